@@ -1,0 +1,133 @@
+/**
+ * Enumerations of the register, each with the human label the UI and the workbook show.
+ * Keys are stable (stored); labels may change. Article citations follow
+ * shared/reference/gdpr-article30.md.
+ */
+
+/** Turns a `{ key: label }` map into a tuple of keys usable by zod's `z.enum`. */
+export function keysOf<T extends Record<string, string>>(labels: T): [keyof T & string, ...(keyof T & string)[]] {
+  return Object.keys(labels) as [keyof T & string, ...(keyof T & string)[]]
+}
+
+export const RECORD_ROLE_LABELS = {
+  controller: 'Controller',
+  'joint-controller': 'Joint controller',
+  processor: 'Processor'
+} as const
+export type RecordRole = keyof typeof RECORD_ROLE_LABELS
+
+export const RECORD_STATUS_LABELS = {
+  draft: 'Draft',
+  'in-review': 'In review',
+  approved: 'Approved',
+  archived: 'Archived'
+} as const
+export type RecordStatus = keyof typeof RECORD_STATUS_LABELS
+
+/** Art. 6(1) letters. */
+export const LAWFUL_BASIS_LABELS = {
+  a: 'Art. 6(1)(a) Consent',
+  b: 'Art. 6(1)(b) Contract',
+  c: 'Art. 6(1)(c) Legal obligation',
+  d: 'Art. 6(1)(d) Vital interests',
+  e: 'Art. 6(1)(e) Public task',
+  f: 'Art. 6(1)(f) Legitimate interests'
+} as const
+export type LawfulBasis = keyof typeof LAWFUL_BASIS_LABELS
+
+/** Art. 9(1) special categories. */
+export const SPECIAL_CATEGORY_LABELS = {
+  'racial-ethnic-origin': 'Racial or ethnic origin',
+  'political-opinions': 'Political opinions',
+  'religious-philosophical-beliefs': 'Religious or philosophical beliefs',
+  'trade-union-membership': 'Trade-union membership',
+  genetic: 'Genetic data',
+  biometric: 'Biometric data for uniquely identifying a person',
+  health: 'Health',
+  'sex-life-orientation': 'Sex life or sexual orientation'
+} as const
+export type SpecialCategory = keyof typeof SPECIAL_CATEGORY_LABELS
+
+/** Art. 9(2) conditions. */
+export const ART9_CONDITION_LABELS = {
+  a: 'Art. 9(2)(a) Explicit consent',
+  b: 'Art. 9(2)(b) Employment / social security law',
+  c: 'Art. 9(2)(c) Vital interests (cannot consent)',
+  d: 'Art. 9(2)(d) Not-for-profit body',
+  e: 'Art. 9(2)(e) Manifestly made public',
+  f: 'Art. 9(2)(f) Legal claims',
+  g: 'Art. 9(2)(g) Substantial public interest',
+  h: 'Art. 9(2)(h) Health or social care',
+  i: 'Art. 9(2)(i) Public health',
+  j: 'Art. 9(2)(j) Archiving, research, statistics'
+} as const
+export type Art9Condition = keyof typeof ART9_CONDITION_LABELS
+
+export const RECIPIENT_TYPE_LABELS = {
+  internal: 'Internal',
+  processor: 'Processor',
+  controller: 'Other controller',
+  'public-authority': 'Public authority'
+} as const
+export type RecipientType = keyof typeof RECIPIENT_TYPE_LABELS
+
+/** Chapter V transfer mechanisms. */
+export const SAFEGUARD_LABELS = {
+  adequacy: 'Adequacy decision (Art. 45)',
+  sccs: 'Standard contractual clauses (Art. 46(2)(c))',
+  'sa-sccs': 'SCCs adopted by a supervisory authority (Art. 46(2)(d))',
+  bcr: 'Binding corporate rules (Art. 47)',
+  'public-authority-instrument': 'Instrument between public authorities (Art. 46(2)(a))',
+  'code-of-conduct': 'Code of conduct (Art. 46(2)(e))',
+  certification: 'Certification (Art. 46(2)(f))',
+  'ad-hoc-clauses': 'Ad hoc contractual clauses (Art. 46(3)(a))',
+  'administrative-arrangement': 'Administrative arrangement (Art. 46(3)(b))',
+  derogation: 'Derogation (Art. 49)'
+} as const
+export type Safeguard = keyof typeof SAFEGUARD_LABELS
+
+export const RETENTION_MODE_LABELS = {
+  period: 'Fixed period',
+  criterion: 'Documented criterion',
+  unspecified: 'Not yet specified'
+} as const
+export type RetentionMode = keyof typeof RETENTION_MODE_LABELS
+
+export const RETENTION_UNIT_LABELS = { days: 'days', months: 'months', years: 'years' } as const
+export type RetentionUnit = keyof typeof RETENTION_UNIT_LABELS
+
+export const RETENTION_END_ACTION_LABELS = {
+  erase: 'Erase',
+  anonymise: 'Anonymise',
+  review: 'Review'
+} as const
+export type RetentionEndAction = keyof typeof RETENTION_END_ACTION_LABELS
+
+/** Art. 32(1) technical and organisational measures offered as a checklist. */
+export const SECURITY_MEASURE_LABELS = {
+  'encryption-at-rest': 'Encryption at rest',
+  'encryption-in-transit': 'Encryption in transit',
+  pseudonymisation: 'Pseudonymisation',
+  'access-control': 'Role-based access control',
+  'multi-factor-authentication': 'Multi-factor authentication',
+  logging: 'Logging and monitoring',
+  backups: 'Backups and restore tests',
+  'staff-training': 'Staff training',
+  'processor-oversight': 'Processor oversight (audits, DPAs)',
+  'data-minimisation': 'Data minimisation',
+  'incident-response': 'Incident response plan',
+  'physical-security': 'Physical security',
+  'vulnerability-management': 'Vulnerability management and testing'
+} as const
+export type SecurityMeasure = keyof typeof SECURITY_MEASURE_LABELS
+
+export const DPIA_REQUIRED_LABELS = { unknown: 'Not assessed', yes: 'Yes', no: 'No' } as const
+export type DpiaRequired = keyof typeof DPIA_REQUIRED_LABELS
+
+export const DPIA_STATUS_LABELS = {
+  'not-started': 'Not started',
+  'in-progress': 'In progress',
+  completed: 'Completed',
+  'not-applicable': 'Not applicable'
+} as const
+export type DpiaStatus = keyof typeof DPIA_STATUS_LABELS

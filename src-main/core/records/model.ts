@@ -1,0 +1,225 @@
+/**
+ * The Article 30 record and the organisation profile, as zod schemas. These are the one
+ * source of truth for the editor's validation, storage, import and the workbook.
+ * Every string defaults to '' so that a form always has a controlled value.
+ */
+import { z } from 'zod'
+import {
+  ART9_CONDITION_LABELS,
+  DPIA_REQUIRED_LABELS,
+  DPIA_STATUS_LABELS,
+  LAWFUL_BASIS_LABELS,
+  RECIPIENT_TYPE_LABELS,
+  RECORD_ROLE_LABELS,
+  RECORD_STATUS_LABELS,
+  RETENTION_END_ACTION_LABELS,
+  RETENTION_MODE_LABELS,
+  RETENTION_UNIT_LABELS,
+  SAFEGUARD_LABELS,
+  SECURITY_MEASURE_LABELS,
+  SPECIAL_CATEGORY_LABELS,
+  keysOf
+} from './enums'
+
+/** Longest text a single field may hold: generous for prose, small enough to keep hostile input out. */
+export const MAX_TEXT_LENGTH = 20_000
+
+const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
+const ISO_DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/
+
+const text = () => z.string().max(MAX_TEXT_LENGTH, `Too long (at most ${MAX_TEXT_LENGTH} characters)`).default('')
+const requiredText = (what: string) =>
+  z.string().trim().min(1, `${what} is required`).max(MAX_TEXT_LENGTH, `Too long (at most ${MAX_TEXT_LENGTH} characters)`)
+const optionalEmail = () =>
+  text().refine((value) => value === '' || EMAIL_PATTERN.test(value), 'Enter a valid e-mail address, e.g. dpo@example.org')
+const optionalDate = () =>
+  z
+    .string()
+    .default('')
+    .refine((value) => value === '' || ISO_DATE_PATTERN.test(value), 'Use a date in the form YYYY-MM-DD')
+/** An enum that may also be left blank ('') while a record is a draft. */
+const optionalEnum = <T extends Record<string, string>>(labels: T) => z.union([z.enum(keysOf(labels)), z.literal('')]).default('')
+
+export const itemId = () => z.string().min(1).max(100)
+
+/** A vocabulary term: a fideslang / GDPR key, or free text prefixed with `custom:`. */
+export const vocabularyTermSchema = z.string().trim().min(1).max(500)
+
+export const contactSchema = z.object({
+  name: text(),
+  address: text(),
+  email: optionalEmail(),
+  phone: text()
+})
+export type Contact = z.infer<typeof contactSchema>
+
+export const organisationSchema = z.object({
+  controller: contactSchema.extend({ name: requiredText('Controller name') }),
+  dpo: contactSchema,
+  representative: contactSchema,
+  jointControllers: z.array(contactSchema.extend({ id: itemId(), name: requiredText('Joint controller name') })).default([]),
+  updatedAt: z.string().default('')
+})
+export type Organisation = z.infer<typeof organisationSchema>
+
+export const purposeSchema = z.object({
+  id: itemId(),
+  description: requiredText('Purpose'),
+  uses: z.array(vocabularyTermSchema).default([]),
+  lawfulBasis: optionalEnum(LAWFUL_BASIS_LABELS),
+  legitimateInterest: text(),
+  liaReference: text(),
+  consentRecordReference: text()
+})
+export type Purpose = z.infer<typeof purposeSchema>
+
+export const retentionSchema = z
+  .object({
+    mode: z.enum(keysOf(RETENTION_MODE_LABELS)).default('unspecified'),
+    period: z.number().int('Whole numbers only').positive('The period must be greater than zero').max(1000).nullable().default(null),
+    unit: z.enum(keysOf(RETENTION_UNIT_LABELS)).default('years'),
+    fromEvent: text(),
+    endAction: z.enum(keysOf(RETENTION_END_ACTION_LABELS)).default('erase'),
+    criterion: text()
+  })
+  .superRefine((retention, context) => {
+    if (retention.mode === 'period' && retention.period === null) {
+      context.addIssue({ code: 'custom', path: ['period'], message: 'Give the retention period' })
+    }
+    if (retention.mode === 'criterion' && retention.criterion.trim() === '') {
+      context.addIssue({ code: 'custom', path: ['criterion'], message: 'Describe the criterion that sets the retention' })
+    }
+  })
+export type Retention = z.infer<typeof retentionSchema>
+
+export const dataCategorySchema = z.object({
+  id: itemId(),
+  term: vocabularyTermSchema,
+  description: text(),
+  retention: retentionSchema
+})
+export type DataCategory = z.infer<typeof dataCategorySchema>
+
+export const specialCategoryDataSchema = z.object({
+  id: itemId(),
+  category: z.enum(keysOf(SPECIAL_CATEGORY_LABELS)),
+  condition: optionalEnum(ART9_CONDITION_LABELS),
+  notes: text()
+})
+export type SpecialCategoryData = z.infer<typeof specialCategoryDataSchema>
+
+export const recipientSchema = z.object({
+  id: itemId(),
+  name: requiredText('Recipient name'),
+  type: z.enum(keysOf(RECIPIENT_TYPE_LABELS)).default('processor'),
+  vendorId: text(),
+  contractReference: text(),
+  notes: text()
+})
+export type Recipient = z.infer<typeof recipientSchema>
+
+export const transferSchema = z.object({
+  id: itemId(),
+  recipient: requiredText('Transfer recipient'),
+  country: requiredText('Destination country or international organisation'),
+  safeguard: z.enum(keysOf(SAFEGUARD_LABELS), { message: 'Choose the safeguard this transfer relies on' }),
+  documentation: text()
+})
+export type Transfer = z.infer<typeof transferSchema>
+
+export const controllerActedForSchema = z.object({
+  id: itemId(),
+  name: requiredText('Controller name'),
+  contact: text(),
+  representative: text(),
+  dpo: text(),
+  processingCategories: text()
+})
+export type ControllerActedFor = z.infer<typeof controllerActedForSchema>
+
+/** Where a pre-filled value came from: a template pack's activity and the policy's own words. */
+export const evidenceSchema = z.object({
+  field: z.string().max(300),
+  quotes: z.array(z.string().max(MAX_TEXT_LENGTH)).default([]),
+  note: text()
+})
+export type Evidence = z.infer<typeof evidenceSchema>
+
+/** Something the source was silent or vague about, which the DPO still has to decide. */
+export const openItemSchema = z.object({
+  id: itemId(),
+  field: z.string().max(300),
+  note: text(),
+  quotes: z.array(z.string().max(MAX_TEXT_LENGTH)).default([]),
+  resolved: z.boolean().default(false)
+})
+export type OpenItem = z.infer<typeof openItemSchema>
+
+export const originSchema = z.object({
+  packId: z.string().max(200),
+  packVersion: z.string().max(50),
+  activityId: z.string().max(200)
+})
+export type Origin = z.infer<typeof originSchema>
+
+/** The fields a DPO edits. Storage adds identity and timestamps (see `StoredRecord`). */
+export const recordFormSchema = z.object({
+  // Identity
+  name: requiredText('Name'),
+  description: text(),
+  businessFunction: text(),
+  owner: text(),
+  role: z.enum(keysOf(RECORD_ROLE_LABELS)),
+  jointControllerDetails: text(),
+  // 30(1)(b)
+  purposes: z.array(purposeSchema).default([]),
+  // 30(1)(c)
+  dataSubjects: z.array(vocabularyTermSchema).default([]),
+  dataCategories: z.array(dataCategorySchema).default([]),
+  specialCategories: z.array(specialCategoryDataSchema).default([]),
+  criminalOffenceData: z.object({ processed: z.boolean().default(false), basis: text() }).default({ processed: false, basis: '' }),
+  // 30(1)(d)
+  recipients: z.array(recipientSchema).default([]),
+  // 30(1)(e)
+  transfers: z.array(transferSchema).default([]),
+  // 30(1)(g)
+  securityMeasures: z.array(z.enum(keysOf(SECURITY_MEASURE_LABELS))).default([]),
+  securityDescription: text(),
+  // Context
+  source: text(),
+  systems: text(),
+  automatedDecisionMaking: z.object({ exists: z.boolean().default(false), description: text() }).default({ exists: false, description: '' }),
+  dpia: z
+    .object({ required: z.enum(keysOf(DPIA_REQUIRED_LABELS)).default('unknown'), status: optionalEnum(DPIA_STATUS_LABELS), link: text() })
+    .default({ required: 'unknown', status: '', link: '' }),
+  // 30(2)
+  controllersActedFor: z.array(controllerActedForSchema).default([]),
+  // Workflow
+  status: z.enum(keysOf(RECORD_STATUS_LABELS)).default('draft'),
+  lastReviewed: optionalDate(),
+  nextReview: optionalDate(),
+  // Template provenance
+  origin: originSchema.nullable().default(null),
+  evidence: z.array(evidenceSchema).default([]),
+  openItems: z.array(openItemSchema).default([])
+})
+export type RecordForm = z.infer<typeof recordFormSchema>
+export type RecordFormInput = z.input<typeof recordFormSchema>
+
+export const storedRecordSchema = recordFormSchema.extend({
+  id: itemId(),
+  reference: z.string().regex(/^PA-\d{4,}$/, 'A reference looks like PA-0001'),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  approvedBy: text(),
+  approvedAt: text()
+})
+export type StoredRecord = z.infer<typeof storedRecordSchema>
+
+export const REFERENCE_PREFIX = 'PA-'
+export function formatReference(sequence: number): string {
+  return `${REFERENCE_PREFIX}${String(sequence).padStart(4, '0')}`
+}
+export function referenceNumber(reference: string): number {
+  return Number.parseInt(reference.slice(REFERENCE_PREFIX.length), 10)
+}

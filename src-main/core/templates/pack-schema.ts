@@ -1,0 +1,169 @@
+/**
+ * The template pack format. This zod schema is the one source of truth:
+ * templates/template-pack.schema.json is generated from it (scripts/generate-pack-schema.ts)
+ * and a test keeps the two equal.
+ *
+ * Every pre-filled value carries `quotes`: sentences copied verbatim from the vendor's policy
+ * (only whitespace may differ). Where the policy is silent or vague, the activity lists a
+ * `gap` instead of inventing a value.
+ */
+import { z } from 'zod'
+import {
+  ART9_CONDITION_LABELS,
+  LAWFUL_BASIS_LABELS,
+  RECIPIENT_TYPE_LABELS,
+  RECORD_ROLE_LABELS,
+  RETENTION_END_ACTION_LABELS,
+  RETENTION_UNIT_LABELS,
+  SAFEGUARD_LABELS,
+  SECURITY_MEASURE_LABELS,
+  SPECIAL_CATEGORY_LABELS,
+  keysOf
+} from '../records/enums'
+
+export const PACK_FORMAT_VERSION = 1
+/** Larger files are refused before parsing. */
+export const MAX_PACK_FILE_BYTES = 5 * 1024 * 1024
+const MAX_STRING = 10_000
+
+const str = (max = MAX_STRING) => z.string().max(max, `longer than ${max} characters`)
+const nonEmpty = (max = MAX_STRING) => str(max).trim().min(1, 'must not be empty')
+const slug = () => z.string().regex(/^[a-z0-9][a-z0-9-]{0,79}$/, 'use lower-case letters, digits and hyphens')
+const quotes = () => z.array(nonEmpty(4000)).min(1, 'give at least one verbatim quote from the policy')
+/** Vocabulary key or `custom:` free text; checked against the vocabulary by the pack checker. */
+const term = () => nonEmpty(300)
+
+const contact = z.strictObject({
+  name: str(500).optional(),
+  address: str(1000).optional(),
+  email: str(320).optional(),
+  phone: str(100).optional(),
+  url: str(2000).optional(),
+  quotes: quotes()
+})
+
+export const gapSchema = z.strictObject({
+  /** Which template field the policy leaves open, e.g. `retention`, `purposes[0].lawfulBasis`, `transfers`. */
+  field: nonEmpty(300),
+  kind: z.enum(['silent', 'vague']),
+  note: nonEmpty(2000),
+  /** The vague wording; empty for silence, where there is nothing to quote. */
+  quotes: z.array(nonEmpty(4000)).default([])
+})
+export type PackGap = z.infer<typeof gapSchema>
+
+export const packRetentionSchema = z.strictObject({
+  mode: z.enum(['period', 'criterion']),
+  period: z.number().int().positive().max(1000).optional(),
+  unit: z.enum(keysOf(RETENTION_UNIT_LABELS)).optional(),
+  fromEvent: str(1000).optional(),
+  endAction: z.enum(keysOf(RETENTION_END_ACTION_LABELS)).optional(),
+  criterion: str(2000).optional(),
+  quotes: quotes()
+})
+
+export const activityTemplateSchema = z.strictObject({
+  id: slug(),
+  name: nonEmpty(300),
+  description: str(4000).default(''),
+  role: z.enum(keysOf(RECORD_ROLE_LABELS)),
+  roleQuotes: quotes(),
+  purposes: z
+    .array(
+      z.strictObject({
+        description: nonEmpty(2000),
+        uses: z.array(term()).default([]),
+        lawfulBasis: z.enum(keysOf(LAWFUL_BASIS_LABELS)).optional(),
+        legitimateInterest: str(2000).optional(),
+        quotes: quotes()
+      })
+    )
+    .min(1, 'an activity needs at least one purpose'),
+  dataSubjects: z.array(z.strictObject({ term: term(), quotes: quotes() })).default([]),
+  dataCategories: z
+    .array(
+      z.strictObject({
+        term: term(),
+        /** The policy's own wording for the category. */
+        wording: str(2000).default(''),
+        retention: packRetentionSchema.optional(),
+        quotes: quotes()
+      })
+    )
+    .default([]),
+  specialCategories: z
+    .array(
+      z.strictObject({
+        category: z.enum(keysOf(SPECIAL_CATEGORY_LABELS)),
+        condition: z.enum(keysOf(ART9_CONDITION_LABELS)).optional(),
+        quotes: quotes()
+      })
+    )
+    .default([]),
+  /** The policy's stance where it says it does not collect sensitive data, kept as evidence. */
+  sensitiveDataStance: z.strictObject({ statement: nonEmpty(2000), quotes: quotes() }).optional(),
+  retention: packRetentionSchema.optional(),
+  recipients: z
+    .array(z.strictObject({ name: nonEmpty(500), type: z.enum(keysOf(RECIPIENT_TYPE_LABELS)), quotes: quotes() }))
+    .default([]),
+  subProcessors: z
+    .array(z.strictObject({ name: nonEmpty(500), service: str(1000).default(''), country: str(200).optional(), quotes: quotes() }))
+    .default([]),
+  transfers: z
+    .array(
+      z.strictObject({
+        recipient: nonEmpty(500),
+        country: nonEmpty(300),
+        safeguard: z.enum(keysOf(SAFEGUARD_LABELS)).optional(),
+        quotes: quotes()
+      })
+    )
+    .default([]),
+  securityMeasures: z
+    .strictObject({ measures: z.array(z.enum(keysOf(SECURITY_MEASURE_LABELS))).default([]), description: str(4000).default(''), quotes: quotes() })
+    .optional(),
+  ageLimit: z.strictObject({ minimumAge: z.number().int().min(0).max(120), quotes: quotes() }).optional(),
+  automatedDecisionMaking: z.strictObject({ exists: z.boolean(), description: str(2000).default(''), quotes: quotes() }).optional(),
+  dataSource: z.strictObject({ description: nonEmpty(2000), quotes: quotes() }).optional(),
+  gaps: z.array(gapSchema).default([])
+})
+export type ActivityTemplate = z.infer<typeof activityTemplateSchema>
+
+export const templatePackSchema = z
+  .strictObject({
+    $schema: str(500).optional(),
+    formatVersion: z.literal(PACK_FORMAT_VERSION, { message: `formatVersion must be ${PACK_FORMAT_VERSION}` }),
+    id: slug(),
+    version: z.string().regex(/^\d+\.\d+\.\d+$/, 'use a version like 1.0.0'),
+    vendor: z.strictObject({
+      name: nonEmpty(300),
+      legalEntities: z.array(z.strictObject({ name: nonEmpty(300), address: str(1000).optional(), quotes: quotes() })).min(1),
+      privacyContact: contact.optional(),
+      dpoContact: contact.optional(),
+      euRepresentative: contact.optional(),
+      ukRepresentative: contact.optional(),
+      controllerFor: z.array(z.strictObject({ description: nonEmpty(1000), quotes: quotes() })).default([]),
+      processorFor: z.array(z.strictObject({ description: nonEmpty(1000), quotes: quotes() })).default([])
+    }),
+    source: z.strictObject({
+      title: nonEmpty(500),
+      url: str(2000).optional(),
+      effectiveDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+      lastUpdated: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+      /** SHA-256 (hex) of the policy text shipped in templates/sources/. */
+      sha256: z.string().regex(/^[0-9a-f]{64}$/, 'a lower-case hex SHA-256'),
+      /** File name of the policy text under templates/sources/; empty for a user-authored pack. */
+      file: str(200).default('')
+    }),
+    activities: z.array(activityTemplateSchema).min(1, 'a pack needs at least one activity')
+  })
+  .superRefine((pack, context) => {
+    const seen = new Set<string>()
+    pack.activities.forEach((activity, index) => {
+      if (seen.has(activity.id)) {
+        context.addIssue({ code: 'custom', path: ['activities', index, 'id'], message: `duplicate activity id "${activity.id}"` })
+      }
+      seen.add(activity.id)
+    })
+  })
+export type TemplatePack = z.infer<typeof templatePackSchema>
