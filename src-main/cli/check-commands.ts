@@ -1,0 +1,6 @@
+import type { Command } from 'commander'
+
+/** Registers this feature's commands on the program. */
+export function registerCheckCommands(program: Command): void {
+  void program
+}
