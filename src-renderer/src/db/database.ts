@@ -1,0 +1,39 @@
+/**
+ * The app's IndexedDB database. Each version's schema is kept as it was shipped, so that
+ * Dexie can upgrade any older database a DPO still has on disk.
+ */
+import Dexie, { type DexieOptions, type Table } from 'dexie'
+import type { AuditEntry } from '@core/audit/audit-chain'
+import type { Organisation, StoredRecord } from '@core/records/model'
+
+export const DATABASE_NAME = 'ropa-register'
+export const ORGANISATION_ROW_ID = 'organisation'
+
+export interface OrganisationRow extends Organisation {
+  id: typeof ORGANISATION_ROW_ID
+}
+
+export interface MetaRow {
+  key: string
+  value: unknown
+}
+
+/** Version 1: the register, the organisation, the audit trail and small settings. */
+export const SCHEMA_V1 = {
+  records: 'id, &reference, role, status, businessFunction, nextReview, updatedAt',
+  organisation: 'id',
+  auditLog: '++seq, [entity+entityId]',
+  meta: 'key'
+} as const
+
+export class RopaDatabase extends Dexie {
+  records!: Table<StoredRecord, string>
+  organisation!: Table<OrganisationRow, string>
+  auditLog!: Table<AuditEntry, number>
+  meta!: Table<MetaRow, string>
+
+  constructor(name: string = DATABASE_NAME, options?: DexieOptions) {
+    super(name, options)
+    this.version(1).stores(SCHEMA_V1)
+  }
+}

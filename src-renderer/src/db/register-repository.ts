@@ -1,0 +1,236 @@
+/**
+ * Every read and write of the register goes through here. Each write validates its input
+ * first, then changes the data and appends its audit entry in one transaction: either all
+ * of it is stored or none of it.
+ */
+import { type AuditAction, type AuditEntity, type AuditEntry, GENESIS_HASH, chainEntry } from '@core/audit/audit-chain'
+import { diffRecords, type FieldChange } from '@core/records/diff'
+import {
+  formatReference,
+  organisationSchema,
+  recordFormSchema,
+  storedRecordSchema,
+  type Organisation,
+  type RecordFormInput,
+  type StoredRecord
+} from '@core/records/model'
+import { ORGANISATION_ROW_ID, type RopaDatabase } from './database'
+
+export interface UserProfile {
+  name: string
+  role: string
+}
+
+export type RegisterChange = { kind: 'records'; ids: string[] } | { kind: 'organisation' } | { kind: 'profile' } | { kind: 'all' }
+type ChangeListener = (change: RegisterChange) => void
+
+const NEXT_REFERENCE_KEY = 'nextReferenceNumber'
+const USER_PROFILE_KEY = 'userProfile'
+
+export class RecordNotFoundError extends Error {
+  constructor(id: string) {
+    super(`No record with id ${id}`)
+  }
+}
+
+export class RegisterRepository {
+  private readonly listeners = new Set<ChangeListener>()
+
+  constructor(
+    readonly db: RopaDatabase,
+    private readonly now: () => Date = () => new Date()
+  ) {}
+
+  onChange(listener: ChangeListener): () => void {
+    this.listeners.add(listener)
+    return () => this.listeners.delete(listener)
+  }
+
+  private emit(change: RegisterChange): void {
+    for (const listener of this.listeners) listener(change)
+  }
+
+  // ---- user profile -------------------------------------------------------------------
+
+  async getUserProfile(): Promise<UserProfile | undefined> {
+    return (await this.db.meta.get(USER_PROFILE_KEY))?.value as UserProfile | undefined
+  }
+
+  async saveUserProfile(profile: UserProfile): Promise<void> {
+    await this.db.meta.put({ key: USER_PROFILE_KEY, value: { name: profile.name.trim(), role: profile.role.trim() } })
+    this.emit({ kind: 'profile' })
+  }
+
+  private async actor(): Promise<string> {
+    return (await this.getUserProfile())?.name ?? ''
+  }
+
+  // ---- audit trail --------------------------------------------------------------------
+
+  /** Must be called inside a transaction that includes auditLog. */
+  private async appendAudit(entity: AuditEntity, entityId: string, action: AuditAction, summary: string, changes: FieldChange[], actor: string): Promise<void> {
+    const last = await this.db.auditLog.orderBy('seq').last()
+    const entry = chainEntry({ at: this.now().toISOString(), actor, entity, entityId, action, summary, changes }, last?.hash ?? GENESIS_HASH)
+    await this.db.auditLog.add(entry)
+  }
+
+  async recordHistory(recordId: string): Promise<AuditEntry[]> {
+    const entries = await this.db.auditLog.where('[entity+entityId]').equals(['record', recordId]).toArray()
+    return entries.sort((a, b) => (a.seq ?? 0) - (b.seq ?? 0))
+  }
+
+  // ---- organisation -------------------------------------------------------------------
+
+  async getOrganisation(): Promise<Organisation | undefined> {
+    const row = await this.db.organisation.get(ORGANISATION_ROW_ID)
+    if (!row) return undefined
+    const { id: _id, ...organisation } = row
+    return organisation
+  }
+
+  async saveOrganisation(input: unknown): Promise<Organisation> {
+    const organisation = organisationSchema.parse(input)
+    organisation.updatedAt = this.now().toISOString()
+    const actor = await this.actor()
+    await this.db.transaction('rw', this.db.organisation, this.db.auditLog, async () => {
+      const before = await this.getOrganisation()
+      await this.db.organisation.put({ ...organisation, id: ORGANISATION_ROW_ID })
+      const changes = diffRecords(before, organisation)
+      await this.appendAudit('organisation', ORGANISATION_ROW_ID, before ? 'update' : 'create', before ? 'Organisation profile edited' : 'Organisation profile created', changes, actor)
+    })
+    this.emit({ kind: 'organisation' })
+    return organisation
+  }
+
+  // ---- records ------------------------------------------------------------------------
+
+  getRecord(id: string): Promise<StoredRecord | undefined> {
+    return this.db.records.get(id)
+  }
+
+  /** Must be called inside a transaction that includes meta. */
+  private async takeReferences(count: number): Promise<string[]> {
+    const next = ((await this.db.meta.get(NEXT_REFERENCE_KEY))?.value as number | undefined) ?? 1
+    await this.db.meta.put({ key: NEXT_REFERENCE_KEY, value: next + count })
+    return Array.from({ length: count }, (_, offset) => formatReference(next + offset))
+  }
+
+  async createRecord(input: RecordFormInput): Promise<StoredRecord> {
+    const form = recordFormSchema.parse(input)
+    const actor = await this.actor()
+    const timestamp = this.now().toISOString()
+    const record = await this.db.transaction('rw', this.db.records, this.db.meta, this.db.auditLog, async () => {
+      const [reference] = await this.takeReferences(1)
+      const created: StoredRecord = { ...form, id: crypto.randomUUID(), reference, createdAt: timestamp, updatedAt: timestamp, approvedBy: '', approvedAt: '' }
+      await this.db.records.add(created)
+      await this.appendAudit('record', created.id, 'create', `${reference} created`, diffRecords(undefined, form), actor)
+      return created
+    })
+    this.emit({ kind: 'records', ids: [record.id] })
+    return record
+  }
+
+  async updateRecord(id: string, input: RecordFormInput): Promise<StoredRecord> {
+    const form = recordFormSchema.parse(input)
+    const actor = await this.actor()
+    const record = await this.db.transaction('rw', this.db.records, this.db.auditLog, async () => {
+      const before = await this.db.records.get(id)
+      if (!before) throw new RecordNotFoundError(id)
+      const after: StoredRecord = { ...before, ...form }
+      const changes = diffRecords(before, after)
+      if (changes.length === 0) return before
+      after.updatedAt = this.now().toISOString()
+      await this.db.records.put(after)
+      await this.appendAudit('record', id, 'update', `${before.reference} edited`, changes, actor)
+      return after
+    })
+    this.emit({ kind: 'records', ids: [id] })
+    return record
+  }
+
+  async duplicateRecord(id: string): Promise<StoredRecord> {
+    const original = await this.getRecord(id)
+    if (!original) throw new RecordNotFoundError(id)
+    const { id: _id, reference: _reference, createdAt: _created, updatedAt: _updated, approvedBy: _by, approvedAt: _at, ...form } = original
+    return this.createRecord({ ...form, name: `Copy of ${original.name}`, status: 'draft', lastReviewed: '' })
+  }
+
+  async archiveRecord(id: string): Promise<StoredRecord> {
+    const record = await this.getRecord(id)
+    if (!record) throw new RecordNotFoundError(id)
+    return this.updateRecord(id, { ...record, status: 'archived' })
+  }
+
+  /** Deletes a record and returns it, so that the deletion can be undone with `restoreRecord`. */
+  async deleteRecord(id: string): Promise<StoredRecord> {
+    const actor = await this.actor()
+    const deleted = await this.db.transaction('rw', this.db.records, this.db.auditLog, async () => {
+      const record = await this.db.records.get(id)
+      if (!record) throw new RecordNotFoundError(id)
+      await this.db.records.delete(id)
+      await this.appendAudit('record', id, 'delete', `${record.reference} deleted`, diffRecords(record, undefined), actor)
+      return record
+    })
+    this.emit({ kind: 'records', ids: [id] })
+    return deleted
+  }
+
+  async restoreRecord(record: StoredRecord): Promise<void> {
+    const restored = storedRecordSchema.parse(record)
+    const actor = await this.actor()
+    await this.db.transaction('rw', this.db.records, this.db.auditLog, async () => {
+      await this.db.records.add(restored)
+      await this.appendAudit('record', restored.id, 'restore', `${restored.reference} restored`, diffRecords(undefined, restored), actor)
+    })
+    this.emit({ kind: 'records', ids: [restored.id] })
+  }
+
+  /**
+   * Stores many new records in one transaction with one audit entry naming them all
+   * (imports, demo data). References are assigned here, in order.
+   */
+  async insertRecords(inputs: RecordFormInput[]): Promise<StoredRecord[]> {
+    const forms = inputs.map((input) => recordFormSchema.parse(input))
+    const actor = await this.actor()
+    const timestamp = this.now().toISOString()
+    const records = await this.db.transaction('rw', this.db.records, this.db.meta, this.db.auditLog, async () => {
+      const references = await this.takeReferences(forms.length)
+      const created = forms.map((form, index): StoredRecord => ({
+        ...form,
+        id: crypto.randomUUID(),
+        reference: references[index],
+        createdAt: timestamp,
+        updatedAt: timestamp,
+        approvedBy: '',
+        approvedAt: ''
+      }))
+      await this.db.records.bulkAdd(created)
+      const summary = `${created.length} records added${created.length ? ` (${references[0]}–${references[references.length - 1]})` : ''}`
+      await this.appendAudit('register', 'records', 'import', summary, [], actor)
+      return created
+    })
+    this.emit({ kind: 'records', ids: records.map((record) => record.id) })
+    return records
+  }
+
+  // ---- reading the register in pages ---------------------------------------------------
+
+  firstRecords(limit: number): Promise<StoredRecord[]> {
+    return this.db.records.orderBy('reference').limit(limit).toArray()
+  }
+
+  countRecords(): Promise<number> {
+    return this.db.records.count()
+  }
+
+  /** Reads every record in primary-key pages, so that a large register loads with visible progress. */
+  async forEachRecordPage(pageSize: number, onPage: (records: StoredRecord[]) => void): Promise<void> {
+    let lastId: string | undefined
+    for (;;) {
+      const page = await (lastId === undefined ? this.db.records.orderBy(':id') : this.db.records.where(':id').above(lastId)).limit(pageSize).toArray()
+      if (page.length === 0) return
+      onPage(page)
+      lastId = page[page.length - 1].id
+    }
+  }
+}

@@ -1,0 +1,100 @@
+import 'fake-indexeddb/auto'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { verifyChain } from '@core/audit/audit-chain'
+import { emptyRecordForm } from '@core/records/new-record'
+import { RopaDatabase } from '../../src-renderer/src/db/database'
+import { RegisterRepository } from '../../src-renderer/src/db/register-repository'
+
+let db: RopaDatabase
+let repository: RegisterRepository
+
+beforeEach(async () => {
+  db = new RopaDatabase(`test-${crypto.randomUUID()}`)
+  repository = new RegisterRepository(db)
+  await repository.saveUserProfile({ name: 'Dana DPO', role: 'DPO' })
+})
+afterEach(async () => {
+  await db.delete()
+})
+
+const payroll = () => ({
+  ...emptyRecordForm('controller'),
+  name: 'Payroll',
+  businessFunction: 'HR',
+  purposes: [{ id: 'p1', description: 'Pay staff', uses: ['employment'], lawfulBasis: 'b' as const, legitimateInterest: '', liaReference: '', consentRecordReference: '' }]
+})
+
+async function snapshot() {
+  return { records: await db.records.toArray(), audit: await db.auditLog.toArray(), meta: await db.meta.toArray(), org: await db.organisation.toArray() }
+}
+
+describe('RegisterRepository', () => {
+  it('assigns sequential references and records who created each record', async () => {
+    const first = await repository.createRecord(payroll())
+    const second = await repository.createRecord({ ...payroll(), name: 'Recruitment' })
+    expect([first.reference, second.reference]).toEqual(['PA-0001', 'PA-0002'])
+    const history = await repository.recordHistory(first.id)
+    expect(history).toHaveLength(1)
+    expect(history[0]).toMatchObject({ action: 'create', actor: 'Dana DPO', entity: 'record', entityId: first.id })
+  })
+
+  it('records each edited field with its old and new value', async () => {
+    const record = await repository.createRecord(payroll())
+    await repository.updateRecord(record.id, { ...record, name: 'Payroll and pensions', owner: 'Finance' })
+    const history = await repository.recordHistory(record.id)
+    expect(history.map((entry) => entry.action)).toEqual(['create', 'update'])
+    expect(history[1].changes).toEqual([
+      { field: 'name', before: 'Payroll', after: 'Payroll and pensions' },
+      { field: 'owner', before: '', after: 'Finance' }
+    ])
+  })
+
+  it('writes nothing when the input is invalid', async () => {
+    await repository.createRecord(payroll())
+    const before = await snapshot()
+    const badRetention = {
+      ...payroll(),
+      dataCategories: [{ id: 'c1', term: 'user.name', description: '', retention: { mode: 'period', period: -3, unit: 'months', fromEvent: '', endAction: 'erase', criterion: '' } }]
+    }
+    await expect(repository.createRecord(badRetention as never)).rejects.toThrow(/greater than zero/)
+    await expect(repository.createRecord({ ...payroll(), name: '' })).rejects.toThrow(/Name is required/)
+    expect(await snapshot()).toEqual(before)
+  })
+
+  it('deletes a record and restores it with the same reference', async () => {
+    const record = await repository.createRecord(payroll())
+    const deleted = await repository.deleteRecord(record.id)
+    expect(await repository.getRecord(record.id)).toBeUndefined()
+    await repository.restoreRecord(deleted)
+    expect(await repository.getRecord(record.id)).toEqual(record)
+    expect((await repository.recordHistory(record.id)).map((entry) => entry.action)).toEqual(['create', 'delete', 'restore'])
+  })
+
+  it('duplicates a record as a new draft with its own reference', async () => {
+    const record = await repository.updateRecord((await repository.createRecord(payroll())).id, { ...payroll(), status: 'approved' })
+    const copy = await repository.duplicateRecord(record.id)
+    expect(copy).toMatchObject({ name: 'Copy of Payroll', status: 'draft', reference: 'PA-0002', purposes: record.purposes })
+    expect(copy.id).not.toBe(record.id)
+  })
+
+  it('keeps an audit chain that verifies, and detects a tampered entry', async () => {
+    const record = await repository.createRecord(payroll())
+    await repository.updateRecord(record.id, { ...record, owner: 'HR lead' })
+    await repository.saveOrganisation({ controller: { name: 'Acme Ltd', address: '', email: 'info@acme.example', phone: '' }, dpo: { name: '', address: '', email: '', phone: '' }, representative: { name: '', address: '', email: '', phone: '' } })
+    const entries = await db.auditLog.orderBy('seq').toArray()
+    expect(verifyChain(entries)).toEqual({ ok: true, entries: 3 })
+    await db.auditLog.update(entries[1].seq!, { actor: 'Mallory' })
+    const tampered = verifyChain(await db.auditLog.orderBy('seq').toArray())
+    expect(tampered.ok).toBe(false)
+    expect(tampered.ok === false && tampered.firstBreak.index).toBe(1)
+  })
+
+  it('inserts many records in one transaction with one audit entry', async () => {
+    const records = await repository.insertRecords(Array.from({ length: 25 }, (_, index) => ({ ...payroll(), name: `Activity ${index}` })))
+    expect(records.at(-1)?.reference).toBe('PA-0025')
+    expect(await repository.countRecords()).toBe(25)
+    const pages: number[] = []
+    await repository.forEachRecordPage(10, (page) => pages.push(page.length))
+    expect(pages).toEqual([10, 10, 5])
+  })
+})
