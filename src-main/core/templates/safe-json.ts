@@ -108,8 +108,10 @@ export function utf8ByteLength(text: string): number {
 
 export function formatBytes(bytes: number): string {
   const MB = 1024 * 1024
-  if (bytes >= MB) return `${Number((bytes / MB).toFixed(1))} MB (${bytes} bytes)`
-  if (bytes >= 1024) return `${Number((bytes / 1024).toFixed(1))} KB (${bytes} bytes)`
+  // Two decimals, so that a size just over a limit does not read the same as the limit.
+  const scaled = (value: number) => (Number.isInteger(value) ? String(value) : value.toFixed(2))
+  if (bytes >= MB) return `${scaled(bytes / MB)} MB (${bytes} bytes)`
+  if (bytes >= 1024) return `${scaled(bytes / 1024)} KB (${bytes} bytes)`
   return `${bytes} bytes`
 }
 
