@@ -1,0 +1,133 @@
+/**
+ * The full-database backup file: organisation, records, the audit log, vendors and packs in
+ * one JSON document with a `formatVersion`. docs/backup.schema.json is generated from
+ * `backupSchema` (scripts/generate-backup-schema.ts) and a test keeps the two equal.
+ * Restore validates the whole file with `parseBackupText` before anything is replaced.
+ */
+import { z } from 'zod'
+import type { AuditEntry } from '../audit/audit-chain'
+import { organisationSchema, storedRecordSchema } from '../records/model'
+import { parseJsonSafely } from '../templates/safe-json'
+import { zodIssueToProblems } from '../templates/validate-pack'
+import { formatJsonPath, type Problem } from '../util/problems'
+
+export const BACKUP_FORMAT_VERSION = 1
+/** Far above a 10,000-activity register (~40 MB), well below what a JS string can hold. */
+export const BACKUP_MAX_BYTES = 400 * 1024 * 1024
+const MAX_PROBLEMS = 100
+
+// JSON drops `undefined`, so a created or removed value arrives without its before or after key.
+const fieldChangeSchema = z
+  .object({ field: z.string(), before: z.unknown().optional(), after: z.unknown().optional() })
+  .transform(({ field, before, after }) => ({ field, before, after }))
+
+export const auditEntrySchema = z.object({
+  seq: z.number().int().nonnegative().optional(),
+  at: z.string(),
+  actor: z.string(),
+  entity: z.enum(['record', 'organisation', 'vendor', 'pack', 'register']),
+  entityId: z.string(),
+  action: z.enum(['create', 'update', 'delete', 'restore', 'import', 'approve']),
+  summary: z.string(),
+  changes: z.array(fieldChangeSchema),
+  prevHash: z.string().regex(/^[0-9a-f]{64}$/, 'a SHA-256 hash: 64 hexadecimal characters'),
+  hash: z.string().regex(/^[0-9a-f]{64}$/, 'a SHA-256 hash: 64 hexadecimal characters')
+})
+// Keeps the schema and audit-chain.ts's types in step: fails to compile if either drifts.
+const auditEntryMatches: (entry: z.infer<typeof auditEntrySchema>) => AuditEntry = (entry) => entry
+void auditEntryMatches
+
+export const userProfileSchema = z.object({ name: z.string(), role: z.string() })
+
+export const backupSchema = z
+  .object({
+    formatVersion: z.literal(BACKUP_FORMAT_VERSION),
+    exportedAt: z.string().describe('ISO 8601 date and time the backup was made'),
+    appVersion: z.string(),
+    organisation: organisationSchema.nullable(),
+    userProfile: userProfileSchema.nullable(),
+    records: z.array(storedRecordSchema),
+    auditLog: z.array(auditEntrySchema),
+    // The vendor and pack models belong to the templates work; only identity is checked here.
+    vendors: z.array(z.looseObject({ id: z.string() })),
+    packs: z.array(z.looseObject({ id: z.string(), version: z.string() }))
+  })
+  .describe(`RoPA Manager backup, format ${BACKUP_FORMAT_VERSION}`)
+
+export type Backup = z.infer<typeof backupSchema>
+export type BackupParse = { ok: true; backup: Backup } | { ok: false; problems: Problem[] }
+
+/** A backup of the given parts, stamped with the format version. */
+export function createBackup(parts: Omit<Backup, 'formatVersion'>): Backup {
+  return { formatVersion: BACKUP_FORMAT_VERSION, ...parts }
+}
+
+export function serialiseBackup(backup: Backup): string {
+  return JSON.stringify(backup)
+}
+
+/** JSON Schema of the file, for docs/backup.schema.json (`io: 'input'`: defaulted fields are optional). */
+export function backupJsonSchemaText(): string {
+  const schema = { ...z.toJSONSchema(backupSchema, { io: 'input' }), title: `RoPA Manager backup, format ${BACKUP_FORMAT_VERSION}` }
+  return `${JSON.stringify(schema, null, 2)}\n`
+}
+
+function checkFormatVersion(value: unknown): Problem | null {
+  const path = '$.formatVersion'
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    return { path: '$', message: 'this is not a backup: the file holds no JSON object' }
+  }
+  const version = (value as { formatVersion?: unknown }).formatVersion
+  if (version === undefined) return { path, message: `this is not a RoPA Manager backup: "formatVersion" is missing (expected ${BACKUP_FORMAT_VERSION})` }
+  if (typeof version !== 'number' || !Number.isInteger(version)) {
+    return { path, message: `formatVersion must be the number ${BACKUP_FORMAT_VERSION}, not ${JSON.stringify(version)}` }
+  }
+  if (version > BACKUP_FORMAT_VERSION) {
+    return {
+      path,
+      message: `this backup was made by a newer version of the app (backup format ${version}; this version reads format ${BACKUP_FORMAT_VERSION}): update the app to restore it`
+    }
+  }
+  if (version !== BACKUP_FORMAT_VERSION) return { path, message: `unknown backup format ${version}: this app reads format ${BACKUP_FORMAT_VERSION}` }
+  return null
+}
+
+/** Two records with one id or one reference would make a restore ambiguous. */
+function checkUniqueRecords(backup: Backup): Problem[] {
+  const problems: Problem[] = []
+  for (const key of ['id', 'reference'] as const) {
+    const firstIndex = new Map<string, number>()
+    backup.records.forEach((record, index) => {
+      const seen = firstIndex.get(record[key])
+      if (seen === undefined) firstIndex.set(record[key], index)
+      else problems.push({ path: formatJsonPath(['records', index, key]), message: `${key} "${record[key]}" is also used by records[${seen}]` })
+    })
+  }
+  return problems
+}
+
+/**
+ * Validates a backup file completely. Nothing is returned unless every part is valid, so a
+ * restore can never start from a half-understood file.
+ */
+export function parseBackupText(text: string): BackupParse {
+  const parsed = parseJsonSafely(text, { maxBytes: BACKUP_MAX_BYTES, label: 'backup' })
+  if (!parsed.ok) {
+    // A file that ends before its JSON does was cut short (disk full, interrupted copy).
+    const truncated = parsed.problems.find((problem) => /end of input|unterminated string/.test(problem.message))
+    if (truncated) {
+      return {
+        ok: false,
+        problems: [{ path: '$', message: `the backup file is incomplete: it ends before the JSON does (${truncated.message}); it was probably cut short while being written or copied` }]
+      }
+    }
+    return parsed
+  }
+  const versionProblem = checkFormatVersion(parsed.value)
+  if (versionProblem) return { ok: false, problems: [versionProblem] }
+  const result = backupSchema.safeParse(parsed.value)
+  if (!result.success) return { ok: false, problems: result.error.issues.flatMap(zodIssueToProblems).slice(0, MAX_PROBLEMS) }
+  const duplicates = checkUniqueRecords(result.data)
+  if (duplicates.length > 0) return { ok: false, problems: duplicates.slice(0, MAX_PROBLEMS) }
+  return { ok: true, backup: result.data }
+}

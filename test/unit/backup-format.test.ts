@@ -1,0 +1,90 @@
+import { readFileSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { chainEntry, GENESIS_HASH, verifyChain } from '@core/audit/audit-chain'
+import { backupJsonSchemaText, createBackup, parseBackupText, serialiseBackup } from '@core/backup/backup-format'
+import { demoOrganisation, generateDemoRegister } from '@core/demo/demo-register'
+
+function sampleBackup() {
+  const first = chainEntry(
+    { at: '2025-01-01T00:00:00.000Z', actor: 'DPO', entity: 'record', entityId: 'demo-000001', action: 'create', summary: 'Created PA-0001', changes: [{ field: 'name', before: undefined, after: 'Payroll' }] },
+    GENESIS_HASH
+  )
+  const second = chainEntry(
+    { at: '2025-01-02T00:00:00.000Z', actor: 'DPO', entity: 'record', entityId: 'demo-000001', action: 'update', summary: 'Renamed', changes: [{ field: 'name', before: 'Payroll', after: 'Payroll run' }] },
+    first.hash
+  )
+  return createBackup({
+    exportedAt: '2025-06-01T10:00:00.000Z',
+    appVersion: '0.1.0',
+    organisation: demoOrganisation(),
+    userProfile: { name: 'Dana', role: 'DPO' },
+    records: generateDemoRegister(5),
+    auditLog: [{ ...first, seq: 1 }, { ...second, seq: 2 }],
+    vendors: [{ id: 'stripe', name: 'Stripe', extra: { any: 'shape' } }],
+    packs: [{ id: 'stripe', version: '1.0.0', activities: [] }]
+  })
+}
+
+describe('parseBackupText', () => {
+  it('reads back what serialiseBackup wrote, including the audit chain, which still verifies', () => {
+    const backup = sampleBackup()
+    const result = parseBackupText(serialiseBackup(backup))
+    if (!result.ok) throw new Error(JSON.stringify(result.problems))
+    expect(result.backup).toEqual(JSON.parse(serialiseBackup(backup)))
+    expect(verifyChain(result.backup.auditLog)).toEqual({ ok: true, entries: 2 })
+    expect(result.backup.vendors[0]).toMatchObject({ id: 'stripe', extra: { any: 'shape' } })
+  })
+
+  it('refuses a backup from a newer app with a message saying so', () => {
+    const result = parseBackupText(JSON.stringify({ ...sampleBackup(), formatVersion: 2 }))
+    expect(result.ok).toBe(false)
+    if (result.ok) return
+    expect(result.problems).toHaveLength(1)
+    expect(result.problems[0]!.path).toBe('$.formatVersion')
+    expect(result.problems[0]!.message).toMatch(/made by a newer version of the app/)
+  })
+
+  it('says a truncated file is incomplete, wherever it was cut', () => {
+    const text = serialiseBackup(sampleBackup())
+    for (const cut of [10, Math.floor(text.length / 2), text.length - 1]) {
+      const result = parseBackupText(text.slice(0, cut))
+      expect(result.ok).toBe(false)
+      if (result.ok) continue
+      expect(result.problems[0]!.message).toMatch(/backup file is incomplete/)
+    }
+  })
+
+  it('names the JSON path of an invalid record field', () => {
+    const backup = sampleBackup() as unknown as { records: Array<Record<string, unknown>> }
+    backup.records[3]!.reference = 'X-1'
+    const result = parseBackupText(JSON.stringify(backup))
+    expect(result.ok).toBe(false)
+    if (result.ok) return
+    expect(result.problems).toContainEqual({ path: '$.records[3].reference', message: 'A reference looks like PA-0001' })
+  })
+
+  it('refuses duplicate record references and audit entries with a malformed hash', () => {
+    const backup = sampleBackup()
+    backup.records[2] = { ...backup.records[2]!, reference: backup.records[0]!.reference }
+    const duplicate = parseBackupText(serialiseBackup(backup))
+    expect(duplicate.ok ? [] : duplicate.problems).toContainEqual({ path: '$.records[2].reference', message: 'reference "PA-0001" is also used by records[0]' })
+
+    const badHash = sampleBackup()
+    badHash.auditLog[1] = { ...badHash.auditLog[1]!, hash: 'not-a-hash' }
+    const result = parseBackupText(serialiseBackup(badHash))
+    expect(result.ok ? [] : result.problems.map((problem) => problem.path)).toEqual(['$.auditLog[1].hash'])
+  })
+
+  it('refuses files that are not a backup at all', () => {
+    expect(parseBackupText('[1,2]')).toMatchObject({ ok: false, problems: [{ path: '$', message: expect.stringMatching(/not a backup/) }] })
+    expect(parseBackupText('{"records": []}')).toMatchObject({ ok: false, problems: [{ path: '$.formatVersion', message: expect.stringMatching(/missing/) }] })
+  })
+})
+
+describe('docs/backup.schema.json', () => {
+  it('is the schema generated from the zod schema (run scripts/generate-backup-schema.ts after a change)', () => {
+    const committed = readFileSync(resolve(import.meta.dirname, '../../docs/backup.schema.json'), 'utf8')
+    expect(committed).toBe(backupJsonSchemaText())
+  })
+})
