@@ -1,0 +1,435 @@
+/**
+ * The mapping from records to sheet rows, as plain data: every sheet's name, columns and a
+ * row generator. Both writers consume this, and the CSV and the importer reuse the columns,
+ * so the layout of the auditor's workbook is defined here once.
+ *
+ * Cells hold labels, not stored keys: the workbook is for people. Re-import must still be
+ * lossless, so a hidden "Data" sheet carries each record's JSON, split into chunks below
+ * Excel's per-cell limit. That is the simplest lossless route: rebuilding records from the
+ * labelled cells would need every label to be unambiguous and every field to have a column,
+ * and would silently drop anything a future model adds. The Cover's SHA-256 fingerprint of
+ * the same records lets the importer detect a Data sheet that was edited or cut short.
+ */
+import { canonicalJson } from '../audit/audit-chain'
+import {
+  ART9_CONDITION_LABELS,
+  DPIA_REQUIRED_LABELS,
+  DPIA_STATUS_LABELS,
+  LAWFUL_BASIS_LABELS,
+  RECIPIENT_TYPE_LABELS,
+  RECORD_ROLE_LABELS,
+  RECORD_STATUS_LABELS,
+  RETENTION_END_ACTION_LABELS,
+  RETENTION_MODE_LABELS,
+  SAFEGUARD_LABELS,
+  SECURITY_MEASURE_LABELS,
+  SPECIAL_CATEGORY_LABELS,
+  type LawfulBasis
+} from '../records/enums'
+import { referenceNumber, type Organisation, type Retention, type StoredRecord } from '../records/model'
+import { sha256Hex } from '../util/sha256'
+import { termLabel } from '../vocabulary/vocabulary'
+import { LISTS, LIST_NAMES, MAX_CELL_CHARS, SHEET, WORKBOOK_FORMAT_MARK, type ColumnSpec, type ListName, type SheetName } from './columns'
+
+export type CellValue = string | number
+
+/** A vendor as far as the workbook needs it; the vendor model itself belongs to the templates work. */
+export interface ExportVendor {
+  id: string
+  name?: unknown
+  [key: string]: unknown
+}
+
+/** Everything an export needs, as plain data (it crosses IPC to the Node writer). */
+export interface ExportData {
+  organisation: Organisation | null
+  records: StoredRecord[]
+  vendors: ExportVendor[]
+  appVersion: string
+  /** ISO date-time of the export; also the conflict cut-off when the workbook is re-imported. */
+  exportedAt: string
+  /** A sentence describing the filters applied in the app, '' for the whole register. */
+  filters: string
+}
+
+export interface SheetLayout {
+  name: SheetName
+  state: 'visible' | 'hidden'
+  columns: ColumnSpec[]
+  /** A line above the headings that marks the columns Art. 30 requires. */
+  art30Row: boolean
+  rowCount: number
+  rows(): Iterable<CellValue[]>
+}
+
+export function headerRowCount(layout: Pick<SheetLayout, 'art30Row'>): number {
+  return layout.art30Row ? 2 : 1
+}
+
+export function art30Mark(column: ColumnSpec): string {
+  return column.requiredByArt30 ? `Required: Art. ${column.requiredByArt30}` : ''
+}
+
+interface Column<T> extends ColumnSpec {
+  value: (item: T) => CellValue
+}
+
+function column<T>(key: string, header: string, width: number, value: (item: T) => CellValue, requiredByArt30: string | null = null, list: ListName | null = null): Column<T> {
+  return { key, header, width, value, requiredByArt30, list }
+}
+
+const lines = (values: Iterable<string>): string => [...values].filter((value) => value !== '').join('\n')
+const unique = <T>(values: T[]): T[] => [...new Set(values)]
+const yesNo = (flag: boolean): string => (flag ? 'Yes' : 'No')
+
+export function retentionText(retention: Retention): string {
+  const from = retention.fromEvent ? ` from ${retention.fromEvent}` : ''
+  const then = `, then ${RETENTION_END_ACTION_LABELS[retention.endAction].toLowerCase()}`
+  if (retention.mode === 'period' && retention.period !== null) return `${retention.period} ${retention.unit}${from}${then}`
+  if (retention.mode === 'criterion') return `${retention.criterion}${from}${then}`
+  return RETENTION_MODE_LABELS.unspecified
+}
+
+/**
+ * The rights an individual has follow from the lawful basis (ICO guidance, "lawful basis and
+ * individual rights"); the register does not store them, so the column is derived.
+ */
+const RIGHTS_BY_BASIS: Record<LawfulBasis, string[]> = {
+  a: ['access', 'rectification', 'erasure', 'restriction', 'portability', 'withdraw consent'],
+  b: ['access', 'rectification', 'erasure', 'restriction', 'portability'],
+  c: ['access', 'rectification', 'restriction'],
+  d: ['access', 'rectification', 'erasure', 'restriction'],
+  e: ['access', 'rectification', 'restriction', 'object'],
+  f: ['access', 'rectification', 'erasure', 'restriction', 'object']
+}
+const RIGHT_ORDER = ['access', 'rectification', 'erasure', 'restriction', 'portability', 'object', 'withdraw consent']
+
+function rightsAvailable(record: StoredRecord): string {
+  const bases = unique(record.purposes.map((purpose) => purpose.lawfulBasis).filter((basis): basis is LawfulBasis => basis !== ''))
+  const rights = new Set(bases.flatMap((basis) => RIGHTS_BY_BASIS[basis]))
+  const ordered = RIGHT_ORDER.filter((right) => rights.has(right))
+  return ordered.length === 0 ? '' : `Right to ${ordered.join(', ')} (follows from the lawful basis)`
+}
+
+const purposesOf = (record: StoredRecord) => lines(record.purposes.map((purpose) => purpose.description))
+const subjectsOf = (record: StoredRecord) => lines(record.dataSubjects.map(termLabel))
+const categoriesOf = (record: StoredRecord) => lines(record.dataCategories.map((category) => termLabel(category.term)))
+const recipientsOf = (record: StoredRecord) => lines(record.recipients.map((recipient) => `${recipient.name} (${RECIPIENT_TYPE_LABELS[recipient.type]})`))
+const countriesOf = (record: StoredRecord) => lines(record.transfers.map((transfer) => `${transfer.country} (${transfer.recipient})`))
+const safeguardsOf = (record: StoredRecord) =>
+  lines(record.transfers.map((transfer) => `${transfer.country}: ${SAFEGUARD_LABELS[transfer.safeguard]}${transfer.documentation ? ` — ${transfer.documentation}` : ''}`))
+const securityOf = (record: StoredRecord) => lines([...record.securityMeasures.map((measure) => SECURITY_MEASURE_LABELS[measure]), record.securityDescription])
+const dateOrBlank = (value: string) => value
+
+const identityColumns = [
+  column<StoredRecord>('reference', 'Reference', 11, (record) => record.reference),
+  column<StoredRecord>('name', 'Processing activity', 28, (record) => record.name),
+  column<StoredRecord>('status', 'Status', 12, (record) => RECORD_STATUS_LABELS[record.status], null, 'status'),
+  column<StoredRecord>('role', 'Role', 14, (record) => RECORD_ROLE_LABELS[record.role], null, 'role'),
+  column<StoredRecord>('businessFunction', 'Business function', 18, (record) => record.businessFunction)
+]
+
+const reviewColumns = [
+  column<StoredRecord>('owner', 'Owner', 18, (record) => record.owner),
+  column<StoredRecord>('lastReviewed', 'Last reviewed', 13, (record) => dateOrBlank(record.lastReviewed)),
+  column<StoredRecord>('nextReview', 'Next review', 13, (record) => dateOrBlank(record.nextReview))
+]
+
+/** Art. 30(1), headings after the UK ICO controller documentation template. */
+export const CONTROLLER_COLUMNS: Column<StoredRecord>[] = [
+  ...identityColumns,
+  column('purposes', 'Purpose of processing', 40, purposesOf, '30(1)(b)'),
+  column('jointController', 'Name and contact details of joint controller (if applicable)', 30, (record) => record.jointControllerDetails, '30(1)(a)'),
+  column('dataSubjects', 'Categories of individuals', 24, subjectsOf, '30(1)(c)'),
+  column('dataCategories', 'Categories of personal data', 30, categoriesOf, '30(1)(c)'),
+  column('recipients', 'Categories of recipients', 30, recipientsOf, '30(1)(d)'),
+  column('contracts', 'Link to contract with processor', 26, (record) =>
+    lines(record.recipients.filter((recipient) => recipient.contractReference).map((recipient) => `${recipient.name}: ${recipient.contractReference}`))
+  ),
+  column('countries', 'Names of third countries or international organisations that personal data are transferred to (if applicable)', 30, countriesOf, '30(1)(e)'),
+  column('safeguards', 'Safeguards for exceptional transfers of personal data to third countries or international organisations (if applicable)', 36, safeguardsOf, '30(1)(e)'),
+  column('retention', 'Retention schedule (if possible)', 40, (record) =>
+    lines(record.dataCategories.map((category) => `${termLabel(category.term)}: ${retentionText(category.retention)}`)), '30(1)(f)'),
+  column('security', 'General description of technical and organisational security measures (if possible)', 40, securityOf, '30(1)(g)'),
+  column('lawfulBasis', 'Article 6 lawful basis for processing personal data', 30, (record) =>
+    lines(unique(record.purposes.filter((purpose) => purpose.lawfulBasis !== '').map((purpose) => LAWFUL_BASIS_LABELS[purpose.lawfulBasis as LawfulBasis])))
+  ),
+  column('article9', 'Article 9 condition for processing special category data', 30, (record) =>
+    lines(record.specialCategories.map((special) => `${SPECIAL_CATEGORY_LABELS[special.category]}: ${special.condition ? ART9_CONDITION_LABELS[special.condition] : 'condition not yet given'}`))
+  ),
+  column('criminalOffence', 'Criminal offence data (Art. 10)', 20, (record) =>
+    record.criminalOffenceData.processed ? `Yes${record.criminalOffenceData.basis ? `: ${record.criminalOffenceData.basis}` : ''}` : 'No'
+  ),
+  column('legitimateInterests', 'Legitimate interests for the processing (if applicable)', 36, (record) => lines(record.purposes.map((purpose) => purpose.legitimateInterest))),
+  column('liaLink', 'Link to record of legitimate interests assessment (if applicable)', 24, (record) => lines(record.purposes.map((purpose) => purpose.liaReference))),
+  column('rights', 'Rights available to individuals', 30, rightsAvailable),
+  column('automatedDecisionMaking', 'Existence of automated decision-making, including profiling (if applicable)', 26, (record) =>
+    record.automatedDecisionMaking.exists ? lines(['Yes', record.automatedDecisionMaking.description]) : 'No'
+  ),
+  column('source', 'The source of the personal data (if applicable)', 24, (record) => record.source),
+  column('consentLink', 'Link to record of consent', 24, (record) => lines(record.purposes.map((purpose) => purpose.consentRecordReference))),
+  column('location', 'Location of personal data', 22, (record) => record.systems),
+  column('dpiaRequired', 'Data Protection Impact Assessment required?', 16, (record) => DPIA_REQUIRED_LABELS[record.dpia.required], null, 'dpiaRequired'),
+  column('dpiaStatus', 'Data Protection Impact Assessment progress', 16, (record) => (record.dpia.status ? DPIA_STATUS_LABELS[record.dpia.status] : ''), null, 'dpiaStatus'),
+  column('dpiaLink', 'Link to Data Protection Impact Assessment', 24, (record) => record.dpia.link),
+  ...reviewColumns
+]
+
+/** Art. 30(2). */
+export const PROCESSOR_COLUMNS: Column<StoredRecord>[] = [
+  ...identityColumns,
+  column('controllersActedFor', 'Controllers on whose behalf we act', 30, (record) => lines(record.controllersActedFor.map((controller) => controller.name)), '30(2)(a)'),
+  column('controllerContacts', 'Contact details of each controller, its representative and DPO', 40, (record) =>
+    lines(
+      record.controllersActedFor.map((controller) =>
+        [controller.name, controller.contact, controller.representative && `representative: ${controller.representative}`, controller.dpo && `DPO: ${controller.dpo}`]
+          .filter(Boolean)
+          .join('; ')
+      )
+    ), '30(2)(a)'),
+  column('processingCategories', 'Categories of processing carried out on behalf of each controller', 40, (record) =>
+    lines(record.controllersActedFor.map((controller) => `${controller.name}: ${controller.processingCategories}`)), '30(2)(b)'),
+  column('countries', 'Names of third countries or international organisations that personal data are transferred to (if applicable)', 30, countriesOf, '30(2)(c)'),
+  column('safeguards', 'Safeguards for exceptional transfers of personal data to third countries or international organisations (if applicable)', 36, safeguardsOf, '30(2)(c)'),
+  column('security', 'General description of technical and organisational security measures (if possible)', 40, securityOf, '30(2)(d)'),
+  column('dataSubjects', 'Categories of individuals', 24, subjectsOf),
+  column('dataCategories', 'Categories of personal data', 30, categoriesOf),
+  column('recipients', 'Sub-processors and other recipients', 30, recipientsOf),
+  ...reviewColumns
+]
+
+/** CSV: one row per activity, controller and processor columns together. */
+export const CSV_COLUMNS: Column<StoredRecord>[] = [
+  ...CONTROLLER_COLUMNS,
+  ...PROCESSOR_COLUMNS.filter((candidate) => !CONTROLLER_COLUMNS.some((existing) => existing.key === candidate.key))
+]
+
+interface Item<T> {
+  record: StoredRecord
+  item: T
+}
+type ItemColumn<T> = Column<Item<T>>
+const keyColumns = <T>(): ItemColumn<T>[] => [
+  column('reference', 'Reference', 11, ({ record }) => record.reference),
+  column('activity', 'Processing activity', 28, ({ record }) => record.name)
+]
+
+type PurposeItem = StoredRecord['purposes'][number]
+export const PURPOSE_COLUMNS: ItemColumn<PurposeItem>[] = [
+  ...keyColumns<PurposeItem>(),
+  column('purpose', 'Purpose', 44, ({ item }) => item.description, '30(1)(b)'),
+  column('uses', 'Data uses', 30, ({ item }) => lines(item.uses.map(termLabel))),
+  column('lawfulBasis', 'Article 6 lawful basis', 30, ({ item }) => (item.lawfulBasis ? LAWFUL_BASIS_LABELS[item.lawfulBasis] : ''), null, 'lawfulBasis'),
+  column('legitimateInterest', 'Legitimate interest', 36, ({ item }) => item.legitimateInterest),
+  column('liaReference', 'Link to legitimate interests assessment', 24, ({ item }) => item.liaReference),
+  column('consentRecordReference', 'Link to record of consent', 24, ({ item }) => item.consentRecordReference)
+]
+
+type CategoryItem = StoredRecord['dataCategories'][number]
+export const DATA_CATEGORY_COLUMNS: ItemColumn<CategoryItem>[] = [
+  ...keyColumns<CategoryItem>(),
+  column('category', 'Category of personal data', 30, ({ item }) => termLabel(item.term), '30(1)(c)'),
+  column('description', 'Description', 30, ({ item }) => item.description),
+  column('retention', 'Retention', 40, ({ item }) => retentionText(item.retention), '30(1)(f)'),
+  column('retentionMode', 'Retention set by', 18, ({ item }) => RETENTION_MODE_LABELS[item.retention.mode]),
+  column('period', 'Period', 9, ({ item }) => item.retention.period ?? ''),
+  column('unit', 'Unit', 9, ({ item }) => (item.retention.period === null ? '' : item.retention.unit)),
+  column('fromEvent', 'Counted from', 24, ({ item }) => item.retention.fromEvent),
+  column('endAction', 'At the end', 12, ({ item }) => RETENTION_END_ACTION_LABELS[item.retention.endAction]),
+  column('criterion', 'Criterion', 30, ({ item }) => item.retention.criterion)
+]
+
+type RecipientItem = StoredRecord['recipients'][number]
+export const RECIPIENT_COLUMNS: ItemColumn<RecipientItem>[] = [
+  ...keyColumns<RecipientItem>(),
+  column('recipient', 'Recipient', 30, ({ item }) => item.name, '30(1)(d)'),
+  column('type', 'Recipient type', 16, ({ item }) => RECIPIENT_TYPE_LABELS[item.type], null, 'recipientType'),
+  column('contractReference', 'Link to contract', 24, ({ item }) => item.contractReference),
+  column('vendorId', 'Vendor', 16, ({ item }) => item.vendorId),
+  column('notes', 'Notes', 30, ({ item }) => item.notes)
+]
+
+type TransferItem = StoredRecord['transfers'][number]
+export const TRANSFER_COLUMNS: ItemColumn<TransferItem>[] = [
+  ...keyColumns<TransferItem>(),
+  column('recipient', 'Recipient', 26, ({ item }) => item.recipient, '30(1)(e)'),
+  column('country', 'Third country or international organisation', 26, ({ item }) => item.country, '30(1)(e)'),
+  column('safeguard', 'Safeguard', 36, ({ item }) => SAFEGUARD_LABELS[item.safeguard], '30(1)(e)', 'safeguard'),
+  column('documentation', 'Documentation of safeguards', 40, ({ item }) => item.documentation)
+]
+
+interface EvidenceRow {
+  kind: string
+  field: string
+  quotes: string[]
+  note: string
+}
+export const EVIDENCE_COLUMNS: ItemColumn<EvidenceRow>[] = [
+  ...keyColumns<EvidenceRow>(),
+  column('kind', 'Kind', 16, ({ item }) => item.kind),
+  column('pack', 'Template pack', 20, ({ record }) => record.origin?.packId ?? ''),
+  column('packVersion', 'Pack version', 10, ({ record }) => record.origin?.packVersion ?? ''),
+  column('templateActivity', 'Template activity', 20, ({ record }) => record.origin?.activityId ?? ''),
+  column('field', 'Field', 20, ({ item }) => item.field),
+  column('quotes', 'Quotes from the source', 60, ({ item }) => lines(item.quotes)),
+  column('note', 'Note', 30, ({ item }) => item.note)
+]
+
+function evidenceRowsOf(record: StoredRecord): EvidenceRow[] {
+  return [
+    ...record.evidence.map((evidence) => ({ kind: 'Evidence', field: evidence.field, quotes: evidence.quotes, note: evidence.note })),
+    ...record.openItems.map((open) => ({ kind: open.resolved ? 'Open item (resolved)' : 'Open item', field: open.field, quotes: open.quotes, note: open.note }))
+  ]
+}
+
+export const VENDOR_COLUMNS: Column<{ vendor: ExportVendor; usedBy: string }>[] = [
+  column('id', 'Vendor ID', 20, ({ vendor }) => vendor.id),
+  column('name', 'Vendor', 30, ({ vendor }) => (typeof vendor.name === 'string' ? vendor.name : '')),
+  column('usedBy', 'Used by (references)', 40, ({ usedBy }) => usedBy)
+]
+
+export const DATA_COLUMNS: ColumnSpec[] = [
+  { key: 'reference', header: 'Reference', width: 11, requiredByArt30: null, list: null },
+  { key: 'part', header: 'Part', width: 6, requiredByArt30: null, list: null },
+  { key: 'characters', header: 'Characters', width: 10, requiredByArt30: null, list: null },
+  { key: 'json', header: 'Record JSON', width: 80, requiredByArt30: null, list: null }
+]
+
+export const COVER_COLUMNS: ColumnSpec[] = [
+  { key: 'section', header: 'Section', width: 22, requiredByArt30: null, list: null },
+  { key: 'item', header: 'Item', width: 28, requiredByArt30: null, list: null },
+  { key: 'value', header: 'Value', width: 80, requiredByArt30: null, list: null }
+]
+
+/** The Data sheet's split of one record's JSON; `characters` lets the importer undo neutralisation exactly. */
+export function recordChunks(record: StoredRecord): Array<{ part: number; characters: number; json: string }> {
+  const json = JSON.stringify(record)
+  const chunks = []
+  for (let start = 0, part = 1; start < json.length || part === 1; start += MAX_CELL_CHARS, part++) {
+    const slice = json.slice(start, start + MAX_CELL_CHARS)
+    chunks.push({ part, characters: slice.length, json: slice })
+  }
+  return chunks
+}
+
+/** Records in reference order, so that two exports of the same register are identical. */
+export function sortByReference(records: readonly StoredRecord[]): StoredRecord[] {
+  return [...records].sort((a, b) => referenceNumber(a.reference) - referenceNumber(b.reference) || (a.reference < b.reference ? -1 : 1))
+}
+
+/** SHA-256 of the canonical JSON of the exported records (in reference order). */
+export function recordsFingerprint(records: readonly StoredRecord[]): string {
+  return sha256Hex(canonicalJson(sortByReference(records)))
+}
+
+function countBy<T extends string>(records: readonly StoredRecord[], key: (record: StoredRecord) => T, labels: Record<T, string>): Array<[string, number]> {
+  return (Object.keys(labels) as T[]).map((value) => [labels[value], records.filter((record) => key(record) === value).length])
+}
+
+function coverRows(data: ExportData, records: StoredRecord[]): CellValue[][] {
+  const rows: CellValue[][] = [['Workbook', 'Format', WORKBOOK_FORMAT_MARK]]
+  const organisation = data.organisation
+  const contact = (section: string, value: { name: string; address: string; email: string; phone: string }) =>
+    rows.push([section, 'Name', value.name], [section, 'Address', value.address], [section, 'E-mail', value.email], [section, 'Telephone', value.phone])
+  if (organisation) {
+    contact('Controller', organisation.controller)
+    contact('Data protection officer', organisation.dpo)
+    contact('Representative', organisation.representative)
+    for (const joint of organisation.jointControllers) rows.push(['Joint controller', joint.name, lines([joint.address, joint.email, joint.phone])])
+  } else {
+    rows.push(['Controller', 'Name', 'Organisation details not yet entered'])
+  }
+  rows.push(
+    ['Export', 'Exported at', data.exportedAt],
+    ['Export', 'App version', data.appVersion],
+    ['Export', 'Filters applied', data.filters || 'None: the whole register'],
+    ['Export', 'Records', records.length]
+  )
+  for (const [label, count] of countBy(records, (record) => record.role, RECORD_ROLE_LABELS)) rows.push(['Records by role', label, count])
+  for (const [label, count] of countBy(records, (record) => record.status, RECORD_STATUS_LABELS)) rows.push(['Records by status', label, count])
+  rows.push(['Export', 'SHA-256 fingerprint of the exported records', recordsFingerprint(records)])
+  return rows
+}
+
+function itemLayout<T>(name: SheetName, columns: ItemColumn<T>[], records: StoredRecord[], itemsOf: (record: StoredRecord) => T[]): SheetLayout {
+  return {
+    name,
+    state: 'visible',
+    columns,
+    art30Row: columns.some((spec) => spec.requiredByArt30 !== null),
+    rowCount: records.reduce((sum, record) => sum + itemsOf(record).length, 0),
+    *rows() {
+      for (const record of records) for (const item of itemsOf(record)) yield columns.map((spec) => spec.value({ record, item }))
+    }
+  }
+}
+
+function recordLayout(name: SheetName, columns: Column<StoredRecord>[], records: StoredRecord[]): SheetLayout {
+  return {
+    name,
+    state: 'visible',
+    columns,
+    art30Row: true,
+    rowCount: records.length,
+    *rows() {
+      for (const record of records) yield columns.map((spec) => spec.value(record))
+    }
+  }
+}
+
+/** Only the plain ColumnSpec fields (the value functions stay here). */
+function specs(columns: ColumnSpec[]): ColumnSpec[] {
+  return columns.map(({ key, header, width, requiredByArt30, list }) => ({ key, header, width, requiredByArt30, list }))
+}
+
+/** Every sheet of the workbook in order. Rows are generated lazily so that a streaming writer never holds them all. */
+export function registerSheets(data: ExportData): SheetLayout[] {
+  const records = sortByReference(data.records)
+  const controllerRecords = records.filter((record) => record.role !== 'processor')
+  const processorRecords = records.filter((record) => record.role === 'processor')
+  const cover = coverRows(data, records)
+  const usedBy = (vendorId: string) =>
+    lines(records.filter((record) => record.recipients.some((recipient) => recipient.vendorId === vendorId)).map((record) => record.reference)).replace(/\n/g, ', ')
+  const listLength = Math.max(...LIST_NAMES.map((list) => LISTS[list].labels.length))
+
+  return [
+    { name: SHEET.cover, state: 'visible', columns: COVER_COLUMNS, art30Row: false, rowCount: cover.length, rows: () => cover },
+    { ...recordLayout(SHEET.controller, CONTROLLER_COLUMNS, controllerRecords), columns: specs(CONTROLLER_COLUMNS) },
+    { ...recordLayout(SHEET.processor, PROCESSOR_COLUMNS, processorRecords), columns: specs(PROCESSOR_COLUMNS) },
+    { ...itemLayout(SHEET.purposes, PURPOSE_COLUMNS, records, (record) => record.purposes), columns: specs(PURPOSE_COLUMNS) },
+    { ...itemLayout(SHEET.dataCategories, DATA_CATEGORY_COLUMNS, records, (record) => record.dataCategories), columns: specs(DATA_CATEGORY_COLUMNS) },
+    { ...itemLayout(SHEET.recipients, RECIPIENT_COLUMNS, records, (record) => record.recipients), columns: specs(RECIPIENT_COLUMNS) },
+    { ...itemLayout(SHEET.transfers, TRANSFER_COLUMNS, records, (record) => record.transfers), columns: specs(TRANSFER_COLUMNS) },
+    {
+      name: SHEET.vendors,
+      state: 'visible',
+      columns: specs(VENDOR_COLUMNS),
+      art30Row: false,
+      rowCount: data.vendors.length,
+      *rows() {
+        for (const vendor of data.vendors) yield VENDOR_COLUMNS.map((spec) => spec.value({ vendor, usedBy: usedBy(vendor.id) }))
+      }
+    },
+    { ...itemLayout(SHEET.evidence, EVIDENCE_COLUMNS, records, evidenceRowsOf), columns: specs(EVIDENCE_COLUMNS) },
+    {
+      name: SHEET.lists,
+      state: 'hidden',
+      columns: LIST_NAMES.map((list) => ({ key: list, header: LISTS[list].header, width: 30, requiredByArt30: null, list: null })),
+      art30Row: false,
+      rowCount: listLength,
+      *rows() {
+        for (let index = 0; index < listLength; index++) yield LIST_NAMES.map((list) => LISTS[list].labels[index] ?? '')
+      }
+    },
+    {
+      name: SHEET.data,
+      state: 'hidden',
+      columns: DATA_COLUMNS,
+      art30Row: false,
+      rowCount: records.length,
+      *rows() {
+        for (const record of records) for (const chunk of recordChunks(record)) yield [record.reference, chunk.part, chunk.characters, chunk.json]
+      }
+    }
+  ]
+}
