@@ -1,0 +1,294 @@
+/**
+ * The items Art. 30 requires in a record, per role, as data. The same table drives the
+ * "item missing" rules and the completeness figures of the dashboard, so the two never
+ * disagree about what counts as present.
+ */
+import type { RecordRole } from '../records/enums'
+import type { Organisation } from '../records/model'
+import { isBlank, type CheckableRecord, type Severity } from './finding'
+
+export interface MissingSpot {
+  field: string
+  message: string
+}
+
+export interface Art30RecordItem {
+  /** Also the id of the rule that reports the item missing. */
+  id: string
+  article: string
+  roles: readonly RecordRole[]
+  label: string
+  severity: Severity
+  fix: string
+  /** When false the item is not required for this record (e.g. no transfers, nothing to identify). */
+  applies?(record: CheckableRecord): boolean
+  /** Where the item is missing; empty when it is present. */
+  missing(record: CheckableRecord): MissingSpot[]
+}
+
+export interface Art30OrganisationItem {
+  id: string
+  article: string
+  label: string
+  severity: Severity
+  fix: string
+  missing(organisation: Organisation | null): MissingSpot[]
+}
+
+const CONTROLLER: readonly RecordRole[] = ['controller', 'joint-controller']
+const PROCESSOR: readonly RecordRole[] = ['processor']
+
+const whenEmpty = (empty: boolean, field: string, message: string): MissingSpot[] => (empty ? [{ field, message }] : [])
+
+const hasContact = (contact: { address: string; email: string; phone: string } | undefined): boolean =>
+  contact !== undefined && !(isBlank(contact.address) && isBlank(contact.email) && isBlank(contact.phone))
+
+const hasSecurityMeasures = (record: CheckableRecord): boolean =>
+  record.securityMeasures.length > 0 || !isBlank(record.securityDescription)
+
+function transferCountryMissing(record: CheckableRecord): MissingSpot[] {
+  const spots: MissingSpot[] = []
+  record.transfers.forEach((transfer, index) => {
+    if (isBlank(transfer.country)) {
+      spots.push({
+        field: `transfers.${index}.country`,
+        message: `The transfer to "${transfer.recipient || 'an unnamed recipient'}" does not identify the third country or international organisation.`
+      })
+    }
+  })
+  return spots
+}
+
+const TRANSFER_COUNTRY_FIX = 'Name the country or international organisation the data goes to.'
+const SECURITY_FIX = 'Tick the technical and organisational measures that protect this processing, or describe them in a few sentences.'
+
+export const ART30_RECORD_ITEMS: readonly Art30RecordItem[] = [
+  {
+    id: 'art30-joint-controller',
+    article: 'Art. 30(1)(a)',
+    roles: ['joint-controller'],
+    label: 'Joint controller name and contact',
+    severity: 'error',
+    fix: 'Name the joint controller(s) and give their contact details; refer to the Art. 26 arrangement.',
+    missing: (record) =>
+      whenEmpty(isBlank(record.jointControllerDetails), 'jointControllerDetails', 'This is a joint-controller record but the joint controller is not named.')
+  },
+  {
+    id: 'art30-purposes',
+    article: 'Art. 30(1)(b)',
+    roles: CONTROLLER,
+    label: 'Purposes of the processing',
+    severity: 'error',
+    fix: 'Add at least one purpose that says why the data is processed.',
+    missing: (record) => {
+      if (record.purposes.length === 0) return [{ field: 'purposes', message: 'No purpose of the processing is recorded.' }]
+      const spots: MissingSpot[] = []
+      record.purposes.forEach((purpose, index) => {
+        if (isBlank(purpose.description)) spots.push({ field: `purposes.${index}.description`, message: `Purpose ${index + 1} has no description.` })
+      })
+      return spots
+    }
+  },
+  {
+    id: 'art30-data-subjects',
+    article: 'Art. 30(1)(c)',
+    roles: CONTROLLER,
+    label: 'Categories of data subjects',
+    severity: 'error',
+    fix: 'Add the categories of people whose data is processed (customers, employees, ...).',
+    missing: (record) => whenEmpty(record.dataSubjects.length === 0, 'dataSubjects', 'No category of data subjects is recorded.')
+  },
+  {
+    id: 'art30-data-categories',
+    article: 'Art. 30(1)(c)',
+    roles: CONTROLLER,
+    label: 'Categories of personal data',
+    severity: 'error',
+    fix: 'Add the categories of personal data processed (contact details, payment data, ...).',
+    missing: (record) => whenEmpty(record.dataCategories.length === 0, 'dataCategories', 'No category of personal data is recorded.')
+  },
+  {
+    id: 'art30-recipients',
+    article: 'Art. 30(1)(d)',
+    roles: CONTROLLER,
+    label: 'Categories of recipients',
+    // A processing with no recipient at all is possible, so this is only a prompt to confirm.
+    severity: 'warning',
+    fix: 'Add the recipients (processors, other controllers, authorities, internal teams), or note in the description that nobody receives the data.',
+    missing: (record) => whenEmpty(record.recipients.length === 0, 'recipients', 'No recipient is recorded. That is rare: check that nobody receives this data.')
+  },
+  {
+    id: 'art30-transfer-destination',
+    article: 'Art. 30(1)(e)',
+    roles: CONTROLLER,
+    label: 'Transfers identify the third country',
+    severity: 'error',
+    fix: TRANSFER_COUNTRY_FIX,
+    applies: (record) => record.transfers.length > 0,
+    missing: transferCountryMissing
+  },
+  {
+    id: 'art30-retention',
+    article: 'Art. 30(1)(f)',
+    roles: CONTROLLER,
+    label: 'Time limits for erasure per data category',
+    severity: 'error',
+    fix: 'Give a retention period, or the criterion that sets it (e.g. "3 years from the end of the contract").',
+    applies: (record) => record.dataCategories.length > 0,
+    missing: (record) => {
+      const spots: MissingSpot[] = []
+      record.dataCategories.forEach((category, index) => {
+        if (category.retention.mode === 'unspecified') {
+          spots.push({ field: `dataCategories.${index}.retention.mode`, message: `No retention is recorded for the data category "${category.term}".` })
+        }
+      })
+      return spots
+    }
+  },
+  {
+    id: 'art30-security',
+    article: 'Art. 30(1)(g)',
+    roles: CONTROLLER,
+    label: 'Technical and organisational measures',
+    severity: 'error',
+    fix: SECURITY_FIX,
+    missing: (record) => whenEmpty(!hasSecurityMeasures(record), 'securityMeasures', 'No Art. 32(1) security measure is recorded.')
+  },
+  {
+    id: 'art30-controllers-acted-for',
+    article: 'Art. 30(2)(a)',
+    roles: PROCESSOR,
+    label: 'Controllers the processor acts for',
+    severity: 'error',
+    fix: 'Add each controller on whose behalf this processing is carried out.',
+    missing: (record) =>
+      whenEmpty(record.controllersActedFor.length === 0, 'controllersActedFor', 'This processor record does not name the controllers it acts for.')
+  },
+  {
+    id: 'art30-controller-contact',
+    article: 'Art. 30(2)(a)',
+    roles: PROCESSOR,
+    label: 'Contact details of each controller',
+    severity: 'error',
+    fix: 'Give the contact details (address, e-mail or phone) of each controller.',
+    applies: (record) => record.controllersActedFor.length > 0,
+    missing: (record) => {
+      const spots: MissingSpot[] = []
+      record.controllersActedFor.forEach((controller, index) => {
+        if (isBlank(controller.contact)) spots.push({ field: `controllersActedFor.${index}.contact`, message: `No contact details for the controller "${controller.name}".` })
+      })
+      return spots
+    }
+  },
+  {
+    id: 'art30-processing-categories',
+    article: 'Art. 30(2)(b)',
+    roles: PROCESSOR,
+    label: 'Categories of processing per controller',
+    severity: 'error',
+    fix: 'Describe what processing is carried out for each controller (hosting, payroll, e-mail delivery, ...).',
+    applies: (record) => record.controllersActedFor.length > 0,
+    missing: (record) => {
+      const spots: MissingSpot[] = []
+      record.controllersActedFor.forEach((controller, index) => {
+        if (isBlank(controller.processingCategories)) {
+          spots.push({
+            field: `controllersActedFor.${index}.processingCategories`,
+            message: `The categories of processing carried out for "${controller.name}" are not recorded.`
+          })
+        }
+      })
+      return spots
+    }
+  },
+  {
+    id: 'art30-processor-transfer-destination',
+    article: 'Art. 30(2)(c)',
+    roles: PROCESSOR,
+    label: 'Transfers identify the third country',
+    severity: 'error',
+    fix: TRANSFER_COUNTRY_FIX,
+    applies: (record) => record.transfers.length > 0,
+    missing: transferCountryMissing
+  },
+  {
+    id: 'art30-processor-security',
+    article: 'Art. 30(2)(d)',
+    roles: PROCESSOR,
+    label: 'Technical and organisational measures',
+    severity: 'error',
+    fix: SECURITY_FIX,
+    missing: (record) => whenEmpty(!hasSecurityMeasures(record), 'securityMeasures', 'No Art. 32(1) security measure is recorded.')
+  }
+]
+
+export const ART30_ORGANISATION_ITEMS: readonly Art30OrganisationItem[] = [
+  {
+    id: 'org-controller-name',
+    article: 'Art. 30(1)(a)',
+    label: 'Controller name',
+    severity: 'error',
+    fix: 'Enter the organisation\'s legal name in the organisation profile.',
+    missing: (organisation) =>
+      whenEmpty(
+        organisation === null || isBlank(organisation.controller.name),
+        'controller.name',
+        organisation === null ? 'The organisation profile has not been filled in.' : 'The organisation profile has no controller name.'
+      )
+  },
+  {
+    id: 'org-controller-contact',
+    article: 'Art. 30(1)(a)',
+    label: 'Controller contact details',
+    severity: 'error',
+    fix: 'Add the organisation\'s address, e-mail or telephone number in the organisation profile.',
+    missing: (organisation) =>
+      whenEmpty(!hasContact(organisation?.controller), 'controller.email', 'The organisation profile has no contact details for the controller.')
+  },
+  {
+    id: 'org-dpo',
+    article: 'Art. 30(1)(a)',
+    label: 'Data protection officer',
+    // A DPO is required only where Art. 37 applies, so this is a prompt rather than an error.
+    severity: 'warning',
+    fix: 'If you have designated a DPO (Art. 37), add their name and contact details to the organisation profile.',
+    missing: (organisation) =>
+      whenEmpty(
+        organisation === null || isBlank(organisation.dpo.name) || !hasContact(organisation.dpo),
+        isBlank(organisation?.dpo.name) ? 'dpo.name' : 'dpo.email',
+        'The organisation profile does not name a data protection officer with contact details.'
+      )
+  }
+]
+
+export function itemsForRole(role: RecordRole): Art30RecordItem[] {
+  return ART30_RECORD_ITEMS.filter((item) => item.roles.includes(role))
+}
+
+/** The Art. 30 letter a form field belongs to, so a finding about a field can cite it. */
+export function articleForField(field: string, role: RecordRole): string {
+  const processor = role === 'processor'
+  const top = field.split('.')[0]
+  if (field.includes('retention')) return processor ? 'Art. 30(2)' : 'Art. 30(1)(f)'
+  switch (top) {
+    case 'purposes':
+      return processor ? 'Art. 30(2)(b)' : 'Art. 30(1)(b)'
+    case 'dataSubjects':
+    case 'dataCategories':
+    case 'specialCategories':
+      return processor ? 'Art. 30(2)(b)' : 'Art. 30(1)(c)'
+    case 'recipients':
+      return processor ? 'Art. 30(2)' : 'Art. 30(1)(d)'
+    case 'transfers':
+      return processor ? 'Art. 30(2)(c)' : 'Art. 30(1)(e)'
+    case 'securityMeasures':
+    case 'securityDescription':
+      return processor ? 'Art. 30(2)(d)' : 'Art. 30(1)(g)'
+    case 'controllersActedFor':
+      return 'Art. 30(2)(a)'
+    case 'jointControllerDetails':
+      return 'Art. 30(1)(a)'
+    default:
+      return processor ? 'Art. 30(2)' : 'Art. 30(1)'
+  }
+}

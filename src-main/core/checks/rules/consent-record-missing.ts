@@ -1,0 +1,23 @@
+import { isBlank, isControllerRecord, recordFinding, type RecordRule } from '../finding'
+
+/** Art. 7(1): a controller relying on consent must be able to show that it was given. */
+export const consentRecordMissing: RecordRule = {
+  id: 'consent-record-missing',
+  article: 'Art. 7(1)',
+  description: 'A purpose relying on consent says where the consents are recorded.',
+  check(record) {
+    if (!isControllerRecord(record)) return []
+    return record.purposes.flatMap((purpose, index) =>
+      purpose.lawfulBasis === 'a' && isBlank(purpose.consentRecordReference)
+        ? [
+            recordFinding(consentRecordMissing, record, {
+              severity: 'warning',
+              field: `purposes.${index}.consentRecordReference`,
+              message: `The purpose "${purpose.description}" relies on consent but does not say where consent is recorded.`,
+              fix: 'Enter the system or document that records who consented, when and to what (e.g. "CRM consent log").'
+            })
+          ]
+        : []
+    )
+  }
+}

@@ -1,0 +1,24 @@
+import { LAWFUL_BASIS_LABELS } from '../../records/enums'
+import { isControllerRecord, recordFinding, type RecordRule } from '../finding'
+
+/** Art. 6(1): every purpose of a controller needs a lawful basis. */
+export const lawfulBasisMissing: RecordRule = {
+  id: 'lawful-basis-missing',
+  article: 'Art. 6(1)',
+  description: 'Each purpose names its Art. 6(1) lawful basis.',
+  check(record) {
+    if (!isControllerRecord(record)) return []
+    return record.purposes.flatMap((purpose, index) =>
+      purpose.lawfulBasis in LAWFUL_BASIS_LABELS
+        ? []
+        : [
+            recordFinding(lawfulBasisMissing, record, {
+              severity: 'error',
+              field: `purposes.${index}.lawfulBasis`,
+              message: `The purpose "${purpose.description}" has no Art. 6(1) lawful basis.`,
+              fix: 'Choose the lawful basis this purpose relies on: consent, contract, legal obligation, vital interests, public task or legitimate interests.'
+            })
+          ]
+    )
+  }
+}

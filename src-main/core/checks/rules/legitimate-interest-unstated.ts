@@ -1,0 +1,23 @@
+import { isBlank, isControllerRecord, recordFinding, type RecordRule } from '../finding'
+
+/** Art. 6(1)(f): relying on legitimate interests means saying which interest. */
+export const legitimateInterestUnstated: RecordRule = {
+  id: 'legitimate-interest-unstated',
+  article: 'Art. 6(1)(f)',
+  description: 'A purpose relying on legitimate interests states the interest pursued.',
+  check(record) {
+    if (!isControllerRecord(record)) return []
+    return record.purposes.flatMap((purpose, index) =>
+      purpose.lawfulBasis === 'f' && isBlank(purpose.legitimateInterest)
+        ? [
+            recordFinding(legitimateInterestUnstated, record, {
+              severity: 'error',
+              field: `purposes.${index}.legitimateInterest`,
+              message: `The purpose "${purpose.description}" relies on legitimate interests but does not say which interest.`,
+              fix: 'State the legitimate interest pursued (e.g. "preventing fraud on our payment pages").'
+            })
+          ]
+        : []
+    )
+  }
+}

@@ -1,0 +1,24 @@
+import { articleForField } from '../art30-items'
+import { isBlank, recordFinding, toFormFieldPath, type RecordRule } from '../finding'
+
+/** Points the template's source left silent or vague, which the DPO has not yet decided. */
+export const openTemplateGap: RecordRule = {
+  id: 'open-template-gap',
+  article: 'Art. 30(1)',
+  description: 'Every open item left by the template has been resolved.',
+  check(record) {
+    return record.openItems.flatMap((item, index) => {
+      if (item.resolved) return []
+      const field = isBlank(item.field) ? `openItems.${index}` : toFormFieldPath(item.field)
+      return [
+        recordFinding(openTemplateGap, record, {
+          severity: 'warning',
+          article: articleForField(field, record.role),
+          field,
+          message: `Open point from the template: ${isBlank(item.note) ? `"${item.field}" still needs a decision.` : item.note}`,
+          fix: 'Decide this point, fill in the field, then mark the open item as resolved.'
+        })
+      ]
+    })
+  }
+}

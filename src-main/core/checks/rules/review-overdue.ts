@@ -1,0 +1,20 @@
+import { isIsoDate } from '../dates'
+import { recordFinding, type RecordRule } from '../finding'
+
+/** Art. 24(1): measures are reviewed and updated where necessary; a record past its review date is stale. */
+export const reviewOverdue: RecordRule = {
+  id: 'review-overdue',
+  article: 'Art. 24(1)',
+  description: 'The record has been reviewed by its next review date.',
+  check(record, context) {
+    if (record.status === 'archived' || !isIsoDate(record.nextReview) || record.nextReview >= context.today) return []
+    return [
+      recordFinding(reviewOverdue, record, {
+        severity: 'warning',
+        field: 'nextReview',
+        message: `The review was due on ${record.nextReview}.`,
+        fix: 'Review the record with its owner, update what changed, and approve it again (the next review date moves 12 months on).'
+      })
+    ]
+  }
+}
