@@ -1,6 +1,9 @@
 import react from '@vitejs/plugin-react'
 import { defineConfig } from 'electron-vite'
+import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
+
+const { version } = JSON.parse(readFileSync(resolve(import.meta.dirname, 'package.json'), 'utf8')) as { version: string }
 
 const alias = { '@core': resolve(import.meta.dirname, 'src-main/core') }
 
@@ -24,6 +27,7 @@ export default defineConfig({
     base: './',
     resolve: { alias },
     plugins: [react()],
+    define: { __APP_VERSION__: JSON.stringify(version) },
     build: { rollupOptions: { input: { index: resolve(import.meta.dirname, 'src-renderer/index.html') } } }
   }
 })

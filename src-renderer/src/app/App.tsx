@@ -1,0 +1,85 @@
+import { useEffect, useState } from 'react'
+import { Toaster } from 'sonner'
+import { Route, Router, Switch, useLocation } from 'wouter'
+import { useHashLocation } from 'wouter/use-hash-location'
+import type { RecordRole } from '@core/records/enums'
+import { OrganisationPage, SetupPage } from '../organisation/OrganisationPages'
+import { RecordEditorPage } from '../records/RecordEditorPage'
+import { RegisterPage } from '../records/RegisterPage'
+import { ConfirmProvider } from '../ui/confirm'
+import { NavLink, NavigationProvider } from './navigation'
+import { repository } from './services'
+
+function useOrganisationName(): string | null | undefined {
+  const [name, setName] = useState<string | null | undefined>(undefined)
+  useEffect(() => {
+    const read = () => void repository.getOrganisation().then((organisation) => setName(organisation?.controller.name ?? null))
+    read()
+    return repository.onChange((change) => {
+      if (change.kind === 'organisation' || change.kind === 'all') read()
+    })
+  }, [])
+  return name
+}
+
+function TopBar({ organisationName }: { organisationName: string }) {
+  const [location] = useLocation()
+  const section = location.startsWith('/organisation') ? 'organisation' : 'register'
+  return (
+    <header className="topbar">
+      <div className="topbar__brand">
+        <span className="topbar__logo" aria-hidden="true">§30</span>
+        <span>
+          <strong>RoPA Manager</strong>
+          <span className="topbar__org">{organisationName}</span>
+        </span>
+      </div>
+      <nav className="topbar__nav" aria-label="Main">
+        <NavLink to="/" current={section === 'register'}>
+          Register
+        </NavLink>
+        <NavLink to="/organisation" current={section === 'organisation'}>
+          Organisation
+        </NavLink>
+      </nav>
+    </header>
+  )
+}
+
+function Routes() {
+  return (
+    <Switch>
+      <Route path="/records/new/:role">{(params) => <RecordEditorPage key={`new-${params.role}`} target={{ kind: 'new', role: params.role as RecordRole }} />}</Route>
+      <Route path="/records/:id">{(params) => <RecordEditorPage key={params.id} target={{ kind: 'existing', id: params.id }} />}</Route>
+      <Route path="/organisation">
+        <OrganisationPage />
+      </Route>
+      <Route>
+        <RegisterPage />
+      </Route>
+    </Switch>
+  )
+}
+
+export function App() {
+  const organisationName = useOrganisationName()
+  return (
+    <Router hook={useHashLocation}>
+      <ConfirmProvider>
+        <NavigationProvider>
+          {organisationName === undefined ? (
+            <main className="page">Opening the register…</main>
+          ) : organisationName === null ? (
+            <SetupPage onDone={() => undefined} />
+          ) : (
+            <>
+              <TopBar organisationName={organisationName} />
+              <Routes />
+            </>
+          )}
+          <Toaster position="bottom-right" richColors closeButton />
+        </NavigationProvider>
+      </ConfirmProvider>
+    </Router>
+  )
+}

@@ -1,0 +1,226 @@
+/** The register: every processing activity, searchable, filterable and sortable; a virtualised list for large registers. */
+import { useVirtualizer } from '@tanstack/react-virtual'
+import { useDeferredValue, useEffect, useMemo, useRef, useState, useSyncExternalStore, type KeyboardEvent } from 'react'
+import { LAWFUL_BASIS_LABELS, RECORD_ROLE_LABELS, RECORD_STATUS_LABELS } from '@core/records/enums'
+import {
+  EMPTY_FILTER,
+  countBy,
+  distinctValues,
+  filterRows,
+  sortRows,
+  type RegisterFilter,
+  type RegisterRow,
+  type RegisterSort,
+  type SortColumn
+} from '@core/records/register-index'
+import { registerStore } from '../app/services'
+import { NavLink, useNavigation } from '../app/navigation'
+
+// Kept across visits, so that returning from a record shows the same view.
+let rememberedFilter: RegisterFilter = EMPTY_FILTER
+let rememberedSort: RegisterSort = { column: 'reference', direction: 'asc' }
+
+const COLUMNS: Array<{ column: SortColumn | null; title: string }> = [
+  { column: 'reference', title: 'Reference' },
+  { column: 'name', title: 'Name' },
+  { column: 'role', title: 'Role' },
+  { column: 'status', title: 'Status' },
+  { column: 'businessFunction', title: 'Business function' },
+  { column: null, title: 'Lawful bases' },
+  { column: 'nextReview', title: 'Next review' }
+]
+
+const ROW_HEIGHT = 44
+
+function FilterSelect({ label, value, options, onChange }: { label: string; value: string; options: Array<[string, string]>; onChange: (value: string) => void }) {
+  return (
+    <label className="filter">
+      <span>{label}</span>
+      <select value={value} onChange={(event) => onChange(event.target.value)}>
+        <option value="">All</option>
+        {options.map(([key, text]) => (
+          <option key={key} value={key}>
+            {text}
+          </option>
+        ))}
+      </select>
+    </label>
+  )
+}
+
+const entries = (labels: Record<string, string>): Array<[string, string]> => Object.entries(labels)
+const same = (values: string[]): Array<[string, string]> => values.map((value) => [value, value])
+
+export function RegisterPage() {
+  const snapshot = useSyncExternalStore(registerStore.subscribe, registerStore.getSnapshot)
+  const { navigate } = useNavigation()
+  const [filter, setFilter] = useState(rememberedFilter)
+  const [sort, setSort] = useState(rememberedSort)
+  const searchRef = useRef<HTMLInputElement>(null)
+  const scrollRef = useRef<HTMLDivElement>(null)
+  useEffect(() => void registerStore.load(), [])
+  useEffect(() => {
+    rememberedFilter = filter
+    rememberedSort = sort
+  }, [filter, sort])
+
+  const deferredFilter = useDeferredValue(filter)
+  const visible = useMemo(() => sortRows(filterRows(snapshot.rows, deferredFilter), sort), [snapshot.rows, deferredFilter, sort])
+  const options = useMemo(
+    () => ({
+      businessFunctions: distinctValues(snapshot.rows, (row) => row.businessFunction),
+      countries: distinctValues(snapshot.rows, (row) => row.transferCountries),
+      recipients: distinctValues(snapshot.rows, (row) => row.recipientNames)
+    }),
+    [snapshot.rows]
+  )
+  const roleCounts = useMemo(() => countBy(visible, (row) => row.role), [visible])
+  const statusCounts = useMemo(() => countBy(visible, (row) => row.status), [visible])
+
+  const virtualizer = useVirtualizer({ count: visible.length, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 12 })
+
+  useEffect(() => {
+    const onKey = (event: globalThis.KeyboardEvent) => {
+      const typing = event.target instanceof HTMLInputElement || event.target instanceof HTMLTextAreaElement || event.target instanceof HTMLSelectElement
+      if (event.key === '/' && !typing) {
+        event.preventDefault()
+        searchRef.current?.focus()
+      }
+    }
+    window.addEventListener('keydown', onKey)
+    return () => window.removeEventListener('keydown', onKey)
+  }, [])
+
+  const update = (patch: Partial<RegisterFilter>) => setFilter((current) => ({ ...current, ...patch }))
+  const toggleSort = (column: SortColumn) =>
+    setSort((current) => ({ column, direction: current.column === column && current.direction === 'asc' ? 'desc' : 'asc' }))
+  const filtersActive = JSON.stringify(filter) !== JSON.stringify(EMPTY_FILTER)
+
+  const onRowKey = (event: KeyboardEvent<HTMLDivElement>, row: RegisterRow, index: number) => {
+    if (event.key === 'Enter') void navigate(`/records/${row.id}`)
+    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      event.preventDefault()
+      const next = Math.min(visible.length - 1, Math.max(0, index + (event.key === 'ArrowDown' ? 1 : -1)))
+      virtualizer.scrollToIndex(next)
+      requestAnimationFrame(() => scrollRef.current?.querySelector<HTMLElement>(`[data-index="${next}"]`)?.focus())
+    }
+  }
+
+  const today = new Date().toISOString().slice(0, 10)
+  return (
+    <main className="page page--register">
+      <div className="page__header">
+        <h1>Register of processing activities</h1>
+        <div className="page__actions">
+          <NavLink to="/records/new/controller" className="button button--primary">
+            New controller record
+          </NavLink>
+          <NavLink to="/records/new/processor" className="button">
+            New processor record
+          </NavLink>
+        </div>
+      </div>
+      <div className="toolbar">
+        <input
+          ref={searchRef}
+          type="search"
+          className="search"
+          aria-label="Search records"
+          placeholder="Search every field — press / to focus"
+          value={filter.text}
+          onChange={(event) => update({ text: event.target.value })}
+        />
+      </div>
+      <div className="filters" aria-label="Filters">
+        <FilterSelect label="Role" value={filter.role} options={entries(RECORD_ROLE_LABELS)} onChange={(role) => update({ role: role as RegisterFilter['role'] })} />
+        <FilterSelect label="Status" value={filter.status} options={entries(RECORD_STATUS_LABELS)} onChange={(status) => update({ status: status as RegisterFilter['status'] })} />
+        <FilterSelect label="Lawful basis" value={filter.lawfulBasis} options={entries(LAWFUL_BASIS_LABELS)} onChange={(lawfulBasis) => update({ lawfulBasis: lawfulBasis as RegisterFilter['lawfulBasis'] })} />
+        <FilterSelect label="Business function" value={filter.businessFunction} options={same(options.businessFunctions)} onChange={(businessFunction) => update({ businessFunction })} />
+        <FilterSelect label="Transfer country" value={filter.transferCountry} options={same(options.countries)} onChange={(transferCountry) => update({ transferCountry })} />
+        <FilterSelect label="Recipient" value={filter.recipient} options={same(options.recipients)} onChange={(recipient) => update({ recipient })} />
+        <label className="filter filter--checkbox">
+          <input type="checkbox" checked={filter.includeArchived} onChange={(event) => update({ includeArchived: event.target.checked })} />
+          <span>Show archived</span>
+        </label>
+        {filtersActive ? (
+          <button type="button" className="button button--small" onClick={() => setFilter(EMPTY_FILTER)}>
+            Clear
+          </button>
+        ) : null}
+      </div>
+      <p className="counts" role="status" aria-live="polite">
+        <strong>{visible.length.toLocaleString()}</strong> of {snapshot.rows.length.toLocaleString()} records
+        {Object.entries(roleCounts).map(([role, count]) => (
+          <span key={role} className="counts__item">
+            {RECORD_ROLE_LABELS[role as keyof typeof RECORD_ROLE_LABELS]}: {count}
+          </span>
+        ))}
+        {Object.entries(statusCounts).map(([status, count]) => (
+          <span key={status} className="counts__item">
+            {RECORD_STATUS_LABELS[status as keyof typeof RECORD_STATUS_LABELS]}: {count}
+          </span>
+        ))}
+        {snapshot.phase === 'indexing' ? (
+          <span className="counts__progress">
+            Loading register… {snapshot.loaded.toLocaleString()} / {snapshot.total.toLocaleString()}
+            <progress max={snapshot.total} value={snapshot.loaded} aria-label="Loading register" />
+          </span>
+        ) : null}
+      </p>
+      <div className="table" role="table" aria-label="Register" aria-rowcount={visible.length + 1}>
+        <div className="table__head" role="row">
+          {COLUMNS.map(({ column, title }) => (
+            <div key={title} role="columnheader" className="table__cell" aria-sort={column && sort.column === column ? (sort.direction === 'asc' ? 'ascending' : 'descending') : undefined}>
+              {column ? (
+                <button type="button" className="sort" onClick={() => toggleSort(column)}>
+                  {title}
+                  {sort.column === column ? (sort.direction === 'asc' ? ' ▲' : ' ▼') : ''}
+                </button>
+              ) : (
+                title
+              )}
+            </div>
+          ))}
+        </div>
+        <div className="table__body" ref={scrollRef} role="rowgroup">
+          {snapshot.phase !== 'idle' && snapshot.phase !== 'first-rows' && visible.length === 0 ? (
+            <p className="empty">{snapshot.rows.length === 0 ? 'No records yet. Create the first one with “New controller record”.' : 'No record matches the search and filters.'}</p>
+          ) : null}
+          <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+            {virtualizer.getVirtualItems().map((item) => {
+              const row = visible[item.index]
+              const overdue = row.nextReview !== '' && row.nextReview < today && row.status !== 'archived'
+              return (
+                <div
+                  key={row.id}
+                  role="row"
+                  tabIndex={0}
+                  data-index={item.index}
+                  className={`table__row table__row--${row.status}`}
+                  style={{ transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}
+                  onClick={() => void navigate(`/records/${row.id}`)}
+                  onKeyDown={(event) => onRowKey(event, row, item.index)}
+                >
+                  <div role="cell" className="table__cell table__cell--mono">{row.reference}</div>
+                  <div role="cell" className="table__cell table__cell--strong">{row.name}</div>
+                  <div role="cell" className="table__cell">{RECORD_ROLE_LABELS[row.role]}</div>
+                  <div role="cell" className="table__cell">
+                    <span className={`badge badge--${row.status}`}>{RECORD_STATUS_LABELS[row.status]}</span>
+                  </div>
+                  <div role="cell" className="table__cell">{row.businessFunction}</div>
+                  <div role="cell" className="table__cell" title={row.lawfulBases.map((basis) => LAWFUL_BASIS_LABELS[basis]).join(', ')}>
+                    {row.lawfulBases.map((basis) => `6(1)(${basis})`).join(', ')}
+                  </div>
+                  <div role="cell" className={`table__cell${overdue ? ' table__cell--overdue' : ''}`}>
+                    {row.nextReview}
+                    {overdue ? ' (overdue)' : ''}
+                  </div>
+                </div>
+              )
+            })}
+          </div>
+        </div>
+      </div>
+    </main>
+  )
+}

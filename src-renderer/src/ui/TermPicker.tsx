@@ -1,0 +1,131 @@
+/**
+ * Picks terms from the controlled vocabulary, with free text allowed. Shows labels, stores
+ * keys; free text is stored as `custom:<text>`. Type, then Enter to add.
+ */
+import { useId, useMemo, useState, type KeyboardEvent } from 'react'
+import { VOCABULARY, customTerm, termLabel, type VocabularyKind } from '@core/vocabulary/vocabulary'
+
+function optionLabels(kind: VocabularyKind): Map<string, string> {
+  const byLabel = new Map<string, string>()
+  const entries = VOCABULARY[kind]
+  const seen = new Map<string, number>()
+  for (const entry of entries) seen.set(entry.name, (seen.get(entry.name) ?? 0) + 1)
+  for (const entry of entries) {
+    // Names that repeat across the hierarchy are told apart by their key.
+    byLabel.set(seen.get(entry.name)! > 1 ? `${entry.name} (${entry.key})` : entry.name, entry.key)
+  }
+  return byLabel
+}
+
+const labelCache = new Map<VocabularyKind, Map<string, string>>()
+function labelsFor(kind: VocabularyKind): Map<string, string> {
+  if (!labelCache.has(kind)) labelCache.set(kind, optionLabels(kind))
+  return labelCache.get(kind)!
+}
+
+/** Resolves typed text to a vocabulary key (by label or key) or a custom term. */
+export function resolveTerm(kind: VocabularyKind, text: string): string {
+  const trimmed = text.trim()
+  const labels = labelsFor(kind)
+  const byLabel = labels.get(trimmed)
+  if (byLabel) return byLabel
+  const lower = trimmed.toLowerCase()
+  for (const [label, key] of labels) if (label.toLowerCase() === lower || key === trimmed) return key
+  return customTerm(trimmed)
+}
+
+interface TermListProps {
+  kind: VocabularyKind
+  label: string
+  value: string[]
+  onChange: (terms: string[]) => void
+  error?: string
+}
+
+export function TermListPicker({ kind, label, value, onChange, error }: TermListProps) {
+  const id = useId()
+  const [draft, setDraft] = useState('')
+  const labels = useMemo(() => [...labelsFor(kind).keys()], [kind])
+  const add = () => {
+    if (!draft.trim()) return
+    const term = resolveTerm(kind, draft)
+    if (!value.includes(term)) onChange([...value, term])
+    setDraft('')
+  }
+  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
+    if (event.key === 'Enter') {
+      event.preventDefault()
+      add()
+    } else if (event.key === 'Backspace' && draft === '' && value.length > 0) {
+      onChange(value.slice(0, -1))
+    }
+  }
+  return (
+    <div className={`field field--wide${error ? ' field--invalid' : ''}`}>
+      <label htmlFor={id}>{label}</label>
+      <div className="terms">
+        <ul className="terms__list" aria-label={`${label} chosen`}>
+          {value.map((term) => (
+            <li key={term} className={`chip${term.startsWith('custom:') ? ' chip--custom' : ''}`} title={term}>
+              {termLabel(term)}
+              <button type="button" className="chip__remove" aria-label={`Remove ${termLabel(term)}`} onClick={() => onChange(value.filter((item) => item !== term))}>
+                ×
+              </button>
+            </li>
+          ))}
+        </ul>
+        <input id={id} list={`${id}-options`} value={draft} placeholder="Type to search, Enter to add" onChange={(event) => setDraft(event.target.value)} onKeyDown={onKeyDown} onBlur={add} />
+        <datalist id={`${id}-options`}>
+          {labels.map((option) => (
+            <option key={option} value={option} />
+          ))}
+        </datalist>
+      </div>
+      {error ? <p className="field__error" role="alert">{error}</p> : null}
+    </div>
+  )
+}
+
+interface SingleTermProps {
+  kind: VocabularyKind
+  label: string
+  value: string
+  onChange: (term: string) => void
+  error?: string
+}
+
+export function SingleTermPicker({ kind, label, value, onChange, error }: SingleTermProps) {
+  const id = useId()
+  const [draft, setDraft] = useState<string | null>(null)
+  const labels = useMemo(() => [...labelsFor(kind).keys()], [kind])
+  const commit = () => {
+    if (draft === null) return
+    onChange(draft.trim() ? resolveTerm(kind, draft) : '')
+    setDraft(null)
+  }
+  return (
+    <div className={`field${error ? ' field--invalid' : ''}`}>
+      <label htmlFor={id}>{label}</label>
+      <input
+        id={id}
+        list={`${id}-options`}
+        value={draft ?? (value ? termLabel(value) : '')}
+        aria-invalid={error ? true : undefined}
+        onChange={(event) => setDraft(event.target.value)}
+        onBlur={commit}
+        onKeyDown={(event) => {
+          if (event.key === 'Enter') {
+            event.preventDefault()
+            commit()
+          }
+        }}
+      />
+      <datalist id={`${id}-options`}>
+        {labels.map((option) => (
+          <option key={option} value={option} />
+        ))}
+      </datalist>
+      {error ? <p className="field__error" role="alert">{error}</p> : null}
+    </div>
+  )
+}
