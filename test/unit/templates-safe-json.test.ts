@@ -17,6 +17,10 @@ describe('parseJsonSafely', () => {
     expect(parse('{"a": [1, "two", null, true]}')).toEqual({ ok: true, value: { a: [1, 'two', null, true] } })
   })
 
+  it('ignores a leading byte-order mark', () => {
+    expect(parse('\uFEFF{"a": 1}')).toEqual({ ok: true, value: { a: 1 } })
+  })
+
   it('refuses input over the byte limit, naming the size and the limit', () => {
     // 'é' is two bytes in UTF-8: 60 characters are 122 bytes with the quotes.
     const result = parse(`"${'é'.repeat(60)}"`, { maxBytes: 100, label: 'backup' })

@@ -30,6 +30,8 @@ export function parseJsonSafely(text: string, options: SafeJsonOptions): SafeJso
   if (size > options.maxBytes) {
     return fail('$', `${label} is ${formatBytes(size)}, over the limit of ${formatBytes(options.maxBytes)}`)
   }
+  // Editors on Windows may save a byte-order mark, which JSON.parse refuses.
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1)
   let value: unknown
   try {
     value = JSON.parse(text)
