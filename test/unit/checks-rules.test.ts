@@ -1,0 +1,451 @@
+import { describe, expect, it } from 'vitest'
+import type { Finding, RecordRule } from '@core/checks/finding'
+import { ORGANISATION_RULES, RECORD_RULES, ruleById } from '@core/checks/rules'
+import { checkContext, completeControllerRecord, completeOrganisation, completeProcessorRecord } from '../fixtures/checks/records'
+import type { StoredRecord } from '@core/records/model'
+
+type Expected = Pick<Finding, 'severity' | 'field'> & Partial<Pick<Finding, 'article'>> & { message?: RegExp }
+
+interface FiringCase {
+  ruleId: string
+  title: string
+  record: () => StoredRecord
+  context?: Parameters<typeof checkContext>[0]
+  expected: Expected[]
+}
+
+const controller = (change: (record: StoredRecord) => void): (() => StoredRecord) => () => {
+  const record = completeControllerRecord()
+  change(record)
+  return record
+}
+const processor = (change: (record: StoredRecord) => void): (() => StoredRecord) => () => {
+  const record = completeProcessorRecord()
+  change(record)
+  return record
+}
+
+const FIRING: FiringCase[] = [
+  {
+    ruleId: 'art30-joint-controller',
+    title: 'a joint-controller record that does not name the joint controller',
+    record: controller((r) => void (r.role = 'joint-controller')),
+    expected: [{ severity: 'error', field: 'jointControllerDetails', article: 'Art. 30(1)(a)' }]
+  },
+  {
+    ruleId: 'art30-purposes',
+    title: 'a controller record without purposes',
+    record: controller((r) => void (r.purposes = [])),
+    expected: [{ severity: 'error', field: 'purposes', article: 'Art. 30(1)(b)' }]
+  },
+  {
+    ruleId: 'art30-purposes',
+    title: 'a purpose with a blank description (legacy data)',
+    record: controller((r) => void (r.purposes[1].description = '  ')),
+    expected: [{ severity: 'error', field: 'purposes.1.description' }]
+  },
+  {
+    ruleId: 'art30-data-subjects',
+    title: 'no data subjects',
+    record: controller((r) => void (r.dataSubjects = [])),
+    expected: [{ severity: 'error', field: 'dataSubjects', article: 'Art. 30(1)(c)' }]
+  },
+  {
+    ruleId: 'art30-data-categories',
+    title: 'no data categories',
+    record: controller((r) => void (r.dataCategories = [])),
+    expected: [{ severity: 'error', field: 'dataCategories', article: 'Art. 30(1)(c)' }]
+  },
+  {
+    ruleId: 'art30-recipients',
+    title: 'no recipients (a warning: none is possible)',
+    record: controller((r) => void (r.recipients = [])),
+    expected: [{ severity: 'warning', field: 'recipients', article: 'Art. 30(1)(d)' }]
+  },
+  {
+    ruleId: 'art30-transfer-destination',
+    title: 'a transfer that does not name the country',
+    record: controller((r) => void (r.transfers[0].country = '')),
+    expected: [{ severity: 'error', field: 'transfers.0.country', article: 'Art. 30(1)(e)' }]
+  },
+  {
+    ruleId: 'art30-retention',
+    title: 'a data category with retention not specified',
+    record: controller((r) => void (r.dataCategories[1].retention.mode = 'unspecified')),
+    expected: [{ severity: 'error', field: 'dataCategories.1.retention.mode', article: 'Art. 30(1)(f)', message: /user\.financial/ }]
+  },
+  {
+    ruleId: 'art30-security',
+    title: 'no security measure ticked or described',
+    record: controller((r) => void (r.securityMeasures = [])),
+    expected: [{ severity: 'error', field: 'securityMeasures', article: 'Art. 30(1)(g)' }]
+  },
+  {
+    ruleId: 'art30-controllers-acted-for',
+    title: 'a processor record without the controllers it acts for',
+    record: processor((r) => void (r.controllersActedFor = [])),
+    expected: [{ severity: 'error', field: 'controllersActedFor', article: 'Art. 30(2)(a)' }]
+  },
+  {
+    ruleId: 'art30-controller-contact',
+    title: 'a controller acted for without contact details',
+    record: processor((r) => void (r.controllersActedFor[0].contact = '')),
+    expected: [{ severity: 'error', field: 'controllersActedFor.0.contact', article: 'Art. 30(2)(a)', message: /Client AG/ }]
+  },
+  {
+    ruleId: 'art30-processing-categories',
+    title: 'no categories of processing for a controller',
+    record: processor((r) => void (r.controllersActedFor[0].processingCategories = '')),
+    expected: [{ severity: 'error', field: 'controllersActedFor.0.processingCategories', article: 'Art. 30(2)(b)' }]
+  },
+  {
+    ruleId: 'art30-processor-transfer-destination',
+    title: 'a processor transfer without a country',
+    record: processor((r) => void (r.transfers = [{ id: 't', recipient: 'Sub-processor', country: '', safeguard: 'sccs', documentation: 'SCCs' }])),
+    expected: [{ severity: 'error', field: 'transfers.0.country', article: 'Art. 30(2)(c)' }]
+  },
+  {
+    ruleId: 'art30-processor-security',
+    title: 'a processor record without security measures',
+    record: processor((r) => void (r.securityMeasures = [])),
+    expected: [{ severity: 'error', field: 'securityMeasures', article: 'Art. 30(2)(d)' }]
+  },
+  {
+    ruleId: 'retention-vague',
+    title: 'retention criterion "as long as necessary"',
+    record: controller((r) => void (r.dataCategories[1].retention.criterion = 'As long as necessary for the purposes described')),
+    expected: [{ severity: 'error', field: 'dataCategories.1.retention.criterion', article: 'Art. 30(1)(f)', message: /As long as necessary/ }]
+  },
+  {
+    ruleId: 'retention-vague',
+    title: '"for any lawfully permitted period" in the event',
+    record: controller((r) => {
+      r.dataCategories[1].retention.fromEvent = 'for any lawfully permitted period'
+      r.dataCategories[1].retention.criterion = 'Kept by the finance team'
+    }),
+    expected: [{ severity: 'error', field: 'dataCategories.1.retention.fromEvent' }]
+  },
+  {
+    ruleId: 'retention-vague',
+    title: '"a reasonable time"',
+    record: controller((r) => void (r.dataCategories[1].retention.criterion = 'for a reasonable time after the order')),
+    expected: [{ severity: 'error', field: 'dataCategories.1.retention.criterion' }]
+  },
+  {
+    ruleId: 'transfer-derogation-undocumented',
+    title: 'a transfer on a derogation without documentation',
+    record: controller((r) => {
+      r.transfers[0].safeguard = 'derogation'
+      r.transfers[0].documentation = ''
+    }),
+    expected: [{ severity: 'error', field: 'transfers.0.documentation', article: 'Art. 30(1)(e)' }]
+  },
+  {
+    ruleId: 'lawful-basis-missing',
+    title: 'a purpose without a lawful basis',
+    record: controller((r) => void (r.purposes[0].lawfulBasis = '')),
+    expected: [{ severity: 'error', field: 'purposes.0.lawfulBasis', article: 'Art. 6(1)', message: /Fulfil orders/ }]
+  },
+  {
+    ruleId: 'legitimate-interest-unstated',
+    title: 'legitimate interests without the interest',
+    record: controller((r) => void (r.purposes[1].legitimateInterest = '')),
+    expected: [{ severity: 'error', field: 'purposes.1.legitimateInterest', article: 'Art. 6(1)(f)' }]
+  },
+  {
+    ruleId: 'lia-reference-missing',
+    title: 'legitimate interests without an LIA reference',
+    record: controller((r) => void (r.purposes[1].liaReference = '')),
+    expected: [{ severity: 'warning', field: 'purposes.1.liaReference', article: 'Art. 6(1)(f)' }]
+  },
+  {
+    ruleId: 'consent-record-missing',
+    title: 'consent without a reference to where it is recorded',
+    record: controller((r) => void (r.purposes[2].consentRecordReference = '')),
+    expected: [{ severity: 'warning', field: 'purposes.2.consentRecordReference', article: 'Art. 7(1)' }]
+  },
+  {
+    ruleId: 'special-category-condition',
+    title: 'a listed special category without a condition',
+    record: controller((r) => void (r.specialCategories = [{ id: 's1', category: 'health', condition: '', notes: '' }])),
+    expected: [{ severity: 'error', field: 'specialCategories.0.condition', article: 'Art. 9(2)', message: /Health/ }]
+  },
+  {
+    ruleId: 'special-category-condition',
+    title: 'a data category term that is special-category data, not listed',
+    record: controller((r) => void r.dataCategories.push({ ...r.dataCategories[0], id: 'c3', term: 'user.biometric.fingerprint' })),
+    expected: [{ severity: 'error', field: 'dataCategories.2.term', message: /Biometric/ }]
+  },
+  {
+    ruleId: 'criminal-offence-basis',
+    title: 'criminal-offence data flagged without an Art. 10 basis',
+    record: controller((r) => void (r.criminalOffenceData = { processed: true, basis: '' })),
+    expected: [{ severity: 'error', field: 'criminalOffenceData.basis', article: 'Art. 10' }]
+  },
+  {
+    ruleId: 'criminal-offence-basis',
+    title: 'a criminal-offence data category term without an Art. 10 basis',
+    record: controller((r) => void r.dataCategories.push({ ...r.dataCategories[0], id: 'c3', term: 'user.criminal_history' })),
+    expected: [{ severity: 'error', field: 'criminalOffenceData.basis', message: /data category/ }]
+  },
+  {
+    ruleId: 'processor-contract-missing',
+    title: 'a processor recipient without a contract reference',
+    record: controller((r) => void (r.recipients[0].contractReference = '')),
+    expected: [{ severity: 'warning', field: 'recipients.0.contractReference', article: 'Art. 28(3)' }]
+  },
+  {
+    ruleId: 'dpia-likely-required',
+    title: 'profiling of employees with no DPIA recorded',
+    record: controller((r) => {
+      r.dataSubjects.push('employee')
+      r.purposes[0].uses.push('marketing.advertising.profiling')
+    }),
+    expected: [{ severity: 'warning', field: 'dpia.required', article: 'Art. 35(1)', message: /evaluation or scoring.*vulnerable/ }]
+  },
+  {
+    ruleId: 'dpia-likely-required',
+    title: 'session replay wording plus AI training, DPIA required but no progress',
+    record: controller((r) => {
+      r.description = 'Session replay of shop visits'
+      r.purposes[0].uses.push('train_ai_system')
+      r.dpia = { required: 'yes', status: '', link: '' }
+    }),
+    expected: [{ severity: 'warning', field: 'dpia.status', message: /systematic monitoring.*innovative/ }]
+  },
+  {
+    ruleId: 'transfer-safeguard-missing',
+    title: 'an imported transfer to a third country without any safeguard',
+    record: controller((r) => void delete (r.transfers[0] as { safeguard?: string }).safeguard),
+    expected: [{ severity: 'error', field: 'transfers.0.safeguard', article: 'Art. 44', message: /India/ }]
+  },
+  {
+    ruleId: 'transfer-safeguard-missing',
+    title: 'an imported transfer whose safeguard is not a mechanism',
+    record: controller((r) => void ((r.transfers[0] as { safeguard: string }).safeguard = 'contract')),
+    expected: [{ severity: 'error', field: 'transfers.0.safeguard', message: /"contract" is not a transfer mechanism/ }]
+  },
+  {
+    ruleId: 'transfer-invalidated-mechanism',
+    title: 'a transfer documented as relying on Privacy Shield',
+    record: controller((r) => {
+      r.transfers[0].country = 'United States'
+      r.transfers[0].documentation = 'Vendor is certified under the EU-U.S. Privacy Shield'
+    }),
+    expected: [{ severity: 'error', field: 'transfers.0.documentation', article: 'Art. 44', message: /16 July 2020/ }]
+  },
+  {
+    ruleId: 'transfer-invalidated-mechanism',
+    title: 'a legacy transfer whose safeguard says Safe Harbor',
+    record: controller((r) => {
+      r.transfers[0].country = 'USA'
+      ;(r.transfers[0] as { safeguard: string }).safeguard = 'Safe Harbour'
+    }),
+    expected: [{ severity: 'error', field: 'transfers.0.safeguard', message: /6 October 2015/ }]
+  },
+  {
+    ruleId: 'transfer-adequacy-unfounded',
+    title: 'adequacy claimed for a country without a decision',
+    record: controller((r) => void (r.transfers[0].safeguard = 'adequacy')),
+    expected: [{ severity: 'warning', field: 'transfers.0.country', article: 'Art. 45', message: /india/ }]
+  },
+  {
+    ruleId: 'transfer-adequacy-scope',
+    title: 'adequacy for the United States (DPF-certified recipients only)',
+    record: controller((r) => {
+      r.transfers[0].country = 'United States'
+      r.transfers[0].safeguard = 'adequacy'
+    }),
+    expected: [{ severity: 'info', field: 'transfers.0.documentation', message: /Data Privacy Framework/ }]
+  },
+  {
+    ruleId: 'transfer-adequacy-would-suffice',
+    title: 'SCCs to Switzerland, which has an adequacy decision',
+    record: controller((r) => void (r.transfers[0].country = 'Switzerland')),
+    expected: [{ severity: 'info', field: 'transfers.0.safeguard', article: 'Art. 45' }]
+  },
+  {
+    ruleId: 'review-overdue',
+    title: 'next review yesterday',
+    record: controller((r) => void (r.nextReview = '2025-05-31')),
+    expected: [{ severity: 'warning', field: 'nextReview', article: 'Art. 24(1)', message: /2025-05-31/ }]
+  },
+  {
+    ruleId: 'review-due-soon',
+    title: 'next review in 30 days',
+    record: controller((r) => void (r.nextReview = '2025-07-01')),
+    expected: [{ severity: 'info', field: 'nextReview', message: /in 30 days/ }]
+  },
+  {
+    ruleId: 'review-due-soon',
+    title: 'next review today',
+    record: controller((r) => void (r.nextReview = '2025-06-01')),
+    expected: [{ severity: 'info', field: 'nextReview', message: /due today/ }]
+  },
+  {
+    ruleId: 'template-version-outdated',
+    title: 'a record from pack version 1.1.0 while 1.2.0 is installed',
+    record: controller((r) => void (r.origin = { packId: 'acme-crm', packVersion: '1.1.0', activityId: 'accounts' })),
+    expected: [{ severity: 'info', field: 'origin', message: /1\.1\.0.*1\.2\.0/ }]
+  },
+  {
+    ruleId: 'open-template-gap',
+    title: 'an unresolved open item about retention',
+    record: controller((r) => void (r.openItems[0].resolved = false)),
+    expected: [{ severity: 'warning', field: 'dataCategories.0.retention', article: 'Art. 30(1)(f)', message: /silent on retention/ }]
+  }
+]
+
+/** Near misses: records that look like a rule's target but are correct. */
+const SILENT: Array<{ ruleId: string; title: string; record: () => StoredRecord }> = [
+  { ruleId: 'art30-joint-controller', title: 'a joint-controller record naming the joint controller', record: controller((r) => {
+    r.role = 'joint-controller'
+    r.jointControllerDetails = 'Partner SA, privacy@partner.example'
+  }) },
+  { ruleId: 'art30-purposes', title: 'a processor record has no purposes of its own', record: processor(() => {}) },
+  { ruleId: 'art30-security', title: 'measures described in words only', record: controller((r) => {
+    r.securityMeasures = []
+    r.securityDescription = 'Encrypted backups, SSO with MFA'
+  }) },
+  { ruleId: 'lawful-basis-missing', title: 'a processor record (the controller sets the basis)', record: processor((r) => {
+    r.purposes = [{ id: 'p', description: 'Hosting', uses: [], lawfulBasis: '', legitimateInterest: '', liaReference: '', consentRecordReference: '' }]
+  }) },
+  { ruleId: 'retention-vague', title: '"as long as necessary" bounded by a duration', record: controller((r) => {
+    r.dataCategories[1].retention.criterion = 'As long as necessary, and at most six years after the last order'
+  }) },
+  { ruleId: 'retention-vague', title: 'a fixed period with vague words in the event', record: controller((r) => {
+    r.dataCategories[0].retention.fromEvent = 'as long as required after closure'
+  }) },
+  { ruleId: 'retention-vague', title: 'unspecified retention (reported as missing instead)', record: controller((r) => {
+    r.dataCategories[1].retention = { ...r.dataCategories[1].retention, mode: 'unspecified', criterion: 'as long as necessary' }
+  }) },
+  { ruleId: 'special-category-condition', title: 'a health term listed with an Art. 9(2) condition', record: controller((r) => {
+    r.dataCategories.push({ ...r.dataCategories[0], id: 'c3', term: 'user.health_and_medical' })
+    r.specialCategories = [{ id: 's1', category: 'health', condition: 'h', notes: '' }]
+  }) },
+  { ruleId: 'criminal-offence-basis', title: 'criminal-offence data with its Art. 10 basis', record: controller((r) => {
+    r.dataCategories.push({ ...r.dataCategories[0], id: 'c3', term: 'gdpr.criminal_offences' })
+    r.criminalOffenceData = { processed: true, basis: 'Background checks act, section 4' }
+  }) },
+  { ruleId: 'dpia-likely-required', title: 'one criterion only (employees)', record: controller((r) => void r.dataSubjects.push('employee')) },
+  { ruleId: 'dpia-likely-required', title: 'two criteria with a DPIA in progress', record: controller((r) => {
+    r.dataSubjects.push('gdpr.child')
+    r.automatedDecisionMaking = { exists: true, description: 'Credit decisions' }
+    r.dpia = { required: 'yes', status: 'in-progress', link: 'DPIA-7' }
+  }) },
+  { ruleId: 'dpia-likely-required', title: 'a processor record (the DPIA is the controller\'s)', record: processor((r) => {
+    r.dataSubjects = ['employee']
+    r.automatedDecisionMaking = { exists: true, description: '' }
+  }) },
+  { ruleId: 'transfer-safeguard-missing', title: 'a "transfer" inside the EEA without a safeguard', record: controller((r) => {
+    ;(r.transfers[1] as { safeguard: string }).safeguard = ''
+  }) },
+  { ruleId: 'transfer-invalidated-mechanism', title: 'a US transfer under the Data Privacy Framework', record: controller((r) => {
+    r.transfers[0] = { ...r.transfers[0], country: 'United States', safeguard: 'adequacy', documentation: 'Recipient certified under the EU-US Data Privacy Framework' }
+  }) },
+  { ruleId: 'transfer-adequacy-unfounded', title: 'adequacy for the United Kingdom written "UK"', record: controller((r) => {
+    r.transfers[0] = { ...r.transfers[0], country: 'UK', safeguard: 'adequacy' }
+  }) },
+  { ruleId: 'transfer-adequacy-scope', title: 'adequacy for Switzerland (no scope limit)', record: controller((r) => {
+    r.transfers[0] = { ...r.transfers[0], country: 'Switzerland', safeguard: 'adequacy' }
+  }) },
+  { ruleId: 'transfer-adequacy-would-suffice', title: 'SCCs to a country without adequacy', record: controller(() => {}) },
+  { ruleId: 'transfer-adequacy-would-suffice', title: 'SCCs to a mix of adequate and non-adequate countries', record: controller((r) => {
+    r.transfers[0].country = 'Switzerland, India'
+  }) },
+  { ruleId: 'review-overdue', title: 'an archived record past its review date', record: controller((r) => {
+    r.status = 'archived'
+    r.nextReview = '2024-01-01'
+  }) },
+  { ruleId: 'review-overdue', title: 'a draft without a review date', record: controller((r) => void (r.nextReview = '')) },
+  { ruleId: 'review-due-soon', title: 'next review in 31 days', record: controller((r) => void (r.nextReview = '2025-07-02')) },
+  { ruleId: 'template-version-outdated', title: 'a record from a pack that is no longer installed', record: controller((r) => {
+    r.origin = { packId: 'removed-pack', packVersion: '0.1.0', activityId: 'x' }
+  }) },
+  { ruleId: 'open-template-gap', title: 'resolved open items only', record: controller(() => {}) }
+]
+
+function rule(id: string): RecordRule {
+  const found = RECORD_RULES.find((candidate) => candidate.id === id)
+  if (!found) throw new Error(`no record rule ${id}`)
+  return found
+}
+
+describe('record rules fire on the defect they look for', () => {
+  it.each(FIRING.map((c) => [c.ruleId, c.title, c] as const))('%s: %s', (ruleId, _title, testCase) => {
+    const record = testCase.record()
+    const findings = rule(ruleId).check(record, checkContext(testCase.context))
+    expect(findings).toHaveLength(testCase.expected.length)
+    testCase.expected.forEach((expected, index) => {
+      const finding = findings[index]
+      expect(finding).toMatchObject({ ruleId, severity: expected.severity, field: expected.field, recordId: record.id, reference: record.reference })
+      if (expected.article) expect(finding.article).toBe(expected.article)
+      if (expected.message) expect(finding.message).toMatch(expected.message)
+      expect(finding.fix.length).toBeGreaterThan(10)
+    })
+  })
+
+  it('every record rule has at least one firing case', () => {
+    const covered = new Set(FIRING.map((c) => c.ruleId))
+    expect(RECORD_RULES.map((r) => r.id).filter((id) => !covered.has(id))).toEqual([])
+  })
+})
+
+describe('record rules stay silent on correct records', () => {
+  it.each(RECORD_RULES.map((r) => [r.id, r] as const))('%s is silent on the complete controller and processor records', (_id, recordRule) => {
+    expect(recordRule.check(completeControllerRecord(), checkContext())).toEqual([])
+    expect(recordRule.check(completeProcessorRecord(), checkContext())).toEqual([])
+  })
+
+  it.each(SILENT.map((c) => [c.ruleId, c.title, c] as const))('%s: silent for %s', (ruleId, _title, testCase) => {
+    expect(rule(ruleId).check(testCase.record(), checkContext())).toEqual([])
+  })
+})
+
+describe('organisation rules', () => {
+  const organisationRule = (id: string) => ORGANISATION_RULES.find((r) => r.id === id)!
+
+  it('are silent on a complete organisation profile', () => {
+    for (const r of ORGANISATION_RULES) expect(r.check(completeOrganisation(), checkContext())).toEqual([])
+  })
+
+  it('report a missing profile as missing controller name, contact and DPO, at organisation level', () => {
+    const findings = ORGANISATION_RULES.flatMap((r) => r.check(null, checkContext({ organisation: null })))
+    expect(findings.map((f) => [f.ruleId, f.severity, f.field, f.recordId])).toEqual([
+      ['org-controller-name', 'error', 'controller.name', null],
+      ['org-controller-contact', 'error', 'controller.email', null],
+      ['org-dpo', 'warning', 'dpo.name', null]
+    ])
+    expect(findings.every((f) => f.article === 'Art. 30(1)(a)')).toBe(true)
+  })
+
+  it('accept any one contact channel for the controller, and flag a DPO without contact details', () => {
+    const organisation = completeOrganisation()
+    organisation.controller = { ...organisation.controller, email: '', address: '', phone: '+49 30 1' }
+    organisation.dpo = { ...organisation.dpo, email: '' }
+    expect(organisationRule('org-controller-contact').check(organisation, checkContext())).toEqual([])
+    expect(organisationRule('org-dpo').check(organisation, checkContext())).toEqual([
+      expect.objectContaining({ ruleId: 'org-dpo', severity: 'warning', field: 'dpo.email' })
+    ])
+  })
+
+  it('flag a blank controller name', () => {
+    const organisation = completeOrganisation()
+    organisation.controller.name = ' '
+    expect(organisationRule('org-controller-name').check(organisation, checkContext())).toEqual([
+      expect.objectContaining({ severity: 'error', field: 'controller.name' })
+    ])
+  })
+})
+
+describe('rule catalogue', () => {
+  it('gives every rule a unique id, an article and a description', () => {
+    const all = [...ORGANISATION_RULES, ...RECORD_RULES]
+    expect(new Set(all.map((r) => r.id)).size).toBe(all.length)
+    for (const r of all) {
+      expect(r.article).toMatch(/^Art\. \d+/)
+      expect(r.description.length).toBeGreaterThan(10)
+      expect(ruleById(r.id)?.article).toBe(r.article)
+    }
+  })
+})
