@@ -4,7 +4,7 @@
  * see src-main/export/write-workbook-stream.ts): both expose addWorksheet / addRow /
  * dataValidations, and `commit()` on rows is a no-op in memory.
  */
-import type { Workbook, Worksheet } from 'exceljs'
+import ExcelJS, { type DataValidation, type Workbook, type Worksheet } from 'exceljs'
 import { art30Mark, headerRowCount, registerSheets, type CellValue, type ExportData, type SheetLayout } from './register-sheets'
 import { columnLetter, listRange, neutraliseCell, SHEET } from './columns'
 
@@ -20,8 +20,9 @@ const CELL_ALIGNMENT = { wrapText: true, vertical: 'top' } as const
 /** How many rows between pauses that let a streaming writer's zip output drain. */
 const ROWS_BETWEEN_PAUSES = 500
 
-/** Strings are neutralised on the way out, so no sheet can forget it. */
-export function safeCell(value: CellValue): CellValue {
+/** Strings are neutralised on the way out, so no sheet can forget it; '' leaves the cell empty in both writers. */
+export function safeCell(value: CellValue): CellValue | null {
+  if (value === '') return null
   return typeof value === 'string' ? neutraliseCell(value) : value
 }
 
@@ -48,7 +49,7 @@ function addSheet(workbook: WorkbookLike, layout: SheetLayout): Worksheet {
   worksheet.autoFilter = `A${headerRows}:${lastColumn}${headerRows}`
 
   if (layout.art30Row) {
-    const marks = worksheet.addRow(layout.columns.map(art30Mark))
+    const marks = worksheet.addRow(layout.columns.map((spec) => safeCell(art30Mark(spec))))
     marks.font = { italic: true, size: 9, color: { argb: 'FF1F3864' } }
     marks.fill = MARK_FILL
     marks.commit()
@@ -62,11 +63,13 @@ function addSheet(workbook: WorkbookLike, layout: SheetLayout): Worksheet {
 
   const firstRow = headerRows + 1
   const lastRow = headerRows + layout.rowCount
+  // Range validations exist in exceljs (one <dataValidation sqref="B3:B900">) but not in its typings.
+  const validations = (worksheet as Worksheet & { dataValidations: { add(range: string, validation: DataValidation): void } }).dataValidations
   if (layout.rowCount > 0) {
     layout.columns.forEach((spec, index) => {
       if (!spec.list) return
       const letter = columnLetter(index + 1)
-      worksheet.dataValidations.add(`${letter}${firstRow}:${letter}${lastRow}`, {
+      validations.add(`${letter}${firstRow}:${letter}${lastRow}`, {
         type: 'list',
         allowBlank: true,
         formulae: [listRange(spec.list)],
@@ -110,4 +113,13 @@ export async function buildWorkbook(workbook: WorkbookLike, data: ExportData, on
     ;(worksheet as Worksheet & { commit?: () => void }).commit?.()
     onProgress?.(done, total)
   }
+}
+
+/** The in-memory route (browser build): the whole workbook as .xlsx bytes. */
+export async function writeWorkbookBuffer(data: ExportData, onProgress?: ExportProgress): Promise<Uint8Array> {
+  const workbook = new ExcelJS.Workbook()
+  workbook.creator = 'RoPA Manager'
+  workbook.created = new Date(data.exportedAt)
+  await buildWorkbook(workbook, data, onProgress)
+  return new Uint8Array(await workbook.xlsx.writeBuffer())
 }

@@ -1,0 +1,145 @@
+import { mkdtempSync, readFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import type ExcelJS from 'exceljs'
+import { writeWorkbookStream } from '../../src-main/export/write-workbook-stream'
+import { LISTS, neutraliseCell, restoreNeutralisedCell, SHEET } from '@core/workbook/columns'
+import { CONTROLLER_COLUMNS, recordsFingerprint, recordChunks } from '@core/workbook/register-sheets'
+import { writeWorkbookBuffer } from '@core/workbook/write-workbook'
+import { exportData, HOSTILE_VALUES, loadWorkbook, sampleRecords } from './workbook-helpers'
+
+describe('neutraliseCell', () => {
+  it('prefixes a quote to values a spreadsheet would run as formulas, and only to those', () => {
+    for (const value of HOSTILE_VALUES) expect(neutraliseCell(value)).toBe(`'${value}`)
+    for (const value of ['Payroll', '', "'quoted", 'a=b', '42']) expect(neutraliseCell(value)).toBe(value)
+    for (const value of [...HOSTILE_VALUES, "'quoted", 'plain']) expect(restoreNeutralisedCell(neutraliseCell(value))).toBe(value)
+  })
+})
+
+async function streamedWorkbook(progress: Array<[number, number]> = []): Promise<ExcelJS.Workbook> {
+  const file = join(mkdtempSync(join(tmpdir(), 'ropa-export-')), 'register.xlsx')
+  await writeWorkbookStream(file, exportData(), (done, total) => progress.push([done, total]))
+  return loadWorkbook(readFileSync(file))
+}
+
+describe.each([
+  ['streaming writer (Node)', () => streamedWorkbook()],
+  ['in-memory writer (browser)', async () => loadWorkbook(await writeWorkbookBuffer(exportData()))]
+])('the exported workbook, %s', (_name, open) => {
+  it('has the sheets in order, with Lists and Data hidden', async () => {
+    const workbook = await open()
+    expect(workbook.worksheets.map((sheet) => [sheet.name, sheet.state])).toEqual([
+      ['Cover', 'visible'],
+      ['Controller register', 'visible'],
+      ['Processor register', 'visible'],
+      ['Purposes', 'visible'],
+      ['Data categories', 'visible'],
+      ['Recipients', 'visible'],
+      ['Transfers', 'visible'],
+      ['Vendors', 'visible'],
+      ['Evidence', 'visible'],
+      ['Lists', 'hidden'],
+      ['Data', 'hidden']
+    ])
+  })
+
+  it('marks Art. 30 columns above ICO-style headings, with frozen header, autofilter and print setup', async () => {
+    const sheet = (await open()).getWorksheet(SHEET.controller)!
+    const headings = (sheet.getRow(2).values as unknown[]).slice(1)
+    expect(headings).toEqual(CONTROLLER_COLUMNS.map((column) => column.header))
+    const purposeColumn = headings.indexOf('Purpose of processing') + 1
+    expect(sheet.getCell(1, purposeColumn).value).toBe('Required: Art. 30(1)(b)')
+    expect(sheet.getCell(1, headings.indexOf('Retention schedule (if possible)') + 1).value).toBe('Required: Art. 30(1)(f)')
+    expect(sheet.getCell(1, headings.indexOf('Owner') + 1).value).toBeNull()
+    expect(sheet.getCell(2, 1).font?.bold).toBe(true)
+    expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 2, xSplit: 1 })
+    expect(sheet.autoFilter).toBe(`A2:AE2`)
+    expect(sheet.pageSetup).toMatchObject({ orientation: 'landscape', fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:2' })
+    expect(sheet.getColumn(purposeColumn).width).toBe(40)
+    expect(sheet.getCell(3, purposeColumn).alignment?.wrapText).toBe(true)
+  })
+
+  it('writes labels, not keys, one row per controller activity, in reference order', async () => {
+    const records = sampleRecords()
+    const sheet = (await open()).getWorksheet(SHEET.controller)!
+    const controllers = records.filter((record) => record.role !== 'processor')
+    expect(sheet.rowCount).toBe(2 + controllers.length)
+    const row = 2 + controllers.findIndex((record) => record.reference === 'PA-0005') + 1
+    const record = records.find((candidate) => candidate.reference === 'PA-0005')!
+    expect(sheet.getCell(row, 1).value).toBe('PA-0005')
+    expect(sheet.getCell(row, 3).value).toBe({ draft: 'Draft', 'in-review': 'In review', approved: 'Approved', archived: 'Archived' }[record.status])
+    expect(sheet.getCell(row, 6).value).toBe(record.purposes.map((purpose) => purpose.description).join('\n'))
+    const processors = (await open()).getWorksheet(SHEET.processor)!
+    expect(processors.getCell(3, 1).value).toBe('PA-0004')
+    expect(processors.getCell(3, 6).value).toBe('Client, Inc.')
+  })
+
+  it('writes hostile values as plain text cells, never formulas', async () => {
+    const workbook = await open()
+    const sheet = workbook.getWorksheet(SHEET.controller)!
+    const name = sheet.getCell('B3')
+    expect(name.type).toBe(3) // ExcelJS.ValueType.String
+    expect(name.formula).toBeUndefined()
+    expect(name.value).toBe(`'${HOSTILE_VALUES[0]}`)
+    expect(sheet.getCell('E3').value).toBe(`'${HOSTILE_VALUES[1]}`)
+    const purposes = workbook.getWorksheet(SHEET.purposes)!
+    const texts: unknown[] = []
+    purposes.eachRow((row) => row.eachCell((cell) => {
+      expect(cell.type).not.toBe(6) // ExcelJS.ValueType.Formula
+      texts.push(cell.value)
+    }))
+    for (const hostile of HOSTILE_VALUES.slice(2, 5)) expect(texts).toContain(`'${hostile}`)
+  })
+
+  it('puts drop-down validations on enumerated columns, from the hidden Lists sheet', async () => {
+    const workbook = await open()
+    const lists = workbook.getWorksheet(SHEET.lists)!
+    expect(lists.getCell('B1').value).toBe('Status')
+    expect([2, 3, 4, 5].map((row) => lists.getCell(row, 2).value)).toEqual(LISTS.status.labels)
+    const register = workbook.getWorksheet(SHEET.controller)!
+    expect(register.getCell('C3').dataValidation).toMatchObject({ type: 'list', formulae: ['Lists!$B$2:$B$5'] })
+    expect(register.getCell('D3').dataValidation).toMatchObject({ type: 'list', formulae: ['Lists!$A$2:$A$4'] })
+    const transfers = workbook.getWorksheet(SHEET.transfers)!
+    expect(transfers.getCell(1, 5).value).toBe('Required: Art. 30(1)(e)')
+    expect(transfers.getCell(3, 5).dataValidation).toMatchObject({ type: 'list', formulae: ['Lists!$D$2:$D$11'] })
+    expect(workbook.getWorksheet(SHEET.purposes)!.getCell('E3').dataValidation).toMatchObject({ formulae: ['Lists!$C$2:$C$7'] })
+  })
+
+  it('has a Cover with the organisation, counts and the fingerprint of the exported records', async () => {
+    const cover = (await open()).getWorksheet(SHEET.cover)!
+    const rows = new Map<string, unknown>()
+    cover.eachRow((row) => rows.set(`${row.getCell(1).value}/${row.getCell(2).value}`, row.getCell(3).value))
+    expect(rows.get('Controller/Name')).toBe('Example Trading Ltd')
+    expect(rows.get('Data protection officer/E-mail')).toBe('dpo@example.org')
+    expect(rows.get('Export/Exported at')).toBe('2025-09-01T12:00:00.000Z')
+    expect(rows.get('Export/Records')).toBe(12)
+    const records = sampleRecords()
+    expect(rows.get('Records by role/Processor')).toBe(records.filter((record) => record.role === 'processor').length)
+    expect(rows.get('Export/SHA-256 fingerprint of the exported records')).toBe(recordsFingerprint(records))
+    expect(cover.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 })
+  })
+
+  it('has one detail row per item, keyed by reference, and the record JSON in chunks below the cell limit', async () => {
+    const records = sampleRecords()
+    const workbook = await open()
+    expect(workbook.getWorksheet(SHEET.dataCategories)!.rowCount).toBe(2 + records.reduce((sum, record) => sum + record.dataCategories.length, 0))
+    expect(workbook.getWorksheet(SHEET.evidence)!.getCell('A2').value).toBe('PA-0003')
+    expect(workbook.getWorksheet(SHEET.vendors)!.getCell('B2').value).toBe('Stripe')
+    const data = workbook.getWorksheet(SHEET.data)!
+    const chunks = recordChunks(records[2]!)
+    expect(chunks.length).toBe(2)
+    expect(chunks[1]!.json.startsWith('=')).toBe(true)
+    let longest = 0
+    data.eachRow((row) => (longest = Math.max(longest, String(row.getCell(4).value).length)))
+    expect(longest).toBeLessThanOrEqual(32_001)
+  })
+})
+
+it('reports progress up to the total', async () => {
+  const progress: Array<[number, number]> = []
+  await streamedWorkbook(progress)
+  const [done, total] = progress[progress.length - 1]!
+  expect(done).toBe(total)
+  expect(total).toBeGreaterThan(12)
+})
