@@ -7,7 +7,7 @@ import { writeWorkbookStream } from '../../src-main/export/write-workbook-stream
 import { LISTS, neutraliseCell, restoreNeutralisedCell, SHEET } from '@core/workbook/columns'
 import { CONTROLLER_COLUMNS, recordsFingerprint, recordChunks } from '@core/workbook/register-sheets'
 import { writeWorkbookBuffer } from '@core/workbook/write-workbook'
-import { exportData, HOSTILE_VALUES, loadWorkbook, sampleRecords } from './workbook-helpers'
+import { exportData, HOSTILE_VALUES, loadWorkbook, sampleRecords } from '../fixtures/workbooks/sample-register'
 
 describe('neutraliseCell', () => {
   it('prefixes a quote to values a spreadsheet would run as formulas, and only to those', () => {
