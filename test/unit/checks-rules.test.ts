@@ -72,7 +72,7 @@ const FIRING: FiringCase[] = [
     ruleId: 'art30-retention',
     title: 'a data category with retention not specified',
     record: controller((r) => void (r.dataCategories[1].retention.mode = 'unspecified')),
-    expected: [{ severity: 'error', field: 'dataCategories.1.retention.mode', article: 'Art. 30(1)(f)', message: /user\.financial/ }]
+    expected: [{ severity: 'error', field: 'dataCategories.1.retention.mode', article: 'Art. 30(1)(f)', message: /"Financial Data"/ }]
   },
   {
     ruleId: 'art30-security',

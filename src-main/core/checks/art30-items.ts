@@ -5,6 +5,7 @@
  */
 import type { RecordRole } from '../records/enums'
 import type { Organisation } from '../records/model'
+import { termLabel } from '../vocabulary/vocabulary'
 import { isBlank, type CheckableRecord, type Severity } from './finding'
 
 export interface MissingSpot {
@@ -139,7 +140,7 @@ export const ART30_RECORD_ITEMS: readonly Art30RecordItem[] = [
       const spots: MissingSpot[] = []
       record.dataCategories.forEach((category, index) => {
         if (category.retention.mode === 'unspecified') {
-          spots.push({ field: `dataCategories.${index}.retention.mode`, message: `No retention is recorded for the data category "${category.term}".` })
+          spots.push({ field: `dataCategories.${index}.retention.mode`, message: `No retention is recorded for the data category "${termLabel(category.term)}".` })
         }
       })
       return spots
