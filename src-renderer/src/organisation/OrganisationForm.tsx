@@ -39,7 +39,7 @@ interface Props {
 }
 
 export function OrganisationForm({ initial, withProfile, submitLabel, onSubmit }: Props) {
-  const form = useForm<SetupInput, unknown, SetupValues>({ resolver: zodResolver(setupSchema), defaultValues: initial, mode: 'onTouched' })
+  const form = useForm<SetupInput, unknown, SetupValues>({ resolver: zodResolver(setupSchema), defaultValues: initial })
   const joint = useFieldArray({ control: form.control, name: 'organisation.jointControllers' })
   return (
     <FormProvider {...form}>

@@ -70,7 +70,7 @@ function RecordEditor({ record: initialRecord, initial }: { record: StoredRecord
   const [savedAt, setSavedAt] = useState<string | null>(null)
   const { navigate } = useNavigation()
   const confirm = useConfirm()
-  const form = useForm<RecordFormInput, unknown, RecordForm>({ resolver: zodResolver(recordFormSchema), defaultValues: initial, mode: 'onTouched' })
+  const form = useForm<RecordFormInput, unknown, RecordForm>({ resolver: zodResolver(recordFormSchema), defaultValues: initial })
   const { isDirty, isSubmitting, errors, submitCount } = form.formState
   const role = useWatch({ control: form.control, name: 'role' })
   const evidence = useWatch({ control: form.control, name: 'evidence' }) ?? []

@@ -282,17 +282,32 @@ function TransferItem({ index, onRemove }: { index: number; onRemove: () => void
 
 export function SecuritySection() {
   const isProcessor = useIsProcessor()
-  const { register } = useFormContext<RecordFormInput>()
+  const { control } = useFormContext<RecordFormInput>()
   return (
     <Section info={sectionInfo('security', isProcessor)}>
-      <fieldset className="checklist">
-        <legend>Measures in place</legend>
-        {Object.entries(SECURITY_MEASURE_LABELS).map(([key, label]) => (
-          <label key={key} className="checklist__item">
-            <input type="checkbox" value={key} {...register('securityMeasures')} /> {label}
-          </label>
-        ))}
-      </fieldset>
+      <Controller
+        control={control}
+        name="securityMeasures"
+        render={({ field }) => {
+          const chosen = field.value ?? []
+          return (
+            <fieldset className="checklist">
+              <legend>Measures in place</legend>
+              {Object.entries(SECURITY_MEASURE_LABELS).map(([key, label]) => (
+                <label key={key} className="checklist__item">
+                  <input
+                    type="checkbox"
+                    checked={chosen.includes(key as (typeof chosen)[number])}
+                    onChange={(event) => field.onChange(event.target.checked ? [...chosen, key] : chosen.filter((item) => item !== key))}
+                    onBlur={field.onBlur}
+                  />{' '}
+                  {label}
+                </label>
+              ))}
+            </fieldset>
+          )
+        }}
+      />
       <TextAreaField name="securityDescription" label="General description of the measures" />
       <EvidenceNote field="securityMeasures" />
     </Section>
