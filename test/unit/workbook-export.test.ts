@@ -82,14 +82,16 @@ describe.each([
     expect(name.type).toBe(3) // ExcelJS.ValueType.String
     expect(name.formula).toBeUndefined()
     expect(name.value).toBe(`'${HOSTILE_VALUES[0]}`)
-    expect(sheet.getCell('E3').value).toBe(`'${HOSTILE_VALUES[1]}`)
+    expect(sheet.getCell('E3').value).toBe(`'${HOSTILE_VALUES[4]}`)
+    // XML turns a lone carriage return into a line feed on reading; the guard quote is what matters.
+    expect(sheet.getCell('AC3').value).toMatch(/^'[\r\n]CR$/)
     const purposes = workbook.getWorksheet(SHEET.purposes)!
     const texts: unknown[] = []
     purposes.eachRow((row) => row.eachCell((cell) => {
       expect(cell.type).not.toBe(6) // ExcelJS.ValueType.Formula
       texts.push(cell.value)
     }))
-    for (const hostile of HOSTILE_VALUES.slice(2, 5)) expect(texts).toContain(`'${hostile}`)
+    for (const hostile of HOSTILE_VALUES.slice(1, 4)) expect(texts).toContain(`'${hostile}`)
   })
 
   it('puts drop-down validations on enumerated columns, from the hidden Lists sheet', async () => {

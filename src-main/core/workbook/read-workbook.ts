@@ -166,7 +166,8 @@ function readAppWorkbook(workbook: ExcelJS.Workbook, existing: readonly StoredRe
   }
 
   const rows: ImportPreviewRow[] = []
-  const records: StoredRecord[] = []
+  // The fingerprint covers the JSON as exported, before the schema normalises anything.
+  const exported: StoredRecord[] = []
   for (const entry of entries) {
     const location = cellPath(SHEET.data, entry.row, 4)
     if (entry.problem) {
@@ -185,11 +186,11 @@ function readAppWorkbook(workbook: ExcelJS.Workbook, existing: readonly StoredRe
       rows.push(invalidRow(location, entry.reference, describeIssues(result.error.issues)))
       continue
     }
-    records.push(result.data)
+    exported.push(parsed as StoredRecord)
     rows.push({ location, reference: result.data.reference, name: result.data.name, warnings: [], record: result.data, ...classify(result.data, existing, exportedAt) })
   }
 
-  if (rows.every((row) => row.status !== 'invalid') && fingerprint !== '' && recordsFingerprint(records) !== fingerprint) {
+  if (rows.every((row) => row.status !== 'invalid') && fingerprint !== '' && recordsFingerprint(exported) !== fingerprint) {
     return {
       ok: false,
       problems: [
@@ -488,7 +489,7 @@ export function safeguardOf(text: string): Safeguard | undefined {
   return undefined
 }
 
-/** "6 years from the end of the contract, then erase" and similar; anything else becomes a criterion. */
+/** "6 years from the end of the contract, then erase", "<criterion> (counted from <event>), then review"; other text becomes a criterion. */
 export function retentionOf(text: string): StoredRecord['dataCategories'][number]['retention'] {
   const retention = emptyRetention()
   const trimmed = text.trim()
@@ -503,6 +504,8 @@ export function retentionOf(text: string): StoredRecord['dataCategories'][number
   if (period && Number(period[1]) > 0) {
     return { ...retention, mode: 'period', period: Number(period[1]), unit: `${period[2]!.toLowerCase()}s` as 'days' | 'months' | 'years', fromEvent: period[3]?.trim() ?? '' }
   }
+  const counted = /\s*\(counted from (.+)\)$/i.exec(rest)
+  if (counted) return { ...retention, mode: 'criterion', criterion: rest.slice(0, counted.index), fromEvent: counted[1]!.trim() }
   return { ...retention, mode: 'criterion', criterion: rest }
 }
 
@@ -525,12 +528,13 @@ function recordFromIcoRow(cells: Map<IcoField, string>, extras: Array<[string, s
   form.systems = get('location')
 
   form.purposes = list('purposes').map((description) => ({ id: newItemId(), description, uses: [], lawfulBasis: '', legitimateInterest: '', liaReference: '', consentRecordReference: '' }))
-  const bases = list('lawfulBasis').map((text) => ({ text, basis: lawfulBasisOf(text) }))
-  for (const { text, basis } of bases) if (!basis) note('purposes', `Lawful basis not recognised: "${text}"`)
-  const known = bases.flatMap(({ basis }) => (basis ? [basis] : []))
+  // 'Not yet given' is what the export writes for a purpose without a basis: a blank, not an error.
+  const bases = list('lawfulBasis').map((text) => ({ text, basis: /^not yet given$/i.test(text) ? ('' as const) : lawfulBasisOf(text) }))
+  for (const { text, basis } of bases) if (basis === undefined) note('purposes', `Lawful basis not recognised (${where('lawfulBasis')}): "${text}"`)
+  const known = bases.flatMap(({ basis }) => (basis === undefined ? [] : [basis]))
   if (known.length === 1) for (const purpose of form.purposes) purpose.lawfulBasis = known[0]!
   else if (known.length === form.purposes.length) form.purposes.forEach((purpose, index) => (purpose.lawfulBasis = known[index]!))
-  else if (known.length > 0) note('purposes', `Lawful bases listed: ${known.map((basis) => LAWFUL_BASIS_LABELS[basis]).join('; ')}: give each purpose its basis`)
+  else if (known.length > 0) note('purposes', `Lawful bases listed (${where('lawfulBasis')}): ${bases.map(({ text }) => text).join('; ')}: give each purpose its basis`)
 
   const distribute = (field: IcoField, basis: LawfulBasis, assign: (purpose: (typeof form.purposes)[number], value: string) => void) => {
     const values = list(field)

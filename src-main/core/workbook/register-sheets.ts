@@ -86,7 +86,7 @@ export function retentionText(retention: Retention): string {
   const from = retention.fromEvent ? ` from ${retention.fromEvent}` : ''
   const then = `, then ${RETENTION_END_ACTION_LABELS[retention.endAction].toLowerCase()}`
   if (retention.mode === 'period' && retention.period !== null) return `${retention.period} ${retention.unit}${from}${then}`
-  if (retention.mode === 'criterion') return `${retention.criterion}${from}${then}`
+  if (retention.mode === 'criterion') return `${retention.criterion}${retention.fromEvent ? ` (counted from ${retention.fromEvent})` : ''}${then}`
   return RETENTION_MODE_LABELS.unspecified
 }
 
@@ -119,6 +119,11 @@ const countriesOf = (record: StoredRecord) => lines(record.transfers.map((transf
 const safeguardsOf = (record: StoredRecord) =>
   lines(record.transfers.map((transfer) => `${transfer.country}: ${SAFEGUARD_LABELS[transfer.safeguard]}${transfer.documentation ? ` — ${transfer.documentation}` : ''}`))
 const securityOf = (record: StoredRecord) => lines([...record.securityMeasures.map((measure) => SECURITY_MEASURE_LABELS[measure]), record.securityDescription])
+/** One basis when all purposes share it, else one line per purpose in purpose order (so that an import can pair them). */
+function lawfulBasesOf(record: StoredRecord): string {
+  const labels = record.purposes.map((purpose) => (purpose.lawfulBasis ? LAWFUL_BASIS_LABELS[purpose.lawfulBasis] : 'Not yet given'))
+  return unique(labels).length === 1 ? labels[0]! : lines(labels)
+}
 const dateOrBlank = (value: string) => value
 
 const identityColumns = [
@@ -151,9 +156,7 @@ export const CONTROLLER_COLUMNS: Column<StoredRecord>[] = [
   column('retention', 'Retention schedule (if possible)', 40, (record) =>
     lines(record.dataCategories.map((category) => `${termLabel(category.term)}: ${retentionText(category.retention)}`)), '30(1)(f)'),
   column('security', 'General description of technical and organisational security measures (if possible)', 40, securityOf, '30(1)(g)'),
-  column('lawfulBasis', 'Article 6 lawful basis for processing personal data', 30, (record) =>
-    lines(unique(record.purposes.filter((purpose) => purpose.lawfulBasis !== '').map((purpose) => LAWFUL_BASIS_LABELS[purpose.lawfulBasis as LawfulBasis])))
-  ),
+  column('lawfulBasis', 'Article 6 lawful basis for processing personal data', 30, lawfulBasesOf),
   column('article9', 'Article 9 condition for processing special category data', 30, (record) =>
     lines(record.specialCategories.map((special) => `${SPECIAL_CATEGORY_LABELS[special.category]}: ${special.condition ? ART9_CONDITION_LABELS[special.condition] : 'condition not yet given'}`))
   ),

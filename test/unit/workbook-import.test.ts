@@ -1,0 +1,273 @@
+import { deflateRawSync } from 'node:zlib'
+import ExcelJS from 'exceljs'
+import { describe, expect, it } from 'vitest'
+import type { StoredRecord } from '@core/records/model'
+import { SHEET } from '@core/workbook/columns'
+import { readWorkbook, recordsToImport, type ImportPreview } from '@core/workbook/read-workbook'
+import { writeWorkbookBuffer } from '@core/workbook/write-workbook'
+import { checkXlsxContainer } from '@core/workbook/xlsx-guard'
+import { exportData, loadWorkbook, sampleRecords } from '../fixtures/workbooks/sample-register'
+
+async function preview(bytes: Uint8Array, existing: StoredRecord[] = []): Promise<ImportPreview> {
+  const result = await readWorkbook(bytes, existing, { now: '2025-10-01T00:00:00.000Z' })
+  if (!result.ok) throw new Error(JSON.stringify(result.problems))
+  return result.preview
+}
+
+async function resave(bytes: Uint8Array, edit: (workbook: ExcelJS.Workbook) => void): Promise<Uint8Array> {
+  const workbook = await loadWorkbook(bytes)
+  edit(workbook)
+  return new Uint8Array(await workbook.xlsx.writeBuffer())
+}
+
+describe('re-importing the app\'s own workbook', () => {
+  it('gives back the same records field by field, and exporting them again gives the same content', async () => {
+    const records = sampleRecords()
+    const first = await writeWorkbookBuffer(exportData(records))
+    const imported = await preview(first)
+    expect(imported.kind).toBe('app-workbook')
+    expect(imported.rows.map((row) => row.status)).toEqual(records.map(() => 'new'))
+    const back = recordsToImport(imported)
+    expect(back).toHaveLength(records.length)
+    for (const original of records) {
+      const copy = back.find((record) => record.reference === original.reference)!
+      for (const field of Object.keys(original) as Array<keyof StoredRecord>) expect(copy[field], `${original.reference}.${field}`).toEqual(original[field])
+    }
+    const second = await loadWorkbook(await writeWorkbookBuffer(exportData(back)))
+    const firstBook = await loadWorkbook(first)
+    for (const sheet of firstBook.worksheets) {
+      const again = second.getWorksheet(sheet.name)!
+      expect(again.rowCount, sheet.name).toBe(sheet.rowCount)
+      sheet.eachRow((row, number) => expect(again.getRow(number).values, `${sheet.name} row ${number}`).toEqual(row.values))
+    }
+  })
+
+  it('classifies rows against the stored register: new, update, and conflicts', async () => {
+    const records = sampleRecords()
+    const bytes = await writeWorkbookBuffer(exportData(records))
+    const existing = [
+      records[0]!, // identical
+      { ...records[1]!, name: 'Renamed in the app later', updatedAt: '2025-09-02T08:00:00.000Z' }, // changed after the export
+      { ...records[4]!, id: 'someone-else' }, // same reference, different activity
+      { ...records[5]!, name: 'Older wording', updatedAt: '2025-08-01T00:00:00.000Z' } // changed before the export
+    ]
+    const rows = new Map((await preview(bytes, existing)).rows.map((row) => [row.reference, row]))
+    expect(rows.get('PA-0001')).toMatchObject({ status: 'update', reason: expect.stringMatching(/identical/) })
+    expect(rows.get('PA-0002')).toMatchObject({ status: 'conflict', reason: expect.stringMatching(/after this workbook was exported/) })
+    expect(rows.get('PA-0005')).toMatchObject({ status: 'conflict', reason: expect.stringMatching(/different activity/) })
+    expect(rows.get('PA-0006')).toMatchObject({ status: 'update', reason: expect.stringMatching(/replaces the stored version/) })
+    expect(rows.get('PA-0007')).toMatchObject({ status: 'new' })
+    const preview2 = await preview(bytes, existing)
+    expect(recordsToImport(preview2).map((record) => record.reference)).not.toContain('PA-0002')
+    expect(recordsToImport(preview2, { includeConflicts: true }).map((record) => record.reference)).toContain('PA-0002')
+  })
+
+  it('warns, naming the cell, when a visible register cell was edited in the spreadsheet', async () => {
+    const bytes = await resave(await writeWorkbookBuffer(exportData()), (workbook) => {
+      workbook.getWorksheet(SHEET.controller)!.getCell('F4').value = 'A purpose typed in Excel'
+    })
+    const row = (await preview(bytes)).rows.find((candidate) => candidate.reference === 'PA-0002')!
+    expect(row.status).toBe('new')
+    expect(row.warnings).toEqual([expect.stringContaining("'Controller register'!F4 (Purpose of processing)")])
+  })
+
+  it('refuses a workbook whose hidden Data sheet no longer matches the Cover fingerprint', async () => {
+    const bytes = await resave(await writeWorkbookBuffer(exportData()), (workbook) => {
+      const data = workbook.getWorksheet(SHEET.data)!
+      const json = String(data.getCell('D2').value).replace('"systems":"', '"systems":"Tampered ')
+      data.getCell('D2').value = json
+      data.getCell('C2').value = json.length
+    })
+    const result = await readWorkbook(bytes, [])
+    expect(result).toMatchObject({ ok: false, problems: [{ path: "'Data'!A1", message: expect.stringMatching(/does not match the SHA-256 fingerprint/) }] })
+  })
+
+  it('marks a row invalid, naming the Data cell, when its JSON was damaged', async () => {
+    const bytes = await resave(await writeWorkbookBuffer(exportData()), (workbook) => {
+      const data = workbook.getWorksheet(SHEET.data)!
+      data.getCell('D3').value = String(data.getCell('D3').value).slice(0, 100)
+    })
+    const rows = (await preview(bytes)).rows
+    expect(rows[1]).toMatchObject({ status: 'invalid', location: "'Data'!D3", reason: expect.stringMatching(/damaged: 'Data'!D3 has 100 characters/) })
+  })
+})
+
+async function icoWorkbook(rows: Array<Record<string, string | Date>>, extraHeadings: string[] = []): Promise<Uint8Array> {
+  const headings = [
+    'Business function',
+    'PURPOSE OF PROCESSING',
+    'Name and contact details of joint controller  (if applicable)',
+    'Categories of individuals',
+    'Categories of personal data',
+    'Categories of recipients',
+    'Link to contract with processor',
+    'Names of third countries or international organisations that personal data are transferred to (if applicable)',
+    'Safeguards for exceptional transfers of personal data to third countries or international organisations (if applicable)',
+    'Retention schedule (if possible)',
+    'General description of technical and organisational security measures (if possible)',
+    'Article 6 lawful basis for processing personal data',
+    'Legitimate interests for the processing (if applicable)',
+    'Link to record of legitimate interests assessment (if applicable)',
+    'Next review',
+    ...extraHeadings
+  ]
+  const workbook = new ExcelJS.Workbook()
+  workbook.addWorksheet('Guidance').getCell('A1').value = 'How to use this template'
+  const sheet = workbook.addWorksheet('Controller')
+  sheet.getCell('A1').value = 'Controller documentation'
+  sheet.getCell('A3').value = 'Name'
+  sheet.getCell('B3').value = 'Example Ltd'
+  sheet.getRow(9).values = headings
+  rows.forEach((row, index) => (sheet.getRow(10 + index).values = headings.map((heading) => row[heading] ?? '')))
+  return new Uint8Array(await workbook.xlsx.writeBuffer())
+}
+
+describe('importing a register kept in the ICO controller template layout', () => {
+  it('finds the heading row, matches headings loosely and maps cells to record fields', async () => {
+    const bytes = await icoWorkbook(
+      [
+        {
+          'Business function': 'HR',
+          'PURPOSE OF PROCESSING': 'Pay staff; Prevent fraud',
+          'Categories of individuals': 'Employee\nJob applicants',
+          'Categories of personal data': 'Name; User Contact Email',
+          'Categories of recipients': 'Payroll Co (Processor); HMRC',
+          'Link to contract with processor': 'Payroll Co: DPA-7',
+          'Names of third countries or international organisations that personal data are transferred to (if applicable)': 'United States (Payroll Co)',
+          'Safeguards for exceptional transfers of personal data to third countries or international organisations (if applicable)': 'Standard contractual clauses',
+          'Retention schedule (if possible)': '6 years from the end of employment',
+          'General description of technical and organisational security measures (if possible)': 'Encryption at rest\nBadge access to the office',
+          'Article 6 lawful basis for processing personal data': 'Contract; Legitimate interests',
+          'Legitimate interests for the processing (if applicable)': 'Protecting the company from fraud',
+          'Link to record of legitimate interests assessment (if applicable)': 'LIA-12',
+          'Next review': new Date(Date.UTC(2026, 2, 31)),
+          'Breach log': 'none so far'
+        }
+      ],
+      ['Breach log']
+    )
+    const result = await preview(bytes)
+    expect(result).toMatchObject({ kind: 'ico-register', sheet: 'Controller' })
+    expect(result.rows).toHaveLength(1)
+    const [row] = result.rows
+    expect(row).toMatchObject({ status: 'new', reference: 'PA-0001', location: "'Controller'!A10" })
+    const record = row!.record!
+    expect(record.name).toBe('Pay staff')
+    expect(record.purposes.map((purpose) => [purpose.description, purpose.lawfulBasis, purpose.legitimateInterest, purpose.liaReference])).toEqual([
+      ['Pay staff', 'b', '', ''],
+      ['Prevent fraud', 'f', 'Protecting the company from fraud', 'LIA-12']
+    ])
+    expect(record.dataSubjects).toEqual(['employee', 'custom:Job applicants'])
+    expect(record.dataCategories.map((category) => category.term)).toEqual(['user.name', 'user.contact.email'])
+    expect(record.dataCategories[0]!.retention).toMatchObject({ mode: 'period', period: 6, unit: 'years', fromEvent: 'the end of employment' })
+    expect(record.recipients.map((recipient) => [recipient.name, recipient.type, recipient.contractReference])).toEqual([
+      ['Payroll Co', 'processor', 'DPA-7'],
+      ['HMRC', 'processor', '']
+    ])
+    expect(record.transfers).toMatchObject([{ country: 'United States', recipient: 'Payroll Co', safeguard: 'sccs' }])
+    expect(record.securityMeasures).toEqual(['encryption-at-rest'])
+    expect(record.securityDescription).toBe('Badge access to the office')
+    expect(record.nextReview).toBe('2026-03-31')
+    expect(record.openItems.map((item) => item.note)).toEqual(['Column "Breach log" has no place in the record; its value was: none so far'])
+  })
+
+  it('marks a row invalid, naming the cell, when a transfer has no recognisable safeguard; numbers new rows after the stored ones', async () => {
+    const bytes = await icoWorkbook([
+      { 'PURPOSE OF PROCESSING': 'Newsletter', 'Names of third countries or international organisations that personal data are transferred to (if applicable)': 'India' },
+      { 'PURPOSE OF PROCESSING': 'Events' }
+    ])
+    const existing = sampleRecords().slice(0, 3)
+    const rows = (await preview(bytes, existing)).rows
+    expect(rows[0]).toMatchObject({ status: 'invalid', reason: expect.stringContaining("transfer to India: no safeguard recognised in 'Controller'!I10") })
+    expect(rows[1]).toMatchObject({ status: 'new', reference: 'PA-0005' })
+  })
+
+  it('re-imports the app\'s own register sheet when the hidden Data sheet is gone', async () => {
+    const records = sampleRecords()
+    const bytes = await resave(await writeWorkbookBuffer(exportData(records)), (workbook) => workbook.removeWorksheet(workbook.getWorksheet(SHEET.data)!.id))
+    const result = await preview(bytes, [])
+    expect(result.kind).toBe('ico-register')
+    expect(result.sheet).toBe(SHEET.controller)
+    const row = result.rows.find((candidate) => candidate.reference === 'PA-0005')!
+    const original = records[4]!
+    expect(row.record!.name).toBe(original.name)
+    expect(row.record!.purposes.map((purpose) => [purpose.description, purpose.lawfulBasis])).toEqual(original.purposes.map((purpose) => [purpose.description, purpose.lawfulBasis]))
+    expect(row.record!.dataCategories.map((category) => [category.term, category.retention])).toEqual(original.dataCategories.map((category) => [category.term, category.retention]))
+    expect(row.record!.transfers.map(({ country, recipient, safeguard, documentation }) => ({ country, recipient, safeguard, documentation }))).toEqual(
+      original.transfers.map(({ country, recipient, safeguard, documentation }) => ({ country, recipient, safeguard, documentation }))
+    )
+    // The hostile name came back as the original text, not with the protective quote.
+    expect(result.rows.find((candidate) => candidate.reference === 'PA-0001')!.record!.name).toBe(records[0]!.name)
+  })
+})
+
+describe('bad workbook input', () => {
+  it('refuses a corrupted .xlsx with a clear message', async () => {
+    const good = await writeWorkbookBuffer(exportData())
+    const cut = await readWorkbook(good.slice(0, Math.floor(good.length / 2)), [], { fileName: 'register.xlsx' })
+    expect(cut).toMatchObject({ ok: false, problems: [{ path: 'register.xlsx', message: expect.stringMatching(/register.xlsx is damaged: the zip archive has no central directory/) }] })
+    const text = await readWorkbook(new TextEncoder().encode('Reference,Name\nPA-0001,Payroll\n'), [], { fileName: 'register.xlsx' })
+    expect(text).toMatchObject({ ok: false, problems: [{ message: expect.stringMatching(/not an .xlsx workbook/) }] })
+    const scrambled = good.slice()
+    for (let index = 100; index < 2000; index++) scrambled[index] = (scrambled[index]! * 7 + 13) & 0xff
+    const damaged = await readWorkbook(scrambled, [], { fileName: 'register.xlsx' })
+    expect(damaged).toMatchObject({ ok: false, problems: [{ path: 'register.xlsx', message: expect.stringMatching(/not a readable .xlsx workbook/) }] })
+  })
+
+  it('refuses a zip bomb before inflating it, and a file over the size limit', async () => {
+    const bomb = zipOf('xl/worksheets/sheet1.xml', new Uint8Array(50 * 1024 * 1024))
+    expect(bomb.length).toBeLessThan(200_000)
+    const result = await readWorkbook(bomb, [], { fileName: 'bomb.xlsx' })
+    expect(result).toMatchObject({ ok: false, problems: [{ path: 'bomb.xlsx', message: expect.stringMatching(/looks like a zip bomb: entry "xl\/worksheets\/sheet1.xml" inflates/) }] })
+    const huge = new Uint8Array(100 * 1024 * 1024)
+    huge.set([0x50, 0x4b, 3, 4])
+    expect(checkXlsxContainer(huge, 'huge.xlsx')).toEqual([{ path: 'huge.xlsx', message: expect.stringMatching(/huge.xlsx is 100 MB .* over the limit of 60 MB/) }])
+    const many = checkXlsxContainer(zipOf('a.xml', new Uint8Array(1000)), 'x.xlsx', { maxFileBytes: 1e9, maxUncompressedBytes: 500, maxRatio: 1e6, maxEntries: 10 })
+    expect(many[0]!.message).toMatch(/would unpack to more than 500 bytes/)
+  })
+
+  it('refuses a workbook with no recognisable headings, naming its sheets', async () => {
+    const workbook = new ExcelJS.Workbook()
+    const sheet = workbook.addWorksheet('Shopping')
+    sheet.addRow(['Item', 'Price'])
+    sheet.addRow(['Milk', 1])
+    const result = await readWorkbook(new Uint8Array(await workbook.xlsx.writeBuffer()), [], { fileName: 'list.xlsx' })
+    expect(result).toMatchObject({ ok: false, problems: [{ path: 'list.xlsx', message: expect.stringMatching(/no recognisable register headings in the first 20 rows of any sheet \(sheets: 'Shopping'\)/) }] })
+  })
+})
+
+/** A one-entry zip archive with honest sizes (deflated), enough for the guard and jszip. */
+function zipOf(name: string, content: Uint8Array): Uint8Array {
+  const nameBytes = new TextEncoder().encode(name)
+  const data = deflateRawSync(content)
+  const local = new DataView(new ArrayBuffer(30))
+  local.setUint32(0, 0x04034b50, true)
+  local.setUint16(4, 20, true)
+  local.setUint16(8, 8, true)
+  local.setUint32(18, data.length, true)
+  local.setUint32(22, content.length, true)
+  local.setUint16(26, nameBytes.length, true)
+  const central = new DataView(new ArrayBuffer(46))
+  central.setUint32(0, 0x02014b50, true)
+  central.setUint16(4, 20, true)
+  central.setUint16(6, 20, true)
+  central.setUint16(10, 8, true)
+  central.setUint32(20, data.length, true)
+  central.setUint32(24, content.length, true)
+  central.setUint16(28, nameBytes.length, true)
+  const centralOffset = 30 + nameBytes.length + data.length
+  const end = new DataView(new ArrayBuffer(22))
+  end.setUint32(0, 0x06054b50, true)
+  end.setUint16(8, 1, true)
+  end.setUint16(10, 1, true)
+  end.setUint32(12, 46 + nameBytes.length, true)
+  end.setUint32(16, centralOffset, true)
+  const parts = [new Uint8Array(local.buffer), nameBytes, data, new Uint8Array(central.buffer), nameBytes, new Uint8Array(end.buffer)]
+  const out = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0))
+  let offset = 0
+  for (const part of parts) {
+    out.set(part, offset)
+    offset += part.length
+  }
+  return out
+}
