@@ -1,0 +1,69 @@
+import { execFile } from 'node:child_process'
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { promisify } from 'node:util'
+import { describe, expect, it } from 'vitest'
+import { parseBackupText } from '@core/backup/backup-format'
+import { generateDemoRegister } from '@core/demo/demo-register'
+
+const ROOT = resolve(import.meta.dirname, '../..')
+const run = promisify(execFile)
+
+async function ropa(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'src-main/cli/index.ts', ...args], { cwd: ROOT })
+    return { code: 0, stdout, stderr }
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string }
+    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr }
+  }
+}
+
+function backupAt(path: string) {
+  const result = parseBackupText(readFileSync(path, 'utf8'))
+  if (!result.ok) throw new Error(JSON.stringify(result.problems))
+  return result.backup
+}
+
+describe('ropa demo / export / import', { timeout: 60_000 }, () => {
+  const dir = mkdtempSync(join(tmpdir(), 'ropa-cli-'))
+
+  it('demo writes a valid backup; export writes a workbook and CSV; import reads the workbook back exactly', async () => {
+    const backupPath = join(dir, 'demo.json')
+    expect(await ropa('demo', '-o', backupPath, '--activities', '25', '--seed', '4')).toMatchObject({ code: 0, stderr: '' })
+    const backup = backupAt(backupPath)
+    expect(backup.records).toEqual(generateDemoRegister(25, 4))
+    expect(backup.organisation?.controller.name).toBe('Example Trading Ltd')
+
+    const xlsx = join(dir, 'register.xlsx')
+    const csv = join(dir, 'register.csv')
+    const exported = await ropa('export', backupPath, '-o', xlsx, '--csv', csv)
+    expect(exported).toMatchObject({ code: 0, stderr: '' })
+    expect(readFileSync(csv, 'utf8').split('\r\n').filter(Boolean)).toHaveLength(26)
+
+    const reimported = join(dir, 'reimported.json')
+    const imported = await ropa('import', xlsx, '-o', reimported)
+    expect(imported).toMatchObject({ code: 0, stderr: '' })
+    expect(imported.stdout).toMatch(/25 activities read exactly/)
+    expect(backupAt(reimported).records).toEqual(backup.records)
+  })
+
+  it('exits 1 with the problem on stderr, writing nothing, for bad input', async () => {
+    const future = join(dir, 'future.json')
+    writeFileSync(future, JSON.stringify({ formatVersion: 3 }))
+    const newer = await ropa('export', future, '-o', join(dir, 'never.xlsx'))
+    expect(newer.code).toBe(1)
+    expect(newer.stderr).toMatch(/future.json: \$.formatVersion: this backup was made by a newer version of the app/)
+    expect(() => readFileSync(join(dir, 'never.xlsx'))).toThrow()
+
+    const notXlsx = join(dir, 'table.xlsx')
+    writeFileSync(notXlsx, 'Reference,Name\n')
+    const bad = await ropa('import', notXlsx, '-o', join(dir, 'never.json'))
+    expect(bad.code).toBe(1)
+    expect(bad.stderr).toMatch(/table.xlsx: .*table.xlsx is not an .xlsx workbook/)
+
+    const demo = await ropa('demo', '-o', join(dir, 'x.json'), '--activities', 'many')
+    expect(demo).toMatchObject({ code: 1, stderr: expect.stringMatching(/--activities must be a whole number/) })
+  })
+})
