@@ -50,6 +50,11 @@ export interface ExportData {
   exportedAt: string
   /** A sentence describing the filters applied in the app, '' for the whole register. */
   filters: string
+  /**
+   * `recordsFingerprint(records)`, when the caller can compute it faster (the Node writer
+   * hashes with node:crypto); computed here otherwise.
+   */
+  fingerprint?: string
 }
 
 export interface SheetLayout {
@@ -320,9 +325,14 @@ export function sortByReference(records: readonly StoredRecord[]): StoredRecord[
   return [...records].sort((a, b) => referenceNumber(a.reference) - referenceNumber(b.reference) || (a.reference < b.reference ? -1 : 1))
 }
 
+/** What the fingerprint hashes: the canonical JSON of the exported records, in reference order. */
+export function fingerprintInput(records: readonly StoredRecord[]): string {
+  return canonicalJson(sortByReference(records))
+}
+
 /** SHA-256 of the canonical JSON of the exported records (in reference order). */
 export function recordsFingerprint(records: readonly StoredRecord[]): string {
-  return sha256Hex(canonicalJson(sortByReference(records)))
+  return sha256Hex(fingerprintInput(records))
 }
 
 function countBy<T extends string>(records: readonly StoredRecord[], key: (record: StoredRecord) => T, labels: Record<T, string>): Array<[string, number]> {
@@ -350,7 +360,7 @@ function coverRows(data: ExportData, records: StoredRecord[]): CellValue[][] {
   )
   for (const [label, count] of countBy(records, (record) => record.role, RECORD_ROLE_LABELS)) rows.push(['Records by role', label, count])
   for (const [label, count] of countBy(records, (record) => record.status, RECORD_STATUS_LABELS)) rows.push(['Records by status', label, count])
-  rows.push(['Export', 'SHA-256 fingerprint of the exported records', recordsFingerprint(records)])
+  rows.push(['Export', 'SHA-256 fingerprint of the exported records', data.fingerprint ?? recordsFingerprint(records)])
   return rows
 }
 

@@ -18,7 +18,7 @@ const MARK_FILL = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDE4F
 const CELL_ALIGNMENT = { wrapText: true, vertical: 'top' } as const
 
 /** How many rows between pauses that let a streaming writer's zip output drain. */
-const ROWS_BETWEEN_PAUSES = 500
+const ROWS_BETWEEN_PAUSES = 2000
 
 /** Strings are neutralised on the way out, so no sheet can forget it; '' leaves the cell empty in both writers. */
 export function safeCell(value: CellValue): CellValue | null {
@@ -30,7 +30,8 @@ function isRecordSheet(layout: SheetLayout): boolean {
   return layout.columns[0]?.key === 'reference' && layout.name !== SHEET.data
 }
 
-function addSheet(workbook: WorkbookLike, layout: SheetLayout): Worksheet {
+/** One sheet with its header rows, frozen panes, autofilter, widths, print setup and validations. */
+export function addRegisterSheet(workbook: WorkbookLike, layout: SheetLayout): Worksheet {
   const headerRows = headerRowCount(layout)
   const lastColumn = columnLetter(layout.columns.length)
   const worksheet = workbook.addWorksheet(layout.name, {
@@ -98,7 +99,7 @@ export async function buildWorkbook(workbook: WorkbookLike, data: ExportData, on
   const total = exportRowTotal(layouts)
   let done = 0
   for (const layout of layouts) {
-    const worksheet = addSheet(workbook, layout)
+    const worksheet = addRegisterSheet(workbook, layout)
     let sheetRows = 0
     for (const values of layout.rows()) {
       worksheet.addRow(values.map(safeCell)).commit()
