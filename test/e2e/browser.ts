@@ -39,8 +39,10 @@ export async function startRenderer(): Promise<RendererSession> {
 }
 
 /** A fresh browser profile (empty IndexedDB) at 1280×800, failing the test on any page error. */
-export async function openApp(session: RendererSession): Promise<{ context: BrowserContext; page: Page; pageErrors: string[] }> {
+export async function openApp(session: RendererSession, query = ''): Promise<{ context: BrowserContext; page: Page; pageErrors: string[] }> {
   const context = await session.browser.newContext({ viewport: { width: 1280, height: 800 }, acceptDownloads: true })
+  // tsx keeps function names with a `__name` helper that page functions would otherwise miss.
+  await context.addInitScript({ content: 'globalThis.__name = (target) => target' })
   const page = await context.newPage()
   const pageErrors: string[] = []
   page.on('pageerror', (error) => pageErrors.push(error.message))
@@ -48,7 +50,7 @@ export async function openApp(session: RendererSession): Promise<{ context: Brow
     pageErrors.push(`unexpected native dialog: ${dialog.message()}`)
     void dialog.dismiss()
   })
-  await page.goto(session.baseUrl)
+  await page.goto(`${session.baseUrl}${query}`)
   return { context, page, pageErrors }
 }
 

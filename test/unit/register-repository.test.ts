@@ -98,3 +98,19 @@ describe('RegisterRepository', () => {
     expect(pages).toEqual([10, 10, 5])
   })
 })
+
+describe('importing stored records', () => {
+  it('keeps ids and references, moves the reference counter past them, and writes nothing when one is invalid', async () => {
+    const base = { ...payroll(), createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z', approvedBy: '', approvedAt: '' }
+    const good = [
+      { ...base, id: 'a', reference: 'PA-0007' },
+      { ...base, id: 'b', reference: 'PA-0012' }
+    ]
+    const before = await snapshot()
+    await expect(repository.importStoredRecords([...good, { ...base, id: 'c', reference: 'X-1' }], 'bad')).rejects.toThrow(/PA-0001/)
+    expect(await snapshot()).toEqual(before)
+    await repository.importStoredRecords(good, 'Restored 2 records')
+    expect((await repository.getRecord('b'))?.reference).toBe('PA-0012')
+    expect((await repository.createRecord(payroll())).reference).toBe('PA-0013')
+  })
+})

@@ -7,6 +7,7 @@ import { type AuditAction, type AuditEntity, type AuditEntry, GENESIS_HASH, chai
 import { diffRecords, type FieldChange } from '@core/records/diff'
 import {
   formatReference,
+  referenceNumber,
   organisationSchema,
   recordFormSchema,
   storedRecordSchema,
@@ -14,6 +15,7 @@ import {
   type RecordFormInput,
   type StoredRecord
 } from '@core/records/model'
+import Dexie from 'dexie'
 import { ORGANISATION_ROW_ID, type RopaDatabase } from './database'
 
 export interface UserProfile {
@@ -21,11 +23,13 @@ export interface UserProfile {
   role: string
 }
 
-export type RegisterChange = { kind: 'records'; ids: string[] } | { kind: 'organisation' } | { kind: 'profile' } | { kind: 'all' }
+/** `records` carries the records as stored, where the writer has them, so listeners need not read them back. */
+export type RegisterChange = { kind: 'records'; ids: string[]; records?: StoredRecord[] } | { kind: 'organisation' } | { kind: 'profile' } | { kind: 'all' }
 type ChangeListener = (change: RegisterChange) => void
 
 const NEXT_REFERENCE_KEY = 'nextReferenceNumber'
 const USER_PROFILE_KEY = 'userProfile'
+const IMPORT_CHUNK = 500
 
 export class RecordNotFoundError extends Error {
   constructor(id: string) {
@@ -210,6 +214,42 @@ export class RegisterRepository {
       return created
     })
     this.emit({ kind: 'records', ids: records.map((record) => record.id) })
+    return records
+  }
+
+  /**
+   * Adds records that already have their identity (from a backup or the app's own workbook),
+   * all validated before anything is written, in one transaction. The reference counter moves
+   * past the highest reference so that new records never collide.
+   */
+  async importStoredRecords(inputs: unknown[], summary: string): Promise<StoredRecord[]> {
+    const actor = await this.actor()
+    const records = await this.db.transaction('rw', this.db.records, this.db.meta, this.db.auditLog, async (transaction) => {
+      // A pipeline: each chunk is validated while IndexedDB writes the chunk before it. An
+      // invalid record throws and a failed put aborts the transaction, so nothing at all is
+      // stored. The puts go to the native store of this same transaction: Dexie's bulkPut
+      // costs about 60% more than raw puts here (see `npm run bench`), and this write needs
+      // none of its middleware.
+      const store = transaction.idbtrans.objectStore('records')
+      const valid: StoredRecord[] = []
+      // Two chunks in flight: the writer always has the next one queued while this one is validated.
+      const inFlight: Promise<unknown>[] = []
+      for (let start = 0; start < inputs.length; start += IMPORT_CHUNK) {
+        const chunk = inputs.slice(start, start + IMPORT_CHUNK).map((input) => storedRecordSchema.parse(input))
+        if (inFlight.length === 2) await inFlight.shift()
+        let lastRequest: IDBRequest | undefined
+        for (const record of chunk) lastRequest = store.put(record)
+        inFlight.push(new Dexie.Promise((resolve) => lastRequest!.addEventListener('success', resolve)))
+        valid.push(...chunk)
+      }
+      await Dexie.Promise.all(inFlight)
+      const highest = valid.reduce((max, record) => Math.max(max, referenceNumber(record.reference)), 0)
+      const next = ((await this.db.meta.get(NEXT_REFERENCE_KEY))?.value as number | undefined) ?? 1
+      if (highest >= next) await this.db.meta.put({ key: NEXT_REFERENCE_KEY, value: highest + 1 })
+      await this.appendAudit('register', 'records', 'import', summary, [], actor)
+      return valid
+    })
+    this.emit({ kind: 'records', ids: records.map((record) => record.id), records })
     return records
   }
 

@@ -167,7 +167,7 @@ export function RegisterPage() {
           </span>
         ) : null}
       </p>
-      <div className="table" role="table" aria-label="Register" aria-rowcount={visible.length + 1}>
+      <div className="table" role="table" aria-label="Register" aria-rowcount={visible.length + 1} data-view={JSON.stringify(deferredFilter)}>
         <div className="table__head" role="row">
           {COLUMNS.map(({ column, title }) => (
             <div key={title} role="columnheader" className="table__cell" aria-sort={column && sort.column === column ? (sort.direction === 'asc' ? 'ascending' : 'descending') : undefined}>

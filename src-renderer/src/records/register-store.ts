@@ -72,7 +72,9 @@ export class RegisterStore {
   private async applyChange(change: RegisterChange): Promise<void> {
     if (change.kind === 'all') return this.reload()
     if (change.kind !== 'records') return
-    const records = await this.repository.db.records.bulkGet(change.ids)
+    // Off the writer's call stack: the list catches up a moment after the commit.
+    await new Promise((resolve) => setTimeout(resolve, 0))
+    const records = change.records ?? (await this.repository.db.records.bulkGet(change.ids))
     change.ids.forEach((id, index) => {
       const record = records[index]
       if (record) this.rowsById.set(id, toRegisterRow(record))
