@@ -5,8 +5,10 @@
  */
 export interface FieldChange {
   field: string
-  before: unknown
-  after: unknown
+  /** Absent when the field was added. */
+  before?: unknown
+  /** Absent when the field was removed. */
+  after?: unknown
 }
 
 type Plain = Record<string, unknown>

@@ -5,6 +5,7 @@
 import Dexie, { type DexieOptions, type Table } from 'dexie'
 import type { AuditEntry } from '@core/audit/audit-chain'
 import type { Organisation, StoredRecord } from '@core/records/model'
+import type { TemplatePack } from '@core/templates/pack-schema'
 
 export const DATABASE_NAME = 'ropa-register'
 export const ORGANISATION_ROW_ID = 'organisation'
@@ -26,14 +27,56 @@ export const SCHEMA_V1 = {
   meta: 'key'
 } as const
 
+/**
+ * Version 2: template packs (the installed version of each, and the versions they replaced)
+ * and vendors; records gain an index on the pack they were made from.
+ */
+export const SCHEMA_V2 = {
+  ...SCHEMA_V1,
+  records: `${SCHEMA_V1.records}, origin.packId`,
+  packs: 'id, vendorName',
+  packArchive: '[id+version], id',
+  vendors: 'id, name, packId'
+} as const
+
+/** A template pack as installed: the pack itself and, for shipped packs, its policy text. */
+export interface InstalledPack {
+  id: string
+  version: string
+  vendorName: string
+  origin: 'shipped' | 'imported' | 'user'
+  installedAt: string
+  pack: TemplatePack
+  /** The policy text the quotes come from, where known. */
+  sourceText: string
+}
+
+/** A vendor: registered when its pack is installed (or added by hand), referenced by recipients. */
+export interface Vendor {
+  id: string
+  name: string
+  packId: string
+  legalEntities: string[]
+  privacyContact: string
+  dpoContact: string
+  euRepresentative: string
+  controllerFor: string[]
+  processorFor: string[]
+  notes: string
+}
+
 export class RopaDatabase extends Dexie {
   records!: Table<StoredRecord, string>
   organisation!: Table<OrganisationRow, string>
   auditLog!: Table<AuditEntry, number>
   meta!: Table<MetaRow, string>
+  packs!: Table<InstalledPack, string>
+  packArchive!: Table<InstalledPack, [string, string]>
+  vendors!: Table<Vendor, string>
 
   constructor(name: string = DATABASE_NAME, options?: DexieOptions) {
     super(name, options)
     this.version(1).stores(SCHEMA_V1)
+    this.version(2).stores(SCHEMA_V2)
   }
 }

@@ -65,14 +65,15 @@ export class RegisterRepository {
     this.emit({ kind: 'profile' })
   }
 
-  private async actor(): Promise<string> {
+  /** The name of the local user, written into every audit entry. */
+  async currentActor(): Promise<string> {
     return (await this.getUserProfile())?.name ?? ''
   }
 
   // ---- audit trail --------------------------------------------------------------------
 
-  /** Must be called inside a transaction that includes auditLog. */
-  private async appendAudit(entity: AuditEntity, entityId: string, action: AuditAction, summary: string, changes: FieldChange[], actor: string): Promise<void> {
+  /** Appends to the hash-chained audit log. Must be called inside a transaction that includes auditLog. */
+  async appendAudit(entity: AuditEntity, entityId: string, action: AuditAction, summary: string, changes: FieldChange[], actor: string): Promise<void> {
     const last = await this.db.auditLog.orderBy('seq').last()
     const entry = chainEntry({ at: this.now().toISOString(), actor, entity, entityId, action, summary, changes }, last?.hash ?? GENESIS_HASH)
     await this.db.auditLog.add(entry)
@@ -95,7 +96,7 @@ export class RegisterRepository {
   async saveOrganisation(input: unknown): Promise<Organisation> {
     const organisation = organisationSchema.parse(input)
     organisation.updatedAt = this.now().toISOString()
-    const actor = await this.actor()
+    const actor = await this.currentActor()
     await this.db.transaction('rw', this.db.organisation, this.db.auditLog, async () => {
       const before = await this.getOrganisation()
       await this.db.organisation.put({ ...organisation, id: ORGANISATION_ROW_ID })
@@ -121,7 +122,7 @@ export class RegisterRepository {
 
   async createRecord(input: RecordFormInput): Promise<StoredRecord> {
     const form = recordFormSchema.parse(input)
-    const actor = await this.actor()
+    const actor = await this.currentActor()
     const timestamp = this.now().toISOString()
     const record = await this.db.transaction('rw', this.db.records, this.db.meta, this.db.auditLog, async () => {
       const [reference] = await this.takeReferences(1)
@@ -136,7 +137,7 @@ export class RegisterRepository {
 
   async updateRecord(id: string, input: RecordFormInput): Promise<StoredRecord> {
     const form = recordFormSchema.parse(input)
-    const actor = await this.actor()
+    const actor = await this.currentActor()
     const record = await this.db.transaction('rw', this.db.records, this.db.auditLog, async () => {
       const before = await this.db.records.get(id)
       if (!before) throw new RecordNotFoundError(id)
@@ -167,7 +168,7 @@ export class RegisterRepository {
 
   /** Deletes a record and returns it, so that the deletion can be undone with `restoreRecord`. */
   async deleteRecord(id: string): Promise<StoredRecord> {
-    const actor = await this.actor()
+    const actor = await this.currentActor()
     const deleted = await this.db.transaction('rw', this.db.records, this.db.auditLog, async () => {
       const record = await this.db.records.get(id)
       if (!record) throw new RecordNotFoundError(id)
@@ -181,7 +182,7 @@ export class RegisterRepository {
 
   async restoreRecord(record: StoredRecord): Promise<void> {
     const restored = storedRecordSchema.parse(record)
-    const actor = await this.actor()
+    const actor = await this.currentActor()
     await this.db.transaction('rw', this.db.records, this.db.auditLog, async () => {
       await this.db.records.add(restored)
       await this.appendAudit('record', restored.id, 'restore', `${restored.reference} restored`, diffRecords(undefined, restored), actor)
@@ -195,7 +196,7 @@ export class RegisterRepository {
    */
   async insertRecords(inputs: RecordFormInput[]): Promise<StoredRecord[]> {
     const forms = inputs.map((input) => recordFormSchema.parse(input))
-    const actor = await this.actor()
+    const actor = await this.currentActor()
     const timestamp = this.now().toISOString()
     const records = await this.db.transaction('rw', this.db.records, this.db.meta, this.db.auditLog, async () => {
       const references = await this.takeReferences(forms.length)
@@ -223,7 +224,7 @@ export class RegisterRepository {
    * past the highest reference so that new records never collide.
    */
   async importStoredRecords(inputs: unknown[], summary: string): Promise<StoredRecord[]> {
-    const actor = await this.actor()
+    const actor = await this.currentActor()
     const records = await this.db.transaction('rw', this.db.records, this.db.meta, this.db.auditLog, async (transaction) => {
       // A pipeline: each chunk is validated while IndexedDB writes the chunk before it. An
       // invalid record throws and a failed put aborts the transaction, so nothing at all is
