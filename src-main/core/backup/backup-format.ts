@@ -17,9 +17,7 @@ export const BACKUP_MAX_BYTES = 400 * 1024 * 1024
 const MAX_PROBLEMS = 100
 
 // JSON drops `undefined`, so a created or removed value arrives without its before or after key.
-const fieldChangeSchema = z
-  .object({ field: z.string(), before: z.unknown().optional(), after: z.unknown().optional() })
-  .transform(({ field, before, after }) => ({ field, before, after }))
+const fieldChangeSchema = z.object({ field: z.string(), before: z.unknown().optional(), after: z.unknown().optional() })
 
 export const auditEntrySchema = z.object({
   seq: z.number().int().nonnegative().optional(),
