@@ -8,7 +8,7 @@ import { useLocation } from 'wouter'
 type Guard = () => Promise<boolean>
 
 interface NavigationApi {
-  navigate: (to: string) => Promise<void>
+  navigate: (to: string, options?: { replace?: boolean; state?: unknown }) => Promise<void>
   setGuard: (guard: Guard | null) => void
 }
 
@@ -18,9 +18,9 @@ export function NavigationProvider({ children }: { children: ReactNode }) {
   const [, setLocation] = useLocation()
   const guardRef = useRef<Guard | null>(null)
   const navigate = useCallback(
-    async (to: string) => {
+    async (to: string, options?: { replace?: boolean; state?: unknown }) => {
       if (guardRef.current && !(await guardRef.current())) return
-      setLocation(to)
+      setLocation(to, options)
     },
     [setLocation]
   )

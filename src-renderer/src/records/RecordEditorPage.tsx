@@ -67,7 +67,8 @@ export function RecordEditorPage({ target }: { target: EditorTarget }) {
 
 function RecordEditor({ record: initialRecord, initial }: { record: StoredRecord | null; initial: RecordFormInput }) {
   const [record, setRecord] = useState(initialRecord)
-  const [savedAt, setSavedAt] = useState<string | null>(null)
+  // A new record is reopened at its own address once saved; the "Saved" note comes along.
+  const [savedAt, setSavedAt] = useState<string | null>(() => (window.history.state as { savedAt?: string } | null)?.savedAt ?? null)
   const { navigate } = useNavigation()
   const confirm = useConfirm()
   const form = useForm<RecordFormInput, unknown, RecordForm>({ resolver: zodResolver(recordFormSchema), defaultValues: initial })
@@ -88,7 +89,7 @@ function RecordEditor({ record: initialRecord, initial }: { record: StoredRecord
     form.reset(formOf(saved))
     setRecord(saved)
     setSavedAt(new Date().toLocaleTimeString())
-    if (!record) window.history.replaceState(null, '', `#/records/${saved.id}`)
+    if (!record) await navigate(`/records/${saved.id}`, { replace: true, state: { savedAt: new Date().toLocaleTimeString() } })
   })
 
   useEffect(() => {
