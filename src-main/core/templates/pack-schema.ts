@@ -29,7 +29,9 @@ const MAX_STRING = 10_000
 const str = (max = MAX_STRING) => z.string().max(max, `longer than ${max} characters`)
 const nonEmpty = (max = MAX_STRING) => str(max).trim().min(1, 'must not be empty')
 const slug = () => z.string().regex(/^[a-z0-9][a-z0-9-]{0,79}$/, 'use lower-case letters, digits and hyphens')
-const quotes = () => z.array(nonEmpty(4000)).min(1, 'give at least one verbatim quote from the policy')
+/** At least one quote is required, except in a user-authored pack (see `isUserAuthoredSource`), checked on the whole pack. */
+const quotes = () => z.array(nonEmpty(4000))
+const MISSING_QUOTE_MESSAGE = 'give at least one verbatim quote from the policy'
 /** Vocabulary key or `custom:` free text; checked against the vocabulary by the pack checker. */
 const term = () => nonEmpty(300)
 
@@ -158,6 +160,9 @@ export const templatePackSchema = z
     activities: z.array(activityTemplateSchema).min(1, 'a pack needs at least one activity')
   })
   .superRefine((pack, context) => {
+    if (!isUserAuthoredSource(pack.source)) {
+      for (const path of emptyQuoteLists(pack)) context.addIssue({ code: 'custom', path, message: MISSING_QUOTE_MESSAGE })
+    }
     const seen = new Set<string>()
     pack.activities.forEach((activity, index) => {
       if (seen.has(activity.id)) {
@@ -167,3 +172,25 @@ export const templatePackSchema = z
     })
   })
 export type TemplatePack = z.infer<typeof templatePackSchema>
+
+/** SHA-256 of the empty text: the `source.sha256` of a pack that has no policy behind it. */
+export const EMPTY_TEXT_SHA256 = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855'
+
+/**
+ * A pack a DPO authored in the app (from their own records): no policy file and the hash of
+ * an empty text. Its values may come without quotes, since there is no policy to quote.
+ */
+export function isUserAuthoredSource(source: { file: string; sha256: string }): boolean {
+  return source.file === '' && source.sha256 === EMPTY_TEXT_SHA256
+}
+
+/** Paths of the quote lists that are empty; a gap may have none (silence has nothing to quote). */
+function emptyQuoteLists(value: unknown, path: Array<string | number> = []): Array<Array<string | number>> {
+  if (Array.isArray(value)) return value.flatMap((item, index) => emptyQuoteLists(item, [...path, index]))
+  if (typeof value !== 'object' || value === null) return []
+  return Object.entries(value).flatMap(([key, child]) => {
+    if (key === 'gaps') return []
+    if ((key === 'quotes' || key === 'roleQuotes') && Array.isArray(child)) return child.length === 0 ? [[...path, key]] : []
+    return emptyQuoteLists(child, [...path, key])
+  })
+}
