@@ -2,10 +2,22 @@
  * The Electron main process: one window, locked down, and the host API handlers. Its logic
  * lives in plain functions (security.ts, files.ts) that are tested in Node.
  */
-import { app, BrowserWindow, dialog, ipcMain, session, type IpcMainInvokeEvent } from 'electron'
+import { app, BrowserWindow, dialog, ipcMain, session, type IpcMainInvokeEvent, type WebContents } from 'electron'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { HOST_METHODS, ipcChannel, type HostApi, type OpenFileRequest, type SaveFileRequest } from './core/host/host-api'
+import {
+  HOST_METHODS,
+  PROGRESS_CHANNEL,
+  ipcChannel,
+  type ExportWorkbookRequest,
+  type HostMethods,
+  type HostProgress,
+  type OpenFileRequest,
+  type SaveFileRequest,
+  type WriteAutomaticBackupRequest
+} from './core/host/host-api'
+import { listAutomaticBackups, readAutomaticBackup, writeAutomaticBackup } from './backups'
+import { writeWorkbookStream } from './export/write-workbook-stream'
 import { readFileWithLimit, writeFileData } from './files'
 import { RENDERER_CSP, SECURE_WEB_PREFERENCES, isAllowedRequest, isTrustedSender } from './security'
 
@@ -16,7 +28,12 @@ const rendererIndexUrl = pathToFileURL(rendererIndexPath).href
 
 let mainWindow: BrowserWindow | null = null
 
-const handlers: HostApi = {
+const automaticBackupDir = () => join(app.getPath('userData'), 'backups')
+
+/** Each handler gets the request and the page that sent it (for progress events). */
+type Handlers = { [M in keyof HostMethods]: (request: Parameters<HostMethods[M]>[0], sender: WebContents) => ReturnType<HostMethods[M]> }
+
+const handlers: Handlers = {
   async getAppInfo() {
     return { version: app.getVersion(), host: 'electron' }
   },
@@ -30,6 +47,28 @@ const handlers: HostApi = {
     if (picked.canceled || !picked.filePath) return { status: 'cancelled' }
     await writeFileData(picked.filePath, request.data)
     return { status: 'saved', name: picked.filePath }
+  },
+  async exportWorkbook(request: ExportWorkbookRequest, sender) {
+    const picked = await dialog.showSaveDialog(mainWindow!, {
+      title: 'Export the register as a workbook',
+      defaultPath: request.suggestedName,
+      filters: [{ name: 'Excel workbook', extensions: ['xlsx'] }]
+    })
+    if (picked.canceled || !picked.filePath) return { status: 'cancelled' }
+    await writeWorkbookStream(picked.filePath, request.data, (done, total) => {
+      if (!sender.isDestroyed()) sender.send(PROGRESS_CHANNEL, { operation: 'export', done, total } satisfies HostProgress)
+    })
+    return { status: 'saved', name: picked.filePath }
+  },
+  async writeAutomaticBackup(request: WriteAutomaticBackupRequest) {
+    const backup = await writeAutomaticBackup(automaticBackupDir(), request.json, request.reason)
+    return { location: join(automaticBackupDir(), backup.name), backup }
+  },
+  async listAutomaticBackups() {
+    return { location: automaticBackupDir(), backups: await listAutomaticBackups(automaticBackupDir()) }
+  },
+  async readAutomaticBackup(request: { name: string }) {
+    return { json: await readAutomaticBackup(automaticBackupDir(), request.name) }
   }
 }
 
@@ -40,7 +79,7 @@ function registerHostHandlers(): void {
       if (!isTrustedSender(senderUrl, rendererIndexUrl, devServerOrigin) || event.senderFrame !== event.sender.mainFrame) {
         throw new Error(`Refused IPC ${method} from untrusted sender ${senderUrl}`)
       }
-      return (handlers[method] as (argument: unknown) => Promise<unknown>)(request)
+      return (handlers[method] as (argument: unknown, sender: WebContents) => Promise<unknown>)(request, event.sender)
     })
   }
 }

@@ -1,8 +1,39 @@
 /**
  * The host API for a plain browser (`npm run web`): a file input to open, a Blob download to
- * save. Same interface as the Electron preload, so the renderer does not know which it has.
+ * save, the in-memory exceljs writer for the workbook, and automatic backups kept in a
+ * separate IndexedDB database (there is no user-data folder). Same interface as the Electron
+ * preload, so the renderer does not know which it has.
  */
-import type { AppInfo, FileFilter, HostApi, OpenFileRequest, OpenFileResult, SaveFileRequest, SaveFileResult } from '@core/host/host-api'
+import Dexie, { type Table } from 'dexie'
+import { automaticBackupsToRemove, newestFirst } from '@core/backup/automatic-backups'
+import {
+  AUTOMATIC_BACKUPS_KEPT,
+  type AppInfo,
+  type AutomaticBackupInfo,
+  type ExportWorkbookRequest,
+  type FileFilter,
+  type HostApi,
+  type HostProgress,
+  type OpenFileRequest,
+  type OpenFileResult,
+  type SaveFileRequest,
+  type SaveFileResult,
+  type WriteAutomaticBackupRequest
+} from '@core/host/host-api'
+
+/** Its own database, so that restoring or clearing the register never touches the copies that protect it. */
+export const AUTOMATIC_BACKUP_DATABASE = 'ropa-automatic-backups'
+const AUTOMATIC_BACKUP_LOCATION = "this browser's storage for the app (IndexedDB database ropa-automatic-backups)"
+
+/** What a backup is, and (in its own table, so that listing never reads megabytes) what it holds. */
+class AutomaticBackupDatabase extends Dexie {
+  backups!: Table<AutomaticBackupInfo, string>
+  contents!: Table<{ name: string; json: string }, string>
+  constructor() {
+    super(AUTOMATIC_BACKUP_DATABASE)
+    this.version(1).stores({ backups: 'name', contents: 'name' })
+  }
+}
 
 
 function acceptAttribute(filters: FileFilter[]): string {
@@ -28,7 +59,24 @@ function pickFile(accept: string): Promise<File | undefined> {
   })
 }
 
+function download(data: Uint8Array | string, suggestedName: string): SaveFileResult {
+  const blob = new Blob([data as BlobPart])
+  const url = URL.createObjectURL(blob)
+  const link = document.createElement('a')
+  link.href = url
+  link.download = suggestedName
+  document.body.append(link)
+  link.click()
+  link.remove()
+  // Give the download a moment to start before the URL is released.
+  setTimeout(() => URL.revokeObjectURL(url), 10_000)
+  return { status: 'saved', name: suggestedName }
+}
+
 export function createBrowserHost(): HostApi {
+  const progressListeners = new Set<(progress: HostProgress) => void>()
+  let automaticBackups: AutomaticBackupDatabase | undefined
+  const backupDatabase = () => (automaticBackups ??= new AutomaticBackupDatabase())
   return {
     async getAppInfo(): Promise<AppInfo> {
       return { version: __APP_VERSION__, host: 'browser' }
@@ -43,17 +91,40 @@ export function createBrowserHost(): HostApi {
       return { status: 'opened', name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }
     },
     async saveFile(request: SaveFileRequest): Promise<SaveFileResult> {
-      const blob = new Blob([request.data as BlobPart])
-      const url = URL.createObjectURL(blob)
-      const link = document.createElement('a')
-      link.href = url
-      link.download = request.suggestedName
-      document.body.append(link)
-      link.click()
-      link.remove()
-      // Give the download a moment to start before the URL is released.
-      setTimeout(() => URL.revokeObjectURL(url), 10_000)
-      return { status: 'saved', name: request.suggestedName }
+      return download(request.data, request.suggestedName)
+    },
+    async exportWorkbook(request: ExportWorkbookRequest): Promise<SaveFileResult> {
+      // Loaded on first use: exceljs is the largest part of the bundle.
+      const { writeWorkbookBuffer } = await import('@core/workbook/write-workbook')
+      const bytes = await writeWorkbookBuffer(request.data, (done, total) => {
+        for (const listener of progressListeners) listener({ operation: 'export', done, total })
+      })
+      return download(bytes, request.suggestedName)
+    },
+    async writeAutomaticBackup(request: WriteAutomaticBackupRequest) {
+      const db = backupDatabase()
+      const takenAt = new Date().toISOString()
+      const backup: AutomaticBackupInfo = { name: `${takenAt}-${request.reason}-${crypto.randomUUID().slice(0, 8)}`, takenAt, reason: request.reason, bytes: new Blob([request.json]).size }
+      await db.transaction('rw', db.backups, db.contents, async () => {
+        await db.backups.add(backup)
+        await db.contents.add({ name: backup.name, json: request.json })
+        const removed = automaticBackupsToRemove(await db.backups.toArray(), AUTOMATIC_BACKUPS_KEPT).map((old) => old.name)
+        await db.backups.bulkDelete(removed)
+        await db.contents.bulkDelete(removed)
+      })
+      return { location: AUTOMATIC_BACKUP_LOCATION, backup }
+    },
+    async listAutomaticBackups() {
+      return { location: AUTOMATIC_BACKUP_LOCATION, backups: newestFirst(await backupDatabase().backups.toArray()) }
+    },
+    async readAutomaticBackup(request: { name: string }) {
+      const stored = await backupDatabase().contents.get(request.name)
+      if (!stored) throw new Error(`there is no automatic backup named "${request.name}" in ${AUTOMATIC_BACKUP_LOCATION}`)
+      return { json: stored.json }
+    },
+    onProgress(listener) {
+      progressListeners.add(listener)
+      return () => void progressListeners.delete(listener)
     }
   }
 }
