@@ -1,0 +1,504 @@
+/** Import & export: the auditor's workbook and CSV, importing a workbook with a preview, and backup / restore of the whole database. */
+import { useEffect, useMemo, useState, useSyncExternalStore } from 'react'
+import { toast } from 'sonner'
+import { BACKUP_MAX_BYTES, serialiseBackup, type Backup } from '@core/backup/backup-format'
+import type { AutomaticBackupList, HostProgress } from '@core/host/host-api'
+import type { StoredRecord } from '@core/records/model'
+import type { Problem } from '@core/util/problems'
+import type { ImportPreview, ImportPreviewRow } from '@core/workbook/read-workbook'
+import { DEFAULT_XLSX_LIMITS } from '@core/workbook/xlsx-guard'
+import { registerStore, repository } from '../app/services'
+import { summariseBackup, type BackupSummary, type LastBackup } from '../db/backup-repository'
+import { host } from '../host/host'
+import { currentRegisterFilter } from '../records/RegisterPage'
+import { useConfirm } from '../ui/confirm'
+import { backupAgeDays, backupRepository, parseBackupBytes, takeAutomaticBackup } from './backup-service'
+import { datedFileName, describeFilter, exportDataFor, recordsInScope, type ExportScope } from './export-data'
+import type { planImport } from './import-plan'
+
+const PREVIEW_ROWS_SHOWN = 500
+const STATUS_LABELS: Record<ImportPreviewRow['status'], string> = { new: 'New', update: 'Update', conflict: 'Conflict', invalid: 'Invalid' }
+
+const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error))
+const formatTime = (iso: string) => new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' })
+const formatSize = (bytes: number) => (bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / (1024 * 1024)).toFixed(1)} MB`)
+
+function ProblemList({ title, problems }: { title: string; problems: Problem[] }) {
+  return (
+    <div className="banner banner--error" role="alert">
+      <p className="problems__title">{title}</p>
+      <ul className="problems">
+        {problems.map((problem, index) => (
+          <li key={index}>
+            {problem.path && problem.path !== '$' ? <code>{problem.path}</code> : null} {problem.message}
+          </li>
+        ))}
+      </ul>
+    </div>
+  )
+}
+
+// ---------------------------------------------------------------- export
+
+function ExportSection() {
+  const snapshot = useSyncExternalStore(registerStore.subscribe, registerStore.getSnapshot)
+  const [scope, setScope] = useState<ExportScope>('all')
+  const [progress, setProgress] = useState<HostProgress | null>(null)
+  const [busy, setBusy] = useState<'xlsx' | 'csv' | null>(null)
+  const [error, setError] = useState<string | null>(null)
+  const filter = currentRegisterFilter()
+  const viewDescription = describeFilter(filter)
+  useEffect(() => void registerStore.load(), [])
+  useEffect(() => host.onProgress((event) => event.operation === 'export' && setProgress(event)), [])
+
+  const run = async (kind: 'xlsx' | 'csv') => {
+    setBusy(kind)
+    setError(null)
+    setProgress(null)
+    try {
+      const records = await recordsInScope(scope, filter)
+      const stem = scope === 'all' ? 'ropa-register' : 'ropa-register-view'
+      let result
+      if (kind === 'xlsx') {
+        result = await host.exportWorkbook({ data: await exportDataFor(scope, filter, records), suggestedName: datedFileName(stem, 'xlsx') })
+      } else {
+        const { registerCsv } = await import('@core/workbook/register-csv')
+        result = await host.saveFile({ title: 'Export the register as CSV', suggestedName: datedFileName(stem, 'csv'), filters: [{ name: 'CSV', extensions: ['csv'] }], data: registerCsv(records) })
+      }
+      if (result.status === 'saved') toast.success(`Exported ${records.length.toLocaleString()} records to ${result.name}`)
+    } catch (caught) {
+      setError(`The export failed: ${errorText(caught)}`)
+    } finally {
+      setBusy(null)
+    }
+  }
+
+  const total = snapshot.rows.length
+  return (
+    <section className="section" aria-labelledby="export-heading">
+      <h2 id="export-heading">Export for an auditor</h2>
+      <p className="section__note">
+        One workbook (.xlsx) with a Cover sheet, the controller and processor registers laid out like the ICO template, detail sheets (purposes, data categories, recipients,
+        transfers, vendors, evidence) and a fingerprint of the records, so that two exports can be compared. It re-imports without loss.
+      </p>
+      <fieldset className="choice" disabled={busy !== null}>
+        <legend>What to export</legend>
+        <label className="choice__item">
+          <input type="radio" name="export-scope" checked={scope === 'all'} onChange={() => setScope('all')} />
+          <span>
+            <strong>The whole register</strong> — {total.toLocaleString()} records, archived ones included
+          </span>
+        </label>
+        <label className="choice__item">
+          <input type="radio" name="export-scope" checked={scope === 'view'} onChange={() => setScope('view')} />
+          <span>
+            <strong>The register's current view</strong> — {viewDescription || 'no filters'}
+            <span className="choice__hint">The filters are named on the Cover sheet. Change them on the Register page.</span>
+          </span>
+        </label>
+      </fieldset>
+      <div className="export__actions">
+        <button type="button" className="button button--primary" disabled={busy !== null} onClick={() => void run('xlsx')}>
+          Export workbook (.xlsx)
+        </button>
+        <button type="button" className="button" disabled={busy !== null} onClick={() => void run('csv')}>
+          Export CSV
+        </button>
+        {busy === 'xlsx' ? (
+          <span className="export__progress" role="status">
+            <progress max={progress?.total || 1} value={progress?.done ?? 0} aria-label="Export progress" />
+            {progress ? `${progress.done.toLocaleString()} of ${progress.total.toLocaleString()} rows written` : 'Preparing the workbook…'}
+          </span>
+        ) : null}
+      </div>
+      {error ? (
+        <p className="banner banner--error" role="alert">
+          {error}
+        </p>
+      ) : null}
+    </section>
+  )
+}
+
+// ---------------------------------------------------------------- import
+
+interface LoadedImport {
+  /** Loaded with the reader: both pull in exceljs, which stays out of the app's first bundle. */
+  planImport: typeof planImport
+  fileName: string
+  preview: ImportPreview
+  existing: StoredRecord[]
+}
+
+function ImportSection() {
+  const confirm = useConfirm()
+  const [loaded, setLoaded] = useState<LoadedImport | null>(null)
+  const [problems, setProblems] = useState<{ title: string; problems: Problem[] } | null>(null)
+  const [overwrite, setOverwrite] = useState(false)
+  const [busy, setBusy] = useState(false)
+  const plan = useMemo(() => (loaded ? loaded.planImport(loaded.preview, loaded.existing, overwrite) : null), [loaded, overwrite])
+
+  const choose = async () => {
+    setProblems(null)
+    setLoaded(null)
+    setOverwrite(false)
+    const opened = await host.openFile({ title: 'Import a workbook', filters: [{ name: 'Excel workbook', extensions: ['xlsx'] }], maxBytes: DEFAULT_XLSX_LIMITS.maxFileBytes })
+    if (opened.status === 'cancelled') return
+    if (opened.status === 'refused') return setProblems({ title: `${opened.name} was not read`, problems: [{ path: '', message: opened.reason }] })
+    setBusy(true)
+    try {
+      const [{ readWorkbook }, { planImport }] = await Promise.all([import('@core/workbook/read-workbook'), import('./import-plan')])
+      const existing = await repository.db.records.toArray()
+      const result = await readWorkbook(opened.bytes, existing, { fileName: opened.name })
+      if (!result.ok) setProblems({ title: `${opened.name} cannot be imported; nothing was stored`, problems: result.problems })
+      else setLoaded({ planImport, fileName: opened.name, preview: result.preview, existing })
+    } catch (caught) {
+      setProblems({ title: `${opened.name} cannot be imported; nothing was stored`, problems: [{ path: '', message: errorText(caught) }] })
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  const importNow = async () => {
+    if (!loaded || !plan) return
+    const { counts } = plan
+    const skipped = counts.invalid + counts.conflict - (overwrite ? counts.overwritable : 0)
+    const ok = await confirm({
+      title: `Import ${plan.records.length.toLocaleString()} records?`,
+      message: (
+        <>
+          {counts.new} new, {counts.update} updated{overwrite && counts.overwritable ? `, ${counts.overwritable} conflicts overwritten` : ''}.{' '}
+          {skipped > 0 ? `${skipped} rows are not imported (see the preview). ` : ''}Either every one of them is stored or, if anything fails, none is.
+        </>
+      ),
+      confirmLabel: 'Import'
+    })
+    if (!ok) return
+    setBusy(true)
+    try {
+      const how = loaded.preview.kind === 'app-workbook' ? 'the app\'s workbook' : `sheet '${loaded.preview.sheet}' (ICO layout)`
+      await repository.importStoredRecords(plan.records, `${plan.records.length} records imported from ${loaded.fileName}, ${how}`)
+      toast.success(`Imported ${plan.records.length.toLocaleString()} records from ${loaded.fileName}`)
+      setLoaded(null)
+    } catch (caught) {
+      setProblems({ title: 'The import failed; nothing was stored', problems: [{ path: '', message: errorText(caught) }] })
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <section className="section" aria-labelledby="import-heading">
+      <h2 id="import-heading">Import a workbook</h2>
+      <p className="section__note">
+        A workbook exported by this app (read exactly, from its hidden Data sheet), or a register kept in a spreadsheet laid out like the ICO controller template (columns matched by
+        heading; lists split on “;” or new lines). Nothing is stored until you confirm the preview.
+      </p>
+      <button type="button" className="button" disabled={busy} onClick={() => void choose()}>
+        Choose a workbook…
+      </button>
+      {busy && !loaded ? <span className="muted"> Reading the workbook…</span> : null}
+      {problems ? <ProblemList {...problems} /> : null}
+      {loaded && plan ? (
+        <div className="import-preview">
+          <h3>
+            Preview of {loaded.fileName}{' '}
+            <span className="muted">
+              ({loaded.preview.kind === 'app-workbook' ? `exported by this app${loaded.preview.exportedAt ? ` at ${formatTime(loaded.preview.exportedAt)}` : ''}` : `sheet '${loaded.preview.sheet}', ICO layout`})
+            </span>
+          </h3>
+          <p className="counts" role="status">
+            <span>
+              <span className="badge badge--new">New</span> {plan.counts.new}
+            </span>
+            <span className="counts__item">
+              <span className="badge badge--update">Update</span> {plan.counts.update}
+              {plan.counts.unchanged ? ` (${plan.counts.unchanged} with nothing to change)` : ''}
+            </span>
+            <span className="counts__item">
+              <span className="badge badge--conflict">Conflict</span> {plan.counts.conflict}
+            </span>
+            <span className="counts__item">
+              <span className="badge badge--invalid">Invalid</span> {plan.counts.invalid}
+            </span>
+          </p>
+          <div className="preview-table" role="region" aria-label="Import preview" tabIndex={0}>
+            <table>
+              <thead>
+                <tr>
+                  <th>Row</th>
+                  <th>Reference</th>
+                  <th>Activity</th>
+                  <th>Result</th>
+                  <th>Why</th>
+                </tr>
+              </thead>
+              <tbody>
+                {loaded.preview.rows.slice(0, PREVIEW_ROWS_SHOWN).map((row) => (
+                  <tr key={row.location} className={`preview-row preview-row--${row.status}`}>
+                    <td className="mono">{row.location}</td>
+                    <td className="mono">{row.reference}</td>
+                    <td>{row.name}</td>
+                    <td>
+                      <span className={`badge badge--${row.status}`}>{STATUS_LABELS[row.status]}</span>
+                    </td>
+                    <td>
+                      {row.reason}
+                      {plan.notOverwritable.has(row) ? <div className="preview-row__note">Cannot be overwritten: {plan.notOverwritable.get(row)}</div> : null}
+                      {row.warnings.map((warning) => (
+                        <div key={warning} className="preview-row__warning">
+                          {warning}
+                        </div>
+                      ))}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            {loaded.preview.rows.length > PREVIEW_ROWS_SHOWN ? (
+              <p className="muted">
+                The first {PREVIEW_ROWS_SHOWN} of {loaded.preview.rows.length.toLocaleString()} rows are shown; the counts above cover them all.
+              </p>
+            ) : null}
+          </div>
+          {plan.counts.conflict > 0 ? (
+            <label className="checkbox-line">
+              <input type="checkbox" checked={overwrite} onChange={(event) => setOverwrite(event.target.checked)} disabled={plan.counts.overwritable === 0} />
+              Overwrite conflicts ({plan.counts.overwritable} of {plan.counts.conflict} can be): replace the stored version with the workbook's
+            </label>
+          ) : null}
+          {plan.blockers.length > 0 ? <ProblemList title="This workbook cannot be imported" problems={plan.blockers.map((message) => ({ path: '', message }))} /> : null}
+          <div className="export__actions">
+            <button type="button" className="button button--primary" disabled={busy || plan.records.length === 0 || plan.blockers.length > 0} onClick={() => void importNow()}>
+              Import {plan.records.length.toLocaleString()} records
+            </button>
+            <button type="button" className="button button--quiet" disabled={busy} onClick={() => setLoaded(null)}>
+              Cancel
+            </button>
+          </div>
+        </div>
+      ) : null}
+    </section>
+  )
+}
+
+// ---------------------------------------------------------------- backup and restore
+
+interface PendingRestore {
+  source: string
+  backup: Backup
+  summary: BackupSummary
+}
+
+function useLastBackup(): LastBackup | undefined {
+  const [last, setLast] = useState<LastBackup | undefined>()
+  useEffect(() => {
+    const read = () => void backupRepository.lastBackup().then(setLast)
+    read()
+    return backupRepository.onLastBackupChange(read)
+  }, [])
+  return last
+}
+
+function BackupSection() {
+  const confirm = useConfirm()
+  const last = useLastBackup()
+  const [automatic, setAutomatic] = useState<AutomaticBackupList | null>(null)
+  const [pending, setPending] = useState<PendingRestore | null>(null)
+  const [problems, setProblems] = useState<{ title: string; problems: Problem[] } | null>(null)
+  const [busy, setBusy] = useState(false)
+  const refreshAutomatic = () => void host.listAutomaticBackups().then(setAutomatic, () => setAutomatic(null))
+  useEffect(refreshAutomatic, [])
+
+  const backUp = async () => {
+    setBusy(true)
+    try {
+      const backup = await backupRepository.takeBackup()
+      const result = await host.saveFile({ title: 'Save a backup of the register', suggestedName: datedFileName('ropa-backup', 'json'), filters: [{ name: 'RoPA backup', extensions: ['json'] }], data: serialiseBackup(backup) })
+      if (result.status === 'saved') {
+        await backupRepository.markBackupTaken({ at: backup.exportedAt, kind: 'file', location: result.name })
+        toast.success(`Backup saved: ${result.name}`)
+      }
+    } catch (caught) {
+      setProblems({ title: 'The backup failed', problems: [{ path: '', message: errorText(caught) }] })
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  const check = (source: string, bytes: Uint8Array) => {
+    const parsed = parseBackupBytes(bytes)
+    if (!parsed.ok) return setProblems({ title: `${source} cannot be restored; nothing was changed`, problems: parsed.problems })
+    setPending({ source, backup: parsed.backup, summary: summariseBackup(parsed.backup) })
+  }
+
+  const chooseFile = async () => {
+    setProblems(null)
+    setPending(null)
+    const opened = await host.openFile({ title: 'Restore from a backup', filters: [{ name: 'RoPA backup', extensions: ['json'] }], maxBytes: BACKUP_MAX_BYTES })
+    if (opened.status === 'cancelled') return
+    if (opened.status === 'refused') return setProblems({ title: `${opened.name} was not read`, problems: [{ path: '', message: opened.reason }] })
+    check(opened.name, opened.bytes)
+  }
+
+  const chooseAutomatic = async (name: string) => {
+    setProblems(null)
+    setPending(null)
+    try {
+      const { json } = await host.readAutomaticBackup({ name })
+      check(`Automatic backup ${name}`, new TextEncoder().encode(json))
+    } catch (caught) {
+      setProblems({ title: `Automatic backup ${name} could not be read`, problems: [{ path: '', message: errorText(caught) }] })
+    }
+  }
+
+  const downloadAutomatic = async (name: string) => {
+    const { json } = await host.readAutomaticBackup({ name })
+    await host.saveFile({ title: 'Save the automatic backup', suggestedName: name.endsWith('.json') ? name : `ropa-backup-${name.replace(/[:.]/g, '-')}.json`, filters: [{ name: 'RoPA backup', extensions: ['json'] }], data: json })
+  }
+
+  const restore = async () => {
+    if (!pending) return
+    const ok = await confirm({
+      title: 'Replace everything with this backup?',
+      message: `The organisation, your profile, all ${pending.summary.records.toLocaleString()} records of the backup, its audit log, vendors and template packs replace what is stored now. A copy of the current data is kept first as an automatic backup.`,
+      confirmLabel: 'Replace with the backup',
+      danger: true
+    })
+    if (!ok) return
+    setBusy(true)
+    try {
+      let safetyCopy: string
+      try {
+        safetyCopy = (await takeAutomaticBackup('before-restore')).location
+      } catch (caught) {
+        setProblems({ title: 'Nothing was restored: the copy of the current data could not be saved first', problems: [{ path: '', message: errorText(caught) }] })
+        return
+      }
+      await backupRepository.restore(pending.backup)
+      setPending(null)
+      refreshAutomatic()
+      toast.success(`Restored ${pending.summary.records.toLocaleString()} records. The data as it was is kept as an automatic backup (${safetyCopy}).`)
+    } catch (caught) {
+      setProblems({ title: 'The restore failed; the stored data is unchanged', problems: [{ path: '', message: errorText(caught) }] })
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  const age = backupAgeDays(last)
+  return (
+    <section className="section" aria-labelledby="backup-heading">
+      <h2 id="backup-heading">Backup and restore</h2>
+      <p className="section__note">
+        A backup is one JSON file with the whole database: organisation, your profile, every record, the audit log, vendors and template packs. Keep it somewhere other than this
+        computer.
+      </p>
+      <p className={`last-backup${age === null || age > 7 ? ' last-backup--stale' : ''}`} data-testid="last-backup">
+        {last ? (
+          <>
+            Last backup: <strong>{formatTime(last.at)}</strong> ({age === 0 ? 'today' : `${age} day${age === 1 ? '' : 's'} ago`}) — {last.kind === 'file' ? 'saved as' : 'automatic, in'} {last.location}
+          </>
+        ) : (
+          'No backup has been taken on this computer yet.'
+        )}
+      </p>
+      <div className="export__actions">
+        <button type="button" className="button button--primary" disabled={busy} onClick={() => void backUp()}>
+          Back up now (.json)
+        </button>
+        <button type="button" className="button" disabled={busy} onClick={() => void chooseFile()}>
+          Restore from a backup file…
+        </button>
+      </div>
+      {problems ? <ProblemList {...problems} /> : null}
+      {pending ? (
+        <div className="restore-summary" role="region" aria-label="Backup to restore">
+          <h3>{pending.source}</h3>
+          <dl className="facts">
+            <dt>Made at</dt>
+            <dd>
+              {formatTime(pending.summary.exportedAt)} by app version {pending.summary.appVersion}
+            </dd>
+            <dt>Organisation</dt>
+            <dd>{pending.summary.organisationName ?? 'not entered'}</dd>
+            <dt>Records</dt>
+            <dd>{pending.summary.records.toLocaleString()}</dd>
+            <dt>Audit log</dt>
+            <dd>
+              {pending.summary.auditEntries.toLocaleString()} entries —{' '}
+              {pending.summary.auditChain.ok ? 'the hash chain is intact' : <strong className="danger-text">the hash chain is broken at entry {pending.summary.auditChain.firstBreak.index + 1}: {pending.summary.auditChain.firstBreak.reason}</strong>}
+            </dd>
+            <dt>Vendors and packs</dt>
+            <dd>
+              {pending.summary.vendors} vendors, {pending.summary.packs} template packs
+            </dd>
+          </dl>
+          <div className="export__actions">
+            <button type="button" className="button button--danger" disabled={busy} onClick={() => void restore()}>
+              Replace the register with this backup…
+            </button>
+            <button type="button" className="button button--quiet" disabled={busy} onClick={() => setPending(null)}>
+              Cancel
+            </button>
+          </div>
+        </div>
+      ) : null}
+      <h3 className="subheading">Automatic backups</h3>
+      {automatic ? (
+        <>
+          <p className="section__note section__note--tight">
+            Kept in {automatic.location}: a copy before every restore{' '}
+            {automatic.location.includes('IndexedDB') ? '(in the browser, save backup files yourself as well)' : ', one a day, and one shortly after each change'}; the newest 10 of each kind.
+          </p>
+          {automatic.backups.length === 0 ? (
+            <p className="muted">None yet.</p>
+          ) : (
+            <table className="plain-table" aria-label="Automatic backups">
+              <thead>
+                <tr>
+                  <th>Taken</th>
+                  <th>Why</th>
+                  <th>Size</th>
+                  <th />
+                </tr>
+              </thead>
+              <tbody>
+                {automatic.backups.map((backup) => (
+                  <tr key={backup.name}>
+                    <td>{formatTime(backup.takenAt)}</td>
+                    <td>{{ 'before-restore': 'Before a restore', daily: 'Daily', 'after-changes': 'After changes' }[backup.reason]}</td>
+                    <td>{formatSize(backup.bytes)}</td>
+                    <td className="plain-table__actions">
+                      <button type="button" className="button button--small" onClick={() => void downloadAutomatic(backup.name)}>
+                        Save a copy
+                      </button>
+                      <button type="button" className="button button--small" disabled={busy} onClick={() => void chooseAutomatic(backup.name)}>
+                        Restore…
+                      </button>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </>
+      ) : (
+        <p className="muted">Reading the automatic backups…</p>
+      )}
+    </section>
+  )
+}
+
+export function ImportExportPage() {
+  return (
+    <main className="page page--narrow page--data">
+      <div className="page__header">
+        <h1>Import &amp; export</h1>
+      </div>
+      <ExportSection />
+      <ImportSection />
+      <BackupSection />
+    </main>
+  )
+}
