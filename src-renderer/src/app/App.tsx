@@ -6,6 +6,8 @@ import type { RecordRole } from '@core/records/enums'
 import { OrganisationPage, SetupPage } from '../organisation/OrganisationPages'
 import { RecordEditorPage } from '../records/RecordEditorPage'
 import { RegisterPage } from '../records/RegisterPage'
+import { startAutomaticBackups } from '../export/backup-service'
+import { ImportExportPage } from '../export/ImportExportPage'
 import { ConfirmProvider } from '../ui/confirm'
 import { NavLink, NavigationProvider } from './navigation'
 import { repository } from './services'
@@ -35,11 +37,14 @@ function TopBar({ organisationName }: { organisationName: string }) {
         </span>
       </div>
       <nav className="topbar__nav" aria-label="Main">
-        <NavLink to="/" current={section === 'register'}>
+        <NavLink to="/" current={section === 'register' && !location.startsWith('/data')}>
           Register
         </NavLink>
         <NavLink to="/organisation" current={section === 'organisation'}>
           Organisation
+        </NavLink>
+        <NavLink to="/data" current={location.startsWith('/data')}>
+          Import &amp; export
         </NavLink>
       </nav>
     </header>
@@ -54,6 +59,9 @@ function Routes() {
       <Route path="/organisation">
         <OrganisationPage />
       </Route>
+      <Route path="/data">
+        <ImportExportPage />
+      </Route>
       <Route>
         <RegisterPage />
       </Route>
@@ -63,6 +71,7 @@ function Routes() {
 
 export function App() {
   const organisationName = useOrganisationName()
+  useEffect(() => void startAutomaticBackups(), [])
   return (
     <Router hook={useHashLocation}>
       <ConfirmProvider>

@@ -15,10 +15,13 @@ import {
 } from '@core/records/register-index'
 import { registerStore } from '../app/services'
 import { NavLink, useNavigation } from '../app/navigation'
+import { BackupReminder } from '../export/BackupReminder'
 
 // Kept across visits, so that returning from a record shows the same view.
 let rememberedFilter: RegisterFilter = EMPTY_FILTER
 let rememberedSort: RegisterSort = { column: 'reference', direction: 'asc' }
+/** The filters the register shows now, for exporting "the current view". */
+export const currentRegisterFilter = (): RegisterFilter => rememberedFilter
 
 const COLUMNS: Array<{ column: SortColumn | null; title: string }> = [
   { column: 'reference', title: 'Reference' },
@@ -120,6 +123,7 @@ export function RegisterPage() {
           </NavLink>
         </div>
       </div>
+      <BackupReminder recordCount={snapshot.rows.length} />
       <div className="toolbar">
         <input
           ref={searchRef}
