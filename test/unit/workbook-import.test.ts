@@ -1,4 +1,4 @@
-import { deflateRawSync } from 'node:zlib'
+import { zipOf } from '../fixtures/workbooks/zip-of'
 import ExcelJS from 'exceljs'
 import { describe, expect, it } from 'vitest'
 import type { StoredRecord } from '@core/records/model'
@@ -235,39 +235,3 @@ describe('bad workbook input', () => {
     expect(result).toMatchObject({ ok: false, problems: [{ path: 'list.xlsx', message: expect.stringMatching(/no recognisable register headings in the first 20 rows of any sheet \(sheets: 'Shopping'\)/) }] })
   })
 })
-
-/** A one-entry zip archive with honest sizes (deflated), enough for the guard and jszip. */
-function zipOf(name: string, content: Uint8Array): Uint8Array {
-  const nameBytes = new TextEncoder().encode(name)
-  const data = deflateRawSync(content)
-  const local = new DataView(new ArrayBuffer(30))
-  local.setUint32(0, 0x04034b50, true)
-  local.setUint16(4, 20, true)
-  local.setUint16(8, 8, true)
-  local.setUint32(18, data.length, true)
-  local.setUint32(22, content.length, true)
-  local.setUint16(26, nameBytes.length, true)
-  const central = new DataView(new ArrayBuffer(46))
-  central.setUint32(0, 0x02014b50, true)
-  central.setUint16(4, 20, true)
-  central.setUint16(6, 20, true)
-  central.setUint16(10, 8, true)
-  central.setUint32(20, data.length, true)
-  central.setUint32(24, content.length, true)
-  central.setUint16(28, nameBytes.length, true)
-  const centralOffset = 30 + nameBytes.length + data.length
-  const end = new DataView(new ArrayBuffer(22))
-  end.setUint32(0, 0x06054b50, true)
-  end.setUint16(8, 1, true)
-  end.setUint16(10, 1, true)
-  end.setUint32(12, 46 + nameBytes.length, true)
-  end.setUint32(16, centralOffset, true)
-  const parts = [new Uint8Array(local.buffer), nameBytes, data, new Uint8Array(central.buffer), nameBytes, new Uint8Array(end.buffer)]
-  const out = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0))
-  let offset = 0
-  for (const part of parts) {
-    out.set(part, offset)
-    offset += part.length
-  }
-  return out
-}

@@ -290,10 +290,25 @@ function evidenceRowsOf(record: StoredRecord): EvidenceRow[] {
   ]
 }
 
+/** A vendor field as text: strings as they are, lists one per line, anything else left out. */
+function vendorText(value: unknown): string {
+  if (typeof value === 'string') return value
+  if (Array.isArray(value)) return lines(value.filter((item): item is string => typeof item === 'string'))
+  return ''
+}
+
 export const VENDOR_COLUMNS: Column<{ vendor: ExportVendor; usedBy: string }>[] = [
-  column('id', 'Vendor ID', 20, ({ vendor }) => vendor.id),
-  column('name', 'Vendor', 30, ({ vendor }) => (typeof vendor.name === 'string' ? vendor.name : '')),
-  column('usedBy', 'Used by (references)', 40, ({ usedBy }) => usedBy)
+  column('id', 'Vendor ID', 18, ({ vendor }) => vendor.id),
+  column('name', 'Vendor', 24, ({ vendor }) => vendorText(vendor.name)),
+  column('legalEntities', 'Legal entities', 28, ({ vendor }) => vendorText(vendor.legalEntities)),
+  column('privacyContact', 'Privacy contact', 26, ({ vendor }) => vendorText(vendor.privacyContact)),
+  column('dpoContact', 'DPO contact', 26, ({ vendor }) => vendorText(vendor.dpoContact)),
+  column('euRepresentative', 'EU representative', 26, ({ vendor }) => vendorText(vendor.euRepresentative)),
+  column('controllerFor', 'Controller for', 28, ({ vendor }) => vendorText(vendor.controllerFor)),
+  column('processorFor', 'Processor for', 28, ({ vendor }) => vendorText(vendor.processorFor)),
+  column('packId', 'Template pack', 16, ({ vendor }) => vendorText(vendor.packId)),
+  column('notes', 'Notes', 30, ({ vendor }) => vendorText(vendor.notes)),
+  column('usedBy', 'Used by (references)', 30, ({ usedBy }) => usedBy)
 ]
 
 export const DATA_COLUMNS: ColumnSpec[] = [
