@@ -9,6 +9,8 @@ import { isPackFileName, validatePackText } from '@core/templates/validate-pack'
 import { RopaDatabase } from '../../src-renderer/src/db/database'
 import { RegisterRepository } from '../../src-renderer/src/db/register-repository'
 import { PackValidationError, TemplateRepository, activityFromRecord, type PackPreview } from '../../src-renderer/src/db/template-repository'
+import { fieldLabel } from '../../src-renderer/src/templates/field-labels'
+import { locateQuote } from '../../src-renderer/src/templates/quote-location'
 import { FIXTURE_PACK_TEXT, fixturePackJson } from '../fixtures/packs/fixture-pack'
 
 const TEMPLATES_DIR = resolve(import.meta.dirname, '../../templates')
@@ -275,3 +277,28 @@ function validatePackOk(text: string) {
   if (!validation.ok) throw new Error(JSON.stringify(validation.problems))
   return validation.pack
 }
+
+describe('finding a quote in the policy text', () => {
+  it('matches across line breaks and runs of spaces, returning the original range', () => {
+    const text = 'Intro.\n\nWe keep   your data\n  for two years.\nEnd.'
+    const range = locateQuote(text, 'We keep your data for two years.')
+    expect(range && text.slice(range.start, range.end)).toBe('We keep   your data\n  for two years.')
+    expect(locateQuote(text, '  Intro.\n We ')).toEqual({ start: 0, end: 10 })
+    expect(locateQuote(text, 'We keep your data for three years.')).toBeNull()
+    expect(locateQuote(text, '   ')).toBeNull()
+  })
+
+  it('finds every quote of a shipped pack in its policy text', () => {
+    const pack = shippedJson('kaltura.json')
+    const source = readFileSync(resolve(TEMPLATES_DIR, 'sources', pack.source.file), 'utf8')
+    const quotes = JSON.stringify(pack).match(/"quotes":\[[^\]]*\]/g)!.flatMap((list) => JSON.parse(`{${list}}`).quotes as string[])
+    expect(quotes.length).toBeGreaterThan(50)
+    expect(quotes.filter((quote) => locateQuote(source, quote) === null)).toEqual([])
+  })
+
+  it('names record and template fields for people', () => {
+    expect(fieldLabel('purposes.0.lawfulBasis')).toBe('Purpose 1 — lawful basis')
+    expect(fieldLabel('transfers[1].safeguard')).toBe('Transfer 2 — safeguard')
+    expect(fieldLabel('dataSource')).toBe('Source of the data')
+  })
+})

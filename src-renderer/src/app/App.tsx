@@ -6,6 +6,10 @@ import type { RecordRole } from '@core/records/enums'
 import { OrganisationPage, SetupPage } from '../organisation/OrganisationPages'
 import { RecordEditorPage } from '../records/RecordEditorPage'
 import { RegisterPage } from '../records/RegisterPage'
+import { FromTemplatePage } from '../templates/FromTemplatePage'
+import { PackPage } from '../templates/PackPage'
+import { TemplateLibraryPage } from '../templates/TemplateLibraryPage'
+import { VendorPage, VendorsPage } from '../templates/VendorsPages'
 import { startAutomaticBackups } from '../export/backup-service'
 import { ImportExportPage } from '../export/ImportExportPage'
 import { ConfirmProvider } from '../ui/confirm'
@@ -26,7 +30,7 @@ function useOrganisationName(): string | null | undefined {
 
 function TopBar({ organisationName }: { organisationName: string }) {
   const [location] = useLocation()
-  const section = location.startsWith('/organisation') ? 'organisation' : 'register'
+  const section = location.startsWith('/organisation') ? 'organisation' : /^\/(templates|vendors)(\/|$)/.test(location) ? 'templates' : 'register'
   return (
     <header className="topbar">
       <div className="topbar__brand">
@@ -43,6 +47,12 @@ function TopBar({ organisationName }: { organisationName: string }) {
         <NavLink to="/organisation" current={section === 'organisation'}>
           Organisation
         </NavLink>
+        <NavLink to="/templates" current={location.startsWith('/templates')}>
+          Templates
+        </NavLink>
+        <NavLink to="/vendors" current={location.startsWith('/vendors')}>
+          Vendors
+        </NavLink>
         <NavLink to="/data" current={location.startsWith('/data')}>
           Import &amp; export
         </NavLink>
@@ -54,8 +64,19 @@ function TopBar({ organisationName }: { organisationName: string }) {
 function Routes() {
   return (
     <Switch>
+      <Route path="/records/from-template/:packId/:activityId">
+        {(params) => <FromTemplatePage key={`${params.packId}/${params.activityId}`} packId={params.packId} activityId={params.activityId} />}
+      </Route>
       <Route path="/records/new/:role">{(params) => <RecordEditorPage key={`new-${params.role}`} target={{ kind: 'new', role: params.role as RecordRole }} />}</Route>
       <Route path="/records/:id">{(params) => <RecordEditorPage key={params.id} target={{ kind: 'existing', id: params.id }} />}</Route>
+      <Route path="/templates/:packId">{(params) => <PackPage key={params.packId} packId={params.packId} />}</Route>
+      <Route path="/templates">
+        <TemplateLibraryPage />
+      </Route>
+      <Route path="/vendors/:vendorId">{(params) => <VendorPage key={params.vendorId} vendorId={params.vendorId} />}</Route>
+      <Route path="/vendors">
+        <VendorsPage />
+      </Route>
       <Route path="/organisation">
         <OrganisationPage />
       </Route>

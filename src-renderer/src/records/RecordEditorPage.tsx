@@ -14,6 +14,8 @@ import { repository } from '../app/services'
 import { NavLink, useLeaveGuard, useNavigation } from '../app/navigation'
 import { useConfirm } from '../ui/confirm'
 import { EvidenceProvider } from './evidence'
+import { fieldLabel } from '../templates/field-labels'
+import { SaveAsTemplateButton } from '../templates/SaveAsTemplateButton'
 import { HistoryPanel } from './HistoryPanel'
 import {
   ContextSection,
@@ -154,6 +156,7 @@ function RecordEditor({ record: initialRecord, initial }: { record: StoredRecord
               </span>
               {record ? (
                 <>
+                  <SaveAsTemplateButton record={record} disabled={isDirty} />
                   <button type="button" className="button" onClick={() => void duplicate()}>
                     Duplicate
                   </button>
@@ -228,7 +231,10 @@ function OriginPanel() {
   if (!origin) return null
   return (
     <aside className="banner banner--info" aria-label="Template origin">
-      Pre-filled from template pack <strong>{origin.packId}</strong> version {origin.packVersion}, activity <strong>{origin.activityId}</strong>. Values marked “From template” show the policy's words on demand.
+      Pre-filled from template pack{' '}
+      <NavLink to={`/templates/${origin.packId}`}>
+        <strong>{origin.packId}</strong>
+      </NavLink> version {origin.packVersion}, activity <strong>{origin.activityId}</strong>. Values marked “From template” show the policy's words on demand.
     </aside>
   )
 }
@@ -245,7 +251,7 @@ function OpenItemsPanel() {
           item.resolved ? null : (
             <li key={item.id} className="open-items__item">
               <label>
-                <input type="checkbox" {...register(`openItems.${index}.resolved`)} /> <strong>{item.field}</strong>: {item.note}
+                <input type="checkbox" {...register(`openItems.${index}.resolved`)} /> <strong>{fieldLabel(item.field)}</strong>: {item.note}
               </label>
               {(item.quotes ?? []).map((quote, quoteIndex) => (
                 <blockquote key={quoteIndex}>{quote}</blockquote>

@@ -21,6 +21,7 @@ import type { ReactNode } from 'react'
 import { CheckboxField, SelectField, TextAreaField, TextField, errorMessage } from '../ui/fields'
 import { SingleTermPicker, TermListPicker } from '../ui/TermPicker'
 import { EvidenceNote } from './evidence'
+import { VendorPicker } from '../templates/VendorPicker'
 
 export interface SectionInfo {
   id: string
@@ -85,6 +86,7 @@ export function IdentitySection() {
         {role === 'joint-controller' ? <TextAreaField name="jointControllerDetails" label="Joint controller: name, contact details and arrangement (Art. 26)" /> : null}
       </div>
       <EvidenceNote field="role" />
+      <EvidenceNote field="description" />
     </Section>
   )
 }
@@ -233,6 +235,7 @@ export function RecipientsSection() {
           <div className="grid">
             <TextField name={`recipients.${index}.name`} label="Recipient" />
             <SelectField name={`recipients.${index}.type`} label="Type" labels={RECIPIENT_TYPE_LABELS} />
+            <VendorPicker index={index} />
             <TextField name={`recipients.${index}.contractReference`} label="Contract / DPA (link or reference)" />
             <TextField name={`recipients.${index}.notes`} label="Notes" />
           </div>

@@ -20,14 +20,22 @@ export function EvidenceNote({ field }: { field: string }) {
       <summary>
         <span className="evidence__badge">From template</span> Show the policy's words
       </summary>
-      {evidence.map((item) => (
-        <div key={item.field} className="evidence__item">
+      {withoutRepeatedQuotes(evidence).map((item, itemIndex) => (
+        <div key={itemIndex} className="evidence__item">
           {item.note ? <p className="evidence__note">{item.note}</p> : null}
-          {(item.quotes ?? []).map((quote, index) => (
+          {item.quotes.map((quote, index) => (
             <blockquote key={index}>{quote}</blockquote>
           ))}
         </div>
       ))}
     </details>
   )
+}
+
+/** A purpose and its lawful basis cite the same sentences: each quote is shown once per note. */
+function withoutRepeatedQuotes(evidence: Evidence[]): Array<{ note: string; quotes: string[] }> {
+  const shown = new Set<string>()
+  return evidence
+    .map((item) => ({ note: item.note ?? '', quotes: (item.quotes ?? []).filter((quote) => !shown.has(quote) && Boolean(shown.add(quote))) }))
+    .filter((item) => item.quotes.length > 0 || item.note !== '')
 }

@@ -1,0 +1,45 @@
+/** A vendor's policy text with one quote highlighted, rendered as text (never as HTML). */
+import { useLayoutEffect, useMemo, useRef } from 'react'
+import { locateQuote } from './quote-location'
+
+export function PolicyText({ title, text, quote, onClose }: { title: string; text: string; quote: string; onClose: () => void }) {
+  const range = useMemo(() => locateQuote(text, quote), [text, quote])
+  const scrollerRef = useRef<HTMLDivElement>(null)
+  const markRef = useRef<HTMLElement>(null)
+  useLayoutEffect(() => {
+    const scroller = scrollerRef.current
+    const mark = markRef.current
+    if (scroller && mark) scroller.scrollTop = Math.max(0, mark.offsetTop - scroller.clientHeight / 3)
+  }, [range, text])
+  return (
+    <aside className="policy" aria-label="Policy text">
+      <div className="policy__header">
+        <div>
+          <h2>Policy text</h2>
+          <p className="policy__title">{title}</p>
+        </div>
+        <button type="button" className="button button--small" onClick={onClose}>
+          Close
+        </button>
+      </div>
+      {range ? null : (
+        <p className="banner banner--error" role="alert">
+          This quote was not found in the policy text.
+        </p>
+      )}
+      <div className="policy__scroller" ref={scrollerRef}>
+        <pre className="policy__text">
+          {range ? (
+            <>
+              {text.slice(0, range.start)}
+              <mark ref={markRef}>{text.slice(range.start, range.end)}</mark>
+              {text.slice(range.end)}
+            </>
+          ) : (
+            text
+          )}
+        </pre>
+      </div>
+    </aside>
+  )
+}

@@ -1,0 +1,39 @@
+/**
+ * Finds a quote in a policy text the way the pack checker matches it: runs of whitespace count
+ * as one space, so a quote copied across a line break is still found. Pure.
+ */
+export interface TextRange {
+  start: number
+  end: number
+}
+
+/** The whitespace-normalised text and, for each of its characters, the index in the original. */
+function normaliseWithMap(text: string): { normalised: string; offsets: number[] } {
+  let normalised = ''
+  const offsets: number[] = []
+  let pendingSpace = false
+  for (let index = 0; index < text.length; index++) {
+    if (/\s/.test(text[index])) {
+      pendingSpace = normalised.length > 0
+      continue
+    }
+    if (pendingSpace) {
+      normalised += ' '
+      offsets.push(index - 1)
+      pendingSpace = false
+    }
+    normalised += text[index]
+    offsets.push(index)
+  }
+  return { normalised, offsets }
+}
+
+/** Where `quote` stands in `text` (original indexes, end exclusive), or null when it is not there. */
+export function locateQuote(text: string, quote: string): TextRange | null {
+  const needle = quote.replace(/\s+/g, ' ').trim()
+  if (needle === '') return null
+  const { normalised, offsets } = normaliseWithMap(text)
+  const at = normalised.indexOf(needle)
+  if (at < 0) return null
+  return { start: offsets[at], end: offsets[at + needle.length - 1] + 1 }
+}
