@@ -9,7 +9,7 @@ export function VendorPicker({ index }: { index: number }) {
   const id = useId()
   const { setValue } = useFormContext<RecordFormInput>()
   const vendorId = useWatch<RecordFormInput>({ name: `recipients.${index}.vendorId` }) as string | undefined
-  const vendors = useTemplateData(() => templateRepository.listVendors(), [])
+  const vendors = useTemplateData(() => templateRepository.listVendors(), [], false)
   const known = vendors?.some((vendor) => vendor.id === vendorId) ?? false
   const pick = (chosen: string) => {
     setValue(`recipients.${index}.vendorId`, chosen, { shouldDirty: true })

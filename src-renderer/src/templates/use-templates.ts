@@ -4,16 +4,16 @@ import { repository } from '../app/services'
 import { templateRepository } from './template-services'
 
 /**
- * `read` runs once the shipped packs are installed and again after any pack, vendor or record
+ * `read` runs once the shipped packs are installed (unless `install` is false: the record editor
+ * only reads, it never writes packs as a side effect) and again after any pack, vendor or record
  * change. The result is undefined while loading.
  */
-export function useTemplateData<T>(read: () => Promise<T>, deps: unknown[]): T | undefined {
+export function useTemplateData<T>(read: () => Promise<T>, deps: unknown[], install = true): T | undefined {
   const [value, setValue] = useState<T | undefined>(undefined)
   useEffect(() => {
     let live = true
     const load = () =>
-      void templateRepository
-        .ensureShippedPacks()
+      void (install ? templateRepository.ensureShippedPacks() : Promise.resolve())
         .then(read)
         .then((result) => {
           if (live) setValue(() => result)
