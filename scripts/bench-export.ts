@@ -1,7 +1,8 @@
 /**
- * Export benchmark, called from scripts/bench.ts: the streaming export of a register next to
- * its floor, exceljs's streaming writer alone writing exactly the same cells (rows computed
- * beforehand, so that only the writing is timed). Sheet setup is shared via addRegisterSheet.
+ * Export and backup benchmarks, called from scripts/bench.ts: the streaming export of a
+ * register next to its floor, exceljs's streaming writer alone writing exactly the same cells
+ * (rows computed beforehand, so that only the writing is timed; sheet setup is shared via
+ * addRegisterSheet); and backup / restore in Chromium next to raw IndexedDB getAll / put.
  */
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -12,6 +13,7 @@ import type { StoredRecord } from '../src-main/core/records/model'
 import { registerSheets, type CellValue, type ExportData } from '../src-main/core/workbook/register-sheets'
 import { addRegisterSheet, safeCell } from '../src-main/core/workbook/write-workbook'
 import { writeWorkbookStream } from '../src-main/export/write-workbook-stream'
+import { openApp, type RendererSession } from '../test/e2e/browser'
 
 export interface ExportFigures {
   exportMs: number
@@ -60,5 +62,110 @@ export async function benchExport(records: StoredRecord[]): Promise<ExportFigure
     return { exportMs, floorMs, peakRssMb }
   } finally {
     rmSync(dir, { recursive: true, force: true })
+  }
+}
+
+// ---------------------------------------------------------------- backup and restore in Chromium
+
+export interface BackupFigures {
+  backupMs: number
+  backupFloorMs: number
+  restoreMs: number
+  restoreFloorMs: number
+}
+
+type BenchWindow = {
+  ropaBench: {
+    repository: { saveUserProfile: Function; saveOrganisation: Function; importStoredRecords: (records: unknown[], summary: string) => Promise<unknown> }
+    backupRepository: { takeBackup: () => Promise<unknown>; restore: (backup: unknown) => Promise<unknown> }
+  }
+  benchBackup?: unknown
+}
+
+/**
+ * One run in a fresh profile: the register is seeded through the repository, then the backup
+ * (BackupRepository.takeBackup: every table read in one transaction) is timed next to a raw
+ * getAll of the same stores, and the restore (BackupRepository.restore: clear and put every
+ * table, one transaction) next to a raw clear and put of the same objects. Each pair
+ * alternates its order between runs.
+ */
+export async function benchBackupRun(session: RendererSession, records: StoredRecord[], run: number): Promise<BackupFigures> {
+  const { context, page } = await openApp(session, '?bench')
+  try {
+    await page.evaluate(
+      async ({ records, organisation }) => {
+        const { repository } = (window as unknown as BenchWindow).ropaBench
+        await repository.saveUserProfile({ name: 'Bench', role: 'DPO' })
+        await repository.saveOrganisation(organisation)
+        await repository.importStoredRecords(records, `bench: ${records.length} records`)
+      },
+      { records, organisation: demoOrganisation() }
+    )
+    return await page.evaluate(async (floorFirst) => {
+      const bench = window as unknown as BenchWindow
+      const { backupRepository } = bench.ropaBench
+      const STORES = ['records', 'organisation', 'auditLog', 'meta', 'vendors', 'packs']
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const request = indexedDB.open('ropa-register')
+        request.onsuccess = () => resolve(request.result)
+        request.onerror = () => reject(request.error)
+      })
+      const rawGetAll = async () => {
+        const started = performance.now()
+        const out: Record<string, unknown[]> = {}
+        await new Promise<void>((resolve, reject) => {
+          const transaction = db.transaction(STORES)
+          for (const name of STORES) {
+            const request = transaction.objectStore(name).getAll()
+            request.onsuccess = () => (out[name] = request.result)
+          }
+          transaction.oncomplete = () => resolve()
+          transaction.onerror = () => reject(transaction.error)
+        })
+        return { elapsed: performance.now() - started, out }
+      }
+      const rawPut = async (data: Record<string, unknown[]>) => {
+        const started = performance.now()
+        await new Promise<void>((resolve, reject) => {
+          const transaction = db.transaction(STORES, 'readwrite')
+          for (const name of STORES) {
+            const store = transaction.objectStore(name)
+            store.clear()
+            for (const item of data[name]!) store.put(item)
+          }
+          transaction.oncomplete = () => resolve()
+          transaction.onerror = () => reject(transaction.error)
+        })
+        return performance.now() - started
+      }
+      const timeBackup = async () => {
+        const started = performance.now()
+        bench.benchBackup = await backupRepository.takeBackup()
+        return performance.now() - started
+      }
+      const timeRestore = async () => {
+        const started = performance.now()
+        await backupRepository.restore(bench.benchBackup)
+        return performance.now() - started
+      }
+      let backupMs: number, backupFloorMs: number, restoreMs: number, restoreFloorMs: number
+      if (floorFirst) {
+        const floor = await rawGetAll()
+        backupFloorMs = floor.elapsed
+        backupMs = await timeBackup()
+        restoreFloorMs = await rawPut(floor.out)
+        restoreMs = await timeRestore()
+      } else {
+        backupMs = await timeBackup()
+        const floor = await rawGetAll()
+        backupFloorMs = floor.elapsed
+        restoreMs = await timeRestore()
+        restoreFloorMs = await rawPut(floor.out)
+      }
+      db.close()
+      return { backupMs, backupFloorMs, restoreMs, restoreFloorMs }
+    }, run % 2 === 0)
+  } finally {
+    await context.close()
   }
 }

@@ -1,10 +1,12 @@
 /**
  * `npm run bench`: the app's benchmarks, each a median over several runs on this machine.
- * BENCH_RUNS (default 5) and BENCH_RECORDS (default 10000) change the size.
+ * BENCH_RUNS (default 5) and BENCH_RECORDS (default 10000) change the size; BENCH_ONLY
+ * (register | export) runs one section.
  */
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { startRenderer } from '../test/e2e/browser'
 import { benchRegisterRun, demoRecords, median, type RegisterRunFigures } from './bench-register'
+import { benchBackupRun, benchExport, type BackupFigures, type ExportFigures } from './bench-export'
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5)
 const RECORDS = Number(process.env.BENCH_RECORDS ?? 10_000)
@@ -52,4 +54,62 @@ async function main(): Promise<void> {
   writeFileSync('bench-results/register.json', `${JSON.stringify(summary, null, 2)}\n`)
 }
 
-await main()
+/**
+ * Export (Node, the streaming writer the main process and CLI use) next to exceljs's streaming
+ * writer alone on the same cells; backup and restore (Chromium, BackupRepository) next to raw
+ * IndexedDB getAll / put of the same objects.
+ */
+async function exportAndBackup(): Promise<void> {
+  const { records } = demoRecords(RECORDS)
+  const perRecord = (count: (record: (typeof records)[number]) => number) => (records.reduce((sum, record) => sum + count(record), 0) / records.length).toFixed(1)
+  console.log(
+    `\nexport and backup: ${RECORDS.toLocaleString()} activities, per activity on average ${perRecord((r) => r.purposes.length)} purposes, ${perRecord((r) => r.dataCategories.length)} data categories, ${perRecord((r) => r.recipients.length)} recipients, ${perRecord((r) => r.transfers.length)} transfers; ${RUNS} runs`
+  )
+  const exports: ExportFigures[] = []
+  for (let run = 1; run <= RUNS; run += 1) {
+    const figures = await benchExport(records)
+    exports.push(figures)
+    console.log(`  run ${run}: export ${format(figures.exportMs)} (exceljs alone ${format(figures.floorMs)}), peak RSS ${figures.peakRssMb.toFixed(0)} MB`)
+  }
+  const session = await startRenderer()
+  const backups: BackupFigures[] = []
+  try {
+    for (let run = 1; run <= RUNS; run += 1) {
+      const figures = await benchBackupRun(session, records, run)
+      backups.push(figures)
+      console.log(`  run ${run}: backup ${format(figures.backupMs)} (raw getAll ${format(figures.backupFloorMs)}), restore ${format(figures.restoreMs)} (raw put ${format(figures.restoreFloorMs)})`)
+    }
+  } finally {
+    await session.close()
+  }
+  const summary = {
+    activities: RECORDS,
+    runs: RUNS,
+    medians: {
+      exportMs: median(exports.map((run) => run.exportMs)),
+      exportFloorMs: median(exports.map((run) => run.floorMs)),
+      exportToFloorRatio: median(exports.map((run) => run.exportMs / run.floorMs)),
+      exportPeakRssMb: median(exports.map((run) => run.peakRssMb)),
+      backupMs: median(backups.map((run) => run.backupMs)),
+      backupFloorMs: median(backups.map((run) => run.backupFloorMs)),
+      backupToFloorRatio: median(backups.map((run) => run.backupMs / run.backupFloorMs)),
+      restoreMs: median(backups.map((run) => run.restoreMs)),
+      restoreFloorMs: median(backups.map((run) => run.restoreFloorMs)),
+      restoreToFloorRatio: median(backups.map((run) => run.restoreMs / run.restoreFloorMs))
+    },
+    targets: { exportToFloorRatio: 1.5, exportPeakRssMb: 400, backupToFloorRatio: 1.5, restoreToFloorRatio: 1.5 },
+    measuredAt: new Date().toISOString()
+  }
+  const m = summary.medians
+  console.log('\nexport and backup medians:')
+  console.log(`  export .xlsx            ${format(m.exportMs)} vs exceljs alone ${format(m.exportFloorMs)}: ${m.exportToFloorRatio.toFixed(2)}× (target ≤ 1.5×); peak RSS ${m.exportPeakRssMb.toFixed(0)} MB (target ≤ 400 MB)`)
+  console.log(`  backup (read all)       ${format(m.backupMs)} vs raw getAll ${format(m.backupFloorMs)}: ${m.backupToFloorRatio.toFixed(2)}× (target ≤ 1.5×)`)
+  console.log(`  restore (replace all)   ${format(m.restoreMs)} vs raw put ${format(m.restoreFloorMs)}: ${m.restoreToFloorRatio.toFixed(2)}× (target ≤ 1.5×)`)
+  mkdirSync('bench-results', { recursive: true })
+  writeFileSync('bench-results/export.json', `${JSON.stringify(summary, null, 2)}\n`)
+}
+
+// BENCH_ONLY=register or BENCH_ONLY=export runs one section.
+const only = process.env.BENCH_ONLY
+if (only !== 'export') await main()
+if (only !== 'register') await exportAndBackup()

@@ -30,7 +30,8 @@ function ProblemList({ title, problems }: { title: string; problems: Problem[] }
       <ul className="problems">
         {problems.map((problem, index) => (
           <li key={index}>
-            {problem.path && problem.path !== '$' ? <code>{problem.path}</code> : null} {problem.message}
+            {/* A problem with the whole file names it in its message already. */}
+            {problem.path && problem.path !== '$' && !problem.message.startsWith(problem.path) ? <code>{problem.path}</code> : null} {problem.message}
           </li>
         ))}
       </ul>
@@ -378,7 +379,7 @@ function BackupSection() {
       await backupRepository.restore(pending.backup)
       setPending(null)
       refreshAutomatic()
-      toast.success(`Restored ${pending.summary.records.toLocaleString()} records. The data as it was is kept as an automatic backup (${safetyCopy}).`)
+      toast.success(`Restored ${pending.summary.records.toLocaleString()} records. The data as it was is kept as an automatic backup.`, { description: safetyCopy })
     } catch (caught) {
       setProblems({ title: 'The restore failed; the stored data is unchanged', problems: [{ path: '', message: errorText(caught) }] })
     } finally {

@@ -7,7 +7,7 @@ import { registerStore, repository } from '../app/services'
 
 export type ExportScope = 'all' | 'view'
 
-/** The register's filters in words, for the Cover sheet; '' when nothing is filtered out. */
+/** The register's filters in words; '' when nothing is filtered out. */
 export function describeFilter(filter: RegisterFilter): string {
   const parts: string[] = []
   if (filter.text.trim()) parts.push(`search “${filter.text.trim()}”`)
@@ -18,7 +18,7 @@ export function describeFilter(filter: RegisterFilter): string {
   if (filter.transferCountry) parts.push(`transfer country: ${filter.transferCountry}`)
   if (filter.recipient) parts.push(`recipient: ${filter.recipient}`)
   if (!filter.status && !filter.includeArchived) parts.push('archived records left out')
-  return parts.length === 0 ? '' : `Register view — ${parts.join('; ')}`
+  return parts.join('; ')
 }
 
 /** The records in scope, in full, read from the database (the register list holds only summaries). */
@@ -38,7 +38,8 @@ export async function exportDataFor(scope: ExportScope, filter: RegisterFilter, 
     vendors: vendors as unknown as ExportVendor[],
     appVersion: __APP_VERSION__,
     exportedAt: new Date().toISOString(),
-    filters: scope === 'view' ? describeFilter(filter) : ''
+    // Named on the Cover sheet; the view with no filters at all still says it is a view.
+    filters: scope === 'view' ? `Register view — ${describeFilter(filter) || 'no filters'}` : ''
   }
 }
 

@@ -1,0 +1,341 @@
+/**
+ * Import & export end to end in Chromium (browser build): restore a demo register through the
+ * UI, export it as .xlsx and CSV through real downloads and read them back in Node, re-import
+ * the workbook, refuse bad files without touching IndexedDB, and back up / restore.
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import ExcelJS from 'exceljs'
+import type { BrowserContext, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createBackup, serialiseBackup, type Backup } from '@core/backup/backup-format'
+import { demoOrganisation, generateDemoRegister } from '@core/demo/demo-register'
+import { storedRecordSchema, type StoredRecord } from '@core/records/model'
+import { SHEET } from '@core/workbook/columns'
+import { CONTROLLER_COLUMNS } from '@core/workbook/register-sheets'
+import { readWorkbook } from '@core/workbook/read-workbook'
+import { zipOf } from '../fixtures/workbooks/zip-of'
+import { openApp, screenshot, startRenderer, type RendererSession } from './browser'
+
+const HOSTILE = '=HYPERLINK("http://evil.example","click")'
+const QUOTE = 'We share your email address with our payment processor to send receipts.'
+const files = mkdtempSync(join(tmpdir(), 'ropa-e2e-export-'))
+
+const vendor = {
+  id: 'vendor-stripe',
+  name: 'Stripe Payments Europe Ltd',
+  packId: 'stripe',
+  legalEntities: ['Stripe Payments Europe Ltd', 'Stripe, Inc.'],
+  privacyContact: 'privacy@stripe.example',
+  dpoContact: 'dpo@stripe.example',
+  euRepresentative: '',
+  controllerFor: ['fraud prevention'],
+  processorFor: ['payment processing'],
+  notes: 'DPA signed 2025-03'
+}
+
+/** A demo register with a hostile name, template evidence and a vendor, as a backup file. */
+function demoBackup(): Backup {
+  const records = generateDemoRegister(30, 5).map((record) => storedRecordSchema.parse(record))
+  records[0] = { ...records[0]!, role: 'controller', name: HOSTILE }
+  records[1] = {
+    ...records[1]!,
+    origin: { packId: 'stripe', packVersion: '1.2.0', activityId: 'receipts' },
+    evidence: [{ field: 'purposes', quotes: [QUOTE], note: 'Section 4 of the policy' }],
+    recipients: [{ id: 'r-stripe', name: 'Stripe', type: 'processor', vendorId: vendor.id, contractReference: 'DPA-7', notes: '' }]
+  }
+  return createBackup({
+    exportedAt: '2026-04-01T09:00:00.000Z',
+    appVersion: 'e2e',
+    organisation: demoOrganisation(),
+    userProfile: { name: 'Dana Fischer', role: 'Data Protection Officer' },
+    records,
+    auditLog: [],
+    vendors: [vendor],
+    packs: []
+  })
+}
+
+function writeFile(name: string, content: string | Uint8Array): string {
+  const path = join(files, name)
+  writeFileSync(path, content)
+  return path
+}
+
+/** Every table the app stores, read straight from IndexedDB, as one string to compare. */
+function storedData(page: Page): Promise<string> {
+  return page.evaluate(
+    () =>
+      new Promise<string>((resolve, reject) => {
+        const open = indexedDB.open('ropa-register')
+        open.onerror = () => reject(open.error)
+        open.onsuccess = () => {
+          const db = open.result
+          const names = ['records', 'organisation', 'auditLog', 'meta', 'vendors', 'packs']
+          const transaction = db.transaction(names)
+          const out: Record<string, unknown> = {}
+          for (const name of names) {
+            const request = transaction.objectStore(name).getAll()
+            request.onsuccess = () => (out[name] = request.result)
+          }
+          transaction.oncomplete = () => {
+            db.close()
+            resolve(JSON.stringify(out))
+          }
+        }
+      })
+  )
+}
+
+function storedRecords(page: Page): Promise<StoredRecord[]> {
+  return storedData(page).then((text) => (JSON.parse(text) as { records: StoredRecord[] }).records)
+}
+
+/** The automatic backups the browser host keeps in its own IndexedDB database. */
+function automaticBackups(page: Page): Promise<Array<{ name: string; reason: string }>> {
+  return page.evaluate(
+    () =>
+      new Promise((resolve, reject) => {
+        const open = indexedDB.open('ropa-automatic-backups')
+        open.onerror = () => reject(open.error)
+        open.onsuccess = () => {
+          const db = open.result
+          if (!db.objectStoreNames.contains('backups')) return resolve([])
+          const request = db.transaction('backups').objectStore('backups').getAll()
+          request.onsuccess = () => {
+            db.close()
+            resolve(request.result)
+          }
+        }
+      })
+  )
+}
+
+async function choose(page: Page, button: string, path: string): Promise<void> {
+  const chooser = page.waitForEvent('filechooser')
+  await page.getByRole('button', { name: button }).click()
+  await (await chooser).setFiles(path)
+}
+
+async function download(page: Page, button: string, name: string): Promise<Uint8Array> {
+  const started = page.waitForEvent('download')
+  await page.getByRole('button', { name: button }).click()
+  const file = await started
+  const path = join(files, name)
+  await file.saveAs(path)
+  return new Uint8Array(readFileSync(path))
+}
+
+async function loadWorkbook(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
+  const workbook = new ExcelJS.Workbook()
+  await workbook.xlsx.load(bytes as unknown as ArrayBuffer)
+  return workbook
+}
+
+function coverValues(workbook: ExcelJS.Workbook): Map<string, unknown> {
+  const values = new Map<string, unknown>()
+  workbook.getWorksheet(SHEET.cover)!.eachRow((row) => values.set(`${row.getCell(1).value}/${row.getCell(2).value}`, row.getCell(3).value))
+  return values
+}
+
+/** Records as the app's workbook carries them (its Data sheet), read with the core importer. */
+async function workbookRecords(bytes: Uint8Array): Promise<StoredRecord[]> {
+  const result = await readWorkbook(bytes, [])
+  if (!result.ok) throw new Error(JSON.stringify(result.problems))
+  return result.preview.rows.map((row) => row.record!)
+}
+
+async function restoreFrom(page: Page, path: string, records: number): Promise<void> {
+  await choose(page, 'Restore from a backup file…', path)
+  const summary = page.getByRole('region', { name: 'Backup to restore' })
+  await expect.poll(() => summary.textContent()).toContain(`Records${records}`)
+  await summary.getByRole('button', { name: 'Replace the register with this backup…' }).click()
+  await page.getByRole('button', { name: 'Replace with the backup' }).click()
+  await page.getByText(`Restored ${records} records`).waitFor()
+}
+
+let session: RendererSession
+let context: BrowserContext
+let page: Page
+let pageErrors: string[]
+const backup = demoBackup()
+
+beforeAll(async () => {
+  session = await startRenderer()
+  ;({ context, page, pageErrors } = await openApp(session))
+  await page.getByLabel('Your name').fill('Dana Fischer')
+  await page.getByLabel('Your role').fill('Data Protection Officer')
+  await page.locator('fieldset', { hasText: 'Controller — Art. 30(1)(a)' }).getByLabel('Organisation name').fill('Placeholder Ltd')
+  await page.getByRole('button', { name: 'Save and open the register' }).click()
+  await page.getByRole('heading', { name: 'Register of processing activities' }).waitFor()
+})
+afterAll(async () => {
+  await context?.close()
+  await session?.close()
+  rmSync(files, { recursive: true, force: true })
+})
+
+describe('import, export, backup and restore in the browser build', () => {
+  it('restores a demo register from a backup file through the page, keeping an automatic copy of what was there', async () => {
+    await page.getByRole('link', { name: 'Import & export' }).click()
+    await page.getByRole('heading', { name: 'Import & export' }).waitFor()
+    await restoreFrom(page, writeFile('demo-backup.json', serialiseBackup(backup)), 30)
+    const stored = await storedRecords(page)
+    expect(stored).toHaveLength(30)
+    expect(stored.find((record) => record.reference === 'PA-0001')?.name).toBe(HOSTILE)
+    expect((await automaticBackups(page)).map((entry) => entry.reason)).toEqual(['before-restore'])
+    await expect.poll(() => page.getByRole('table', { name: 'Automatic backups' }).textContent()).toContain('Before a restore')
+    // The organisation in the top bar is the restored one.
+    await page.getByText('Example Trading Ltd').first().waitFor()
+    await page.evaluate(() => window.scrollTo(0, 0))
+    await screenshot(page, 'export-page')
+    expect(pageErrors).toEqual([])
+  })
+
+  let exported: Uint8Array
+  it('exports the whole register as a workbook an auditor can read, with a hostile value as text', async () => {
+    exported = await download(page, 'Export workbook (.xlsx)', 'export-1.xlsx')
+    const workbook = await loadWorkbook(exported)
+    const cover = coverValues(workbook)
+    expect(cover.get('Controller/Name')).toBe('Example Trading Ltd')
+    expect(cover.get('Export/Filters applied')).toBe('None: the whole register')
+    expect(cover.get('Export/Records')).toBe(30)
+
+    const register = workbook.getWorksheet(SHEET.controller)!
+    expect(register.views[0]).toMatchObject({ state: 'frozen', ySplit: 2, xSplit: 1 })
+    expect(register.autoFilter).toBe('A2:AE2')
+    expect(register.getCell('C3').dataValidation).toMatchObject({ type: 'list', formulae: ['Lists!$B$2:$B$5'] })
+    const hostile = register.getCell('B3')
+    expect(register.getCell('A3').value).toBe('PA-0001')
+    expect(hostile.type).toBe(ExcelJS.ValueType.String)
+    expect(hostile.value).toBe(`'${HOSTILE}`)
+    // A whole row of a stored record, column by column, as labels.
+    const record = backup.records.find((candidate) => candidate.role !== 'processor' && candidate.reference !== 'PA-0001')!
+    const row = (() => {
+      for (let index = 3; index <= register.rowCount; index++) if (register.getCell(index, 1).value === record.reference) return register.getRow(index)
+      throw new Error(`${record.reference} is not on the controller register`)
+    })()
+    CONTROLLER_COLUMNS.forEach((column, index) => {
+      const expected = column.value(record)
+      expect([column.header, row.getCell(index + 1).value ?? '']).toEqual([column.header, expected])
+    })
+
+    const vendors = workbook.getWorksheet(SHEET.vendors)!
+    expect((vendors.getRow(2).values as unknown[]).slice(1, 5)).toEqual(['vendor-stripe', 'Stripe Payments Europe Ltd', 'Stripe Payments Europe Ltd\nStripe, Inc.', 'privacy@stripe.example'])
+    expect(vendors.getRow(2).getCell(11).value).toBe('PA-0002')
+    const evidence = workbook.getWorksheet(SHEET.evidence)!
+    const evidenceRow = (evidence.getRow(2).values as unknown[]).slice(1)
+    expect(evidenceRow).toEqual(['PA-0002', backup.records[1]!.name, 'Evidence', 'stripe', '1.2.0', 'receipts', 'purposes', QUOTE, 'Section 4 of the policy'])
+  })
+
+  it('exports the register as CSV with a UTF-8 byte-order mark and one row per activity', async () => {
+    const csv = await download(page, 'Export CSV', 'export.csv')
+    expect([...csv.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
+    const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(csv)
+    const lines = text.split('\r\n').filter(Boolean)
+    expect(lines).toHaveLength(31)
+    expect(lines[0]).toMatch(/^\uFEFFReference,Processing activity,Status,Role,/)
+    expect(lines[1]).toMatch(/^PA-0001,"'=HYPERLINK\(""http:\/\/evil\.example"",""click""\)",/)
+  })
+
+  it('re-imports its own workbook: every row an update with nothing to change, and export → import → export keeps every field', async () => {
+    const before = await storedRecords(page)
+    await choose(page, 'Choose a workbook…', join(files, 'export-1.xlsx'))
+    const preview = page.getByRole('region', { name: 'Import preview' })
+    await preview.waitFor()
+    await expect.poll(() => page.locator('.import-preview .counts').textContent()).toContain('Update 30 (30 with nothing to change)')
+    expect(await preview.locator('tbody tr').count()).toBe(30)
+    await expect.poll(() => preview.locator('tbody tr').first().textContent()).toContain('identical to the stored record: nothing changes')
+    await page.getByRole('heading', { name: /Preview of export-1\.xlsx/ }).scrollIntoViewIfNeeded()
+    await page.evaluate(() => window.scrollBy(0, 280))
+    await screenshot(page, 'import-preview')
+    await page.getByRole('button', { name: 'Import 30 records' }).click()
+    await page.getByRole('button', { name: 'Import', exact: true }).click()
+    await page.getByText('Imported 30 records from export-1.xlsx').waitFor()
+    const after = await storedRecords(page)
+    const byId = (records: StoredRecord[]) => [...records].sort((a, b) => a.id.localeCompare(b.id))
+    expect(byId(after)).toEqual(byId(before))
+
+    const again = await download(page, 'Export workbook (.xlsx)', 'export-2.xlsx')
+    const [first, second] = [await workbookRecords(exported), await workbookRecords(again)]
+    expect(second).toHaveLength(30)
+    second.forEach((record, index) => {
+      for (const field of Object.keys(record) as Array<keyof StoredRecord>) expect([record.reference, field, record[field]]).toEqual([first[index]!.reference, field, first[index]![field]])
+    })
+  })
+
+  it('imports an ICO-style sheet as a new activity, and exports the current view with its filters on the Cover', async () => {
+    // An ICO-style sheet: one new activity.
+    const workbook = new ExcelJS.Workbook()
+    const sheet = workbook.addWorksheet('RoPA')
+    sheet.addRow(['Name of processing activity', 'Purpose of processing', 'Categories of individuals', 'Article 6 lawful basis', 'Retention schedule'])
+    sheet.addRow(['Visitor Wi-Fi', 'Offer guests internet access', 'Visitors', 'Legitimate interests', '30 days'])
+    await choose(page, 'Choose a workbook…', writeFile('ico.xlsx', new Uint8Array(await workbook.xlsx.writeBuffer())))
+    await expect.poll(() => page.locator('.import-preview .counts').textContent()).toMatch(/New 1/)
+    await page.getByRole('button', { name: 'Import 1 records' }).click()
+    await page.getByRole('button', { name: 'Import', exact: true }).click()
+    await page.getByText('Imported 1 records from ico.xlsx').waitFor()
+    const stored = await storedRecords(page)
+    expect(stored.find((record) => record.name === 'Visitor Wi-Fi')).toMatchObject({ reference: 'PA-0031', purposes: [{ description: 'Offer guests internet access', lawfulBasis: 'f' }] })
+
+    await page.getByRole('link', { name: 'Register', exact: true }).click()
+    await page.getByLabel('Role').selectOption('processor')
+    const processors = backup.records.filter((record) => record.role === 'processor' && record.status !== 'archived').length
+    await page.getByRole('link', { name: 'Import & export' }).click()
+    await page.getByRole('radio', { name: /current view/ }).check()
+    await expect.poll(() => page.locator('.choice').textContent()).toContain('role: Processor; archived records left out')
+    const view = await loadWorkbook(await download(page, 'Export workbook (.xlsx)', 'view.xlsx'))
+    const cover = coverValues(view)
+    expect(cover.get('Export/Filters applied')).toBe('Register view — role: Processor; archived records left out')
+    expect(cover.get('Export/Records')).toBe(processors)
+    expect(view.getWorksheet(SHEET.controller)!.rowCount).toBe(2)
+    await page.getByRole('radio', { name: /whole register/ }).check()
+  })
+
+  it.each([
+    ['a corrupted .xlsx', 'Choose a workbook…', () => writeFile('corrupted.xlsx', new Uint8Array(exported.slice(0, 4000))), /corrupted\.xlsx is damaged: the zip archive has no central directory/],
+    ['a zip bomb', 'Choose a workbook…', () => writeFile('bomb.xlsx', zipOf('xl/worksheets/sheet1.xml', new Uint8Array(50 * 1024 * 1024))), /looks like a zip bomb/],
+    ['a workbook with no recognisable headings', 'Choose a workbook…', async () => {
+      const workbook = new ExcelJS.Workbook()
+      workbook.addWorksheet('Shopping').addRows([['Item', 'Price'], ['Milk', 1]])
+      return writeFile('shopping.xlsx', new Uint8Array(await workbook.xlsx.writeBuffer()))
+    }, /no recognisable register headings .*'Shopping'/],
+    ['a backup from a newer app', 'Restore from a backup file…', () => writeFile('future.json', serialiseBackup({ ...backup, formatVersion: 7 as 1 })), /made by a newer version of the app \(backup format 7/],
+    ['a truncated backup', 'Restore from a backup file…', () => writeFile('truncated.json', serialiseBackup(backup).slice(0, 5000)), /the backup file is incomplete/]
+  ])('refuses %s with a message, and stores nothing', async (_name, button, make, message) => {
+    const path = await make()
+    const before = await storedData(page)
+    await choose(page, button, path)
+    const section = page.getByRole('region', { name: button.startsWith('Restore') ? 'Backup and restore' : 'Import a workbook' })
+    const alert = section.getByRole('alert')
+    await alert.waitFor()
+    expect(await alert.textContent()).toMatch(message)
+    expect(await alert.textContent()).toMatch(/nothing was (stored|changed)/)
+    expect(await storedData(page)).toBe(before)
+    expect(pageErrors).toEqual([])
+  })
+
+  it('backs up, and a restore brings back exactly the data of the backup, with the state before it kept', async () => {
+    const file = await download(page, 'Back up now (.json)', 'backup.json')
+    await expect.poll(() => page.getByTestId('last-backup').textContent()).toMatch(/Last backup: .*today.*saved as ropa-backup-\d{4}-\d{2}-\d{2}\.json/)
+    const before = await storedRecords(page)
+
+    // Change something: delete the hostile record through the editor.
+    const target = before.find((record) => record.reference === 'PA-0001')!
+    await page.evaluate((id) => (window.location.hash = `#/records/${id}`), target.id)
+    await page.getByRole('button', { name: 'Delete', exact: true }).click()
+    await page.getByRole('button', { name: 'Delete record' }).click()
+    await expect.poll(async () => (await storedRecords(page)).length).toBe(before.length - 1)
+
+    await page.getByRole('link', { name: 'Import & export' }).click()
+    await restoreFrom(page, join(files, 'backup.json'), before.length)
+    const after = await storedRecords(page)
+    expect(after.find((record) => record.id === target.id)).toEqual(target)
+    expect(after.sort((a, b) => a.id.localeCompare(b.id))).toEqual(before.sort((a, b) => a.id.localeCompare(b.id)))
+    // Two restores, two copies of what was there before each.
+    expect((await automaticBackups(page)).map((entry) => entry.reason)).toEqual(['before-restore', 'before-restore'])
+    expect(JSON.parse(new TextDecoder().decode(file)).records).toHaveLength(before.length)
+    expect(pageErrors).toEqual([])
+  })
+})
