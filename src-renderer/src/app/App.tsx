@@ -10,6 +10,8 @@ import { FromTemplatePage } from '../templates/FromTemplatePage'
 import { PackPage } from '../templates/PackPage'
 import { TemplateLibraryPage } from '../templates/TemplateLibraryPage'
 import { VendorPage, VendorsPage } from '../templates/VendorsPages'
+import { AuditPage } from '../checks/AuditPage'
+import { DashboardPage } from '../dashboard/DashboardPage'
 import { startAutomaticBackups } from '../export/backup-service'
 import { ImportExportPage } from '../export/ImportExportPage'
 import { ConfirmProvider } from '../ui/confirm'
@@ -41,8 +43,11 @@ function TopBar({ organisationName }: { organisationName: string }) {
         </span>
       </div>
       <nav className="topbar__nav" aria-label="Main">
-        <NavLink to="/" current={section === 'register' && !location.startsWith('/data')}>
+        <NavLink to="/" current={section === 'register' && !location.startsWith('/data') && !location.startsWith('/dashboard') && !location.startsWith('/audit')}>
           Register
+        </NavLink>
+        <NavLink to="/dashboard" current={location.startsWith('/dashboard')}>
+          Dashboard
         </NavLink>
         <NavLink to="/organisation" current={section === 'organisation'}>
           Organisation
@@ -55,6 +60,9 @@ function TopBar({ organisationName }: { organisationName: string }) {
         </NavLink>
         <NavLink to="/data" current={location.startsWith('/data')}>
           Import &amp; export
+        </NavLink>
+        <NavLink to="/audit" current={location.startsWith('/audit')}>
+          Audit trail
         </NavLink>
       </nav>
     </header>
@@ -79,6 +87,12 @@ function Routes() {
       </Route>
       <Route path="/organisation">
         <OrganisationPage />
+      </Route>
+      <Route path="/dashboard">
+        <DashboardPage />
+      </Route>
+      <Route path="/audit">
+        <AuditPage />
       </Route>
       <Route path="/data">
         <ImportExportPage />

@@ -50,7 +50,8 @@ export class RegisterRepository {
     return () => this.listeners.delete(listener)
   }
 
-  private emit(change: RegisterChange): void {
+  /** Public so that feature repositories (approval, templates) announce their own writes. */
+  emit(change: RegisterChange): void {
     for (const listener of this.listeners) listener(change)
   }
 

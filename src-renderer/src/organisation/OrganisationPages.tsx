@@ -4,6 +4,7 @@ import type { Organisation } from '@core/records/model'
 import { repository } from '../app/services'
 import type { UserProfile } from '../db/register-repository'
 import { OrganisationForm, emptyOrganisation, type SetupValues } from './OrganisationForm'
+import { ApprovalSettingsSection } from '../checks/ReviewWorkflow'
 
 async function save(values: SetupValues): Promise<void> {
   await repository.saveUserProfile(values.profile)
@@ -50,6 +51,7 @@ export function OrganisationPage() {
           toast.success('Organisation saved')
         }}
       />
+      <ApprovalSettingsSection />
     </main>
   )
 }

@@ -16,6 +16,8 @@ import { useConfirm } from '../ui/confirm'
 import { EvidenceProvider } from './evidence'
 import { fieldLabel } from '../templates/field-labels'
 import { SaveAsTemplateButton } from '../templates/SaveAsTemplateButton'
+import { FindingNote, FindingsPanel, FindingsProvider } from '../checks/EditorFindings'
+import { useReviewWorkflow } from '../checks/ReviewWorkflow'
 import { HistoryPanel } from './HistoryPanel'
 import {
   ContextSection,
@@ -135,10 +137,12 @@ function RecordEditor({ record: initialRecord, initial }: { record: StoredRecord
     toast(`${deleted.reference} deleted`, { action: { label: 'Undo', onClick: () => void repository.restoreRecord(deleted).then(() => toast.success(`${deleted.reference} restored`)) }, duration: 10_000 })
   }
 
+  const review = useReviewWorkflow({ record, dirty: isDirty, onChanged: (changed) => { form.reset(formOf(changed)); setRecord(changed) } })
   const errorCount = countErrors(errors)
   const sections = sectionsFor(role === 'processor')
   return (
     <FormProvider {...form}>
+      <FindingsProvider form={form} record={record}>
       <EvidenceProvider evidence={evidence}>
         <form className="editor" noValidate onSubmit={save} aria-label="Record editor">
           <header className="editor__bar">
@@ -154,6 +158,7 @@ function RecordEditor({ record: initialRecord, initial }: { record: StoredRecord
               <span className="editor__state" role="status" aria-live="polite">
                 {isSubmitting ? 'Saving…' : isDirty ? 'Unsaved changes' : savedAt ? `Saved at ${savedAt}` : ''}
               </span>
+              {review.actions}
               {record ? (
                 <>
                   <SaveAsTemplateButton record={record} disabled={isDirty} />
@@ -175,6 +180,7 @@ function RecordEditor({ record: initialRecord, initial }: { record: StoredRecord
               </button>
             </div>
           </header>
+          {review.banner}
           {submitCount > 0 && errorCount > 0 ? (
             <div className="banner banner--error" role="alert">
               {errorCount === 1 ? '1 field needs' : `${errorCount} fields need`} attention before this record can be saved. Nothing has been saved.
@@ -200,7 +206,9 @@ function RecordEditor({ record: initialRecord, initial }: { record: StoredRecord
               </ol>
             </nav>
             <div className="editor__sections">
+              <FindingsPanel />
               <OriginPanel />
+              <FindingNote anchor="origin" />
               {openItems.some((item) => !item.resolved) ? <OpenItemsPanel /> : null}
               <IdentitySection />
               {role === 'processor' ? <ControllersSection /> : null}
@@ -222,6 +230,7 @@ function RecordEditor({ record: initialRecord, initial }: { record: StoredRecord
           </div>
         </form>
       </EvidenceProvider>
+      </FindingsProvider>
     </FormProvider>
   )
 }

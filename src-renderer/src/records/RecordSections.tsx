@@ -7,7 +7,6 @@ import {
   LAWFUL_BASIS_LABELS,
   RECIPIENT_TYPE_LABELS,
   RECORD_ROLE_LABELS,
-  RECORD_STATUS_LABELS,
   RETENTION_END_ACTION_LABELS,
   RETENTION_MODE_LABELS,
   RETENTION_UNIT_LABELS,
@@ -22,6 +21,8 @@ import { CheckboxField, SelectField, TextAreaField, TextField, errorMessage } fr
 import { SingleTermPicker, TermListPicker } from '../ui/TermPicker'
 import { EvidenceNote } from './evidence'
 import { VendorPicker } from '../templates/VendorPicker'
+import { FindingNote } from '../checks/EditorFindings'
+import { StatusField } from '../checks/ReviewWorkflow'
 
 export interface SectionInfo {
   id: string
@@ -87,6 +88,7 @@ export function IdentitySection() {
       </div>
       <EvidenceNote field="role" />
       <EvidenceNote field="description" />
+      <FindingNote anchor="identity" />
     </Section>
   )
 }
@@ -114,6 +116,7 @@ function PurposeItem({ index, onRemove }: { index: number; onRemove: () => void 
         {basis === 'a' ? <TextField name={`purposes.${index}.consentRecordReference`} label="Where consent is recorded (link or reference)" wide /> : null}
       </div>
       <EvidenceNote field={`purposes.${index}`} />
+      <FindingNote anchor={`purposes.${index}`} />
     </div>
   )
 }
@@ -126,6 +129,7 @@ export function PurposesSection() {
       {fields.map((field, index) => (
         <PurposeItem key={field.id} index={index} onRemove={() => remove(index)} />
       ))}
+      <FindingNote anchor="purposes" />
       <button type="button" className="button button--small" onClick={() => append({ id: newItemId(), description: '', uses: [], lawfulBasis: '', legitimateInterest: '', liaReference: '', consentRecordReference: '' })}>
         Add purpose
       </button>
@@ -171,6 +175,7 @@ export function DataSection() {
         render={({ field }) => <TermListPicker kind="dataSubjects" label="Categories of data subjects" value={field.value ?? []} onChange={field.onChange} error={errorMessage(formState.errors, 'dataSubjects')} />}
       />
       <EvidenceNote field="dataSubjects" />
+      <FindingNote anchor="dataSubjects" />
       <h3 className="subheading">Categories of personal data</h3>
       {fields.map((field, index) => (
         <div className="item" key={field.id}>
@@ -187,8 +192,10 @@ export function DataSection() {
           </div>
           <RetentionFields prefix={`dataCategories.${index}.retention`} />
           <EvidenceNote field={`dataCategories.${index}`} />
+          <FindingNote anchor={`dataCategories.${index}`} />
         </div>
       ))}
+      <FindingNote anchor="dataCategories" />
       <button type="button" className="button button--small" onClick={() => append({ id: newItemId(), term: '', description: '', retention: emptyRetention() })}>
         Add data category
       </button>
@@ -211,8 +218,10 @@ export function SpecialSection() {
             <TextField name={`specialCategories.${index}.notes`} label="Notes" wide />
           </div>
           <EvidenceNote field={`specialCategories.${index}`} />
+          <FindingNote anchor={`specialCategories.${index}`} />
         </div>
       ))}
+      <FindingNote anchor="specialCategories" />
       <button type="button" className="button button--small" onClick={() => append({ id: newItemId(), category: 'health', condition: '', notes: '' })}>
         Add special category
       </button>
@@ -220,6 +229,7 @@ export function SpecialSection() {
         <CheckboxField name="criminalOffenceData.processed" label="Criminal convictions and offences data is processed (Art. 10)" />
         {criminal ? <TextField name="criminalOffenceData.basis" label="Art. 10 basis (official authority or the law that authorises it)" wide /> : null}
       </div>
+      <FindingNote anchor="criminalOffenceData" />
     </Section>
   )
 }
@@ -240,8 +250,10 @@ export function RecipientsSection() {
             <TextField name={`recipients.${index}.notes`} label="Notes" />
           </div>
           <EvidenceNote field={`recipients.${index}`} />
+          <FindingNote anchor={`recipients.${index}`} />
         </div>
       ))}
+      <FindingNote anchor="recipients" />
       <button type="button" className="button button--small" onClick={() => append({ id: newItemId(), name: '', type: 'processor', vendorId: '', contractReference: '', notes: '' })}>
         Add recipient
       </button>
@@ -257,6 +269,7 @@ export function TransfersSection() {
       {fields.map((field, index) => (
         <TransferItem key={field.id} index={index} onRemove={() => remove(index)} />
       ))}
+      <FindingNote anchor="transfers" />
       <button type="button" className="button button--small" onClick={() => append({ id: newItemId(), recipient: '', country: '', safeguard: '' as never, documentation: '' })}>
         Add transfer
       </button>
@@ -279,6 +292,7 @@ function TransferItem({ index, onRemove }: { index: number; onRemove: () => void
         />
       </div>
       <EvidenceNote field={`transfers.${index}`} />
+      <FindingNote anchor={`transfers.${index}`} />
     </div>
   )
 }
@@ -313,6 +327,7 @@ export function SecuritySection() {
       />
       <TextAreaField name="securityDescription" label="General description of the measures" />
       <EvidenceNote field="securityMeasures" />
+      <FindingNote anchor="securityMeasures" />
     </Section>
   )
 }
@@ -333,6 +348,7 @@ export function ContextSection() {
       </div>
       <EvidenceNote field="automatedDecisionMaking" />
       <EvidenceNote field="source" />
+      <FindingNote anchor="context" />
     </Section>
   )
 }
@@ -351,8 +367,10 @@ export function ControllersSection() {
             <TextField name={`controllersActedFor.${index}.dpo`} label="Controller's DPO" />
             <TextAreaField name={`controllersActedFor.${index}.processingCategories`} label="Categories of processing carried out — 30(2)(b)" rows={2} />
           </div>
+          <FindingNote anchor={`controllersActedFor.${index}`} />
         </div>
       ))}
+      <FindingNote anchor="controllersActedFor" />
       <button type="button" className="button button--small" onClick={() => append({ id: newItemId(), name: '', contact: '', representative: '', dpo: '', processingCategories: '' })}>
         Add controller
       </button>
@@ -365,10 +383,11 @@ export function WorkflowSection() {
   return (
     <Section info={sectionInfo('workflow', isProcessor)}>
       <div className="grid">
-        <SelectField name="status" label="Status" labels={RECORD_STATUS_LABELS} />
+        <StatusField />
         <TextField name="lastReviewed" label="Last reviewed" type="date" />
         <TextField name="nextReview" label="Next review" type="date" />
       </div>
+      <FindingNote anchor="workflow" />
     </Section>
   )
 }

@@ -16,15 +16,22 @@ import {
 import { registerStore } from '../app/services'
 import { NavLink, useNavigation } from '../app/navigation'
 import { BackupReminder } from '../export/BackupReminder'
+import { addDays } from '@core/checks/dates'
+import { checksStore } from '../checks/checks-services'
+import { FindingFilterSelect } from '../checks/FindingFilterSelect'
+import { countsText, matchesFindingFilter } from '../checks/register-health'
+import { HealthBadge } from '../checks/severity'
 
 // Kept across visits, so that returning from a record shows the same view.
 let rememberedFilter: RegisterFilter = EMPTY_FILTER
 let rememberedSort: RegisterSort = { column: 'reference', direction: 'asc' }
 /** The filters the register shows now, for exporting "the current view". */
 export const currentRegisterFilter = (): RegisterFilter => rememberedFilter
+let rememberedFindingFilter = ''
 
 const COLUMNS: Array<{ column: SortColumn | null; title: string }> = [
   { column: 'reference', title: 'Reference' },
+  { column: null, title: 'Health' },
   { column: 'name', title: 'Name' },
   { column: 'role', title: 'Role' },
   { column: 'status', title: 'Status' },
@@ -59,6 +66,12 @@ export function RegisterPage() {
   const { navigate } = useNavigation()
   const [filter, setFilter] = useState(rememberedFilter)
   const [sort, setSort] = useState(rememberedSort)
+  const checks = useSyncExternalStore(checksStore.subscribe, checksStore.getSnapshot)
+  const [findingFilter, setFindingFilter] = useState(rememberedFindingFilter)
+  useEffect(() => void checksStore.load(), [])
+  useEffect(() => {
+    rememberedFindingFilter = findingFilter
+  }, [findingFilter])
   const searchRef = useRef<HTMLInputElement>(null)
   const scrollRef = useRef<HTMLDivElement>(null)
   useEffect(() => void registerStore.load(), [])
@@ -68,7 +81,12 @@ export function RegisterPage() {
   }, [filter, sort])
 
   const deferredFilter = useDeferredValue(filter)
-  const visible = useMemo(() => sortRows(filterRows(snapshot.rows, deferredFilter), sort), [snapshot.rows, deferredFilter, sort])
+  // The findings only matter to the list while it is filtered by them.
+  const findingsForFilter = findingFilter ? checks.findingsByRecord : null
+  const visible = useMemo(() => {
+    const rows = filterRows(snapshot.rows, deferredFilter)
+    return sortRows(findingsForFilter ? rows.filter((row) => matchesFindingFilter(findingsForFilter.get(row.id), findingFilter)) : rows, sort)
+  }, [snapshot.rows, deferredFilter, sort, findingFilter, findingsForFilter])
   const options = useMemo(
     () => ({
       businessFunctions: distinctValues(snapshot.rows, (row) => row.businessFunction),
@@ -97,7 +115,7 @@ export function RegisterPage() {
   const update = (patch: Partial<RegisterFilter>) => setFilter((current) => ({ ...current, ...patch }))
   const toggleSort = (column: SortColumn) =>
     setSort((current) => ({ column, direction: current.column === column && current.direction === 'asc' ? 'desc' : 'asc' }))
-  const filtersActive = JSON.stringify(filter) !== JSON.stringify(EMPTY_FILTER)
+  const filtersActive = JSON.stringify(filter) !== JSON.stringify(EMPTY_FILTER) || findingFilter !== ''
 
   const onRowKey = (event: KeyboardEvent<HTMLDivElement>, row: RegisterRow, index: number) => {
     if (event.key === 'Enter') void navigate(`/records/${row.id}`)
@@ -109,7 +127,8 @@ export function RegisterPage() {
     }
   }
 
-  const today = new Date().toISOString().slice(0, 10)
+  const today = checks.context?.today ?? new Date().toISOString().slice(0, 10)
+  const dueSoonLimit = addDays(today, 30)
   return (
     <main className="page page--register">
       <div className="page__header">
@@ -142,12 +161,13 @@ export function RegisterPage() {
         <FilterSelect label="Business function" value={filter.businessFunction} options={same(options.businessFunctions)} onChange={(businessFunction) => update({ businessFunction })} />
         <FilterSelect label="Transfer country" value={filter.transferCountry} options={same(options.countries)} onChange={(transferCountry) => update({ transferCountry })} />
         <FilterSelect label="Recipient" value={filter.recipient} options={same(options.recipients)} onChange={(recipient) => update({ recipient })} />
+        <FindingFilterSelect value={findingFilter} onChange={setFindingFilter} findingsByRecord={checks.findingsByRecord} />
         <label className="filter filter--checkbox">
           <input type="checkbox" checked={filter.includeArchived} onChange={(event) => update({ includeArchived: event.target.checked })} />
           <span>Show archived</span>
         </label>
         {filtersActive ? (
-          <button type="button" className="button button--small" onClick={() => setFilter(EMPTY_FILTER)}>
+          <button type="button" className="button button--small" onClick={() => { setFilter(EMPTY_FILTER); setFindingFilter('') }}>
             Clear
           </button>
         ) : null}
@@ -171,7 +191,7 @@ export function RegisterPage() {
           </span>
         ) : null}
       </p>
-      <div className="table" role="table" aria-label="Register" aria-rowcount={visible.length + 1} data-view={JSON.stringify(deferredFilter)}>
+      <div className="table table--health" role="table" aria-label="Register" aria-rowcount={visible.length + 1} data-view={JSON.stringify(deferredFilter)}>
         <div className="table__head" role="row">
           {COLUMNS.map(({ column, title }) => (
             <div key={title} role="columnheader" className="table__cell" aria-sort={column && sort.column === column ? (sort.direction === 'asc' ? 'ascending' : 'descending') : undefined}>
@@ -194,6 +214,7 @@ export function RegisterPage() {
             {virtualizer.getVirtualItems().map((item) => {
               const row = visible[item.index]
               const overdue = row.nextReview !== '' && row.nextReview < today && row.status !== 'archived'
+              const dueSoon = !overdue && row.nextReview !== '' && row.nextReview <= dueSoonLimit && row.status !== 'archived'
               return (
                 <div
                   key={row.id}
@@ -206,6 +227,9 @@ export function RegisterPage() {
                   onKeyDown={(event) => onRowKey(event, row, item.index)}
                 >
                   <div role="cell" className="table__cell table__cell--mono">{row.reference}</div>
+                  <div role="cell" className="table__cell">
+                    <HealthBadge health={checks.health.get(row.id)} counts={countsText(checks.findingsByRecord.get(row.id))} />
+                  </div>
                   <div role="cell" className="table__cell table__cell--strong">{row.name}</div>
                   <div role="cell" className="table__cell">{RECORD_ROLE_LABELS[row.role]}</div>
                   <div role="cell" className="table__cell">
@@ -215,9 +239,9 @@ export function RegisterPage() {
                   <div role="cell" className="table__cell" title={row.lawfulBases.map((basis) => LAWFUL_BASIS_LABELS[basis]).join(', ')}>
                     {row.lawfulBases.map((basis) => `6(1)(${basis})`).join(', ')}
                   </div>
-                  <div role="cell" className={`table__cell${overdue ? ' table__cell--overdue' : ''}`}>
+                  <div role="cell" className={`table__cell${overdue ? ' table__cell--overdue' : dueSoon ? ' table__cell--due-soon' : ''}`}>
                     {row.nextReview}
-                    {overdue ? ' (overdue)' : ''}
+                    {overdue ? ' (overdue)' : dueSoon ? ' (due soon)' : ''}
                   </div>
                 </div>
               )

@@ -1,0 +1,225 @@
+/**
+ * Compliance findings in the record editor: checked on the live form values (debounced, off
+ * the keystroke), shown next to their field (`FindingNote`) and listed in a panel whose
+ * entries jump to the field. The provider re-renders only the notes and the panel, never the
+ * form, when findings change.
+ */
+import { createContext, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react'
+import type { UseFormReturn } from 'react-hook-form'
+import type { CheckableRecord, CheckContext, Finding, Severity } from '@core/checks/finding'
+import { SEVERITIES } from '@core/checks/finding'
+import { checkOrganisation, checkRecord } from '@core/checks/run-checks'
+import type { RecordForm, RecordFormInput, StoredRecord } from '@core/records/model'
+import { database, repository } from '../app/services'
+import { NavLink } from '../app/navigation'
+import { loadCheckContext } from './check-context'
+import { anchorForField, describeField, sectionForAnchor } from './field-anchors'
+import { SeverityIcon, SEVERITY_LABELS } from './severity'
+
+/** Long enough to let a burst of typing pass, short enough to feel live. */
+const CHECK_DELAY_MS = 250
+
+interface EditorFindings {
+  findings: readonly Finding[]
+  organisationFindings: readonly Finding[]
+  byAnchor: ReadonlyMap<string, Finding[]>
+}
+
+const EMPTY: EditorFindings = { findings: [], organisationFindings: [], byAnchor: new Map() }
+const FindingsContext = createContext<EditorFindings>(EMPTY)
+
+export function useEditorFindings(): EditorFindings {
+  return useContext(FindingsContext)
+}
+
+const severityRank = (severity: Severity): number => SEVERITIES.indexOf(severity)
+
+/** Most severe first, keeping the rules' own order within a severity. */
+export function sortFindings(findings: readonly Finding[]): Finding[] {
+  return findings.map((finding, index) => ({ finding, index })).sort((a, b) => severityRank(a.finding.severity) - severityRank(b.finding.severity) || a.index - b.index).map(({ finding }) => finding)
+}
+
+export function groupByAnchor(findings: readonly Finding[]): Map<string, Finding[]> {
+  const groups = new Map<string, Finding[]>()
+  for (const finding of sortFindings(findings)) {
+    const anchor = anchorForField(finding.field)
+    const group = groups.get(anchor)
+    if (group) group.push(finding)
+    else groups.set(anchor, [finding])
+  }
+  return groups
+}
+
+function checkValues(values: unknown, record: StoredRecord | null, context: CheckContext): Finding[] | null {
+  try {
+    const checkable = { ...(values as RecordForm), id: record?.id, reference: record?.reference } as CheckableRecord
+    return checkRecord(checkable, context)
+  } catch {
+    // A value mid-edit the rules cannot read yet (rare): keep showing the last findings.
+    return null
+  }
+}
+
+const sameFindings = (a: readonly Finding[], b: readonly Finding[]): boolean => JSON.stringify(a) === JSON.stringify(b)
+
+export function FindingsProvider({ form, record, children }: { form: UseFormReturn<RecordFormInput, unknown, RecordForm>; record: StoredRecord | null; children: ReactNode }) {
+  const [context, setContext] = useState<CheckContext | null>(null)
+  const [findings, setFindings] = useState<Finding[]>([])
+  const recordRef = useRef(record)
+  recordRef.current = record
+
+  useEffect(() => {
+    let live = true
+    const load = () => void loadCheckContext(database, repository).then((loaded) => live && setContext(loaded))
+    load()
+    const stop = repository.onChange((change) => {
+      if (change.kind !== 'records' && change.kind !== 'profile') load()
+    })
+    return () => {
+      live = false
+      stop()
+    }
+  }, [])
+
+  useEffect(() => {
+    if (!context) return
+    const run = () => {
+      const found = checkValues(form.getValues(), recordRef.current, context)
+      if (found) setFindings((current) => (sameFindings(current, found) ? current : found))
+    }
+    run()
+    let timer: ReturnType<typeof setTimeout> | undefined
+    const subscription = form.watch(() => {
+      clearTimeout(timer)
+      timer = setTimeout(run, CHECK_DELAY_MS)
+    })
+    return () => {
+      clearTimeout(timer)
+      subscription.unsubscribe()
+    }
+  }, [form, context, record])
+
+  const value = useMemo<EditorFindings>(
+    () => ({ findings, organisationFindings: context ? checkOrganisation(context) : [], byAnchor: groupByAnchor(findings) }),
+    [findings, context]
+  )
+  useFieldMarks(findings)
+  return <FindingsContext.Provider value={value}>{children}</FindingsContext.Provider>
+}
+
+/** Marks each field that has a finding (`data-finding="error"` on its `.field`), for the CSS. */
+function useFieldMarks(findings: readonly Finding[]): void {
+  useEffect(() => {
+    const form = document.querySelector('form.editor')
+    if (!form) return
+    const marked: Element[] = []
+    for (const finding of sortFindings(findings)) {
+      for (const element of form.querySelectorAll(`[name="${CSS.escape(finding.field)}"]`)) {
+        const field = element.closest('.field')
+        if (field && !marked.includes(field)) {
+          field.setAttribute('data-finding', finding.severity)
+          marked.push(field)
+        }
+      }
+    }
+    return () => {
+      for (const field of marked) field.removeAttribute('data-finding')
+    }
+  }, [findings])
+}
+
+/** Scrolls to the finding's field and focuses it; the finding's note when the form has no such control. */
+export function focusFinding(field: string): void {
+  const form = document.querySelector('form.editor') ?? document
+  const control = form.querySelector<HTMLElement>(`[name="${CSS.escape(field)}"]`)
+  if (control && control.getClientRects().length > 0) {
+    control.scrollIntoView({ block: 'center' })
+    control.focus({ preventScroll: true })
+    return
+  }
+  const anchor = anchorForField(field)
+  const target = form.querySelector<HTMLElement>(`[data-finding-anchor="${CSS.escape(anchor)}"]`) ?? document.getElementById(sectionForAnchor(anchor))
+  if (!target) return
+  target.scrollIntoView({ block: 'center' })
+  target.focus({ preventScroll: true })
+}
+
+/** The findings about one spot of the form, shown where the spot is. */
+export function FindingNote({ anchor }: { anchor: string }) {
+  const findings = useEditorFindings().byAnchor.get(anchor)
+  if (!findings || findings.length === 0) return null
+  return (
+    <ul className="finding-notes" data-finding-anchor={anchor} tabIndex={-1} aria-label="Compliance findings">
+      {findings.map((finding, index) => (
+        <li key={`${finding.ruleId}-${finding.field}-${index}`} className={`finding-note finding-note--${finding.severity}`}>
+          <SeverityIcon severity={finding.severity} />
+          <span>
+            <span className="finding-note__where">{describeField(finding.field)}:</span> {finding.message} <span className="finding-note__fix">{finding.fix}</span>
+          </span>
+        </li>
+      ))}
+    </ul>
+  )
+}
+
+function countLabel(count: number, severity: Severity): string {
+  if (severity === 'info') return `${count} info`
+  return `${count} ${SEVERITY_LABELS[severity].toLowerCase()}${count === 1 ? '' : 's'}`
+}
+
+/** The record's findings, most severe first; each entry jumps to its field. */
+export function FindingsPanel() {
+  const { findings, organisationFindings } = useEditorFindings()
+  const [open, setOpen] = useState(true)
+  const sorted = useMemo(() => sortFindings(findings), [findings])
+  const organisationErrors = organisationFindings.filter((finding) => finding.severity === 'error')
+  const counts = SEVERITIES.map((severity) => [severity, findings.filter((finding) => finding.severity === severity).length] as const).filter(([, count]) => count > 0)
+  return (
+    <section className="section findings-panel" id="findings" aria-labelledby="findings-title">
+      <div className="findings-panel__header">
+        <h2 id="findings-title">Compliance findings</h2>
+        <p className="findings-panel__counts" role="status" aria-live="polite">
+          {findings.length === 0 ? (
+            <span className="finding-count finding-count--ok">No findings: this record passes every check</span>
+          ) : (
+            counts.map(([severity, count]) => (
+              <span key={severity} className={`finding-count finding-count--${severity}`}>
+                {countLabel(count, severity)}
+              </span>
+            ))
+          )}
+        </p>
+        {findings.length > 0 ? (
+          <button type="button" className="button button--small button--quiet" aria-expanded={open} aria-controls="findings-list" onClick={() => setOpen(!open)}>
+            {open ? 'Hide' : 'Show'}
+          </button>
+        ) : null}
+      </div>
+      {open && sorted.length > 0 ? (
+        <ol className="findings" id="findings-list">
+          {sorted.map((finding, index) => (
+            <li key={`${finding.ruleId}-${finding.field}-${index}`}>
+              <button type="button" className={`finding finding--${finding.severity}`} onClick={() => focusFinding(finding.field)}>
+                <SeverityIcon severity={finding.severity} />
+                <span className="finding__body">
+                  <span className="finding__head">
+                    <span className="finding__article">{finding.article}</span>
+                    <span className="finding__field">{describeField(finding.field)}</span>
+                  </span>
+                  <span className="finding__message">{finding.message}</span>
+                  <span className="finding__fix">Fix: {finding.fix}</span>
+                </span>
+              </button>
+            </li>
+          ))}
+        </ol>
+      ) : null}
+      {organisationErrors.length > 0 ? (
+        <p className="findings-panel__organisation">
+          The organisation profile has {organisationErrors.length === 1 ? 'an error' : `${organisationErrors.length} errors`} that also block approval ({organisationErrors.map((finding) => finding.message).join(' ')}){' '}
+          <NavLink to="/organisation">Fix it on the Organisation page</NavLink>.
+        </p>
+      ) : null}
+    </section>
+  )
+}

@@ -1,0 +1,142 @@
+/**
+ * The review workflow in the editor: draft → in review (submit) → approved (the core's
+ * approval gate decides) → archived; the status field that cannot bypass the gate; and the
+ * "separate approver" setting on the Organisation page.
+ */
+import { useEffect, useId, useState, type ReactNode } from 'react'
+import { useFormContext, useWatch } from 'react-hook-form'
+import { toast } from 'sonner'
+import { RECORD_STATUS_LABELS } from '@core/records/enums'
+import type { RecordFormInput, StoredRecord } from '@core/records/model'
+import { repository } from '../app/services'
+import { FieldShell } from '../ui/fields'
+import { approvals } from './checks-services'
+
+interface ReviewOptions {
+  record: StoredRecord | null
+  /** Unsaved changes: approving or submitting acts on the stored record, so save first. */
+  dirty: boolean
+  /** Called with the stored record after a workflow step wrote it. */
+  onChanged: (record: StoredRecord) => void
+}
+
+/** The editor's review buttons (for its action bar) and the refusal banner (for under the bar). */
+export function useReviewWorkflow({ record, dirty, onChanged }: ReviewOptions): { actions: ReactNode; banner: ReactNode } {
+  const [refusal, setRefusal] = useState<string[] | null>(null)
+  const [busy, setBusy] = useState(false)
+  useEffect(() => setRefusal(null), [record?.id, record?.updatedAt])
+
+  if (!record) return { actions: null, banner: null }
+
+  const submitForReview = async () => {
+    setBusy(true)
+    try {
+      const { id: _id, reference: _reference, createdAt: _createdAt, updatedAt: _updatedAt, approvedBy: _approvedBy, approvedAt: _approvedAt, ...form } = record
+      const saved = await repository.updateRecord(record.id, { ...form, status: 'in-review' })
+      onChanged(saved)
+      toast.success(`${saved.reference} submitted for review`)
+    } finally {
+      setBusy(false)
+    }
+  }
+  const approve = async () => {
+    setBusy(true)
+    try {
+      const result = await approvals.approve(record.id)
+      if (!result.ok) {
+        setRefusal(result.reasons)
+        return
+      }
+      setRefusal(null)
+      onChanged(result.record)
+      toast.success(`${result.record.reference} approved; next review ${result.record.nextReview}`)
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  const saveFirst = dirty ? 'Save your changes first' : undefined
+  const actions =
+    record.status === 'draft' ? (
+      <button type="button" className="button" onClick={() => void submitForReview()} disabled={dirty || busy} title={saveFirst}>
+        Submit for review
+      </button>
+    ) : record.status === 'in-review' ? (
+      <button type="button" className="button button--approve" onClick={() => void approve()} disabled={dirty || busy} title={saveFirst}>
+        Approve
+      </button>
+    ) : record.status === 'approved' && record.approvedBy ? (
+      <span className="approved-by" title={record.approvedAt}>
+        Approved by {record.approvedBy} on {record.approvedAt.slice(0, 10)}
+      </span>
+    ) : null
+
+  const banner = refusal ? (
+    <div className="banner banner--error approval-refused" role="alert">
+      <div className="approval-refused__head">
+        <strong>Approval refused.</strong> Resolve these first:
+        <button type="button" className="button button--small button--quiet" onClick={() => setRefusal(null)} aria-label="Dismiss">
+          ✕
+        </button>
+      </div>
+      <ul>
+        {refusal.map((reason, index) => (
+          <li key={index}>{reason}</li>
+        ))}
+      </ul>
+    </div>
+  ) : null
+  return { actions, banner }
+}
+
+/**
+ * The record's status. "Approved" can only come from the Approve action (which checks the
+ * record and records who approved it), so the list offers it only to a record already approved.
+ */
+export function StatusField() {
+  const { register, formState } = useFormContext<RecordFormInput>()
+  const stored = formState.defaultValues?.status
+  const current = useWatch<RecordFormInput, 'status'>({ name: 'status' })
+  const id = useId()
+  return (
+    <FieldShell label="Status" htmlFor={id} hint={current === 'in-review' ? 'Approve with the Approve button at the top once the findings allow it.' : undefined}>
+      <select id={id} {...register('status')}>
+        {Object.entries(RECORD_STATUS_LABELS).map(([key, label]) =>
+          key === 'approved' && stored !== 'approved' ? (
+            <option key={key} value={key} disabled>
+              {label} (use Approve)
+            </option>
+          ) : (
+            <option key={key} value={key}>
+              {label}
+            </option>
+          )
+        )}
+      </select>
+    </FieldShell>
+  )
+}
+
+/** The Organisation page's "Review and approval" settings. */
+export function ApprovalSettingsSection() {
+  const [separate, setSeparate] = useState<boolean | undefined>(undefined)
+  const id = useId()
+  useEffect(() => {
+    void approvals.getSettings().then((settings) => setSeparate(settings.separateApprover))
+  }, [])
+  const change = async (value: boolean) => {
+    setSeparate(value)
+    await approvals.saveSettings({ separateApprover: value })
+    toast.success(value ? 'Someone other than the last editor must now approve each record' : 'The last editor may now approve a record')
+  }
+  return (
+    <section className="section" id="settings" aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`}>Review and approval</h2>
+      <div className="field field--checkbox">
+        <input id={id} type="checkbox" checked={separate ?? false} disabled={separate === undefined} onChange={(event) => void change(event.target.checked)} />
+        <label htmlFor={id}>Require a separate approver: the person who last edited a record may not approve it</label>
+      </div>
+      <p className="field__hint">The last editor is taken from the record's audit trail. Changing this setting is itself recorded in the audit trail.</p>
+    </section>
+  )
+}

@@ -1,0 +1,59 @@
+/** Plain helpers for the audit trail page: how entries, changes and a chain break read. */
+import type { AuditEntry, ChainVerification } from '@core/audit/audit-chain'
+import type { FieldChange } from '@core/records/diff'
+
+export const AUDIT_ENTITY_LABELS: Record<AuditEntry['entity'], string> = {
+  record: 'Record',
+  organisation: 'Organisation',
+  vendor: 'Vendor',
+  pack: 'Template pack',
+  register: 'Register'
+}
+
+export const AUDIT_ACTION_LABELS: Record<AuditEntry['action'], string> = {
+  create: 'Created',
+  update: 'Edited',
+  delete: 'Deleted',
+  restore: 'Restored',
+  import: 'Imported',
+  approve: 'Approved'
+}
+
+const MAX_VALUE_CHARS = 160
+
+/** A stored value as one short line: strings as they are, anything else as JSON. */
+export function changeValueText(value: unknown): string {
+  if (value === undefined) return '—'
+  if (value === '') return '(empty)'
+  const text = typeof value === 'string' ? value : JSON.stringify(value)
+  return text.length > MAX_VALUE_CHARS ? `${text.slice(0, MAX_VALUE_CHARS - 1)}…` : text
+}
+
+export function changeText(change: FieldChange): string {
+  return `${change.field}: ${changeValueText(change.before)} → ${changeValueText(change.after)}`
+}
+
+/** A date-time as the DPO reads it, in their own zone, with the ISO value kept for precision elsewhere. */
+export function formatWhen(iso: string): string {
+  const date = new Date(iso)
+  if (Number.isNaN(date.getTime())) return iso
+  return date.toLocaleString(undefined, { year: 'numeric', month: 'short', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' })
+}
+
+/**
+ * The verification result in words. A break names the entry by its number in the log (its
+ * `seq`, as the table shows it), its position, when it was recorded and why it fails.
+ */
+export function describeVerification(result: ChainVerification, entries: readonly AuditEntry[]): { ok: boolean; title: string; detail: string } {
+  if (result.ok) {
+    return { ok: true, title: 'Audit trail verified', detail: `All ${result.entries.toLocaleString()} entries are intact and each links to the one before it.` }
+  }
+  const { index, seq, reason } = result.firstBreak
+  const entry = entries[index]
+  const when = entry ? `recorded ${formatWhen(entry.at)}${entry.actor ? ` by ${entry.actor}` : ''}` : ''
+  return {
+    ok: false,
+    title: `Audit trail broken at entry ${seq ?? index + 1}`,
+    detail: `Entry ${seq ?? index + 1} (position ${index + 1} of ${result.entries.toLocaleString()}${when ? `, ${when}` : ''}) ${reason}. Entries before it are intact; from this entry on the trail cannot be trusted.`
+  }
+}

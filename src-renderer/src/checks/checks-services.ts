@@ -1,0 +1,7 @@
+/** The review workflow's and the checks' singletons, next to the app's own in app/services.ts. */
+import { database, repository } from '../app/services'
+import { ApprovalRepository } from '../db/approval-repository'
+import { ChecksStore } from './checks-store'
+
+export const checksStore = new ChecksStore(database, repository)
+export const approvals = new ApprovalRepository(database, repository)

@@ -1,0 +1,287 @@
+/**
+ * The register at a glance: records by role and status, Art. 30 completeness, findings by
+ * severity and article, reviews due, transfers and vendors. Charts where a picture reads
+ * faster; each chart also carries its figures as a table for screen readers.
+ */
+import { useEffect, useMemo, useState, useSyncExternalStore, type ReactNode } from 'react'
+import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts'
+import { SEVERITIES } from '@core/checks/finding'
+import { completeness, summariseFindings } from '@core/checks/run-checks'
+import { RECORD_STATUS_LABELS } from '@core/records/enums'
+import { database, repository } from '../app/services'
+import { NavLink } from '../app/navigation'
+import { allFindings } from '../checks/checks-store'
+import { checksStore } from '../checks/checks-services'
+import { severityCountsText } from '../checks/register-health'
+import { SEVERITY_LABELS } from '../checks/severity'
+import type { Vendor } from '../db/database'
+import { findingsByArticle, recordsByRoleAndStatus, reviewsDue, STATUS_ORDER, transfersByCountry, vendorsByRecords, type ReviewDue } from './dashboard-data'
+
+const STATUS_COLOURS = { draft: '#8fb0dc', 'in-review': '#e3a82b', approved: '#2e8b57', archived: '#b6bec9' } as const
+const SEVERITY_COLOURS = { error: '#c0392b', warning: '#e3a82b', info: '#6b93c9' } as const
+const PALETTE = ['#1f4e8c', '#2e8b57', '#e3a82b', '#8e5ea2', '#3aa6b9', '#c0392b', '#7f8c8d', '#d35400', '#16a085', '#a0522d', '#5d6d7e', '#b7950b', '#c2185b']
+const AXIS = { fontSize: 12, fill: '#4a5566' }
+
+const percent = (share: number) => `${Math.round(share * 100)}%`
+
+function Card({ title, children, wide, note }: { title: string; children: ReactNode; wide?: boolean; note?: ReactNode }) {
+  const id = `card-${title.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`
+  return (
+    <section className={`dash-card${wide ? ' dash-card--wide' : ''}`} aria-labelledby={id}>
+      <h2 id={id}>{title}</h2>
+      {note ? <p className="dash-card__note">{note}</p> : null}
+      {children}
+    </section>
+  )
+}
+
+/** The figures behind a chart, for screen readers (the chart itself is hidden from them). */
+function FiguresTable({ caption, head, rows }: { caption: string; head: string[]; rows: Array<Array<string | number>> }) {
+  return (
+    <table className="visually-hidden">
+      <caption>{caption}</caption>
+      <thead>
+        <tr>
+          {head.map((cell) => (
+            <th key={cell} scope="col">
+              {cell}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row, index) => (
+          <tr key={index}>
+            {row.map((cell, cellIndex) => (
+              <td key={cellIndex}>{cell}</td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  )
+}
+
+function Tile({ label, value, tone, detail }: { label: string; value: string; tone?: 'error' | 'warning' | 'ok' | 'info'; detail?: string }) {
+  return (
+    <div className={`tile${tone ? ` tile--${tone}` : ''}`}>
+      <span className="tile__value">{value}</span>
+      <span className="tile__label">{label}</span>
+      {detail ? <span className="tile__detail">{detail}</span> : null}
+    </div>
+  )
+}
+
+function ReviewList({ title, entries, tone }: { title: string; entries: ReviewDue[]; tone: 'overdue' | 'due-soon' }) {
+  return (
+    <div className="reviews__group">
+      <h3>
+        {title} <span className={`reviews__count reviews__count--${tone}`}>{entries.length}</span>
+      </h3>
+      {entries.length === 0 ? (
+        <p className="dash-card__note">None.</p>
+      ) : (
+        <ul className="reviews__list">
+          {entries.map((entry) => (
+            <li key={entry.id}>
+              <NavLink to={`/records/${entry.id}`}>
+                <span className="reference">{entry.reference}</span>
+                {entry.name}
+              </NavLink>
+              <span className={`reviews__when reviews__when--${tone}`}>
+                {entry.nextReview} · {entry.days < 0 ? `${-entry.days} day${entry.days === -1 ? '' : 's'} overdue` : entry.days === 0 ? 'today' : `in ${entry.days} day${entry.days === 1 ? '' : 's'}`}
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  )
+}
+
+function useVendors(): Vendor[] {
+  const [vendors, setVendors] = useState<Vendor[]>([])
+  useEffect(() => {
+    const read = () => void database.vendors.toArray().then(setVendors)
+    read()
+    return repository.onChange(read)
+  }, [])
+  return vendors
+}
+
+export function DashboardPage() {
+  const checks = useSyncExternalStore(checksStore.subscribe, checksStore.getSnapshot)
+  useEffect(() => void checksStore.load(), [])
+  const vendors = useVendors()
+
+  const figures = useMemo(() => {
+    const records = [...checks.records.values()]
+    const active = records.filter((record) => record.status !== 'archived')
+    const findings = allFindings(checks)
+    const today = checks.context?.today ?? new Date().toISOString().slice(0, 10)
+    return {
+      records,
+      active,
+      summary: summariseFindings(findings),
+      completeness: completeness(records, checks.context?.organisation ?? null),
+      byRoleStatus: recordsByRoleAndStatus(records),
+      byArticle: findingsByArticle(findings),
+      reviews: reviewsDue(records, today),
+      transfers: transfersByCountry(records),
+      today
+    }
+    // `version` changes whenever the store publishes.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [checks.version])
+  const vendorCounts = useMemo(() => vendorsByRecords(vendors, figures.records), [vendors, figures.records])
+
+  if (checks.phase !== 'ready') {
+    return (
+      <main className="page dashboard">
+        <h1>Dashboard</h1>
+        <p className="lead" role="status">
+          Checking the register…
+        </p>
+      </main>
+    )
+  }
+
+  const { summary, completeness: complete, reviews, transfers } = figures
+  const completenessRows = Object.entries(complete.byArticle)
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([article, count]) => ({ article: article.replace(/^Art\. /, ''), share: Math.round(count.share * 100), present: count.present, required: count.required }))
+  const organisationErrors = checks.organisationFindings.filter((finding) => finding.severity === 'error').length
+
+  return (
+    <main className="page dashboard">
+      <div className="page__header">
+        <div>
+          <h1>Dashboard</h1>
+          <p className="dash-card__note">
+            {figures.records.length.toLocaleString()} records, checked as of {figures.today}
+            {organisationErrors > 0 ? (
+              <>
+                {' · '}
+                <NavLink to="/organisation">organisation profile: {organisationErrors} error{organisationErrors === 1 ? '' : 's'}</NavLink>
+              </>
+            ) : null}
+          </p>
+        </div>
+        <div className="page__actions">
+          <NavLink to="/audit" className="button">
+            Audit trail
+          </NavLink>
+          <NavLink to="/" className="button">
+            Open the register
+          </NavLink>
+        </div>
+      </div>
+
+      <div className="tiles" aria-label="Key figures">
+        <Tile label="Active records" value={figures.active.length.toLocaleString()} detail={`${(figures.records.length - figures.active.length).toLocaleString()} archived`} />
+        <Tile label="Art. 30 completeness" value={percent(complete.share)} tone={complete.share >= 0.95 ? 'ok' : complete.share >= 0.75 ? 'warning' : 'error'} detail={`${complete.present.toLocaleString()} of ${complete.required.toLocaleString()} items`} />
+        <Tile label="Errors" value={summary.bySeverity.error.toLocaleString()} tone={summary.bySeverity.error > 0 ? 'error' : 'ok'} detail={`in ${summary.recordsWith.error.toLocaleString()} records`} />
+        <Tile label="Warnings" value={summary.bySeverity.warning.toLocaleString()} tone={summary.bySeverity.warning > 0 ? 'warning' : 'ok'} detail={`in ${summary.recordsWith.warning.toLocaleString()} records`} />
+        <Tile label="Reviews overdue" value={reviews.overdue.length.toLocaleString()} tone={reviews.overdue.length > 0 ? 'error' : 'ok'} />
+        <Tile label="Reviews due in 30 days" value={reviews.dueSoon.length.toLocaleString()} tone={reviews.dueSoon.length > 0 ? 'info' : 'ok'} />
+      </div>
+
+      <div className="dash-grid">
+        <Card title="Records by role and status">
+          <div aria-hidden="true">
+            <ResponsiveContainer width="100%" height={190}>
+              <BarChart data={figures.byRoleStatus} layout="vertical" margin={{ left: 8, right: 16, top: 4, bottom: 4 }}>
+                <CartesianGrid horizontal={false} stroke="#eef1f4" />
+                <XAxis type="number" allowDecimals={false} tick={AXIS} />
+                <YAxis type="category" dataKey="role" width={110} tick={AXIS} />
+                <Tooltip />
+                <Legend itemSorter={null} iconSize={10} wrapperStyle={{ fontSize: 12 }} />
+                {STATUS_ORDER.map((status) => (
+                  <Bar key={status} dataKey={status} name={RECORD_STATUS_LABELS[status]} stackId="status" fill={STATUS_COLOURS[status]} isAnimationActive={false} />
+                ))}
+              </BarChart>
+            </ResponsiveContainer>
+          </div>
+          <FiguresTable caption="Records by role and status" head={['Role', ...STATUS_ORDER.map((status) => RECORD_STATUS_LABELS[status])]} rows={figures.byRoleStatus.map((row) => [row.role, ...STATUS_ORDER.map((status) => row[status])])} />
+        </Card>
+
+        <Card title="Completeness per Art. 30 item" note="Share of records (of the role the item applies to) where the item is filled in; archived records excluded.">
+          <div aria-hidden="true">
+            <ResponsiveContainer width="100%" height={Math.max(140, completenessRows.length * 19 + 34)}>
+              <BarChart data={completenessRows} layout="vertical" barCategoryGap={3} margin={{ left: 8, right: 24, top: 4, bottom: 4 }}>
+                <CartesianGrid horizontal={false} stroke="#eef1f4" />
+                <XAxis type="number" domain={[0, 100]} unit="%" tick={AXIS} />
+                <YAxis type="category" dataKey="article" width={70} tick={AXIS} interval={0} />
+                <Tooltip formatter={(value) => `${String(value)}%`} />
+                <Bar dataKey="share" name="Complete" fill="#1f4e8c" isAnimationActive={false} background={{ fill: '#eef1f4' }} />
+              </BarChart>
+            </ResponsiveContainer>
+          </div>
+          <FiguresTable caption="Completeness per Art. 30 item" head={['Article', 'Present', 'Required', 'Share']} rows={completenessRows.map((row) => [row.article, row.present, row.required, `${row.share}%`])} />
+        </Card>
+
+        <Card title="Findings by article and severity" note={summary.total === 0 ? 'No findings.' : `${summary.total.toLocaleString()} findings: ${severityCountsText(summary.bySeverity)}.`}>
+          <div aria-hidden="true">
+            <ResponsiveContainer width="100%" height={Math.max(160, figures.byArticle.length * 26 + 50)}>
+              <BarChart data={figures.byArticle} layout="vertical" margin={{ left: 8, right: 16, top: 4, bottom: 4 }}>
+                <CartesianGrid horizontal={false} stroke="#eef1f4" />
+                <XAxis type="number" allowDecimals={false} tick={AXIS} />
+                <YAxis type="category" dataKey="article" width={92} tick={AXIS} interval={0} />
+                <Tooltip />
+                <Legend itemSorter={null} iconSize={10} wrapperStyle={{ fontSize: 12 }} />
+                {SEVERITIES.map((severity) => (
+                  <Bar key={severity} dataKey={severity} name={SEVERITY_LABELS[severity]} stackId="severity" fill={SEVERITY_COLOURS[severity]} isAnimationActive={false} />
+                ))}
+              </BarChart>
+            </ResponsiveContainer>
+          </div>
+          <FiguresTable caption="Findings by article and severity" head={['Article', ...SEVERITIES.map((severity) => SEVERITY_LABELS[severity])]} rows={figures.byArticle.map((row) => [row.article, row.error, row.warning, row.info])} />
+        </Card>
+
+        <Card title="Reviews">
+          <div className="reviews">
+            <ReviewList title="Overdue" entries={reviews.overdue.slice(0, 50)} tone="overdue" />
+            <ReviewList title="Due within 30 days" entries={reviews.dueSoon.slice(0, 50)} tone="due-soon" />
+          </div>
+        </Card>
+
+        <Card title="Transfers by destination and safeguard" note={transfers.transfers === 0 ? 'No transfers recorded.' : `${transfers.transfers.toLocaleString()} transfers in active records${transfers.rows.length === 12 ? '; the 12 most frequent destinations' : ''}.`}>
+          {transfers.rows.length > 0 ? (
+            <div aria-hidden="true">
+              <ResponsiveContainer width="100%" height={Math.max(160, transfers.rows.length * 26 + 80)}>
+                <BarChart data={transfers.rows} layout="vertical" margin={{ left: 8, right: 16, top: 4, bottom: 4 }}>
+                  <CartesianGrid horizontal={false} stroke="#eef1f4" />
+                  <XAxis type="number" allowDecimals={false} tick={AXIS} />
+                  <YAxis type="category" dataKey="country" width={110} tick={AXIS} interval={0} />
+                  <Tooltip />
+                  <Legend itemSorter={null} iconSize={10} wrapperStyle={{ fontSize: 11 }} />
+                  {transfers.safeguards.map((safeguard, index) => (
+                    <Bar key={safeguard} dataKey={safeguard} name={safeguard} stackId="safeguard" fill={PALETTE[index % PALETTE.length]} isAnimationActive={false} />
+                  ))}
+                </BarChart>
+              </ResponsiveContainer>
+            </div>
+          ) : null}
+          <FiguresTable caption="Transfers by destination and safeguard" head={['Destination', 'Transfers', ...transfers.safeguards]} rows={transfers.rows.map((row) => [row.country, row.total, ...transfers.safeguards.map((safeguard) => (row[safeguard] as number | undefined) ?? 0)])} />
+        </Card>
+
+        <Card title="Vendors by number of records" note={vendorCounts.length === 0 ? 'No vendors yet: they are added when a template pack is installed.' : 'Records that name the vendor as a recipient or were made from its template pack.'}>
+          {vendorCounts.length > 0 ? (
+            <div aria-hidden="true">
+              <ResponsiveContainer width="100%" height={Math.max(140, vendorCounts.length * 26 + 30)}>
+                <BarChart data={vendorCounts} layout="vertical" margin={{ left: 8, right: 16, top: 4, bottom: 4 }}>
+                  <CartesianGrid horizontal={false} stroke="#eef1f4" />
+                  <XAxis type="number" allowDecimals={false} tick={AXIS} />
+                  <YAxis type="category" dataKey="name" width={130} tick={AXIS} interval={0} />
+                  <Tooltip />
+                  <Bar dataKey="records" name="Records" fill="#3aa6b9" isAnimationActive={false} />
+                </BarChart>
+              </ResponsiveContainer>
+            </div>
+          ) : null}
+          <FiguresTable caption="Vendors by number of records" head={['Vendor', 'Records']} rows={vendorCounts.map((vendor) => [vendor.name, vendor.records])} />
+        </Card>
+      </div>
+    </main>
+  )
+}
