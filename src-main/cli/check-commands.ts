@@ -38,7 +38,7 @@ function readBackup(path: string): { ok: true; backup: Backup } | { ok: false; p
 }
 
 /** Local calendar date: "today" for the person running the command. */
-function localToday(): string {
+export function localToday(): string {
   const now = new Date()
   return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`
 }

@@ -14,6 +14,7 @@ import { readWorkbook, recordsToImport } from '../core/workbook/read-workbook'
 import { registerCsv } from '../core/workbook/register-csv'
 import { DEFAULT_XLSX_LIMITS } from '../core/workbook/xlsx-guard'
 import { writeWorkbookStream } from '../export/write-workbook-stream'
+import { checkBackup, localToday } from './check-commands'
 
 const PACKAGE_JSON = resolve(import.meta.dirname, '..', '..', 'package.json')
 const MAX_DEMO_ACTIVITIES = 100_000
@@ -83,7 +84,10 @@ export function registerWorkbookCommands(program: Command): void {
             vendors: backup.vendors,
             appVersion: appVersion(),
             exportedAt: new Date().toISOString(),
-            filters: ''
+            filters: '',
+            // The same checks as `ropa check`, as of today, and the whole audit trail.
+            findings: checkBackup(backupPath, backup, localToday()).findings,
+            auditLog: backup.auditLog
           })
           process.stdout.write(`wrote ${options.output}: ${backup.records.length} activities\n`)
         }

@@ -23,6 +23,8 @@ export const SHEET = {
   transfers: 'Transfers',
   vendors: 'Vendors',
   evidence: 'Evidence',
+  findings: 'Findings',
+  auditTrail: 'Audit trail',
   lists: 'Lists',
   data: 'Data'
 } as const

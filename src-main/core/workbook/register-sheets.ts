@@ -10,7 +10,9 @@
  * and would silently drop anything a future model adds. The Cover's SHA-256 fingerprint of
  * the same records lets the importer detect a Data sheet that was edited or cut short.
  */
-import { canonicalJson } from '../audit/audit-chain'
+import { canonicalJson, type AuditEntry } from '../audit/audit-chain'
+import type { Finding } from '../checks/finding'
+import { checksSheets } from './checks-sheets'
 import {
   ART9_CONDITION_LABELS,
   DPIA_REQUIRED_LABELS,
@@ -55,6 +57,10 @@ export interface ExportData {
    * hashes with node:crypto); computed here otherwise.
    */
   fingerprint?: string
+  /** Compliance findings for a "Findings" sheet; the caller runs the checks (it knows today and the installed packs). */
+  findings?: Finding[]
+  /** Audit trail entries for an "Audit trail" sheet. */
+  auditLog?: AuditEntry[]
 }
 
 export interface SheetLayout {
@@ -75,11 +81,11 @@ export function art30Mark(column: ColumnSpec): string {
   return column.requiredByArt30 ? `Required: Art. ${column.requiredByArt30}` : ''
 }
 
-interface Column<T> extends ColumnSpec {
+export interface Column<T> extends ColumnSpec {
   value: (item: T) => CellValue
 }
 
-function column<T>(key: string, header: string, width: number, value: (item: T) => CellValue, requiredByArt30: string | null = null, list: ListName | null = null): Column<T> {
+export function column<T>(key: string, header: string, width: number, value: (item: T) => CellValue, requiredByArt30: string | null = null, list: ListName | null = null): Column<T> {
   return { key, header, width, value, requiredByArt30, list }
 }
 
@@ -439,6 +445,7 @@ export function registerSheets(data: ExportData): SheetLayout[] {
       }
     },
     { ...itemLayout(SHEET.evidence, EVIDENCE_COLUMNS, records, evidenceRowsOf), columns: specs(EVIDENCE_COLUMNS) },
+    ...checksSheets(data, records),
     {
       name: SHEET.lists,
       state: 'hidden',

@@ -1,37 +1,7 @@
 /** Plain helpers for the audit trail page: how entries, changes and a chain break read. */
 import type { AuditEntry, ChainVerification } from '@core/audit/audit-chain'
-import type { FieldChange } from '@core/records/diff'
 
-export const AUDIT_ENTITY_LABELS: Record<AuditEntry['entity'], string> = {
-  record: 'Record',
-  organisation: 'Organisation',
-  vendor: 'Vendor',
-  pack: 'Template pack',
-  register: 'Register'
-}
-
-export const AUDIT_ACTION_LABELS: Record<AuditEntry['action'], string> = {
-  create: 'Created',
-  update: 'Edited',
-  delete: 'Deleted',
-  restore: 'Restored',
-  import: 'Imported',
-  approve: 'Approved'
-}
-
-const MAX_VALUE_CHARS = 160
-
-/** A stored value as one short line: strings as they are, anything else as JSON. */
-export function changeValueText(value: unknown): string {
-  if (value === undefined) return '—'
-  if (value === '') return '(empty)'
-  const text = typeof value === 'string' ? value : JSON.stringify(value)
-  return text.length > MAX_VALUE_CHARS ? `${text.slice(0, MAX_VALUE_CHARS - 1)}…` : text
-}
-
-export function changeText(change: FieldChange): string {
-  return `${change.field}: ${changeValueText(change.before)} → ${changeValueText(change.after)}`
-}
+export { AUDIT_ACTION_LABELS, AUDIT_ENTITY_LABELS, changeText, changeValueText } from '@core/audit/audit-text'
 
 /** A date-time as the DPO reads it, in their own zone, with the ISO value kept for precision elsewhere. */
 export function formatWhen(iso: string): string {
