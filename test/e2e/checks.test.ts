@@ -6,6 +6,7 @@
  * column and finding filter; the dashboard; and a tampered audit entry found by "Verify".
  */
 import { readFileSync } from 'node:fs'
+import ExcelJS from 'exceljs'
 import { resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
@@ -16,6 +17,7 @@ import { generateDemoRegister } from '@core/demo/demo-register'
 import type { RecordForm, StoredRecord } from '@core/records/model'
 import { recordFromActivity } from '@core/templates/instantiate'
 import { validatePackText } from '@core/templates/validate-pack'
+import { SHEET } from '@core/workbook/columns'
 import { openApp, screenshot, startRenderer, type RendererSession } from './browser'
 
 const PACK_FILE = resolve(import.meta.dirname, '../../templates/kaltura.json')
@@ -220,6 +222,21 @@ describe('compliance checks, review and audit trail', () => {
     await page.getByRole('link', { name: 'Audit trail' }).first().click()
     await page.getByRole('button', { name: 'Verify audit trail' }).click()
     await expect(page.getByRole('status').filter({ hasText: 'Audit trail verified' }).textContent()).resolves.toMatch(/All \d+ entries are intact/)
+    const entries = Number((await page.getByRole('status').filter({ hasText: 'Audit trail verified' }).textContent())?.match(/All (\d+) entries/)?.[1])
+
+    // The app's workbook export carries the findings and the audit trail as sheets.
+    await page.getByRole('link', { name: 'Import & export' }).click()
+    const download = page.waitForEvent('download')
+    await page.getByRole('button', { name: 'Export workbook (.xlsx)' }).click()
+    const workbook = new ExcelJS.Workbook()
+    await workbook.xlsx.load(readFileSync((await (await download).path())!) as unknown as ArrayBuffer)
+    expect(workbook.getWorksheet(SHEET.auditTrail)!.rowCount).toBe(entries + 1)
+    const findingRows: string[] = []
+    workbook.getWorksheet(SHEET.findings)!.eachRow((row) => findingRows.push(`${String(row.getCell(1).value)} ${String(row.getCell(8).value)}`))
+    expect(findingRows.length).toBeGreaterThan(1)
+    expect(findingRows).not.toContain(`${created.reference} lawful-basis-missing`)
+    await page.getByRole('link', { name: 'Audit trail' }).first().click()
+
     await tamperWithAuditEntry(page, 3, 'Nothing happened here')
     await page.getByRole('button', { name: 'Verify audit trail' }).click()
     const broken = page.getByRole('alert').filter({ hasText: 'Audit trail broken at entry 3' })

@@ -4,6 +4,7 @@ import type { StoredRecord } from '@core/records/model'
 import { filterRows, type RegisterFilter } from '@core/records/register-index'
 import type { ExportData, ExportVendor } from '@core/workbook/register-sheets'
 import { registerStore, repository } from '../app/services'
+import { checksForExport } from '../checks/export-checks'
 
 export type ExportScope = 'all' | 'view'
 
@@ -39,7 +40,8 @@ export async function exportDataFor(scope: ExportScope, filter: RegisterFilter, 
     appVersion: __APP_VERSION__,
     exportedAt: new Date().toISOString(),
     // Named on the Cover sheet; the view with no filters at all still says it is a view.
-    filters: scope === 'view' ? `Register view — ${describeFilter(filter) || 'no filters'}` : ''
+    filters: scope === 'view' ? `Register view — ${describeFilter(filter) || 'no filters'}` : '',
+    ...(await checksForExport(records, scope === 'all'))
   }
 }
 

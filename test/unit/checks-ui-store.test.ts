@@ -1,0 +1,149 @@
+/** The app's checks store and approval repository over a real (fake-indexeddb) database. */
+import 'fake-indexeddb/auto'
+import { describe, expect, it } from 'vitest'
+import { verifyChain } from '@core/audit/audit-chain'
+import type { RecordFormInput, StoredRecord } from '@core/records/model'
+import { ChecksStore } from '../../src-renderer/src/checks/checks-store'
+import { ApprovalRepository } from '../../src-renderer/src/db/approval-repository'
+import { DATABASE_NAME, RopaDatabase } from '../../src-renderer/src/db/database'
+import { RegisterRepository } from '../../src-renderer/src/db/register-repository'
+import { completeControllerRecord, completeOrganisation, TODAY } from '../fixtures/checks/records'
+
+// Midday, so that the local date is TODAY in any time zone the tests run in.
+const now = () => new Date(`${TODAY}T12:00:00`)
+
+function formOf(record: StoredRecord): RecordFormInput {
+  const { id: _id, reference: _reference, createdAt: _createdAt, updatedAt: _updatedAt, approvedBy: _approvedBy, approvedAt: _approvedAt, ...form } = record
+  return form
+}
+
+/** The fixture's complete record, in review, with purpose 1's lawful basis left blank (an error). */
+function recordMissingBasis(): RecordFormInput {
+  const form = formOf(completeControllerRecord())
+  return { ...form, nextReview: '', purposes: form.purposes!.map((purpose, index) => (index === 0 ? { ...purpose, lawfulBasis: '' } : purpose)) }
+}
+
+async function setUp() {
+  const db = new RopaDatabase(`${DATABASE_NAME}-checks-${crypto.randomUUID()}`)
+  const repository = new RegisterRepository(db, now)
+  await repository.saveUserProfile({ name: 'Dana Fischer', role: 'DPO' })
+  await repository.saveOrganisation(completeOrganisation())
+  return { db, repository, checks: new ChecksStore(db, repository, now), approvals: new ApprovalRepository(db, repository, now) }
+}
+
+describe('ChecksStore', () => {
+  it('checks every record on load, then only the records a change names', async () => {
+    const { repository, checks } = await setUp()
+    const clean = await repository.createRecord(formOf(completeControllerRecord()))
+    const broken = await repository.createRecord(recordMissingBasis())
+    await checks.load()
+    let snapshot = checks.getSnapshot()
+    expect(snapshot.phase).toBe('ready')
+    expect(snapshot.health.get(clean.id)).toBe('ok')
+    expect(snapshot.health.get(broken.id)).toBe('error')
+    expect(snapshot.findingsByRecord.get(broken.id)!.map((finding) => `${finding.ruleId} ${finding.field} ${finding.reference}`)).toEqual([`lawful-basis-missing purposes.0.lawfulBasis ${broken.reference}`])
+    const cleanFindings = snapshot.findingsByRecord.get(clean.id)
+
+    await repository.updateRecord(broken.id, formOf(completeControllerRecord()))
+    await checks.settled()
+    snapshot = checks.getSnapshot()
+    expect(snapshot.health.get(broken.id)).toBe('ok')
+    // The untouched record was not checked again: its findings are the same list as before.
+    expect(snapshot.findingsByRecord.get(clean.id)).toBe(cleanFindings)
+
+    await repository.deleteRecord(clean.id)
+    await checks.settled()
+    snapshot = checks.getSnapshot()
+    expect(snapshot.records.has(clean.id)).toBe(false)
+    expect(snapshot.health.has(clean.id)).toBe(false)
+  })
+
+  it('re-checks the organisation profile when it changes', async () => {
+    const { repository, checks } = await setUp()
+    await checks.load()
+    expect(checks.getSnapshot().organisationFindings).toEqual([])
+    await repository.saveOrganisation({ ...completeOrganisation(), dpo: { name: '', address: '', email: '', phone: '' } })
+    await checks.settled()
+    expect(checks.getSnapshot().organisationFindings.map((finding) => finding.ruleId)).toEqual(['org-dpo'])
+  })
+
+  it('notices a new template pack version: records made from the old one get the outdated-template note', async () => {
+    const { db, repository, checks } = await setUp()
+    const record = await repository.createRecord({ ...formOf(completeControllerRecord()), origin: { packId: 'acme-crm', packVersion: '1.0.0', activityId: 'crm' } })
+    await checks.load()
+    expect(checks.getSnapshot().health.get(record.id)).toBe('ok')
+    await db.packs.put({ id: 'acme-crm', version: '2.0.0', vendorName: 'Acme', origin: 'imported', installedAt: '', pack: {} as never, sourceText: '' })
+    repository.emit({ kind: 'all' })
+    await checks.settled()
+    expect(checks.getSnapshot().findingsByRecord.get(record.id)!.map((finding) => finding.ruleId)).toEqual(['template-version-outdated'])
+  })
+})
+
+describe('ApprovalRepository', () => {
+  it('refuses approval while an error remains, listing it, and stores nothing', async () => {
+    const { db, repository, approvals } = await setUp()
+    const record = await repository.createRecord(recordMissingBasis())
+    const entriesBefore = await db.auditLog.count()
+    const result = await approvals.approve(record.id)
+    expect(result.ok).toBe(false)
+    expect(!result.ok && result.reasons).toEqual([expect.stringMatching(/^Art\. 6\(1\) — The purpose "Fulfil orders" has no Art\. 6\(1\) lawful basis\. \(purposes\.0\.lawfulBasis\)$/)])
+    expect(await repository.getRecord(record.id)).toEqual(record)
+    expect(await db.auditLog.count()).toBe(entriesBefore)
+  })
+
+  it('approves a record in review: who, when, reviewed today, next review in 12 months, one audit entry', async () => {
+    const { db, repository, approvals } = await setUp()
+    const record = await repository.createRecord(recordMissingBasis())
+    await repository.updateRecord(record.id, { ...recordMissingBasis(), purposes: formOf(completeControllerRecord()).purposes })
+    const result = await approvals.approve(record.id)
+    expect(result.ok).toBe(true)
+    const stored = (await repository.getRecord(record.id))!
+    expect(stored).toMatchObject({ status: 'approved', approvedBy: 'Dana Fischer', approvedAt: now().toISOString(), lastReviewed: TODAY, nextReview: '2026-06-01' })
+    const history = await repository.recordHistory(record.id)
+    const approval = history.at(-1)!
+    expect(approval).toMatchObject({ action: 'approve', actor: 'Dana Fischer', summary: `${record.reference} approved by Dana Fischer` })
+    expect(approval.changes.map((change) => change.field).sort()).toEqual(['approvedAt', 'approvedBy', 'lastReviewed', 'nextReview', 'status'])
+    expect(verifyChain(await db.auditLog.orderBy('seq').toArray()).ok).toBe(true)
+    // Approved once is enough.
+    const again = await approvals.approve(record.id)
+    expect(!again.ok && again.reasons).toContain('The record is already approved.')
+  })
+
+  it('keeps a next review date that is still ahead, and moves one that has passed', async () => {
+    const { repository, approvals } = await setUp()
+    const ahead = await repository.createRecord({ ...formOf(completeControllerRecord()), nextReview: '2025-09-01' })
+    const passed = await repository.createRecord({ ...formOf(completeControllerRecord()), nextReview: '2025-05-01' })
+    await approvals.approve(ahead.id)
+    await approvals.approve(passed.id)
+    expect((await repository.getRecord(ahead.id))!.nextReview).toBe('2025-09-01')
+    expect((await repository.getRecord(passed.id))!.nextReview).toBe('2026-06-01')
+  })
+
+  it('approves only records in review', async () => {
+    const { repository, approvals } = await setUp()
+    const draft = await repository.createRecord({ ...formOf(completeControllerRecord()), status: 'draft' })
+    const result = await approvals.approve(draft.id)
+    expect(!result.ok && result.reasons[0]).toMatch(/Only a record that is in review can be approved/)
+    expect((await repository.getRecord(draft.id))!.status).toBe('draft')
+  })
+
+  it('with "separate approver" on, refuses the last editor and accepts someone else; the setting change is audited', async () => {
+    const { db, repository, approvals } = await setUp()
+    const record = await repository.createRecord(formOf(completeControllerRecord()))
+    await approvals.saveSettings({ separateApprover: true })
+    expect(await approvals.getSettings()).toEqual({ separateApprover: true })
+    const settingEntry = (await db.auditLog.orderBy('seq').last())!
+    expect(settingEntry).toMatchObject({ entity: 'organisation', entityId: 'settings', action: 'update', changes: [{ field: 'separateApprover', before: false, after: true }] })
+
+    expect(await approvals.lastEditor(record.id)).toBe('Dana Fischer')
+    const refused = await approvals.approve(record.id)
+    expect(!refused.ok && refused.reasons).toEqual([expect.stringContaining('Dana Fischer made the last change to this record')])
+
+    await repository.saveUserProfile({ name: 'Jonas Weber', role: 'Head of Legal' })
+    const approved = await approvals.approve(record.id)
+    expect(approved.ok).toBe(true)
+    // The approval itself is not an edit: Dana is still the last editor.
+    expect(await approvals.lastEditor(record.id)).toBe('Dana Fischer')
+    expect((await repository.getRecord(record.id))!.approvedBy).toBe('Jonas Weber')
+  })
+})
