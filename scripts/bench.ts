@@ -1,12 +1,13 @@
 /**
  * `npm run bench`: the app's benchmarks, each a median over several runs on this machine.
  * BENCH_RUNS (default 5) and BENCH_RECORDS (default 10000) change the size; BENCH_ONLY
- * (register | export) runs one section.
+ * (register | export | checks) runs one section.
  */
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { startRenderer } from '../test/e2e/browser'
 import { benchRegisterRun, demoRecords, median, type RegisterRunFigures } from './bench-register'
 import { benchBackupRun, benchExport, type BackupFigures, type ExportFigures } from './bench-export'
+import { benchChecks } from './bench-checks'
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5)
 const RECORDS = Number(process.env.BENCH_RECORDS ?? 10_000)
@@ -109,7 +110,8 @@ async function exportAndBackup(): Promise<void> {
   writeFileSync('bench-results/export.json', `${JSON.stringify(summary, null, 2)}\n`)
 }
 
-// BENCH_ONLY=register or BENCH_ONLY=export runs one section.
+// BENCH_ONLY=register, export or checks runs one section.
 const only = process.env.BENCH_ONLY
-if (only !== 'export') await main()
-if (only !== 'register') await exportAndBackup()
+if (!only || only === 'register') await main()
+if (!only || only === 'export') await exportAndBackup()
+if (!only || only === 'checks') benchChecks(demoRecords(RECORDS).records, RUNS)
