@@ -73,8 +73,8 @@ describe('ChecksStore', () => {
     await checks.load()
     expect(checks.getSnapshot().health.get(record.id)).toBe('ok')
     await db.packs.put({ id: 'acme-crm', version: '2.0.0', vendorName: 'Acme', origin: 'imported', installedAt: '', pack: {} as never, sourceText: '' })
-    repository.emit({ kind: 'all' })
-    await checks.settled()
+    // Pack installs are announced by the template repository, which calls refresh().
+    await checks.refresh()
     expect(checks.getSnapshot().findingsByRecord.get(record.id)!.map((finding) => finding.ruleId)).toEqual(['template-version-outdated'])
   })
 })

@@ -68,6 +68,19 @@ export class ChecksStore {
     return this.loading
   }
 
+  /**
+   * Re-checks every record with a fresh context, without reading the records again: for
+   * changes the register's events do not carry (template packs installed or upgraded).
+   */
+  refresh(): Promise<void> {
+    if (!this.loading) return Promise.resolve()
+    return this.enqueue(async () => {
+      this.context = await loadCheckContext(this.db, this.repository, this.now())
+      this.organisationFindings = checkOrganisation(this.context)
+      await this.checkAll()
+    })
+  }
+
   /** Resolves once everything queued so far has been applied (for tests and the benchmark). */
   settled(): Promise<void> {
     return this.queue

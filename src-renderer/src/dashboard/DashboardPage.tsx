@@ -15,6 +15,7 @@ import { checksStore } from '../checks/checks-services'
 import { severityCountsText } from '../checks/register-health'
 import { SEVERITY_LABELS } from '../checks/severity'
 import type { Vendor } from '../db/database'
+import { templateRepository } from '../templates/template-services'
 import { findingsByArticle, recordsByRoleAndStatus, reviewsDue, STATUS_ORDER, transfersByCountry, vendorsByRecords, type ReviewDue } from './dashboard-data'
 
 const STATUS_COLOURS = { draft: '#8fb0dc', 'in-review': '#e3a82b', approved: '#2e8b57', archived: '#b6bec9' } as const
@@ -104,7 +105,12 @@ function useVendors(): Vendor[] {
   useEffect(() => {
     const read = () => void database.vendors.toArray().then(setVendors)
     read()
-    return repository.onChange(read)
+    const stopRecords = repository.onChange(read)
+    const stopTemplates = templateRepository.onChange(read)
+    return () => {
+      stopRecords()
+      stopTemplates()
+    }
   }, [])
   return vendors
 }
