@@ -4,22 +4,29 @@
  * (rows computed beforehand, so that only the writing is timed; sheet setup is shared via
  * addRegisterSheet); and backup / restore in Chromium next to raw IndexedDB getAll / put.
  */
+import { execFileSync } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import ExcelJS from 'exceljs'
-import { demoOrganisation } from '../src-main/core/demo/demo-register'
+import { demoOrganisation, generateDemoRegister } from '../src-main/core/demo/demo-register'
 import type { StoredRecord } from '../src-main/core/records/model'
 import { registerSheets, type CellValue, type ExportData } from '../src-main/core/workbook/register-sheets'
 import { addRegisterSheet, safeCell } from '../src-main/core/workbook/write-workbook'
 import { writeWorkbookStream } from '../src-main/export/write-workbook-stream'
-import { openApp, type RendererSession } from '../test/e2e/browser'
+// Only a type here: the export children must not load vite and Playwright, whose memory would count as theirs.
+import type { RendererSession } from '../test/e2e/browser'
 
 export interface ExportFigures {
   exportMs: number
   floorMs: number
+  /** Peak resident set size of a fresh process holding the register while it exports. */
   peakRssMb: number
+  floorPeakRssMb: number
 }
+
+type ExportKind = 'export' | 'floor'
 
 function exportDataOf(records: StoredRecord[]): ExportData {
   return { organisation: demoOrganisation(), records, vendors: [], appVersion: 'bench', exportedAt: '2025-01-01T00:00:00.000Z', filters: '' }
@@ -38,32 +45,60 @@ async function withPeakRss<T>(work: () => Promise<T>): Promise<{ result: T; peak
   }
 }
 
-export async function benchExport(records: StoredRecord[]): Promise<ExportFigures> {
-  const dir = mkdtempSync(join(tmpdir(), 'ropa-bench-export-'))
-  try {
-    const data = exportDataOf(records)
-    const { result: exportMs, peakRssMb } = await withPeakRss(async () => {
-      const start = performance.now()
-      await writeWorkbookStream(join(dir, 'export.xlsx'), data)
-      return performance.now() - start
-    })
+/** The app's export: the streaming writer of the main process and the CLI. */
+async function writeExport(file: string, data: ExportData): Promise<void> {
+  await writeWorkbookStream(file, data)
+}
 
-    const layouts = registerSheets(data)
-    const rows: Array<Array<CellValue | null>[]> = layouts.map((layout) => [...layout.rows()].map((values) => values.map(safeCell)))
-    const start = performance.now()
-    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: join(dir, 'floor.xlsx'), useStyles: true, useSharedStrings: false })
+/** The floor: exceljs's streaming writer alone on exactly the same cells, computed before the clock starts. */
+async function writeFloor(file: string, data: ExportData): Promise<() => Promise<void>> {
+  const layouts = registerSheets({ ...data, fingerprint: 'computed beforehand' })
+  const rows: Array<Array<CellValue | null>[]> = layouts.map((layout) => [...layout.rows()].map((values) => values.map(safeCell)))
+  return async () => {
+    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true, useSharedStrings: false })
     layouts.forEach((layout, index) => {
       const worksheet = addRegisterSheet(workbook, layout)
       for (const values of rows[index]!) worksheet.addRow(values).commit()
       ;(worksheet as ExcelJS.Worksheet & { commit(): void }).commit()
     })
     await workbook.commit()
-    const floorMs = performance.now() - start
-    return { exportMs, floorMs, peakRssMb }
+  }
+}
+
+/** Runs in a child process: builds the same register and writes one workbook, printing its figures as JSON. */
+async function childRun(kind: ExportKind, count: number): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'ropa-bench-export-'))
+  try {
+    const data = exportDataOf(generateDemoRegister(count))
+    const file = join(dir, `${kind}.xlsx`)
+    const write = kind === 'export' ? () => writeExport(file, data) : await writeFloor(file, data)
+    const { result: ms, peakRssMb } = await withPeakRss(async () => {
+      const started = performance.now()
+      await write()
+      return performance.now() - started
+    })
+    process.stdout.write(`${JSON.stringify({ ms, peakRssMb })}\n`)
   } finally {
     rmSync(dir, { recursive: true, force: true })
   }
 }
+
+/** One export or floor in a fresh Node process, so that no earlier run's garbage counts against its memory. */
+function inChild(kind: ExportKind, count: number): { ms: number; peakRssMb: number } {
+  const output = execFileSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), 'child', kind, String(count)], { encoding: 'utf8', maxBuffer: 1024 * 1024 })
+  return JSON.parse(output.trim().split('\n').at(-1)!) as { ms: number; peakRssMb: number }
+}
+
+/** The export of `count` demo activities (generateDemoRegister, as demoRecords) next to its floor; the order alternates by run. */
+export function benchExport(count: number, run: number): ExportFigures {
+  const floorFirst = run % 2 === 0
+  const floorEarly = floorFirst ? inChild('floor', count) : undefined
+  const exported = inChild('export', count)
+  const floor = floorEarly ?? inChild('floor', count)
+  return { exportMs: exported.ms, floorMs: floor.ms, peakRssMb: exported.peakRssMb, floorPeakRssMb: floor.peakRssMb }
+}
+
+if (process.argv[2] === 'child') await childRun(process.argv[3] as ExportKind, Number(process.argv[4]))
 
 // ---------------------------------------------------------------- backup and restore in Chromium
 
@@ -90,6 +125,7 @@ type BenchWindow = {
  * alternates its order between runs.
  */
 export async function benchBackupRun(session: RendererSession, records: StoredRecord[], run: number): Promise<BackupFigures> {
+  const { openApp } = await import('../test/e2e/browser')
   const { context, page } = await openApp(session, '?bench')
   try {
     await page.evaluate(
