@@ -9,7 +9,7 @@ import { isPackFileName, validatePackText } from '@core/templates/validate-pack'
 import { RopaDatabase } from '../../src-renderer/src/db/database'
 import { RegisterRepository } from '../../src-renderer/src/db/register-repository'
 import { PackValidationError, TemplateRepository, activityFromRecord, type PackPreview } from '../../src-renderer/src/db/template-repository'
-import { fieldLabel } from '../../src-renderer/src/templates/field-labels'
+import { describeFieldPath } from '@core/records/field-names'
 import { locateQuote } from '../../src-renderer/src/templates/quote-location'
 import { FIXTURE_PACK_TEXT, fixturePackJson } from '../fixtures/packs/fixture-pack'
 
@@ -297,8 +297,8 @@ describe('finding a quote in the policy text', () => {
   })
 
   it('names record and template fields for people', () => {
-    expect(fieldLabel('purposes.0.lawfulBasis')).toBe('Purpose 1 — lawful basis')
-    expect(fieldLabel('transfers[1].safeguard')).toBe('Transfer 2 — safeguard')
-    expect(fieldLabel('dataSource')).toBe('Source of the data')
+    expect(describeFieldPath('purposes.0.lawfulBasis')).toBe('Purpose 1 › Lawful basis')
+    expect(describeFieldPath('transfers[1].safeguard')).toBe('Transfer 2 › Safeguard')
+    expect(describeFieldPath('dataSource')).toBe('Source of the data')
   })
 })

@@ -13,7 +13,8 @@ import type { RecordForm, RecordFormInput, StoredRecord } from '@core/records/mo
 import { database, repository } from '../app/services'
 import { NavLink } from '../app/navigation'
 import { loadCheckContext } from './check-context'
-import { anchorForField, describeField, sectionForAnchor } from './field-anchors'
+import { describeFieldPath as describeField } from '@core/records/field-names'
+import { anchorForField, sectionForAnchor } from './field-anchors'
 import { SeverityIcon, SEVERITY_LABELS } from './severity'
 
 /** Long enough to let a burst of typing pass, short enough to feel live. */

@@ -1,16 +1,9 @@
 /** A record's change history from the audit trail: when, who, which fields, old → new. */
 import { useEffect, useState } from 'react'
 import type { AuditEntry } from '@core/audit/audit-chain'
+import { describeFieldPath } from '@core/records/field-names'
 import { repository } from '../app/services'
 
-function humaniseField(path: string): string {
-  return path
-    .replace(/\[[^\]]+\]/g, ' › item')
-    .split('.')
-    .map((part) => part.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase())
-    .join(' › ')
-    .replace(/^./, (first) => first.toUpperCase())
-}
 
 function displayValue(value: unknown): string {
   if (value === undefined || value === null || value === '') return '—'
@@ -46,7 +39,7 @@ export function HistoryPanel({ recordId, version }: { recordId: string; version:
               <tbody>
                 {entry.changes.map((change) => (
                   <tr key={change.field}>
-                    <td>{humaniseField(change.field)}</td>
+                    <td>{describeFieldPath(change.field)}</td>
                     <td className="history__before">{displayValue(change.before)}</td>
                     <td className="history__after">{displayValue(change.after)}</td>
                   </tr>

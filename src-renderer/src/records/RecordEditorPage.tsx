@@ -14,7 +14,7 @@ import { repository } from '../app/services'
 import { NavLink, useLeaveGuard, useNavigation } from '../app/navigation'
 import { useConfirm } from '../ui/confirm'
 import { EvidenceProvider } from './evidence'
-import { fieldLabel } from '../templates/field-labels'
+import { describeFieldPath } from '@core/records/field-names'
 import { SaveAsTemplateButton } from '../templates/SaveAsTemplateButton'
 import { FindingNote, FindingsPanel, FindingsProvider } from '../checks/EditorFindings'
 import { useReviewWorkflow } from '../checks/ReviewWorkflow'
@@ -260,7 +260,7 @@ function OpenItemsPanel() {
           item.resolved ? null : (
             <li key={item.id} className="open-items__item">
               <label>
-                <input type="checkbox" {...register(`openItems.${index}.resolved`)} /> <strong>{fieldLabel(item.field)}</strong>: {item.note}
+                <input type="checkbox" {...register(`openItems.${index}.resolved`)} /> <strong>{describeFieldPath(item.field)}</strong>: {item.note}
               </label>
               {(item.quotes ?? []).map((quote, quoteIndex) => (
                 <blockquote key={quoteIndex}>{quote}</blockquote>

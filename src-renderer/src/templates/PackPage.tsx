@@ -17,7 +17,7 @@ import type { ActivityTemplate, TemplatePack } from '@core/templates/pack-schema
 import { termLabel } from '@core/vocabulary/vocabulary'
 import type { InstalledPack } from '../db/database'
 import { NavLink } from '../app/navigation'
-import { fieldLabel } from './field-labels'
+import { describeFieldPath } from '@core/records/field-names'
 import { PolicyText } from './PolicyText'
 import { ExportPackButton, ORIGIN_LABELS, policyDate } from './TemplateLibraryPage'
 import { templateRepository } from './template-services'
@@ -205,7 +205,7 @@ function ActivityCard({ pack, activity, open }: { pack: TemplatePack; activity: 
             <ul>
               {activity.gaps.map((gap, index) => (
                 <li key={index} className="gap">
-                  <span className={`badge badge--gap`}>{gap.kind === 'silent' ? 'Silent' : 'Vague'}</span> <strong>{fieldLabel(gap.field)}</strong>: {gap.note}
+                  <span className={`badge badge--gap`}>{gap.kind === 'silent' ? 'Silent' : 'Vague'}</span> <strong>{describeFieldPath(gap.field)}</strong>: {gap.note}
                   <Quotes quotes={gap.quotes} />
                 </li>
               ))}
