@@ -114,3 +114,16 @@ describe('importing stored records', () => {
     expect((await repository.createRecord(payroll())).reference).toBe('PA-0013')
   })
 })
+
+describe('editing an approved record', () => {
+  it('sends it back to review when what it says changes, and leaves it approved for a review-date change', async () => {
+    const created = await repository.createRecord(payroll())
+    const approved = await repository.updateRecord(created.id, { ...created, status: 'approved' })
+    const rescheduled = await repository.updateRecord(created.id, { ...approved, nextReview: '2027-06-01' })
+    expect(rescheduled.status).toBe('approved')
+    const edited = await repository.updateRecord(created.id, { ...rescheduled, owner: 'Payroll team' })
+    expect(edited.status).toBe('in-review')
+    const history = await repository.recordHistory(created.id)
+    expect(history.at(-1)?.changes).toEqual(expect.arrayContaining([{ field: 'status', before: 'approved', after: 'in-review' }]))
+  })
+})

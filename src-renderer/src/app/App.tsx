@@ -17,6 +17,7 @@ import { ImportExportPage } from '../export/ImportExportPage'
 import { ConfirmProvider } from '../ui/confirm'
 import { NavLink, NavigationProvider } from './navigation'
 import { repository } from './services'
+import { templateRepository } from '../templates/template-services'
 
 function useOrganisationName(): string | null | undefined {
   const [name, setName] = useState<string | null | undefined>(undefined)
@@ -107,6 +108,12 @@ function Routes() {
 export function App() {
   const organisationName = useOrganisationName()
   useEffect(() => void startAutomaticBackups(), [])
+  useEffect(() => {
+    if (!organisationName) return
+    // The shipped packs are installed once the app is set up, after the register's first paint.
+    const timer = setTimeout(() => void templateRepository.ensureShippedPacks(), 1500)
+    return () => clearTimeout(timer)
+  }, [organisationName])
   return (
     <Router hook={useHashLocation}>
       <ConfirmProvider>

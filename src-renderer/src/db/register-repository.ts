@@ -5,6 +5,7 @@
  */
 import { type AuditAction, type AuditEntity, type AuditEntry, GENESIS_HASH, chainEntry } from '@core/audit/audit-chain'
 import { diffRecords, type FieldChange } from '@core/records/diff'
+import { statusAfterEdit } from '@core/records/workflow'
 import {
   formatReference,
   referenceNumber,
@@ -143,6 +144,7 @@ export class RegisterRepository {
       const before = await this.db.records.get(id)
       if (!before) throw new RecordNotFoundError(id)
       const after: StoredRecord = { ...before, ...form }
+      after.status = statusAfterEdit(before.status, after.status, diffRecords(before, after))
       const changes = diffRecords(before, after)
       if (changes.length === 0) return before
       after.updatedAt = this.now().toISOString()

@@ -93,6 +93,7 @@ function RecordEditor({ record: initialRecord, initial }: { record: StoredRecord
     form.reset(formOf(saved))
     setRecord(saved)
     setSavedAt(new Date().toLocaleTimeString())
+    if (record?.status === 'approved' && saved.status === 'in-review') toast.info('Changed after approval: the record is back in review and needs approving again.')
     if (!record) await navigate(`/records/${saved.id}`, { replace: true, state: { savedAt: new Date().toLocaleTimeString() } })
   })
 
