@@ -12,8 +12,8 @@ import { fileURLToPath } from 'node:url'
 import ExcelJS from 'exceljs'
 import { demoOrganisation, generateDemoRegister } from '../src-main/core/demo/demo-register'
 import type { StoredRecord } from '../src-main/core/records/model'
-import { registerSheets, type CellValue, type ExportData } from '../src-main/core/workbook/register-sheets'
-import { addRegisterSheet, safeCell } from '../src-main/core/workbook/write-workbook'
+import { registerSheets, type ExportData } from '../src-main/core/workbook/register-sheets'
+import { addRegisterSheet, keepLineBreaks, rowHeight, safeCell } from '../src-main/core/workbook/write-workbook'
 import { writeWorkbookStream } from '../src-main/export/write-workbook-stream'
 // Only a type here: the export children must not load vite and Playwright, whose memory would count as theirs.
 import type { RendererSession } from '../test/e2e/browser'
@@ -53,12 +53,22 @@ async function writeExport(file: string, data: ExportData): Promise<void> {
 /** The floor: exceljs's streaming writer alone on exactly the same cells, computed before the clock starts. */
 async function writeFloor(file: string, data: ExportData): Promise<() => Promise<void>> {
   const layouts = registerSheets({ ...data, fingerprint: 'computed beforehand' })
-  const rows: Array<Array<CellValue | null>[]> = layouts.map((layout) => [...layout.rows()].map((values) => values.map(safeCell)))
+  // The same cells and row heights as the export writes.
+  const rows = layouts.map((layout) =>
+    [...layout.rows()].map((values) => {
+      const cells = values.map(safeCell)
+      return { cells: cells.map(keepLineBreaks), height: layout.state === 'visible' ? rowHeight(cells, layout.columns) : undefined }
+    })
+  )
   return async () => {
     const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true, useSharedStrings: false })
     layouts.forEach((layout, index) => {
       const worksheet = addRegisterSheet(workbook, layout)
-      for (const values of rows[index]!) worksheet.addRow(values).commit()
+      for (const { cells, height } of rows[index]!) {
+        const row = worksheet.addRow(cells)
+        if (height !== undefined) row.height = height
+        row.commit()
+      }
       ;(worksheet as ExcelJS.Worksheet & { commit(): void }).commit()
     })
     await workbook.commit()

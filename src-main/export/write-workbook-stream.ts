@@ -14,6 +14,6 @@ export async function writeWorkbookStream(filePath: string, data: ExportData, on
   workbook.created = new Date(data.exportedAt)
   // node:crypto hashes the ~40 MB of a 10,000-activity register several times faster than the portable hash.
   const fingerprint = data.fingerprint ?? createHash('sha256').update(fingerprintInput(data.records)).digest('hex')
-  await buildWorkbook(workbook, { ...data, fingerprint }, onProgress)
+  await buildWorkbook(workbook, { ...data, fingerprint }, onProgress, { inlineLineBreaks: true })
   await workbook.commit()
 }

@@ -4,9 +4,10 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type ExcelJS from 'exceljs'
 import { writeWorkbookStream } from '../../src-main/export/write-workbook-stream'
+import { cellText } from '@core/workbook/read-workbook'
 import { LISTS, neutraliseCell, restoreNeutralisedCell, SHEET } from '@core/workbook/columns'
 import { CONTROLLER_COLUMNS, recordsFingerprint, recordChunks } from '@core/workbook/register-sheets'
-import { writeWorkbookBuffer } from '@core/workbook/write-workbook'
+import { rowHeight, safeCell, writeWorkbookBuffer } from '@core/workbook/write-workbook'
 import { exportData, HOSTILE_VALUES, loadWorkbook, sampleRecords } from '../fixtures/workbooks/sample-register'
 
 describe('neutraliseCell', () => {
@@ -22,6 +23,24 @@ async function streamedWorkbook(progress: Array<[number, number]> = []): Promise
   await writeWorkbookStream(file, exportData(), (done, total) => progress.push([done, total]))
   return loadWorkbook(readFileSync(file))
 }
+
+describe('row heights and cell safety', () => {
+  const column = (width: number) => ({ key: 'k', header: 'h', width, requiredByArt30: null, list: null })
+  it('counts wrapped and broken lines in the tallest cell, capped at Excel\'s maximum', () => {
+    expect(rowHeight(['short', 42, null], [column(10), column(10), column(10)])).toBeUndefined()
+    expect(rowHeight(['a'.repeat(25), 'one\ntwo'], [column(10), column(30)])).toBe(45)
+    expect(rowHeight(['x', 'one\n\nthree\nfour'], [column(10), column(30)])).toBe(60)
+    expect(rowHeight(['x'.repeat(100_000)], [column(10)])).toBe(409)
+  })
+
+  it('leaves telephone numbers as they are, and guards everything else a spreadsheet would run', () => {
+    expect(safeCell('+44 20 7946 0000')).toBe('+44 20 7946 0000')
+    expect(safeCell('+1 (555) 010-0199')).toBe('+1 (555) 010-0199')
+    for (const value of HOSTILE_VALUES) expect(safeCell(value)).toBe(`'${value}`)
+    expect(safeCell('+44+cmd|calc')).toBe("'+44+cmd|calc")
+    expect(safeCell('')).toBeNull()
+  })
+})
 
 describe.each([
   ['streaming writer (Node)', () => streamedWorkbook()],
@@ -55,7 +74,11 @@ describe.each([
     expect(sheet.getCell(2, 1).font?.bold).toBe(true)
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 2, xSplit: 1 })
     expect(sheet.autoFilter).toBe(`A2:AE2`)
-    expect(sheet.pageSetup).toMatchObject({ orientation: 'landscape', fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:2' })
+    // Too wide for one page: A3, three pages across, reference and activity repeated on each.
+    expect(sheet.pageSetup).toMatchObject({ orientation: 'landscape', paperSize: 8, fitToWidth: 3, fitToHeight: 0, printTitlesRow: '1:2', printTitlesColumn: 'A:B' })
+    const purposes = (await open()).getWorksheet(SHEET.purposes)!
+    expect(purposes.pageSetup).toMatchObject({ orientation: 'landscape', paperSize: 9, fitToWidth: 1, printTitlesRow: '1:2' })
+    expect(purposes.pageSetup.printTitlesColumn).toBeUndefined()
     expect(sheet.getColumn(purposeColumn).width).toBe(40)
     expect(sheet.getCell(3, purposeColumn).alignment?.wrapText).toBe(true)
   })
@@ -69,7 +92,8 @@ describe.each([
     const record = records.find((candidate) => candidate.reference === 'PA-0005')!
     expect(sheet.getCell(row, 1).value).toBe('PA-0005')
     expect(sheet.getCell(row, 3).value).toBe({ draft: 'Draft', 'in-review': 'In review', approved: 'Approved', archived: 'Archived' }[record.status])
-    expect(sheet.getCell(row, 6).value).toBe(record.purposes.map((purpose) => purpose.description).join('\n'))
+    // Multi-line text is an inline rich-text string in the streaming writer (LibreOffice keeps its line breaks), a shared string in memory.
+    expect(cellText(sheet.getCell(row, 6).value)).toBe(record.purposes.map((purpose) => purpose.description).join('\n'))
     const processors = (await open()).getWorksheet(SHEET.processor)!
     expect(processors.getCell(3, 1).value).toBe('PA-0004')
     expect(processors.getCell(3, 6).value).toBe('Client, Inc.')
@@ -106,6 +130,28 @@ describe.each([
     expect(transfers.getCell(1, 5).value).toBe('Required: Art. 30(1)(e)')
     expect(transfers.getCell(3, 5).dataValidation).toMatchObject({ type: 'list', formulae: ['Lists!$D$2:$D$11'] })
     expect(workbook.getWorksheet(SHEET.purposes)!.getCell('E3').dataValidation).toMatchObject({ formulae: ['Lists!$C$2:$C$7'] })
+  })
+
+  it('sizes rows to their wrapped text, and writes telephone numbers without a guard quote', async () => {
+    const cover = (await open()).getWorksheet(SHEET.cover)!
+    const rowOf = (item: string) => {
+      let found: ExcelJS.Row | undefined
+      cover.eachRow((row) => {
+        if (row.getCell(1).value === item) found ??= row
+      })
+      return found!
+    }
+    // "10 Rue de la Paix, Paris" and the e-mail address: two lines.
+    expect(rowOf('Joint controller').height).toBe(30)
+    expect(rowOf('Controller').height).toBeUndefined()
+    const controllerPhone = (() => {
+      let phone: unknown
+      cover.eachRow((row) => {
+        if (row.getCell(1).value === 'Controller' && row.getCell(2).value === 'Telephone') phone = row.getCell(3).value
+      })
+      return phone
+    })()
+    expect(controllerPhone).toBe('+44 20 7946 0000')
   })
 
   it('has a Cover with the organisation, counts and the fingerprint of the exported records', async () => {

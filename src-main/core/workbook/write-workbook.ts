@@ -6,7 +6,7 @@
  */
 import ExcelJS, { type DataValidation, type Workbook, type Worksheet } from 'exceljs'
 import { art30Mark, headerRowCount, registerSheets, type CellValue, type ExportData, type SheetLayout } from './register-sheets'
-import { columnLetter, listRange, neutraliseCell, SHEET } from './columns'
+import { columnLetter, listRange, neutraliseCell, SHEET, type ColumnSpec } from './columns'
 
 export type ExportProgress = (done: number, total: number) => void
 
@@ -20,10 +20,82 @@ const CELL_ALIGNMENT = { wrapText: true, vertical: 'top' } as const
 /** How many rows between pauses that let a streaming writer's zip output drain. */
 const ROWS_BETWEEN_PAUSES = 2000
 
+/**
+ * A telephone number ("+44 20 7946 0000"): a typed string cell is never run as a formula, and
+ * even retyped this could only give an arithmetic error, never call anything, so it is written
+ * as it is rather than with a guard quote an auditor would see. (CSV keeps the quote: there
+ * the spreadsheet parses every field.)
+ */
+const PHONE_NUMBER = /^\+\d[\d ()./-]*$/
+
 /** Strings are neutralised on the way out, so no sheet can forget it; '' leaves the cell empty in both writers. */
 export function safeCell(value: CellValue): CellValue | null {
   if (value === '') return null
-  return typeof value === 'string' ? neutraliseCell(value) : value
+  if (typeof value !== 'string' || PHONE_NUMBER.test(value)) return value
+  return neutraliseCell(value)
+}
+
+/**
+ * The streaming writer without shared strings writes a string as a formula-result cell
+ * (`t="str"`), whose line breaks LibreOffice drops; an inline string (`t="inlineStr"`, what
+ * exceljs writes for rich text) keeps them. Only multi-line values need it.
+ */
+export function keepLineBreaks(value: CellValue | null): CellValue | null | ExcelJS.CellRichTextValue {
+  return typeof value === 'string' && value.includes('\n') ? { richText: [{ text: value }] } : value
+}
+
+/** Points per line of 11-pt text, and Excel's largest row height. */
+const LINE_POINTS = 15
+const MAX_ROW_POINTS = 409
+
+/**
+ * The height a row needs for its wrapped text. Neither exceljs nor LibreOffice sizes rows to
+ * their content when a workbook is opened, so without this a multi-line cell overprints the
+ * rows below it when printed. A column width unit holds about one character of body text.
+ */
+export function rowHeight(values: ReadonlyArray<CellValue | null>, columns: readonly ColumnSpec[]): number | undefined {
+  let lines = 1
+  for (let index = 0; index < values.length; index++) {
+    const value = values[index]
+    if (typeof value !== 'string' || value.length === 0) continue
+    const perLine = Math.max(1, Math.floor(columns[index]?.width ?? 10))
+    let cellLines = 0
+    for (let start = 0; start <= value.length; ) {
+      const end = value.indexOf('\n', start)
+      const length = (end === -1 ? value.length : end) - start
+      cellLines += Math.max(1, Math.ceil(length / perLine))
+      if (end === -1) break
+      start = end + 1
+    }
+    if (cellLines > lines) lines = cellLines
+  }
+  return lines === 1 ? undefined : Math.min(MAX_ROW_POINTS, lines * LINE_POINTS)
+}
+
+/** Column width units that fit across one landscape page at a readable scale. */
+const A4_WIDTH_UNITS = 300
+const A3_WIDTH_UNITS = 300
+
+/**
+ * Print setup: landscape, fitted to the width of one A4 page; a sheet too wide for that (the
+ * registers) goes on A3, fitted to as many pages across as keep it readable, with the
+ * reference and activity name repeated on each.
+ */
+export function pageSetupFor(layout: Pick<SheetLayout, 'columns' | 'art30Row'>, recordSheet: boolean): Partial<ExcelJS.PageSetup> {
+  const width = layout.columns.reduce((sum, spec) => sum + spec.width, 0)
+  const wide = width > A4_WIDTH_UNITS
+  const pagesAcross = wide ? Math.ceil(width / A3_WIDTH_UNITS) : 1
+  return {
+    orientation: 'landscape',
+    // 8 is A3 in OOXML (ECMA-376 §18.3.1.63); exceljs's enum does not name it.
+    paperSize: (wide ? 8 : 9) as ExcelJS.PaperSize,
+    fitToPage: true,
+    fitToWidth: pagesAcross,
+    fitToHeight: 0,
+    printTitlesRow: `1:${headerRowCount(layout)}`,
+    ...(pagesAcross > 1 && recordSheet ? { printTitlesColumn: 'A:B' } : {}),
+    margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 }
+  }
 }
 
 function isRecordSheet(layout: SheetLayout): boolean {
@@ -37,14 +109,7 @@ export function addRegisterSheet(workbook: WorkbookLike, layout: SheetLayout): W
   const worksheet = workbook.addWorksheet(layout.name, {
     state: layout.state,
     views: [{ state: 'frozen', ySplit: headerRows, xSplit: isRecordSheet(layout) ? 1 : 0 }],
-    pageSetup: {
-      orientation: 'landscape',
-      paperSize: 9,
-      fitToPage: true,
-      fitToWidth: 1,
-      fitToHeight: 0,
-      printTitlesRow: `1:${headerRows}`
-    }
+    pageSetup: pageSetupFor(layout, isRecordSheet(layout))
   })
   worksheet.columns = layout.columns.map((spec) => ({ key: spec.key, width: spec.width, style: { alignment: CELL_ALIGNMENT } }))
   worksheet.autoFilter = `A${headerRows}:${lastColumn}${headerRows}`
@@ -94,15 +159,21 @@ const pause = () => new Promise<void>((resolve) => setTimeout(resolve, 0))
  * Adds every sheet of the register to `workbook`. With a streaming writer, rows are committed
  * as they are written and the caller commits the workbook afterwards.
  */
-export async function buildWorkbook(workbook: WorkbookLike, data: ExportData, onProgress?: ExportProgress): Promise<void> {
+export async function buildWorkbook(workbook: WorkbookLike, data: ExportData, onProgress?: ExportProgress, options: { inlineLineBreaks?: boolean } = {}): Promise<void> {
   const layouts = registerSheets(data)
   const total = exportRowTotal(layouts)
   let done = 0
   for (const layout of layouts) {
     const worksheet = addRegisterSheet(workbook, layout)
     let sheetRows = 0
+    // The hidden sheets are for machines: their rows keep the default height.
+    const sized = layout.state === 'visible'
     for (const values of layout.rows()) {
-      worksheet.addRow(values.map(safeCell)).commit()
+      const cells = values.map(safeCell)
+      const row = worksheet.addRow(options.inlineLineBreaks ? cells.map(keepLineBreaks) : cells)
+      const height = sized ? rowHeight(cells, layout.columns) : undefined
+      if (height !== undefined) row.height = height
+      row.commit()
       sheetRows++
       // The Data sheet may hold more than one row per record; progress counts records there.
       if (layout.name !== SHEET.data || values[1] === 1) done = Math.min(total, done + 1)
