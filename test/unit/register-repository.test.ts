@@ -127,3 +127,13 @@ describe('editing an approved record', () => {
     expect(history.at(-1)?.changes).toEqual(expect.arrayContaining([{ field: 'status', before: 'approved', after: 'in-review' }]))
   })
 })
+
+describe('an import whose write fails', () => {
+  it('rejects (never hangs) and stores nothing when a reference is already held by another record', async () => {
+    const existing = await repository.createRecord(payroll())
+    const before = await snapshot()
+    const clash = { ...existing, id: 'other-id', name: 'Clash' }
+    await expect(repository.importStoredRecords([clash], 'clash')).rejects.toThrow()
+    expect(await snapshot()).toEqual(before)
+  })
+})

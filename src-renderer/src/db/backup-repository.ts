@@ -6,13 +6,12 @@
  */
 import { verifyChain, type AuditEntry, type ChainVerification } from '@core/audit/audit-chain'
 import { createBackup, type Backup } from '@core/backup/backup-format'
-import { referenceNumber, type StoredRecord } from '@core/records/model'
+import type { StoredRecord } from '@core/records/model'
 import Dexie from 'dexie'
 import { ORGANISATION_ROW_ID, type InstalledPack, type RopaDatabase, type Vendor } from './database'
-import type { RegisterRepository, UserProfile } from './register-repository'
+import { getAll, putAll } from './native-store'
+import { USER_PROFILE_KEY, type RegisterRepository, type UserProfile } from './register-repository'
 
-const USER_PROFILE_KEY = 'userProfile'
-const NEXT_REFERENCE_KEY = 'nextReferenceNumber'
 const LAST_BACKUP_KEY = 'lastBackup'
 
 /** The last backup the user can rely on: a file they saved, or (Electron) one in the user-data folder. */
@@ -56,28 +55,6 @@ export function summariseBackup(backup: Backup): BackupSummary {
  * transaction) instead of leaving the caller waiting for a success that never comes.
  * Dexie's bulkPut adds middleware cost a restore does not need (see `npm run bench`).
  */
-function putAll(store: IDBObjectStore, items: readonly unknown[]): Promise<unknown> {
-  let last: IDBRequest | undefined
-  for (const item of items) last = store.put(item)
-  if (!last) return Dexie.Promise.resolve()
-  const request = last
-  return new Dexie.Promise((resolve, reject) => {
-    request.addEventListener('success', resolve)
-    // Request errors bubble to the transaction.
-    store.transaction.addEventListener('error', (event) => reject((event.target as IDBRequest).error ?? new Error('a write failed')))
-    store.transaction.addEventListener('abort', () => reject(store.transaction.error ?? new Error('the restore was aborted')))
-  })
-}
-
-/** A native getAll in the running transaction: Dexie's toArray costs more for whole tables (see `npm run bench`). */
-function getAll<T>(store: IDBObjectStore): Promise<T[]> {
-  const request = store.getAll()
-  return new Dexie.Promise((resolve, reject) => {
-    request.addEventListener('success', () => resolve(request.result as T[]))
-    request.addEventListener('error', () => reject(request.error))
-  })
-}
-
 export class BackupRepository {
   private readonly lastBackupListeners = new Set<() => void>()
 
@@ -138,9 +115,7 @@ export class BackupRepository {
       if (backup.organisation) await db.organisation.put({ ...backup.organisation, id: ORGANISATION_ROW_ID })
       if (backup.userProfile) await db.meta.put({ key: USER_PROFILE_KEY, value: backup.userProfile })
       else await db.meta.delete(USER_PROFILE_KEY)
-      const highest = backup.records.reduce((max, record) => Math.max(max, referenceNumber(record.reference)), 0)
-      const next = ((await db.meta.get(NEXT_REFERENCE_KEY))?.value as number | undefined) ?? 1
-      await db.meta.put({ key: NEXT_REFERENCE_KEY, value: Math.max(next, highest + 1) })
+      await this.register.moveReferenceCounterPast(backup.records)
       await this.register.appendAudit(
         'register',
         'backup',

@@ -18,6 +18,7 @@ import {
 } from '@core/records/model'
 import Dexie from 'dexie'
 import { ORGANISATION_ROW_ID, type RopaDatabase } from './database'
+import { putAll } from './native-store'
 
 export interface UserProfile {
   name: string
@@ -29,7 +30,7 @@ export type RegisterChange = { kind: 'records'; ids: string[]; records?: StoredR
 type ChangeListener = (change: RegisterChange) => void
 
 const NEXT_REFERENCE_KEY = 'nextReferenceNumber'
-const USER_PROFILE_KEY = 'userProfile'
+export const USER_PROFILE_KEY = 'userProfile'
 const IMPORT_CHUNK = 500
 
 export class RecordNotFoundError extends Error {
@@ -241,20 +242,23 @@ export class RegisterRepository {
       for (let start = 0; start < inputs.length; start += IMPORT_CHUNK) {
         const chunk = inputs.slice(start, start + IMPORT_CHUNK).map((input) => storedRecordSchema.parse(input))
         if (inFlight.length === 2) await inFlight.shift()
-        let lastRequest: IDBRequest | undefined
-        for (const record of chunk) lastRequest = store.put(record)
-        inFlight.push(new Dexie.Promise((resolve) => lastRequest!.addEventListener('success', resolve)))
+        inFlight.push(putAll(store, chunk))
         valid.push(...chunk)
       }
       await Dexie.Promise.all(inFlight)
-      const highest = valid.reduce((max, record) => Math.max(max, referenceNumber(record.reference)), 0)
-      const next = ((await this.db.meta.get(NEXT_REFERENCE_KEY))?.value as number | undefined) ?? 1
-      if (highest >= next) await this.db.meta.put({ key: NEXT_REFERENCE_KEY, value: highest + 1 })
+      await this.moveReferenceCounterPast(valid)
       await this.appendAudit('register', 'records', 'import', summary, [], actor)
       return valid
     })
     this.emit({ kind: 'records', ids: records.map((record) => record.id), records })
     return records
+  }
+
+  /** Keeps new references clear of the given ones. Must be called inside a transaction that includes meta. */
+  async moveReferenceCounterPast(records: readonly StoredRecord[]): Promise<void> {
+    const highest = records.reduce((max, record) => Math.max(max, referenceNumber(record.reference)), 0)
+    const next = ((await this.db.meta.get(NEXT_REFERENCE_KEY))?.value as number | undefined) ?? 1
+    if (highest >= next) await this.db.meta.put({ key: NEXT_REFERENCE_KEY, value: highest + 1 })
   }
 
   // ---- reading the register in pages ---------------------------------------------------
