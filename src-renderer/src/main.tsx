@@ -2,11 +2,12 @@ import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './app/App'
 import { database, repository } from './app/services'
+import { checksStore } from './checks/checks-services'
 import { backupRepository } from './export/backup-service'
 import './styles.css'
 
 // `npm run bench` opens the app with ?bench to seed data through the real repository.
-if (new URLSearchParams(window.location.search).has('bench')) Object.assign(window, { ropaBench: { database, repository, backupRepository } })
+if (new URLSearchParams(window.location.search).has('bench')) Object.assign(window, { ropaBench: { database, repository, backupRepository, checksStore } })
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

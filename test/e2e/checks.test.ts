@@ -18,6 +18,7 @@ import type { RecordForm, StoredRecord } from '@core/records/model'
 import { recordFromActivity } from '@core/templates/instantiate'
 import { validatePackText } from '@core/templates/validate-pack'
 import { SHEET } from '@core/workbook/columns'
+import { setUpOrganisation } from './app-steps'
 import { openApp, screenshot, startRenderer, type RendererSession } from './browser'
 
 const PACK_FILE = resolve(import.meta.dirname, '../../templates/kaltura.json')
@@ -30,20 +31,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await session?.close()
 })
-
-async function setUpOrganisation(page: Page): Promise<void> {
-  await page.getByLabel('Your name').fill('Dana Fischer')
-  await page.getByLabel('Your role').fill('Data Protection Officer')
-  const controller = page.locator('fieldset', { hasText: 'Controller — Art. 30(1)(a)' })
-  await controller.getByLabel('Organisation name').fill('Northwind Analytics GmbH')
-  await controller.getByLabel('E-mail').fill('privacy@northwind.example')
-  await controller.getByLabel('Address').fill('Hafenstraße 1, 20457 Hamburg, Germany')
-  const dpo = page.locator('fieldset', { hasText: 'Data Protection Officer' })
-  await dpo.getByLabel('DPO name').fill('Jonas Weber')
-  await dpo.getByLabel('E-mail').fill('dpo@northwind.example')
-  await page.getByRole('button', { name: 'Save and open the register' }).click()
-  await page.getByRole('heading', { name: 'Register of processing activities' }).waitFor()
-}
 
 /**
  * The template's draft as a DPO would have it after deciding every gap but one: retention,

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
+import { setUpOrganisation } from './app-steps'
 import { openApp, screenshot, startRenderer, type RendererSession } from './browser'
 
 const HAIVISION_TEXT = readFileSync(resolve(import.meta.dirname, '../../templates/haivision.json'), 'utf8')
@@ -36,14 +37,6 @@ function writeFixture(name: string, content: string | object): string {
   const path = join(fixtureDir, name)
   writeFileSync(path, typeof content === 'string' ? content : JSON.stringify(content, null, 2))
   return path
-}
-
-async function setUpOrganisation(page: Page): Promise<void> {
-  await page.getByLabel('Your name').fill('Dana Fischer')
-  await page.getByLabel('Your role').fill('Data Protection Officer')
-  await page.locator('fieldset', { hasText: 'Controller — Art. 30(1)(a)' }).getByLabel('Organisation name').fill('Northwind Analytics GmbH')
-  await page.getByRole('button', { name: 'Save and open the register' }).click()
-  await page.getByRole('heading', { name: 'Register of processing activities' }).waitFor()
 }
 
 type Tables = Record<'packs' | 'packArchive' | 'vendors' | 'records' | 'auditLog', unknown[]>
