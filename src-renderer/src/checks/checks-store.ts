@@ -26,7 +26,6 @@ export interface ChecksSnapshot {
   version: number
 }
 
-const PAGE_SIZE = 1000
 /** Records checked between yields: ~10 ms of work, well inside a frame budget. */
 const SLICE = 750
 
@@ -47,7 +46,9 @@ export class ChecksStore {
   constructor(
     private readonly db: RopaDatabase,
     private readonly repository: RegisterRepository,
-    private readonly now: () => Date = () => new Date()
+    private readonly now: () => Date = () => new Date(),
+    /** Every stored record; the app passes the register list's copy, so the register is read from disk once. */
+    private readonly allRecords: () => Promise<readonly StoredRecord[]> = () => repository.db.records.toArray()
   ) {
     this.snapshot = this.makeSnapshot('idle', 0)
     repository.onChange((change) => {
@@ -125,9 +126,7 @@ export class ChecksStore {
     this.organisationFindings = checkOrganisation(this.context)
     this.records.clear()
     this.publish('checking')
-    await this.repository.forEachRecordPage(PAGE_SIZE, (page) => {
-      for (const record of page) this.records.set(record.id, record)
-    })
+    for (const record of await this.allRecords()) this.records.set(record.id, record)
     await this.checkAll()
   }
 

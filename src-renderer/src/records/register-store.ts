@@ -19,6 +19,8 @@ const PAGE_SIZE = 1000
 
 export class RegisterStore {
   private readonly rowsById = new Map<string, RegisterRow>()
+  /** The records behind the rows, shared with the checks so that the register is read once. */
+  private readonly recordsById = new Map<string, StoredRecord>()
   private snapshot: RegisterSnapshot = { rows: [], phase: 'idle', loaded: 0, total: 0 }
   private readonly listeners = new Set<() => void>()
   private loading: Promise<void> | undefined
@@ -41,7 +43,10 @@ export class RegisterStore {
   }
 
   private upsert(records: StoredRecord[]): void {
-    for (const record of records) this.rowsById.set(record.id, toRegisterRow(record))
+    for (const record of records) {
+      this.rowsById.set(record.id, toRegisterRow(record))
+      this.recordsById.set(record.id, record)
+    }
   }
 
   load(): Promise<void> {
@@ -61,9 +66,16 @@ export class RegisterStore {
     this.publish({ phase: 'ready', total: this.rowsById.size })
   }
 
+  /** Every stored record, once the register has loaded. */
+  async loadedRecords(): Promise<StoredRecord[]> {
+    await this.load()
+    return [...this.recordsById.values()]
+  }
+
   /** Forgets everything and loads again (after a restore or import that replaced the register). */
   reload(): Promise<void> {
     this.rowsById.clear()
+    this.recordsById.clear()
     this.snapshot = { rows: [], phase: 'idle', loaded: 0, total: 0 }
     this.loading = this.loadAll()
     return this.loading
@@ -77,8 +89,11 @@ export class RegisterStore {
     const records = change.records ?? (await this.repository.db.records.bulkGet(change.ids))
     change.ids.forEach((id, index) => {
       const record = records[index]
-      if (record) this.rowsById.set(id, toRegisterRow(record))
-      else this.rowsById.delete(id)
+      if (record) this.upsert([record])
+      else {
+        this.rowsById.delete(id)
+        this.recordsById.delete(id)
+      }
     })
     this.publish({ total: this.rowsById.size })
   }
