@@ -1,5 +1,6 @@
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
+import { toValidatedRecord } from '@core/records/validated-record'
 import { App } from './app/App'
 import { database, repository } from './app/services'
 import { checksStore } from './checks/checks-services'
@@ -7,7 +8,7 @@ import { backupRepository } from './export/backup-service'
 import './styles.css'
 
 // `npm run bench` opens the app with ?bench to seed data through the real repository.
-if (new URLSearchParams(window.location.search).has('bench')) Object.assign(window, { ropaBench: { database, repository, backupRepository, checksStore } })
+if (new URLSearchParams(window.location.search).has('bench')) Object.assign(window, { ropaBench: { database, repository, backupRepository, checksStore, toValidatedRecord } })
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

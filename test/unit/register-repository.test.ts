@@ -1,7 +1,9 @@
 import 'fake-indexeddb/auto'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { verifyChain } from '@core/audit/audit-chain'
+import { generateDemoRegister } from '@core/demo/demo-register'
 import { emptyRecordForm } from '@core/records/new-record'
+import { safeParseStoredRecord } from '@core/records/validated-record'
 import { RopaDatabase } from '../../src-renderer/src/db/database'
 import { RegisterRepository } from '../../src-renderer/src/db/register-repository'
 
@@ -112,6 +114,23 @@ describe('importing stored records', () => {
     await repository.importStoredRecords(good, 'Restored 2 records')
     expect((await repository.getRecord('b'))?.reference).toBe('PA-0012')
     expect((await repository.createRecord(payroll())).reference).toBe('PA-0013')
+  })
+})
+
+describe('importing records validated when their file was read', () => {
+  it('stores them as they are, and still checks any record that was not validated, storing nothing when it is invalid', async () => {
+    const [first, second] = generateDemoRegister(2, 11).map((record) => {
+      const result = safeParseStoredRecord(record)
+      if (!result.success) throw new Error('the demo records should be valid')
+      return result.data
+    })
+    const before = await snapshot()
+    const unchecked = { ...second, id: 'unchecked', reference: 'PA-0099', transfers: [{ ...second.transfers[0], safeguard: 'none' }] }
+    await expect(repository.importStoredRecords([first, second, unchecked], 'bad')).rejects.toThrow(/safeguard/)
+    expect(await snapshot()).toEqual(before)
+    await repository.importStoredRecords([first, second], 'two records')
+    expect(await repository.getRecord(first.id)).toEqual(first)
+    expect(await repository.getRecord(second.id)).toEqual(second)
   })
 })
 

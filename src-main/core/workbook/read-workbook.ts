@@ -24,7 +24,8 @@ import {
   type LawfulBasis,
   type Safeguard
 } from '../records/enums'
-import { formatReference, referenceNumber, storedRecordSchema, type OpenItem, type StoredRecord } from '../records/model'
+import { formatReference, referenceNumber, type OpenItem, type StoredRecord } from '../records/model'
+import { safeParseStoredRecord } from '../records/validated-record'
 import { emptyRecordForm, emptyRetention, newItemId } from '../records/new-record'
 import type { Problem } from '../util/problems'
 import { customTerm, VOCABULARY, type VocabularyKind } from '../vocabulary/vocabulary'
@@ -181,7 +182,7 @@ function readAppWorkbook(workbook: ExcelJS.Workbook, existing: readonly StoredRe
       rows.push(invalidRow(location, entry.reference, 'the record\'s data in the hidden Data sheet is not valid JSON (was the sheet edited?)'))
       continue
     }
-    const result = storedRecordSchema.safeParse(parsed)
+    const result = safeParseStoredRecord(parsed)
     if (!result.success) {
       rows.push(invalidRow(location, entry.reference, describeIssues(result.error.issues)))
       continue
@@ -400,7 +401,7 @@ function readIcoRegister(workbook: ExcelJS.Workbook, existing: readonly StoredRe
       rows.push(invalidRow(location, reference, built.problem))
       continue
     }
-    const result = storedRecordSchema.safeParse(built.record)
+    const result = safeParseStoredRecord(built.record)
     if (!result.success) {
       const field = RECORD_FIELD_TO_ICO[String(result.error.issues[0]!.path[0] ?? '')]
       rows.push(invalidRow(location, reference, `${field ? `${where(field)}: ` : ''}${describeIssues(result.error.issues)}`))

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest'
+import { generateDemoRegister } from '@core/demo/demo-register'
+import { safeParseStoredRecord, toValidatedRecord } from '@core/records/validated-record'
+
+describe('records validated once', () => {
+  it('returns a record validated when it was read as it is, frozen, so a later write need not check it again', () => {
+    const [input] = generateDemoRegister(1, 3)
+    const result = safeParseStoredRecord(input)
+    if (!result.success) throw new Error('the demo record should be valid')
+    expect(toValidatedRecord(result.data)).toBe(result.data)
+    expect(Object.isFrozen(result.data.purposes[0])).toBe(true)
+    expect(() => {
+      ;(result.data.purposes[0] as { description: string }).description = 'changed after the check'
+    }).toThrow(TypeError)
+  })
+
+  it('parses any other input: defaults filled, invalid input refused with the field named', () => {
+    const [record] = generateDemoRegister(1, 3)
+    const { purposes, ...withoutPurposes } = record
+    expect(purposes.length).toBeGreaterThan(0)
+    const parsed = toValidatedRecord(withoutPurposes)
+    expect(parsed).not.toBe(withoutPurposes)
+    expect(parsed.purposes).toEqual([])
+    // A copy equal to a validated record is not the validated record: it is checked again.
+    expect(() => toValidatedRecord({ ...record, reference: 'X-1' })).toThrow(/PA-0001/)
+    expect(safeParseStoredRecord({ ...record, reference: 'X-1' }).success).toBe(false)
+  })
+})
