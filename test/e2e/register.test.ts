@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
+import type { StoredRecord } from '@core/records/model'
 import { setUpOrganisation } from './app-steps'
 import { openApp, screenshot, startRenderer, type RendererSession } from './browser'
 
@@ -18,22 +19,28 @@ afterAll(async () => {
   await session?.close()
 })
 
-/** Counts stored records straight from IndexedDB, bypassing the app. */
-function storedRecordCount(page: Page): Promise<number> {
+/** Reads the records store straight from IndexedDB, bypassing the app. */
+function readRecordsStore<T>(page: Page, read: 'count' | { reference: string }): Promise<T> {
   return page.evaluate(
-    () =>
-      new Promise<number>((resolve, reject) => {
+    (read) =>
+      new Promise<T>((resolve, reject) => {
         const open = indexedDB.open('ropa-register')
         open.onerror = () => reject(open.error)
         open.onsuccess = () => {
-          const request = open.result.transaction('records').objectStore('records').count()
+          const store = open.result.transaction('records').objectStore('records')
+          const request = read === 'count' ? store.count() : store.index('reference').get(read.reference)
           request.onsuccess = () => {
-            resolve(request.result)
+            resolve(request.result as T)
             open.result.close()
           }
         }
-      })
+      }),
+    read
   )
+}
+
+function storedRecordCount(page: Page): Promise<number> {
+  return readRecordsStore<number>(page, 'count')
 }
 
 async function addTerm(page: Page, section: string, label: string, text: string): Promise<void> {
@@ -275,6 +282,14 @@ describe('the register', () => {
     await dialog.waitFor()
     await dialog.getByRole('button', { name: 'Keep editing' }).click()
     expect(await page.getByLabel('Owner').inputValue()).toBe('Facilities')
+    // The browser's Back key asks too, and the address stays on the record while it asks.
+    const editorUrl = page.url()
+    await page.evaluate(() => history.back())
+    await dialog.waitFor()
+    expect(page.url()).toBe(editorUrl)
+    await dialog.getByRole('button', { name: 'Keep editing' }).click()
+    expect(await page.getByLabel('Owner').inputValue()).toBe('Facilities')
+    expect(page.url()).toBe(editorUrl)
     await save(page)
 
     await page.getByRole('button', { name: 'Archive' }).click()
@@ -288,6 +303,14 @@ describe('the register', () => {
     await expect.poll(() => storedRecordCount(page)).toBe(2)
     await page.getByLabel('Show archived').check()
     await expect.poll(() => page.locator('.table__body [role="row"]').count()).toBe(2)
+
+    // Back with unsaved changes, answered "Discard changes": the register comes back and nothing was saved.
+    await page.locator('.table__body [role="row"]').filter({ hasText: 'PA-0001' }).click()
+    await page.getByLabel('Owner').fill('Estates')
+    await page.evaluate(() => history.back())
+    await dialog.getByRole('button', { name: 'Discard changes' }).click()
+    await page.getByRole('heading', { name: 'Register of processing activities' }).waitFor()
+    expect((await readRecordsStore<StoredRecord>(page, { reference: 'PA-0001' })).owner).toBe('')
     expect(pageErrors).toEqual([])
     await context.close()
   })
