@@ -42,6 +42,7 @@ async function fillRegister(setup: Awaited<ReturnType<typeof openRegister>>): Pr
   await db.vendors.put(vendor)
   const pack = { id: 'kaltura', version: '1.0.0', vendorName: 'Kaltura Inc.', origin: 'shipped', installedAt: '2026-01-02T00:00:00.000Z', pack: { id: 'kaltura' }, sourceText: 'policy' }
   await db.packs.put(pack as unknown as InstalledPack)
+  await db.packArchive.put({ ...pack, version: '0.9.0', installedAt: '2025-11-02T00:00:00.000Z' } as unknown as InstalledPack)
 }
 
 async function snapshot(db: RopaDatabase) {
@@ -51,9 +52,13 @@ async function snapshot(db: RopaDatabase) {
     auditLog: await db.auditLog.toArray(),
     meta: await db.meta.toArray(),
     vendors: await db.vendors.toArray(),
-    packs: await db.packs.toArray()
+    packs: await db.packs.toArray(),
+    packArchive: await db.packArchive.toArray()
   }
 }
+
+/** An earlier pack version that only the restoring register has. */
+const archivedHaivision = { id: 'haivision', version: '0.1.0', vendorName: 'Haivision', origin: 'shipped', installedAt: '2025-01-01T00:00:00.000Z', sourceText: '' } as unknown as InstalledPack
 
 /** The backup without the moment it was taken, for comparing two backups of the same data. */
 const content = ({ exportedAt: _at, ...rest }: Backup) => rest
@@ -76,6 +81,7 @@ describe('BackupRepository', () => {
     expect(backup.records).toHaveLength(26)
     expect(backup.vendors).toEqual([vendor])
     expect(backup.packs.map((pack) => pack.id)).toEqual(['kaltura'])
+    expect(backup.packArchive?.map((pack) => `${pack.id} ${pack.version}`)).toEqual(['kaltura 0.9.0'])
     // organisation created, demo import, record created, record updated
     expect(backup.auditLog.map((entry) => entry.action)).toEqual(['create', 'import', 'create', 'update'])
     expect(parseBackupText(serialiseBackup(backup))).toEqual({ ok: true, backup })
@@ -88,6 +94,7 @@ describe('BackupRepository', () => {
 
     const target = await openRegister('Restoring Clerk')
     await target.register.createRecord({ ...emptyRecordForm('processor'), name: 'Data that the restore replaces' })
+    await target.db.packArchive.put(archivedHaivision)
     const changes: RegisterChange[] = []
     target.register.onChange((change) => changes.push(change))
     const summary = await target.backups.restore(parsed.backup)
@@ -127,6 +134,18 @@ describe('BackupRepository', () => {
     const broken: Backup = { ...backup, records: [...backup.records, { ...backup.records[0]!, id: crypto.randomUUID() }] }
     await expect(target.backups.restore(broken)).rejects.toThrow()
     expect(await snapshot(target.db)).toEqual(before)
+  })
+
+  it('leaves the pack archive as it is when the backup was made before archives were backed up', async () => {
+    const { packArchive, ...older } = await source.backups.takeBackup()
+    expect(packArchive).toHaveLength(1)
+    const parsed = parseBackupText(serialiseBackup(older as Backup))
+    if (!parsed.ok) throw new Error('a backup without a pack archive should still be format 1')
+    const target = await openRegister('Clerk')
+    await target.db.packArchive.put(archivedHaivision)
+    await target.backups.restore(parsed.backup)
+    expect((await target.db.packArchive.toArray()).map((pack) => `${pack.id} ${pack.version}`)).toEqual(['haivision 0.1.0'])
+    expect((await target.db.records.count())).toBe(26)
   })
 
   it('reports a backup whose audit log was tampered with', async () => {

@@ -1,6 +1,6 @@
 /**
- * The full-database backup file: organisation, records, the audit log, vendors and packs in
- * one JSON document with a `formatVersion`. docs/backup.schema.json is generated from
+ * The full-database backup file: organisation, records, the audit log, vendors, packs and
+ * the earlier versions of packs in one JSON document with a `formatVersion`. docs/backup.schema.json is generated from
  * `backupSchema` (scripts/generate-backup-schema.ts) and a test keeps the two equal.
  * Restore validates the whole file with `parseBackupText` before anything is replaced.
  */
@@ -48,7 +48,13 @@ export const backupSchema = z
     auditLog: z.array(auditEntrySchema),
     // The vendor and pack models belong to the templates work; only identity is checked here.
     vendors: z.array(z.looseObject({ id: z.string() })),
-    packs: z.array(z.looseObject({ id: z.string(), version: z.string() }))
+    packs: z.array(z.looseObject({ id: z.string(), version: z.string() })),
+    // Added after the first backups were made, so a backup without it is still format 1;
+    // restoring such a backup leaves the stored pack archive as it is.
+    packArchive: z
+      .array(z.looseObject({ id: z.string(), version: z.string() }))
+      .optional()
+      .describe('Earlier versions of installed packs, kept when a pack was updated; absent in older backups')
   })
   .describe(`RoPA Manager backup, format ${BACKUP_FORMAT_VERSION}`)
 

@@ -49,12 +49,6 @@ export function summariseBackup(backup: Backup): BackupSummary {
   }
 }
 
-/**
- * Puts every item into a native object store of the running transaction and waits for the
- * last one: IndexedDB completes requests in order. A failed put rejects (and aborts the
- * transaction) instead of leaving the caller waiting for a success that never comes.
- * Dexie's bulkPut adds middleware cost a restore does not need (see `npm run bench`).
- */
 export class BackupRepository {
   private readonly lastBackupListeners = new Set<() => void>()
 
@@ -68,15 +62,16 @@ export class BackupRepository {
   /** Everything, read in one transaction so that the backup is one consistent moment. */
   async takeBackup(): Promise<Backup> {
     const { db } = this
-    return db.transaction('r', [db.records, db.organisation, db.auditLog, db.meta, db.vendors, db.packs], async (transaction) => {
+    return db.transaction('r', [db.records, db.organisation, db.auditLog, db.meta, db.vendors, db.packs, db.packArchive], async (transaction) => {
       const all = <T,>(name: string) => getAll<T>(transaction.idbtrans.objectStore(name))
-      const [organisationRow, profile, records, auditLog, vendors, packs] = await Dexie.Promise.all([
+      const [organisationRow, profile, records, auditLog, vendors, packs, packArchive] = await Dexie.Promise.all([
         db.organisation.get(ORGANISATION_ROW_ID),
         db.meta.get(USER_PROFILE_KEY),
         all<StoredRecord>('records'),
         all<AuditEntry>('auditLog'),
         all<Vendor>('vendors'),
-        all<InstalledPack>('packs')
+        all<InstalledPack>('packs'),
+        all<InstalledPack>('packArchive')
       ])
       const organisation = organisationRow ? (({ id: _id, ...rest }) => rest)(organisationRow) : null
       return createBackup({
@@ -88,29 +83,32 @@ export class BackupRepository {
         auditLog,
         // Vendor and pack rows are plain objects; the backup format checks only their identity.
         vendors: vendors as unknown as Backup['vendors'],
-        packs: packs as unknown as Backup['packs']
+        packs: packs as unknown as Backup['packs'],
+        packArchive: packArchive as unknown as Backup['packs']
       })
     })
   }
 
   /**
-   * Replaces the organisation, user profile, records, audit log, vendors and packs with the
-   * backup's, and adds one audit entry saying so, all in one transaction. The reference
-   * counter never goes back, so that no reference is ever given to two different activities.
-   * The pack archive (earlier pack versions) is not in the backup format and is left as it is.
+   * Replaces the organisation, user profile, records, audit log, vendors, packs and pack
+   * archive with the backup's, and adds one audit entry saying so, all in one transaction. The
+   * reference counter never goes back, so that no reference is ever given to two different
+   * activities. A backup made before the pack archive was backed up leaves the archive as it is.
    */
   async restore(backup: Backup): Promise<BackupSummary> {
     const { db } = this
     const actor = await this.register.currentActor()
     const summary = summariseBackup(backup)
-    await db.transaction('rw', [db.records, db.organisation, db.auditLog, db.meta, db.vendors, db.packs], async (transaction) => {
-      await Promise.all([db.records.clear(), db.organisation.clear(), db.auditLog.clear(), db.vendors.clear(), db.packs.clear()])
+    await db.transaction('rw', [db.records, db.organisation, db.auditLog, db.meta, db.vendors, db.packs, db.packArchive], async (transaction) => {
+      const { packArchive } = backup
+      await Promise.all([db.records.clear(), db.organisation.clear(), db.auditLog.clear(), db.vendors.clear(), db.packs.clear(), packArchive && db.packArchive.clear()])
       const store = (name: string) => transaction.idbtrans.objectStore(name)
       await Dexie.Promise.all([
         putAll(store('records'), backup.records),
         putAll(store('auditLog'), backup.auditLog),
         putAll(store('vendors'), backup.vendors as unknown as Vendor[]),
-        putAll(store('packs'), backup.packs as unknown as InstalledPack[])
+        putAll(store('packs'), backup.packs as unknown as InstalledPack[]),
+        putAll(store('packArchive'), (packArchive ?? []) as unknown as InstalledPack[])
       ])
       if (backup.organisation) await db.organisation.put({ ...backup.organisation, id: ORGANISATION_ROW_ID })
       if (backup.userProfile) await db.meta.put({ key: USER_PROFILE_KEY, value: backup.userProfile })
