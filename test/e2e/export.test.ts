@@ -279,6 +279,22 @@ describe('import, export, backup and restore in the browser build', () => {
     const stored = await storedRecords(page)
     expect(stored.find((record) => record.name === 'Visitor Wi-Fi')).toMatchObject({ reference: 'PA-0031', purposes: [{ description: 'Offer guests internet access', lawfulBasis: 'f' }] })
 
+    // The imported record (kept frozen in memory since it was validated) opens and edits like any other.
+    await page.getByRole('link', { name: 'Register', exact: true }).click()
+    await page.getByLabel('Search records').fill('Visitor Wi-Fi')
+    await page.locator('.table__body [role="row"]').filter({ hasText: 'Visitor Wi-Fi' }).click()
+    await page.getByLabel('Owner').fill('Facilities')
+    await page.getByRole('button', { name: 'Add purpose' }).click()
+    await page.locator('#purposes').getByLabel('Purpose', { exact: true }).last().fill('Keep the guest network secure')
+    await page.getByRole('button', { name: 'Save', exact: true }).click()
+    await expect.poll(() => page.getByRole('status').filter({ hasText: /Saved at/ }).count()).toBe(1)
+    expect((await storedRecords(page)).find((record) => record.reference === 'PA-0031')).toMatchObject({
+      owner: 'Facilities',
+      purposes: [{ description: 'Offer guests internet access' }, { description: 'Keep the guest network secure' }]
+    })
+    await page.getByRole('link', { name: 'Register', exact: true }).click()
+    await page.getByLabel('Search records').fill('')
+
     await page.getByRole('link', { name: 'Register', exact: true }).click()
     await page.getByLabel('Role').selectOption('processor')
     const processors = backup.records.filter((record) => record.role === 'processor' && record.status !== 'archived').length
