@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { generateDemoRegister } from '@core/demo/demo-register'
+import { storedRecordSchema } from '@core/records/model'
 import { safeParseStoredRecord, toValidatedRecord } from '@core/records/validated-record'
 
 describe('records validated once', () => {
@@ -24,5 +25,16 @@ describe('records validated once', () => {
     // A copy equal to a validated record is not the validated record: it is checked again.
     expect(() => toValidatedRecord({ ...record, reference: 'X-1' })).toThrow(/PA-0001/)
     expect(safeParseStoredRecord({ ...record, reference: 'X-1' }).success).toBe(false)
+  })
+
+  it('freezes only the record it returns: defaults filled in are not shared with the next parse', () => {
+    const [record] = generateDemoRegister(1, 4)
+    const { evidence: _evidence, criminalOffenceData: _criminal, ...withoutDefaults } = record
+    const first = toValidatedRecord(withoutDefaults)
+    expect(Object.isFrozen(first.evidence)).toBe(true)
+    const next = storedRecordSchema.parse(withoutDefaults)
+    expect(Object.isFrozen(next.evidence)).toBe(false)
+    expect(Object.isFrozen(next.criminalOffenceData)).toBe(false)
+    expect(Object.isFrozen(withoutDefaults)).toBe(false)
   })
 })
