@@ -20,6 +20,7 @@ import { validatePackText } from '@core/templates/validate-pack'
 import { SHEET } from '@core/workbook/columns'
 import { setUpOrganisation } from './app-steps'
 import { openApp, screenshot, startRenderer, type RendererSession } from './browser'
+import { readTables } from './stored-tables'
 
 const PACK_FILE = resolve(import.meta.dirname, '../../templates/kaltura.json')
 const ACTIVITY = 'websites-business-transfer'
@@ -72,22 +73,9 @@ async function installPackAndCreate(page: Page, form: RecordForm, pack: ReturnTy
   )
 }
 
-function storedRecord(page: Page, id: string): Promise<StoredRecord> {
-  return page.evaluate(
-    (id) =>
-      new Promise<StoredRecord>((resolve, reject) => {
-        const open = indexedDB.open('ropa-register')
-        open.onerror = () => reject(open.error)
-        open.onsuccess = () => {
-          const request = open.result.transaction('records').objectStore('records').get(id)
-          request.onsuccess = () => {
-            resolve(request.result as StoredRecord)
-            open.result.close()
-          }
-        }
-      }),
-    id
-  )
+async function storedRecord(page: Page, id: string): Promise<StoredRecord> {
+  const { records } = await readTables(page, ['records'])
+  return (records as StoredRecord[]).find((record) => record.id === id)!
 }
 
 /** Edits one stored audit entry behind the app's back, as someone with access to the files could. */

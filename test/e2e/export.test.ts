@@ -17,6 +17,7 @@ import { CONTROLLER_COLUMNS } from '@core/workbook/register-sheets'
 import { readWorkbook } from '@core/workbook/read-workbook'
 import { zipOf } from '../fixtures/workbooks/zip-of'
 import { openApp, screenshot, startRenderer, type RendererSession } from './browser'
+import { readTables } from './stored-tables'
 
 const HOSTILE = '=HYPERLINK("http://evil.example","click")'
 const QUOTE = 'We share your email address with our payment processor to send receipts.'
@@ -64,28 +65,8 @@ function writeFile(name: string, content: string | Uint8Array): string {
 }
 
 /** Every table the app stores, read straight from IndexedDB, as one string to compare. */
-function storedData(page: Page): Promise<string> {
-  return page.evaluate(
-    () =>
-      new Promise<string>((resolve, reject) => {
-        const open = indexedDB.open('ropa-register')
-        open.onerror = () => reject(open.error)
-        open.onsuccess = () => {
-          const db = open.result
-          const names = ['records', 'organisation', 'auditLog', 'meta', 'vendors', 'packs']
-          const transaction = db.transaction(names)
-          const out: Record<string, unknown> = {}
-          for (const name of names) {
-            const request = transaction.objectStore(name).getAll()
-            request.onsuccess = () => (out[name] = request.result)
-          }
-          transaction.oncomplete = () => {
-            db.close()
-            resolve(JSON.stringify(out))
-          }
-        }
-      })
-  )
+async function storedData(page: Page): Promise<string> {
+  return JSON.stringify(await readTables(page, ['records', 'organisation', 'auditLog', 'meta', 'vendors', 'packs']))
 }
 
 function storedRecords(page: Page): Promise<StoredRecord[]> {

@@ -8,6 +8,7 @@ import type { Page } from 'playwright-core'
 import type { StoredRecord } from '@core/records/model'
 import { setUpOrganisation } from './app-steps'
 import { openApp, screenshot, startRenderer, type RendererSession } from './browser'
+import { readTables } from './stored-tables'
 
 const HOSTILE = '<img src=x onerror=alert(1)>'
 
@@ -19,28 +20,12 @@ afterAll(async () => {
   await session?.close()
 })
 
-/** Reads the records store straight from IndexedDB, bypassing the app. */
-function readRecordsStore<T>(page: Page, read: 'count' | { reference: string }): Promise<T> {
-  return page.evaluate(
-    (read) =>
-      new Promise<T>((resolve, reject) => {
-        const open = indexedDB.open('ropa-register')
-        open.onerror = () => reject(open.error)
-        open.onsuccess = () => {
-          const store = open.result.transaction('records').objectStore('records')
-          const request = read === 'count' ? store.count() : store.index('reference').get(read.reference)
-          request.onsuccess = () => {
-            resolve(request.result as T)
-            open.result.close()
-          }
-        }
-      }),
-    read
-  )
+async function storedRecords(page: Page): Promise<StoredRecord[]> {
+  return (await readTables(page, ['records'])).records as StoredRecord[]
 }
 
-function storedRecordCount(page: Page): Promise<number> {
-  return readRecordsStore<number>(page, 'count')
+async function storedRecordCount(page: Page): Promise<number> {
+  return (await storedRecords(page)).length
 }
 
 async function addTerm(page: Page, section: string, label: string, text: string): Promise<void> {
@@ -222,13 +207,7 @@ describe('the register', () => {
     await page.locator('fieldset', { hasText: 'Controller — Art. 30(1)(a)' }).getByLabel('E-mail').fill('not-an-email')
     await page.getByRole('button', { name: 'Save and open the register' }).click()
     await page.getByText('Enter a valid e-mail address, e.g. dpo@example.org').waitFor()
-    expect(await page.evaluate(() => new Promise<number>((resolve) => {
-      const open = indexedDB.open('ropa-register')
-      open.onsuccess = () => {
-        const request = open.result.transaction('organisation').objectStore('organisation').count()
-        request.onsuccess = () => resolve(request.result)
-      }
-    }))).toBe(0)
+    expect((await readTables(page, ['organisation'])).organisation).toHaveLength(0)
     await page.locator('fieldset', { hasText: 'Controller — Art. 30(1)(a)' }).getByLabel('E-mail').fill('office@acme.example')
     await page.getByRole('button', { name: 'Save and open the register' }).click()
     await page.getByRole('heading', { name: 'Register of processing activities' }).waitFor()
@@ -310,7 +289,7 @@ describe('the register', () => {
     await page.evaluate(() => history.back())
     await dialog.getByRole('button', { name: 'Discard changes' }).click()
     await page.getByRole('heading', { name: 'Register of processing activities' }).waitFor()
-    expect((await readRecordsStore<StoredRecord>(page, { reference: 'PA-0001' })).owner).toBe('')
+    expect((await storedRecords(page)).find((record) => record.reference === 'PA-0001')?.owner).toBe('')
     expect(pageErrors).toEqual([])
     await context.close()
   })

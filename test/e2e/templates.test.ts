@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { setUpOrganisation } from './app-steps'
 import { openApp, screenshot, startRenderer, type RendererSession } from './browser'
+import { readTables } from './stored-tables'
 
 const HAIVISION_TEXT = readFileSync(resolve(import.meta.dirname, '../../templates/haivision.json'), 'utf8')
 const CRM = 'customer-relationship-management'
@@ -42,30 +43,8 @@ function writeFixture(name: string, content: string | object): string {
 type Tables = Record<'packs' | 'packArchive' | 'vendors' | 'records' | 'auditLog', unknown[]>
 
 /** The template-related tables straight from IndexedDB, bypassing the app. */
-function readTables(page: Page): Promise<Tables> {
-  return page.evaluate(
-    () =>
-      new Promise<Tables>((resolve, reject) => {
-        const open = indexedDB.open('ropa-register')
-        open.onerror = () => reject(open.error)
-        open.onsuccess = () => {
-          const names = ['packs', 'packArchive', 'vendors', 'records', 'auditLog'] as const
-          const transaction = open.result.transaction([...names])
-          const tables = {} as Tables
-          for (const name of names) {
-            const request = transaction.objectStore(name).getAll()
-            request.onsuccess = () => {
-              tables[name] = request.result
-            }
-          }
-          transaction.oncomplete = () => {
-            resolve(tables)
-            open.result.close()
-          }
-          transaction.onerror = () => reject(transaction.error)
-        }
-      })
-  )
+function readTemplateTables(page: Page): Promise<Tables> {
+  return readTables(page, ['packs', 'packArchive', 'vendors', 'records', 'auditLog'])
 }
 
 async function importFile(page: Page, path: string): Promise<void> {
@@ -131,7 +110,7 @@ describe('records from templates', () => {
     await expect.poll(() => page.getByLabel('Name of the processing activity').inputValue()).toBe('Customer relationship management')
     await page.getByRole('complementary', { name: 'Template origin' }).getByText(CRM).waitFor()
     expect(await page.locator('#open-items li').count()).toBe(openItemCount)
-    const { records } = await readTables(page)
+    const { records } = await readTemplateTables(page)
     expect(records).toHaveLength(1)
     expect((records[0] as any).origin).toEqual({ packId: 'haivision', packVersion: '1.0.0', activityId: CRM })
     expect((records[0] as any).evidence.length).toBeGreaterThan(0)
@@ -139,7 +118,7 @@ describe('records from templates', () => {
     // Save as template: into the organisation's own pack.
     await page.getByRole('button', { name: 'Save as template' }).click()
     await page.getByText(/Saved as template “customer-relationship-management” in pack Northwind Analytics GmbH/).waitFor()
-    const stored = await readTables(page)
+    const stored = await readTemplateTables(page)
     expect(stored.packs.some((pack: any) => pack.id === 'northwind-analytics-gmbh' && pack.origin === 'user')).toBe(true)
 
     // Vendors: Haivision is used by the record; a recipient picked as a vendor counts too.
@@ -181,10 +160,10 @@ describe('pack import', () => {
     await page.getByText(/Saved at/).waitFor()
     await page.getByRole('link', { name: 'Templates' }).click()
 
-    let before = await readTables(page)
+    let before = await readTemplateTables(page)
     await importFile(page, join(fixtureDir, 'haivision-copy-1.0.0.json'))
     await result.getByText('version 1.0.0 is already installed, nothing changed.').waitFor()
-    expect(await readTables(page)).toEqual(before)
+    expect(await readTemplateTables(page)).toEqual(before)
 
     const newer = haivisionCopy('1.1.0')
     const crm = newer.activities.find((activity: any) => activity.id === CRM)
@@ -201,18 +180,18 @@ describe('pack import', () => {
     await affected.getByText('PA-0001').waitFor()
     expect(await affected.locator('tbody tr').count()).toBe(1)
     await screenshot(page, 'templates-import-diff')
-    expect(await readTables(page)).toEqual(before)
+    expect(await readTemplateTables(page)).toEqual(before)
     await dialog.getByRole('button', { name: 'Apply update' }).click()
     await result.getByText('updated Haivision pack “haivision-copy” version 1.1.0').waitFor()
-    const updated = await readTables(page)
+    const updated = await readTemplateTables(page)
     expect(updated.packArchive.map((pack: any) => `${pack.id}@${pack.version}`)).toEqual(['haivision-copy@1.0.0'])
     expect(updated.auditLog.at(-1)).toMatchObject({ entity: 'pack', entityId: 'haivision-copy', action: 'update' })
 
     // An older version is refused.
-    before = await readTables(page)
+    before = await readTemplateTables(page)
     await importFile(page, join(fixtureDir, 'haivision-copy-1.0.0.json'))
     await result.getByText(/older than the installed version 1.1.0/).waitFor()
-    expect(await readTables(page)).toEqual(before)
+    expect(await readTemplateTables(page)).toEqual(before)
 
     const withQuote = haivisionCopy('2.0.0')
     withQuote.activities[0].purposes[0].quotes[0] = 'Haivision never keeps any data at all.'
@@ -233,12 +212,12 @@ describe('pack import', () => {
       ['bad-quote.json', withQuote, /\$\.activities\[0\]\.purposes\[0\]\.quotes\[0\]: quote not found verbatim in the policy text/]
     ]
     for (const [name, content, message] of badFiles) {
-      before = await readTables(page)
+      before = await readTemplateTables(page)
       await importFile(page, writeFixture(name, content))
       const alert = page.getByRole('alert').filter({ hasText: name })
       await alert.waitFor()
       expect(await alert.innerText(), name).toMatch(message)
-      expect(await readTables(page), name).toEqual(before)
+      expect(await readTemplateTables(page), name).toEqual(before)
     }
     expect(pageErrors).toEqual([])
     await context.close()

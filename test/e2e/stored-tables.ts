@@ -1,0 +1,32 @@
+/**
+ * The app's IndexedDB tables read straight from the browser, bypassing the app, so that a
+ * test sees what is really stored.
+ */
+import type { Page } from 'playwright-core'
+
+/** Every row of each named table, read in one transaction. */
+export function readTables<Name extends string>(page: Page, names: readonly Name[]): Promise<Record<Name, unknown[]>> {
+  return page.evaluate(
+    (names) =>
+      new Promise<Record<string, unknown[]>>((resolve, reject) => {
+        const open = indexedDB.open('ropa-register')
+        open.onerror = () => reject(open.error)
+        open.onsuccess = () => {
+          const transaction = open.result.transaction([...names])
+          const tables: Record<string, unknown[]> = {}
+          for (const name of names) {
+            const request = transaction.objectStore(name).getAll()
+            request.onsuccess = () => {
+              tables[name] = request.result
+            }
+          }
+          transaction.oncomplete = () => {
+            open.result.close()
+            resolve(tables)
+          }
+          transaction.onerror = () => reject(transaction.error)
+        }
+      }),
+    names
+  ) as Promise<Record<Name, unknown[]>>
+}
