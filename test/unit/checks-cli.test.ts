@@ -43,7 +43,7 @@ describe('ropa check <backup.json>', () => {
 
   it('exits 1 on an error-level finding and prints findings grouped by record with the fix', async () => {
     const broken = completeControllerRecord()
-    broken.purposes[0].lawfulBasis = ''
+    broken.purposes[0]!.lawfulBasis = ''
     const warned = completeProcessorRecord()
     warned.nextReview = '2025-05-01'
     const result = await ropaCheck(writeBackup('errors.json', [broken, warned]), '--today', TODAY)
