@@ -121,7 +121,7 @@ export interface BackupFigures {
 
 type BenchWindow = {
   ropaBench: {
-    repository: { saveUserProfile: Function; saveOrganisation: Function; importStoredRecords: (records: unknown[], summary: string) => Promise<unknown> }
+    repository: { saveUserProfile: (profile: unknown) => Promise<unknown>; saveOrganisation: (organisation: unknown) => Promise<unknown>; importStoredRecords: (records: unknown[], summary: string) => Promise<unknown> }
     backupRepository: { takeBackup: () => Promise<unknown>; restore: (backup: unknown) => Promise<unknown> }
   }
   benchBackup?: unknown
@@ -154,7 +154,7 @@ export async function benchBackupRun(session: RendererSession, records: StoredRe
       const db = await new Promise<IDBDatabase>((resolve, reject) => {
         const request = indexedDB.open('ropa-register')
         request.onsuccess = () => resolve(request.result)
-        request.onerror = () => reject(request.error)
+        request.onerror = () => reject(request.error ?? new Error('IndexedDB request failed'))
       })
       const rawGetAll = async () => {
         const started = performance.now()
@@ -163,10 +163,10 @@ export async function benchBackupRun(session: RendererSession, records: StoredRe
           const transaction = db.transaction(STORES)
           for (const name of STORES) {
             const request = transaction.objectStore(name).getAll()
-            request.onsuccess = () => (out[name] = request.result)
+            request.onsuccess = () => (out[name] = request.result as unknown[])
           }
           transaction.oncomplete = () => resolve()
-          transaction.onerror = () => reject(transaction.error)
+          transaction.onerror = () => reject(transaction.error ?? new Error('IndexedDB transaction failed'))
         })
         return { elapsed: performance.now() - started, out }
       }
@@ -180,7 +180,7 @@ export async function benchBackupRun(session: RendererSession, records: StoredRe
             for (const item of data[name]!) store.put(item)
           }
           transaction.oncomplete = () => resolve()
-          transaction.onerror = () => reject(transaction.error)
+          transaction.onerror = () => reject(transaction.error ?? new Error('IndexedDB transaction failed'))
         })
         return performance.now() - started
       }

@@ -46,7 +46,7 @@ async function rawPutFloor(page: Page, records: StoredRecord[]): Promise<number>
           }
         }
         request.onsuccess = () => resolve(request.result)
-        request.onerror = () => reject(request.error)
+        request.onerror = () => reject(request.error ?? new Error('IndexedDB request failed'))
       })
       const started = performance.now()
       await new Promise<void>((resolve, reject) => {
@@ -54,7 +54,7 @@ async function rawPutFloor(page: Page, records: StoredRecord[]): Promise<number>
         const store = transaction.objectStore('records')
         for (const record of records) store.put(record)
         transaction.oncomplete = () => resolve()
-        transaction.onerror = () => reject(transaction.error)
+        transaction.onerror = () => reject(transaction.error ?? new Error('IndexedDB transaction failed'))
       })
       const elapsed = performance.now() - started
       db.close()
@@ -68,7 +68,7 @@ interface BenchWindow {
   ropaBench: {
     database: { packs: { count: () => Promise<number> } }
     checksStore: { getSnapshot: () => { phase: string } }
-    repository: { saveUserProfile: Function; saveOrganisation: Function; importStoredRecords: (records: unknown[], summary: string) => Promise<unknown> }
+    repository: { saveUserProfile: (profile: unknown) => Promise<unknown>; saveOrganisation: (organisation: unknown) => Promise<unknown>; importStoredRecords: (records: unknown[], summary: string) => Promise<unknown> }
     toValidatedRecord: (input: unknown) => unknown
   }
 }
@@ -107,7 +107,10 @@ async function measureViewChanges(page: Page, steps: Array<{ kind: 'search'; tex
   return page.evaluate(async (steps) => {
     const table = document.querySelector<HTMLElement>('[role="table"][aria-label="Register"]')!
     const search = document.querySelector<HTMLInputElement>('input[aria-label="Search records"]')!
+    // Native setters, called on the element with .call, as React's onChange needs.
+    // eslint-disable-next-line @typescript-eslint/unbound-method
     const setInput = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!
+    // eslint-disable-next-line @typescript-eslint/unbound-method
     const setSelect = Object.getOwnPropertyDescriptor(HTMLSelectElement.prototype, 'value')!.set!
     const frame = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)))
     const latencies: number[] = []

@@ -84,7 +84,7 @@ function tamperWithAuditEntry(page: Page, seq: number, summary: string): Promise
     ({ seq, summary }) =>
       new Promise<void>((resolve, reject) => {
         const open = indexedDB.open('ropa-register')
-        open.onerror = () => reject(open.error)
+        open.onerror = () => reject(open.error ?? new Error('IndexedDB request failed'))
         open.onsuccess = () => {
           const store = open.result.transaction('auditLog', 'readwrite').objectStore('auditLog')
           const get = store.get(seq)
@@ -94,7 +94,7 @@ function tamperWithAuditEntry(page: Page, seq: number, summary: string): Promise
               open.result.close()
               resolve()
             }
-            put.onerror = () => reject(put.error)
+            put.onerror = () => reject(put.error ?? new Error('IndexedDB request failed'))
           }
         }
       }),
@@ -206,7 +206,7 @@ describe('compliance checks, review and audit trail', () => {
     const download = page.waitForEvent('download')
     await page.getByRole('button', { name: 'Export workbook (.xlsx)' }).click()
     const workbook = new ExcelJS.Workbook()
-    await workbook.xlsx.load(readFileSync((await (await download).path())!) as unknown as ArrayBuffer)
+    await workbook.xlsx.load(readFileSync((await (await download).path())) as unknown as ArrayBuffer)
     expect(workbook.getWorksheet(SHEET.auditTrail)!.rowCount).toBe(entries + 1)
     const findingRows: string[] = []
     workbook.getWorksheet(SHEET.findings)!.eachRow((row) => findingRows.push(`${String(row.getCell(1).value)} ${String(row.getCell(8).value)}`))

@@ -79,7 +79,7 @@ function automaticBackups(page: Page): Promise<Array<{ name: string; reason: str
     () =>
       new Promise((resolve, reject) => {
         const open = indexedDB.open('ropa-automatic-backups')
-        open.onerror = () => reject(open.error)
+        open.onerror = () => reject(open.error ?? new Error('IndexedDB request failed'))
         open.onsuccess = () => {
           const db = open.result
           if (!db.objectStoreNames.contains('backups')) return resolve([])

@@ -10,7 +10,7 @@ export function readTables<Name extends string>(page: Page, names: readonly Name
     (names) =>
       new Promise<Record<string, unknown[]>>((resolve, reject) => {
         const open = indexedDB.open('ropa-register')
-        open.onerror = () => reject(open.error)
+        open.onerror = () => reject(open.error ?? new Error('IndexedDB request failed'))
         open.onsuccess = () => {
           const transaction = open.result.transaction([...names])
           const tables: Record<string, unknown[]> = {}
@@ -24,9 +24,9 @@ export function readTables<Name extends string>(page: Page, names: readonly Name
             open.result.close()
             resolve(tables)
           }
-          transaction.onerror = () => reject(transaction.error)
+          transaction.onerror = () => reject(transaction.error ?? new Error('IndexedDB transaction failed'))
         }
       }),
     names
-  ) as Promise<Record<Name, unknown[]>>
+  )
 }

@@ -139,7 +139,7 @@ describe('BackupRepository', () => {
   it('leaves the pack archive as it is when the backup was made before archives were backed up', async () => {
     const { packArchive, ...older } = await source.backups.takeBackup()
     expect(packArchive).toHaveLength(1)
-    const parsed = parseBackupText(serialiseBackup(older as Backup))
+    const parsed = parseBackupText(serialiseBackup(older))
     if (!parsed.ok) throw new Error('a backup without a pack archive should still be format 1')
     const target = await openRegister('Clerk')
     await target.db.packArchive.put(archivedHaivision)

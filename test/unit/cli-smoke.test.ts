@@ -4,7 +4,7 @@
  * its stdout and stderr and sets its exit code. What each command does is tested in-process
  * (checks-cli, templates-cli, workbook-cli), where it costs no Node start.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'

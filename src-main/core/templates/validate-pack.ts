@@ -59,7 +59,7 @@ function checkFormatVersion(value: unknown): Problem | null {
   if (!('formatVersion' in value)) {
     return { path, message: `formatVersion is missing: a template pack must declare "formatVersion": ${PACK_FORMAT_VERSION}` }
   }
-  const version = (value as { formatVersion: unknown }).formatVersion
+  const version = value.formatVersion
   if (version === PACK_FORMAT_VERSION) return null
   if (typeof version !== 'number') {
     return { path, message: `formatVersion must be the number ${PACK_FORMAT_VERSION}, not ${JSON.stringify(version)}` }
@@ -111,7 +111,8 @@ function describeValue(value: unknown): string {
   if (value === null) return 'null'
   if (Array.isArray(value)) return 'an array'
   if (typeof value === 'object') return 'an object'
-  const shown = JSON.stringify(value) ?? String(value)
+  // JSON has no undefined, function or symbol: name its type instead.
+  const shown = JSON.stringify(value) ?? typeof value
   return shown.length > 60 ? `${shown.slice(0, 57)}...` : shown
 }
 

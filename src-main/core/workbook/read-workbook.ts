@@ -86,7 +86,7 @@ export function cellText(value: ExcelJS.CellValue): string {
   if ('hyperlink' in value) return restoreNeutralisedCell(String(value.text || value.hyperlink))
   if ('formula' in value || 'sharedFormula' in value) {
     const result = (value as { result?: unknown }).result
-    return result === undefined || result === null || typeof result === 'object' ? '' : String(result)
+    return typeof result === 'string' || typeof result === 'number' || typeof result === 'boolean' ? String(result) : ''
   }
   return ''
 }

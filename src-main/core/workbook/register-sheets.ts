@@ -91,7 +91,6 @@ export function column<T>(key: string, header: string, width: number, value: (it
 
 const lines = (values: Iterable<string>): string => [...values].filter((value) => value !== '').join('\n')
 const unique = <T>(values: T[]): T[] => [...new Set(values)]
-const yesNo = (flag: boolean): string => (flag ? 'Yes' : 'No')
 
 export function retentionText(retention: Retention): string {
   const from = retention.fromEvent ? ` from ${retention.fromEvent}` : ''

@@ -52,7 +52,7 @@ export class ChecksStore {
   ) {
     this.snapshot = this.makeSnapshot('idle', 0)
     repository.onChange((change) => {
-      if (this.loading) this.enqueue(() => this.applyChange(change))
+      if (this.loading) void this.enqueue(() => this.applyChange(change))
     })
   }
 

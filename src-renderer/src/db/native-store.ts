@@ -23,6 +23,6 @@ export function getAll<T>(store: IDBObjectStore): Promise<T[]> {
   const request = store.getAll()
   return new Dexie.Promise((resolve, reject) => {
     request.addEventListener('success', () => resolve(request.result as T[]))
-    request.addEventListener('error', () => reject(request.error))
+    request.addEventListener('error', () => reject(request.error ?? new Error('IndexedDB request failed')))
   })
 }

@@ -44,7 +44,7 @@ function countErrors(errors: FieldErrors): number {
   let count = 0
   const walk = (node: unknown) => {
     if (!node || typeof node !== 'object') return
-    if ('message' in node && typeof (node as { message: unknown }).message === 'string') count += 1
+    if ('message' in node && typeof node.message === 'string') count += 1
     for (const [key, value] of Object.entries(node)) if (key !== 'ref') walk(value)
   }
   walk(errors)

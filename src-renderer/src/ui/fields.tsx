@@ -3,8 +3,8 @@ import { useId, type ReactNode } from 'react'
 import { get, useFormContext, type FieldErrors, type RegisterOptions } from 'react-hook-form'
 
 export function errorMessage(errors: FieldErrors, name: string): string | undefined {
-  const error = get(errors, name) as { message?: unknown } | undefined
-  return typeof error?.message === 'string' ? error.message : undefined
+  const error: unknown = get(errors, name)
+  return typeof error === 'object' && error !== null && 'message' in error && typeof error.message === 'string' ? error.message : undefined
 }
 
 interface ShellProps {

@@ -15,7 +15,8 @@ export const transferInvalidatedMechanism: RecordRule = {
   check(record) {
     return thirdCountryTransfers(record).flatMap(({ transfer, index }) => {
       // Legacy imports may carry the mechanism in the safeguard itself.
-      const safeguard = String((transfer as { safeguard?: unknown }).safeguard ?? '')
+      const legacySafeguard = (transfer as { safeguard?: unknown }).safeguard
+      const safeguard = typeof legacySafeguard === 'string' ? legacySafeguard : ''
       const texts: Array<[string, string]> = [
         [`transfers.${index}.documentation`, transfer.documentation ?? ''],
         [`transfers.${index}.safeguard`, safeguard]
