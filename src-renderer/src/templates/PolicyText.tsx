@@ -35,7 +35,7 @@ export function PolicyText({ title, text, quote, onClose }: { title: string; tex
           This quote was not found in the policy text.
         </p>
       )}
-      <div className="policy__scroller" ref={scrollerRef}>
+      <div className="policy__scroller" ref={scrollerRef} tabIndex={0} role="region" aria-label={`Policy text: ${title}`}>
         <pre className="policy__text">
           {range ? (
             <>
