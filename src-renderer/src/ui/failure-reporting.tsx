@@ -44,6 +44,30 @@ export function RouteBoundary({ location, children }: { location: string; childr
   )
 }
 
+function AppFailure({ error }: FallbackProps) {
+  return (
+    <main className="page page--narrow route-failure" role="alert" aria-labelledby="app-failure-title">
+      <h1 id="app-failure-title">The register could not be opened</h1>
+      <p>{describeFailure('Something went wrong', error)}</p>
+      <p className="muted">Nothing was changed by this error. Your data is stored as it was.</p>
+      <div className="route-failure__actions">
+        <button type="button" className="button button--primary" onClick={() => window.location.reload()}>
+          Reload the app
+        </button>
+      </div>
+    </main>
+  )
+}
+
+/** The last line: a failure outside any page (opening the database, the top bar) still says what happened. */
+export function AppBoundary({ children }: { children: ReactNode }) {
+  return (
+    <ErrorBoundary FallbackComponent={AppFailure} onError={(error) => console.error('The app failed to render', error)}>
+      {children}
+    </ErrorBoundary>
+  )
+}
+
 /** Tells the user about errors that escaped every handler. They still reach the console. */
 export function installGlobalFailureReporting(target: Window = window): () => void {
   const onRejection = (event: PromiseRejectionEvent) => {
