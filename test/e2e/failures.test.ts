@@ -42,6 +42,11 @@ async function fillTheDisk(page: Page): Promise<{ restore: () => Promise<void> }
   return { restore: () => page.evaluate(() => (window as unknown as { restorePut: () => void }).restorePut()) }
 }
 
+/** Waits for the toasts to finish sliding in, so that a screenshot shows them as the user reads them. */
+async function toastsSettled(page: Page): Promise<void> {
+  await page.waitForFunction(() => [...document.querySelectorAll('[data-sonner-toast]')].every((toast) => getComputedStyle(toast).opacity === '1'))
+}
+
 describe('failures the user sees', () => {
   it('tells a save refused for a full disk, shows no "Saved", and leaves the stored record as it was', async () => {
     const { page, context, pageErrors } = await openApp(session)
@@ -60,6 +65,7 @@ describe('failures the user sees', () => {
     // The toast tells it too, for whoever is not looking at the bar.
     await page.locator('[data-sonner-toast]').filter({ hasText: 'the disk or browser storage is full' }).waitFor()
     expect(await page.getByLabel('Owner').inputValue()).toBe('Facilities')
+    await toastsSettled(page)
     await screenshot(page, 'failure-quota-editor')
     await disk.restore()
     expect(await storedRecords(page)).toEqual(before)
@@ -112,6 +118,7 @@ describe('failures the user sees', () => {
     expect((await storedRecords(page))[0]?.status).toBe('archived')
     const toast = page.locator('[data-sonner-toast]').filter({ hasText: 'PA-0001 archived' })
     await toast.waitFor()
+    await toastsSettled(page)
     await screenshot(page, 'archive-undo-toast')
     await toast.getByRole('button', { name: 'Undo' }).click()
     await expect.poll(() => page.getByLabel('Status').inputValue()).toBe('draft')
