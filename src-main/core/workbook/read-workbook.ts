@@ -63,7 +63,12 @@ export interface ReadWorkbookOptions {
   /** Timestamp for records created from an ICO-style sheet; defaults to now. */
   now?: string
   limits?: XlsxLimits
+  /** Told as reading moves on, so that a page can say what is happening on a large file. */
+  onStage?: (stage: ReadStage) => void
 }
+
+/** checking: the guard scans the zip and sheets; unpacking: exceljs builds the workbook; reading: rows become records. */
+export type ReadStage = 'checking' | 'unpacking' | 'reading'
 
 /** The header row must be within the first rows of a sheet, as in the ICO template (row 9). */
 const HEADER_SEARCH_ROWS = 20
@@ -102,8 +107,10 @@ export function splitList(text: string): string[] {
 export async function readWorkbook(bytes: Uint8Array, existing: readonly StoredRecord[], options: ReadWorkbookOptions = {}): Promise<WorkbookImport> {
   const fileName = options.fileName ?? 'the workbook'
   const refused = (message: string): WorkbookImport => ({ ok: false, problems: [{ path: fileName, message }] })
+  options.onStage?.('checking')
   const guardProblems = await checkXlsx(bytes, fileName, options.limits ?? DEFAULT_XLSX_LIMITS)
   if (guardProblems.length > 0) return { ok: false, problems: guardProblems }
+  options.onStage?.('unpacking')
   const workbook = new ExcelJS.Workbook()
   try {
     // exceljs's typings ask for a Node Buffer; it accepts any ArrayBuffer view (jszip).
@@ -111,6 +118,7 @@ export async function readWorkbook(bytes: Uint8Array, existing: readonly StoredR
   } catch (error) {
     return refused(`${fileName} is not a readable .xlsx workbook: ${describeLibraryError(error)}`)
   }
+  options.onStage?.('reading')
   try {
     if (isAppWorkbook(workbook)) return readAppWorkbook(workbook, existing)
     return readIcoRegister(workbook, existing, fileName, options.now ?? new Date().toISOString())
