@@ -160,7 +160,7 @@ describe('failures the user sees', () => {
               open.result.close()
               resolve()
             }
-            transaction.onerror = () => reject(transaction.error)
+            transaction.onerror = () => reject(transaction.error ?? new Error('IndexedDB transaction failed'))
           }
         })
     )

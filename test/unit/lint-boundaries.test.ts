@@ -49,8 +49,11 @@ describe('lint: what each part of the app may import', { timeout: 60_000 }, () =
     expect(await importProblems(feature, '../app/App')).toEqual([expect.stringMatching(/may not import app App\.tsx/)])
   })
 
-  it('keeps the database layer below the features', async () => {
+  it('keeps the database layer and the shared UI below the features', async () => {
     expect(await importProblems('src-renderer/src/db/probe.ts', '../checks/check-context')).toEqual([expect.stringMatching(/^boundaries\/dependencies: db probe\.ts may not import feature check-context\.ts/)])
+    expect(await importProblems('src-renderer/src/ui/Probe.tsx', '../records/RegisterPage')).toEqual([expect.stringMatching(/ui Probe\.tsx may not import feature RegisterPage\.tsx/)])
+    expect(await importProblems('src-renderer/src/ui/Probe.tsx', '../app/navigation')).toEqual([])
+    expect(await importProblems('src-renderer/src/ui/Probe.tsx', '../app/services')).toEqual([expect.stringMatching(/may not import app services\.ts/)])
   })
 
   it('excepts only the listed import of a listed file', async () => {

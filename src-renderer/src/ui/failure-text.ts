@@ -36,8 +36,8 @@ interface ErrorLike {
 function causeChain(error: unknown): ErrorLike[] {
   const chain: ErrorLike[] = []
   let current: unknown = error
-  while (current && typeof current === 'object' && chain.length < 8 && !chain.includes(current as ErrorLike)) {
-    chain.push(current as ErrorLike)
+  while (current && typeof current === 'object' && chain.length < 8 && !chain.includes(current)) {
+    chain.push(current)
     const next: unknown = (current as ErrorLike).inner ?? (current as ErrorLike).cause
     current = next
   }
@@ -70,7 +70,7 @@ export function failureReason(error: unknown): string {
     const validation = validationReason(first)
     if (validation) return validation
   }
-  const message = error instanceof Error || (first && typeof first.message === 'string') ? String(first?.message ?? '') : String(error)
+  const message = error instanceof Error || (first && typeof first.message === 'string') ? (typeof first?.message === 'string' ? first.message : '') : String(error)
   return message.trim() || 'an unexpected error occurred'
 }
 
