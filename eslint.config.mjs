@@ -3,6 +3,7 @@
 import { builtinModules } from 'node:module'
 import { resolve } from 'node:path'
 import js from '@eslint/js'
+import { defineConfig, globalIgnores } from 'eslint/config'
 import boundaries from 'eslint-plugin-boundaries'
 import reactHooks from 'eslint-plugin-react-hooks'
 import globals from 'globals'
@@ -100,12 +101,12 @@ function boundaryExceptionConfigs() {
   }))
 }
 
-export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'bench-results/**', 'templates/**', 'docs/**', '**/*.d.ts'] },
+export default defineConfig(
+  globalIgnores(['out/**', 'dist/**', 'test-results/**', 'bench-results/**', 'templates/**', 'docs/**', '**/*.d.ts']),
   { linterOptions: { reportUnusedDisableDirectives: 'error' } },
 
   js.configs.recommended,
-  ...tseslint.configs.recommendedTypeChecked,
+  tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: {
       // One program: the test project holds every source, script and test file.
