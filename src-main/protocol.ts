@@ -7,8 +7,12 @@ import { readFile } from 'node:fs/promises'
 import { extname, resolve, sep } from 'node:path'
 import { APP_HOST, APP_SCHEME, RENDERER_CSP } from './security'
 
-/** Registered before the app is ready: standard (relative URLs, an origin), secure (like https), fetch-capable, and with a code cache. */
-export const APP_SCHEME_PRIVILEGES = { standard: true, secure: true, supportFetchAPI: true, codeCache: true } as const
+/**
+ * Registered before the app is ready: standard (relative URLs, an origin, IndexedDB), secure
+ * (like https), fetch-capable, CORS-enabled (Vite's module scripts are loaded with
+ * `crossorigin`), and with a code cache.
+ */
+export const APP_SCHEME_PRIVILEGES = { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true, codeCache: true } as const
 
 const CONTENT_TYPES: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',
