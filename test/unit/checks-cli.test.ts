@@ -44,7 +44,7 @@ describe('ropa check <backup.json>', { timeout: 60_000 }, () => {
 
   it('exits 1 on an error-level finding and prints findings grouped by record with the fix', () => {
     const broken = completeControllerRecord()
-    broken.purposes[0].lawfulBasis = ''
+    broken.purposes[0]!.lawfulBasis = ''
     const warned = completeProcessorRecord()
     warned.nextReview = '2025-05-01'
     const result = ropaCheck(writeBackup('errors.json', [broken, warned]), '--today', TODAY)

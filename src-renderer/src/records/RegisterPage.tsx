@@ -213,6 +213,7 @@ export function RegisterPage() {
           <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
             {virtualizer.getVirtualItems().map((item) => {
               const row = visible[item.index]
+              if (row === undefined) return null
               const overdue = row.nextReview !== '' && row.nextReview < today && row.status !== 'archived'
               const dueSoon = !overdue && row.nextReview !== '' && row.nextReview <= dueSoonLimit && row.status !== 'archived'
               return (

@@ -145,7 +145,7 @@ function UpgradeDialog({ preview, onAnswer }: { preview: Extract<PackPreview, { 
                       <span className="reference">{entry.record.reference}</span> {entry.record.name}
                     </td>
                     <td>{entry.activityId}</td>
-                    <td>{entry.change === 'removed' ? 'activity removed from the pack' : `${entry.changes.length} field${entry.changes.length === 1 ? '' : 's'} changed: ${[...new Set(entry.changes.map((change) => describeFieldPath(change.field.replace(/\[[^\]]*\]/g, '').split('.')[0])))].join(', ')}`}</td>
+                    <td>{entry.change === 'removed' ? 'activity removed from the pack' : `${entry.changes.length} field${entry.changes.length === 1 ? '' : 's'} changed: ${[...new Set(entry.changes.map((change) => describeFieldPath(change.field.replace(/\[[^\]]*\]/g, '').split('.')[0] ?? '')))].join(', ')}`}</td>
                   </tr>
                 ))}
               </tbody>
