@@ -62,7 +62,9 @@ export function isAllowedRequest(url: string, devServerOrigin: string | undefine
   if (origin === null) return false
   if (origin === APP_ORIGIN) return true
   if (LOCAL_SCHEMES.includes(new URL(url).protocol)) return true
-  return devServerOrigin !== undefined && origin === devServerOrigin
+  if (devServerOrigin === undefined) return false
+  // Vite's hot reload talks to the dev server over a WebSocket on the same host and port.
+  return origin === devServerOrigin || origin === devServerOrigin.replace(/^http/, 'ws')
 }
 
 /**

@@ -11,6 +11,9 @@ describe('the main process security policy', () => {
     expect(isAllowedRequest('data:image/png;base64,AAAA', undefined)).toBe(true)
     expect(isAllowedRequest('blob:app://ropa/6f1c2b1e-0000-4000-8000-000000000000', undefined)).toBe(true)
     expect(isAllowedRequest('http://127.0.0.1:5173/src/main.tsx', 'http://127.0.0.1:5173')).toBe(true)
+    // Vite's hot-reload WebSocket, while developing only.
+    expect(isAllowedRequest('ws://127.0.0.1:5173/?token=x', 'http://127.0.0.1:5173')).toBe(true)
+    expect(isAllowedRequest('ws://127.0.0.1:5173/?token=x', undefined)).toBe(false)
     expect(isAllowedRequest('not a url', undefined)).toBe(false)
   })
 
@@ -30,6 +33,8 @@ describe('the main process security policy', () => {
       expect(isAllowedRequest(url, undefined), url).toBe(false)
     }
     expect(isAllowedRequest('http://127.0.0.1:5174/', 'http://127.0.0.1:5173'), 'another port').toBe(false)
+    expect(isAllowedRequest('ws://127.0.0.1:5174/', 'http://127.0.0.1:5173'), 'a WebSocket on another port').toBe(false)
+    expect(isAllowedRequest('wss://127.0.0.1:5173/', 'http://127.0.0.1:5173'), 'another scheme').toBe(false)
   })
 
   it('trusts IPC only from the app origin (scheme, host and port), whatever the path', () => {
