@@ -97,6 +97,8 @@ function lockDownSession(): void {
   defaultSession.setPermissionRequestHandler((_contents, _permission, decide) => decide(false))
   defaultSession.setPermissionCheckHandler(() => false)
   defaultSession.setDevicePermissionHandler(() => false)
+  // The spellchecker would fetch its dictionaries from Google's CDN.
+  defaultSession.setSpellCheckerEnabled(false)
 }
 
 const userDataDir = process.env[USER_DATA_DIR_VARIABLE]

@@ -60,6 +60,7 @@ interface FakeState {
   permissionRequestHandler: ((contents: unknown, permission: string, decide: (granted: boolean) => void) => void) | null
   permissionCheckHandler: ((...args: unknown[]) => boolean) | null
   devicePermissionHandler: ((...args: unknown[]) => boolean) | null
+  spellCheckerEnabled: boolean
   dialogAnswers: DialogAnswer[]
   dialogCalls: Array<{ kind: 'open' | 'save'; window: unknown; options: Record<string, unknown> }>
   errorBoxes: Array<{ title: string; content: string }>
@@ -88,6 +89,8 @@ function freshState(): FakeState {
     permissionRequestHandler: null,
     permissionCheckHandler: null,
     devicePermissionHandler: null,
+    // As in Electron: on until the app turns it off.
+    spellCheckerEnabled: true,
     dialogAnswers: [],
     dialogCalls: [],
     errorBoxes: []
@@ -220,6 +223,9 @@ const defaultSession = {
   },
   setDevicePermissionHandler(handler: FakeState['devicePermissionHandler']): void {
     fakeElectron().devicePermissionHandler = handler
+  },
+  setSpellCheckerEnabled(enabled: boolean): void {
+    fakeElectron().spellCheckerEnabled = enabled
   }
 }
 

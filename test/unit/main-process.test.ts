@@ -120,6 +120,10 @@ describe('the built main process', () => {
     expect(headers).toEqual({ 'Content-Type': ['text/html'], 'Content-Security-Policy': [RENDERER_CSP] })
   })
 
+  it('turns off the spellchecker, which would download dictionaries', () => {
+    expect(state.spellCheckerEnabled).toBe(false)
+  })
+
   it('denies every permission', () => {
     let granted: boolean | undefined
     state.permissionRequestHandler!(window.webContents, 'media', (answer) => (granted = answer))
