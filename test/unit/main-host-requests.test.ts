@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { createBackup, serialiseBackup } from '@core/backup/backup-format'
+import { BACKUP_MAX_BYTES, createBackup, serialiseBackup } from '@core/backup/backup-format'
+import { MAX_PACK_FILE_BYTES } from '@core/templates/pack-schema'
+import { DEFAULT_XLSX_LIMITS } from '@core/workbook/xlsx-guard'
 import { HOST_METHODS, HOST_REQUEST_SCHEMAS, parseHostRequest } from '@core/host/host-api'
 import { exportData, sampleRecords } from '../fixtures/workbooks/sample-register'
 
@@ -26,6 +28,12 @@ describe('host API requests, checked in the main process', () => {
     expect(parseHostRequest('readAutomaticBackup', { name: 'ropa-backup-2026-05-01T10-20-30-123Z-daily.json' })).toEqual({ name: 'ropa-backup-2026-05-01T10-20-30-123Z-daily.json' })
     // The browser build's keys hold an ISO time.
     expect(parseHostRequest('readAutomaticBackup', { name: '2026-05-01T10:20:30.123Z-daily-1a2b3c4d' }).name).toBe('2026-05-01T10:20:30.123Z-daily-1a2b3c4d')
+  })
+
+  it('accepts the size limit of every file the app opens', () => {
+    for (const maxBytes of [BACKUP_MAX_BYTES, MAX_PACK_FILE_BYTES, DEFAULT_XLSX_LIMITS.maxFileBytes]) {
+      expect(parseHostRequest('openFile', { ...openRequest, maxBytes }).maxBytes).toBe(maxBytes)
+    }
   })
 
   it('never lets a missing or undefined maxBytes lift the size limit', () => {
