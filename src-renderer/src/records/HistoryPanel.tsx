@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react'
 import type { AuditEntry } from '@core/audit/audit-chain'
 import { describeFieldPath } from '@core/records/field-names'
 import { repository } from '../app/services'
+import { formatDateTime } from '../ui/dates'
 
 
 function displayValue(value: unknown): string {
@@ -25,7 +26,7 @@ export function HistoryPanel({ recordId, version }: { recordId: string; version:
       {[...entries].reverse().map((entry) => (
         <li key={entry.seq} className="history__entry">
           <div className="history__meta">
-            <strong>{ACTION_LABELS[entry.action] ?? entry.action}</strong> {new Date(entry.at).toLocaleString()} {entry.actor ? `by ${entry.actor}` : ''}
+            <strong>{ACTION_LABELS[entry.action] ?? entry.action}</strong> {formatDateTime(entry.at)} {entry.actor ? `by ${entry.actor}` : ''}
           </div>
           {entry.action === 'update' ? (
             <table className="history__changes">
