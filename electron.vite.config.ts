@@ -30,8 +30,10 @@ export default defineConfig({
   },
   preload: {
     resolve: { alias },
-    // A sandboxed preload must be CommonJS.
+    // A sandboxed preload must be CommonJS, and can require nothing but 'electron': the
+    // contract it forwards (core/host/host-api.ts) brings zod along, so dependencies are bundled in.
     build: {
+      externalizeDeps: false,
       rollupOptions: {
         input: { index: resolve(import.meta.dirname, 'src-main/preload/index.ts') },
         output: { format: 'cjs', entryFileNames: '[name].cjs' }
