@@ -1,10 +1,11 @@
 /**
  * The audit trail: every change, newest first, a page at a time (the log grows without
- * bound), and "Verify audit trail", which re-hashes the whole chain and says exactly where it
- * breaks.
+ * bound), and "Verify audit trail", which re-hashes the whole chain, compares its end with the
+ * anchor and says exactly where it breaks. `AuditTrailWarning` runs the same verification at
+ * start-up and after a restore, and stays on screen while the trail is broken.
  */
 import { useCallback, useEffect, useState } from 'react'
-import { verifyChain, type AuditEntry } from '@core/audit/audit-chain'
+import type { AuditAnchor, AuditEntry } from '@core/audit/audit-chain'
 import { database, repository } from '../app/services'
 import { NavLink } from '../app/navigation'
 import { AUDIT_ACTION_LABELS, AUDIT_ENTITY_LABELS, changeText, describeVerification, formatWhen } from './audit-view'
@@ -35,12 +36,14 @@ export function AuditPage() {
   const [entries, setEntries] = useState<AuditEntry[]>([])
   const [verification, setVerification] = useState<Verification | null>(null)
   const [verifying, setVerifying] = useState(false)
+  const [anchor, setAnchor] = useState<AuditAnchor | undefined>()
 
   const load = useCallback(async (pageIndex: number) => {
     const count = await database.auditLog.count()
     const rows = await database.auditLog.orderBy('seq').reverse().offset(pageIndex * PAGE_SIZE).limit(PAGE_SIZE).toArray()
     setTotal(count)
     setEntries(rows)
+    setAnchor(await repository.auditAnchor())
   }, [])
 
   useEffect(() => void load(page), [load, page])
@@ -50,8 +53,8 @@ export function AuditPage() {
   const verify = async () => {
     setVerifying(true)
     try {
-      const all = await database.auditLog.orderBy('seq').toArray()
-      const result = verifyChain(all)
+      const { verification: result, entries: all, anchor: checked } = await repository.verifyAuditTrail()
+      setAnchor(checked)
       const described = describeVerification(result, all)
       setVerification({ ...described, brokenSeq: result.ok ? null : (result.firstBreak.seq ?? null) })
       if (!result.ok && result.firstBreak.seq !== undefined) {
@@ -59,6 +62,8 @@ export function AuditPage() {
         const newer = all.length - 1 - result.firstBreak.index
         setPage(Math.floor(newer / PAGE_SIZE))
       }
+    } catch (caught) {
+      setVerification({ ok: false, title: 'The audit trail could not be read', detail: caught instanceof Error ? caught.message : String(caught), brokenSeq: null })
     } finally {
       setVerifying(false)
     }
@@ -70,7 +75,10 @@ export function AuditPage() {
       <div className="page__header">
         <div>
           <h1>Audit trail</h1>
-          <p className="lead">Every change to records, the organisation, vendors and template packs. Each entry carries the SHA-256 of the entry before it, so any edit or removal breaks the chain.</p>
+          <p className="lead">
+            Every change to records, the organisation, your user profile, vendors and template packs. Each entry carries the SHA-256 of the entry before it, so an edit or removal
+            breaks the chain; the newest entry's hash and the number of entries are also kept apart from the log, so removing the newest entries is caught too.
+          </p>
         </div>
         <div className="page__actions">
           <button type="button" className="button button--primary" onClick={() => void verify()} disabled={verifying}>
@@ -82,6 +90,12 @@ export function AuditPage() {
         <div className={`banner verification ${verification.ok ? 'banner--ok' : 'banner--error'}`} role={verification.ok ? 'status' : 'alert'}>
           <strong>{verification.title}.</strong> {verification.detail}
         </div>
+      ) : null}
+      {anchor ? (
+        <p className="audit__anchor" data-testid="audit-anchor">
+          Anchor: <strong>{anchor.count.toLocaleString()}</strong> entr{anchor.count === 1 ? 'y' : 'ies'}, newest entry's SHA-256 <code>{anchor.headHash}</code>. Every workbook Cover and every backup
+          carries the anchor as it was then: compare them to see whether the trail was changed since.
+        </p>
       ) : null}
       <div className="audit__bar">
         <span className="counts">{total === null ? 'Loading…' : `${total.toLocaleString()} entr${total === 1 ? 'y' : 'ies'}, newest first`}</span>
@@ -116,7 +130,7 @@ export function AuditPage() {
             <tr key={entry.seq} className={verification?.brokenSeq === entry.seq ? 'audit__row--broken' : undefined} aria-current={verification?.brokenSeq === entry.seq ? 'true' : undefined}>
               <td className="table__cell--mono">{entry.seq}</td>
               <td title={entry.at}>{formatWhen(entry.at)}</td>
-              <td>{entry.actor || <span className="audit__none">(no name)</span>}</td>
+              <td>{entry.actor || <span className="audit__none">(no name recorded)</span>}</td>
               <td>
                 {entry.entity === 'record' ? <NavLink to={`/records/${entry.entityId}`}>{AUDIT_ENTITY_LABELS.record}</NavLink> : (AUDIT_ENTITY_LABELS[entry.entity] ?? entry.entity)}
               </td>
@@ -133,5 +147,36 @@ export function AuditPage() {
       </table>
       {total === 0 ? <p className="empty">Nothing has been recorded yet.</p> : null}
     </main>
+  )
+}
+
+/**
+ * A warning under the top bar while the audit trail fails verification: checked at start-up
+ * (after the first paint) and again after a restore. It stays until the trail verifies.
+ */
+export function AuditTrailWarning() {
+  const [broken, setBroken] = useState<{ title: string; detail: string } | null>(null)
+  useEffect(() => {
+    let current = true
+    const check = () =>
+      void repository.verifyAuditTrail().then(
+        ({ verification, entries }) => current && setBroken(verification.ok ? null : describeVerification(verification, entries)),
+        (caught: unknown) => current && setBroken({ title: 'The audit trail could not be checked', detail: caught instanceof Error ? caught.message : String(caught) })
+      )
+    const timer = setTimeout(check, 300)
+    const unsubscribe = repository.onChange((change) => {
+      if (change.kind === 'all') check()
+    })
+    return () => {
+      current = false
+      clearTimeout(timer)
+      unsubscribe()
+    }
+  }, [])
+  if (!broken) return null
+  return (
+    <div className="banner banner--error audit-warning" role="alert" data-testid="audit-trail-warning">
+      <strong>{broken.title}.</strong> {broken.detail} Changes are still recorded, but this trail no longer proves what happened. <NavLink to="/audit">Open the Audit trail</NavLink> to see where it breaks.
+    </div>
   )
 }
