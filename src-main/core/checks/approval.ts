@@ -44,7 +44,7 @@ export function canApprove(
     reasons.push(`${finding.article} — ${finding.message} (${finding.recordId === null ? 'Organisation profile › ' : ''}${describeFieldPath(finding.field)})`)
   }
   if (settings.separateApprover && lastEditor && actorName !== '' && samePerson(actor, lastEditor)) {
-    const editor = lastEditor.name.trim() === actorName ? actorName : `${actorName} (then named ${lastEditor.name.trim()})`
+    const editor = lastEditor.name.trim().toLowerCase() === actorName.toLowerCase() ? actorName : `${actorName} (then named ${lastEditor.name.trim()})`
     reasons.push(`${editor} made the last change to this record; with "separate approver" on, someone else must approve it.`)
   }
   return reasons.length === 0 ? { ok: true } : { ok: false, reasons }

@@ -120,21 +120,23 @@ export class RegisterRepository {
     return this.writeUserProfile(input, undefined, crypto.randomUUID(), current)
   }
 
+  /**
+   * The first profile on this computer is not itself an entry (every entry its user writes
+   * carries both id and name); a rename, a new role or a different person is.
+   */
   private async writeUserProfile(input: UserProfileInput, before: UserProfile | undefined, id: string, previousUser?: UserProfile): Promise<UserProfile> {
     const profile: UserProfile = { id, name: input.name.trim(), role: input.role.trim() }
     if (profile.name === '') throw new NoUserError()
     const changes = diffRecords(before && { name: before.name, role: before.role }, { name: profile.name, role: profile.role })
     if (before && changes.length === 0) return before
-    const summary = !before
-      ? previousUser
-        ? `${profile.name} now uses the app (a different person from ${previousUser.name})`
-        : `${profile.name} set up as the user of the app`
-      : before.name !== profile.name
-        ? `User renamed: ${before.name} → ${profile.name}`
-        : `${profile.name}'s role changed`
     await this.db.transaction('rw', this.auditTables, async () => {
       await this.db.meta.put({ key: USER_PROFILE_KEY, value: profile })
-      await this.appendAudit('user', profile.id, before ? 'update' : 'create', summary, changes, profile)
+      if (before) {
+        const summary = before.name !== profile.name ? `User renamed: ${before.name} → ${profile.name}` : `${profile.name}'s role changed`
+        await this.appendAudit('user', profile.id, 'update', summary, changes, profile)
+      } else if (previousUser) {
+        await this.appendAudit('user', profile.id, 'create', `${profile.name} now uses the app (a different person from ${previousUser.name})`, changes, profile)
+      }
     })
     this.emit({ kind: 'profile' })
     return profile
