@@ -67,7 +67,7 @@ describe('where a finding shows in the editor', () => {
 
   it('names fields the way a DPO reads them', () => {
     expect(describeField('purposes.0.lawfulBasis')).toBe('Purpose 1 › Lawful basis')
-    expect(describeField('dataCategories.2.retention.mode')).toBe('Data category 3 › Retention')
+    expect(describeField('dataCategories.2.retention.mode')).toBe('Data category 3 › Retention › Kind')
     expect(describeField('transfers[1].safeguard')).toBe('Transfer 2 › Safeguard')
     expect(describeField('dpia.required')).toBe('DPIA › Required?')
     expect(describeField('securityMeasures')).toBe('Security measures')
