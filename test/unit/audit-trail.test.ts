@@ -62,7 +62,7 @@ describe('the audit anchor', () => {
     // What "Verify" did before the anchor: the shorter chain still links.
     expect(verifyChain(await log(db)).ok).toBe(true)
     const { verification } = await register.verifyAuditTrail()
-    expect(verification).toMatchObject({ ok: false, entries: 2, firstBreak: { kind: 'anchor', reason: 'the trail has 2 entries but its anchor records 3: the newest 1 were removed' } })
+    expect(verification).toMatchObject({ ok: false, entries: 2, firstBreak: { kind: 'anchor', reason: 'the trail has 2 entries but its anchor records 3: the newest entry was removed' } })
   })
 
   it('catches an entry rewritten and every later entry re-hashed, as long as the anchor was not rewritten too', async () => {
@@ -85,6 +85,12 @@ describe('the audit anchor', () => {
     // earlier (a workbook Cover, a backup) shows this; the README says so.
     await db.meta.put({ key: AUDIT_ANCHOR_KEY, value: { count: forged.length, headHash: prevHash } })
     expect((await register.verifyAuditTrail()).verification.ok).toBe(true)
+  })
+
+  it('adds no entry when the organisation is saved without a change', async () => {
+    const { db, register } = await withHistory()
+    await register.saveOrganisation(demoOrganisation())
+    expect(await db.auditLog.count()).toBe(3)
   })
 
   it('adopts the log as it stands in a database from before the anchor existed', async () => {
@@ -209,7 +215,7 @@ describe('backups and restore', () => {
     asked.length = 0
     expect(await confirmRestore(summariseBackup(tampered), 'Dana DPO', answering(true, false))).toBe(false)
     expect(asked.map((request) => request.title)).toEqual(['Replace everything with this backup?', "This backup's audit trail is broken"])
-    expect(String(asked[1]!.message)).toMatch(/entry 2 its content does not match its hash/)
+    expect(String(asked[1]!.message)).toMatch(/entry 2 was altered: its content does not match its hash/)
     expect(asked[1]!.confirmLabel).toBe('Restore with the broken audit trail')
 
     asked.length = 0

@@ -94,7 +94,7 @@ export function verifyChain(entries: readonly AuditEntry[], anchor?: AuditAnchor
   if (head.count !== anchor.count) {
     const reason =
       head.count < anchor.count
-        ? `the trail has ${head.count} entries but its anchor records ${anchor.count}: the newest ${anchor.count - head.count} were removed`
+        ? `the trail has ${head.count} entries but its anchor records ${anchor.count}: ${anchor.count - head.count === 1 ? 'the newest entry was removed' : `the newest ${anchor.count - head.count} entries were removed`}`
         : `the trail has ${head.count} entries but its anchor records ${anchor.count}: entries were added without going through the app`
     return { ok: false, entries: entries.length, firstBreak: { seq: entries.at(-1)?.seq, index: Math.max(0, head.count - 1), reason, kind: 'anchor' } }
   }
@@ -115,7 +115,7 @@ function verifyLinks(entries: readonly AuditEntry[]): ChainVerification {
       return { ok: false, entries: entries.length, firstBreak: { seq: entry.seq, index, reason: 'does not link to the entry before it (an entry was removed or reordered)', kind: 'link' } }
     }
     if (hashEntry(entry, entry.prevHash) !== entry.hash) {
-      return { ok: false, entries: entries.length, firstBreak: { seq: entry.seq, index, reason: 'its content does not match its hash (the entry was altered)', kind: 'hash' } }
+      return { ok: false, entries: entries.length, firstBreak: { seq: entry.seq, index, reason: 'was altered: its content does not match its hash', kind: 'hash' } }
     }
     prevHash = entry.hash
   }

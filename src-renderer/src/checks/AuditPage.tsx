@@ -176,7 +176,7 @@ export function AuditTrailWarning() {
   if (!broken) return null
   return (
     <div className="banner banner--error audit-warning" role="alert" data-testid="audit-trail-warning">
-      <strong>{broken.title}.</strong> {broken.detail} Changes are still recorded, but this trail no longer proves what happened. <NavLink to="/audit">Open the Audit trail</NavLink> to see where it breaks.
+      <strong>{broken.title}.</strong> {broken.detail} <NavLink to="/audit">Open the Audit trail</NavLink>
     </div>
   )
 }

@@ -23,7 +23,7 @@ export function describeVerification(result: ChainVerification, entries: readonl
     return {
       ok: false,
       title: 'Audit trail does not end where it should',
-      detail: `${reason.charAt(0).toUpperCase()}${reason.slice(1)}. The ${result.entries.toLocaleString()} entries present link to one another, but the trail no longer ends where the app recorded it.`
+      detail: `${reason.charAt(0).toUpperCase()}${reason.slice(1)}. The entries still there link to one another.`
     }
   }
   const entry = entries[index]

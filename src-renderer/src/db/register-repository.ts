@@ -223,6 +223,8 @@ export class RegisterRepository {
       const before = await this.getOrganisation()
       await this.db.organisation.put({ ...organisation, id: ORGANISATION_ROW_ID })
       const changes = diffRecords(before, organisation)
+      // Saving without a change is not a change: the trail would fill with empty entries.
+      if (before && changes.length === 0) return
       await this.appendAudit('organisation', ORGANISATION_ROW_ID, before ? 'update' : 'create', before ? 'Organisation profile edited' : 'Organisation profile created', changes, actor)
     })
     this.emit({ kind: 'organisation' })
