@@ -172,6 +172,8 @@ describe('identity and the audit trail', () => {
     const restored = await auditLog(page)
     expect(restored.at(-1)).toMatchObject({ action: 'restore', actor: 'Dana Weber' })
     expect(restored.at(-1)!.summary).toContain('its audit trail was broken and the restore was confirmed twice')
+    // The restored trail is this register's history now, and the warning says where it breaks.
+    await expect.poll(() => page.getByTestId('audit-trail-warning').textContent()).toContain('Audit trail broken at entry 2')
 
     expect(pageErrors).toEqual([])
     await context.close()

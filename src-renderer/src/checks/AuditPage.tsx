@@ -14,6 +14,13 @@ const PAGE_SIZE = 50
 
 type Verification = { ok: boolean; title: string; detail: string; brokenSeq: number | null }
 
+type Described = { ok: boolean; title: string; detail: string }
+/** The latest verification, from the page or the start-up check, so that the warning follows "Verify". */
+const verifiedListeners = new Set<(described: Described) => void>()
+const announce = (described: Described) => {
+  for (const listener of verifiedListeners) listener(described)
+}
+
 function Changes({ entry }: { entry: AuditEntry }) {
   if (entry.changes.length === 0) return <span className="audit__none">—</span>
   return (
@@ -56,6 +63,7 @@ export function AuditPage() {
       const { verification: result, entries: all, anchor: checked } = await repository.verifyAuditTrail()
       setAnchor(checked)
       const described = describeVerification(result, all)
+      announce(described)
       setVerification({ ...described, brokenSeq: result.ok ? null : (result.firstBreak.seq ?? null) })
       if (!result.ok && result.firstBreak.seq !== undefined) {
         // Show the page that holds the broken entry (pages run newest first).
@@ -155,22 +163,25 @@ export function AuditPage() {
  * (after the first paint) and again after a restore. It stays until the trail verifies.
  */
 export function AuditTrailWarning() {
-  const [broken, setBroken] = useState<{ title: string; detail: string } | null>(null)
+  const [broken, setBroken] = useState<Described | null>(null)
   useEffect(() => {
     let current = true
     const check = () =>
       void repository.verifyAuditTrail().then(
         ({ verification, entries }) => current && setBroken(verification.ok ? null : describeVerification(verification, entries)),
-        (caught: unknown) => current && setBroken({ title: 'The audit trail could not be checked', detail: caught instanceof Error ? caught.message : String(caught) })
+        (caught: unknown) => current && setBroken({ ok: false, title: 'The audit trail could not be checked', detail: caught instanceof Error ? caught.message : String(caught) })
       )
     const timer = setTimeout(check, 300)
     const unsubscribe = repository.onChange((change) => {
       if (change.kind === 'all') check()
     })
+    const follow = (described: Described) => setBroken(described.ok ? null : described)
+    verifiedListeners.add(follow)
     return () => {
       current = false
       clearTimeout(timer)
       unsubscribe()
+      verifiedListeners.delete(follow)
     }
   }, [])
   if (!broken) return null
