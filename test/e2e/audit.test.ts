@@ -145,6 +145,18 @@ describe('identity and the audit trail', () => {
     await warning.getByRole('link', { name: 'Open the Audit trail' }).click()
     await page.getByRole('heading', { name: 'Audit trail', exact: true }).waitFor()
 
+    // The anchor the backup recorded before the deletion no longer matches: the entry is gone.
+    await page.getByText('Compare with an anchor from a workbook Cover or a backup').click()
+    await page.getByLabel('Entries in the whole audit trail').fill(String(intact.auditAnchor!.count))
+    await page.getByLabel('SHA-256 of the newest entry (head of the chain)').fill(intact.auditAnchor!.headHash)
+    await page.getByRole('button', { name: 'Compare' }).click()
+    await expect(page.getByRole('alert').filter({ hasText: 'Entries are missing' }).textContent()).resolves.toContain(`records ${intact.auditAnchor!.count} entries, but the trail now has only ${intact.auditAnchor!.count - 1}`)
+    await page.getByLabel('Entries in the whole audit trail').fill(String(intact.auditAnchor!.count - 1))
+    await page.getByLabel('SHA-256 of the newest entry (head of the chain)').fill(log.at(-2)!.hash)
+    await page.getByRole('button', { name: 'Compare' }).click()
+    await page.getByRole('status').filter({ hasText: 'Matches the earlier anchor' }).waitFor()
+    await screenshot(page, 'audit-compare-anchor')
+
     // Restoring a backup whose trail is broken asks a second time, and saying no changes nothing.
     const tampered: Backup = { ...intact, auditLog: intact.auditLog.map((entry, index) => (index === 1 ? { ...entry, summary: 'Nothing happened here' } : entry)) }
     const path = join(files, 'tampered.json')

@@ -4,7 +4,7 @@
  */
 import 'fake-indexeddb/auto'
 import { afterEach, describe, expect, it } from 'vitest'
-import { chainEntry, GENESIS_HASH, verifyChain, type AuditEntry } from '@core/audit/audit-chain'
+import { chainEntry, compareWithAnchor, GENESIS_HASH, verifyChain, type AuditEntry } from '@core/audit/audit-chain'
 import { parseBackupText, serialiseBackup, type Backup } from '@core/backup/backup-format'
 import { demoOrganisation } from '@core/demo/demo-register'
 import { emptyRecordForm } from '@core/records/new-record'
@@ -243,5 +243,29 @@ describe('the workbook Cover', () => {
       expect(cells.get(`${COVER_AUDIT.section}/${COVER_AUDIT.head}`)).toBe(entries.at(-1)!.hash)
       expect(cells.get(`${COVER_AUDIT.section}/${COVER_AUDIT.verified}`)).toMatch(/^Yes/)
     }
+  })
+})
+
+describe('comparing with an anchor printed earlier', () => {
+  it('catches a full rewrite (entries, chain and local anchor) that the local check cannot', async () => {
+    const { db, register } = await withHistory()
+    const printed = (await register.auditAnchor())!
+    await register.createRecord({ ...emptyRecordForm('controller'), name: 'Later work' })
+    expect(compareWithAnchor(await log(db), printed)).toEqual({ result: 'unchanged', count: 3 })
+
+    // Rewrite entry 2 and re-chain everything, including the local anchor.
+    const entries = await log(db)
+    let prevHash = GENESIS_HASH
+    const forged = entries.map((entry, index) => {
+      const { seq, prevHash: _prev, hash: _hash, ...content } = entry
+      const next = { ...chainEntry(index === 1 ? { ...content, actor: 'Mallory' } : content, prevHash), seq }
+      prevHash = next.hash
+      return next
+    })
+    await db.auditLog.bulkPut(forged)
+    await db.meta.put({ key: AUDIT_ANCHOR_KEY, value: { count: forged.length, headHash: prevHash } })
+    expect((await register.verifyAuditTrail()).verification.ok).toBe(true)
+    expect(compareWithAnchor(await log(db), printed)).toEqual({ result: 'rewritten', count: 3, hashNow: forged[2]!.hash })
+    expect(compareWithAnchor((await log(db)).slice(0, 2), printed)).toEqual({ result: 'shorter', count: 3, entriesNow: 2 })
   })
 })

@@ -121,3 +121,20 @@ function verifyLinks(entries: readonly AuditEntry[]): ChainVerification {
   }
   return { ok: true, entries: entries.length }
 }
+
+export type AnchorComparison =
+  | { result: 'unchanged'; count: number }
+  | { result: 'rewritten'; count: number; hashNow: string }
+  | { result: 'shorter'; count: number; entriesNow: number }
+
+/**
+ * Compares the trail with an anchor recorded earlier (from a workbook Cover or a backup): the
+ * entry at that count must still carry that hash. This is what catches a rewrite that also
+ * re-hashed the chain and its local anchor. Entries are in chain order.
+ */
+export function compareWithAnchor(entries: readonly AuditEntry[], earlier: AuditAnchor): AnchorComparison {
+  if (earlier.count === 0) return { result: 'unchanged', count: 0 }
+  if (entries.length < earlier.count) return { result: 'shorter', count: earlier.count, entriesNow: entries.length }
+  const hashNow = entries[earlier.count - 1]?.hash ?? GENESIS_HASH
+  return hashNow === earlier.headHash.trim().toLowerCase() ? { result: 'unchanged', count: earlier.count } : { result: 'rewritten', count: earlier.count, hashNow }
+}

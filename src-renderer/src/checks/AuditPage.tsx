@@ -4,8 +4,8 @@
  * anchor and says exactly where it breaks. `AuditTrailWarning` runs the same verification at
  * start-up and after a restore, and stays on screen while the trail is broken.
  */
-import { useCallback, useEffect, useState } from 'react'
-import type { AuditAnchor, AuditEntry } from '@core/audit/audit-chain'
+import { useCallback, useEffect, useId, useState, type FormEvent } from 'react'
+import { compareWithAnchor, type AuditAnchor, type AuditEntry } from '@core/audit/audit-chain'
 import { database, repository } from '../app/services'
 import { NavLink } from '../app/navigation'
 import { AUDIT_ACTION_LABELS, AUDIT_ENTITY_LABELS, changeText, describeVerification, formatWhen } from './audit-view'
@@ -33,6 +33,65 @@ function Changes({ entry }: { entry: AuditEntry }) {
           <li key={index}>{changeText(change)}</li>
         ))}
       </ul>
+    </details>
+  )
+}
+
+/** What the comparison with an anchor printed earlier says, in words. */
+function comparisonText(count: number, headHash: string, entries: readonly AuditEntry[]): Described {
+  const outcome = compareWithAnchor(entries, { count, headHash })
+  if (outcome.result === 'unchanged') {
+    return { ok: true, title: 'Matches the earlier anchor', detail: `Entry ${count.toLocaleString()} still carries that hash: the first ${count.toLocaleString()} entries are as they were when the anchor was printed.` }
+  }
+  if (outcome.result === 'shorter') {
+    return { ok: false, title: 'Entries are missing', detail: `The anchor records ${count.toLocaleString()} entries, but the trail now has only ${outcome.entriesNow.toLocaleString()}: entries were removed since.` }
+  }
+  return { ok: false, title: 'The trail was rewritten', detail: `Entry ${count.toLocaleString()} now carries ${outcome.hashNow}, not the hash the anchor records: the trail up to that entry was changed since the anchor was printed.` }
+}
+
+/** Checks the trail against the entry count and head hash on a workbook Cover or in a backup. */
+function CompareWithAnchor() {
+  const id = useId()
+  const [count, setCount] = useState('')
+  const [hash, setHash] = useState('')
+  const [outcome, setOutcome] = useState<Described | null>(null)
+  const compare = async (event: FormEvent) => {
+    event.preventDefault()
+    const entries = Number(count.trim())
+    const headHash = hash.trim().toLowerCase()
+    if (!/^\d+$/.test(count.trim())) return setOutcome({ ok: false, title: 'Check the entry count', detail: 'Enter the number of entries as printed: a whole number, for example 1204.' })
+    if (!/^[0-9a-f]{64}$/.test(headHash)) return setOutcome({ ok: false, title: 'Check the hash', detail: 'Enter the SHA-256 as printed: 64 characters, 0–9 and a–f.' })
+    try {
+      setOutcome(comparisonText(entries, headHash, await database.auditLog.orderBy('seq').toArray()))
+    } catch (caught) {
+      setOutcome({ ok: false, title: 'The audit trail could not be read', detail: caught instanceof Error ? caught.message : String(caught) })
+    }
+  }
+  return (
+    <details className="audit__compare">
+      <summary>Compare with an anchor from a workbook Cover or a backup</summary>
+      <p className="field__hint">
+        A complete rewrite of this computer's trail (entries and anchor re-hashed) passes "Verify". An anchor printed earlier does not move: the entry at that count must still have that
+        hash.
+      </p>
+      <form className="audit__compare-form" onSubmit={(event) => void compare(event)} noValidate>
+        <div className="field">
+          <label htmlFor={`${id}-count`}>Entries in the whole audit trail</label>
+          <input id={`${id}-count`} inputMode="numeric" value={count} onChange={(event) => setCount(event.target.value)} />
+        </div>
+        <div className="field field--wide">
+          <label htmlFor={`${id}-hash`}>SHA-256 of the newest entry (head of the chain)</label>
+          <input id={`${id}-hash`} spellCheck={false} value={hash} onChange={(event) => setHash(event.target.value)} />
+        </div>
+        <button type="submit" className="button">
+          Compare
+        </button>
+      </form>
+      {outcome ? (
+        <div className={`banner ${outcome.ok ? 'banner--ok' : 'banner--error'}`} role={outcome.ok ? 'status' : 'alert'}>
+          <strong>{outcome.title}.</strong> {outcome.detail}
+        </div>
+      ) : null}
     </details>
   )
 }
@@ -105,6 +164,7 @@ export function AuditPage() {
           carries the anchor as it was then: compare them to see whether the trail was changed since.
         </p>
       ) : null}
+      <CompareWithAnchor />
       <div className="audit__bar">
         <span className="counts">{total === null ? 'Loading…' : `${total.toLocaleString()} entr${total === 1 ? 'y' : 'ies'}, newest first`}</span>
         {pages > 1 ? (
