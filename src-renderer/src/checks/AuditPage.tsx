@@ -9,6 +9,7 @@ import { compareWithAnchor, type AuditAnchor, type AuditEntry } from '@core/audi
 import { database, repository } from '../app/services'
 import { NavLink } from '../app/navigation'
 import { AUDIT_ACTION_LABELS, AUDIT_ENTITY_LABELS, changeText, describeVerification, formatWhen } from './audit-view'
+import { useAsyncAction } from '../ui/use-async-action'
 
 const PAGE_SIZE = 50
 
@@ -101,7 +102,6 @@ export function AuditPage() {
   const [page, setPage] = useState(0)
   const [entries, setEntries] = useState<AuditEntry[]>([])
   const [verification, setVerification] = useState<Verification | null>(null)
-  const [verifying, setVerifying] = useState(false)
   const [anchor, setAnchor] = useState<AuditAnchor | undefined>()
 
   const load = useCallback(async (pageIndex: number) => {
@@ -116,25 +116,18 @@ export function AuditPage() {
   // New entries arrive at the top: keep the first page current.
   useEffect(() => repository.onChange(() => void load(page)), [load, page])
 
-  const verify = async () => {
-    setVerifying(true)
-    try {
-      const { verification: result, entries: all, anchor: checked } = await repository.verifyAuditTrail()
-      setAnchor(checked)
-      const described = describeVerification(result, all)
-      announce(described)
-      setVerification({ ...described, brokenSeq: result.ok ? null : (result.firstBreak.seq ?? null) })
-      if (!result.ok && result.firstBreak.seq !== undefined) {
-        // Show the page that holds the broken entry (pages run newest first).
-        const newer = all.length - 1 - result.firstBreak.index
-        setPage(Math.floor(newer / PAGE_SIZE))
-      }
-    } catch (caught) {
-      setVerification({ ok: false, title: 'The audit trail could not be read', detail: caught instanceof Error ? caught.message : String(caught), brokenSeq: null })
-    } finally {
-      setVerifying(false)
+  const verify = useAsyncAction(async () => {
+    const { verification: result, entries: all, anchor: checked } = await repository.verifyAuditTrail()
+    setAnchor(checked)
+    const described = describeVerification(result, all)
+    announce(described)
+    setVerification({ ...described, brokenSeq: result.ok ? null : (result.firstBreak.seq ?? null) })
+    if (!result.ok && result.firstBreak.seq !== undefined) {
+      // Show the page that holds the broken entry (pages run newest first).
+      const newer = all.length - 1 - result.firstBreak.index
+      setPage(Math.floor(newer / PAGE_SIZE))
     }
-  }
+  }, 'Could not verify the audit trail')
 
   const pages = total === null ? 0 : Math.max(1, Math.ceil(total / PAGE_SIZE))
   return (
@@ -148,8 +141,8 @@ export function AuditPage() {
           </p>
         </div>
         <div className="page__actions">
-          <button type="button" className="button button--primary" onClick={() => void verify()} disabled={verifying}>
-            {verifying ? 'Verifying…' : 'Verify audit trail'}
+          <button type="button" className="button button--primary" onClick={() => void verify.run()} disabled={verify.busy}>
+            {verify.busy ? 'Verifying…' : 'Verify audit trail'}
           </button>
         </div>
       </div>

@@ -5,6 +5,7 @@ import { z } from 'zod'
 import { organisationSchema, type Organisation } from '@core/records/model'
 import { newItemId } from '@core/records/new-record'
 import { TextField } from '../ui/fields'
+import { useAsyncAction } from '../ui/use-async-action'
 
 /** The first-run form also asks who is using the app, so that every change names its author. */
 export const setupSchema = z.object({
@@ -48,22 +49,18 @@ interface Props {
 export function OrganisationForm({ initial, withProfile, currentUserName, submitLabel, onSubmit }: Props) {
   const form = useForm<SetupInput, unknown, SetupValues>({ resolver: zodResolver(setupSchema), defaultValues: initial })
   const joint = useFieldArray({ control: form.control, name: 'organisation.jointControllers' })
+  const submit = useAsyncAction(async (values: SetupValues) => {
+    await onSubmit(values)
+    // "A different person" applies to one save: the new user is the current user after it.
+    const saved = form.getValues()
+    form.reset({ ...saved, profile: { ...saved.profile, newPerson: false } }, { keepIsSubmitSuccessful: true })
+  }, 'Could not save the organisation')
   return (
     <FormProvider {...form}>
       <form
         className="form"
         noValidate
-        onSubmit={form.handleSubmit(async (values) => {
-          try {
-            await onSubmit(values)
-          } catch {
-            // onSubmit has told the user; the form keeps their input as it is.
-            return
-          }
-          // "A different person" applies to one save: the new user is the current user after it.
-          const saved = form.getValues()
-          form.reset({ ...saved, profile: { ...saved.profile, newPerson: false } }, { keepIsSubmitSuccessful: true })
-        })}
+        onSubmit={form.handleSubmit(submit.run)}
       >
         {withProfile ? (
           <fieldset className="section">
@@ -111,7 +108,15 @@ export function OrganisationForm({ initial, withProfile, currentUserName, submit
           <button type="submit" className="button button--primary" disabled={form.formState.isSubmitting}>
             {submitLabel}
           </button>
-          {form.formState.isSubmitSuccessful && !form.formState.isDirty ? <span className="saved" role="status">Saved</span> : null}
+          {submit.error ? (
+            <span className="action-error" role="alert">
+              {submit.error}
+            </span>
+          ) : form.formState.isSubmitSuccessful && !form.formState.isDirty ? (
+            <span className="saved" role="status">
+              Saved
+            </span>
+          ) : null}
         </div>
       </form>
     </FormProvider>

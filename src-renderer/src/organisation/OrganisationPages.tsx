@@ -6,16 +6,11 @@ import type { UserProfileInput } from '../db/register-repository'
 import { OrganisationForm, emptyOrganisation, type SetupValues } from './OrganisationForm'
 import { ApprovalSettingsSection } from '../checks/ReviewWorkflow'
 
-/** Saves the profile and the organisation; a failure is shown and rethrown, so the form keeps its input. */
+/** Saves the profile (a rename, or a different person) and the organisation; the form reports a failure. */
 async function save(values: SetupValues): Promise<void> {
   const { newPerson, ...profile } = values.profile
-  try {
-    await (newPerson ? repository.switchUser(profile) : repository.saveUserProfile(profile))
-    await repository.saveOrganisation(values.organisation)
-  } catch (caught) {
-    toast.error('Not saved', { description: caught instanceof Error ? caught.message : String(caught) })
-    throw caught
-  }
+  await (newPerson ? repository.switchUser(profile) : repository.saveUserProfile(profile))
+  await repository.saveOrganisation(values.organisation)
 }
 
 export function SetupPage({ onDone }: { onDone: () => void }) {

@@ -5,6 +5,7 @@ import { AUDIT_ACTION_LABELS } from '@core/audit/audit-text'
 import { describeFieldPath, describeFieldValue, itemPositionIn } from '@core/records/field-names'
 import type { StoredRecord } from '@core/records/model'
 import { repository } from '../app/services'
+import { formatDateTime } from '../ui/dates'
 
 export function HistoryPanel({ recordId, version }: { recordId: string; version: string }) {
   const [history, setHistory] = useState<{ entries: AuditEntry[]; record: StoredRecord | undefined } | null>(null)
@@ -18,7 +19,7 @@ export function HistoryPanel({ recordId, version }: { recordId: string; version:
       {[...history.entries].reverse().map((entry) => (
         <li key={entry.seq} className="history__entry">
           <div className="history__meta">
-            <strong>{AUDIT_ACTION_LABELS[entry.action] ?? entry.action}</strong> {new Date(entry.at).toLocaleString()} {entry.actor ? `by ${entry.actor}` : '(no name recorded)'}
+            <strong>{AUDIT_ACTION_LABELS[entry.action] ?? entry.action}</strong> {formatDateTime(entry.at)} {entry.actor ? `by ${entry.actor}` : '(no name recorded)'}
           </div>
           {entry.action === 'update' ? (
             <table className="history__changes">
