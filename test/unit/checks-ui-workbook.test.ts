@@ -71,7 +71,7 @@ describe('Findings and Audit trail sheets', () => {
     // A hostile actor name is written as text, not as a formula.
     expect(edited[2]).toBe(`'${HOSTILE_VALUES[0]}`)
     expect(edited[5]).toBe('Edited')
-    expect(edited[7]).toContain('purposes[p1].lawfulBasis: (empty) → b')
+    expect(edited[7]).toContain('Purpose › Lawful basis: (empty) → Art. 6(1)(b) Contract')
     expect(edited[7]!.split('\n')[1]!.length).toBeLessThan(700)
     // The hashes go out as stored, so an auditor can re-verify the chain from the sheet.
     expect(edited.slice(8)).toEqual([log[1]!.prevHash, log[1]!.hash])
