@@ -103,13 +103,17 @@ describe('BackupRepository', () => {
     expect(summary).toMatchObject({ records: 26, auditEntries: 4, vendors: 1, packs: 1, organisationName: demoOrganisation().controller.name, auditChain: { ok: true } })
     expect(changes).toEqual([{ kind: 'all' }])
     const after = await target.backups.takeBackup()
-    const { auditLog: restoredLog, ...restoredRest } = content(after)
-    const { auditLog: originalLog, ...originalRest } = content(original)
+    // The person who restores stays the user; the anchor moved on with the restore's own entry.
+    const { auditLog: restoredLog, userProfile: restoredUser, auditAnchor: restoredAnchor, ...restoredRest } = content(after)
+    const { auditLog: originalLog, userProfile: _originalUser, auditAnchor: originalAnchor, ...originalRest } = content(original)
     expect(restoredRest).toEqual(originalRest)
+    expect(restoredUser).toMatchObject({ name: 'Restoring Clerk' })
+    expect(originalAnchor).toEqual({ count: 4, headHash: originalLog.at(-1)!.hash })
+    expect(restoredAnchor).toEqual({ count: 5, headHash: restoredLog.at(-1)!.hash })
     expect(restoredLog.slice(0, -1)).toEqual(originalLog)
     expect(restoredLog.at(-1)).toMatchObject({ entity: 'register', action: 'restore', actor: 'Restoring Clerk' })
     expect(restoredLog.at(-1)!.summary).toContain(`backup made at ${original.exportedAt} (26 records, 4 audit entries)`)
-    expect(verifyChain(restoredLog)).toEqual({ ok: true, entries: 5 })
+    expect(verifyChain(restoredLog, restoredAnchor)).toEqual({ ok: true, entries: 5 })
   })
 
   it('never hands out a reference twice after a restore', async () => {

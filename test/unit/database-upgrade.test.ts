@@ -31,7 +31,7 @@ describe('upgrading the database', () => {
     await upgraded.open()
     expect(upgraded.verno).toBe(2)
     expect(await upgraded.records.get(created.id)).toEqual(created)
-    expect((await upgraded.organisation.toArray())[0].controller.name).toBe('Acme')
+    expect((await upgraded.organisation.toArray())[0]!.controller.name).toBe('Acme')
     expect(verifyChain(await upgraded.auditLog.orderBy('seq').toArray())).toEqual({ ok: true, entries: 2 })
     expect(await upgraded.packs.count()).toBe(0)
     expect(await upgraded.vendors.count()).toBe(0)

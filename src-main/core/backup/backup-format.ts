@@ -5,7 +5,7 @@
  * Restore validates the whole file with `parseBackupText` before anything is replaced.
  */
 import { z } from 'zod'
-import type { AuditEntry } from '../audit/audit-chain'
+import { anchorOf, verifyChain, type AuditAnchor, type AuditEntry, type ChainVerification } from '../audit/audit-chain'
 import { organisationSchema, storedRecordSchema } from '../records/model'
 import { installedPackSchema } from '../templates/installed-pack'
 import { parseJsonSafely } from '../templates/safe-json'
@@ -25,7 +25,8 @@ export const auditEntrySchema = z.object({
   seq: z.number().int().nonnegative().optional(),
   at: z.string(),
   actor: z.string(),
-  entity: z.enum(['record', 'organisation', 'vendor', 'pack', 'register']),
+  actorId: z.string().optional().describe("The user's stable id; absent in entries written before users had ids"),
+  entity: z.enum(['record', 'organisation', 'vendor', 'pack', 'register', 'user']),
   entityId: z.string(),
   action: z.enum(['create', 'update', 'delete', 'restore', 'import', 'approve']),
   summary: z.string(),
@@ -37,7 +38,19 @@ export const auditEntrySchema = z.object({
 const auditEntryMatches: (entry: z.infer<typeof auditEntrySchema>) => AuditEntry = (entry) => entry
 void auditEntryMatches
 
-export const userProfileSchema = z.object({ name: z.string(), role: z.string() })
+export const userProfileSchema = z.object({
+  id: z.string().optional().describe('Stable id of the local user (absent in backups made before users had ids)'),
+  name: z.string(),
+  role: z.string()
+})
+
+const sha256HexSchema = z.string().regex(/^[0-9a-f]{64}$/, 'a SHA-256 hash: 64 hexadecimal characters')
+export const auditAnchorSchema = z
+  .object({ headHash: sha256HexSchema, count: z.number().int().nonnegative() })
+  .describe('Hash of the newest audit entry and the number of entries, as the app recorded them apart from the log')
+// Keeps the schema and audit-chain.ts's anchor in step.
+const auditAnchorMatches: (anchor: z.infer<typeof auditAnchorSchema>) => AuditAnchor = (anchor) => anchor
+void auditAnchorMatches
 
 export const backupSchema = z
   .object({
@@ -48,6 +61,8 @@ export const backupSchema = z
     userProfile: userProfileSchema.nullable(),
     records: z.array(storedRecordSchema),
     auditLog: z.array(auditEntrySchema),
+    // Added after the first backups were made; a backup without it is still format 1.
+    auditAnchor: auditAnchorSchema.optional(),
     // The same schemas as the stored rows: a row missing a defaulted field gets the default, an unknown value is refused with its path.
     vendors: z.array(vendorSchema),
     packs: z.array(installedPackSchema),
@@ -62,6 +77,15 @@ export const backupSchema = z
 
 export type Backup = z.infer<typeof backupSchema>
 export type BackupParse = { ok: true; backup: Backup } | { ok: false; problems: Problem[] }
+
+/**
+ * The backup's audit trail in chain order, its anchor (as the app recorded it; for a backup
+ * made before anchors existed, as its log stands) and whether the log verifies against it.
+ */
+export function backupAuditTrail(backup: Backup): { log: AuditEntry[]; anchor: AuditAnchor; verification: ChainVerification } {
+  const log = [...backup.auditLog].sort((a, b) => (a.seq ?? 0) - (b.seq ?? 0))
+  return { log, anchor: backup.auditAnchor ?? anchorOf(log), verification: verifyChain(log, backup.auditAnchor) }
+}
 
 /** A backup of the given parts, stamped with the format version. */
 export function createBackup(parts: Omit<Backup, 'formatVersion'>): Backup {

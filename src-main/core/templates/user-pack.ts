@@ -19,7 +19,7 @@ export function slugify(text: string, fallback: string): string {
 }
 
 export function bumpMinor(version: string): string {
-  const [major, minor] = version.split('.').map(Number)
+  const [major = 0, minor = 0] = version.split('.').map(Number)
   return `${major}.${minor + 1}.0`
 }
 

@@ -10,11 +10,12 @@ import { FromTemplatePage } from '../templates/FromTemplatePage'
 import { PackPage } from '../templates/PackPage'
 import { TemplateLibraryPage } from '../templates/TemplateLibraryPage'
 import { VendorPage, VendorsPage } from '../templates/VendorsPages'
-import { AuditPage } from '../checks/AuditPage'
+import { AuditPage, AuditTrailWarning } from '../checks/AuditPage'
 import { DashboardPage } from '../dashboard/DashboardPage'
 import { startAutomaticBackups } from '../export/backup-service'
 import { ImportExportPage } from '../export/ImportExportPage'
 import { ConfirmProvider } from '../ui/confirm'
+import { RouteBoundary, installGlobalFailureReporting } from '../ui/failure-reporting'
 import { NavLink, NavigationProvider } from './navigation'
 import { repository } from './services'
 import { templateRepository } from '../templates/template-services'
@@ -70,7 +71,37 @@ function TopBar({ organisationName }: { organisationName: string }) {
   )
 }
 
+/**
+ * "Skip to main content", the first thing Tab reaches. The app routes by the address's hash,
+ * so the link moves focus itself instead of jumping to `#main-content`.
+ */
+function SkipLink() {
+  return (
+    <a
+      className="skip-link"
+      href="#main-content"
+      onClick={(event) => {
+        event.preventDefault()
+        document.getElementById('main-content')?.focus()
+      }}
+    >
+      Skip to main content
+    </a>
+  )
+}
+
 function Routes() {
+  const [location] = useLocation()
+  return (
+    <div id="main-content" className="route" tabIndex={-1}>
+      <RouteBoundary location={location}>
+        <RouteSwitch />
+      </RouteBoundary>
+    </div>
+  )
+}
+
+function RouteSwitch() {
   return (
     <Switch>
       <Route path="/records/from-template/:packId/:activityId">
@@ -107,6 +138,7 @@ function Routes() {
 
 export function App() {
   const organisationName = useOrganisationName()
+  useEffect(() => installGlobalFailureReporting(), [])
   useEffect(() => void startAutomaticBackups(), [])
   useEffect(() => {
     if (!organisationName) return
@@ -124,7 +156,9 @@ export function App() {
             <SetupPage onDone={() => undefined} />
           ) : (
             <>
+              <SkipLink />
               <TopBar organisationName={organisationName} />
+              <AuditTrailWarning />
               <Routes />
             </>
           )}

@@ -4,6 +4,7 @@
  * version it replaces, registers the pack's vendor and appends the audit entries in one
  * transaction, so a failing file leaves every table exactly as it was.
  */
+import type { AuditPerson } from '@core/audit/audit-chain'
 import type { FieldChange } from '@core/records/diff'
 import { diffValues } from '@core/records/diff'
 import type { StoredRecord } from '@core/records/model'
@@ -175,7 +176,7 @@ export class TemplateRepository {
   /** Installs a new pack or replaces the installed version with a newer one (kept in packArchive). */
   async applyPack(preview: ApplicablePreview, origin: PackOrigin): Promise<InstalledPack> {
     const actor = await this.register.currentActor()
-    const installed = await this.db.transaction('rw', [this.db.packs, this.db.packArchive, this.db.vendors, this.db.auditLog], async () => {
+    const installed = await this.db.transaction('rw', [this.db.packs, this.db.packArchive, this.db.vendors, ...this.register.auditTables], async () => {
       const current = await this.db.packs.get(preview.pack.id)
       const expected = preview.kind === 'newer' ? preview.installed.version : undefined
       if (current?.version !== expected) {
@@ -188,7 +189,7 @@ export class TemplateRepository {
   }
 
   /** Must run inside a transaction over packs, packArchive, vendors and auditLog. */
-  private async writePack(current: InstalledPack | undefined, pack: TemplatePack, sourceText: string, origin: PackOrigin, actor: string): Promise<InstalledPack> {
+  private async writePack(current: InstalledPack | undefined, pack: TemplatePack, sourceText: string, origin: PackOrigin, actor: AuditPerson): Promise<InstalledPack> {
     const row: InstalledPack = { id: pack.id, version: pack.version, vendorName: pack.vendor.name, origin, installedAt: this.now().toISOString(), pack, sourceText }
     if (current) await this.db.packArchive.put(current)
     await this.db.packs.put(row)
@@ -204,7 +205,7 @@ export class TemplateRepository {
     return row
   }
 
-  private async registerVendor(pack: TemplatePack, actor: string): Promise<void> {
+  private async registerVendor(pack: TemplatePack, actor: AuditPerson): Promise<void> {
     const before = await this.db.vendors.get(pack.id)
     const vendor = { ...vendorFromPack(pack), notes: before?.notes ?? '' }
     const changes: FieldChange[] = diffValues(before, vendor)
@@ -233,7 +234,7 @@ export class TemplateRepository {
       else report.failed.push({ file, problems: validation.problems })
     }
     const actor = await this.register.currentActor()
-    await this.db.transaction('rw', [this.db.packs, this.db.packArchive, this.db.vendors, this.db.auditLog], async () => {
+    await this.db.transaction('rw', [this.db.packs, this.db.packArchive, this.db.vendors, ...this.register.auditTables], async () => {
       for (const { pack, sourceText } of valid) {
         const current = await this.db.packs.get(pack.id)
         if (current && (current.origin !== 'shipped' || compareVersions(pack.version, current.version) <= 0)) continue

@@ -1,6 +1,7 @@
 /** Import & export: the auditor's workbook and CSV, importing a workbook with a preview, and backup / restore of the whole database. */
 import { useEffect, useMemo, useState, useSyncExternalStore } from 'react'
 import { toast } from 'sonner'
+import { chainBreakText } from '@core/audit/audit-text'
 import { BACKUP_MAX_BYTES, serialiseBackup, type Backup } from '@core/backup/backup-format'
 import type { AutomaticBackupList, HostProgress } from '@core/host/host-api'
 import type { StoredRecord } from '@core/records/model'
@@ -12,15 +13,20 @@ import { summariseBackup, type BackupSummary, type LastBackup } from '../db/back
 import { host } from '../host/host'
 import { currentRegisterFilter } from '../records/RegisterPage'
 import { useConfirm } from '../ui/confirm'
+import { formatDateTime } from '../ui/dates'
+import { failureReason } from '../ui/failure-text'
+import { useAsyncAction } from '../ui/use-async-action'
 import { backupAgeDays, backupRepository, parseBackupBytes, takeAutomaticBackup } from './backup-service'
+import { confirmRestore } from './restore-confirmation'
 import { datedFileName, describeFilter, exportDataFor, recordsInScope, type ExportScope } from './export-data'
 import type { planImport } from './import-plan'
 
 const PREVIEW_ROWS_SHOWN = 500
 const STATUS_LABELS: Record<ImportPreviewRow['status'], string> = { new: 'New', update: 'Update', conflict: 'Conflict', invalid: 'Invalid' }
 
-const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error))
-const formatTime = (iso: string) => new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' })
+/** IndexedDB failures (a full disk, an aborted transaction) in words, not error names. */
+const errorText = failureReason
+const formatTime = (iso: string) => formatDateTime(iso)
 const formatSize = (bytes: number) => (bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / (1024 * 1024)).toFixed(1)} MB`)
 
 function ProblemList({ title, problems }: { title: string; problems: Problem[] }) {
@@ -146,7 +152,7 @@ function ImportSection() {
   const [reading, setReading] = useState<{ fileName: string; stage: ReadStage | null; cancel: () => void } | null>(null)
   const plan = useMemo(() => (loaded ? loaded.planImport(loaded.preview, loaded.existing, overwrite) : null), [loaded, overwrite])
 
-  const choose = async () => {
+  const choose = useAsyncAction(async () => {
     setProblems(null)
     setLoaded(null)
     setOverwrite(false)
@@ -176,7 +182,7 @@ function ImportSection() {
       setReading(null)
       setBusy(false)
     }
-  }
+  }, 'Could not open the workbook')
 
   const importNow = async () => {
     if (!loaded || !plan) return
@@ -213,7 +219,7 @@ function ImportSection() {
         A workbook exported by this app (read exactly, from its hidden Data sheet), or a register kept in a spreadsheet laid out like the ICO controller template (columns matched by
         heading; lists split on “;” or new lines). Nothing is stored until you confirm the preview.
       </p>
-      <button type="button" className="button" disabled={busy} onClick={() => void choose()}>
+      <button type="button" className="button" disabled={busy || choose.busy} onClick={() => void choose.run()}>
         Choose a workbook…
       </button>
       {reading ? (
@@ -361,14 +367,14 @@ function BackupSection() {
     setPending({ source, backup: parsed.backup, summary: summariseBackup(parsed.backup) })
   }
 
-  const chooseFile = async () => {
+  const chooseFile = useAsyncAction(async () => {
     setProblems(null)
     setPending(null)
     const opened = await host.openFile({ title: 'Restore from a backup', filters: [{ name: 'RoPA backup', extensions: ['json'] }], maxBytes: BACKUP_MAX_BYTES })
     if (opened.status === 'cancelled') return
     if (opened.status === 'refused') return setProblems({ title: `${opened.name} was not read`, problems: [{ path: '', message: opened.reason }] })
     check(opened.name, opened.bytes)
-  }
+  }, 'Could not open the backup file')
 
   const chooseAutomatic = async (name: string) => {
     setProblems(null)
@@ -381,19 +387,15 @@ function BackupSection() {
     }
   }
 
-  const downloadAutomatic = async (name: string) => {
+  const downloadAutomatic = useAsyncAction(async (name: string) => {
     const { json } = await host.readAutomaticBackup({ name })
-    await host.saveFile({ title: 'Save the automatic backup', suggestedName: name.endsWith('.json') ? name : `ropa-backup-${name.replace(/[:.]/g, '-')}.json`, filters: [{ name: 'RoPA backup', extensions: ['json'] }], data: json })
-  }
+    const result = await host.saveFile({ title: 'Save the automatic backup', suggestedName: name.endsWith('.json') ? name : `ropa-backup-${name.replace(/[:.]/g, '-')}.json`, filters: [{ name: 'RoPA backup', extensions: ['json'] }], data: json })
+    if (result.status === 'saved') toast.success(`Saved a copy: ${result.name}`)
+  }, 'Could not save a copy of the automatic backup')
 
   const restore = async () => {
     if (!pending) return
-    const ok = await confirm({
-      title: 'Replace everything with this backup?',
-      message: `The organisation, your profile, all ${pending.summary.records.toLocaleString()} records of the backup, its audit log, vendors and template packs replace what is stored now. A copy of the current data is kept first as an automatic backup.`,
-      confirmLabel: 'Replace with the backup',
-      danger: true
-    })
+    const ok = await confirmRestore(pending.summary, (await repository.getUserProfile())?.name, confirm)
     if (!ok) return
     setBusy(true)
     try {
@@ -436,7 +438,7 @@ function BackupSection() {
         <button type="button" className="button button--primary" disabled={busy} onClick={() => void backUp()}>
           Back up now (.json)
         </button>
-        <button type="button" className="button" disabled={busy} onClick={() => void chooseFile()}>
+        <button type="button" className="button" disabled={busy || chooseFile.busy} onClick={() => void chooseFile.run()}>
           Restore from a backup file…
         </button>
       </div>
@@ -456,7 +458,11 @@ function BackupSection() {
             <dt>Audit log</dt>
             <dd>
               {pending.summary.auditEntries.toLocaleString()} entries —{' '}
-              {pending.summary.auditChain.ok ? 'the hash chain is intact' : <strong className="danger-text">the hash chain is broken at entry {pending.summary.auditChain.firstBreak.index + 1}: {pending.summary.auditChain.firstBreak.reason}</strong>}
+              {pending.summary.auditChain.ok ? 'the hash chain is intact' : <strong className="danger-text">the hash chain is broken: {chainBreakText(pending.summary.auditChain.firstBreak)}</strong>}
+            </dd>
+            <dt>Audit anchor</dt>
+            <dd>
+              {pending.summary.auditAnchor.count.toLocaleString()} entries, newest entry's SHA-256 <code className="hash">{pending.summary.auditAnchor.headHash}</code>
             </dd>
             <dt>Vendors and packs</dt>
             <dd>
@@ -499,7 +505,7 @@ function BackupSection() {
                     <td>{{ 'before-restore': 'Before a restore', daily: 'Daily', 'after-changes': 'After changes' }[backup.reason]}</td>
                     <td>{formatSize(backup.bytes)}</td>
                     <td className="plain-table__actions">
-                      <button type="button" className="button button--small" onClick={() => void downloadAutomatic(backup.name)}>
+                      <button type="button" className="button button--small" disabled={downloadAutomatic.busy} onClick={() => void downloadAutomatic.run(backup.name)}>
                         Save a copy
                       </button>
                       <button type="button" className="button button--small" disabled={busy} onClick={() => void chooseAutomatic(backup.name)}>

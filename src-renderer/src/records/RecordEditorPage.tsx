@@ -4,15 +4,17 @@
  * changes asks first.
  */
 import { zodResolver } from '@hookform/resolvers/zod'
-import { useCallback, useEffect, useState } from 'react'
+import { useCallback, useEffect, useRef, useState } from 'react'
 import { FormProvider, useForm, useFormContext, useWatch, type FieldErrors } from 'react-hook-form'
 import { toast } from 'sonner'
 import { recordFormSchema, type RecordForm, type RecordFormInput, type StoredRecord } from '@core/records/model'
 import { emptyRecordForm } from '@core/records/new-record'
-import type { RecordRole } from '@core/records/enums'
+import { RECORD_STATUS_LABELS, type RecordRole } from '@core/records/enums'
 import { repository } from '../app/services'
 import { NavLink, useLeaveGuard, useNavigation } from '../app/navigation'
 import { useConfirm } from '../ui/confirm'
+import { formatTime } from '../ui/dates'
+import { runReported, useAsyncAction } from '../ui/use-async-action'
 import { EvidenceProvider } from './evidence'
 import { describeFieldPath } from '@core/records/field-names'
 import { SaveAsTemplateButton } from '../templates/SaveAsTemplateButton'
@@ -71,6 +73,11 @@ export function RecordEditorPage({ target }: { target: EditorTarget }) {
 
 function RecordEditor({ record: initialRecord, initial }: { record: StoredRecord | null; initial: RecordFormInput }) {
   const [record, setRecord] = useState(initialRecord)
+  // An Undo clicked after leaving this record must not show it in the editor now on screen.
+  const recordIdRef = useRef(initialRecord?.id)
+  useEffect(() => {
+    recordIdRef.current = record?.id
+  }, [record?.id])
   // A new record is reopened at its own address once saved; the "Saved" note comes along.
   const [savedAt, setSavedAt] = useState<string | null>(() => (window.history.state as { savedAt?: string } | null)?.savedAt ?? null)
   const { navigate } = useNavigation()
@@ -88,14 +95,15 @@ function RecordEditor({ record: initialRecord, initial }: { record: StoredRecord
   )
   useLeaveGuard(shouldBlock, askToLeave)
 
-  const save = form.handleSubmit(async (values) => {
+  const saveAction = useAsyncAction(async (values: RecordForm) => {
     const saved = record ? await repository.updateRecord(record.id, values) : await repository.createRecord(values)
     form.reset(formOf(saved))
     setRecord(saved)
-    setSavedAt(new Date().toLocaleTimeString())
+    setSavedAt(formatTime())
     if (record?.status === 'approved' && saved.status === 'in-review') toast.info('Changed after approval: the record is back in review and needs approving again.')
-    if (!record) await navigate(`/records/${saved.id}`, { replace: true, state: { savedAt: new Date().toLocaleTimeString() } })
-  })
+    if (!record) await navigate(`/records/${saved.id}`, { replace: true, state: { savedAt: formatTime() } })
+  }, 'Could not save')
+  const save = form.handleSubmit(saveAction.run)
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -108,22 +116,49 @@ function RecordEditor({ record: initialRecord, initial }: { record: StoredRecord
     return () => window.removeEventListener('keydown', onKey)
   }, [save])
 
-  const duplicate = async () => {
+  const duplicate = useAsyncAction(async () => {
     if (!record) return
     if (isDirty && !(await askToLeave())) return
     form.reset(form.formState.defaultValues)
     const copy = await repository.duplicateRecord(record.id)
     toast.success(`Duplicated as ${copy.reference}`)
     await navigate(`/records/${copy.id}`)
+  }, 'Could not duplicate the record')
+  const showRecord = (changed: StoredRecord) => {
+    form.reset(formOf(changed))
+    setRecord(changed)
   }
-  const archive = async () => {
+  const archive = useAsyncAction(async () => {
     if (!record) return
+    const confirmed = await confirm({
+      title: `Archive ${record.reference}?`,
+      message: <>“{record.name}” leaves the active register (the register shows it again with “Show archived”). You can undo this straight after, or later restore it to draft.</>,
+      confirmLabel: 'Archive record'
+    })
+    if (!confirmed) return
+    const before = record
     const archived = await repository.archiveRecord(record.id)
-    form.reset(formOf(archived))
-    setRecord(archived)
-    toast.success(`${archived.reference} archived`)
-  }
-  const remove = async () => {
+    showRecord(archived)
+    toast.success(`${archived.reference} archived`, {
+      duration: 10_000,
+      action: {
+        label: 'Undo',
+        onClick: () =>
+          void runReported(`Could not undo archiving ${before.reference}`, async () => {
+            const restored = await repository.updateRecord(before.id, formOf(before))
+            if (recordIdRef.current === restored.id) showRecord(restored)
+            toast.success(`${restored.reference} is ${RECORD_STATUS_LABELS[restored.status].toLowerCase()} again`)
+          })
+      }
+    })
+  }, 'Could not archive the record')
+  const restoreToDraft = useAsyncAction(async () => {
+    if (!record) return
+    const restored = await repository.updateRecord(record.id, { ...formOf(record), status: 'draft' })
+    showRecord(restored)
+    toast.success(`${restored.reference} restored to draft`)
+  }, 'Could not restore the record to draft')
+  const remove = useAsyncAction(async () => {
     if (!record) return
     const confirmed = await confirm({
       title: `Delete ${record.reference}?`,
@@ -135,8 +170,18 @@ function RecordEditor({ record: initialRecord, initial }: { record: StoredRecord
     const deleted = await repository.deleteRecord(record.id)
     form.reset(form.getValues())
     await navigate('/')
-    toast(`${deleted.reference} deleted`, { action: { label: 'Undo', onClick: () => void repository.restoreRecord(deleted).then(() => toast.success(`${deleted.reference} restored`)) }, duration: 10_000 })
-  }
+    toast(`${deleted.reference} deleted`, {
+      action: {
+        label: 'Undo',
+        onClick: () =>
+          void runReported(`Could not undo deleting ${deleted.reference}`, async () => {
+            await repository.restoreRecord(deleted)
+            toast.success(`${deleted.reference} restored`)
+          })
+      },
+      duration: 10_000
+    })
+  }, 'Could not delete the record')
 
   const review = useReviewWorkflow({ record, dirty: isDirty, onChanged: (changed) => { form.reset(formOf(changed)); setRecord(changed) } })
   const errorCount = countErrors(errors)
@@ -157,21 +202,25 @@ function RecordEditor({ record: initialRecord, initial }: { record: StoredRecord
             </div>
             <div className="editor__actions">
               <span className="editor__state" role="status" aria-live="polite">
-                {isSubmitting ? 'Saving…' : isDirty ? 'Unsaved changes' : savedAt ? `Saved at ${savedAt}` : ''}
+                {isSubmitting ? 'Saving…' : saveAction.error ? 'Not saved' : isDirty ? 'Unsaved changes' : savedAt ? `Saved at ${savedAt}` : ''}
               </span>
               {review.actions}
               {record ? (
                 <>
                   <SaveAsTemplateButton record={record} disabled={isDirty} />
-                  <button type="button" className="button" onClick={() => void duplicate()}>
+                  <button type="button" className="button" onClick={() => void duplicate.run()} disabled={duplicate.busy}>
                     Duplicate
                   </button>
                   {record.status !== 'archived' ? (
-                    <button type="button" className="button" onClick={() => void archive()} disabled={isDirty}>
+                    <button type="button" className="button" onClick={() => void archive.run()} disabled={isDirty || archive.busy} title={isDirty ? 'Save your changes first' : undefined}>
                       Archive
                     </button>
-                  ) : null}
-                  <button type="button" className="button button--danger" onClick={() => void remove()}>
+                  ) : (
+                    <button type="button" className="button" onClick={() => void restoreToDraft.run()} disabled={isDirty || restoreToDraft.busy} title={isDirty ? 'Save your changes first' : undefined}>
+                      Restore to draft
+                    </button>
+                  )}
+                  <button type="button" className="button button--danger" onClick={() => void remove.run()} disabled={remove.busy}>
                     Delete
                   </button>
                 </>
@@ -182,6 +231,11 @@ function RecordEditor({ record: initialRecord, initial }: { record: StoredRecord
             </div>
           </header>
           {review.banner}
+          {saveAction.error ? (
+            <div className="banner banner--error" role="alert">
+              {saveAction.error} Your changes are still here, not saved.
+            </div>
+          ) : null}
           {submitCount > 0 && errorCount > 0 ? (
             <div className="banner banner--error" role="alert">
               {errorCount === 1 ? '1 field needs' : `${errorCount} fields need`} attention before this record can be saved. Nothing has been saved.
