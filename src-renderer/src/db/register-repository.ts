@@ -268,6 +268,11 @@ export class RegisterRepository {
 
   // ---- reading the register in pages ---------------------------------------------------
 
+  /** Every record, e.g. to classify an import's rows against the register. */
+  allRecords(): Promise<StoredRecord[]> {
+    return this.db.records.toArray()
+  }
+
   firstRecords(limit: number): Promise<StoredRecord[]> {
     return this.db.records.orderBy('reference').limit(limit).toArray()
   }

@@ -5,7 +5,7 @@ import { BACKUP_MAX_BYTES, serialiseBackup, type Backup } from '@core/backup/bac
 import type { AutomaticBackupList, HostProgress } from '@core/host/host-api'
 import type { StoredRecord } from '@core/records/model'
 import type { Problem } from '@core/util/problems'
-import type { ImportPreview, ImportPreviewRow } from '@core/workbook/read-workbook'
+import type { ImportPreview, ImportPreviewRow, ReadStage } from '@core/workbook/read-workbook'
 import { DEFAULT_XLSX_LIMITS } from '@core/workbook/xlsx-guard'
 import { registerStore, repository } from '../app/services'
 import { summariseBackup, type BackupSummary, type LastBackup } from '../db/backup-repository'
@@ -135,12 +135,19 @@ interface LoadedImport {
   existing: StoredRecord[]
 }
 
+const READ_STAGE_TEXT: Record<ReadStage, string> = {
+  checking: 'Checking the file…',
+  unpacking: 'Unpacking the sheets…',
+  reading: 'Reading the rows…'
+}
+
 function ImportSection() {
   const confirm = useConfirm()
   const [loaded, setLoaded] = useState<LoadedImport | null>(null)
   const [problems, setProblems] = useState<{ title: string; problems: Problem[] } | null>(null)
   const [overwrite, setOverwrite] = useState(false)
   const [busy, setBusy] = useState(false)
+  const [reading, setReading] = useState<{ fileName: string; stage: ReadStage | null; cancel: () => void } | null>(null)
   const plan = useMemo(() => (loaded ? loaded.planImport(loaded.preview, loaded.existing, overwrite) : null), [loaded, overwrite])
 
   const choose = useAsyncAction(async () => {
@@ -150,16 +157,27 @@ function ImportSection() {
     const opened = await host.openFile({ title: 'Import a workbook', filters: [{ name: 'Excel workbook', extensions: ['xlsx'] }], maxBytes: DEFAULT_XLSX_LIMITS.maxFileBytes })
     if (opened.status === 'cancelled') return
     if (opened.status === 'refused') return setProblems({ title: `${opened.name} was not read`, problems: [{ path: '', message: opened.reason }] })
+    const fileName = opened.name
+    const notImported = `${fileName} cannot be imported; nothing was stored`
     setBusy(true)
     try {
-      const [{ readWorkbook }, { planImport }] = await Promise.all([import('@core/workbook/read-workbook'), import('./import-plan')])
-      const existing = await repository.db.records.toArray()
-      const result = await readWorkbook(opened.bytes, existing, { fileName: opened.name })
-      if (!result.ok) setProblems({ title: `${opened.name} cannot be imported; nothing was stored`, problems: result.problems })
-      else setLoaded({ planImport, fileName: opened.name, preview: result.preview, existing })
+      const [{ readWorkbookInBackground, CancelledRead }, { planImport }] = await Promise.all([import('./workbook-reader'), import('./import-plan')])
+      const existing = await repository.allRecords()
+      // Read in a worker: the page stays usable, and a file that exhausts the reader cannot take the window (and unsaved edits) with it.
+      const job = readWorkbookInBackground(opened.bytes, existing, { fileName, onStage: (stage) => setReading((current) => current && { ...current, stage }) })
+      setReading({ fileName, stage: null, cancel: job.cancel })
+      try {
+        const result = await job.result
+        if (!result.ok) setProblems({ title: notImported, problems: result.problems })
+        else setLoaded({ planImport, fileName, preview: result.preview, existing })
+      } catch (caught) {
+        if (caught instanceof CancelledRead) toast.info(`Stopped reading ${fileName}; nothing was stored`)
+        else setProblems({ title: notImported, problems: [{ path: '', message: errorText(caught) }] })
+      }
     } catch (caught) {
-      setProblems({ title: `${opened.name} cannot be imported; nothing was stored`, problems: [{ path: '', message: errorText(caught) }] })
+      setProblems({ title: notImported, problems: [{ path: '', message: errorText(caught) }] })
     } finally {
+      setReading(null)
       setBusy(false)
     }
   }, 'Could not open the workbook')
@@ -202,7 +220,17 @@ function ImportSection() {
       <button type="button" className="button" disabled={busy || choose.busy} onClick={() => void choose.run()}>
         Choose a workbook…
       </button>
-      {busy && !loaded ? <span className="muted"> Reading the workbook…</span> : null}
+      {reading ? (
+        <span className="import__reading" role="status">
+          <progress aria-label={`Reading ${reading.fileName}`} />
+          {reading.stage ? READ_STAGE_TEXT[reading.stage] : `Opening ${reading.fileName}…`}
+          <button type="button" className="button button--quiet" onClick={reading.cancel}>
+            Stop reading
+          </button>
+        </span>
+      ) : busy && !loaded ? (
+        <span className="muted"> Working…</span>
+      ) : null}
       {problems ? <ProblemList {...problems} /> : null}
       {loaded && plan ? (
         <div className="import-preview">

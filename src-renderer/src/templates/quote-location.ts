@@ -29,11 +29,16 @@ function normaliseWithMap(text: string): { normalised: string; offsets: number[]
   return { normalised, offsets }
 }
 
+// A pack's quotes are all looked up in the same policy text: normalise it once, not per quote
+// (hundreds of quotes in a 50 KB text took seconds).
+let lastNormalised: { text: string; normalised: string; offsets: number[] } | undefined
+
 /** Where `quote` stands in `text` (original indexes, end exclusive), or null when it is not there. */
 export function locateQuote(text: string, quote: string): TextRange | null {
   const needle = quote.replace(/\s+/g, ' ').trim()
   if (needle === '') return null
-  const { normalised, offsets } = normaliseWithMap(text)
+  if (lastNormalised?.text !== text) lastNormalised = { text, ...normaliseWithMap(text) }
+  const { normalised, offsets } = lastNormalised
   const at = normalised.indexOf(needle)
   const start = offsets[at]
   const last = offsets[at + needle.length - 1]
