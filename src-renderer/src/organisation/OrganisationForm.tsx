@@ -51,7 +51,7 @@ export function OrganisationForm({ initial, withProfile, submitLabel, onSubmit }
       <form
         className="form"
         noValidate
-        onSubmit={form.handleSubmit(submit.run)}
+        onSubmit={(event) => void form.handleSubmit(submit.run)(event)}
       >
         {withProfile ? (
           <fieldset className="section">
