@@ -130,8 +130,6 @@ export default defineConfig(
       '@typescript-eslint/no-unsafe-call': 'off',
       '@typescript-eslint/no-unsafe-member-access': 'off',
       '@typescript-eslint/no-unsafe-return': 'off',
-      // Tests keep prototype methods (IDBObjectStore.prototype.put) to put them back.
-      '@typescript-eslint/unbound-method': 'off',
       // Spreadsheet cells are stringified for assertions; a wrong one shows as [object Object] in the failure.
       '@typescript-eslint/no-base-to-string': 'off',
       '@typescript-eslint/restrict-template-expressions': 'off'

@@ -19,6 +19,7 @@ function sandboxedRequire(id: string): unknown {
 function runPreload(): Record<string, (argument?: unknown) => unknown> {
   resetFakeElectron()
   const module = { exports: {} }
+  // eslint-disable-next-line @typescript-eslint/no-implied-eval -- runs the built preload as Electron does, with a fake require
   const run = new Function('require', 'module', 'exports', readFileSync(BUILT_PRELOAD, 'utf8')) as (require: unknown, module: unknown, exports: unknown) => void
   run(sandboxedRequire, module, module.exports)
   const api = fakeElectron().exposed.get(HOST_API_GLOBAL)
