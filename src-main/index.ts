@@ -33,8 +33,8 @@ function windowOf(sender: WebContents): BrowserWindow {
 }
 
 const handlers: Handlers = {
-  async getAppInfo() {
-    return { version: app.getVersion(), host: 'electron' }
+  getAppInfo() {
+    return Promise.resolve({ version: app.getVersion(), host: 'electron' })
   },
   async openFile(request, sender) {
     const picked = await dialog.showOpenDialog(windowOf(sender), { title: request.title, filters: request.filters, properties: ['openFile'] })

@@ -36,7 +36,7 @@ async function launchApp(userDataDir: string): Promise<RunningApp> {
     executablePath: ELECTRON_BINARY!,
     // Chromium's own sandbox cannot start as root (CI containers); the renderer stays sandboxed by the app's settings.
     args: [ROOT, ...(process.getuid?.() === 0 ? ['--no-sandbox'] : [])],
-    env: { ...env, ROPA_USER_DATA_DIR: userDataDir } as Record<string, string>
+    env: { ...env, ROPA_USER_DATA_DIR: userDataDir }
   })
   running.push(app)
   const page = await app.firstWindow()

@@ -61,6 +61,10 @@ interface FakeState {
   permissionCheckHandler: ((...args: unknown[]) => boolean) | null
   devicePermissionHandler: ((...args: unknown[]) => boolean) | null
   spellCheckerEnabled: boolean
+  /** What a preload exposed with contextBridge, by global name. */
+  exposed: Map<string, unknown>
+  invocations: Array<{ channel: string; request: unknown }>
+  rendererListeners: Map<string, Set<(event: unknown, ...args: unknown[]) => void>>
   dialogAnswers: DialogAnswer[]
   dialogCalls: Array<{ kind: 'open' | 'save'; window: unknown; options: Record<string, unknown> }>
   errorBoxes: Array<{ title: string; content: string }>
@@ -91,6 +95,9 @@ function freshState(): FakeState {
     devicePermissionHandler: null,
     // As in Electron: on until the app turns it off.
     spellCheckerEnabled: true,
+    exposed: new Map(),
+    invocations: [],
+    rendererListeners: new Map(),
     dialogAnswers: [],
     dialogCalls: [],
     errorBoxes: []
@@ -250,4 +257,34 @@ export const dialog = {
   }
 }
 
-export default { app, BrowserWindow: FakeBrowserWindow, dialog, ipcMain, protocol, session }
+// The preload's side: what a sandboxed preload may use.
+export const contextBridge = {
+  exposeInMainWorld(name: string, api: unknown): void {
+    const exposed = fakeElectron().exposed
+    if (exposed.has(name)) throw new Error(`Cannot bind an API on top of an existing property on the window object: ${name}`)
+    exposed.set(name, api)
+  }
+}
+
+export const ipcRenderer = {
+  invoke(channel: string, request: unknown): Promise<unknown> {
+    fakeElectron().invocations.push({ channel, request })
+    return Promise.resolve({ answeredOn: channel })
+  },
+  on(channel: string, listener: (event: unknown, ...args: unknown[]) => void) {
+    const listeners = fakeElectron().rendererListeners
+    listeners.set(channel, (listeners.get(channel) ?? new Set()).add(listener))
+    return ipcRenderer
+  },
+  removeListener(channel: string, listener: (event: unknown, ...args: unknown[]) => void) {
+    fakeElectron().rendererListeners.get(channel)?.delete(listener)
+    return ipcRenderer
+  }
+}
+
+/** Delivers a message from the main process to the preload's listeners on `channel`. */
+export function sendToRenderer(channel: string, ...args: unknown[]): void {
+  for (const listener of fakeElectron().rendererListeners.get(channel) ?? []) listener({ sender: 'ipcRenderer' }, ...args)
+}
+
+export default { app, BrowserWindow: FakeBrowserWindow, contextBridge, dialog, ipcMain, ipcRenderer, protocol, session }

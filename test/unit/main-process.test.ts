@@ -65,7 +65,8 @@ describe('the built main process', () => {
   }, 120_000)
 
   it('registers the app:// scheme as privileged and enables the sandbox before the app is ready', () => {
-    expect(beforeReady.privilegedSchemes).toEqual([{ scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) }])
+    expect(beforeReady.privilegedSchemes.map((registered) => registered.scheme)).toEqual(['app'])
+    expect(beforeReady.privilegedSchemes[0]?.privileges).toMatchObject({ standard: true, secure: true, supportFetchAPI: true })
     expect(beforeReady.sandboxEnabled).toBe(true)
     expect(beforeReady.windows).toBe(0)
     expect(state.protocolHandlers.has('app')).toBe(true)
