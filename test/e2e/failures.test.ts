@@ -30,8 +30,13 @@ async function newSavedRecord(page: Page, name: string): Promise<void> {
   await page.getByRole('status').filter({ hasText: /Saved at/ }).waitFor()
 }
 
-/** Every IndexedDB `put` in the page throws as a full disk does, until `restore()`. */
+/**
+ * Every IndexedDB `put` in the page throws as a full disk does, until `restore()`. Waits first
+ * for the shipped packs, which install in the background after set-up, so that only the step
+ * under test meets the full disk.
+ */
 async function fillTheDisk(page: Page): Promise<{ restore: () => Promise<void> }> {
+  await expect.poll(async () => (await readTables(page, ['packs'])).packs.length, { timeout: 20_000 }).toBe(5)
   await page.evaluate(() => {
     const original = IDBObjectStore.prototype.put
     Object.assign(window, { restorePut: () => (IDBObjectStore.prototype.put = original) })

@@ -120,8 +120,14 @@ export function ApprovalSettingsSection() {
     )
   }, [])
   const change = useAsyncAction(async (value: boolean) => {
-    await approvals.saveSettings({ separateApprover: value })
+    // The box follows the click at once, and goes back if the setting could not be stored.
     setSeparate(value)
+    try {
+      await approvals.saveSettings({ separateApprover: value })
+    } catch (error) {
+      setSeparate(!value)
+      throw error
+    }
     toast.success(value ? 'Someone other than the last editor must now approve each record' : 'The last editor may now approve a record')
   }, 'Could not change the approval setting')
   return (
