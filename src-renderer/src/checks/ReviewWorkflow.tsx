@@ -120,11 +120,11 @@ export function ApprovalSettingsSection() {
     )
   }, [])
   const change = useAsyncAction(async (value: boolean) => {
-    // The box follows the click at once, and goes back if the setting could not be stored.
     setSeparate(value)
     try {
       await approvals.saveSettings({ separateApprover: value })
     } catch (error) {
+      // The box shows what is stored: back as it was when the setting could not be saved.
       setSeparate(!value)
       throw error
     }
