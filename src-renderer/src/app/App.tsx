@@ -10,7 +10,7 @@ import { FromTemplatePage } from '../templates/FromTemplatePage'
 import { PackPage } from '../templates/PackPage'
 import { TemplateLibraryPage } from '../templates/TemplateLibraryPage'
 import { VendorPage, VendorsPage } from '../templates/VendorsPages'
-import { AuditPage } from '../checks/AuditPage'
+import { AuditPage, AuditTrailWarning } from '../checks/AuditPage'
 import { DashboardPage } from '../dashboard/DashboardPage'
 import { startAutomaticBackups } from '../export/backup-service'
 import { ImportExportPage } from '../export/ImportExportPage'
@@ -159,6 +159,7 @@ export function App() {
             <>
               <SkipLink />
               <TopBar organisationName={organisationName} />
+              <AuditTrailWarning />
               <Routes />
             </>
           )}

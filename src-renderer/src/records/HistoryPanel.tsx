@@ -1,32 +1,25 @@
-/** A record's change history from the audit trail: when, who, which fields, old → new. */
+/** A record's change history from the audit trail: when, who, which fields, old → new, in labels. */
 import { useEffect, useState } from 'react'
 import type { AuditEntry } from '@core/audit/audit-chain'
-import { describeFieldPath } from '@core/records/field-names'
+import { AUDIT_ACTION_LABELS } from '@core/audit/audit-text'
+import { describeFieldPath, describeFieldValue, itemPositionIn } from '@core/records/field-names'
+import type { StoredRecord } from '@core/records/model'
 import { repository } from '../app/services'
 import { formatDateTime } from '../ui/dates'
 
-
-function displayValue(value: unknown): string {
-  if (value === undefined || value === null || value === '') return '—'
-  if (typeof value === 'string') return value
-  if (Array.isArray(value) && value.every((item) => typeof item === 'string')) return value.join(', ') || '—'
-  return JSON.stringify(value)
-}
-
-const ACTION_LABELS: Record<string, string> = { create: 'Created', update: 'Edited', delete: 'Deleted', restore: 'Restored', import: 'Imported', approve: 'Approved' }
-
 export function HistoryPanel({ recordId, version }: { recordId: string; version: string }) {
-  const [entries, setEntries] = useState<AuditEntry[] | null>(null)
+  const [history, setHistory] = useState<{ entries: AuditEntry[]; record: StoredRecord | undefined } | null>(null)
   useEffect(() => {
-    void repository.recordHistory(recordId).then(setEntries)
+    void Promise.all([repository.recordHistory(recordId), repository.getRecord(recordId)]).then(([entries, record]) => setHistory({ entries, record }))
   }, [recordId, version])
-  if (!entries) return <p>Loading history…</p>
+  if (!history) return <p>Loading history…</p>
+  const position = itemPositionIn(history.record)
   return (
     <ol className="history" aria-label="Change history">
-      {[...entries].reverse().map((entry) => (
+      {[...history.entries].reverse().map((entry) => (
         <li key={entry.seq} className="history__entry">
           <div className="history__meta">
-            <strong>{ACTION_LABELS[entry.action] ?? entry.action}</strong> {formatDateTime(entry.at)} {entry.actor ? `by ${entry.actor}` : ''}
+            <strong>{AUDIT_ACTION_LABELS[entry.action] ?? entry.action}</strong> {formatDateTime(entry.at)} {entry.actor ? `by ${entry.actor}` : '(no name recorded)'}
           </div>
           {entry.action === 'update' ? (
             <table className="history__changes">
@@ -40,9 +33,9 @@ export function HistoryPanel({ recordId, version }: { recordId: string; version:
               <tbody>
                 {entry.changes.map((change) => (
                   <tr key={change.field}>
-                    <td>{describeFieldPath(change.field)}</td>
-                    <td className="history__before">{displayValue(change.before)}</td>
-                    <td className="history__after">{displayValue(change.after)}</td>
+                    <td>{describeFieldPath(change.field, position)}</td>
+                    <td className="history__before">{describeFieldValue(change.field, change.before)}</td>
+                    <td className="history__after">{describeFieldValue(change.field, change.after)}</td>
                   </tr>
                 ))}
               </tbody>
