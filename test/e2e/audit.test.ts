@@ -45,7 +45,7 @@ function deleteAuditEntry(page: Page, seq: number): Promise<void> {
     (seq) =>
       new Promise<void>((resolve, reject) => {
         const open = indexedDB.open('ropa-register')
-        open.onerror = () => reject(open.error)
+        open.onerror = () => reject(new Error(open.error?.message ?? 'IndexedDB could not be opened'))
         open.onsuccess = () => {
           const transaction = open.result.transaction('auditLog', 'readwrite')
           transaction.objectStore('auditLog').delete(seq)
@@ -53,7 +53,7 @@ function deleteAuditEntry(page: Page, seq: number): Promise<void> {
             open.result.close()
             resolve()
           }
-          transaction.onerror = () => reject(transaction.error)
+          transaction.onerror = () => reject(new Error(transaction.error?.message ?? 'the deletion failed'))
         }
       }),
     seq

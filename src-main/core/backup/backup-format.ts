@@ -7,7 +7,9 @@
 import { z } from 'zod'
 import { anchorOf, verifyChain, type AuditAnchor, type AuditEntry, type ChainVerification } from '../audit/audit-chain'
 import { organisationSchema, storedRecordSchema } from '../records/model'
+import { installedPackSchema } from '../templates/installed-pack'
 import { parseJsonSafely } from '../templates/safe-json'
+import { vendorSchema } from '../templates/vendor'
 import { zodIssueToProblems } from '../templates/validate-pack'
 import { formatJsonPath, type Problem } from '../util/problems'
 
@@ -61,13 +63,13 @@ export const backupSchema = z
     auditLog: z.array(auditEntrySchema),
     // Added after the first backups were made; a backup without it is still format 1.
     auditAnchor: auditAnchorSchema.optional(),
-    // The vendor and pack models belong to the templates work; only identity is checked here.
-    vendors: z.array(z.looseObject({ id: z.string() })),
-    packs: z.array(z.looseObject({ id: z.string(), version: z.string() })),
+    // The same schemas as the stored rows: a row missing a defaulted field gets the default, an unknown value is refused with its path.
+    vendors: z.array(vendorSchema),
+    packs: z.array(installedPackSchema),
     // Added after the first backups were made, so a backup without it is still format 1;
     // restoring such a backup leaves the stored pack archive as it is.
     packArchive: z
-      .array(z.looseObject({ id: z.string(), version: z.string() }))
+      .array(installedPackSchema)
       .optional()
       .describe('Earlier versions of installed packs, kept when a pack was updated; absent in older backups')
   })
@@ -120,17 +122,23 @@ function checkFormatVersion(value: unknown): Problem | null {
   return null
 }
 
-/** Two records with one id or one reference would make a restore ambiguous. */
-function checkUniqueRecords(backup: Backup): Problem[] {
+/** Two rows with one key would make a restore ambiguous (and fail half-way in IndexedDB). */
+function checkUniqueRows(backup: Backup): Problem[] {
   const problems: Problem[] = []
-  for (const key of ['id', 'reference'] as const) {
+  const unique = <T,>(table: string, rows: readonly T[], keyName: string, key: (row: T) => string) => {
     const firstIndex = new Map<string, number>()
-    backup.records.forEach((record, index) => {
-      const seen = firstIndex.get(record[key])
-      if (seen === undefined) firstIndex.set(record[key], index)
-      else problems.push({ path: formatJsonPath(['records', index, key]), message: `${key} "${record[key]}" is also used by records[${seen}]` })
+    rows.forEach((row, index) => {
+      const value = key(row)
+      const seen = firstIndex.get(value)
+      if (seen === undefined) firstIndex.set(value, index)
+      else problems.push({ path: formatJsonPath([table, index, keyName]), message: `${keyName} "${value}" is also used by ${table}[${seen}]` })
     })
   }
+  unique('records', backup.records, 'id', (record) => record.id)
+  unique('records', backup.records, 'reference', (record) => record.reference)
+  unique('vendors', backup.vendors, 'id', (vendor) => vendor.id)
+  unique('packs', backup.packs, 'id', (pack) => pack.id)
+  unique('packArchive', backup.packArchive ?? [], 'version', (pack) => `${pack.id} ${pack.version}`)
   return problems
 }
 
@@ -155,7 +163,7 @@ export function parseBackupText(text: string): BackupParse {
   if (versionProblem) return { ok: false, problems: [versionProblem] }
   const result = backupSchema.safeParse(parsed.value)
   if (!result.success) return { ok: false, problems: result.error.issues.flatMap(zodIssueToProblems).slice(0, MAX_PROBLEMS) }
-  const duplicates = checkUniqueRecords(result.data)
+  const duplicates = checkUniqueRows(result.data)
   if (duplicates.length > 0) return { ok: false, problems: duplicates.slice(0, MAX_PROBLEMS) }
   return { ok: true, backup: result.data }
 }

@@ -208,5 +208,6 @@ export function describeFieldValue(path: string, value: unknown): string {
       .map(([key, inner]) => `${humanise(key)}: ${describeFieldValue(`${path}.${key}`, inner)}`)
     return parts.length === 0 ? '(empty)' : parts.join('; ')
   }
-  return String(value)
+  // Stored values are JSON: nothing else (functions, symbols) reaches here.
+  return typeof value === 'bigint' ? value.toString() : '—'
 }

@@ -8,7 +8,9 @@ import { anchorOf, type AuditAnchor, type AuditEntry, type ChainVerification } f
 import { backupAuditTrail, createBackup, type Backup } from '@core/backup/backup-format'
 import type { StoredRecord } from '@core/records/model'
 import Dexie from 'dexie'
-import { ORGANISATION_ROW_ID, type InstalledPack, type RopaDatabase, type Vendor } from './database'
+import type { InstalledPack } from '@core/templates/installed-pack'
+import type { Vendor } from '@core/templates/vendor'
+import { ORGANISATION_ROW_ID, type RopaDatabase } from './database'
 import { getAll, putAll } from './native-store'
 import { AUDIT_ANCHOR_KEY, NoUserError, USER_PROFILE_KEY, type RegisterRepository, type UserProfile } from './register-repository'
 
@@ -89,10 +91,9 @@ export class BackupRepository {
         auditLog,
         // A database from before the anchor existed: its log as it stands.
         auditAnchor: (anchor?.value as AuditAnchor | undefined) ?? anchorOf([...auditLog].sort((a, b) => (a.seq ?? 0) - (b.seq ?? 0))),
-        // Vendor and pack rows are plain objects; the backup format checks only their identity.
-        vendors: vendors as unknown as Backup['vendors'],
-        packs: packs as unknown as Backup['packs'],
-        packArchive: packArchive as unknown as Backup['packs']
+        vendors,
+        packs,
+        packArchive
       })
     })
   }
@@ -121,9 +122,10 @@ export class BackupRepository {
       await Dexie.Promise.all([
         putAll(store('records'), backup.records),
         putAll(store('auditLog'), backup.auditLog),
-        putAll(store('vendors'), backup.vendors as unknown as Vendor[]),
-        putAll(store('packs'), backup.packs as unknown as InstalledPack[]),
-        putAll(store('packArchive'), (packArchive ?? []) as unknown as InstalledPack[])
+        // Validated by parseBackupText with the stored rows' own schemas (defaults filled in).
+        putAll(store('vendors'), backup.vendors),
+        putAll(store('packs'), backup.packs),
+        putAll(store('packArchive'), packArchive ?? [])
       ])
       if (backup.organisation) await db.organisation.put({ ...backup.organisation, id: ORGANISATION_ROW_ID })
       if (!current) await db.meta.put({ key: USER_PROFILE_KEY, value: user })

@@ -60,7 +60,7 @@ export function OrganisationForm({ initial, withProfile, currentUserName, submit
       <form
         className="form"
         noValidate
-        onSubmit={form.handleSubmit(submit.run)}
+        onSubmit={(event) => void form.handleSubmit(submit.run)(event)}
       >
         {withProfile ? (
           <fieldset className="section">

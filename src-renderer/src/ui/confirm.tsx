@@ -11,7 +11,7 @@ export interface ConfirmRequest {
 
 export type Confirm = (request: ConfirmRequest) => Promise<boolean>
 
-const ConfirmContext = createContext<Confirm>(async () => false)
+const ConfirmContext = createContext<Confirm>(() => Promise.resolve(false))
 
 export function useConfirm(): Confirm {
   return useContext(ConfirmContext)
