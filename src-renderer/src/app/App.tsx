@@ -1,4 +1,5 @@
-import { useEffect, useState } from 'react'
+import { useEffect } from 'react'
+import { useLiveQuery } from 'dexie-react-hooks'
 import { Toaster } from 'sonner'
 import { Route, Router, Switch, useLocation } from 'wouter'
 import { useHashLocation } from 'wouter/use-hash-location'
@@ -19,16 +20,9 @@ import { NavLink, NavigationProvider } from './navigation'
 import { repository } from './services'
 import { templateRepository } from '../templates/template-services'
 
+/** The organisation's name (null before setup, undefined while reading), following changes made in any window. */
 function useOrganisationName(): string | null | undefined {
-  const [name, setName] = useState<string | null | undefined>(undefined)
-  useEffect(() => {
-    const read = () => void repository.getOrganisation().then((organisation) => setName(organisation?.controller.name ?? null))
-    read()
-    return repository.onChange((change) => {
-      if (change.kind === 'organisation' || change.kind === 'all') read()
-    })
-  }, [])
-  return name
+  return useLiveQuery(async () => (await repository.getOrganisation())?.controller.name ?? null)
 }
 
 function TopBar({ organisationName }: { organisationName: string }) {

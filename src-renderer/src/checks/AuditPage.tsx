@@ -3,9 +3,10 @@
  * bound), and "Verify audit trail", which re-hashes the whole chain and says exactly where it
  * breaks.
  */
-import { useCallback, useEffect, useState } from 'react'
+import { useState } from 'react'
+import { useLiveQuery } from 'dexie-react-hooks'
 import { verifyChain, type AuditEntry } from '@core/audit/audit-chain'
-import { database, repository } from '../app/services'
+import { database } from '../app/services'
 import { NavLink } from '../app/navigation'
 import { AUDIT_ACTION_LABELS, AUDIT_ENTITY_LABELS, changeText, describeVerification, formatWhen } from './audit-view'
 
@@ -30,22 +31,12 @@ function Changes({ entry }: { entry: AuditEntry }) {
 }
 
 export function AuditPage() {
-  const [total, setTotal] = useState<number | null>(null)
   const [page, setPage] = useState(0)
-  const [entries, setEntries] = useState<AuditEntry[]>([])
+  // Live: new entries (from this window or another) arrive at the top of the first page.
+  const total = useLiveQuery(() => database.auditLog.count()) ?? null
+  const entries = useLiveQuery(() => database.auditLog.orderBy('seq').reverse().offset(page * PAGE_SIZE).limit(PAGE_SIZE).toArray(), [page]) ?? []
   const [verification, setVerification] = useState<Verification | null>(null)
   const [verifying, setVerifying] = useState(false)
-
-  const load = useCallback(async (pageIndex: number) => {
-    const count = await database.auditLog.count()
-    const rows = await database.auditLog.orderBy('seq').reverse().offset(pageIndex * PAGE_SIZE).limit(PAGE_SIZE).toArray()
-    setTotal(count)
-    setEntries(rows)
-  }, [])
-
-  useEffect(() => void load(page), [load, page])
-  // New entries arrive at the top: keep the first page current.
-  useEffect(() => repository.onChange(() => void load(page)), [load, page])
 
   const verify = async () => {
     setVerifying(true)

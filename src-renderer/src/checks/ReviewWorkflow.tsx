@@ -7,8 +7,9 @@ import { useEffect, useId, useState, type ReactNode } from 'react'
 import { useFormContext, useWatch } from 'react-hook-form'
 import { toast } from 'sonner'
 import { RECORD_STATUS_LABELS } from '@core/records/enums'
-import type { RecordFormInput, StoredRecord } from '@core/records/model'
+import { formOfRecord, type RecordFormInput, type StoredRecord } from '@core/records/model'
 import { repository } from '../app/services'
+import { StaleRecordError } from '../db/register-repository'
 import { FieldShell } from '../ui/fields'
 import { approvals } from './checks-services'
 
@@ -31,10 +32,12 @@ export function useReviewWorkflow({ record, dirty, onChanged }: ReviewOptions): 
   const submitForReview = async () => {
     setBusy(true)
     try {
-      const { id: _id, reference: _reference, createdAt: _createdAt, updatedAt: _updatedAt, approvedBy: _approvedBy, approvedAt: _approvedAt, ...form } = record
-      const saved = await repository.updateRecord(record.id, { ...form, status: 'in-review' })
+      // Against the revision on screen: a record changed elsewhere is looked at again first.
+      const saved = await repository.updateRecord(record.id, { ...formOfRecord(record), status: 'in-review' }, { revision: record.revision })
       onChanged(saved)
       toast.success(`${saved.reference} submitted for review`)
+    } catch (error) {
+      toast.error(error instanceof StaleRecordError ? `${record.reference} was changed elsewhere and was not submitted: look at the stored version, then submit again.` : `Submitting failed: ${error instanceof Error ? error.message : String(error)}`)
     } finally {
       setBusy(false)
     }

@@ -3,19 +3,19 @@
  * severity and article, reviews due, transfers and vendors. Charts where a picture reads
  * faster; each chart also carries its figures as a table for screen readers.
  */
-import { useEffect, useMemo, useState, useSyncExternalStore, type ReactNode } from 'react'
+import { useEffect, useMemo, useSyncExternalStore, type ReactNode } from 'react'
+import { useLiveQuery } from 'dexie-react-hooks'
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts'
 import { SEVERITIES } from '@core/checks/finding'
 import { completeness, summariseFindings } from '@core/checks/run-checks'
 import { RECORD_STATUS_LABELS } from '@core/records/enums'
-import { database, repository } from '../app/services'
+import { database } from '../app/services'
 import { NavLink } from '../app/navigation'
 import { allFindings } from '../checks/checks-store'
 import { checksStore } from '../checks/checks-services'
 import { severityCountsText } from '../checks/register-health'
 import { SEVERITY_LABELS } from '../checks/severity'
 import type { Vendor } from '../db/database'
-import { templateRepository } from '../templates/template-services'
 import { findingsByArticle, recordsByRoleAndStatus, reviewsDue, STATUS_ORDER, transfersByCountry, vendorsByRecords, type ReviewDue } from './dashboard-data'
 
 const STATUS_COLOURS = { draft: '#8fb0dc', 'in-review': '#e3a82b', approved: '#2e8b57', archived: '#b6bec9' } as const
@@ -100,19 +100,10 @@ function ReviewList({ title, entries, tone }: { title: string; entries: ReviewDu
   )
 }
 
+const NO_VENDORS: Vendor[] = []
+
 function useVendors(): Vendor[] {
-  const [vendors, setVendors] = useState<Vendor[]>([])
-  useEffect(() => {
-    const read = () => void database.vendors.toArray().then(setVendors)
-    read()
-    const stopRecords = repository.onChange(read)
-    const stopTemplates = templateRepository.onChange(read)
-    return () => {
-      stopRecords()
-      stopTemplates()
-    }
-  }, [])
-  return vendors
+  return useLiveQuery(() => database.vendors.toArray()) ?? NO_VENDORS
 }
 
 export function DashboardPage() {

@@ -123,7 +123,6 @@ export class BackupRepository {
         actor
       )
     })
-    this.register.emit({ kind: 'all' })
     return summary
   }
 

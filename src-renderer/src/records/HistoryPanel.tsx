@@ -1,24 +1,29 @@
 /** A record's change history from the audit trail: when, who, which fields, old → new. */
-import { useEffect, useState } from 'react'
-import type { AuditEntry } from '@core/audit/audit-chain'
+import { useLiveQuery } from 'dexie-react-hooks'
 import { describeFieldPath } from '@core/records/field-names'
 import { repository } from '../app/services'
 
-
-function displayValue(value: unknown): string {
+/** A field's value in words, for the history and the compare view. */
+export function displayValue(value: unknown): string {
   if (value === undefined || value === null || value === '') return '—'
   if (typeof value === 'string') return value
-  if (Array.isArray(value) && value.every((item) => typeof item === 'string')) return value.join(', ') || '—'
-  return JSON.stringify(value)
+  if (typeof value === 'number' || typeof value === 'boolean') return typeof value === 'boolean' ? (value ? 'Yes' : 'No') : String(value)
+  if (Array.isArray(value)) return value.map(displayValue).join(value.every((item) => typeof item === 'string') ? ', ' : '\n') || '—'
+  if (typeof value === 'object') {
+    // An item (a purpose, a recipient...): its filled-in fields by name, not its internal id.
+    const parts = Object.entries(value)
+      .filter(([key, item]) => key !== 'id' && item !== '' && item !== null && item !== undefined && !(Array.isArray(item) && item.length === 0))
+      .map(([key, item]) => `${describeFieldPath(key)}: ${displayValue(item)}`)
+    return parts.join('; ') || '—'
+  }
+  return String(value)
 }
 
 const ACTION_LABELS: Record<string, string> = { create: 'Created', update: 'Edited', delete: 'Deleted', restore: 'Restored', import: 'Imported', approve: 'Approved' }
 
-export function HistoryPanel({ recordId, version }: { recordId: string; version: string }) {
-  const [entries, setEntries] = useState<AuditEntry[] | null>(null)
-  useEffect(() => {
-    void repository.recordHistory(recordId).then(setEntries)
-  }, [recordId, version])
+/** Live: a change saved in this window or another appears at once. */
+export function HistoryPanel({ recordId }: { recordId: string }) {
+  const entries = useLiveQuery(() => repository.recordHistory(recordId), [recordId])
   if (!entries) return <p>Loading history…</p>
   return (
     <ol className="history" aria-label="Change history">
@@ -49,6 +54,7 @@ export function HistoryPanel({ recordId, version }: { recordId: string; version:
           ) : (
             <p className="history__summary">{entry.summary}</p>
           )}
+          {entry.action === 'update' && !entry.summary.endsWith(' edited') ? <p className="history__summary">{entry.summary}</p> : null}
         </li>
       ))}
     </ol>

@@ -1,16 +1,21 @@
 /**
  * The record editor: every Article 30 item in sections, validated with the core's schema.
  * "Saved" appears only once the Dexie transaction has committed; leaving with unsaved
- * changes asks first.
+ * changes asks first. The stored record is read live: a save made elsewhere (another window
+ * or tab) shows at once when there are no unsaved changes, and as a notice when there are;
+ * a save based on a stale revision is refused and the DPO chooses what to keep.
  */
 import { zodResolver } from '@hookform/resolvers/zod'
 import { useCallback, useEffect, useState } from 'react'
+import { useLiveQuery } from 'dexie-react-hooks'
 import { FormProvider, useForm, useFormContext, useWatch, type FieldErrors } from 'react-hook-form'
 import { toast } from 'sonner'
-import { recordFormSchema, type RecordForm, type RecordFormInput, type StoredRecord } from '@core/records/model'
+import { formOfRecord, recordFormSchema, type RecordForm, type RecordFormInput, type StoredRecord } from '@core/records/model'
 import { emptyRecordForm } from '@core/records/new-record'
 import type { RecordRole } from '@core/records/enums'
 import { repository } from '../app/services'
+import { RecordNotFoundError, StaleRecordError } from '../db/register-repository'
+import { StaleSaveDialog, type StaleEdit } from './StaleSaveDialog'
 import { NavLink, useLeaveGuard, useNavigation } from '../app/navigation'
 import { useConfirm } from '../ui/confirm'
 import { EvidenceProvider } from './evidence'
@@ -35,9 +40,12 @@ import {
 
 type EditorTarget = { kind: 'new'; role: RecordRole; initial?: RecordForm } | { kind: 'existing'; id: string }
 
-function formOf(record: StoredRecord): RecordFormInput {
-  const { id: _id, reference: _reference, createdAt: _createdAt, updatedAt: _updatedAt, approvedBy: _approvedBy, approvedAt: _approvedAt, ...form } = record
-  return form
+const formOf = formOfRecord
+
+/** Every failed write says so: nothing is ever lost without a word. */
+function reportFailure(what: string, error: unknown): void {
+  const reason = error instanceof RecordNotFoundError ? 'the record no longer exists (it was deleted, perhaps in another window)' : error instanceof Error ? error.message : String(error)
+  toast.error(`${what} failed: ${reason}. Nothing was saved.`)
 }
 
 function countErrors(errors: FieldErrors): number {
@@ -52,10 +60,14 @@ function countErrors(errors: FieldErrors): number {
 }
 
 export function RecordEditorPage({ target }: { target: EditorTarget }) {
+  const id = target.kind === 'existing' ? target.id : null
+  // Live: undefined while reading, null when no such record is stored (or it was deleted).
+  const stored = useLiveQuery(async () => (id ? ((await repository.getRecord(id)) ?? null) : null), [id])
+  // The version the editor opened with; later versions reach the editor as `stored`.
   const [record, setRecord] = useState<StoredRecord | null | undefined>(target.kind === 'new' ? null : undefined)
   useEffect(() => {
-    if (target.kind === 'existing') void repository.getRecord(target.id).then((found) => setRecord(found ?? null))
-  }, [target])
+    if (record === undefined && stored !== undefined) setRecord(stored)
+  }, [record, stored])
   if (record === undefined) return <main className="page">Loading…</main>
   if (record === null && target.kind === 'existing') {
     return (
@@ -66,11 +78,22 @@ export function RecordEditorPage({ target }: { target: EditorTarget }) {
     )
   }
   const initial = record ? formOf(record) : target.kind === 'new' ? (target.initial ?? emptyRecordForm(target.role)) : emptyRecordForm()
-  return <RecordEditor key={record?.id ?? 'new'} record={record} initial={initial} />
+  return <RecordEditor key={record?.id ?? 'new'} record={record} stored={record ? stored : undefined} initial={initial} />
 }
 
-function RecordEditor({ record: initialRecord, initial }: { record: StoredRecord | null; initial: RecordFormInput }) {
+interface RecordEditorProps {
+  /** The record as opened (null for a new one). */
+  record: StoredRecord | null
+  /** The record as stored now, live (undefined while unknown, null once deleted). */
+  stored: StoredRecord | null | undefined
+  initial: RecordFormInput
+}
+
+function RecordEditor({ record: initialRecord, stored, initial }: RecordEditorProps) {
+  // The stored version the form is based on: its revision is what a save is checked against.
   const [record, setRecord] = useState(initialRecord)
+  const [staleEdit, setStaleEdit] = useState<StaleEdit | null>(null)
+  const [overwriting, setOverwriting] = useState(false)
   // A new record is reopened at its own address once saved; the "Saved" note comes along.
   const [savedAt, setSavedAt] = useState<string | null>(() => (window.history.state as { savedAt?: string } | null)?.savedAt ?? null)
   const { navigate } = useNavigation()
@@ -88,14 +111,62 @@ function RecordEditor({ record: initialRecord, initial }: { record: StoredRecord
   )
   useLeaveGuard(shouldBlock, askToLeave)
 
-  const save = form.handleSubmit(async (values) => {
-    const saved = record ? await repository.updateRecord(record.id, values) : await repository.createRecord(values)
+  // A newer stored version (saved elsewhere) replaces the form when nothing is unsaved;
+  // with unsaved changes, the notice below offers to compare instead. An older one is this
+  // editor's own save still on its way through the live query.
+  const newerStored = stored && record && stored.revision > record.revision ? stored : null
+  useEffect(() => {
+    if (newerStored && !isDirty && !isSubmitting && !overwriting) {
+      form.reset(formOf(newerStored))
+      setRecord(newerStored)
+    }
+  }, [newerStored, isDirty, isSubmitting, overwriting, form])
+
+  const afterSave = (before: StoredRecord | null, saved: StoredRecord) => {
     form.reset(formOf(saved))
     setRecord(saved)
     setSavedAt(new Date().toLocaleTimeString())
-    if (record?.status === 'approved' && saved.status === 'in-review') toast.info('Changed after approval: the record is back in review and needs approving again.')
-    if (!record) await navigate(`/records/${saved.id}`, { replace: true, state: { savedAt: new Date().toLocaleTimeString() } })
+    if (before?.status === 'approved' && saved.status === 'in-review') toast.info('Changed after approval: the record is back in review and needs approving again.')
+  }
+
+  const save = form.handleSubmit(async (values) => {
+    try {
+      const saved = record ? await repository.updateRecord(record.id, values, { revision: record.revision }) : await repository.createRecord(values)
+      afterSave(record, saved)
+      if (!record) await navigate(`/records/${saved.id}`, { replace: true, state: { savedAt: new Date().toLocaleTimeString() } })
+    } catch (error) {
+      if (error instanceof StaleRecordError && record) setStaleEdit({ stored: error.stored, yours: values, baseRevision: record.revision, refused: true })
+      else reportFailure('Saving', error)
+    }
   })
+
+  const keepMine = async () => {
+    if (!staleEdit || !record) return
+    setOverwriting(true)
+    try {
+      const saved = await repository.updateRecord(record.id, staleEdit.yours, { revision: staleEdit.stored.revision, overwrite: true })
+      setStaleEdit(null)
+      afterSave(record, saved)
+      toast.success(`${saved.reference} saved over revision ${staleEdit.stored.revision}; the audit trail records the overwrite.`)
+    } catch (error) {
+      // Yet another save came in meanwhile: show it, and let the DPO decide again.
+      if (error instanceof StaleRecordError) setStaleEdit({ ...staleEdit, stored: error.stored, refused: true })
+      else reportFailure('Saving', error)
+    } finally {
+      setOverwriting(false)
+    }
+  }
+  const loadStored = () => {
+    const latest = staleEdit?.stored ?? newerStored
+    setStaleEdit(null)
+    if (!latest) return
+    form.reset(formOf(latest))
+    setRecord(latest)
+    setSavedAt(null)
+  }
+  const compareNow = () => {
+    if (newerStored && record) setStaleEdit({ stored: newerStored, yours: form.getValues(), baseRevision: record.revision, refused: false })
+  }
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -118,10 +189,15 @@ function RecordEditor({ record: initialRecord, initial }: { record: StoredRecord
   }
   const archive = async () => {
     if (!record) return
-    const archived = await repository.archiveRecord(record.id)
-    form.reset(formOf(archived))
-    setRecord(archived)
-    toast.success(`${archived.reference} archived`)
+    try {
+      const archived = await repository.archiveRecord(record.id, record.revision)
+      form.reset(formOf(archived))
+      setRecord(archived)
+      toast.success(`${archived.reference} archived`)
+    } catch (error) {
+      if (error instanceof StaleRecordError) toast.error(`${record.reference} was changed elsewhere; it was not archived. Look at the stored version, then archive again.`)
+      else reportFailure('Archiving', error)
+    }
   }
   const remove = async () => {
     if (!record) return
@@ -182,6 +258,24 @@ function RecordEditor({ record: initialRecord, initial }: { record: StoredRecord
             </div>
           </header>
           {review.banner}
+          {record && stored === null ? (
+            <div className="banner banner--warn" role="alert">
+              {record.reference} has been deleted (perhaps in another window or tab). What this page shows is not stored anywhere: copy anything you need before you leave.
+            </div>
+          ) : null}
+          {newerStored && isDirty && !staleEdit ? (
+            <div className="banner banner--warn stale-notice" role="alert">
+              <span>
+                {newerStored.reference} was changed elsewhere (now revision {newerStored.revision}) while you were editing revision {record?.revision}. Your changes are not saved yet.
+              </span>{' '}
+              <button type="button" className="button" onClick={compareNow}>
+                Compare changes
+              </button>{' '}
+              <button type="button" className="button" onClick={loadStored}>
+                Load the stored version
+              </button>
+            </div>
+          ) : null}
           {submitCount > 0 && errorCount > 0 ? (
             <div className="banner banner--error" role="alert">
               {errorCount === 1 ? '1 field needs' : `${errorCount} fields need`} attention before this record can be saved. Nothing has been saved.
@@ -224,12 +318,13 @@ function RecordEditor({ record: initialRecord, initial }: { record: StoredRecord
               {record ? (
                 <section className="section" id="history" aria-labelledby="history-title">
                   <h2 id="history-title">History</h2>
-                  <HistoryPanel recordId={record.id} version={record.updatedAt} />
+                  <HistoryPanel recordId={record.id} />
                 </section>
               ) : null}
             </div>
           </div>
         </form>
+        {staleEdit ? <StaleSaveDialog edit={staleEdit} busy={overwriting} onReload={loadStored} onKeepMine={() => void keepMine()} onCancel={() => setStaleEdit(null)} /> : null}
       </EvidenceProvider>
       </FindingsProvider>
     </FormProvider>
