@@ -1,23 +1,8 @@
 /** A record's change history from the audit trail: when, who, which fields, old → new. */
 import { useLiveQuery } from 'dexie-react-hooks'
 import { describeFieldPath } from '@core/records/field-names'
+import { fieldValueText } from '@core/records/field-values'
 import { repository } from '../app/services'
-
-/** A field's value in words, for the history and the compare view. */
-export function displayValue(value: unknown): string {
-  if (value === undefined || value === null || value === '') return '—'
-  if (typeof value === 'string') return value
-  if (typeof value === 'number' || typeof value === 'boolean') return typeof value === 'boolean' ? (value ? 'Yes' : 'No') : String(value)
-  if (Array.isArray(value)) return value.map(displayValue).join(value.every((item) => typeof item === 'string') ? ', ' : '\n') || '—'
-  if (typeof value === 'object') {
-    // An item (a purpose, a recipient...): its filled-in fields by name, not its internal id.
-    const parts = Object.entries(value)
-      .filter(([key, item]) => key !== 'id' && item !== '' && item !== null && item !== undefined && !(Array.isArray(item) && item.length === 0))
-      .map(([key, item]) => `${describeFieldPath(key)}: ${displayValue(item)}`)
-    return parts.join('; ') || '—'
-  }
-  return String(value)
-}
 
 const ACTION_LABELS: Record<string, string> = { create: 'Created', update: 'Edited', delete: 'Deleted', restore: 'Restored', import: 'Imported', approve: 'Approved' }
 
@@ -45,8 +30,8 @@ export function HistoryPanel({ recordId }: { recordId: string }) {
                 {entry.changes.map((change) => (
                   <tr key={change.field}>
                     <td>{describeFieldPath(change.field)}</td>
-                    <td className="history__before">{displayValue(change.before)}</td>
-                    <td className="history__after">{displayValue(change.after)}</td>
+                    <td className="history__before">{fieldValueText(change.field, change.before)}</td>
+                    <td className="history__after">{fieldValueText(change.field, change.after)}</td>
                   </tr>
                 ))}
               </tbody>
