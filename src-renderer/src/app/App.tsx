@@ -17,7 +17,9 @@ import { startAutomaticBackups } from '../export/backup-service'
 import { ImportExportPage } from '../export/ImportExportPage'
 import { ConfirmProvider } from '../ui/confirm'
 import { NavLink, NavigationProvider } from './navigation'
-import { repository } from './services'
+import { database, repository } from './services'
+import { checksStore } from '../checks/checks-services'
+import { prepareDashboardFigures } from '../dashboard/dashboard-figures'
 import { templateRepository } from '../templates/template-services'
 
 /** The organisation's name (null before setup, undefined while reading), following changes made in any window. */
@@ -102,6 +104,8 @@ function Routes() {
 export function App() {
   const organisationName = useOrganisationName()
   useEffect(() => void startAutomaticBackups(), [])
+  // The dashboard's figures are worked out in idle time after each check run, ahead of a visit.
+  useEffect(() => prepareDashboardFigures(checksStore, () => database.vendors.toArray()), [])
   useEffect(() => {
     if (!organisationName) return
     // The shipped packs are installed once the app is set up, after the register's first paint.
