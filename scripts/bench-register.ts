@@ -27,7 +27,9 @@ export interface RegisterRunFigures {
 
 export function percentile(values: number[], fraction: number): number {
   const sorted = [...values].sort((a, b) => a - b)
-  return sorted[Math.min(sorted.length - 1, Math.ceil(fraction * sorted.length) - 1)]
+  const value = sorted[Math.min(sorted.length - 1, Math.ceil(fraction * sorted.length) - 1)]
+  if (value === undefined) throw new Error('percentile of no values')
+  return value
 }
 
 export function median(values: number[]): number {
@@ -230,7 +232,7 @@ export async function benchRegisterRun(session: RendererSession, records: Stored
   const fullyLoadedMs = await page.evaluate(() => performance.now())
   // Keystrokes are timed once the background work of a fresh start (the checks of every record) is done.
   await page.waitForFunction(() => (window as unknown as { ropaBench: { checksStore: { getSnapshot: () => { phase: string } } } }).ropaBench.checksStore.getSnapshot().phase === 'ready', undefined, { timeout: 60_000 })
-  const businessFunction = records[0].businessFunction
+  const businessFunction = records[0]?.businessFunction ?? ''
   const searchLatencies = await measureViewChanges(page, typingSteps(['payroll', 'marketing', 'united states', 'customer support', 'sccs']))
   const filterLatencies = await measureViewChanges(page, [
     { kind: 'filter', label: 'Role', value: 'processor' },

@@ -39,8 +39,9 @@ const handlers: Handlers = {
   },
   async openFile(request: OpenFileRequest) {
     const picked = await dialog.showOpenDialog(mainWindow!, { title: request.title, filters: request.filters, properties: ['openFile'] })
-    if (picked.canceled || picked.filePaths.length === 0) return { status: 'cancelled' }
-    return readFileWithLimit(picked.filePaths[0], request.maxBytes)
+    const [path] = picked.filePaths
+    if (picked.canceled || path === undefined) return { status: 'cancelled' }
+    return readFileWithLimit(path, request.maxBytes)
   },
   async saveFile(request: SaveFileRequest) {
     const picked = await dialog.showSaveDialog(mainWindow!, { title: request.title, defaultPath: request.suggestedName, filters: request.filters })

@@ -11,6 +11,7 @@ import { isIsoDate } from '../core/checks/dates'
 import type { CheckContext, Finding } from '../core/checks/finding'
 import { completeness, groupFindingsByRecord, runChecks, summariseFindings, type Completeness, type FindingsSummary } from '../core/checks/run-checks'
 import { formatProblem, type Problem } from '../core/util/problems'
+import type { CliSession } from './run-cli'
 
 export const EXIT_OK = 0
 export const EXIT_ERRORS_FOUND = 1
@@ -86,7 +87,7 @@ export function formatReport(report: CheckReport, backup: Backup): string {
   return `${lines.join('\n')}\n`
 }
 
-export function registerCheckCommands(program: Command): void {
+export function registerCheckCommands(program: Command, session: CliSession): void {
   program
     .command('check')
     .description('Run the compliance checks over a backup file. Exit code 1 when any error-level finding exists, 2 when the file is not a valid backup')
@@ -95,19 +96,19 @@ export function registerCheckCommands(program: Command): void {
     .option('--today <date>', 'check as of this date (YYYY-MM-DD) instead of today, e.g. for review dates')
     .action((file: string, options: { json?: boolean; today?: string }) => {
       if (options.today !== undefined && !isIsoDate(options.today)) {
-        process.stderr.write(`ropa check: --today must be a date in the form YYYY-MM-DD, not "${options.today}"\n`)
-        process.exitCode = EXIT_UNREADABLE
+        session.err(`ropa check: --today must be a date in the form YYYY-MM-DD, not "${options.today}"\n`)
+        session.exitCode = EXIT_UNREADABLE
         return
       }
-      const read = readBackup(file)
+      const read = readBackup(session.file(file))
       if (!read.ok) {
-        for (const problem of read.problems) process.stderr.write(`${formatProblem(file, problem)}\n`)
-        process.stderr.write(`ropa check: ${file} is not a valid backup; nothing was checked\n`)
-        process.exitCode = EXIT_UNREADABLE
+        for (const problem of read.problems) session.err(`${formatProblem(file, problem)}\n`)
+        session.err(`ropa check: ${file} is not a valid backup; nothing was checked\n`)
+        session.exitCode = EXIT_UNREADABLE
         return
       }
       const report = checkBackup(file, read.backup, options.today ?? localToday())
-      process.stdout.write(options.json ? `${JSON.stringify(report, null, 2)}\n` : formatReport(report, read.backup))
-      process.exitCode = report.summary.bySeverity.error > 0 ? EXIT_ERRORS_FOUND : EXIT_OK
+      session.out(options.json ? `${JSON.stringify(report, null, 2)}\n` : formatReport(report, read.backup))
+      session.exitCode = report.summary.bySeverity.error > 0 ? EXIT_ERRORS_FOUND : EXIT_OK
     })
 }

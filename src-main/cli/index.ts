@@ -1,20 +1,9 @@
 /**
  * `npm run ropa -- <command>`: the command line for DPOs and template authors. Each feature
- * registers its own commands; all logic lives in the core, shared with the app.
+ * registers its own commands (see run-cli.ts); all logic lives in the core, shared with the app.
  */
-import { Command } from 'commander'
-import { registerCheckCommands } from './check-commands'
-import { registerTemplateCommands } from './template-commands'
-import { registerWorkbookCommands } from './workbook-commands'
+import { runCli } from './run-cli'
 
-const program = new Command()
-program.name('ropa').description('Records of processing (GDPR Art. 30): templates, workbooks, backups and checks').showHelpAfterError()
-
-registerTemplateCommands(program)
-registerWorkbookCommands(program)
-registerCheckCommands(program)
-
-program.parseAsync(process.argv).catch((error: unknown) => {
-  process.stderr.write(`ropa: ${error instanceof Error ? error.message : String(error)}\n`)
-  process.exitCode = 1
+void runCli(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd() }).then((exitCode) => {
+  process.exitCode = exitCode
 })

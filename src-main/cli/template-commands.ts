@@ -10,6 +10,7 @@ import { MAX_PACK_FILE_BYTES } from '../core/templates/pack-schema'
 import { formatBytes } from '../core/templates/safe-json'
 import { isPackFileName, validatePackText, type PackValidation } from '../core/templates/validate-pack'
 import { formatProblem } from '../core/util/problems'
+import type { CliSession } from './run-cli'
 
 /** templates/ of this checkout: the shipped packs. */
 export const SHIPPED_TEMPLATES_DIR = resolve(import.meta.dirname, '..', '..', 'templates')
@@ -49,39 +50,42 @@ export function validatePackFile(path: string): PackValidation {
   })
 }
 
-export function registerTemplateCommands(program: Command): void {
+export function registerTemplateCommands(program: Command, session: CliSession): void {
   const templates = program.command('templates').description('Template packs: check the files that pre-fill records')
   templates
     .command('validate')
     .description('Check template packs: format, vocabulary, policy hash and that every quote is verbatim. Default: every templates/*.json')
     .argument('[files...]', 'pack files to check')
     .action((files: string[]) => {
-      const paths = files.length > 0 ? files : listPackFiles(SHIPPED_TEMPLATES_DIR)
-      if (paths.length === 0) {
-        process.stderr.write(`no template packs found in ${SHIPPED_TEMPLATES_DIR}\n`)
-        process.exitCode = 1
+      // Given files are named as given; the shipped ones relative to the working folder.
+      const packs =
+        files.length > 0
+          ? files.map((file) => ({ label: file, path: session.file(file) }))
+          : listPackFiles(SHIPPED_TEMPLATES_DIR).map((path) => ({ label: relative(session.io.cwd, path) || path, path }))
+      if (packs.length === 0) {
+        session.err(`no template packs found in ${SHIPPED_TEMPLATES_DIR}\n`)
+        session.exitCode = 1
         return
       }
       let invalid = 0
       let problemCount = 0
       let warningCount = 0
-      for (const path of paths) {
-        const label = files.length > 0 ? path : relative(process.cwd(), path) || path
+      for (const { label, path } of packs) {
         const result = validatePackFile(path)
         if (result.ok) {
           warningCount += result.warnings.length
-          for (const warning of result.warnings) process.stdout.write(`${formatProblem(label, { ...warning, message: `warning: ${warning.message}` })}\n`)
+          for (const warning of result.warnings) session.out(`${formatProblem(label, { ...warning, message: `warning: ${warning.message}` })}\n`)
         } else {
           invalid++
           problemCount += result.problems.length
-          for (const problem of result.problems) process.stderr.write(`${formatProblem(label, problem)}\n`)
+          for (const problem of result.problems) session.err(`${formatProblem(label, problem)}\n`)
         }
       }
-      const valid = paths.length - invalid
-      process.stdout.write(
-        `${paths.length} template pack${paths.length === 1 ? '' : 's'} checked: ${valid} valid, ${invalid} invalid ` +
+      const valid = packs.length - invalid
+      session.out(
+        `${packs.length} template pack${packs.length === 1 ? '' : 's'} checked: ${valid} valid, ${invalid} invalid ` +
           `(${problemCount} problem${problemCount === 1 ? '' : 's'}, ${warningCount} warning${warningCount === 1 ? '' : 's'})\n`
       )
-      if (invalid > 0) process.exitCode = 1
+      if (invalid > 0) session.exitCode = 1
     })
 }

@@ -10,11 +10,10 @@ import { BACKUP_MAX_BYTES, createBackup, parseBackupText, serialiseBackup, type 
 import { demoOrganisation, generateDemoRegister } from '../core/demo/demo-register'
 import { formatBytes } from '../core/templates/safe-json'
 import { formatProblem, type Problem } from '../core/util/problems'
-import { readWorkbook, recordsToImport } from '../core/workbook/read-workbook'
 import { registerCsv } from '../core/workbook/register-csv'
 import { DEFAULT_XLSX_LIMITS } from '../core/workbook/xlsx-guard'
-import { writeWorkbookStream } from '../export/write-workbook-stream'
 import { checkBackup, localToday } from './check-commands'
+import type { CliSession } from './run-cli'
 
 const PACKAGE_JSON = resolve(import.meta.dirname, '..', '..', 'package.json')
 const MAX_DEMO_ACTIVITIES = 100_000
@@ -34,39 +33,42 @@ class CommandProblems extends Error {
   }
 }
 
-/** Reads a file after checking its size, so that a huge file is refused before it is loaded. */
-function readLimited(path: string, maxBytes: number, what: string): Buffer {
+/**
+ * Reads a file after checking its size, so that a huge file is refused before it is loaded.
+ * `label` is the file as the user named it, for messages.
+ */
+function readLimited(path: string, label: string, maxBytes: number, what: string): Buffer {
   let size: number
   try {
     size = statSync(path).size
   } catch (error) {
-    throw new CommandProblems(path, [{ path, message: `cannot read the ${what}: ${error instanceof Error ? error.message : String(error)}` }])
+    throw new CommandProblems(label, [{ path: label, message: `cannot read the ${what}: ${error instanceof Error ? error.message : String(error)}` }])
   }
-  if (size > maxBytes) throw new CommandProblems(path, [{ path, message: `the ${what} is ${formatBytes(size)}, over the limit of ${formatBytes(maxBytes)}` }])
+  if (size > maxBytes) throw new CommandProblems(label, [{ path: label, message: `the ${what} is ${formatBytes(size)}, over the limit of ${formatBytes(maxBytes)}` }])
   return readFileSync(path)
 }
 
-export function readBackupFile(path: string): Backup {
-  const bytes = readLimited(path, BACKUP_MAX_BYTES, 'backup')
+export function readBackupFile(path: string, label = path): Backup {
+  const bytes = readLimited(path, label, BACKUP_MAX_BYTES, 'backup')
   let text: string
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes)
   } catch {
-    throw new CommandProblems(path, [{ path: '$', message: 'the backup is not valid UTF-8 text' }])
+    throw new CommandProblems(label, [{ path: '$', message: 'the backup is not valid UTF-8 text' }])
   }
   const result = parseBackupText(text)
-  if (!result.ok) throw new CommandProblems(path, result.problems)
+  if (!result.ok) throw new CommandProblems(label, result.problems)
   return result.backup
 }
 
-function run(action: () => Promise<void>): Promise<void> {
-  return action().catch((error: unknown) => {
-    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`)
-    process.exitCode = 1
-  })
-}
+export function registerWorkbookCommands(program: Command, session: CliSession): void {
+  /** Ends the command with exit code 1 and the message on stderr when the action throws. */
+  const run = (action: () => Promise<void>): Promise<void> =>
+    action().catch((error: unknown) => {
+      session.err(`${error instanceof Error ? error.message : String(error)}\n`)
+      session.exitCode = 1
+    })
 
-export function registerWorkbookCommands(program: Command): void {
   program
     .command('export')
     .description('Write the register in a backup file as an auditor\'s workbook (.xlsx) and/or CSV')
@@ -76,9 +78,11 @@ export function registerWorkbookCommands(program: Command): void {
     .action((backupPath: string, options: { output?: string; csv?: string }) =>
       run(async () => {
         if (!options.output && !options.csv) throw new Error('ropa export: give -o <register.xlsx> and/or --csv <register.csv>')
-        const backup = readBackupFile(backupPath)
+        const backup = readBackupFile(session.file(backupPath), backupPath)
         if (options.output) {
-          await writeWorkbookStream(options.output, {
+          // Loaded only here: exceljs takes a second to load, which the other commands need not wait for.
+          const { writeWorkbookStream } = await import('../export/write-workbook-stream')
+          await writeWorkbookStream(session.file(options.output), {
             organisation: backup.organisation,
             records: backup.records,
             vendors: backup.vendors,
@@ -89,11 +93,11 @@ export function registerWorkbookCommands(program: Command): void {
             findings: checkBackup(backupPath, backup, localToday()).findings,
             auditLog: backup.auditLog
           })
-          process.stdout.write(`wrote ${options.output}: ${backup.records.length} activities\n`)
+          session.out(`wrote ${options.output}: ${backup.records.length} activities\n`)
         }
         if (options.csv) {
-          writeFileSync(options.csv, registerCsv(backup.records), 'utf8')
-          process.stdout.write(`wrote ${options.csv}: ${backup.records.length} activities\n`)
+          writeFileSync(session.file(options.csv), registerCsv(backup.records), 'utf8')
+          session.out(`wrote ${options.csv}: ${backup.records.length} activities\n`)
         }
       })
     )
@@ -105,7 +109,8 @@ export function registerWorkbookCommands(program: Command): void {
     .requiredOption('-o, --output <file>', 'backup file to write (.json)')
     .action((workbookPath: string, options: { output: string }) =>
       run(async () => {
-        const bytes = readLimited(workbookPath, DEFAULT_XLSX_LIMITS.maxFileBytes, 'workbook')
+        const bytes = readLimited(session.file(workbookPath), workbookPath, DEFAULT_XLSX_LIMITS.maxFileBytes, 'workbook')
+        const { readWorkbook, recordsToImport } = await import('../core/workbook/read-workbook')
         const result = await readWorkbook(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), [], { fileName: workbookPath })
         if (!result.ok) throw new CommandProblems(workbookPath, result.problems)
         const { preview } = result
@@ -117,7 +122,7 @@ export function registerWorkbookCommands(program: Command): void {
             invalid.map((row) => ({ path: row.location, message: `${row.reference}: ${row.status}: ${row.reason}` }))
           )
         }
-        for (const row of preview.rows) for (const warning of row.warnings) process.stdout.write(`${workbookPath}: ${row.location}: warning: ${warning}\n`)
+        for (const row of preview.rows) for (const warning of row.warnings) session.out(`${workbookPath}: ${row.location}: warning: ${warning}\n`)
         const records = recordsToImport(preview)
         const backup = createBackup({
           exportedAt: new Date().toISOString(),
@@ -129,9 +134,9 @@ export function registerWorkbookCommands(program: Command): void {
           vendors: [],
           packs: []
         })
-        writeFileSync(options.output, serialiseBackup(backup), 'utf8')
+        writeFileSync(session.file(options.output), serialiseBackup(backup), 'utf8')
         const how = preview.kind === 'app-workbook' ? 'exactly, from the workbook\'s Data sheet' : `from the sheet '${preview.sheet}' (ICO layout)`
-        process.stdout.write(`wrote ${options.output}: ${records.length} activities read ${how}\n`)
+        session.out(`wrote ${options.output}: ${records.length} activities read ${how}\n`)
       })
     )
 
@@ -159,8 +164,8 @@ export function registerWorkbookCommands(program: Command): void {
           vendors: [],
           packs: []
         })
-        writeFileSync(options.output, serialiseBackup(backup), 'utf8')
-        process.stdout.write(`wrote ${options.output}: ${count} demo activities\n`)
+        writeFileSync(session.file(options.output), serialiseBackup(backup), 'utf8')
+        session.out(`wrote ${options.output}: ${count} demo activities\n`)
       })
     )
 }

@@ -5,6 +5,7 @@ import { App } from './app/App'
 import { database, repository } from './app/services'
 import { checksStore } from './checks/checks-services'
 import { backupRepository } from './export/backup-service'
+import { AppBoundary } from './ui/failure-reporting'
 import './styles.css'
 
 // `npm run bench` opens the app with ?bench to seed data through the real repository.
@@ -12,6 +13,8 @@ if (new URLSearchParams(window.location.search).has('bench')) Object.assign(wind
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <App />
+    <AppBoundary>
+      <App />
+    </AppBoundary>
   </StrictMode>
 )

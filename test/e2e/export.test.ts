@@ -15,7 +15,9 @@ import { storedRecordSchema, type StoredRecord } from '@core/records/model'
 import { SHEET } from '@core/workbook/columns'
 import { CONTROLLER_COLUMNS } from '@core/workbook/register-sheets'
 import { readWorkbook } from '@core/workbook/read-workbook'
-import { zipOf } from '../fixtures/workbooks/zip-of'
+import { writeWorkbookBuffer } from '@core/workbook/write-workbook'
+import { exportData } from '../fixtures/workbooks/sample-register'
+import { workbookWithSheet, zipOf } from '../fixtures/workbooks/zip-of'
 import { openApp, screenshot, startRenderer, type RendererSession } from './browser'
 import { readTables } from './stored-tables'
 
@@ -310,6 +312,76 @@ describe('import, export, backup and restore in the browser build', () => {
     expect(await alert.textContent()).toMatch(message)
     expect(await alert.textContent()).toMatch(/nothing was (stored|changed)/)
     expect(await storedData(page)).toBe(before)
+    expect(pageErrors).toEqual([])
+  })
+
+  /** Starts a timer on the page that records the longest gap between its ticks: a frozen page has long gaps. */
+  async function watchPageResponsiveness(): Promise<() => Promise<number>> {
+    await page.evaluate(() => {
+      const state = { last: performance.now(), longest: 0, timer: 0 }
+      state.timer = window.setInterval(() => {
+        const now = performance.now()
+        state.longest = Math.max(state.longest, now - state.last)
+        state.last = now
+      }, 20)
+      ;(window as unknown as { __responsiveness: typeof state }).__responsiveness = state
+    })
+    return () =>
+      page.evaluate(() => {
+        const state = (window as unknown as { __responsiveness: { longest: number; timer: number } }).__responsiveness
+        window.clearInterval(state.timer)
+        return state.longest
+      })
+  }
+
+  it('refuses a 6 KB workbook declaring 99,999,999,999 columns at once, naming the file and the problem, while the page keeps answering', async () => {
+    const hostile = workbookWithSheet('<cols><col min="1" max="99999999999" width="9"/></cols><sheetData/>', 'Sheet1')
+    expect(hostile.length).toBeLessThan(6 * 1024)
+    const before = await storedData(page)
+    const longestGap = await watchPageResponsiveness()
+    const started = Date.now()
+    await choose(page, 'Choose a workbook…', writeFile('invoice.xlsx', hostile))
+    const alert = page.getByRole('region', { name: 'Import a workbook' }).getByRole('alert')
+    await alert.waitFor()
+    const refusedAfter = Date.now() - started
+    expect(await alert.textContent()).toMatch(/invoice\.xlsx cannot be imported; nothing was stored/)
+    expect(await alert.textContent()).toMatch(/invoice\.xlsx: sheet 'Sheet1' declares columns 1 to 99,999,999,999 .*a sheet has at most 16,384 columns/)
+    // The page still takes clicks: the export scope switches and switches back.
+    await page.getByRole('radio', { name: /current view/ }).check()
+    expect(await page.getByRole('radio', { name: /current view/ }).isChecked()).toBe(true)
+    await page.getByRole('radio', { name: /whole register/ }).check()
+    const gap = await longestGap()
+    console.log(`hostile workbook refused in ${refusedAfter} ms (file chooser to message); longest pause of the page: ${Math.round(gap)} ms`)
+    expect(refusedAfter).toBeLessThan(5000)
+    expect(gap).toBeLessThan(1000)
+    await alert.scrollIntoViewIfNeeded()
+    await screenshot(page, 'import-hostile-refused')
+    expect(await storedData(page)).toBe(before)
+    expect(pageErrors).toEqual([])
+  })
+
+  it('reads a large workbook off the page: the page keeps answering while it reads, and "Stop reading" stops it with nothing stored', async () => {
+    const large = await writeWorkbookBuffer(exportData(generateDemoRegister(1500, 9).map((record) => storedRecordSchema.parse(record))))
+    const before = await storedData(page)
+    const longestGap = await watchPageResponsiveness()
+    await choose(page, 'Choose a workbook…', writeFile('large.xlsx', large))
+    const status = page.getByRole('status').filter({ hasText: /Checking the file|Unpacking the sheets|Reading the rows|Opening large\.xlsx/ })
+    await status.waitFor()
+    await page.getByRole('progressbar', { name: 'Reading large.xlsx' }).waitFor()
+    await screenshot(page, 'import-reading')
+    // A click during the read is answered at once.
+    const clicked = Date.now()
+    await page.getByRole('radio', { name: /current view/ }).check()
+    const clickAnswered = Date.now() - clicked
+    await page.getByRole('radio', { name: /whole register/ }).check()
+    await page.getByRole('button', { name: 'Stop reading' }).click()
+    await page.getByText('Stopped reading large.xlsx; nothing was stored').waitFor()
+    await status.waitFor({ state: 'detached' })
+    const gap = await longestGap()
+    console.log(`large workbook (${Math.round(large.length / 1024)} KB): click answered in ${clickAnswered} ms while reading; longest pause of the page: ${Math.round(gap)} ms`)
+    expect(gap).toBeLessThan(1000)
+    expect(await storedData(page)).toBe(before)
+    expect(await page.getByRole('button', { name: 'Choose a workbook…' }).isEnabled()).toBe(true)
     expect(pageErrors).toEqual([])
   })
 

@@ -9,13 +9,13 @@ const lenient = { separateApprover: false }
 describe('canApprove', () => {
   it('allows a record without error-level findings', () => {
     const record = completeControllerRecord()
-    record.purposes[1].liaReference = '' // a warning does not block
+    record.purposes[1]!.liaReference = '' // a warning does not block
     expect(canApprove(record, checkRecord(record, checkContext()), 'Dana', 'Sam', separate)).toEqual({ ok: true })
   })
 
   it('refuses while error-level findings remain and lists each of them', () => {
     const record = completeControllerRecord()
-    record.purposes[0].lawfulBasis = ''
+    record.purposes[0]!.lawfulBasis = ''
     record.securityMeasures = []
     const decision = canApprove(record, checkRecord(record, checkContext()), 'Dana', 'Sam', separate)
     expect(decision.ok).toBe(false)
@@ -27,9 +27,9 @@ describe('canApprove', () => {
 
   it('is allowed again once the errors are fixed', () => {
     const record = completeControllerRecord()
-    record.purposes[0].lawfulBasis = ''
+    record.purposes[0]!.lawfulBasis = ''
     expect(canApprove(record, checkRecord(record, checkContext()), 'Dana', 'Sam', lenient).ok).toBe(false)
-    record.purposes[0].lawfulBasis = 'b'
+    record.purposes[0]!.lawfulBasis = 'b'
     expect(canApprove(record, checkRecord(record, checkContext()), 'Dana', 'Sam', lenient).ok).toBe(true)
   })
 

@@ -41,7 +41,7 @@ const FIRING: FiringCase[] = [
   {
     ruleId: 'art30-purposes',
     title: 'a purpose with a blank description (legacy data)',
-    record: controller((r) => void (r.purposes[1].description = '  ')),
+    record: controller((r) => void (r.purposes[1]!.description = '  ')),
     expected: [{ severity: 'error', field: 'purposes.1.description' }]
   },
   {
@@ -65,13 +65,13 @@ const FIRING: FiringCase[] = [
   {
     ruleId: 'art30-transfer-destination',
     title: 'a transfer that does not name the country',
-    record: controller((r) => void (r.transfers[0].country = '')),
+    record: controller((r) => void (r.transfers[0]!.country = '')),
     expected: [{ severity: 'error', field: 'transfers.0.country', article: 'Art. 30(1)(e)' }]
   },
   {
     ruleId: 'art30-retention',
     title: 'a data category with retention not specified',
-    record: controller((r) => void (r.dataCategories[1].retention.mode = 'unspecified')),
+    record: controller((r) => void (r.dataCategories[1]!.retention.mode = 'unspecified')),
     expected: [{ severity: 'error', field: 'dataCategories.1.retention.mode', article: 'Art. 30(1)(f)', message: /"Financial Data"/ }]
   },
   {
@@ -89,13 +89,13 @@ const FIRING: FiringCase[] = [
   {
     ruleId: 'art30-controller-contact',
     title: 'a controller acted for without contact details',
-    record: processor((r) => void (r.controllersActedFor[0].contact = '')),
+    record: processor((r) => void (r.controllersActedFor[0]!.contact = '')),
     expected: [{ severity: 'error', field: 'controllersActedFor.0.contact', article: 'Art. 30(2)(a)', message: /Client AG/ }]
   },
   {
     ruleId: 'art30-processing-categories',
     title: 'no categories of processing for a controller',
-    record: processor((r) => void (r.controllersActedFor[0].processingCategories = '')),
+    record: processor((r) => void (r.controllersActedFor[0]!.processingCategories = '')),
     expected: [{ severity: 'error', field: 'controllersActedFor.0.processingCategories', article: 'Art. 30(2)(b)' }]
   },
   {
@@ -113,55 +113,55 @@ const FIRING: FiringCase[] = [
   {
     ruleId: 'retention-vague',
     title: 'retention criterion "as long as necessary"',
-    record: controller((r) => void (r.dataCategories[1].retention.criterion = 'As long as necessary for the purposes described')),
+    record: controller((r) => void (r.dataCategories[1]!.retention.criterion = 'As long as necessary for the purposes described')),
     expected: [{ severity: 'error', field: 'dataCategories.1.retention.criterion', article: 'Art. 30(1)(f)', message: /As long as necessary/ }]
   },
   {
     ruleId: 'retention-vague',
     title: '"for any lawfully permitted period" in the event',
     record: controller((r) => {
-      r.dataCategories[1].retention.fromEvent = 'for any lawfully permitted period'
-      r.dataCategories[1].retention.criterion = 'Kept by the finance team'
+      r.dataCategories[1]!.retention.fromEvent = 'for any lawfully permitted period'
+      r.dataCategories[1]!.retention.criterion = 'Kept by the finance team'
     }),
     expected: [{ severity: 'error', field: 'dataCategories.1.retention.fromEvent' }]
   },
   {
     ruleId: 'retention-vague',
     title: '"a reasonable time"',
-    record: controller((r) => void (r.dataCategories[1].retention.criterion = 'for a reasonable time after the order')),
+    record: controller((r) => void (r.dataCategories[1]!.retention.criterion = 'for a reasonable time after the order')),
     expected: [{ severity: 'error', field: 'dataCategories.1.retention.criterion' }]
   },
   {
     ruleId: 'transfer-derogation-undocumented',
     title: 'a transfer on a derogation without documentation',
     record: controller((r) => {
-      r.transfers[0].safeguard = 'derogation'
-      r.transfers[0].documentation = ''
+      r.transfers[0]!.safeguard = 'derogation'
+      r.transfers[0]!.documentation = ''
     }),
     expected: [{ severity: 'error', field: 'transfers.0.documentation', article: 'Art. 30(1)(e)' }]
   },
   {
     ruleId: 'lawful-basis-missing',
     title: 'a purpose without a lawful basis',
-    record: controller((r) => void (r.purposes[0].lawfulBasis = '')),
+    record: controller((r) => void (r.purposes[0]!.lawfulBasis = '')),
     expected: [{ severity: 'error', field: 'purposes.0.lawfulBasis', article: 'Art. 6(1)', message: /Fulfil orders/ }]
   },
   {
     ruleId: 'legitimate-interest-unstated',
     title: 'legitimate interests without the interest',
-    record: controller((r) => void (r.purposes[1].legitimateInterest = '')),
+    record: controller((r) => void (r.purposes[1]!.legitimateInterest = '')),
     expected: [{ severity: 'error', field: 'purposes.1.legitimateInterest', article: 'Art. 6(1)(f)' }]
   },
   {
     ruleId: 'lia-reference-missing',
     title: 'legitimate interests without an LIA reference',
-    record: controller((r) => void (r.purposes[1].liaReference = '')),
+    record: controller((r) => void (r.purposes[1]!.liaReference = '')),
     expected: [{ severity: 'warning', field: 'purposes.1.liaReference', article: 'Art. 6(1)(f)' }]
   },
   {
     ruleId: 'consent-record-missing',
     title: 'consent without a reference to where it is recorded',
-    record: controller((r) => void (r.purposes[2].consentRecordReference = '')),
+    record: controller((r) => void (r.purposes[2]!.consentRecordReference = '')),
     expected: [{ severity: 'warning', field: 'purposes.2.consentRecordReference', article: 'Art. 7(1)' }]
   },
   {
@@ -173,7 +173,7 @@ const FIRING: FiringCase[] = [
   {
     ruleId: 'special-category-condition',
     title: 'a data category term that is special-category data, not listed',
-    record: controller((r) => void r.dataCategories.push({ ...r.dataCategories[0], id: 'c3', term: 'user.biometric.fingerprint' })),
+    record: controller((r) => void r.dataCategories.push({ ...r.dataCategories[0]!, id: 'c3', term: 'user.biometric.fingerprint' })),
     expected: [{ severity: 'error', field: 'dataCategories.2.term', message: /Biometric/ }]
   },
   {
@@ -185,13 +185,13 @@ const FIRING: FiringCase[] = [
   {
     ruleId: 'criminal-offence-basis',
     title: 'a criminal-offence data category term without an Art. 10 basis',
-    record: controller((r) => void r.dataCategories.push({ ...r.dataCategories[0], id: 'c3', term: 'user.criminal_history' })),
+    record: controller((r) => void r.dataCategories.push({ ...r.dataCategories[0]!, id: 'c3', term: 'user.criminal_history' })),
     expected: [{ severity: 'error', field: 'criminalOffenceData.basis', message: /data category/ }]
   },
   {
     ruleId: 'processor-contract-missing',
     title: 'a processor recipient without a contract reference',
-    record: controller((r) => void (r.recipients[0].contractReference = '')),
+    record: controller((r) => void (r.recipients[0]!.contractReference = '')),
     expected: [{ severity: 'warning', field: 'recipients.0.contractReference', article: 'Art. 28(3)' }]
   },
   {
@@ -199,7 +199,7 @@ const FIRING: FiringCase[] = [
     title: 'profiling of employees with no DPIA recorded',
     record: controller((r) => {
       r.dataSubjects.push('employee')
-      r.purposes[0].uses.push('marketing.advertising.profiling')
+      r.purposes[0]!.uses.push('marketing.advertising.profiling')
     }),
     expected: [{ severity: 'warning', field: 'dpia.required', article: 'Art. 35(1)', message: /evaluation or scoring.*vulnerable/ }]
   },
@@ -208,7 +208,7 @@ const FIRING: FiringCase[] = [
     title: 'session replay wording plus AI training, DPIA required but no progress',
     record: controller((r) => {
       r.description = 'Session replay of shop visits'
-      r.purposes[0].uses.push('train_ai_system')
+      r.purposes[0]!.uses.push('train_ai_system')
       r.dpia = { required: 'yes', status: '', link: '' }
     }),
     expected: [{ severity: 'warning', field: 'dpia.status', message: /systematic monitoring.*innovative/ }]
@@ -229,8 +229,8 @@ const FIRING: FiringCase[] = [
     ruleId: 'transfer-invalidated-mechanism',
     title: 'a transfer documented as relying on Privacy Shield',
     record: controller((r) => {
-      r.transfers[0].country = 'United States'
-      r.transfers[0].documentation = 'Vendor is certified under the EU-U.S. Privacy Shield'
+      r.transfers[0]!.country = 'United States'
+      r.transfers[0]!.documentation = 'Vendor is certified under the EU-U.S. Privacy Shield'
     }),
     expected: [{ severity: 'error', field: 'transfers.0.documentation', article: 'Art. 44', message: /16 July 2020/ }]
   },
@@ -238,7 +238,7 @@ const FIRING: FiringCase[] = [
     ruleId: 'transfer-invalidated-mechanism',
     title: 'a legacy transfer whose safeguard says Safe Harbor',
     record: controller((r) => {
-      r.transfers[0].country = 'USA'
+      r.transfers[0]!.country = 'USA'
       ;(r.transfers[0] as { safeguard: string }).safeguard = 'Safe Harbour'
     }),
     expected: [{ severity: 'error', field: 'transfers.0.safeguard', message: /6 October 2015/ }]
@@ -246,22 +246,22 @@ const FIRING: FiringCase[] = [
   {
     ruleId: 'transfer-adequacy-unfounded',
     title: 'adequacy claimed for a country without a decision',
-    record: controller((r) => void (r.transfers[0].safeguard = 'adequacy')),
+    record: controller((r) => void (r.transfers[0]!.safeguard = 'adequacy')),
     expected: [{ severity: 'warning', field: 'transfers.0.country', article: 'Art. 45', message: /india/ }]
   },
   {
     ruleId: 'transfer-adequacy-scope',
     title: 'adequacy for the United States (DPF-certified recipients only)',
     record: controller((r) => {
-      r.transfers[0].country = 'United States'
-      r.transfers[0].safeguard = 'adequacy'
+      r.transfers[0]!.country = 'United States'
+      r.transfers[0]!.safeguard = 'adequacy'
     }),
     expected: [{ severity: 'info', field: 'transfers.0.documentation', message: /Data Privacy Framework/ }]
   },
   {
     ruleId: 'transfer-adequacy-would-suffice',
     title: 'SCCs to Switzerland, which has an adequacy decision',
-    record: controller((r) => void (r.transfers[0].country = 'Switzerland')),
+    record: controller((r) => void (r.transfers[0]!.country = 'Switzerland')),
     expected: [{ severity: 'info', field: 'transfers.0.safeguard', article: 'Art. 45' }]
   },
   {
@@ -291,7 +291,7 @@ const FIRING: FiringCase[] = [
   {
     ruleId: 'open-template-gap',
     title: 'an unresolved open item about retention',
-    record: controller((r) => void (r.openItems[0].resolved = false)),
+    record: controller((r) => void (r.openItems[0]!.resolved = false)),
     expected: [{ severity: 'warning', field: 'dataCategories.0.retention', article: 'Art. 30(1)(f)', message: /silent on retention/ }]
   }
 ]
@@ -311,20 +311,20 @@ const SILENT: Array<{ ruleId: string; title: string; record: () => StoredRecord 
     r.purposes = [{ id: 'p', description: 'Hosting', uses: [], lawfulBasis: '', legitimateInterest: '', liaReference: '', consentRecordReference: '' }]
   }) },
   { ruleId: 'retention-vague', title: '"as long as necessary" bounded by a duration', record: controller((r) => {
-    r.dataCategories[1].retention.criterion = 'As long as necessary, and at most six years after the last order'
+    r.dataCategories[1]!.retention.criterion = 'As long as necessary, and at most six years after the last order'
   }) },
   { ruleId: 'retention-vague', title: 'a fixed period with vague words in the event', record: controller((r) => {
-    r.dataCategories[0].retention.fromEvent = 'as long as required after closure'
+    r.dataCategories[0]!.retention.fromEvent = 'as long as required after closure'
   }) },
   { ruleId: 'retention-vague', title: 'unspecified retention (reported as missing instead)', record: controller((r) => {
-    r.dataCategories[1].retention = { ...r.dataCategories[1].retention, mode: 'unspecified', criterion: 'as long as necessary' }
+    r.dataCategories[1]!.retention = { ...r.dataCategories[1]!.retention, mode: 'unspecified', criterion: 'as long as necessary' }
   }) },
   { ruleId: 'special-category-condition', title: 'a health term listed with an Art. 9(2) condition', record: controller((r) => {
-    r.dataCategories.push({ ...r.dataCategories[0], id: 'c3', term: 'user.health_and_medical' })
+    r.dataCategories.push({ ...r.dataCategories[0]!, id: 'c3', term: 'user.health_and_medical' })
     r.specialCategories = [{ id: 's1', category: 'health', condition: 'h', notes: '' }]
   }) },
   { ruleId: 'criminal-offence-basis', title: 'criminal-offence data with its Art. 10 basis', record: controller((r) => {
-    r.dataCategories.push({ ...r.dataCategories[0], id: 'c3', term: 'gdpr.criminal_offences' })
+    r.dataCategories.push({ ...r.dataCategories[0]!, id: 'c3', term: 'gdpr.criminal_offences' })
     r.criminalOffenceData = { processed: true, basis: 'Background checks act, section 4' }
   }) },
   { ruleId: 'dpia-likely-required', title: 'one criterion only (employees)', record: controller((r) => void r.dataSubjects.push('employee')) },
@@ -341,17 +341,17 @@ const SILENT: Array<{ ruleId: string; title: string; record: () => StoredRecord 
     ;(r.transfers[1] as { safeguard: string }).safeguard = ''
   }) },
   { ruleId: 'transfer-invalidated-mechanism', title: 'a US transfer under the Data Privacy Framework', record: controller((r) => {
-    r.transfers[0] = { ...r.transfers[0], country: 'United States', safeguard: 'adequacy', documentation: 'Recipient certified under the EU-US Data Privacy Framework' }
+    r.transfers[0] = { ...r.transfers[0]!, country: 'United States', safeguard: 'adequacy', documentation: 'Recipient certified under the EU-US Data Privacy Framework' }
   }) },
   { ruleId: 'transfer-adequacy-unfounded', title: 'adequacy for the United Kingdom written "UK"', record: controller((r) => {
-    r.transfers[0] = { ...r.transfers[0], country: 'UK', safeguard: 'adequacy' }
+    r.transfers[0] = { ...r.transfers[0]!, country: 'UK', safeguard: 'adequacy' }
   }) },
   { ruleId: 'transfer-adequacy-scope', title: 'adequacy for Switzerland (no scope limit)', record: controller((r) => {
-    r.transfers[0] = { ...r.transfers[0], country: 'Switzerland', safeguard: 'adequacy' }
+    r.transfers[0] = { ...r.transfers[0]!, country: 'Switzerland', safeguard: 'adequacy' }
   }) },
   { ruleId: 'transfer-adequacy-would-suffice', title: 'SCCs to a country without adequacy', record: controller(() => {}) },
   { ruleId: 'transfer-adequacy-would-suffice', title: 'SCCs to a mix of adequate and non-adequate countries', record: controller((r) => {
-    r.transfers[0].country = 'Switzerland, India'
+    r.transfers[0]!.country = 'Switzerland, India'
   }) },
   { ruleId: 'review-overdue', title: 'an archived record past its review date', record: controller((r) => {
     r.status = 'archived'
@@ -377,7 +377,7 @@ describe('record rules fire on the defect they look for', () => {
     const findings = rule(ruleId).check(record, checkContext(testCase.context))
     expect(findings).toHaveLength(testCase.expected.length)
     testCase.expected.forEach((expected, index) => {
-      const finding = findings[index]
+      const finding = findings[index]!
       expect(finding).toMatchObject({ ruleId, severity: expected.severity, field: expected.field, recordId: record.id, reference: record.reference })
       if (expected.article) expect(finding.article).toBe(expected.article)
       if (expected.message) expect(finding.message).toMatch(expected.message)

@@ -10,7 +10,7 @@ describe('runChecks', () => {
 
   it('lists organisation findings first, then each record\'s, with record id and reference', () => {
     const broken = completeControllerRecord()
-    broken.purposes[0].lawfulBasis = ''
+    broken.purposes[0]!.lawfulBasis = ''
     const organisation = completeOrganisation()
     organisation.controller.name = ''
     const findings = runChecks([completeProcessorRecord(), broken], checkContext({ organisation }))
@@ -30,8 +30,8 @@ describe('runChecks', () => {
 describe('summariseFindings and worstSeverity', () => {
   it('count by severity, article, rule and records affected', () => {
     const a = completeControllerRecord()
-    a.purposes[0].lawfulBasis = ''
-    a.purposes[1].lawfulBasis = ''
+    a.purposes[0]!.lawfulBasis = ''
+    a.purposes[1]!.lawfulBasis = ''
     a.recipients = []
     const b = completeProcessorRecord()
     b.nextReview = '2025-06-10'
@@ -63,7 +63,7 @@ describe('completeness', () => {
   it('counts each missing item against its article', () => {
     const record = completeControllerRecord()
     record.purposes = []
-    record.dataCategories[0].retention.mode = 'unspecified'
+    record.dataCategories[0]!.retention.mode = 'unspecified'
     const result = completeness([record, completeControllerRecord()], null)
     expect(result.byArticle['Art. 30(1)(a)']).toEqual({ present: 0, required: 3, share: 0 })
     expect(result.byArticle['Art. 30(1)(b)']).toEqual({ present: 1, required: 2, share: 0.5 })
@@ -97,7 +97,7 @@ describe('performance', () => {
       times.push(performance.now() - start)
     }
     times.sort((a, b) => a - b)
-    const median = times[2]
+    const median = times[2]!
     console.info(`runChecks + completeness over 10,000 records: median ${median.toFixed(1)} ms (${times.map((t) => t.toFixed(0)).join(', ')}), ${findings} findings`)
     expect(findings).toBeGreaterThan(0)
     expect(median).toBeLessThanOrEqual(500)

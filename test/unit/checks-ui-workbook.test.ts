@@ -1,9 +1,7 @@
 /** The workbook's "Findings" and "Audit trail" sheets, in the app's writer and from `ropa export`. */
-import { execFile } from 'node:child_process'
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
-import { promisify } from 'node:util'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type ExcelJS from 'exceljs'
 import { GENESIS_HASH, chainEntry, verifyChain, type AuditEntry } from '@core/audit/audit-chain'
@@ -13,9 +11,8 @@ import { demoOrganisation } from '@core/demo/demo-register'
 import { SHEET } from '@core/workbook/columns'
 import { writeWorkbookBuffer } from '@core/workbook/write-workbook'
 import { checkContext } from '../fixtures/checks/records'
+import { ropa } from '../fixtures/run-ropa'
 import { exportData, HOSTILE_VALUES, loadWorkbook, sampleRecords } from '../fixtures/workbooks/sample-register'
-
-const ROOT = resolve(import.meta.dirname, '../..')
 
 function auditLog(): AuditEntry[] {
   const entries: AuditEntry[] = []
@@ -82,7 +79,7 @@ describe('Findings and Audit trail sheets', () => {
   })
 })
 
-describe('ropa export', { timeout: 60_000 }, () => {
+describe('ropa export', () => {
   it('writes the Findings sheet (the same findings as ropa check) and the backup\'s audit trail', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'ropa-checks-export-'))
     const log = auditLog()
@@ -91,9 +88,8 @@ describe('ropa export', { timeout: 60_000 }, () => {
     const backupPath = join(dir, 'backup.json')
     writeFileSync(backupPath, serialiseBackup(createBackup({ exportedAt: '2025-06-01T00:00:00.000Z', appVersion: 'test', organisation: demoOrganisation(), userProfile: null, records, auditLog: log, vendors: [], packs: [] })))
     const xlsx = join(dir, 'register.xlsx')
-    const cli = (...args: string[]) => promisify(execFile)(process.execPath, ['--import', 'tsx', 'src-main/cli/index.ts', ...args], { cwd: ROOT }).catch((error: { stdout: string }) => error)
-    await cli('export', backupPath, '-o', xlsx)
-    const checked = JSON.parse((await cli('check', backupPath, '--json')).stdout) as { findings: unknown[] }
+    expect(await ropa(['export', backupPath, '-o', xlsx])).toMatchObject({ code: 0, stderr: '' })
+    const checked = JSON.parse((await ropa(['check', backupPath, '--json'])).stdout) as { findings: unknown[] }
     const workbook = await loadWorkbook(readFileSync(xlsx))
     expect(rowsOf(workbook.getWorksheet(SHEET.findings)!).length - 1).toBe(checked.findings.length)
     expect(checked.findings.length).toBeGreaterThan(0)

@@ -46,7 +46,7 @@ describe('RegisterRepository', () => {
     await repository.updateRecord(record.id, { ...record, name: 'Payroll and pensions', owner: 'Finance' })
     const history = await repository.recordHistory(record.id)
     expect(history.map((entry) => entry.action)).toEqual(['create', 'update'])
-    expect(history[1].changes).toEqual([
+    expect(history[1]!.changes).toEqual([
       { field: 'name', before: 'Payroll', after: 'Payroll and pensions' },
       { field: 'owner', before: '', after: 'Finance' }
     ])
@@ -87,7 +87,7 @@ describe('RegisterRepository', () => {
     await repository.saveOrganisation({ controller: { name: 'Acme Ltd', address: '', email: 'info@acme.example', phone: '' }, dpo: { name: '', address: '', email: '', phone: '' }, representative: { name: '', address: '', email: '', phone: '' } })
     const entries = await db.auditLog.orderBy('seq').toArray()
     expect(verifyChain(entries)).toEqual({ ok: true, entries: 3 })
-    await db.auditLog.update(entries[1].seq!, { actor: 'Mallory' })
+    await db.auditLog.update(entries[1]!.seq!, { actor: 'Mallory' })
     const tampered = verifyChain(await db.auditLog.orderBy('seq').toArray())
     expect(tampered.ok).toBe(false)
     expect(tampered.ok === false && tampered.firstBreak.index).toBe(1)
@@ -126,8 +126,9 @@ describe('importing records validated when their file was read', () => {
       if (!result.success) throw new Error('the demo records should be valid')
       return result.data
     })
+    if (!first || !second) throw new Error('two demo records expected')
     const before = await snapshot()
-    const unchecked = { ...second, id: 'unchecked', reference: 'PA-0099', transfers: [{ ...second.transfers[0], safeguard: 'none' }] }
+    const unchecked = { ...second, id: 'unchecked', reference: 'PA-0099', transfers: [{ ...second.transfers[0]!, safeguard: 'none' }] }
     await expect(repository.importStoredRecords([first, second, unchecked], 'bad')).rejects.toThrow(/safeguard/)
     expect(await snapshot()).toEqual(before)
     await repository.importStoredRecords([first, second], 'two records')

@@ -8,12 +8,12 @@ const installed: TemplatePack = templatePackSchema.parse(fixturePackJson())
 function modifiedCopy(): TemplatePack {
   const pack = structuredClone(installed)
   pack.version = '1.1.0'
-  const accounts = pack.activities[0]
+  const accounts = pack.activities[0]!
   accounts.retention = { ...accounts.retention!, period: 3 }
   accounts.dataCategories = accounts.dataCategories.filter((category) => category.term !== 'user.name')
-  accounts.purposes[1].lawfulBasis = 'b'
+  accounts.purposes[1]!.lawfulBasis = 'b'
   pack.activities = pack.activities.filter((activity) => activity.id !== 'newsletter')
-  pack.activities.push({ ...structuredClone(installed.activities[1]), id: 'events', name: 'Event sign-ups' })
+  pack.activities.push({ ...structuredClone(installed.activities[1]!), id: 'events', name: 'Event sign-ups' })
   return pack
 }
 
@@ -32,8 +32,8 @@ describe('diffPacks', () => {
     expect(diff.added).toEqual([{ id: 'events', name: 'Event sign-ups' }])
     expect(diff.removed).toEqual([{ id: 'newsletter', name: 'Newsletter' }])
     expect(diff.changed.map((activity) => activity.id)).toEqual(['accounts'])
-    const removedCategory = installed.activities[0].dataCategories[0]
-    expect(diff.changed[0].changes).toEqual([
+    const removedCategory = installed.activities[0]!.dataCategories[0]
+    expect(diff.changed[0]!.changes).toEqual([
       { field: 'purposes[#2].lawfulBasis', before: undefined, after: 'b' },
       // Matched by term: removing the first category reports that category, not a shift of the others.
       { field: 'dataCategories[user.name]', before: removedCategory, after: undefined },
@@ -69,7 +69,7 @@ describe('affectedRecords', () => {
     ]
     const diff = diffPacks(installed, modifiedCopy())
     expect(affectedRecords(diff, records)).toEqual([
-      { record: records[0], activityId: 'accounts', change: 'changed', changes: diff.changed[0].changes },
+      { record: records[0], activityId: 'accounts', change: 'changed', changes: diff.changed[0]!.changes },
       { record: records[1], activityId: 'newsletter', change: 'removed', changes: [] }
     ])
   })

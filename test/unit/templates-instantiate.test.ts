@@ -114,21 +114,21 @@ describe('recordFromActivity', () => {
   it('gives every list item a distinct id', () => {
     const ids = [...record.purposes, ...record.dataCategories, ...record.recipients, ...record.transfers, ...record.openItems].map((item) => item.id)
     expect(new Set(ids).size).toBe(ids.length)
-    expect(recordFromActivity(pack, 'accounts').purposes[0].id).not.toBe(record.purposes[0].id)
+    expect(recordFromActivity(pack, 'accounts').purposes[0]!.id).not.toBe(record.purposes[0]!.id)
   })
 
   it('leaves retention unspecified, with an open item, when the policy is silent', () => {
     const newsletter = recordFromActivity(pack, 'newsletter')
-    expect(newsletter.dataCategories[0].retention.mode).toBe('unspecified')
+    expect(newsletter.dataCategories[0]!.retention.mode).toBe('unspecified')
     expect(newsletter.openItems.map((item) => item.field)).toEqual(['dataCategories'])
     expect(recordFormSchema.safeParse(newsletter).success).toBe(true)
   })
 
   it('keeps a period retention without a number unspecified and says so', () => {
     const copy = structuredClone(pack)
-    copy.activities[0].retention = { mode: 'period', unit: 'years', quotes: ['for 2 years after it is closed'] }
+    copy.activities[0]!.retention = { mode: 'period', unit: 'years', quotes: ['for 2 years after it is closed'] }
     const result = recordFromActivity(copy, 'accounts')
-    expect(result.dataCategories[0].retention.mode).toBe('unspecified')
+    expect(result.dataCategories[0]!.retention.mode).toBe('unspecified')
     expect(result.openItems).toContainEqual(expect.objectContaining({ field: 'dataCategories.0.retention' }))
     expect(recordFormSchema.safeParse(result).success).toBe(true)
   })

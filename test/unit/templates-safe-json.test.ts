@@ -42,7 +42,7 @@ describe('parseJsonSafely', () => {
     expect(result.ok).toBe(false)
     if (result.ok) return
     expect(result.problems.map((problem) => problem.path)).toEqual(['$.a.__proto__', '$.list[0].constructor', '$.prototype'])
-    expect(result.problems[0].message).toMatch(/forbidden key "__proto__"/)
+    expect(result.problems[0]!.message).toMatch(/forbidden key "__proto__"/)
     expect(({} as Record<string, unknown>).polluted).toBeUndefined()
   })
 

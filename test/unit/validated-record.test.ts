@@ -5,7 +5,7 @@ import { safeParseStoredRecord, toValidatedRecord } from '@core/records/validate
 
 describe('records validated once', () => {
   it('returns a record validated when it was read as it is, frozen, so a later write need not check it again', () => {
-    const [input] = generateDemoRegister(1, 3)
+    const input = generateDemoRegister(1, 3)[0]!
     const result = safeParseStoredRecord(input)
     if (!result.success) throw new Error('the demo record should be valid')
     expect(toValidatedRecord(result.data)).toBe(result.data)
@@ -16,7 +16,7 @@ describe('records validated once', () => {
   })
 
   it('parses any other input: defaults filled, invalid input refused with the field named', () => {
-    const [record] = generateDemoRegister(1, 3)
+    const record = generateDemoRegister(1, 3)[0]!
     const { purposes, ...withoutPurposes } = record
     expect(purposes.length).toBeGreaterThan(0)
     const parsed = toValidatedRecord(withoutPurposes)
@@ -28,7 +28,7 @@ describe('records validated once', () => {
   })
 
   it('freezes only the record it returns: defaults filled in are not shared with the next parse', () => {
-    const [record] = generateDemoRegister(1, 4)
+    const record = generateDemoRegister(1, 4)[0]!
     const { evidence: _evidence, criminalOffenceData: _criminal, ...withoutDefaults } = record
     const first = toValidatedRecord(withoutDefaults)
     expect(Object.isFrozen(first.evidence)).toBe(true)

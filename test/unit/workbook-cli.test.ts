@@ -1,24 +1,12 @@
-import { execFile } from 'node:child_process'
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
-import { promisify } from 'node:util'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { parseBackupText } from '@core/backup/backup-format'
 import { generateDemoRegister } from '@core/demo/demo-register'
+import { ropa as runRopa } from '../fixtures/run-ropa'
 
-const ROOT = resolve(import.meta.dirname, '../..')
-const run = promisify(execFile)
-
-async function ropa(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'src-main/cli/index.ts', ...args], { cwd: ROOT })
-    return { code: 0, stdout, stderr }
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string }
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr }
-  }
-}
+const ropa = (...args: string[]) => runRopa(args)
 
 function backupAt(path: string) {
   const result = parseBackupText(readFileSync(path, 'utf8'))
@@ -26,7 +14,7 @@ function backupAt(path: string) {
   return result.backup
 }
 
-describe('ropa demo / export / import', { timeout: 60_000 }, () => {
+describe('ropa demo / export / import', () => {
   const dir = mkdtempSync(join(tmpdir(), 'ropa-cli-'))
 
   it('demo writes a valid backup; export writes a workbook and CSV; import reads the workbook back exactly', async () => {

@@ -106,10 +106,11 @@ export function describeFieldPath(path: string): string {
     .filter(Boolean)
   const words: string[] = []
   for (let index = 0; index < parts.length; index++) {
-    const part = parts[index]
+    const part = parts[index] ?? ''
     const next = parts[index + 1]
-    if (ITEM_NAMES[part] && next !== undefined && /^(\d+|#)$/.test(next)) {
-      words.push(next === '#' ? ITEM_NAMES[part] : `${ITEM_NAMES[part]} ${Number(next) + 1}`)
+    const itemName = ITEM_NAMES[part]
+    if (itemName && next !== undefined && /^(\d+|#)$/.test(next)) {
+      words.push(next === '#' ? itemName : `${itemName} ${Number(next) + 1}`)
       index++
     } else if (part === 'retention' && words.length > 0) {
       // `dataCategories.0.retention.mode` reads best as "Data category 1 › Retention".

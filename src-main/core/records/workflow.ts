@@ -11,6 +11,6 @@ const REVIEW_FIELDS = new Set(['status', 'lastReviewed', 'nextReview', 'approved
  */
 export function statusAfterEdit(statusBefore: RecordStatus, statusAsked: RecordStatus, changes: readonly FieldChange[]): RecordStatus {
   if (statusBefore !== 'approved' || statusAsked !== 'approved') return statusAsked
-  const contentChanged = changes.some((change) => !REVIEW_FIELDS.has(change.field.split(/[.[]/)[0]))
+  const contentChanged = changes.some((change) => !REVIEW_FIELDS.has(change.field.split(/[.[]/)[0] ?? ''))
   return contentChanged ? 'in-review' : statusAsked
 }

@@ -31,7 +31,7 @@ import type { Problem } from '../util/problems'
 import { customTerm, VOCABULARY, type VocabularyKind } from '../vocabulary/vocabulary'
 import { columnLetter, normaliseHeading, restoreNeutralisedCell, SHEET, WORKBOOK_FORMAT_MARK } from './columns'
 import { CONTROLLER_COLUMNS, PROCESSOR_COLUMNS, recordsFingerprint, type CellValue } from './register-sheets'
-import { checkXlsxContainer, DEFAULT_XLSX_LIMITS, type XlsxLimits } from './xlsx-guard'
+import { checkXlsx, DEFAULT_XLSX_LIMITS, type XlsxLimits } from './xlsx-guard'
 
 export type ImportRowStatus = 'new' | 'update' | 'conflict' | 'invalid'
 
@@ -63,7 +63,12 @@ export interface ReadWorkbookOptions {
   /** Timestamp for records created from an ICO-style sheet; defaults to now. */
   now?: string
   limits?: XlsxLimits
+  /** Told as reading moves on, so that a page can say what is happening on a large file. */
+  onStage?: (stage: ReadStage) => void
 }
+
+/** checking: the guard scans the zip and sheets; unpacking: exceljs builds the workbook; reading: rows become records. */
+export type ReadStage = 'checking' | 'unpacking' | 'reading'
 
 /** The header row must be within the first rows of a sheet, as in the ICO template (row 9). */
 const HEADER_SEARCH_ROWS = 20
@@ -101,18 +106,52 @@ export function splitList(text: string): string[] {
 
 export async function readWorkbook(bytes: Uint8Array, existing: readonly StoredRecord[], options: ReadWorkbookOptions = {}): Promise<WorkbookImport> {
   const fileName = options.fileName ?? 'the workbook'
-  const containerProblems = checkXlsxContainer(bytes, fileName, options.limits ?? DEFAULT_XLSX_LIMITS)
-  if (containerProblems.length > 0) return { ok: false, problems: containerProblems }
+  const refused = (message: string): WorkbookImport => ({ ok: false, problems: [{ path: fileName, message }] })
+  options.onStage?.('checking')
+  const guardProblems = await checkXlsx(bytes, fileName, options.limits ?? DEFAULT_XLSX_LIMITS)
+  if (guardProblems.length > 0) return { ok: false, problems: guardProblems }
+  options.onStage?.('unpacking')
   const workbook = new ExcelJS.Workbook()
   try {
     // exceljs's typings ask for a Node Buffer; it accepts any ArrayBuffer view (jszip).
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer)
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error)
-    return { ok: false, problems: [{ path: fileName, message: `${fileName} is not a readable .xlsx workbook (it may be damaged or another kind of file): ${reason}` }] }
+    return refused(`${fileName} is not a readable .xlsx workbook: ${describeLibraryError(error)}`)
   }
-  if (isAppWorkbook(workbook)) return readAppWorkbook(workbook, existing)
-  return readIcoRegister(workbook, existing, fileName, options.now ?? new Date().toISOString())
+  options.onStage?.('reading')
+  try {
+    if (isAppWorkbook(workbook)) return readAppWorkbook(workbook, existing)
+    return readIcoRegister(workbook, existing, fileName, options.now ?? new Date().toISOString())
+  } catch (error) {
+    return refused(`${fileName} was opened but its sheets could not be read: ${describeLibraryError(error)}`)
+  }
+}
+
+/**
+ * What a raw error from exceljs, jszip or the XML parser means for the person importing
+ * ("Cannot set properties of undefined (setting 'x')" says nothing to a DPO); the original
+ * text follows as a technical detail.
+ */
+export function describeLibraryError(error: unknown): string {
+  const raw = error instanceof Error ? error.message : String(error)
+  const detail = raw.trim() === '' ? '' : ` (technical detail: ${raw.trim().slice(0, 200)})`
+  if (/end of central directory|corrupted zip|zip file|end of data|invalid (stored|code|distance|block)|unexpected end|crc32|compression/i.test(raw)) {
+    return `the zip archive inside it is damaged, so its sheets cannot be unpacked; it may be damaged or another kind of file${detail}`
+  }
+  if (/unclosed|unexpected close tag|invalid character|non-whitespace before first tag|text data outside of root|unmatched|attribute without value|sax/i.test(raw)) {
+    return `one of its parts is not well-formed XML, so it was damaged or written by a faulty program${detail}`
+  }
+  if (/invalid (row|column) number|invalid address|out of bounds/i.test(raw)) {
+    return `a row or cell in one of its sheets has no valid position (row number or cell reference)${detail}`
+  }
+  if (/already merged/i.test(raw)) return `two merged cell ranges in one of its sheets overlap${detail}`
+  if (error instanceof RangeError || /maximum call stack|invalid array length|out of memory/i.test(raw)) {
+    return `it is too large or too deeply nested to read${detail}`
+  }
+  if (error instanceof TypeError || /cannot (set|read) propert|undefined|null/i.test(raw)) {
+    return `a part every .xlsx workbook has is missing or laid out unexpectedly (it may be damaged, or saved by a program that writes .xlsx files incorrectly)${detail}`
+  }
+  return `it may be damaged or another kind of file${detail}`
 }
 
 /** Records that a confirmed import stores: new and update rows, and conflicts only when the user chose to overwrite. */

@@ -1,9 +1,17 @@
 /**
- * Checks an .xlsx file before it is handed to exceljs (which unzips it whole with jszip):
- * the file size, and the uncompressed sizes the zip's central directory declares, so that a
- * zip bomb is refused before a byte is inflated. jszip itself refuses an entry whose inflated
- * size differs from the declared one, so a file cannot pass here by under-declaring sizes
- * without failing there too (at the cost of inflating that one entry).
+ * Checks an .xlsx file before it is handed to exceljs, in two steps:
+ * 1. the container (`checkXlsxContainer`): the file size, and the uncompressed sizes the zip's
+ *    central directory declares, so that a zip bomb is refused before a byte is inflated;
+ * 2. the content (`checkXlsxContent`): every worksheet and the shared strings are inflated as
+ *    a stream (the web-standard DecompressionStream, present in browsers, workers and Node) and
+ *    scanned for the sizes exceljs would build objects for. exceljs creates one object per
+ *    column up to the largest `<col max>`, one per cell of every merged range (and compares
+ *    every merge with every other), and readers walk every row up to the last row number: a
+ *    6 KB file declaring `<col min="1" max="99999999999"/>` hangs and then crashes the tab.
+ *    Anything beyond Excel's own limits, or beyond a cell budget relative to the file's size, is
+ *    refused with a message naming the file, the sheet and the value.
+ * An entry that inflates to more than its declared size is refused too, so a file cannot pass
+ * step 1 by under-declaring sizes.
  */
 import { formatBytes } from '../templates/safe-json'
 import type { Problem } from '../util/problems'
@@ -14,6 +22,17 @@ export interface XlsxLimits {
   /** Largest accepted inflation of one entry (uncompressed / compressed), for entries over 1 MB. */
   maxRatio: number
   maxEntries: number
+  /** Excel's own sheet size: 16,384 columns (XFD) and 1,048,576 rows. */
+  maxColumns: number
+  maxRows: number
+  /** Merged ranges per sheet: exceljs compares each with every other one. */
+  maxMergedRanges: number
+  /**
+   * Cells exceljs may build (cells, merged cells, column objects, rows up to the last row
+   * number), over all sheets: this many plus `cellBudgetPerByte` per byte of the file.
+   */
+  cellBudgetBase: number
+  cellBudgetPerByte: number
 }
 
 /** A 10,000-activity export is ~15 MB zipped and ~150 MB of XML; these leave headroom. */
@@ -21,15 +40,31 @@ export const DEFAULT_XLSX_LIMITS: XlsxLimits = {
   maxFileBytes: 60 * 1024 * 1024,
   maxUncompressedBytes: 400 * 1024 * 1024,
   maxRatio: 200,
-  maxEntries: 10_000
+  maxEntries: 10_000,
+  maxColumns: 16_384,
+  maxRows: 1_048_576,
+  maxMergedRanges: 5_000,
+  cellBudgetBase: 500_000,
+  cellBudgetPerByte: 20
 }
 
 const EOCD_SIGNATURE = 0x06054b50
 const CENTRAL_HEADER_SIGNATURE = 0x02014b50
+const LOCAL_HEADER_SIGNATURE = 0x04034b50
 const ZIP64_MARK = 0xffffffff
 
-export function checkXlsxContainer(bytes: Uint8Array, fileName = 'the file', limits: XlsxLimits = DEFAULT_XLSX_LIMITS): Problem[] {
-  const fail = (message: string): Problem[] => [{ path: fileName, message }]
+interface ZipEntry {
+  name: string
+  method: number
+  compressed: number
+  uncompressed: number
+  localHeaderOffset: number
+}
+
+type Directory = { ok: true; entries: ZipEntry[] } | { ok: false; problems: Problem[] }
+
+function readDirectory(bytes: Uint8Array, fileName: string, limits: XlsxLimits): Directory {
+  const fail = (message: string): Directory => ({ ok: false, problems: [{ path: fileName, message }] })
   if (bytes.length > limits.maxFileBytes) {
     return fail(`${fileName} is ${formatBytes(bytes.length)}, over the limit of ${formatBytes(limits.maxFileBytes)} for a workbook`)
   }
@@ -45,20 +80,21 @@ export function checkXlsxContainer(bytes: Uint8Array, fileName = 'the file', lim
     }
   }
   if (eocd < 0) return fail(`${fileName} is damaged: the zip archive has no central directory (was it cut short?)`)
-  const entries = view.getUint16(eocd + 10, true)
+  const count = view.getUint16(eocd + 10, true)
   const directorySize = view.getUint32(eocd + 12, true)
   const directoryOffset = view.getUint32(eocd + 16, true)
-  if (directoryOffset === ZIP64_MARK || directorySize === ZIP64_MARK || entries === 0xffff) {
+  if (directoryOffset === ZIP64_MARK || directorySize === ZIP64_MARK || count === 0xffff) {
     return fail(`${fileName} is a ZIP64 archive, far larger than any register workbook; refused`)
   }
-  if (entries > limits.maxEntries) return fail(`${fileName} holds ${entries} zip entries, over the limit of ${limits.maxEntries}`)
+  if (count > limits.maxEntries) return fail(`${fileName} holds ${count} zip entries, over the limit of ${limits.maxEntries}`)
   if (directoryOffset + directorySize > eocd) return fail(`${fileName} is damaged: its zip central directory points outside the file`)
 
+  const entries: ZipEntry[] = []
   let total = 0
   let offset = directoryOffset
-  for (let index = 0; index < entries; index++) {
+  for (let index = 0; index < count; index++) {
     if (offset + 46 > bytes.length || view.getUint32(offset, true) !== CENTRAL_HEADER_SIGNATURE) {
-      return fail(`${fileName} is damaged: zip entry ${index + 1} of ${entries} in the central directory is unreadable`)
+      return fail(`${fileName} is damaged: zip entry ${index + 1} of ${count} in the central directory is unreadable`)
     }
     const compressed = view.getUint32(offset + 20, true)
     const uncompressed = view.getUint32(offset + 24, true)
@@ -74,7 +110,236 @@ export function checkXlsxContainer(bytes: Uint8Array, fileName = 'the file', lim
     if (total > limits.maxUncompressedBytes) {
       return fail(`${fileName} would unpack to more than ${formatBytes(limits.maxUncompressedBytes)} (a zip bomb, or far larger than a register); refused`)
     }
+    entries.push({ name, method: view.getUint16(offset + 10, true), compressed, uncompressed, localHeaderOffset: view.getUint32(offset + 42, true) })
     offset += 46 + nameLength + view.getUint16(offset + 30, true) + view.getUint16(offset + 32, true)
+  }
+  return { ok: true, entries }
+}
+
+/** The container check alone: sizes the zip declares, nothing inflated. */
+export function checkXlsxContainer(bytes: Uint8Array, fileName = 'the file', limits: XlsxLimits = DEFAULT_XLSX_LIMITS): Problem[] {
+  const directory = readDirectory(bytes, fileName, limits)
+  return directory.ok ? [] : directory.problems
+}
+
+/** Both checks: the container, then what the worksheets declare. Empty when exceljs may read the file. */
+export async function checkXlsx(bytes: Uint8Array, fileName = 'the file', limits: XlsxLimits = DEFAULT_XLSX_LIMITS): Promise<Problem[]> {
+  const directory = readDirectory(bytes, fileName, limits)
+  if (!directory.ok) return directory.problems
+  return checkXlsxContent(bytes, directory.entries, fileName, limits)
+}
+
+// ---------------------------------------------------------------- the content
+
+/** The entries exceljs reads as worksheets (its own pattern, leading '/' dropped as it does). */
+const WORKSHEET_ENTRY = /xl\/worksheets\/sheet(\d+)[.]xml$/
+const SHARED_STRINGS_ENTRY = 'xl/sharedStrings.xml'
+const INPUT_SLICE = 64 * 1024
+
+class RefusedFile extends Error {}
+
+const entryName = (entry: ZipEntry) => (entry.name.startsWith('/') ? entry.name.slice(1) : entry.name)
+
+/** Inflates one entry piece by piece, refusing it as soon as it outgrows its declared size. */
+async function inflateEntry(bytes: Uint8Array, entry: ZipEntry, fileName: string, onText: (text: string) => void): Promise<void> {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+  const local = entry.localHeaderOffset
+  if (local + 30 > bytes.length || view.getUint32(local, true) !== LOCAL_HEADER_SIGNATURE) {
+    throw new RefusedFile(`${fileName} is damaged: zip entry "${entry.name}" has no local header where the directory says`)
+  }
+  const start = local + 30 + view.getUint16(local + 26, true) + view.getUint16(local + 28, true)
+  const data = bytes.subarray(start, start + entry.compressed)
+  if (data.length < entry.compressed) throw new RefusedFile(`${fileName} is damaged: zip entry "${entry.name}" is cut short`)
+  const decoder = new TextDecoder('utf-8')
+  if (entry.method === 0) {
+    onText(decoder.decode(data))
+    return
+  }
+  if (entry.method !== 8) throw new RefusedFile(`${fileName}: zip entry "${entry.name}" uses compression method ${entry.method}; an .xlsx uses deflate`)
+  const compressedInput = new ReadableStream<Uint8Array>({
+    start(controller) {
+      for (let offset = 0; offset < data.length; offset += INPUT_SLICE) controller.enqueue(data.slice(offset, offset + INPUT_SLICE))
+      controller.close()
+    }
+  })
+  // Typed as taking any BufferSource; it is fed Uint8Array pieces only.
+  const inflater = new DecompressionStream('deflate-raw') as unknown as TransformStream<Uint8Array, Uint8Array>
+  const reader = compressedInput.pipeThrough(inflater).getReader()
+  let inflated = 0
+  try {
+    for (;;) {
+      const { done, value } = await reader.read()
+      if (done) break
+      inflated += value.length
+      if (inflated > entry.uncompressed) {
+        throw new RefusedFile(`${fileName} is damaged or hostile: zip entry "${entry.name}" inflates to more than the ${formatBytes(entry.uncompressed)} it declares; refused`)
+      }
+      onText(decoder.decode(value, { stream: true }))
+    }
+  } catch (error) {
+    await reader.cancel().catch(() => undefined)
+    if (error instanceof RefusedFile) throw error
+    throw new RefusedFile(`${fileName} is damaged: zip entry "${entry.name}" cannot be inflated (${error instanceof Error ? error.message : String(error)})`)
+  }
+  onText(decoder.decode())
+}
+
+/** Calls `onTag` for each complete start tag of interest, across chunk boundaries. */
+class TagScanner {
+  private carry = ''
+  constructor(
+    private readonly pattern: RegExp,
+    private readonly onTag: (name: string, attributes: string) => void
+  ) {}
+
+  feed(text: string): void {
+    const all = this.carry + text
+    const lastOpen = all.lastIndexOf('<')
+    // Keep an unfinished tag for the next piece; a finished one (or plain text) is scanned now.
+    const cut = lastOpen >= 0 && all.indexOf('>', lastOpen) < 0 ? lastOpen : all.length
+    this.scan(all.slice(0, cut))
+    this.carry = all.slice(cut)
+  }
+
+  private scan(text: string): void {
+    this.pattern.lastIndex = 0
+    for (let match = this.pattern.exec(text); match; match = this.pattern.exec(text)) this.onTag(match[1]!, match[2]!)
+  }
+}
+
+const SHEET_TAGS = /<(?:[A-Za-z_][\w.-]*:)?(col|row|c|dimension|mergeCell)\b([^>]*)>/g
+const STRING_TAGS = /<(?:[A-Za-z_][\w.-]*:)?(si)\b([^>]*)>/g
+
+function attribute(attributes: string, name: string): string | undefined {
+  return new RegExp(`(?:^|\\s)${name}\\s*=\\s*["']([^"']*)["']`).exec(attributes)?.[1]
+}
+
+/** A decimal attribute as a number; digits beyond what a double holds exactly still compare as huge. */
+function integerAttribute(attributes: string, name: string): number | undefined {
+  const text = attribute(attributes, name)?.trim()
+  return text !== undefined && /^\d+$/.test(text) ? Number(text) : undefined
+}
+
+/** `XFD1048576` → column 16384, row 1048576; `$` anchors allowed. Letters past three are huge. */
+function parseCellRef(ref: string): { column: number; row: number } | undefined {
+  const match = /^\$?([A-Za-z]+)\$?(\d+)$/.exec(ref.trim())
+  if (!match) return undefined
+  const letters = match[1]!.toUpperCase()
+  let column = 0
+  for (const letter of letters.slice(0, 8)) column = column * 26 + (letter.charCodeAt(0) - 64)
+  return { column: letters.length > 8 ? Number.MAX_SAFE_INTEGER : column, row: Number(match[2]) }
+}
+
+const count = (value: number) => value.toLocaleString('en-GB')
+
+/** Sheet file → sheet name, from xl/workbook.xml and its relationships; {} when either is unreadable. */
+async function sheetNames(bytes: Uint8Array, byName: Map<string, ZipEntry>, fileName: string): Promise<Map<string, string>> {
+  const names = new Map<string, string>()
+  const workbook = byName.get('xl/workbook.xml')
+  const rels = byName.get('xl/_rels/workbook.xml.rels')
+  // Both are small in any real workbook; a huge one is not read here (exceljs meets it later, within the container limits).
+  if (!workbook || !rels || workbook.uncompressed > 4 * 1024 * 1024 || rels.uncompressed > 4 * 1024 * 1024) return names
+  const sheetByRelation = new Map<string, string>()
+  const targetByRelation = new Map<string, string>()
+  const decodeXml = (text: string) => text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&')
+  const workbookScanner = new TagScanner(/<(?:[A-Za-z_][\w.-]*:)?(sheet)\b([^>]*)>/g, (_tag, attributes) => {
+    const name = attribute(attributes, 'name')
+    const relation = /(?:^|\s)[\w.-]*:id\s*=\s*["']([^"']*)["']/.exec(attributes)?.[1]
+    if (name !== undefined && relation !== undefined) sheetByRelation.set(relation, decodeXml(name))
+  })
+  const relsScanner = new TagScanner(/<(?:[A-Za-z_][\w.-]*:)?(Relationship)\b([^>]*)>/g, (_tag, attributes) => {
+    const id = attribute(attributes, 'Id')
+    const target = attribute(attributes, 'Target')
+    if (id !== undefined && target !== undefined) targetByRelation.set(id, target.replace(/^\/?(xl\/)?/, 'xl/'))
+  })
+  await inflateEntry(bytes, workbook, fileName, (text) => workbookScanner.feed(text))
+  await inflateEntry(bytes, rels, fileName, (text) => relsScanner.feed(text))
+  for (const [relation, sheet] of sheetByRelation) {
+    const target = targetByRelation.get(relation)
+    if (target) names.set(target, sheet)
+  }
+  return names
+}
+
+async function checkXlsxContent(bytes: Uint8Array, entries: ZipEntry[], fileName: string, limits: XlsxLimits): Promise<Problem[]> {
+  const byName = new Map(entries.map((entry) => [entryName(entry), entry]))
+  const budget = limits.cellBudgetBase + limits.cellBudgetPerByte * bytes.length
+  let used = 0
+  const spend = (cells: number, where: string, what: string) => {
+    used += cells
+    if (used > budget) {
+      throw new RefusedFile(
+        `${fileName}: ${where} ${what}, which would take more than ${count(budget)} cells in memory for a ${formatBytes(bytes.length)} file; the file is damaged or made to exhaust the app, so it was not read`
+      )
+    }
+  }
+  try {
+    const names = await sheetNames(bytes, byName, fileName)
+    for (const [name, entry] of byName) {
+      if (!WORKSHEET_ENTRY.test(name)) continue
+      const sheet = names.get(name)
+      const where = sheet === undefined ? `worksheet ${name}` : `sheet '${sheet}'`
+      const beyond = (what: string, limit: string) => new RefusedFile(`${fileName}: ${where} ${what}; ${limit}. The file is damaged or made to crash the app, so it was not read`)
+      const columnLimit = `a sheet has at most ${count(limits.maxColumns)} columns`
+      const rowLimit = `a sheet has at most ${count(limits.maxRows)} rows`
+      const checkRef = (ref: string, what: string) => {
+        const cell = parseCellRef(ref)
+        if (!cell) return
+        if (cell.column > limits.maxColumns) throw beyond(`${what} ${ref} lies beyond the last column`, columnLimit)
+        if (cell.row > limits.maxRows || cell.row < 1) throw beyond(`${what} ${ref} lies beyond the last row`, rowLimit)
+        return cell
+      }
+      let cells = 0
+      let lastRow = 0
+      let lastColumnObject = 0
+      let merges = 0
+      const scanner = new TagScanner(SHEET_TAGS, (tag, attributes) => {
+        if (tag === 'c') {
+          cells++
+          const ref = attribute(attributes, 'r')
+          if (ref !== undefined) checkRef(ref, 'has a cell at')
+        } else if (tag === 'row') {
+          const row = integerAttribute(attributes, 'r')
+          if (row === undefined) return
+          if (row > limits.maxRows || row < 1) throw beyond(`has a row numbered ${count(row)}`, rowLimit)
+          lastRow = Math.max(lastRow, row)
+        } else if (tag === 'col') {
+          const min = integerAttribute(attributes, 'min') ?? 0
+          const max = integerAttribute(attributes, 'max') ?? 0
+          if (max > limits.maxColumns || min > limits.maxColumns) {
+            throw beyond(`declares columns ${count(min)} to ${count(max)} (<col min="${min}" max="${max}">)`, columnLimit)
+          }
+          lastColumnObject = Math.max(lastColumnObject, max)
+        } else if (tag === 'dimension') {
+          const ref = attribute(attributes, 'ref')
+          for (const corner of ref?.split(':') ?? []) checkRef(corner, 'declares its used range (<dimension>) up to')
+        } else if (tag === 'mergeCell') {
+          const [from, to] = (attribute(attributes, 'ref') ?? '').split(':')
+          const start = from === undefined ? undefined : checkRef(from, 'merges cells from')
+          const end = to === undefined ? start : checkRef(to, 'merges cells up to')
+          if (++merges > limits.maxMergedRanges) throw beyond(`has more than ${count(limits.maxMergedRanges)} merged ranges`, 'no register needs that many')
+          if (start && end) {
+            const area = (Math.abs(end.column - start.column) + 1) * (Math.abs(end.row - start.row) + 1)
+            spend(area, where, `merges ${count(area)} cells (${from}:${to})`)
+          }
+        }
+      })
+      await inflateEntry(bytes, entry, fileName, (text) => scanner.feed(text))
+      spend(cells, where, `holds ${count(cells)} cells`)
+      // Readers walk every row up to the last one, and exceljs builds every column up to the largest <col max>.
+      spend(lastRow, where, `numbers its rows up to ${count(lastRow)}`)
+      spend(lastColumnObject, where, `declares column formats up to column ${count(lastColumnObject)}`)
+    }
+    const strings = byName.get(SHARED_STRINGS_ENTRY)
+    if (strings) {
+      let total = 0
+      const scanner = new TagScanner(STRING_TAGS, () => total++)
+      await inflateEntry(bytes, strings, fileName, (text) => scanner.feed(text))
+      spend(total, 'the shared strings table', `holds ${count(total)} strings`)
+    }
+  } catch (error) {
+    if (error instanceof RefusedFile) return [{ path: fileName, message: error.message }]
+    throw error
   }
   return []
 }

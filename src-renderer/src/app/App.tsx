@@ -16,6 +16,7 @@ import { DashboardPage } from '../dashboard/DashboardPage'
 import { startAutomaticBackups } from '../export/backup-service'
 import { ImportExportPage } from '../export/ImportExportPage'
 import { ConfirmProvider } from '../ui/confirm'
+import { RouteBoundary, installGlobalFailureReporting } from '../ui/failure-reporting'
 import { NavLink, NavigationProvider } from './navigation'
 import { database, repository } from './services'
 import { checksStore } from '../checks/checks-services'
@@ -66,7 +67,37 @@ function TopBar({ organisationName }: { organisationName: string }) {
   )
 }
 
+/**
+ * "Skip to main content", the first thing Tab reaches. The app routes by the address's hash,
+ * so the link moves focus itself instead of jumping to `#main-content`.
+ */
+function SkipLink() {
+  return (
+    <a
+      className="skip-link"
+      href="#main-content"
+      onClick={(event) => {
+        event.preventDefault()
+        document.getElementById('main-content')?.focus()
+      }}
+    >
+      Skip to main content
+    </a>
+  )
+}
+
 function Routes() {
+  const [location] = useLocation()
+  return (
+    <div id="main-content" className="route" tabIndex={-1}>
+      <RouteBoundary location={location}>
+        <RouteSwitch />
+      </RouteBoundary>
+    </div>
+  )
+}
+
+function RouteSwitch() {
   return (
     <Switch>
       <Route path="/records/from-template/:packId/:activityId">
@@ -103,6 +134,7 @@ function Routes() {
 
 export function App() {
   const organisationName = useOrganisationName()
+  useEffect(() => installGlobalFailureReporting(), [])
   useEffect(() => void startAutomaticBackups(), [])
   // The dashboard's figures are worked out in idle time after each check run, ahead of a visit.
   useEffect(() => prepareDashboardFigures(checksStore, () => database.vendors.toArray()), [])
@@ -122,6 +154,7 @@ export function App() {
             <SetupPage onDone={() => undefined} />
           ) : (
             <>
+              <SkipLink />
               <TopBar organisationName={organisationName} />
               <Routes />
             </>

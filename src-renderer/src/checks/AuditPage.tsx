@@ -9,6 +9,7 @@ import { verifyChain, type AuditEntry } from '@core/audit/audit-chain'
 import { database } from '../app/services'
 import { NavLink } from '../app/navigation'
 import { AUDIT_ACTION_LABELS, AUDIT_ENTITY_LABELS, changeText, describeVerification, formatWhen } from './audit-view'
+import { useAsyncAction } from '../ui/use-async-action'
 
 const PAGE_SIZE = 50
 
@@ -36,24 +37,18 @@ export function AuditPage() {
   const total = useLiveQuery(() => database.auditLog.count()) ?? null
   const entries = useLiveQuery(() => database.auditLog.orderBy('seq').reverse().offset(page * PAGE_SIZE).limit(PAGE_SIZE).toArray(), [page]) ?? []
   const [verification, setVerification] = useState<Verification | null>(null)
-  const [verifying, setVerifying] = useState(false)
 
-  const verify = async () => {
-    setVerifying(true)
-    try {
-      const all = await database.auditLog.orderBy('seq').toArray()
-      const result = verifyChain(all)
-      const described = describeVerification(result, all)
-      setVerification({ ...described, brokenSeq: result.ok ? null : (result.firstBreak.seq ?? null) })
-      if (!result.ok && result.firstBreak.seq !== undefined) {
-        // Show the page that holds the broken entry (pages run newest first).
-        const newer = all.length - 1 - result.firstBreak.index
-        setPage(Math.floor(newer / PAGE_SIZE))
-      }
-    } finally {
-      setVerifying(false)
+  const verify = useAsyncAction(async () => {
+    const all = await database.auditLog.orderBy('seq').toArray()
+    const result = verifyChain(all)
+    const described = describeVerification(result, all)
+    setVerification({ ...described, brokenSeq: result.ok ? null : (result.firstBreak.seq ?? null) })
+    if (!result.ok && result.firstBreak.seq !== undefined) {
+      // Show the page that holds the broken entry (pages run newest first).
+      const newer = all.length - 1 - result.firstBreak.index
+      setPage(Math.floor(newer / PAGE_SIZE))
     }
-  }
+  }, 'Could not verify the audit trail')
 
   const pages = total === null ? 0 : Math.max(1, Math.ceil(total / PAGE_SIZE))
   return (
@@ -64,8 +59,8 @@ export function AuditPage() {
           <p className="lead">Every change to records, the organisation, vendors and template packs. Each entry carries the SHA-256 of the entry before it, so any edit or removal breaks the chain.</p>
         </div>
         <div className="page__actions">
-          <button type="button" className="button button--primary" onClick={() => void verify()} disabled={verifying}>
-            {verifying ? 'Verifying…' : 'Verify audit trail'}
+          <button type="button" className="button button--primary" onClick={() => void verify.run()} disabled={verify.busy}>
+            {verify.busy ? 'Verifying…' : 'Verify audit trail'}
           </button>
         </div>
       </div>

@@ -9,8 +9,9 @@ import { toast } from 'sonner'
 import { RECORD_STATUS_LABELS } from '@core/records/enums'
 import { formOfRecord, type RecordFormInput, type StoredRecord } from '@core/records/model'
 import { repository } from '../app/services'
-import { StaleRecordError } from '../db/register-repository'
 import { FieldShell } from '../ui/fields'
+import { formatDate, formatDateTime } from '../ui/dates'
+import { reportFailure, useAsyncAction } from '../ui/use-async-action'
 import { approvals } from './checks-services'
 
 interface ReviewOptions {
@@ -24,53 +25,41 @@ interface ReviewOptions {
 /** The editor's review buttons (for its action bar) and the refusal banner (for under the bar). */
 export function useReviewWorkflow({ record, dirty, onChanged }: ReviewOptions): { actions: ReactNode; banner: ReactNode } {
   const [refusal, setRefusal] = useState<string[] | null>(null)
-  const [busy, setBusy] = useState(false)
   useEffect(() => setRefusal(null), [record?.id, record?.updatedAt])
 
-  if (!record) return { actions: null, banner: null }
+  const submitForReview = useAsyncAction(async (current: StoredRecord) => {
+    // Against the revision on screen: a record changed elsewhere is refused (StaleRecordError says so) and looked at again first.
+    const saved = await repository.updateRecord(current.id, { ...formOfRecord(current), status: 'in-review' }, { revision: current.revision })
+    onChanged(saved)
+    toast.success(`${saved.reference} submitted for review`)
+  }, 'Could not submit the record for review')
+  const approve = useAsyncAction(async (current: StoredRecord) => {
+    const result = await approvals.approve(current.id)
+    if (!result.ok) {
+      setRefusal(result.reasons)
+      return
+    }
+    setRefusal(null)
+    onChanged(result.record)
+    toast.success(`${result.record.reference} approved; next review ${formatDate(result.record.nextReview)}`)
+  }, 'Could not approve the record')
+  const busy = submitForReview.busy || approve.busy
 
-  const submitForReview = async () => {
-    setBusy(true)
-    try {
-      // Against the revision on screen: a record changed elsewhere is looked at again first.
-      const saved = await repository.updateRecord(record.id, { ...formOfRecord(record), status: 'in-review' }, { revision: record.revision })
-      onChanged(saved)
-      toast.success(`${saved.reference} submitted for review`)
-    } catch (error) {
-      toast.error(error instanceof StaleRecordError ? `${record.reference} was changed elsewhere and was not submitted: look at the stored version, then submit again.` : `Submitting failed: ${error instanceof Error ? error.message : String(error)}`)
-    } finally {
-      setBusy(false)
-    }
-  }
-  const approve = async () => {
-    setBusy(true)
-    try {
-      const result = await approvals.approve(record.id)
-      if (!result.ok) {
-        setRefusal(result.reasons)
-        return
-      }
-      setRefusal(null)
-      onChanged(result.record)
-      toast.success(`${result.record.reference} approved; next review ${result.record.nextReview}`)
-    } finally {
-      setBusy(false)
-    }
-  }
+  if (!record) return { actions: null, banner: null }
 
   const saveFirst = dirty ? 'Save your changes first' : undefined
   const actions =
     record.status === 'draft' ? (
-      <button type="button" className="button" onClick={() => void submitForReview()} disabled={dirty || busy} title={saveFirst}>
+      <button type="button" className="button" onClick={() => void submitForReview.run(record)} disabled={dirty || busy} title={saveFirst}>
         Submit for review
       </button>
     ) : record.status === 'in-review' ? (
-      <button type="button" className="button button--approve" onClick={() => void approve()} disabled={dirty || busy} title={saveFirst}>
+      <button type="button" className="button button--approve" onClick={() => void approve.run(record)} disabled={dirty || busy} title={saveFirst}>
         Approve
       </button>
     ) : record.status === 'approved' && record.approvedBy ? (
-      <span className="approved-by" title={record.approvedAt}>
-        Approved by {record.approvedBy} on {record.approvedAt.slice(0, 10)}
+      <span className="approved-by" title={formatDateTime(record.approvedAt)}>
+        Approved by {record.approvedBy} on {formatDate(record.approvedAt)}
       </span>
     ) : null
 
@@ -125,18 +114,21 @@ export function ApprovalSettingsSection() {
   const [separate, setSeparate] = useState<boolean | undefined>(undefined)
   const id = useId()
   useEffect(() => {
-    void approvals.getSettings().then((settings) => setSeparate(settings.separateApprover))
+    approvals.getSettings().then(
+      (settings) => setSeparate(settings.separateApprover),
+      (error: unknown) => reportFailure('Could not read the approval setting', error)
+    )
   }, [])
-  const change = async (value: boolean) => {
-    setSeparate(value)
+  const change = useAsyncAction(async (value: boolean) => {
     await approvals.saveSettings({ separateApprover: value })
+    setSeparate(value)
     toast.success(value ? 'Someone other than the last editor must now approve each record' : 'The last editor may now approve a record')
-  }
+  }, 'Could not change the approval setting')
   return (
     <section className="section" id="settings" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>Review and approval</h2>
       <div className="field field--checkbox">
-        <input id={id} type="checkbox" checked={separate ?? false} disabled={separate === undefined} onChange={(event) => void change(event.target.checked)} />
+        <input id={id} type="checkbox" checked={separate ?? false} disabled={separate === undefined || change.busy} onChange={(event) => void change.run(event.target.checked)} />
         <label htmlFor={id}>Require a separate approver: the person who last edited a record may not approve it</label>
       </div>
       <p className="field__hint">The last editor is taken from the record's audit trail. Changing this setting is itself recorded in the audit trail.</p>

@@ -1,14 +1,11 @@
 /** Plain helpers for the audit trail page: how entries, changes and a chain break read. */
 import type { AuditEntry, ChainVerification } from '@core/audit/audit-chain'
+import { formatDateTime } from '../ui/dates'
 
 export { AUDIT_ACTION_LABELS, AUDIT_ENTITY_LABELS, changeText, changeValueText } from '@core/audit/audit-text'
 
-/** A date-time as the DPO reads it, in their own zone, with the ISO value kept for precision elsewhere. */
-export function formatWhen(iso: string): string {
-  const date = new Date(iso)
-  if (Number.isNaN(date.getTime())) return iso
-  return date.toLocaleString(undefined, { year: 'numeric', month: 'short', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' })
-}
+/** A date-time as the DPO reads it, in their own zone and locale, to the second; the ISO value stays in the cell's title. */
+export const formatWhen = (iso: string): string => formatDateTime(iso, { seconds: true })
 
 /**
  * The verification result in words. A break names the entry by its number in the log (its

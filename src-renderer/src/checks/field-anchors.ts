@@ -52,13 +52,13 @@ function isItemList(name: string): name is (typeof ITEM_LISTS)[number] {
 
 /** The anchor whose note shows a finding about `field`. */
 export function anchorForField(field: string): string {
-  const [top, second] = field.replace(/\[(\d+)\]/g, '.$1').split('.')
+  const [top = '', second] = field.replace(/\[(\d+)\]/g, '.$1').split('.')
   if (isItemList(top)) return second !== undefined && /^\d+$/.test(second) ? `${top}.${second}` : top
   return TOP_LEVEL_ANCHORS[top] ?? 'identity'
 }
 
 /** The editor section (element id) that holds an anchor. */
 export function sectionForAnchor(anchor: string): string {
-  return ANCHOR_SECTIONS[anchor.split('.')[0]] ?? 'identity'
+  return ANCHOR_SECTIONS[anchor.split('.')[0] ?? ''] ?? 'identity'
 }
 

@@ -16,6 +16,7 @@ import { SEVERITY_LABELS } from '../checks/severity'
 import type { Vendor } from '../db/database'
 import { STATUS_ORDER, type ReviewDue } from './dashboard-data'
 import { dashboardFigures, vendorCounts as vendorCountsFor } from './dashboard-figures'
+import { formatDate } from '../ui/dates'
 
 const STATUS_COLOURS = { draft: '#8fb0dc', 'in-review': '#e3a82b', approved: '#2e8b57', archived: '#b6bec9' } as const
 const SEVERITY_COLOURS = { error: '#c0392b', warning: '#e3a82b', info: '#6b93c9' } as const
@@ -89,7 +90,7 @@ function ReviewList({ title, entries, tone }: { title: string; entries: ReviewDu
                 {entry.name}
               </NavLink>
               <span className={`reviews__when reviews__when--${tone}`}>
-                {entry.nextReview} · {entry.days < 0 ? `${-entry.days} day${entry.days === -1 ? '' : 's'} overdue` : entry.days === 0 ? 'today' : `in ${entry.days} day${entry.days === 1 ? '' : 's'}`}
+                {formatDate(entry.nextReview)} · {entry.days < 0 ? `${-entry.days} day${entry.days === -1 ? '' : 's'} overdue` : entry.days === 0 ? 'today' : `in ${entry.days} day${entry.days === 1 ? '' : 's'}`}
               </span>
             </li>
           ))}
@@ -136,7 +137,7 @@ export function DashboardPage() {
         <div>
           <h1>Dashboard</h1>
           <p className="dash-card__note">
-            {figures.records.toLocaleString()} records, checked as of {figures.today}
+            {figures.records.toLocaleString()} records, checked as of {formatDate(figures.today)}
             {organisationErrors > 0 ? (
               <>
                 {' · '}
@@ -168,7 +169,7 @@ export function DashboardPage() {
         <Card title="Records by role and status">
           <div aria-hidden="true">
             <ResponsiveContainer width="100%" height={190}>
-              <BarChart data={figures.byRoleStatus} layout="vertical" margin={{ left: 8, right: 16, top: 4, bottom: 4 }}>
+              <BarChart data={figures.byRoleStatus} accessibilityLayer={false} layout="vertical" margin={{ left: 8, right: 16, top: 4, bottom: 4 }}>
                 <CartesianGrid horizontal={false} stroke="#eef1f4" />
                 <XAxis type="number" allowDecimals={false} tick={AXIS} />
                 <YAxis type="category" dataKey="role" width={110} tick={AXIS} />
@@ -186,7 +187,7 @@ export function DashboardPage() {
         <Card title="Completeness per Art. 30 item" note="Share of records (of the role the item applies to) where the item is filled in; archived records excluded.">
           <div aria-hidden="true">
             <ResponsiveContainer width="100%" height={Math.max(140, completenessRows.length * 19 + 34)}>
-              <BarChart data={completenessRows} layout="vertical" barCategoryGap={3} margin={{ left: 8, right: 24, top: 4, bottom: 4 }}>
+              <BarChart data={completenessRows} accessibilityLayer={false} layout="vertical" barCategoryGap={3} margin={{ left: 8, right: 24, top: 4, bottom: 4 }}>
                 <CartesianGrid horizontal={false} stroke="#eef1f4" />
                 <XAxis type="number" domain={[0, 100]} unit="%" tick={AXIS} />
                 <YAxis type="category" dataKey="article" width={70} tick={AXIS} interval={0} />
@@ -201,7 +202,7 @@ export function DashboardPage() {
         <Card title="Findings by article and severity" note={summary.total === 0 ? 'No findings.' : `${summary.total.toLocaleString()} findings: ${severityCountsText(summary.bySeverity)}.`}>
           <div aria-hidden="true">
             <ResponsiveContainer width="100%" height={Math.max(160, figures.byArticle.length * 26 + 50)}>
-              <BarChart data={figures.byArticle} layout="vertical" margin={{ left: 8, right: 16, top: 4, bottom: 4 }}>
+              <BarChart data={figures.byArticle} accessibilityLayer={false} layout="vertical" margin={{ left: 8, right: 16, top: 4, bottom: 4 }}>
                 <CartesianGrid horizontal={false} stroke="#eef1f4" />
                 <XAxis type="number" allowDecimals={false} tick={AXIS} />
                 <YAxis type="category" dataKey="article" width={92} tick={AXIS} interval={0} />
@@ -227,7 +228,7 @@ export function DashboardPage() {
           {transfers.rows.length > 0 ? (
             <div aria-hidden="true">
               <ResponsiveContainer width="100%" height={Math.max(160, transfers.rows.length * 26 + 80)}>
-                <BarChart data={transfers.rows} layout="vertical" margin={{ left: 8, right: 16, top: 4, bottom: 4 }}>
+                <BarChart data={transfers.rows} accessibilityLayer={false} layout="vertical" margin={{ left: 8, right: 16, top: 4, bottom: 4 }}>
                   <CartesianGrid horizontal={false} stroke="#eef1f4" />
                   <XAxis type="number" allowDecimals={false} tick={AXIS} />
                   <YAxis type="category" dataKey="country" width={110} tick={AXIS} interval={0} />
@@ -247,7 +248,7 @@ export function DashboardPage() {
           {vendorCounts.length > 0 ? (
             <div aria-hidden="true">
               <ResponsiveContainer width="100%" height={Math.max(140, vendorCounts.length * 26 + 30)}>
-                <BarChart data={vendorCounts} layout="vertical" margin={{ left: 8, right: 16, top: 4, bottom: 4 }}>
+                <BarChart data={vendorCounts} accessibilityLayer={false} layout="vertical" margin={{ left: 8, right: 16, top: 4, bottom: 4 }}>
                   <CartesianGrid horizontal={false} stroke="#eef1f4" />
                   <XAxis type="number" allowDecimals={false} tick={AXIS} />
                   <YAxis type="category" dataKey="name" width={130} tick={AXIS} interval={0} />

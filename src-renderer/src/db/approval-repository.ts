@@ -47,10 +47,8 @@ export class ApprovalRepository {
   /** Who last changed the record's content (approvals are not edits), from its audit history. */
   async lastEditor(recordId: string): Promise<string | null> {
     const history = await this.register.recordHistory(recordId)
-    for (let index = history.length - 1; index >= 0; index--) {
-      if (history[index].action !== 'approve') return history[index].actor
-    }
-    return null
+    const lastEdit = history.findLast((entry) => entry.action !== 'approve')
+    return lastEdit?.actor ?? null
   }
 
   /** Whether the current user may approve the stored record now, and if not, every reason. */

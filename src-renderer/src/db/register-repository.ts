@@ -132,10 +132,11 @@ export class RegisterRepository {
   }
 
   /** Must be called inside a transaction that includes meta. */
-  private async takeReferences(count: number): Promise<string[]> {
+  /** Reserves `count` consecutive reference numbers and returns the first. */
+  private async takeReferenceNumbers(count: number): Promise<number> {
     const next = ((await this.db.meta.get(NEXT_REFERENCE_KEY))?.value as number | undefined) ?? 1
     await this.db.meta.put({ key: NEXT_REFERENCE_KEY, value: next + count })
-    return Array.from({ length: count }, (_, offset) => formatReference(next + offset))
+    return next
   }
 
   async createRecord(input: RecordFormInput): Promise<StoredRecord> {
@@ -143,7 +144,7 @@ export class RegisterRepository {
     const actor = await this.currentActor()
     const timestamp = this.now().toISOString()
     const record = await this.db.transaction('rw', this.db.records, this.db.meta, this.db.auditLog, async () => {
-      const [reference] = await this.takeReferences(1)
+      const reference = formatReference(await this.takeReferenceNumbers(1))
       const created: StoredRecord = { ...form, id: crypto.randomUUID(), reference, createdAt: timestamp, updatedAt: timestamp, approvedBy: '', approvedAt: '', revision: 1 }
       await this.db.records.add(created)
       await this.appendAudit('record', created.id, 'create', `${reference} created`, diffRecords(undefined, form), actor)
@@ -224,11 +225,11 @@ export class RegisterRepository {
     const actor = await this.currentActor()
     const timestamp = this.now().toISOString()
     const records = await this.db.transaction('rw', this.db.records, this.db.meta, this.db.auditLog, async () => {
-      const references = await this.takeReferences(forms.length)
+      const firstNumber = await this.takeReferenceNumbers(forms.length)
       const created = forms.map((form, index): StoredRecord => ({
         ...form,
         id: crypto.randomUUID(),
-        reference: references[index],
+        reference: formatReference(firstNumber + index),
         createdAt: timestamp,
         updatedAt: timestamp,
         approvedBy: '',
@@ -236,7 +237,7 @@ export class RegisterRepository {
         revision: 1
       }))
       await this.db.records.bulkAdd(created)
-      const summary = `${created.length} records added${created.length ? ` (${references[0]}–${references[references.length - 1]})` : ''}`
+      const summary = `${created.length} records added${created.length ? ` (${formatReference(firstNumber)}–${formatReference(firstNumber + created.length - 1)})` : ''}`
       await this.appendAudit('register', 'records', 'import', summary, [], actor)
       return created
     })
@@ -288,6 +289,11 @@ export class RegisterRepository {
 
   // ---- reading the register in pages ---------------------------------------------------
 
+  /** Every record, e.g. to classify an import's rows against the register. */
+  allRecords(): Promise<StoredRecord[]> {
+    return this.db.records.toArray()
+  }
+
   firstRecords(limit: number): Promise<StoredRecord[]> {
     return this.db.records.orderBy('reference').limit(limit).toArray()
   }
@@ -303,7 +309,7 @@ export class RegisterRepository {
       const page = await (lastId === undefined ? this.db.records.orderBy(':id') : this.db.records.where(':id').above(lastId)).limit(pageSize).toArray()
       if (page.length === 0) return
       onPage(page)
-      lastId = page[page.length - 1].id
+      lastId = page.at(-1)?.id
     }
   }
 }

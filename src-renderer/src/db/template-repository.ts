@@ -357,7 +357,7 @@ export function slugify(text: string, fallback: string): string {
 }
 
 function bumpMinor(version: string): string {
-  const [major, minor] = version.split('.').map(Number)
+  const [major = 0, minor = 0] = version.split('.').map(Number)
   return `${major}.${minor + 1}.0`
 }
 

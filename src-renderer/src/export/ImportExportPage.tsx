@@ -5,13 +5,16 @@ import { BACKUP_MAX_BYTES, serialiseBackup, type Backup } from '@core/backup/bac
 import type { AutomaticBackupList, HostProgress } from '@core/host/host-api'
 import type { StoredRecord } from '@core/records/model'
 import type { Problem } from '@core/util/problems'
-import type { ImportPreview, ImportPreviewRow } from '@core/workbook/read-workbook'
+import type { ImportPreview, ImportPreviewRow, ReadStage } from '@core/workbook/read-workbook'
 import { DEFAULT_XLSX_LIMITS } from '@core/workbook/xlsx-guard'
 import { registerStore, repository } from '../app/services'
 import { summariseBackup, type BackupSummary, type LastBackup } from '../db/backup-repository'
 import { host } from '../host/host'
 import { currentRegisterFilter } from '../records/RegisterPage'
 import { useConfirm } from '../ui/confirm'
+import { formatDateTime } from '../ui/dates'
+import { failureReason } from '../ui/failure-text'
+import { useAsyncAction } from '../ui/use-async-action'
 import { backupAgeDays, backupRepository, parseBackupBytes, takeAutomaticBackup } from './backup-service'
 import { datedFileName, describeFilter, exportDataFor, recordsInScope, type ExportScope } from './export-data'
 import type { planImport } from './import-plan'
@@ -19,8 +22,9 @@ import type { planImport } from './import-plan'
 const PREVIEW_ROWS_SHOWN = 500
 const STATUS_LABELS: Record<ImportPreviewRow['status'], string> = { new: 'New', update: 'Update', conflict: 'Conflict', invalid: 'Invalid' }
 
-const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error))
-const formatTime = (iso: string) => new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' })
+/** IndexedDB failures (a full disk, an aborted transaction) in words, not error names. */
+const errorText = failureReason
+const formatTime = (iso: string) => formatDateTime(iso)
 const formatSize = (bytes: number) => (bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / (1024 * 1024)).toFixed(1)} MB`)
 
 function ProblemList({ title, problems }: { title: string; problems: Problem[] }) {
@@ -131,34 +135,52 @@ interface LoadedImport {
   existing: StoredRecord[]
 }
 
+const READ_STAGE_TEXT: Record<ReadStage, string> = {
+  checking: 'Checking the file…',
+  unpacking: 'Unpacking the sheets…',
+  reading: 'Reading the rows…'
+}
+
 function ImportSection() {
   const confirm = useConfirm()
   const [loaded, setLoaded] = useState<LoadedImport | null>(null)
   const [problems, setProblems] = useState<{ title: string; problems: Problem[] } | null>(null)
   const [overwrite, setOverwrite] = useState(false)
   const [busy, setBusy] = useState(false)
+  const [reading, setReading] = useState<{ fileName: string; stage: ReadStage | null; cancel: () => void } | null>(null)
   const plan = useMemo(() => (loaded ? loaded.planImport(loaded.preview, loaded.existing, overwrite) : null), [loaded, overwrite])
 
-  const choose = async () => {
+  const choose = useAsyncAction(async () => {
     setProblems(null)
     setLoaded(null)
     setOverwrite(false)
     const opened = await host.openFile({ title: 'Import a workbook', filters: [{ name: 'Excel workbook', extensions: ['xlsx'] }], maxBytes: DEFAULT_XLSX_LIMITS.maxFileBytes })
     if (opened.status === 'cancelled') return
     if (opened.status === 'refused') return setProblems({ title: `${opened.name} was not read`, problems: [{ path: '', message: opened.reason }] })
+    const fileName = opened.name
+    const notImported = `${fileName} cannot be imported; nothing was stored`
     setBusy(true)
     try {
-      const [{ readWorkbook }, { planImport }] = await Promise.all([import('@core/workbook/read-workbook'), import('./import-plan')])
-      const existing = await repository.db.records.toArray()
-      const result = await readWorkbook(opened.bytes, existing, { fileName: opened.name })
-      if (!result.ok) setProblems({ title: `${opened.name} cannot be imported; nothing was stored`, problems: result.problems })
-      else setLoaded({ planImport, fileName: opened.name, preview: result.preview, existing })
+      const [{ readWorkbookInBackground, CancelledRead }, { planImport }] = await Promise.all([import('./workbook-reader'), import('./import-plan')])
+      const existing = await repository.allRecords()
+      // Read in a worker: the page stays usable, and a file that exhausts the reader cannot take the window (and unsaved edits) with it.
+      const job = readWorkbookInBackground(opened.bytes, existing, { fileName, onStage: (stage) => setReading((current) => current && { ...current, stage }) })
+      setReading({ fileName, stage: null, cancel: job.cancel })
+      try {
+        const result = await job.result
+        if (!result.ok) setProblems({ title: notImported, problems: result.problems })
+        else setLoaded({ planImport, fileName, preview: result.preview, existing })
+      } catch (caught) {
+        if (caught instanceof CancelledRead) toast.info(`Stopped reading ${fileName}; nothing was stored`)
+        else setProblems({ title: notImported, problems: [{ path: '', message: errorText(caught) }] })
+      }
     } catch (caught) {
-      setProblems({ title: `${opened.name} cannot be imported; nothing was stored`, problems: [{ path: '', message: errorText(caught) }] })
+      setProblems({ title: notImported, problems: [{ path: '', message: errorText(caught) }] })
     } finally {
+      setReading(null)
       setBusy(false)
     }
-  }
+  }, 'Could not open the workbook')
 
   const importNow = async () => {
     if (!loaded || !plan) return
@@ -195,10 +217,20 @@ function ImportSection() {
         A workbook exported by this app (read exactly, from its hidden Data sheet), or a register kept in a spreadsheet laid out like the ICO controller template (columns matched by
         heading; lists split on “;” or new lines). Nothing is stored until you confirm the preview.
       </p>
-      <button type="button" className="button" disabled={busy} onClick={() => void choose()}>
+      <button type="button" className="button" disabled={busy || choose.busy} onClick={() => void choose.run()}>
         Choose a workbook…
       </button>
-      {busy && !loaded ? <span className="muted"> Reading the workbook…</span> : null}
+      {reading ? (
+        <span className="import__reading" role="status">
+          <progress aria-label={`Reading ${reading.fileName}`} />
+          {reading.stage ? READ_STAGE_TEXT[reading.stage] : `Opening ${reading.fileName}…`}
+          <button type="button" className="button button--quiet" onClick={reading.cancel}>
+            Stop reading
+          </button>
+        </span>
+      ) : busy && !loaded ? (
+        <span className="muted"> Working…</span>
+      ) : null}
       {problems ? <ProblemList {...problems} /> : null}
       {loaded && plan ? (
         <div className="import-preview">
@@ -333,14 +365,14 @@ function BackupSection() {
     setPending({ source, backup: parsed.backup, summary: summariseBackup(parsed.backup) })
   }
 
-  const chooseFile = async () => {
+  const chooseFile = useAsyncAction(async () => {
     setProblems(null)
     setPending(null)
     const opened = await host.openFile({ title: 'Restore from a backup', filters: [{ name: 'RoPA backup', extensions: ['json'] }], maxBytes: BACKUP_MAX_BYTES })
     if (opened.status === 'cancelled') return
     if (opened.status === 'refused') return setProblems({ title: `${opened.name} was not read`, problems: [{ path: '', message: opened.reason }] })
     check(opened.name, opened.bytes)
-  }
+  }, 'Could not open the backup file')
 
   const chooseAutomatic = async (name: string) => {
     setProblems(null)
@@ -353,10 +385,11 @@ function BackupSection() {
     }
   }
 
-  const downloadAutomatic = async (name: string) => {
+  const downloadAutomatic = useAsyncAction(async (name: string) => {
     const { json } = await host.readAutomaticBackup({ name })
-    await host.saveFile({ title: 'Save the automatic backup', suggestedName: name.endsWith('.json') ? name : `ropa-backup-${name.replace(/[:.]/g, '-')}.json`, filters: [{ name: 'RoPA backup', extensions: ['json'] }], data: json })
-  }
+    const result = await host.saveFile({ title: 'Save the automatic backup', suggestedName: name.endsWith('.json') ? name : `ropa-backup-${name.replace(/[:.]/g, '-')}.json`, filters: [{ name: 'RoPA backup', extensions: ['json'] }], data: json })
+    if (result.status === 'saved') toast.success(`Saved a copy: ${result.name}`)
+  }, 'Could not save a copy of the automatic backup')
 
   const restore = async () => {
     if (!pending) return
@@ -408,7 +441,7 @@ function BackupSection() {
         <button type="button" className="button button--primary" disabled={busy} onClick={() => void backUp()}>
           Back up now (.json)
         </button>
-        <button type="button" className="button" disabled={busy} onClick={() => void chooseFile()}>
+        <button type="button" className="button" disabled={busy || chooseFile.busy} onClick={() => void chooseFile.run()}>
           Restore from a backup file…
         </button>
       </div>
@@ -471,7 +504,7 @@ function BackupSection() {
                     <td>{{ 'before-restore': 'Before a restore', daily: 'Daily', 'after-changes': 'After changes' }[backup.reason]}</td>
                     <td>{formatSize(backup.bytes)}</td>
                     <td className="plain-table__actions">
-                      <button type="button" className="button button--small" onClick={() => void downloadAutomatic(backup.name)}>
+                      <button type="button" className="button button--small" disabled={downloadAutomatic.busy} onClick={() => void downloadAutomatic.run(backup.name)}>
                         Save a copy
                       </button>
                       <button type="button" className="button button--small" disabled={busy} onClick={() => void chooseAutomatic(backup.name)}>

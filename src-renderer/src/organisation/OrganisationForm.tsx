@@ -5,6 +5,7 @@ import { z } from 'zod'
 import { organisationSchema, type Organisation } from '@core/records/model'
 import { newItemId } from '@core/records/new-record'
 import { TextField } from '../ui/fields'
+import { useAsyncAction } from '../ui/use-async-action'
 
 /** The first-run form also asks who is using the app, so that every change names its author. */
 export const setupSchema = z.object({
@@ -41,15 +42,16 @@ interface Props {
 export function OrganisationForm({ initial, withProfile, submitLabel, onSubmit }: Props) {
   const form = useForm<SetupInput, unknown, SetupValues>({ resolver: zodResolver(setupSchema), defaultValues: initial })
   const joint = useFieldArray({ control: form.control, name: 'organisation.jointControllers' })
+  const submit = useAsyncAction(async (values: SetupValues) => {
+    await onSubmit(values)
+    form.reset(form.getValues(), { keepIsSubmitSuccessful: true })
+  }, 'Could not save the organisation')
   return (
     <FormProvider {...form}>
       <form
         className="form"
         noValidate
-        onSubmit={form.handleSubmit(async (values) => {
-          await onSubmit(values)
-          form.reset(form.getValues(), { keepIsSubmitSuccessful: true })
-        })}
+        onSubmit={form.handleSubmit(submit.run)}
       >
         {withProfile ? (
           <fieldset className="section">
@@ -87,7 +89,15 @@ export function OrganisationForm({ initial, withProfile, submitLabel, onSubmit }
           <button type="submit" className="button button--primary" disabled={form.formState.isSubmitting}>
             {submitLabel}
           </button>
-          {form.formState.isSubmitSuccessful && !form.formState.isDirty ? <span className="saved" role="status">Saved</span> : null}
+          {submit.error ? (
+            <span className="action-error" role="alert">
+              {submit.error}
+            </span>
+          ) : form.formState.isSubmitSuccessful && !form.formState.isDirty ? (
+            <span className="saved" role="status">
+              Saved
+            </span>
+          ) : null}
         </div>
       </form>
     </FormProvider>

@@ -3,6 +3,7 @@ import { useLiveQuery } from 'dexie-react-hooks'
 import { describeFieldPath } from '@core/records/field-names'
 import { fieldValueText } from '@core/records/field-values'
 import { repository } from '../app/services'
+import { formatDateTime } from '../ui/dates'
 
 const ACTION_LABELS: Record<string, string> = { create: 'Created', update: 'Edited', delete: 'Deleted', restore: 'Restored', import: 'Imported', approve: 'Approved' }
 
@@ -15,7 +16,7 @@ export function HistoryPanel({ recordId }: { recordId: string }) {
       {[...entries].reverse().map((entry) => (
         <li key={entry.seq} className="history__entry">
           <div className="history__meta">
-            <strong>{ACTION_LABELS[entry.action] ?? entry.action}</strong> {new Date(entry.at).toLocaleString()} {entry.actor ? `by ${entry.actor}` : ''}
+            <strong>{ACTION_LABELS[entry.action] ?? entry.action}</strong> {formatDateTime(entry.at)} {entry.actor ? `by ${entry.actor}` : ''}
           </div>
           {entry.action === 'update' ? (
             <table className="history__changes">

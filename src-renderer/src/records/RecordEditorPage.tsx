@@ -6,18 +6,20 @@
  * a save based on a stale revision is refused and the DPO chooses what to keep.
  */
 import { zodResolver } from '@hookform/resolvers/zod'
-import { useCallback, useEffect, useState } from 'react'
+import { useCallback, useEffect, useRef, useState } from 'react'
 import { useLiveQuery } from 'dexie-react-hooks'
 import { FormProvider, useForm, useFormContext, useWatch, type FieldErrors } from 'react-hook-form'
 import { toast } from 'sonner'
 import { formOfRecord, recordFormSchema, type RecordForm, type RecordFormInput, type StoredRecord } from '@core/records/model'
 import { emptyRecordForm } from '@core/records/new-record'
-import type { RecordRole } from '@core/records/enums'
+import { RECORD_STATUS_LABELS, type RecordRole } from '@core/records/enums'
 import { repository } from '../app/services'
-import { RecordNotFoundError, StaleRecordError } from '../db/register-repository'
+import { StaleRecordError } from '../db/register-repository'
 import { StaleSaveDialog, type StaleEdit } from './StaleSaveDialog'
 import { NavLink, useLeaveGuard, useNavigation } from '../app/navigation'
 import { useConfirm } from '../ui/confirm'
+import { formatTime } from '../ui/dates'
+import { runReported, useAsyncAction } from '../ui/use-async-action'
 import { EvidenceProvider } from './evidence'
 import { describeFieldPath } from '@core/records/field-names'
 import { SaveAsTemplateButton } from '../templates/SaveAsTemplateButton'
@@ -41,12 +43,6 @@ import {
 type EditorTarget = { kind: 'new'; role: RecordRole; initial?: RecordForm } | { kind: 'existing'; id: string }
 
 const formOf = formOfRecord
-
-/** Every failed write says so: nothing is ever lost without a word. */
-function reportFailure(what: string, error: unknown): void {
-  const reason = error instanceof RecordNotFoundError ? 'the record no longer exists (it was deleted, perhaps in another window)' : error instanceof Error ? error.message : String(error)
-  toast.error(`${what} failed: ${reason}. Nothing was saved.`)
-}
 
 function countErrors(errors: FieldErrors): number {
   let count = 0
@@ -93,7 +89,11 @@ function RecordEditor({ record: initialRecord, stored, initial }: RecordEditorPr
   // The stored version the form is based on: its revision is what a save is checked against.
   const [record, setRecord] = useState(initialRecord)
   const [staleEdit, setStaleEdit] = useState<StaleEdit | null>(null)
-  const [overwriting, setOverwriting] = useState(false)
+  // An Undo clicked after leaving this record must not show it in the editor now on screen.
+  const recordIdRef = useRef(initialRecord?.id)
+  useEffect(() => {
+    recordIdRef.current = record?.id
+  }, [record?.id])
   // A new record is reopened at its own address once saved; the "Saved" note comes along.
   const [savedAt, setSavedAt] = useState<string | null>(() => (window.history.state as { savedAt?: string } | null)?.savedAt ?? null)
   const { navigate } = useNavigation()
@@ -111,38 +111,29 @@ function RecordEditor({ record: initialRecord, stored, initial }: RecordEditorPr
   )
   useLeaveGuard(shouldBlock, askToLeave)
 
-  // A newer stored version (saved elsewhere) replaces the form when nothing is unsaved;
-  // with unsaved changes, the notice below offers to compare instead. An older one is this
-  // editor's own save still on its way through the live query.
-  const newerStored = stored && record && stored.revision > record.revision ? stored : null
-  useEffect(() => {
-    if (newerStored && !isDirty && !isSubmitting && !overwriting) {
-      form.reset(formOf(newerStored))
-      setRecord(newerStored)
-    }
-  }, [newerStored, isDirty, isSubmitting, overwriting, form])
-
   const afterSave = (before: StoredRecord | null, saved: StoredRecord) => {
     form.reset(formOf(saved))
     setRecord(saved)
-    setSavedAt(new Date().toLocaleTimeString())
+    setSavedAt(formatTime())
     if (before?.status === 'approved' && saved.status === 'in-review') toast.info('Changed after approval: the record is back in review and needs approving again.')
   }
 
-  const save = form.handleSubmit(async (values) => {
+  const saveAction = useAsyncAction(async (values: RecordForm) => {
+    let saved: StoredRecord
     try {
-      const saved = record ? await repository.updateRecord(record.id, values, { revision: record.revision }) : await repository.createRecord(values)
-      afterSave(record, saved)
-      if (!record) await navigate(`/records/${saved.id}`, { replace: true, state: { savedAt: new Date().toLocaleTimeString() } })
+      saved = record ? await repository.updateRecord(record.id, values, { revision: record.revision }) : await repository.createRecord(values)
     } catch (error) {
-      if (error instanceof StaleRecordError && record) setStaleEdit({ stored: error.stored, yours: values, baseRevision: record.revision, refused: true })
-      else reportFailure('Saving', error)
+      // Saved elsewhere first: nothing was written; the DPO decides what to keep.
+      if (error instanceof StaleRecordError && record) return setStaleEdit({ stored: error.stored, yours: values, baseRevision: record.revision, refused: true })
+      throw error
     }
-  })
+    afterSave(record, saved)
+    if (!record) await navigate(`/records/${saved.id}`, { replace: true, state: { savedAt: formatTime() } })
+  }, 'Could not save')
+  const save = form.handleSubmit(saveAction.run)
 
-  const keepMine = async () => {
+  const keepMine = useAsyncAction(async () => {
     if (!staleEdit || !record) return
-    setOverwriting(true)
     try {
       const saved = await repository.updateRecord(record.id, staleEdit.yours, { revision: staleEdit.stored.revision, overwrite: true })
       setStaleEdit(null)
@@ -151,11 +142,21 @@ function RecordEditor({ record: initialRecord, stored, initial }: RecordEditorPr
     } catch (error) {
       // Yet another save came in meanwhile: show it, and let the DPO decide again.
       if (error instanceof StaleRecordError) setStaleEdit({ ...staleEdit, stored: error.stored, refused: true })
-      else reportFailure('Saving', error)
-    } finally {
-      setOverwriting(false)
+      else throw error
     }
-  }
+  }, 'Could not save')
+
+  // A newer stored version (saved elsewhere) replaces the form when nothing is unsaved; with
+  // unsaved changes, the notice below offers to compare instead. An older one is this
+  // editor's own save still on its way through the live query.
+  const newerStored = stored && record && stored.revision > record.revision ? stored : null
+  useEffect(() => {
+    if (newerStored && !isDirty && !isSubmitting && !keepMine.busy) {
+      form.reset(formOf(newerStored))
+      setRecord(newerStored)
+    }
+  }, [newerStored, isDirty, isSubmitting, keepMine.busy, form])
+
   const loadStored = () => {
     const latest = staleEdit?.stored ?? newerStored
     setStaleEdit(null)
@@ -179,27 +180,50 @@ function RecordEditor({ record: initialRecord, stored, initial }: RecordEditorPr
     return () => window.removeEventListener('keydown', onKey)
   }, [save])
 
-  const duplicate = async () => {
+  const duplicate = useAsyncAction(async () => {
     if (!record) return
     if (isDirty && !(await askToLeave())) return
     form.reset(form.formState.defaultValues)
     const copy = await repository.duplicateRecord(record.id)
     toast.success(`Duplicated as ${copy.reference}`)
     await navigate(`/records/${copy.id}`)
+  }, 'Could not duplicate the record')
+  const showRecord = (changed: StoredRecord) => {
+    form.reset(formOf(changed))
+    setRecord(changed)
   }
-  const archive = async () => {
+  const archive = useAsyncAction(async () => {
     if (!record) return
-    try {
-      const archived = await repository.archiveRecord(record.id, record.revision)
-      form.reset(formOf(archived))
-      setRecord(archived)
-      toast.success(`${archived.reference} archived`)
-    } catch (error) {
-      if (error instanceof StaleRecordError) toast.error(`${record.reference} was changed elsewhere; it was not archived. Look at the stored version, then archive again.`)
-      else reportFailure('Archiving', error)
-    }
-  }
-  const remove = async () => {
+    const confirmed = await confirm({
+      title: `Archive ${record.reference}?`,
+      message: <>“{record.name}” leaves the active register (the register shows it again with “Show archived”). You can undo this straight after, or later restore it to draft.</>,
+      confirmLabel: 'Archive record'
+    })
+    if (!confirmed) return
+    const before = record
+    const archived = await repository.archiveRecord(record.id, record.revision)
+    showRecord(archived)
+    toast.success(`${archived.reference} archived`, {
+      duration: 10_000,
+      action: {
+        label: 'Undo',
+        onClick: () =>
+          void runReported(`Could not undo archiving ${before.reference}`, async () => {
+            // Undone only if nobody changed the record since: otherwise the refusal says so.
+            const restored = await repository.updateRecord(before.id, formOf(before), { revision: archived.revision })
+            if (recordIdRef.current === restored.id) showRecord(restored)
+            toast.success(`${restored.reference} is ${RECORD_STATUS_LABELS[restored.status].toLowerCase()} again`)
+          })
+      }
+    })
+  }, 'Could not archive the record')
+  const restoreToDraft = useAsyncAction(async () => {
+    if (!record) return
+    const restored = await repository.updateRecord(record.id, { ...formOf(record), status: 'draft' }, { revision: record.revision })
+    showRecord(restored)
+    toast.success(`${restored.reference} restored to draft`)
+  }, 'Could not restore the record to draft')
+  const remove = useAsyncAction(async () => {
     if (!record) return
     const confirmed = await confirm({
       title: `Delete ${record.reference}?`,
@@ -211,8 +235,18 @@ function RecordEditor({ record: initialRecord, stored, initial }: RecordEditorPr
     const deleted = await repository.deleteRecord(record.id)
     form.reset(form.getValues())
     await navigate('/')
-    toast(`${deleted.reference} deleted`, { action: { label: 'Undo', onClick: () => void repository.restoreRecord(deleted).then(() => toast.success(`${deleted.reference} restored`)) }, duration: 10_000 })
-  }
+    toast(`${deleted.reference} deleted`, {
+      action: {
+        label: 'Undo',
+        onClick: () =>
+          void runReported(`Could not undo deleting ${deleted.reference}`, async () => {
+            await repository.restoreRecord(deleted)
+            toast.success(`${deleted.reference} restored`)
+          })
+      },
+      duration: 10_000
+    })
+  }, 'Could not delete the record')
 
   const review = useReviewWorkflow({ record, dirty: isDirty, onChanged: (changed) => { form.reset(formOf(changed)); setRecord(changed) } })
   const errorCount = countErrors(errors)
@@ -233,21 +267,25 @@ function RecordEditor({ record: initialRecord, stored, initial }: RecordEditorPr
             </div>
             <div className="editor__actions">
               <span className="editor__state" role="status" aria-live="polite">
-                {isSubmitting ? 'Saving…' : isDirty ? 'Unsaved changes' : savedAt ? `Saved at ${savedAt}` : ''}
+                {isSubmitting ? 'Saving…' : saveAction.error ? 'Not saved' : isDirty ? 'Unsaved changes' : savedAt ? `Saved at ${savedAt}` : ''}
               </span>
               {review.actions}
               {record ? (
                 <>
                   <SaveAsTemplateButton record={record} disabled={isDirty} />
-                  <button type="button" className="button" onClick={() => void duplicate()}>
+                  <button type="button" className="button" onClick={() => void duplicate.run()} disabled={duplicate.busy}>
                     Duplicate
                   </button>
                   {record.status !== 'archived' ? (
-                    <button type="button" className="button" onClick={() => void archive()} disabled={isDirty}>
+                    <button type="button" className="button" onClick={() => void archive.run()} disabled={isDirty || archive.busy} title={isDirty ? 'Save your changes first' : undefined}>
                       Archive
                     </button>
-                  ) : null}
-                  <button type="button" className="button button--danger" onClick={() => void remove()}>
+                  ) : (
+                    <button type="button" className="button" onClick={() => void restoreToDraft.run()} disabled={isDirty || restoreToDraft.busy} title={isDirty ? 'Save your changes first' : undefined}>
+                      Restore to draft
+                    </button>
+                  )}
+                  <button type="button" className="button button--danger" onClick={() => void remove.run()} disabled={remove.busy}>
                     Delete
                   </button>
                 </>
@@ -274,6 +312,11 @@ function RecordEditor({ record: initialRecord, stored, initial }: RecordEditorPr
               <button type="button" className="button" onClick={loadStored}>
                 Load the stored version
               </button>
+            </div>
+          ) : null}
+          {saveAction.error ? (
+            <div className="banner banner--error" role="alert">
+              {saveAction.error} Your changes are still here, not saved.
             </div>
           ) : null}
           {submitCount > 0 && errorCount > 0 ? (
@@ -324,7 +367,7 @@ function RecordEditor({ record: initialRecord, stored, initial }: RecordEditorPr
             </div>
           </div>
         </form>
-        {staleEdit ? <StaleSaveDialog edit={staleEdit} busy={overwriting} onReload={loadStored} onKeepMine={() => void keepMine()} onCancel={() => setStaleEdit(null)} /> : null}
+        {staleEdit ? <StaleSaveDialog edit={staleEdit} busy={keepMine.busy} onReload={loadStored} onKeepMine={() => void keepMine.run()} onCancel={() => setStaleEdit(null)} /> : null}
       </EvidenceProvider>
       </FindingsProvider>
     </FormProvider>

@@ -21,6 +21,7 @@ import { checksStore } from '../checks/checks-services'
 import { FindingFilterSelect } from '../checks/FindingFilterSelect'
 import { countsText, matchesFindingFilter } from '../checks/register-health'
 import { HealthBadge } from '../checks/severity'
+import { formatDate } from '../ui/dates'
 
 // Kept across visits, so that returning from a record shows the same view.
 let rememberedFilter: RegisterFilter = EMPTY_FILTER
@@ -213,6 +214,7 @@ export function RegisterPage() {
           <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
             {virtualizer.getVirtualItems().map((item) => {
               const row = visible[item.index]
+              if (row === undefined) return null
               const overdue = row.nextReview !== '' && row.nextReview < today && row.status !== 'archived'
               const dueSoon = !overdue && row.nextReview !== '' && row.nextReview <= dueSoonLimit && row.status !== 'archived'
               return (
@@ -240,7 +242,7 @@ export function RegisterPage() {
                     {row.lawfulBases.map((basis) => `6(1)(${basis})`).join(', ')}
                   </div>
                   <div role="cell" className={`table__cell${overdue ? ' table__cell--overdue' : dueSoon ? ' table__cell--due-soon' : ''}`}>
-                    {row.nextReview}
+                    {formatDate(row.nextReview)}
                     {overdue ? ' (overdue)' : dueSoon ? ' (due soon)' : ''}
                   </div>
                 </div>

@@ -1,5 +1,5 @@
 /** A vendor's policy text with one quote highlighted, rendered as text (never as HTML). */
-import { useLayoutEffect, useMemo, useRef } from 'react'
+import { useEffect, useLayoutEffect, useMemo, useRef } from 'react'
 import { locateQuote } from './quote-location'
 
 export function PolicyText({ title, text, quote, onClose }: { title: string; text: string; quote: string; onClose: () => void }) {
@@ -11,6 +11,14 @@ export function PolicyText({ title, text, quote, onClose }: { title: string; tex
     const mark = markRef.current
     if (scroller && mark) scroller.scrollTop = Math.max(0, mark.offsetTop - scroller.clientHeight / 3)
   }, [range, text])
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      // A dialog open on top handles its own Escape.
+      if (event.key === 'Escape' && !event.defaultPrevented && !document.querySelector('dialog[open]')) onClose()
+    }
+    window.addEventListener('keydown', onKey)
+    return () => window.removeEventListener('keydown', onKey)
+  }, [onClose])
   return (
     <aside className="policy" aria-label="Policy text">
       <div className="policy__header">
@@ -18,7 +26,7 @@ export function PolicyText({ title, text, quote, onClose }: { title: string; tex
           <h2>Policy text</h2>
           <p className="policy__title">{title}</p>
         </div>
-        <button type="button" className="button button--small" onClick={onClose}>
+        <button type="button" className="button button--small" onClick={onClose} aria-keyshortcuts="Escape" title="Close (Esc)">
           Close
         </button>
       </div>
@@ -27,7 +35,7 @@ export function PolicyText({ title, text, quote, onClose }: { title: string; tex
           This quote was not found in the policy text.
         </p>
       )}
-      <div className="policy__scroller" ref={scrollerRef}>
+      <div className="policy__scroller" ref={scrollerRef} tabIndex={0} role="region" aria-label={`Policy text: ${title}`}>
         <pre className="policy__text">
           {range ? (
             <>

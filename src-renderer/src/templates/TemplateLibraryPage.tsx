@@ -14,21 +14,25 @@ import { host } from '../host/host'
 import { describeFieldPath } from '@core/records/field-names'
 import { templateRepository } from './template-services'
 import { useTemplateData } from './use-templates'
+import { formatDate } from '../ui/dates'
+import { failureReason } from '../ui/failure-text'
+import { useAsyncAction } from '../ui/use-async-action'
 
 export const ORIGIN_LABELS: Record<InstalledPack['origin'], string> = { shipped: 'Shipped', imported: 'Imported', user: 'Your own' }
 
 export function policyDate(pack: TemplatePack): string {
-  return pack.source.effectiveDate ?? pack.source.lastUpdated ?? 'not stated'
+  const date = pack.source.effectiveDate ?? pack.source.lastUpdated
+  return date ? formatDate(date) : 'not stated'
 }
 
 export function ExportPackButton({ packId }: { packId: string }) {
-  const exportPack = async () => {
+  const exportPack = useAsyncAction(async () => {
     const { fileName, text } = await templateRepository.exportPack(packId)
     const result = await host.saveFile({ title: 'Export template pack', suggestedName: fileName, filters: [{ name: 'Template pack', extensions: ['json'] }], data: text })
     if (result.status === 'saved') toast.success(`Exported ${result.name}`)
-  }
+  }, `Could not export pack ${packId}`)
   return (
-    <button type="button" className="button button--small" onClick={() => void exportPack()} aria-label={`Export ${packId}`}>
+    <button type="button" className="button button--small" onClick={() => void exportPack.run()} disabled={exportPack.busy} aria-label={`Export ${packId}`}>
       Export
     </button>
   )
@@ -145,7 +149,7 @@ function UpgradeDialog({ preview, onAnswer }: { preview: Extract<PackPreview, { 
                       <span className="reference">{entry.record.reference}</span> {entry.record.name}
                     </td>
                     <td>{entry.activityId}</td>
-                    <td>{entry.change === 'removed' ? 'activity removed from the pack' : `${entry.changes.length} field${entry.changes.length === 1 ? '' : 's'} changed: ${[...new Set(entry.changes.map((change) => describeFieldPath(change.field.replace(/\[[^\]]*\]/g, '').split('.')[0])))].join(', ')}`}</td>
+                    <td>{entry.change === 'removed' ? 'activity removed from the pack' : `${entry.changes.length} field${entry.changes.length === 1 ? '' : 's'} changed: ${[...new Set(entry.changes.map((change) => describeFieldPath(change.field.replace(/\[[^\]]*\]/g, '').split('.')[0] ?? '')))].join(', ')}`}</td>
                   </tr>
                 ))}
               </tbody>
@@ -192,7 +196,7 @@ export function TemplateLibraryPage() {
     toast.success(preview.kind === 'newer' ? `Updated ${installed.id} to ${installed.version}` : `Installed ${installed.id} ${installed.version}`)
   }
 
-  const importPack = async () => {
+  const importPack = useAsyncAction(async () => {
     const opened = await host.openFile({ title: 'Import a template pack', filters: [{ name: 'Template pack', extensions: ['json'] }], maxBytes: MAX_PACK_FILE_BYTES })
     if (opened.status === 'cancelled') return
     if (opened.status === 'refused') {
@@ -211,11 +215,11 @@ export function TemplateLibraryPage() {
       else if (preview.kind === 'newer') setPendingUpgrade({ fileName: opened.name, preview })
       else setOutcome(outcomeOf(opened.name, preview))
     } catch (error) {
-      setOutcome({ tone: 'error', title: `${opened.name} was not imported. Nothing changed.`, lines: [error instanceof Error ? error.message : String(error)] })
+      setOutcome({ tone: 'error', title: `${opened.name} was not imported. Nothing changed.`, lines: [failureReason(error)] })
     } finally {
       setBusy(false)
     }
-  }
+  }, 'Could not open the pack file')
 
   const answerUpgrade = async (apply: boolean) => {
     const pending = pendingUpgrade
@@ -228,7 +232,7 @@ export function TemplateLibraryPage() {
     try {
       await install(pending.fileName, pending.preview)
     } catch (error) {
-      setOutcome({ tone: 'error', title: `${pending.fileName} was not imported. Nothing changed.`, lines: [error instanceof Error ? error.message : String(error)] })
+      setOutcome({ tone: 'error', title: `${pending.fileName} was not imported. Nothing changed.`, lines: [failureReason(error)] })
     }
   }
 
@@ -240,7 +244,7 @@ export function TemplateLibraryPage() {
           <p className="lead">Packs drawn from vendors' privacy policies. Each activity pre-fills a record, every value with the policy's own words.</p>
         </div>
         <div className="page__actions">
-          <button type="button" className="button button--primary" onClick={() => void importPack()} disabled={busy}>
+          <button type="button" className="button button--primary" onClick={() => void importPack.run()} disabled={busy || importPack.busy}>
             Import pack…
           </button>
         </div>

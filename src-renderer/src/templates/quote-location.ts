@@ -13,7 +13,8 @@ function normaliseWithMap(text: string): { normalised: string; offsets: number[]
   const offsets: number[] = []
   let pendingSpace = false
   for (let index = 0; index < text.length; index++) {
-    if (/\s/.test(text[index])) {
+    const character = text.charAt(index)
+    if (/\s/.test(character)) {
       pendingSpace = normalised.length > 0
       continue
     }
@@ -22,18 +23,25 @@ function normaliseWithMap(text: string): { normalised: string; offsets: number[]
       offsets.push(index - 1)
       pendingSpace = false
     }
-    normalised += text[index]
+    normalised += character
     offsets.push(index)
   }
   return { normalised, offsets }
 }
 
+// A pack's quotes are all looked up in the same policy text: normalise it once, not per quote
+// (hundreds of quotes in a 50 KB text took seconds).
+let lastNormalised: { text: string; normalised: string; offsets: number[] } | undefined
+
 /** Where `quote` stands in `text` (original indexes, end exclusive), or null when it is not there. */
 export function locateQuote(text: string, quote: string): TextRange | null {
   const needle = quote.replace(/\s+/g, ' ').trim()
   if (needle === '') return null
-  const { normalised, offsets } = normaliseWithMap(text)
+  if (lastNormalised?.text !== text) lastNormalised = { text, ...normaliseWithMap(text) }
+  const { normalised, offsets } = lastNormalised
   const at = normalised.indexOf(needle)
-  if (at < 0) return null
-  return { start: offsets[at], end: offsets[at + needle.length - 1] + 1 }
+  const start = offsets[at]
+  const last = offsets[at + needle.length - 1]
+  if (start === undefined || last === undefined) return null
+  return { start, end: last + 1 }
 }

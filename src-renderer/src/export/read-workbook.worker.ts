@@ -1,0 +1,20 @@
+/**
+ * Reads a workbook off the page's thread, so that a large or hostile file never freezes the
+ * window (and unsaved edits with it). Any error comes back as a message, never as silence.
+ */
+import { describeLibraryError, readWorkbook } from '@core/workbook/read-workbook'
+import type { ReaderMessage, ReadRequest } from './workbook-reader-protocol'
+
+const post = (message: ReaderMessage) => self.postMessage(message)
+
+self.onmessage = async (event: MessageEvent<ReadRequest>) => {
+  const { bytes, existing, fileName } = event.data
+  try {
+    const result = await readWorkbook(bytes, existing, { fileName, onStage: (stage) => post({ type: 'stage', stage }) })
+    post({ type: 'done', result })
+  } catch (error) {
+    post({ type: 'failed', message: `${fileName} could not be read: ${describeLibraryError(error)}` })
+  }
+}
+
+post({ type: 'started' })

@@ -1,0 +1,16 @@
+/** The messages between the import page and the workbook-reading worker. */
+import type { StoredRecord } from '@core/records/model'
+import type { ReadStage, WorkbookImport } from '@core/workbook/read-workbook'
+
+export interface ReadRequest {
+  bytes: Uint8Array
+  existing: StoredRecord[]
+  fileName: string
+}
+
+export type ReaderMessage =
+  /** Sent once the worker's code has loaded: an error after it is a crash, not a failure to start. */
+  | { type: 'started' }
+  | { type: 'stage'; stage: ReadStage }
+  | { type: 'done'; result: WorkbookImport }
+  | { type: 'failed'; message: string }
