@@ -193,6 +193,18 @@ describe('revisions and stale saves (the same record open in two windows)', () =
     expect(verifyChain(await db.auditLog.orderBy('seq').toArray()).ok).toBe(true)
   })
 
+  it('counts an import that replaces a stored record as a write to it: the revision moves past the stored one', async () => {
+    const created = await repository.createRecord(payroll())
+    const edited = await repository.updateRecord(created.id, { ...payroll(), owner: 'HR' }, { revision: 1 })
+    // A workbook exported at revision 1 and imported again later.
+    await repository.importStoredRecords([{ ...created, owner: 'From the workbook' }], 'workbook again')
+    expect(await repository.getRecord(created.id)).toMatchObject({ owner: 'From the workbook', revision: edited.revision + 1 })
+    // A new record keeps the revision its file gave it.
+    const [fresh] = generateDemoRegister(1, 7)
+    await repository.importStoredRecords([{ ...fresh!, reference: 'PA-0500', revision: 4 }], 'one new')
+    expect((await repository.getRecord(fresh!.id))!.revision).toBe(4)
+  })
+
   it('tells other windows which records a native-write import changed (Dexie storagemutated)', async () => {
     const heard: TableChanges[] = []
     const stop = onTableChanges(db, ['records'], (changes) => heard.push(changes))

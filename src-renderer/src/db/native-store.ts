@@ -19,12 +19,24 @@ export function putAll(store: IDBObjectStore, items: readonly unknown[]): Promis
   })
 }
 
-export function getAll<T>(store: IDBObjectStore): Promise<T[]> {
-  const request = store.getAll()
+function resultOf<T>(request: IDBRequest): Promise<T> {
   return new Dexie.Promise((resolve, reject) => {
-    request.addEventListener('success', () => resolve(request.result as T[]))
+    request.addEventListener('success', () => resolve(request.result as T))
     request.addEventListener('error', () => reject(request.error))
   })
+}
+
+export function getAll<T>(store: IDBObjectStore): Promise<T[]> {
+  return resultOf<T[]>(store.getAll())
+}
+
+/** Every primary key, without reading the rows. */
+export function getAllKeys<Key extends IDBValidKey>(store: IDBObjectStore): Promise<Key[]> {
+  return resultOf<Key[]>(store.getAllKeys())
+}
+
+export function getOne<T>(store: IDBObjectStore, key: IDBValidKey): Promise<T | undefined> {
+  return resultOf<T | undefined>(store.get(key))
 }
 
 type TrackedTransaction = IDBTransaction & { mutatedParts?: Record<string, RangeSet> }

@@ -20,7 +20,7 @@ import {
 } from '@core/records/model'
 import Dexie from 'dexie'
 import { ORGANISATION_ROW_ID, type RopaDatabase } from './database'
-import { markRecordsChanged, putAll } from './native-store'
+import { getAllKeys, getOne, markRecordsChanged, putAll } from './native-store'
 
 export interface UserProfile {
   name: string
@@ -261,11 +261,17 @@ export class RegisterRepository {
       // costs about 60% more than raw puts here (see `npm run bench`), and this write needs
       // none of its middleware.
       const store = transaction.idbtrans.objectStore('records')
+      // An imported record that replaces a stored one is a write to it: its revision moves past
+      // the stored one, so that an editor open on the stored version sees the change.
+      const storedIds = new Set(await getAllKeys<string>(store))
+      const pastStored = (record: StoredRecord): Promise<StoredRecord> | StoredRecord =>
+        storedIds.has(record.id) ? getOne<StoredRecord>(store, record.id).then((stored) => ({ ...record, revision: Math.max(record.revision, (stored?.revision ?? 0) + 1) })) : record
       const valid: StoredRecord[] = []
       // Two chunks in flight: the writer always has the next one queued while this one is validated.
       const inFlight: Promise<unknown>[] = []
       for (let start = 0; start < inputs.length; start += IMPORT_CHUNK) {
-        const chunk = inputs.slice(start, start + IMPORT_CHUNK).map(toValidatedRecord)
+        let chunk = inputs.slice(start, start + IMPORT_CHUNK).map(toValidatedRecord)
+        if (chunk.some((record) => storedIds.has(record.id))) chunk = await Dexie.Promise.all(chunk.map(pastStored))
         if (inFlight.length === 2) await inFlight.shift()
         inFlight.push(putAll(store, chunk))
         valid.push(...chunk)
