@@ -4,6 +4,7 @@
  * (register | export | checks) runs one section.
  */
 import { mkdirSync, writeFileSync } from 'node:fs'
+import { loadavg } from 'node:os'
 import { startRenderer } from '../test/e2e/browser'
 import { benchRegisterRun, demoRecords, median, type RegisterRunFigures } from './bench-register'
 import { benchBackupRun, benchExport, type BackupFigures, type ExportFigures } from './bench-export'
@@ -16,7 +17,9 @@ const format = (ms: number) => `${ms.toFixed(1)} ms`
 
 async function main(): Promise<void> {
   const { records, averageBytes } = demoRecords(RECORDS)
-  console.log(`register: ${RECORDS.toLocaleString()} records, ${averageBytes} bytes of JSON each on average, ${RUNS} runs`)
+  // The machine may be shared: its load says how far the figures are from a quiet machine's.
+  const loadAtStart = loadavg()[0]!
+  console.log(`register: ${RECORDS.toLocaleString()} records, ${averageBytes} bytes of JSON each on average, ${RUNS} runs; load average ${loadAtStart.toFixed(1)}`)
   const session = await startRenderer()
   const runs: RegisterRunFigures[] = []
   try {
@@ -47,6 +50,7 @@ async function main(): Promise<void> {
       bulkInsertToFloorRatio: median(runs.map((run) => run.insertMs / run.insertFloorMs)),
       validationAndInsertToFloorRatio: median(runs.map((run) => (run.validationMs + run.insertMs) / run.insertFloorMs))
     },
+    loadAverage: { atStart: loadAtStart, atEnd: loadavg()[0]! },
     targets: { firstRowsMs: 1000, searchKeystrokeP95Ms: 100, filterChangeP95Ms: 100, bulkInsertToFloorRatio: 1.3, openRecordMs: 150, dashboardDrawnMs: 400, saveRecordMs: 150 },
     measuredAt: new Date().toISOString()
   }

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { verifyChain } from '@core/audit/audit-chain'
 import { formOfRecord, type RecordFormInput } from '@core/records/model'
 import { ChecksStore } from '../../src-renderer/src/checks/checks-store'
+import { RegisterStore } from '../../src-renderer/src/records/register-store'
 import { ApprovalRepository } from '../../src-renderer/src/db/approval-repository'
 import { DATABASE_NAME, RopaDatabase } from '../../src-renderer/src/db/database'
 import { RegisterRepository } from '../../src-renderer/src/db/register-repository'
@@ -66,6 +67,24 @@ describe('ChecksStore', () => {
     expect(checks.getSnapshot().health.get(record.id)).toBe('error')
     expect(checks.getSnapshot().records.get(record.id)!.revision).toBe(2)
     otherWindow.db.close()
+  })
+
+  it('after a whole-register change (a restore), checks the records now stored, read once through the register list', async () => {
+    const { db, repository } = await setUp()
+    const old = await repository.createRecord(formOf(completeControllerRecord()))
+    const register = new RegisterStore(repository)
+    const checks = new ChecksStore(db, repository, now, () => register.loadedRecords())
+    await checks.load()
+    expect(checks.getSnapshot().records.has(old.id)).toBe(true)
+    // What a restore does: the whole table cleared and written again, in one transaction.
+    const restored = { ...completeControllerRecord(), id: 'restored', reference: 'PA-0100' }
+    await db.transaction('rw', db.records, async () => {
+      await db.records.clear()
+      await db.records.add(restored)
+    })
+    await checks.settled()
+    expect([...checks.getSnapshot().records.keys()]).toEqual(['restored'])
+    expect(register.getSnapshot().rows.map((row) => row.id)).toEqual(['restored'])
   })
 
   it('re-checks the organisation profile when it changes', async () => {

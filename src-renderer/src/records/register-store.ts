@@ -26,6 +26,8 @@ export class RegisterStore {
   private snapshot: RegisterSnapshot = { rows: [], phase: 'idle', loaded: 0, total: 0 }
   private readonly listeners = new Set<() => void>()
   private loading: Promise<void> | undefined
+  /** A re-read of the whole register after a bulk change (restore, import), while it runs. */
+  private rereading: Promise<void> | undefined
 
   constructor(private readonly repository: RegisterRepository) {
     onTableChanges(repository.db, ['records'], (changes) => void this.applyChange(changes.get('records')!))
@@ -71,12 +73,17 @@ export class RegisterStore {
   /** Every stored record, once the register has loaded. */
   async loadedRecords(): Promise<StoredRecord[]> {
     await this.load()
+    // After a restore, the checks must see the restored records, not the ones before.
+    await this.rereading
     return [...this.recordsById.values()]
   }
 
   private async applyChange(change: TableChange): Promise<void> {
     // A bulk write or a restore: read the register again (the list stays up meanwhile).
-    if (change.all) return this.reloadInPlace()
+    if (change.all) {
+      this.rereading = this.reloadInPlace()
+      return this.rereading
+    }
     const records = await this.repository.db.records.bulkGet(change.keys)
     change.keys.forEach((id, index) => {
       const record = records[index]
