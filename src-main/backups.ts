@@ -4,10 +4,11 @@
  * taken; only the newest few of each reason are kept, so that a burst of edits can never push
  * out the copy taken before a restore.
  */
-import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises'
+import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { AUTOMATIC_BACKUP_REASONS as REASONS, automaticBackupsToRemove, newestFirst } from './core/backup/automatic-backups'
 import { AUTOMATIC_BACKUPS_KEPT, type AutomaticBackupInfo, type AutomaticBackupReason } from './core/host/host-api'
+import { writeFileData } from './files'
 // ropa-backup-2026-05-01T10-20-30-123Z-daily.json (colons are not allowed in Windows file names)
 const NAME_PATTERN = /^ropa-backup-(\d{4}-\d{2}-\d{2})T(\d{2})-(\d{2})-(\d{2})-(\d{3})Z(?:-(\d+))?-([a-z-]+)\.json$/
 
@@ -55,7 +56,8 @@ export async function pruneAutomaticBackups(dir: string, keep: number = AUTOMATI
 
 /**
  * Writes one automatic backup: to a temporary file first, renamed once complete, so that a
- * crash mid-write never leaves a truncated file that looks like a backup.
+ * crash mid-write never leaves a truncated file that looks like a backup. The contents are
+ * checked as a backup before this is called (the request schema in host-api.ts).
  */
 export async function writeAutomaticBackup(
   dir: string,
@@ -70,9 +72,7 @@ export async function writeAutomaticBackup(
   let sequence = 0
   while (existing.has(automaticBackupFileName(now, reason, sequence))) sequence++
   const name = automaticBackupFileName(now, reason, sequence)
-  const temporary = join(dir, `.${name}.partial`)
-  await writeFile(temporary, json, { encoding: 'utf8', flag: 'wx' })
-  await rename(temporary, join(dir, name))
+  await writeFileData(join(dir, name), json)
   await pruneAutomaticBackups(dir, options.keep ?? AUTOMATIC_BACKUPS_KEPT)
   return { name, takenAt: now.toISOString(), reason, bytes: Buffer.byteLength(json, 'utf8') }
 }

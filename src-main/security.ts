@@ -30,33 +30,50 @@ export const SECURE_WEB_PREFERENCES = {
   spellcheck: false
 } as const
 
+/** The renderer is served from this custom protocol (protocol.ts), never from `file://`. */
+export const APP_SCHEME = 'app'
+export const APP_HOST = 'ropa'
+export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`
+export const RENDERER_URL = `${APP_ORIGIN}/index.html`
+
 /**
- * Whether the renderer may load this URL. Only the app's own files (and, while developing,
- * the local dev server) are allowed; every network scheme is refused.
+ * Scheme, host and port of a URL, or null when it does not parse. WHATWG URLs give custom
+ * schemes the opaque origin "null", so the origin is spelled out here to compare it whole.
  */
-export function isAllowedRequest(url: string, devServerOrigin: string | undefined): boolean {
+export function originOf(url: string): string | null {
   let parsed: URL
   try {
     parsed = new URL(url)
   } catch {
-    return false
+    return null
   }
-  if (['file:', 'devtools:', 'data:', 'blob:', 'chrome-extension:'].includes(parsed.protocol)) return true
-  return devServerOrigin !== undefined && parsed.origin === devServerOrigin
+  return `${parsed.protocol}//${parsed.host}`
+}
+
+/** Schemes that never leave the machine and that the renderer itself produces (inline images, workers, DevTools). */
+const LOCAL_SCHEMES = ['data:', 'blob:', 'devtools:']
+
+/**
+ * Whether the renderer may load this URL: the app's own origin, inline data, and while
+ * developing the local dev server. `file:` and every network scheme are refused.
+ */
+export function isAllowedRequest(url: string, devServerOrigin: string | undefined): boolean {
+  const origin = originOf(url)
+  if (origin === null) return false
+  if (origin === APP_ORIGIN) return true
+  if (LOCAL_SCHEMES.includes(new URL(url).protocol)) return true
+  if (devServerOrigin === undefined) return false
+  // Vite's hot reload talks to the dev server over a WebSocket on the same host and port.
+  return origin === devServerOrigin || origin === devServerOrigin.replace(/^http/, 'ws')
 }
 
 /**
- * Whether an IPC message comes from the app's own top-level page: the renderer's index.html
- * (loaded from disk) or the dev server. Any other frame or page is refused.
+ * Whether an IPC message comes from the app's own page: the whole origin (scheme, host and
+ * port) must be the app's, or while developing the dev server's. The caller also checks that
+ * the sender is the top-level frame.
  */
-export function isTrustedSender(senderUrl: string, rendererIndexUrl: string, devServerOrigin: string | undefined): boolean {
-  let sender: URL
-  try {
-    sender = new URL(senderUrl)
-  } catch {
-    return false
-  }
-  if (devServerOrigin !== undefined && sender.origin === devServerOrigin) return true
-  const expected = new URL(rendererIndexUrl)
-  return sender.protocol === 'file:' && sender.pathname === expected.pathname
+export function isTrustedSender(senderUrl: string, devServerOrigin: string | undefined): boolean {
+  const origin = originOf(senderUrl)
+  if (origin === null) return false
+  return origin === APP_ORIGIN || (devServerOrigin !== undefined && origin === devServerOrigin)
 }

@@ -6,7 +6,7 @@
 import { readFileSync, statSync, writeFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import type { Command } from 'commander'
-import { BACKUP_MAX_BYTES, createBackup, parseBackupText, serialiseBackup, type Backup } from '../core/backup/backup-format'
+import { BACKUP_MAX_BYTES, backupAuditTrail, createBackup, parseBackupText, serialiseBackup, type Backup } from '../core/backup/backup-format'
 import { demoOrganisation, generateDemoRegister } from '../core/demo/demo-register'
 import { formatBytes } from '../core/templates/safe-json'
 import { formatProblem, type Problem } from '../core/util/problems'
@@ -91,7 +91,8 @@ export function registerWorkbookCommands(program: Command, session: CliSession):
             filters: '',
             // The same checks as `ropa check`, as of today, and the whole audit trail.
             findings: checkBackup(backupPath, backup, localToday()).findings,
-            auditLog: backup.auditLog
+            auditLog: backup.auditLog,
+            audit: backupAuditTrail(backup)
           })
           session.out(`wrote ${options.output}: ${backup.records.length} activities\n`)
         }

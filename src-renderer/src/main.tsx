@@ -5,7 +5,7 @@ import { App } from './app/App'
 import { database, repository } from './app/services'
 import { checksStore } from './checks/checks-services'
 import { backupRepository } from './export/backup-service'
-import { AppBoundary } from './ui/failure-reporting'
+import { AppBoundary } from './app/failure-boundaries'
 import './styles.css'
 
 // `npm run bench` opens the app with ?bench to seed data through the real repository.

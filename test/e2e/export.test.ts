@@ -16,6 +16,7 @@ import { SHEET } from '@core/workbook/columns'
 import { CONTROLLER_COLUMNS } from '@core/workbook/register-sheets'
 import { readWorkbook } from '@core/workbook/read-workbook'
 import { writeWorkbookBuffer } from '@core/workbook/write-workbook'
+import { installedPackRow } from '../fixtures/templates/installed-pack'
 import { exportData } from '../fixtures/workbooks/sample-register'
 import { workbookWithSheet, zipOf } from '../fixtures/workbooks/zip-of'
 import { openApp, screenshot, startRenderer, type RendererSession } from './browser'
@@ -58,6 +59,13 @@ function demoBackup(): Backup {
     vendors: [vendor],
     packs: []
   })
+}
+
+/** The demo backup with one pack row (a minimal pack of your own), as JSON, after `edit` (e.g. a field removed, as an older or hand-edited file has). */
+function backupWithPack(edit: (row: any) => void): unknown {
+  const row = JSON.parse(JSON.stringify(installedPackRow('acme-crm', '1.0.0')))
+  edit(row)
+  return { ...JSON.parse(serialiseBackup(backup)), packs: [row] }
 }
 
 function writeFile(name: string, content: string | Uint8Array): string {
@@ -301,7 +309,8 @@ describe('import, export, backup and restore in the browser build', () => {
       return writeFile('shopping.xlsx', new Uint8Array(await workbook.xlsx.writeBuffer()))
     }, /no recognisable register headings .*'Shopping'/],
     ['a backup from a newer app', 'Restore from a backup file…', () => writeFile('future.json', serialiseBackup({ ...backup, formatVersion: 7 as 1 })), /made by a newer version of the app \(backup format 7/],
-    ['a truncated backup', 'Restore from a backup file…', () => writeFile('truncated.json', serialiseBackup(backup).slice(0, 5000)), /the backup file is incomplete/]
+    ['a truncated backup', 'Restore from a backup file…', () => writeFile('truncated.json', serialiseBackup(backup).slice(0, 5000)), /the backup file is incomplete/],
+    ['a backup whose pack row has an unknown role', 'Restore from a backup file…', () => writeFile('unknown-role.json', JSON.stringify(backupWithPack((row) => (row.pack.activities[0].role = 'owner')))), /\$\.packs\[0\]\.pack\.activities\[0\]\.role/]
   ])('refuses %s with a message, and stores nothing', async (_name, button, make, message) => {
     const path = await make()
     const before = await storedData(page)
@@ -405,6 +414,21 @@ describe('import, export, backup and restore in the browser build', () => {
     // Two restores, two copies of what was there before each.
     expect((await automaticBackups(page)).map((entry) => entry.reason)).toEqual(['before-restore', 'before-restore'])
     expect(JSON.parse(new TextDecoder().decode(file)).records).toHaveLength(before.length)
+    expect(pageErrors).toEqual([])
+  })
+
+  it('restores a backup whose pack row lacks defaulted fields with the defaults filled in: the pack page shows the pack instead of going blank', async () => {
+    const withPack = backupWithPack((row) => {
+      delete row.sourceText
+      for (const key of ['gaps', 'dataSubjects', 'dataCategories', 'recipients', 'transfers', 'subProcessors', 'specialCategories']) delete row.pack.activities[0][key]
+      delete row.pack.vendor.controllerFor
+    })
+    await page.getByRole('link', { name: 'Import & export' }).click()
+    await restoreFrom(page, writeFile('pack-without-defaults.json', JSON.stringify(withPack)), 30)
+    await page.evaluate(() => (window.location.hash = '#/templates/acme-crm'))
+    await page.getByRole('heading', { level: 1, name: /Acme Ltd/ }).waitFor()
+    await page.getByText('Customer relationship management', { exact: true }).waitFor()
+    await screenshot(page, 'pack-page-after-restore')
     expect(pageErrors).toEqual([])
   })
 })

@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest'
 import { chainEntry, GENESIS_HASH, verifyChain } from '@core/audit/audit-chain'
 import { backupJsonSchemaText, createBackup, parseBackupText, serialiseBackup } from '@core/backup/backup-format'
 import { demoOrganisation, generateDemoRegister } from '@core/demo/demo-register'
+import { vendorSchema } from '@core/templates/vendor'
+import { installedPackRow } from '../fixtures/templates/installed-pack'
 
 function sampleBackup() {
   const first = chainEntry(
@@ -21,8 +23,8 @@ function sampleBackup() {
     userProfile: { name: 'Dana', role: 'DPO' },
     records: generateDemoRegister(5),
     auditLog: [{ ...first, seq: 1 }, { ...second, seq: 2 }],
-    vendors: [{ id: 'stripe', name: 'Stripe', extra: { any: 'shape' } }],
-    packs: [{ id: 'stripe', version: '1.0.0', activities: [] }]
+    vendors: [vendorSchema.parse({ id: 'stripe', name: 'Stripe', packId: 'stripe', notes: 'DPA signed' })],
+    packs: [installedPackRow('stripe', '1.0.0')]
   })
 }
 
@@ -33,7 +35,8 @@ describe('parseBackupText', () => {
     if (!result.ok) throw new Error(JSON.stringify(result.problems))
     expect(result.backup).toEqual(JSON.parse(serialiseBackup(backup)))
     expect(verifyChain(result.backup.auditLog)).toEqual({ ok: true, entries: 2 })
-    expect(result.backup.vendors[0]).toMatchObject({ id: 'stripe', extra: { any: 'shape' } })
+    expect(result.backup.vendors[0]).toMatchObject({ id: 'stripe', notes: 'DPA signed' })
+    expect(result.backup.packs[0]!.pack.activities[0]!.name).toBe('Customer relationship management')
   })
 
   it('refuses a backup from a newer app with a message saying so', () => {
@@ -79,6 +82,69 @@ describe('parseBackupText', () => {
   it('refuses files that are not a backup at all', () => {
     expect(parseBackupText('[1,2]')).toMatchObject({ ok: false, problems: [{ path: '$', message: expect.stringMatching(/not a backup/) }] })
     expect(parseBackupText('{"records": []}')).toMatchObject({ ok: false, problems: [{ path: '$.formatVersion', message: expect.stringMatching(/missing/) }] })
+  })
+})
+
+describe('vendors and packs in a backup', () => {
+  /** The backup as JSON text with `edit` applied to its parsed object, as a hand-edited or older file would be. */
+  function edited(edit: (backup: { vendors: Array<Record<string, unknown>>; packs: Array<Record<string, any>>; packArchive?: unknown[] }) => void): string {
+    const backup = JSON.parse(serialiseBackup(sampleBackup()))
+    edit(backup)
+    return JSON.stringify(backup)
+  }
+  const problemsOf = (text: string) => {
+    const result = parseBackupText(text)
+    return result.ok ? [] : result.problems
+  }
+
+  it('gives a vendor row or a pack row the defaults it lacks, through the same schemas the app stores them with', () => {
+    const text = edited((backup) => {
+      backup.vendors = [{ id: 'stripe', name: 'Stripe' }]
+      const row = backup.packs[0]!
+      delete row.sourceText
+      const activity = row.pack.activities[0]
+      for (const key of ['gaps', 'dataSubjects', 'dataCategories', 'recipients', 'transfers', 'subProcessors', 'specialCategories', 'description']) delete activity[key]
+      delete row.pack.vendor.controllerFor
+    })
+    const result = parseBackupText(text)
+    if (!result.ok) throw new Error(JSON.stringify(result.problems))
+    expect(result.backup.vendors[0]).toEqual({
+      id: 'stripe',
+      name: 'Stripe',
+      packId: '',
+      legalEntities: [],
+      privacyContact: '',
+      dpoContact: '',
+      euRepresentative: '',
+      controllerFor: [],
+      processorFor: [],
+      notes: ''
+    })
+    const pack = result.backup.packs[0]!
+    expect(pack.sourceText).toBe('')
+    expect(pack.pack.vendor.controllerFor).toEqual([])
+    expect(pack.pack.activities[0]).toMatchObject({ gaps: [], dataSubjects: [], dataCategories: [], recipients: [], transfers: [], subProcessors: [], specialCategories: [], description: '' })
+  })
+
+  it('refuses an unknown value in a pack row, naming its JSON path', () => {
+    expect(problemsOf(edited((backup) => (backup.packs[0]!.origin = 'downloaded')))).toEqual([
+      { path: '$.packs[0].origin', message: expect.stringMatching(/shipped.*imported.*user/) }
+    ])
+    expect(problemsOf(edited((backup) => (backup.packs[0]!.pack.activities[0].role = 'owner')))).toEqual([
+      { path: '$.packs[0].pack.activities[0].role', message: expect.any(String) }
+    ])
+    expect(problemsOf(edited((backup) => (backup.packs[0]!.pack.activities[0].purposes[0].lawfulBasis = 'z')))).toEqual([
+      { path: '$.packs[0].pack.activities[0].purposes[0].lawfulBasis', message: expect.any(String) }
+    ])
+  })
+
+  it('refuses a pack row that is not a pack, a row whose id is not its pack\'s, duplicate rows and a bad archived version', () => {
+    expect(problemsOf(edited((backup) => (backup.packs = [{ id: 'stripe', version: '1.0.0' }])))).toContainEqual({ path: '$.packs[0].pack', message: expect.any(String) })
+    expect(problemsOf(edited((backup) => (backup.packs[0]!.id = 'other')))).toEqual([{ path: '$.packs[0].id', message: '"other" is not the id of the pack it holds ("stripe")' }])
+    expect(problemsOf(edited((backup) => backup.packs.push(backup.packs[0]!)))).toEqual([{ path: '$.packs[1].id', message: 'id "stripe" is also used by packs[0]' }])
+    expect(problemsOf(edited((backup) => backup.vendors.push(backup.vendors[0]!)))).toEqual([{ path: '$.vendors[1].id', message: 'id "stripe" is also used by vendors[0]' }])
+    expect(problemsOf(edited((backup) => (backup.packArchive = [{ ...backup.packs[0]!, installedAt: 7 }])))).toEqual([{ path: '$.packArchive[0].installedAt', message: expect.any(String) }])
+    expect(problemsOf(edited((backup) => (backup.vendors[0]!.legalEntities = 'Stripe Ltd')))).toEqual([{ path: '$.vendors[0].legalEntities', message: expect.any(String) }])
   })
 })
 

@@ -8,6 +8,8 @@ import { BackupRepository, summariseBackup } from '../../src-renderer/src/db/bac
 import { RopaDatabase, type InstalledPack, type Vendor } from '../../src-renderer/src/db/database'
 import { RegisterRepository } from '../../src-renderer/src/db/register-repository'
 import { onTableChanges, type TableChanges } from '../../src-renderer/src/db/change-events'
+import { TemplateRepository } from '../../src-renderer/src/db/template-repository'
+import { installedPackRow } from '../fixtures/templates/installed-pack'
 
 const databases: RopaDatabase[] = []
 
@@ -41,9 +43,8 @@ async function fillRegister(setup: Awaited<ReturnType<typeof openRegister>>): Pr
   const created = await register.createRecord({ ...emptyRecordForm('controller'), name: 'Payroll', businessFunction: 'HR' })
   await register.updateRecord(created.id, { ...created, owner: 'Head of HR' })
   await db.vendors.put(vendor)
-  const pack = { id: 'kaltura', version: '1.0.0', vendorName: 'Kaltura Inc.', origin: 'shipped', installedAt: '2026-01-02T00:00:00.000Z', pack: { id: 'kaltura' }, sourceText: 'policy' }
-  await db.packs.put(pack as unknown as InstalledPack)
-  await db.packArchive.put({ ...pack, version: '0.9.0', installedAt: '2025-11-02T00:00:00.000Z' } as unknown as InstalledPack)
+  await db.packs.put({ ...installedPackRow('kaltura', '1.0.0', 'shipped'), installedAt: '2026-01-02T00:00:00.000Z', sourceText: 'policy' })
+  await db.packArchive.put({ ...installedPackRow('kaltura', '0.9.0', 'shipped'), installedAt: '2025-11-02T00:00:00.000Z' })
 }
 
 async function snapshot(db: RopaDatabase) {
@@ -59,7 +60,7 @@ async function snapshot(db: RopaDatabase) {
 }
 
 /** An earlier pack version that only the restoring register has. */
-const archivedHaivision = { id: 'haivision', version: '0.1.0', vendorName: 'Haivision', origin: 'shipped', installedAt: '2025-01-01T00:00:00.000Z', sourceText: '' } as unknown as InstalledPack
+const archivedHaivision: InstalledPack = { ...installedPackRow('haivision', '0.1.0', 'shipped'), vendorName: 'Haivision', installedAt: '2025-01-01T00:00:00.000Z' }
 
 /** The backup without the moment it was taken, for comparing two backups of the same data. */
 const content = ({ exportedAt: _at, ...rest }: Backup) => rest
@@ -105,13 +106,17 @@ describe('BackupRepository', () => {
     // Readers (the register list, the checks) hear that the whole records table changed.
     expect(changes).toEqual([new Map([['records', { all: true }]])])
     const after = await target.backups.takeBackup()
-    const { auditLog: restoredLog, ...restoredRest } = content(after)
-    const { auditLog: originalLog, ...originalRest } = content(original)
+    // The person who restores stays the user; the anchor moved on with the restore's own entry.
+    const { auditLog: restoredLog, userProfile: restoredUser, auditAnchor: restoredAnchor, ...restoredRest } = content(after)
+    const { auditLog: originalLog, userProfile: _originalUser, auditAnchor: originalAnchor, ...originalRest } = content(original)
     expect(restoredRest).toEqual(originalRest)
+    expect(restoredUser).toMatchObject({ name: 'Restoring Clerk' })
+    expect(originalAnchor).toEqual({ count: 4, headHash: originalLog.at(-1)!.hash })
+    expect(restoredAnchor).toEqual({ count: 5, headHash: restoredLog.at(-1)!.hash })
     expect(restoredLog.slice(0, -1)).toEqual(originalLog)
     expect(restoredLog.at(-1)).toMatchObject({ entity: 'register', action: 'restore', actor: 'Restoring Clerk' })
     expect(restoredLog.at(-1)!.summary).toContain(`backup made at ${original.exportedAt} (26 records, 4 audit entries)`)
-    expect(verifyChain(restoredLog)).toEqual({ ok: true, entries: 5 })
+    expect(verifyChain(restoredLog, restoredAnchor)).toEqual({ ok: true, entries: 5 })
   })
 
   it('never hands out a reference twice after a restore', async () => {
@@ -149,6 +154,30 @@ describe('BackupRepository', () => {
     await target.backups.restore(parsed.backup)
     expect((await target.db.packArchive.toArray()).map((pack) => `${pack.id} ${pack.version}`)).toEqual(['haivision 0.1.0'])
     expect((await target.db.records.count())).toBe(26)
+  })
+
+  it('restores a pack row and a vendor row that lack defaulted fields with the defaults filled in, so the pack reads like any other', async () => {
+    const backup = JSON.parse(serialiseBackup(await source.backups.takeBackup()))
+    const row = backup.packs[0]
+    delete row.sourceText
+    delete row.pack.activities[0].gaps
+    delete row.pack.activities[0].recipients
+    backup.vendors[0] = { id: vendor.id, name: vendor.name }
+    const parsed = parseBackupText(JSON.stringify(backup))
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems))
+    const target = await openRegister('Clerk')
+    await target.backups.restore(parsed.backup)
+    const templates = new TemplateRepository(target.register, { packs: async () => [], sourceText: async () => undefined })
+    const restored = await templates.getPack('kaltura')
+    expect(restored?.sourceText).toBe('')
+    expect(restored?.pack.activities[0]).toMatchObject({ gaps: [], recipients: [] })
+    expect(await templates.getVendor(vendor.id)).toMatchObject({ legalEntities: [], controllerFor: [], notes: '' })
+  })
+
+  it('refuses, before anything is replaced, a backup whose pack row carries an unknown value', async () => {
+    const backup = JSON.parse(serialiseBackup(await source.backups.takeBackup()))
+    backup.packs[0].pack.activities[0].role = 'owner'
+    expect(parseBackupText(JSON.stringify(backup))).toEqual({ ok: false, problems: [{ path: '$.packs[0].pack.activities[0].role', message: expect.any(String) }] })
   })
 
   it('reports a backup whose audit log was tampered with', async () => {

@@ -4,13 +4,14 @@ import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { createBackup, serialiseBackup } from '@core/backup/backup-format'
 import type { StoredRecord } from '@core/records/model'
+import { installedPackRow } from '../fixtures/templates/installed-pack'
 import { completeControllerRecord, completeOrganisation, completeProcessorRecord, TODAY } from '../fixtures/checks/records'
 import { ropa } from '../fixtures/run-ropa'
 
 const directory = mkdtempSync(join(tmpdir(), 'ropa-check-cli-'))
 afterAll(() => rmSync(directory, { recursive: true, force: true }))
 
-function writeBackup(name: string, records: StoredRecord[], packs = [{ id: 'acme-crm', version: '1.2.0' }]): string {
+function writeBackup(name: string, records: StoredRecord[], packs = [installedPackRow('acme-crm', '1.2.0')]): string {
   const backup = createBackup({
     exportedAt: '2025-06-01T10:00:00.000Z',
     appVersion: '0.1.0',

@@ -67,7 +67,7 @@ describe('where a finding shows in the editor', () => {
 
   it('names fields the way a DPO reads them', () => {
     expect(describeField('purposes.0.lawfulBasis')).toBe('Purpose 1 › Lawful basis')
-    expect(describeField('dataCategories.2.retention.mode')).toBe('Data category 3 › Retention')
+    expect(describeField('dataCategories.2.retention.mode')).toBe('Data category 3 › Retention › Kind')
     expect(describeField('transfers[1].safeguard')).toBe('Transfer 2 › Safeguard')
     expect(describeField('dpia.required')).toBe('DPIA › Required?')
     expect(describeField('securityMeasures')).toBe('Security measures')
@@ -195,9 +195,19 @@ describe('the audit verification message', () => {
     const text = describeVerification(verifyChain(altered), altered)
     expect(text.ok).toBe(false)
     expect(text.title).toBe('Audit trail broken at entry 3')
-    expect(text.detail).toMatch(/^Entry 3 \(position 3 of 4, recorded .*2025.* by Dana\) its content does not match its hash/)
+    expect(text.detail).toMatch(/^Entry 3 \(position 3 of 4, recorded .*2025.* by Dana\) was altered: its content does not match its hash/)
 
     const removed = chain(4).filter((entry) => entry.seq !== 2)
     expect(describeVerification(verifyChain(removed), removed).detail).toMatch(/^Entry 3 \(position 2 of 3, .*does not link to the entry before it/)
+  })
+
+  it('says when the trail no longer ends at its anchor (the newest entries removed)', () => {
+    const entries = chain(4)
+    const text = describeVerification(verifyChain(entries.slice(0, 3), { count: 4, headHash: entries[3]!.hash }), entries.slice(0, 3))
+    expect(text).toEqual({
+      ok: false,
+      title: 'Audit trail does not end where it should',
+      detail: 'The trail has 3 entries but its anchor records 4: the newest entry was removed. The entries still there link to one another.'
+    })
   })
 })

@@ -115,7 +115,7 @@ describe('ApprovalRepository', () => {
     const entriesBefore = await db.auditLog.count()
     const result = await approvals.approve(record.id)
     expect(result.ok).toBe(false)
-    expect(!result.ok && result.reasons).toEqual([expect.stringMatching(/^Art\. 6\(1\) — The purpose "Fulfil orders" has no Art\. 6\(1\) lawful basis\. \(purposes\.0\.lawfulBasis\)$/)])
+    expect(!result.ok && result.reasons).toEqual([expect.stringMatching(/^Art\. 6\(1\) — The purpose "Fulfil orders" has no Art\. 6\(1\) lawful basis\. \(Purpose 1 › Lawful basis\)$/)])
     expect(await repository.getRecord(record.id)).toEqual(record)
     expect(await db.auditLog.count()).toBe(entriesBefore)
   })
@@ -165,15 +165,30 @@ describe('ApprovalRepository', () => {
     const settingEntry = (await db.auditLog.orderBy('seq').last())!
     expect(settingEntry).toMatchObject({ entity: 'organisation', entityId: 'settings', action: 'update', changes: [{ field: 'separateApprover', before: false, after: true }] })
 
-    expect(await approvals.lastEditor(record.id)).toBe('Dana Fischer')
+    expect(await approvals.lastEditor(record.id)).toMatchObject({ name: 'Dana Fischer' })
     const refused = await approvals.approve(record.id)
     expect(!refused.ok && refused.reasons).toEqual([expect.stringContaining('Dana Fischer made the last change to this record')])
 
-    await repository.saveUserProfile({ name: 'Jonas Weber', role: 'Head of Legal' })
+    await repository.switchUser({ name: 'Jonas Weber', role: 'Head of Legal' })
     const approved = await approvals.approve(record.id)
     expect(approved.ok).toBe(true)
     // The approval itself is not an edit: Dana is still the last editor.
-    expect(await approvals.lastEditor(record.id)).toBe('Dana Fischer')
+    expect(await approvals.lastEditor(record.id)).toMatchObject({ name: 'Dana Fischer' })
     expect((await repository.getRecord(record.id))!.approvedBy).toBe('Jonas Weber')
+  })
+
+  it('with "separate approver" on, renaming yourself does not make you someone else', async () => {
+    const { db, repository, approvals } = await setUp()
+    const record = await repository.createRecord(formOf(completeControllerRecord()))
+    await approvals.saveSettings({ separateApprover: true })
+    const dana = (await repository.getUserProfile())!
+    await repository.saveUserProfile({ name: 'Jonas Weber', role: 'DPO' })
+    expect(await repository.getUserProfile()).toEqual({ id: dana.id, name: 'Jonas Weber', role: 'DPO' })
+    const refused = await approvals.approve(record.id)
+    expect(!refused.ok && refused.reasons).toEqual([
+      'Jonas Weber (then named Dana Fischer) made the last change to this record; with "separate approver" on, someone else must approve it.'
+    ])
+    expect((await repository.getRecord(record.id))!.status).toBe('in-review')
+    expect((await db.auditLog.toArray()).filter((entry) => entry.action === 'approve')).toEqual([])
   })
 })

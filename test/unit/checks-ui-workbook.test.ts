@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { describeFieldPath } from '@core/records/field-names'
 import type ExcelJS from 'exceljs'
 import { GENESIS_HASH, chainEntry, verifyChain, type AuditEntry } from '@core/audit/audit-chain'
 import { createBackup, serialiseBackup } from '@core/backup/backup-format'
@@ -20,7 +21,7 @@ function auditLog(): AuditEntry[] {
     entries.push({ ...chainEntry(content, entries.at(-1)?.hash ?? GENESIS_HASH), seq: entries.length + 1 })
   }
   add({ at: '2025-05-01T09:00:00.000Z', actor: 'Dana Fischer', entity: 'organisation', entityId: 'organisation', action: 'create', summary: 'Organisation profile created', changes: [{ field: 'controller.name', after: 'Example Trading Ltd' }] })
-  add({ at: '2025-05-02T10:00:00.000Z', actor: HOSTILE_VALUES[0]!, entity: 'record', entityId: 'r-1', action: 'update', summary: 'PA-0001 edited', changes: [{ field: 'purposes[p1].lawfulBasis', before: '', after: 'b' }, { field: 'description', before: 'x'.repeat(1000), after: 'short' }] })
+  add({ at: '2025-05-02T10:00:00.000Z', actor: HOSTILE_VALUES[0]!, actorId: 'user-7', entity: 'record', entityId: 'r-1', action: 'update', summary: 'PA-0001 edited', changes: [{ field: 'purposes[p1].lawfulBasis', before: '', after: 'b' }, { field: 'description', before: 'x'.repeat(1000), after: 'short' }] })
   add({ at: '2025-05-03T11:00:00.000Z', actor: 'Jonas Weber', entity: 'record', entityId: 'r-1', action: 'approve', summary: 'PA-0001 approved by Jonas Weber', changes: [] })
   return entries
 }
@@ -62,7 +63,7 @@ describe('Findings and Audit trail sheets', () => {
     const recordRefs = body.map((row) => row[0]).filter((reference) => reference !== 'Organisation')
     expect(recordRefs).toEqual([...recordRefs].sort())
     const sample = findings.find((finding) => finding.recordId !== null)!
-    expect(body).toContainEqual([sample.reference, records.find((record) => record.id === sample.recordId)!.name, expect.any(String), sample.article, sample.field, sample.message, sample.fix, sample.ruleId])
+    expect(body).toContainEqual([sample.reference, records.find((record) => record.id === sample.recordId)!.name, expect.any(String), sample.article, describeFieldPath(sample.field), sample.message, sample.fix, sample.ruleId])
 
     const auditRows = rowsOf(workbook.getWorksheet(SHEET.auditTrail)!)
     expect(auditRows[0]![0]).toBe('Entry')
@@ -70,12 +71,13 @@ describe('Findings and Audit trail sheets', () => {
     const edited = auditRows[2]!
     // A hostile actor name is written as text, not as a formula.
     expect(edited[2]).toBe(`'${HOSTILE_VALUES[0]}`)
-    expect(edited[5]).toBe('Edited')
-    expect(edited[7]).toContain('purposes[p1].lawfulBasis: (empty) → b')
-    expect(edited[7]!.split('\n')[1]!.length).toBeLessThan(700)
-    // The hashes go out as stored, so an auditor can re-verify the chain from the sheet.
-    expect(edited.slice(8)).toEqual([log[1]!.prevHash, log[1]!.hash])
-    expect(auditRows[3]![5]).toBe('Approved')
+    expect(edited[6]).toBe('Edited')
+    expect(edited[8]).toContain('Purpose › Lawful basis: (empty) → Art. 6(1)(b) Contract')
+    expect(edited[8]!.split('\n')[1]!.length).toBeLessThan(700)
+    // The hashes and the user id go out as stored, to compare with a backup's entries.
+    expect(edited.slice(9)).toEqual([log[1]!.prevHash, log[1]!.hash])
+    expect(edited[3]).toBe('user-7')
+    expect(auditRows[3]![6]).toBe('Approved')
   })
 })
 
@@ -93,6 +95,6 @@ describe('ropa export', () => {
     const workbook = await loadWorkbook(readFileSync(xlsx))
     expect(rowsOf(workbook.getWorksheet(SHEET.findings)!).length - 1).toBe(checked.findings.length)
     expect(checked.findings.length).toBeGreaterThan(0)
-    expect(rowsOf(workbook.getWorksheet(SHEET.auditTrail)!).slice(1).map((row) => row[6])).toEqual(log.map((entry) => entry.summary))
+    expect(rowsOf(workbook.getWorksheet(SHEET.auditTrail)!).slice(1).map((row) => row[7])).toEqual(log.map((entry) => entry.summary))
   })
 })

@@ -12,6 +12,7 @@ import { describeFailure, failureReason } from '../../src-renderer/src/ui/failur
 
 let db: RopaDatabase
 let repository: RegisterRepository
+// eslint-disable-next-line @typescript-eslint/unbound-method -- put back onto the prototype, where it is called as a method
 const originalPut = IDBObjectStore.prototype.put
 
 beforeEach(async () => {

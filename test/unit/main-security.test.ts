@@ -3,27 +3,60 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { readFileWithLimit } from '../../src-main/files'
-import { RENDERER_CSP, SECURE_WEB_PREFERENCES, isAllowedRequest, isTrustedSender } from '../../src-main/security'
-
-const INDEX_URL = 'file:///opt/ropa/resources/app/out/renderer/index.html'
+import { APP_ORIGIN, RENDERER_CSP, RENDERER_URL, SECURE_WEB_PREFERENCES, isAllowedRequest, isTrustedSender, originOf } from '../../src-main/security'
 
 describe('the main process security policy', () => {
-  it('allows only the app files and, in development, the local dev server', () => {
-    expect(isAllowedRequest('file:///opt/ropa/resources/app/out/renderer/assets/index.js', undefined)).toBe(true)
-    expect(isAllowedRequest('https://www.google-analytics.com/collect', undefined)).toBe(false)
-    expect(isAllowedRequest('http://127.0.0.1:5173/src/main.tsx', undefined)).toBe(false)
+  it('allows only the app origin, inline data and, in development, the local dev server', () => {
+    expect(isAllowedRequest('app://ropa/assets/index.js', undefined)).toBe(true)
+    expect(isAllowedRequest('data:image/png;base64,AAAA', undefined)).toBe(true)
+    expect(isAllowedRequest('blob:app://ropa/6f1c2b1e-0000-4000-8000-000000000000', undefined)).toBe(true)
     expect(isAllowedRequest('http://127.0.0.1:5173/src/main.tsx', 'http://127.0.0.1:5173')).toBe(true)
-    expect(isAllowedRequest('ws://evil.example/', 'http://127.0.0.1:5173')).toBe(false)
+    // Vite's hot-reload WebSocket, while developing only.
+    expect(isAllowedRequest('ws://127.0.0.1:5173/?token=x', 'http://127.0.0.1:5173')).toBe(true)
+    expect(isAllowedRequest('ws://127.0.0.1:5173/?token=x', undefined)).toBe(false)
     expect(isAllowedRequest('not a url', undefined)).toBe(false)
   })
 
-  it('trusts IPC only from the renderer index page', () => {
-    expect(isTrustedSender(INDEX_URL, INDEX_URL, undefined)).toBe(true)
-    expect(isTrustedSender(`${INDEX_URL}#/records/1`, INDEX_URL, undefined)).toBe(true)
-    expect(isTrustedSender('file:///tmp/evil.html', INDEX_URL, undefined)).toBe(false)
-    expect(isTrustedSender('https://example.com/', INDEX_URL, undefined)).toBe(false)
-    expect(isTrustedSender('', INDEX_URL, undefined)).toBe(false)
-    expect(isTrustedSender('http://localhost:5173/', INDEX_URL, 'http://localhost:5173')).toBe(true)
+  it('refuses file: URLs, other hosts on the app scheme and every network scheme', () => {
+    for (const url of [
+      'file:///opt/ropa/resources/app/out/renderer/index.html',
+      'file:///etc/passwd',
+      'app://other/index.html',
+      'app://ropa:8080/index.html',
+      'https://www.google-analytics.com/collect',
+      'http://127.0.0.1:5173/src/main.tsx',
+      'ws://evil.example/',
+      'wss://evil.example/',
+      'ftp://evil.example/file',
+      'chrome-extension://abcdef/page.html'
+    ]) {
+      expect(isAllowedRequest(url, undefined), url).toBe(false)
+    }
+    expect(isAllowedRequest('http://127.0.0.1:5174/', 'http://127.0.0.1:5173'), 'another port').toBe(false)
+    expect(isAllowedRequest('ws://127.0.0.1:5174/', 'http://127.0.0.1:5173'), 'a WebSocket on another port').toBe(false)
+    expect(isAllowedRequest('wss://127.0.0.1:5173/', 'http://127.0.0.1:5173'), 'another scheme').toBe(false)
+  })
+
+  it('trusts IPC only from the app origin (scheme, host and port), whatever the path', () => {
+    expect(isTrustedSender(RENDERER_URL, undefined)).toBe(true)
+    expect(isTrustedSender(`${RENDERER_URL}#/records/1`, undefined)).toBe(true)
+    expect(isTrustedSender('http://localhost:5173/', 'http://localhost:5173')).toBe(true)
+    for (const url of [
+      'file:///opt/ropa/resources/app/out/renderer/index.html',
+      'file:///tmp/evil.html',
+      'app://evil/index.html',
+      'app://ropa.evil/index.html',
+      'app://ropa:1234/index.html',
+      'https://ropa/index.html',
+      'https://example.com/index.html',
+      ''
+    ]) {
+      expect(isTrustedSender(url, undefined), url).toBe(false)
+    }
+    // The same path on another origin was enough before; the whole origin must match now.
+    expect(isTrustedSender('http://localhost:5174/', 'http://localhost:5173')).toBe(false)
+    expect(isTrustedSender('https://localhost:5173/', 'http://localhost:5173')).toBe(false)
+    expect(originOf('app://ropa/index.html#/x')).toBe(APP_ORIGIN)
   })
 
   it('isolates and sandboxes the renderer, and restricts scripts to the app itself', () => {
@@ -52,6 +85,8 @@ describe('reading a picked file', () => {
   })
 
   it('refuses a folder', async () => {
-    expect(await readFileWithLimit(folder, 100)).toMatchObject({ status: 'refused', reason: expect.stringContaining('not a regular file') })
+    const refused = await readFileWithLimit(folder, 100)
+    expect(refused.status).toBe('refused')
+    expect(refused.status === 'refused' && refused.reason).toMatch(/not a regular file/)
   })
 })

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest'
 import { differencesFromStored } from '@core/records/compare'
-import { fieldValueText } from '@core/records/field-values'
 import { formOfRecord } from '@core/records/model'
 import { completeControllerRecord } from '../fixtures/checks/records'
 
@@ -24,14 +23,3 @@ describe('comparing an unsaved record with the stored one', () => {
   })
 })
 
-describe('a field value in words', () => {
-  it('names enum keys, vocabulary terms and list items by their labels, never by internal keys or ids', () => {
-    expect(fieldValueText('status', 'in-review')).toBe('In review')
-    expect(fieldValueText('dpia.status', 'in-progress')).toBe('In progress')
-    expect(fieldValueText('purposes[p1].lawfulBasis', 'f')).toMatch(/^Art\. 6\(1\)\(f\)/)
-    expect(fieldValueText('securityMeasures', ['encryption-at-rest', 'encryption-in-transit'])).toBe('Encryption at rest, Encryption in transit')
-    expect(fieldValueText('purposes[p1]', { id: 'p1', description: 'Pay staff', lawfulBasis: 'b', uses: [] })).toBe('Description: Pay staff; Lawful basis: Art. 6(1)(b) Contract')
-    expect(fieldValueText('owner', '')).toBe('—')
-    expect(fieldValueText('criminalOffenceData.processed', true)).toBe('Yes')
-  })
-})

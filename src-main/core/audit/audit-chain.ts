@@ -6,12 +6,22 @@
 import type { FieldChange } from '../records/diff'
 import { sha256Hex } from '../util/sha256'
 
-export type AuditEntity = 'record' | 'organisation' | 'vendor' | 'pack' | 'register'
+export type AuditEntity = 'record' | 'organisation' | 'vendor' | 'pack' | 'register' | 'user'
 export type AuditAction = 'create' | 'update' | 'delete' | 'restore' | 'import' | 'approve'
+
+/** Who made a change: the local user's stable id and the name they had at the time. */
+export interface AuditPerson {
+  /** Absent only in entries written before users had ids. */
+  id?: string
+  name: string
+}
 
 export interface AuditEntryContent {
   at: string
+  /** The display name at the time of the change; never blank in new entries. */
   actor: string
+  /** The user's stable id (survives renames); absent in entries written before ids existed. */
+  actorId?: string
   entity: AuditEntity
   entityId: string
   action: AuditAction
@@ -38,9 +48,10 @@ export function canonicalJson(value: unknown): string {
   })
 }
 
+/** `actorId` is hashed when present; an entry without one hashes exactly as it did before ids existed. */
 export function hashEntry(content: AuditEntryContent, prevHash: string): string {
-  const { at, actor, entity, entityId, action, summary, changes } = content
-  return sha256Hex(prevHash + canonicalJson({ at, actor, entity, entityId, action, summary, changes }))
+  const { at, actor, actorId, entity, entityId, action, summary, changes } = content
+  return sha256Hex(prevHash + canonicalJson({ at, actor, actorId, entity, entityId, action, summary, changes }))
 }
 
 export function chainEntry(content: AuditEntryContent, prevHash: string): AuditEntry {
@@ -51,21 +62,79 @@ export interface ChainBreak {
   seq: number | undefined
   index: number
   reason: string
+  /** `link`/`hash`: an entry fails; `anchor`: every entry links, but the chain does not end where the anchor says. */
+  kind: 'link' | 'hash' | 'anchor'
 }
 
 export type ChainVerification = { ok: true; entries: number } | { ok: false; entries: number; firstBreak: ChainBreak }
 
-/** Checks each entry's link to the one before and its own hash, in order. */
-export function verifyChain(entries: readonly AuditEntry[]): ChainVerification {
+/**
+ * The chain's head hash and length, kept apart from the entries (and printed on every workbook
+ * Cover and in every backup). The chain alone cannot show that its newest entries were
+ * removed; a head and count that no longer match the log can.
+ */
+export interface AuditAnchor {
+  headHash: string
+  count: number
+}
+
+/** The anchor of a chain as it stands (entries in order). */
+export function anchorOf(entries: readonly AuditEntry[]): AuditAnchor {
+  return { headHash: entries.at(-1)?.hash ?? GENESIS_HASH, count: entries.length }
+}
+
+/**
+ * Checks each entry's link to the one before and its own hash, in order, then (when given)
+ * that the chain ends where the anchor says: same number of entries, same newest hash.
+ */
+export function verifyChain(entries: readonly AuditEntry[], anchor?: AuditAnchor): ChainVerification {
+  const linked = verifyLinks(entries)
+  if (!linked.ok || !anchor) return linked
+  const head = anchorOf(entries)
+  if (head.count !== anchor.count) {
+    const reason =
+      head.count < anchor.count
+        ? `the trail has ${head.count} entries but its anchor records ${anchor.count}: ${anchor.count - head.count === 1 ? 'the newest entry was removed' : `the newest ${anchor.count - head.count} entries were removed`}`
+        : `the trail has ${head.count} entries but its anchor records ${anchor.count}: entries were added without going through the app`
+    return { ok: false, entries: entries.length, firstBreak: { seq: entries.at(-1)?.seq, index: Math.max(0, head.count - 1), reason, kind: 'anchor' } }
+  }
+  if (head.headHash !== anchor.headHash) {
+    return {
+      ok: false,
+      entries: entries.length,
+      firstBreak: { seq: entries.at(-1)?.seq, index: Math.max(0, head.count - 1), reason: 'the newest entry is not the one the anchor records (the trail was rewritten)', kind: 'anchor' }
+    }
+  }
+  return linked
+}
+
+function verifyLinks(entries: readonly AuditEntry[]): ChainVerification {
   let prevHash = GENESIS_HASH
   for (const [index, entry] of entries.entries()) {
     if (entry.prevHash !== prevHash) {
-      return { ok: false, entries: entries.length, firstBreak: { seq: entry.seq, index, reason: 'does not link to the entry before it (an entry was removed or reordered)' } }
+      return { ok: false, entries: entries.length, firstBreak: { seq: entry.seq, index, reason: 'does not link to the entry before it (an entry was removed or reordered)', kind: 'link' } }
     }
     if (hashEntry(entry, entry.prevHash) !== entry.hash) {
-      return { ok: false, entries: entries.length, firstBreak: { seq: entry.seq, index, reason: 'its content does not match its hash (the entry was altered)' } }
+      return { ok: false, entries: entries.length, firstBreak: { seq: entry.seq, index, reason: 'was altered: its content does not match its hash', kind: 'hash' } }
     }
     prevHash = entry.hash
   }
   return { ok: true, entries: entries.length }
+}
+
+export type AnchorComparison =
+  | { result: 'unchanged'; count: number }
+  | { result: 'rewritten'; count: number; hashNow: string }
+  | { result: 'shorter'; count: number; entriesNow: number }
+
+/**
+ * Compares the trail with an anchor recorded earlier (from a workbook Cover or a backup): the
+ * entry at that count must still carry that hash. This is what catches a rewrite that also
+ * re-hashed the chain and its local anchor. Entries are in chain order.
+ */
+export function compareWithAnchor(entries: readonly AuditEntry[], earlier: AuditAnchor): AnchorComparison {
+  if (earlier.count === 0) return { result: 'unchanged', count: 0 }
+  if (entries.length < earlier.count) return { result: 'shorter', count: earlier.count, entriesNow: entries.length }
+  const hashNow = entries[earlier.count - 1]?.hash ?? GENESIS_HASH
+  return hashNow === earlier.headHash.trim().toLowerCase() ? { result: 'unchanged', count: earlier.count } : { result: 'rewritten', count: earlier.count, hashNow }
 }

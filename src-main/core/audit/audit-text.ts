@@ -1,12 +1,15 @@
 /** How an audit entry's field changes read, for the audit trail page and the workbook's "Audit trail" sheet. */
+import type { ChainBreak } from './audit-chain'
 import type { FieldChange } from '../records/diff'
+import { describeFieldPath, describeFieldValue, type ItemPosition } from '../records/field-names'
 
 export const AUDIT_ENTITY_LABELS = {
   record: 'Record',
   organisation: 'Organisation',
   vendor: 'Vendor',
   pack: 'Template pack',
-  register: 'Register'
+  register: 'Register',
+  user: 'User'
 } as const
 
 export const AUDIT_ACTION_LABELS = {
@@ -18,15 +21,18 @@ export const AUDIT_ACTION_LABELS = {
   approve: 'Approved'
 } as const
 
-/** A stored value as one line: strings as they are, anything else as JSON, cut at `maxChars`. */
-export function changeValueText(value: unknown, maxChars = 160): string {
-  if (value === undefined) return '—'
-  if (value === '') return '(empty)'
-  const text = typeof value === 'string' ? value : JSON.stringify(value)
+/** A stored value as one line, in labels (see `describeFieldValue`), cut at `maxChars`. */
+export function changeValueText(field: string, value: unknown, maxChars = 160): string {
+  const text = describeFieldValue(field, value)
   return text.length > maxChars ? `${text.slice(0, maxChars - 1)}…` : text
 }
 
-/** "purposes[p1].lawfulBasis: (empty) → b" */
-export function changeText(change: FieldChange, maxChars?: number): string {
-  return `${change.field}: ${changeValueText(change.before, maxChars)} → ${changeValueText(change.after, maxChars)}`
+/** "Purpose 1 › Lawful basis: (empty) → Art. 6(1)(b) Contract" */
+export function changeText(change: FieldChange, maxChars?: number, position?: ItemPosition): string {
+  return `${describeFieldPath(change.field, position)}: ${changeValueText(change.field, change.before, maxChars)} → ${changeValueText(change.field, change.after, maxChars)}`
+}
+
+/** Where and why a chain fails, in one clause: "entry 7 does not link to …", or the anchor mismatch. */
+export function chainBreakText(firstBreak: ChainBreak): string {
+  return firstBreak.kind === 'anchor' ? firstBreak.reason : `entry ${firstBreak.seq ?? firstBreak.index + 1} ${firstBreak.reason}`
 }

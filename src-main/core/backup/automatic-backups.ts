@@ -3,9 +3,9 @@
  * user-data folder) and the browser build (IndexedDB): the newest few of each reason are kept,
  * so that a burst of edits never pushes out the copy taken before a restore.
  */
-import type { AutomaticBackupInfo, AutomaticBackupReason } from '../host/host-api'
+import { AUTOMATIC_BACKUP_REASONS, type AutomaticBackupInfo } from '../host/host-api'
 
-export const AUTOMATIC_BACKUP_REASONS: readonly AutomaticBackupReason[] = ['before-restore', 'daily', 'after-changes']
+export { AUTOMATIC_BACKUP_REASONS }
 
 /** Newest first; equal times by name, descending. */
 export function newestFirst<T extends Pick<AutomaticBackupInfo, 'takenAt' | 'name'>>(backups: readonly T[]): T[] {

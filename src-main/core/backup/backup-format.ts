@@ -5,9 +5,11 @@
  * Restore validates the whole file with `parseBackupText` before anything is replaced.
  */
 import { z } from 'zod'
-import type { AuditEntry } from '../audit/audit-chain'
+import { anchorOf, verifyChain, type AuditAnchor, type AuditEntry, type ChainVerification } from '../audit/audit-chain'
 import { organisationSchema, storedRecordSchema } from '../records/model'
+import { installedPackSchema } from '../templates/installed-pack'
 import { parseJsonSafely } from '../templates/safe-json'
+import { vendorSchema } from '../templates/vendor'
 import { zodIssueToProblems } from '../templates/validate-pack'
 import { formatJsonPath, type Problem } from '../util/problems'
 
@@ -23,7 +25,8 @@ export const auditEntrySchema = z.object({
   seq: z.number().int().nonnegative().optional(),
   at: z.string(),
   actor: z.string(),
-  entity: z.enum(['record', 'organisation', 'vendor', 'pack', 'register']),
+  actorId: z.string().optional().describe("The user's stable id; absent in entries written before users had ids"),
+  entity: z.enum(['record', 'organisation', 'vendor', 'pack', 'register', 'user']),
   entityId: z.string(),
   action: z.enum(['create', 'update', 'delete', 'restore', 'import', 'approve']),
   summary: z.string(),
@@ -35,7 +38,19 @@ export const auditEntrySchema = z.object({
 const auditEntryMatches: (entry: z.infer<typeof auditEntrySchema>) => AuditEntry = (entry) => entry
 void auditEntryMatches
 
-export const userProfileSchema = z.object({ name: z.string(), role: z.string() })
+export const userProfileSchema = z.object({
+  id: z.string().optional().describe('Stable id of the local user (absent in backups made before users had ids)'),
+  name: z.string(),
+  role: z.string()
+})
+
+const sha256HexSchema = z.string().regex(/^[0-9a-f]{64}$/, 'a SHA-256 hash: 64 hexadecimal characters')
+export const auditAnchorSchema = z
+  .object({ headHash: sha256HexSchema, count: z.number().int().nonnegative() })
+  .describe('Hash of the newest audit entry and the number of entries, as the app recorded them apart from the log')
+// Keeps the schema and audit-chain.ts's anchor in step.
+const auditAnchorMatches: (anchor: z.infer<typeof auditAnchorSchema>) => AuditAnchor = (anchor) => anchor
+void auditAnchorMatches
 
 export const backupSchema = z
   .object({
@@ -46,13 +61,15 @@ export const backupSchema = z
     userProfile: userProfileSchema.nullable(),
     records: z.array(storedRecordSchema),
     auditLog: z.array(auditEntrySchema),
-    // The vendor and pack models belong to the templates work; only identity is checked here.
-    vendors: z.array(z.looseObject({ id: z.string() })),
-    packs: z.array(z.looseObject({ id: z.string(), version: z.string() })),
+    // Added after the first backups were made; a backup without it is still format 1.
+    auditAnchor: auditAnchorSchema.optional(),
+    // The same schemas as the stored rows: a row missing a defaulted field gets the default, an unknown value is refused with its path.
+    vendors: z.array(vendorSchema),
+    packs: z.array(installedPackSchema),
     // Added after the first backups were made, so a backup without it is still format 1;
     // restoring such a backup leaves the stored pack archive as it is.
     packArchive: z
-      .array(z.looseObject({ id: z.string(), version: z.string() }))
+      .array(installedPackSchema)
       .optional()
       .describe('Earlier versions of installed packs, kept when a pack was updated; absent in older backups')
   })
@@ -60,6 +77,15 @@ export const backupSchema = z
 
 export type Backup = z.infer<typeof backupSchema>
 export type BackupParse = { ok: true; backup: Backup } | { ok: false; problems: Problem[] }
+
+/**
+ * The backup's audit trail in chain order, its anchor (as the app recorded it; for a backup
+ * made before anchors existed, as its log stands) and whether the log verifies against it.
+ */
+export function backupAuditTrail(backup: Backup): { log: AuditEntry[]; anchor: AuditAnchor; verification: ChainVerification } {
+  const log = [...backup.auditLog].sort((a, b) => (a.seq ?? 0) - (b.seq ?? 0))
+  return { log, anchor: backup.auditAnchor ?? anchorOf(log), verification: verifyChain(log, backup.auditAnchor) }
+}
 
 /** A backup of the given parts, stamped with the format version. */
 export function createBackup(parts: Omit<Backup, 'formatVersion'>): Backup {
@@ -96,17 +122,23 @@ function checkFormatVersion(value: unknown): Problem | null {
   return null
 }
 
-/** Two records with one id or one reference would make a restore ambiguous. */
-function checkUniqueRecords(backup: Backup): Problem[] {
+/** Two rows with one key would make a restore ambiguous (and fail half-way in IndexedDB). */
+function checkUniqueRows(backup: Backup): Problem[] {
   const problems: Problem[] = []
-  for (const key of ['id', 'reference'] as const) {
+  const unique = <T,>(table: string, rows: readonly T[], keyName: string, key: (row: T) => string) => {
     const firstIndex = new Map<string, number>()
-    backup.records.forEach((record, index) => {
-      const seen = firstIndex.get(record[key])
-      if (seen === undefined) firstIndex.set(record[key], index)
-      else problems.push({ path: formatJsonPath(['records', index, key]), message: `${key} "${record[key]}" is also used by records[${seen}]` })
+    rows.forEach((row, index) => {
+      const value = key(row)
+      const seen = firstIndex.get(value)
+      if (seen === undefined) firstIndex.set(value, index)
+      else problems.push({ path: formatJsonPath([table, index, keyName]), message: `${keyName} "${value}" is also used by ${table}[${seen}]` })
     })
   }
+  unique('records', backup.records, 'id', (record) => record.id)
+  unique('records', backup.records, 'reference', (record) => record.reference)
+  unique('vendors', backup.vendors, 'id', (vendor) => vendor.id)
+  unique('packs', backup.packs, 'id', (pack) => pack.id)
+  unique('packArchive', backup.packArchive ?? [], 'version', (pack) => `${pack.id} ${pack.version}`)
   return problems
 }
 
@@ -131,7 +163,7 @@ export function parseBackupText(text: string): BackupParse {
   if (versionProblem) return { ok: false, problems: [versionProblem] }
   const result = backupSchema.safeParse(parsed.value)
   if (!result.success) return { ok: false, problems: result.error.issues.flatMap(zodIssueToProblems).slice(0, MAX_PROBLEMS) }
-  const duplicates = checkUniqueRecords(result.data)
+  const duplicates = checkUniqueRows(result.data)
   if (duplicates.length > 0) return { ok: false, problems: duplicates.slice(0, MAX_PROBLEMS) }
   return { ok: true, backup: result.data }
 }

@@ -1,4 +1,6 @@
 /** The review workflow's gate: who may approve a record, and when it is next due. */
+import type { AuditPerson } from '../audit/audit-chain'
+import { describeFieldPath } from '../records/field-names'
 import { addMonths } from './dates'
 import type { CheckableRecord, Finding } from './finding'
 
@@ -9,7 +11,15 @@ export interface ApprovalSettings {
 
 export type ApprovalDecision = { ok: true } | { ok: false; reasons: string[] }
 
-const samePerson = (a: string, b: string): boolean => a.trim().toLowerCase() === b.trim().toLowerCase()
+/**
+ * Whether two people in the audit trail are the same: by their stable ids, so that a rename
+ * changes nothing. Entries written before users had ids carry only a name; for those the names
+ * are compared (ignoring case and surrounding spaces), which is the best the old entry allows.
+ */
+export function samePerson(a: AuditPerson, b: AuditPerson): boolean {
+  if (a.id && b.id) return a.id === b.id
+  return a.name.trim().toLowerCase() === b.name.trim().toLowerCase()
+}
 
 /**
  * Whether `actor` may approve `record` now. Error-level findings about the record, or about
@@ -19,21 +29,23 @@ const samePerson = (a: string, b: string): boolean => a.trim().toLowerCase() ===
 export function canApprove(
   record: CheckableRecord,
   findings: readonly Finding[],
-  actor: string,
-  lastEditor: string | null | undefined,
+  actor: AuditPerson,
+  lastEditor: AuditPerson | null | undefined,
   settings: ApprovalSettings
 ): ApprovalDecision {
   const reasons: string[] = []
-  if (actor.trim() === '') reasons.push('Set your name in the user profile first: approval records who approved.')
+  const actorName = actor.name.trim()
+  if (actorName === '') reasons.push('Set your name in the user profile first: approval records who approved.')
   if (record.status === 'approved') reasons.push('The record is already approved.')
   if (record.status === 'archived') reasons.push('The record is archived; restore it before approving.')
   const recordId = record.id ?? null
   for (const finding of findings) {
     if (finding.severity !== 'error' || (finding.recordId !== null && finding.recordId !== recordId)) continue
-    reasons.push(`${finding.article} — ${finding.message} (${finding.recordId === null ? 'organisation profile: ' : ''}${finding.field})`)
+    reasons.push(`${finding.article} — ${finding.message} (${finding.recordId === null ? 'Organisation profile › ' : ''}${describeFieldPath(finding.field)})`)
   }
-  if (settings.separateApprover && lastEditor && actor.trim() !== '' && samePerson(actor, lastEditor)) {
-    reasons.push(`${actor.trim()} made the last change to this record; with "separate approver" on, someone else must approve it.`)
+  if (settings.separateApprover && lastEditor && actorName !== '' && samePerson(actor, lastEditor)) {
+    const editor = lastEditor.name.trim().toLowerCase() === actorName.toLowerCase() ? actorName : `${actorName} (then named ${lastEditor.name.trim()})`
+    reasons.push(`${editor} made the last change to this record; with "separate approver" on, someone else must approve it.`)
   }
   return reasons.length === 0 ? { ok: true } : { ok: false, reasons }
 }

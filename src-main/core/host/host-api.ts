@@ -1,48 +1,109 @@
+import { z } from 'zod'
+import { BACKUP_MAX_BYTES, auditAnchorSchema, auditEntrySchema, parseBackupText } from '../backup/backup-format'
+import { organisationSchema, storedRecordSchema } from '../records/model'
+import { formatJsonPath } from '../util/problems'
 import type { ExportData } from '../workbook/register-sheets'
 
 /**
  * The one typed contract between the renderer and whatever hosts it. The Electron preload
  * forwards each method over IPC (channel `ropa:<method>`); the browser build implements the
  * same interface with a file input and a Blob download. Every method takes one
- * structured-cloneable argument and returns a promise.
+ * structured-cloneable argument and returns a promise. Each request has a zod schema here,
+ * next to its type: the main process trusts nothing the renderer sends.
  */
 
-export interface FileFilter {
-  name: string
-  extensions: string[]
-}
+/** File types a native dialog offers: a label and extensions without the dot (`*` for any). */
+export const fileFilterSchema = z.strictObject({
+  name: z.string().max(200),
+  extensions: z.array(z.string().regex(/^(\*|[A-Za-z0-9]{1,16})$/, 'an extension without the dot, e.g. "json"')).min(1).max(20)
+})
+export type FileFilter = z.infer<typeof fileFilterSchema>
 
 export interface AppInfo {
   version: string
   host: 'electron' | 'browser'
 }
 
-export interface OpenFileRequest {
-  title: string
-  filters: FileFilter[]
-  /** Files larger than this are refused before being read. */
-  maxBytes: number
-}
+/** The largest file the app ever opens (a backup file); every open names its own, smaller or equal, limit. */
+export const MAX_OPEN_FILE_BYTES = BACKUP_MAX_BYTES
+
+const dialogTitle = z.string().max(200)
+/** A file name offered in a save dialog: a name only, never a path. */
+const suggestedFileName = z
+  .string()
+  .min(1)
+  .max(255)
+  .refine((name) => !/[/\\\0]/.test(name) && name !== '.' && name !== '..', 'a file name without a folder')
+
+export const openFileRequestSchema = z.strictObject({
+  title: dialogTitle,
+  filters: z.array(fileFilterSchema).max(20),
+  /** Files larger than this are refused before being read. Required: leaving it out must never lift the limit. */
+  maxBytes: z.number().int().positive().max(MAX_OPEN_FILE_BYTES)
+})
+export type OpenFileRequest = z.infer<typeof openFileRequestSchema>
 
 export type OpenFileResult =
   | { status: 'opened'; name: string; bytes: Uint8Array }
   | { status: 'cancelled' }
   | { status: 'refused'; name: string; reason: string }
 
-export interface SaveFileRequest {
-  title: string
-  suggestedName: string
-  filters: FileFilter[]
-  data: Uint8Array | string
-}
+export const saveFileRequestSchema = z.strictObject({
+  title: dialogTitle,
+  suggestedName: suggestedFileName,
+  filters: z.array(fileFilterSchema).max(20),
+  data: z.union([z.string(), z.instanceof(Uint8Array)])
+})
+export type SaveFileRequest = z.infer<typeof saveFileRequestSchema>
 
 export type SaveFileResult = { status: 'saved'; name: string } | { status: 'cancelled' }
+
+const findingSchema = z.object({
+  ruleId: z.string(),
+  severity: z.enum(['error', 'warning', 'info']),
+  article: z.string(),
+  recordId: z.string().nullable(),
+  reference: z.string().nullable(),
+  field: z.string(),
+  message: z.string(),
+  fix: z.string()
+})
+
+const chainVerificationSchema = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), entries: z.number().int().nonnegative() }),
+  z.object({
+    ok: z.literal(false),
+    entries: z.number().int().nonnegative(),
+    firstBreak: z.object({ seq: z.union([z.number().int(), z.undefined()]), index: z.number().int().nonnegative(), reason: z.string(), kind: z.enum(['link', 'hash', 'anchor']) })
+  })
+])
+
+/** What the workbook writer is given: the records are checked as stored records, so the writer never meets a malformed one. */
+export const exportDataSchema = z.strictObject({
+  organisation: organisationSchema.nullable(),
+  records: z.array(storedRecordSchema),
+  vendors: z.array(z.looseObject({ id: z.string() })),
+  appVersion: z.string(),
+  exportedAt: z.iso.datetime({ offset: true }),
+  filters: z.string(),
+  fingerprint: z.string().regex(/^[0-9a-f]{64}$/, 'a SHA-256 hash: 64 hexadecimal characters').optional(),
+  findings: z.array(findingSchema).optional(),
+  auditLog: z.array(auditEntrySchema).optional(),
+  audit: z.object({ anchor: auditAnchorSchema, verification: chainVerificationSchema }).optional()
+})
+// Fail to compile if the schema lets through anything the writer's ExportData does not describe,
+// or if ExportData gains a part the schema does not know (the strict schema would refuse every export).
+const exportDataMatches: (data: z.infer<typeof exportDataSchema>) => ExportData = (data) => data
+const exportDataCovered: Exclude<keyof ExportData, keyof z.infer<typeof exportDataSchema>> extends never ? true : never = true
+void exportDataMatches
+void exportDataCovered
 
 export interface ExportWorkbookRequest {
   /** Plain data: the host writes the workbook (Electron: the streaming writer in the main process). */
   data: ExportData
   suggestedName: string
 }
+export const exportWorkbookRequestSchema = z.strictObject({ data: exportDataSchema, suggestedName: suggestedFileName })
 
 /** Progress of a long host operation, sent from the host to the renderer while it runs. */
 export interface HostProgress {
@@ -51,14 +112,45 @@ export interface HostProgress {
   total: number
 }
 
-export interface WriteAutomaticBackupRequest {
-  /** The serialised backup (backup-format.ts). */
-  json: string
-  /** Why it was taken, written into the file name: e.g. 'before-restore', 'daily', 'after-changes'. */
-  reason: AutomaticBackupReason
-}
+export const AUTOMATIC_BACKUP_REASONS = ['before-restore', 'daily', 'after-changes'] as const
+export type AutomaticBackupReason = (typeof AUTOMATIC_BACKUP_REASONS)[number]
 
-export type AutomaticBackupReason = 'before-restore' | 'daily' | 'after-changes'
+/** How many problems of an invalid backup an error message lists. */
+const PROBLEMS_LISTED = 5
+
+/** The contents of an automatic backup: checked as a whole backup file, so that no copy the user relies on is unreadable. */
+const automaticBackupJson = z
+  .string()
+  .max(BACKUP_MAX_BYTES)
+  .superRefine((json, context) => {
+    const parsed = parseBackupText(json)
+    if (parsed.ok) return
+    for (const problem of parsed.problems.slice(0, PROBLEMS_LISTED)) {
+      context.addIssue({ code: 'custom', message: `not a valid backup: ${problem.path}: ${problem.message}` })
+    }
+  })
+
+export const writeAutomaticBackupRequestSchema = z.strictObject({
+  /** The serialised backup (backup-format.ts). */
+  json: automaticBackupJson,
+  /** Why it was taken, written into the file name. */
+  reason: z.enum(AUTOMATIC_BACKUP_REASONS)
+})
+export type WriteAutomaticBackupRequest = z.infer<typeof writeAutomaticBackupRequestSchema>
+
+/**
+ * An automatic backup's name as the host listed it: a file name (Electron) or key (browser),
+ * never a path, so that no name can reach outside the backups folder.
+ */
+export const automaticBackupNameSchema = z
+  .string()
+  .min(1)
+  .max(200)
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._:-]*$/, 'a backup name: letters, digits, ".", "_", ":" and "-", no folder')
+  .refine((name) => !name.includes('..'), 'a backup name without ".."')
+
+export const readAutomaticBackupRequestSchema = z.strictObject({ name: automaticBackupNameSchema })
+export type ReadAutomaticBackupRequest = z.infer<typeof readAutomaticBackupRequestSchema>
 
 export interface AutomaticBackupInfo {
   /** File name (Electron) or key (browser), newest first in lists. */
@@ -84,7 +176,38 @@ export interface HostMethods {
   /** Keeps a backup where the user need not think about it (the user-data folder); the oldest beyond a limit are removed. */
   writeAutomaticBackup(request: WriteAutomaticBackupRequest): Promise<{ location: string; backup: AutomaticBackupInfo }>
   listAutomaticBackups(request?: undefined): Promise<AutomaticBackupList>
-  readAutomaticBackup(request: { name: string }): Promise<{ json: string }>
+  readAutomaticBackup(request: ReadAutomaticBackupRequest): Promise<{ json: string }>
+}
+
+export type HostMethod = keyof HostMethods
+export type HostRequest<M extends HostMethod> = Parameters<HostMethods[M]>[0]
+
+/**
+ * Each method's request schema. The main process parses every request with these before a
+ * handler runs; the typed map fails to compile if a schema and its method's type drift apart.
+ */
+export const HOST_REQUEST_SCHEMAS: { [M in HostMethod]: z.ZodType<HostRequest<M>, unknown> } = {
+  getAppInfo: z.undefined(),
+  openFile: openFileRequestSchema,
+  saveFile: saveFileRequestSchema,
+  exportWorkbook: exportWorkbookRequestSchema,
+  writeAutomaticBackup: writeAutomaticBackupRequestSchema,
+  listAutomaticBackups: z.undefined(),
+  readAutomaticBackup: readAutomaticBackupRequestSchema
+}
+
+const MAX_ISSUES_LISTED = 5
+
+/**
+ * The request checked against its method's schema, or an error naming the method and each
+ * wrong part (`$.maxBytes: ...`), so that a bad call is refused before anything happens.
+ */
+export function parseHostRequest<M extends HostMethod>(method: M, request: unknown): HostRequest<M> {
+  const result = (HOST_REQUEST_SCHEMAS[method] as z.ZodType<HostRequest<M>, unknown>).safeParse(request)
+  if (result.success) return result.data
+  const issues = result.error.issues.slice(0, MAX_ISSUES_LISTED).map((issue) => `${formatJsonPath(issue.path)}: ${issue.message}`)
+  const more = result.error.issues.length > MAX_ISSUES_LISTED ? ` (and ${result.error.issues.length - MAX_ISSUES_LISTED} more)` : ''
+  throw new Error(`${method} was refused: the request is invalid: ${issues.join('; ')}${more}`)
 }
 
 /** Events from the host: subscribe with a listener, get back the function that unsubscribes. */
@@ -93,8 +216,6 @@ export interface HostEvents {
 }
 
 export type HostApi = HostMethods & HostEvents
-
-export type HostMethod = keyof HostMethods
 
 /** Listed explicitly so that the preload exposes exactly these and the main process handles exactly these. */
 export const HOST_METHODS = [

@@ -1,7 +1,25 @@
 /**
- * Human names for field paths in a record or a template: used by findings, open items,
- * evidence, the history and pack change summaries, so that a field reads the same everywhere.
+ * Human names for field paths in a record or a template, and for the values stored in them:
+ * used by findings, approval refusals, open items, evidence, the history, the audit trail and
+ * pack change summaries, so that a field reads the same everywhere and no stored key or path
+ * (`dataCategories.0.retention.mode`, `sccs`) reaches the screen.
  */
+import {
+  ART9_CONDITION_LABELS,
+  DPIA_REQUIRED_LABELS,
+  DPIA_STATUS_LABELS,
+  LAWFUL_BASIS_LABELS,
+  RECIPIENT_TYPE_LABELS,
+  RECORD_ROLE_LABELS,
+  RECORD_STATUS_LABELS,
+  RETENTION_END_ACTION_LABELS,
+  RETENTION_MODE_LABELS,
+  RETENTION_UNIT_LABELS,
+  SAFEGUARD_LABELS,
+  SECURITY_MEASURE_LABELS,
+  SPECIAL_CATEGORY_LABELS
+} from './enums'
+import { termLabel } from '../vocabulary/vocabulary'
 
 /** List fields, by the name of one item. */
 const ITEM_NAMES: Record<string, string> = {
@@ -36,7 +54,7 @@ const FIELD_NAMES: Record<string, string> = {
   term: 'Category',
   wording: 'Wording',
   retention: 'Retention',
-  mode: 'Retention',
+  mode: 'Kind',
   period: 'Period',
   unit: 'Unit',
   fromEvent: 'Runs from',
@@ -89,19 +107,39 @@ const FIELD_NAMES: Record<string, string> = {
   jointControllers: 'Joint controllers',
   email: 'E-mail',
   phone: 'Phone',
-  address: 'Address'
+  address: 'Address',
+  separateApprover: 'Separate approver required',
+  version: 'Version'
 }
 
 const humanise = (part: string) => FIELD_NAMES[part] ?? part.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/^./, (first) => first.toUpperCase())
 
 /**
- * `purposes.0.lawfulBasis` or `purposes[0].lawfulBasis` → "Purpose 1 › Lawful basis";
- * `transfers[<id>].safeguard` (the history's item ids) → "Transfer › Safeguard".
+ * Finds the position of a list item addressed by its id (the history's `transfers[<id>]`), so
+ * that it can be numbered like the editor numbers it; `undefined` when it is no longer there.
  */
-export function describeFieldPath(path: string): string {
+export type ItemPosition = (list: string, id: string) => number | undefined
+
+/** Numbers list items as they stand in `value` (a record as stored now); items since removed stay unnumbered. */
+export function itemPositionIn(value: object | undefined): ItemPosition {
+  return (list, id) => {
+    const items = (value as Record<string, unknown> | undefined)?.[list]
+    if (!Array.isArray(items)) return undefined
+    const index = items.findIndex((item: unknown) => (item as { id?: unknown } | null)?.id === id)
+    return index === -1 ? undefined : index
+  }
+}
+
+/**
+ * `purposes.0.lawfulBasis` or `purposes[0].lawfulBasis` → "Purpose 1 › Lawful basis";
+ * `dataCategories.0.retention.mode` → "Data category 1 › Retention › Kind";
+ * `transfers[<id>].safeguard` (the history's item ids) → "Transfer 2 › Safeguard" when
+ * `position` knows the item, otherwise "Transfer › Safeguard".
+ */
+export function describeFieldPath(path: string, position?: ItemPosition): string {
   const parts = path
     .replace(/\[(\d+)\]/g, '.$1')
-    .replace(/\[[^\]]+\]/g, '.#')
+    .replace(/\[([^\]]+)\]/g, '.#$1')
     .split('.')
     .filter(Boolean)
   const words: string[] = []
@@ -109,16 +147,67 @@ export function describeFieldPath(path: string): string {
     const part = parts[index] ?? ''
     const next = parts[index + 1]
     const itemName = ITEM_NAMES[part]
-    if (itemName && next !== undefined && /^(\d+|#)$/.test(next)) {
-      words.push(next === '#' ? itemName : `${itemName} ${Number(next) + 1}`)
+    if (itemName && next !== undefined && /^(\d+|#.*)$/.test(next)) {
+      const number = next.startsWith('#') ? position?.(part, next.slice(1)) : Number(next)
+      words.push(number === undefined ? itemName : `${itemName} ${number + 1}`)
       index++
-    } else if (part === 'retention' && words.length > 0) {
-      // `dataCategories.0.retention.mode` reads best as "Data category 1 › Retention".
-      words.push('Retention')
-      break
     } else {
       words.push(humanise(part))
     }
   }
   return words.join(' › ')
+}
+
+/** Which labels a stored value is shown with, by the field that holds it. */
+const VALUE_LABELS: Record<string, Record<string, string>> = {
+  lawfulBasis: LAWFUL_BASIS_LABELS,
+  role: RECORD_ROLE_LABELS,
+  status: RECORD_STATUS_LABELS,
+  mode: RETENTION_MODE_LABELS,
+  unit: RETENTION_UNIT_LABELS,
+  endAction: RETENTION_END_ACTION_LABELS,
+  safeguard: SAFEGUARD_LABELS,
+  type: RECIPIENT_TYPE_LABELS,
+  condition: ART9_CONDITION_LABELS,
+  category: SPECIAL_CATEGORY_LABELS,
+  securityMeasures: SECURITY_MEASURE_LABELS,
+  required: DPIA_REQUIRED_LABELS
+}
+/** Fields whose values are vocabulary terms (fideslang keys or custom terms). */
+const TERM_FIELDS = new Set(['term', 'uses', 'dataSubjects'])
+/** Parts of an item that identify it to the app only. */
+const HIDDEN_KEYS = new Set(['id'])
+
+function labelsFor(path: string): ((value: string) => string) | undefined {
+  const parts = path.replace(/\[[^\]]*\]/g, '').split('.').filter(Boolean)
+  const last = parts.at(-1) ?? ''
+  if (last === 'status' && parts.at(-2) === 'dpia') return (value) => (DPIA_STATUS_LABELS as Record<string, string>)[value] ?? value
+  if (TERM_FIELDS.has(last)) return termLabel
+  const labels = VALUE_LABELS[last]
+  return labels ? (value) => labels[value] ?? value : undefined
+}
+
+/**
+ * A stored value as a person reads it: enum keys as their labels, vocabulary terms by name,
+ * yes/no for flags, lists joined, and a whole item (added or removed) as its labelled fields.
+ * `—` for nothing, `(empty)` for an empty text.
+ */
+export function describeFieldValue(path: string, value: unknown): string {
+  if (value === undefined || value === null) return '—'
+  if (value === '') return '(empty)'
+  if (typeof value === 'boolean') return value ? 'Yes' : 'No'
+  if (typeof value === 'string') return labelsFor(path)?.(value) ?? value
+  if (typeof value === 'number') return String(value)
+  if (Array.isArray(value)) {
+    if (value.length === 0) return '(none)'
+    return value.map((item) => describeFieldValue(path, item)).join(', ')
+  }
+  if (typeof value === 'object') {
+    const parts = Object.entries(value as Record<string, unknown>)
+      .filter(([key, inner]) => !HIDDEN_KEYS.has(key) && inner !== '' && inner !== undefined && inner !== null && !(Array.isArray(inner) && inner.length === 0))
+      .map(([key, inner]) => `${humanise(key)}: ${describeFieldValue(`${path}.${key}`, inner)}`)
+    return parts.length === 0 ? '(empty)' : parts.join('; ')
+  }
+  // Stored values are JSON: nothing else (functions, symbols) reaches here.
+  return typeof value === 'bigint' ? value.toString() : '—'
 }

@@ -146,3 +146,31 @@ export function affectedRecords<T extends RecordOriginRef>(diff: PackDiff, recor
   }
   return affected
 }
+
+// ---------------------------------------------------------------- describing a change
+
+function plural(count: number, one: string, many: string): string {
+  return `${count} ${count === 1 ? one : many}`
+}
+
+/** One line for people: e.g. "1 activity added, 2 activities changed, 0 activities removed, new policy text". */
+export function describeDiff(diff: PackDiff): string {
+  const parts = [
+    plural(diff.added.length, 'activity added', 'activities added'),
+    plural(diff.changed.length, 'activity changed', 'activities changed'),
+    plural(diff.removed.length, 'activity removed', 'activities removed')
+  ]
+  if (diff.vendorChanges.length > 0) parts.push('vendor details changed')
+  if (diff.sourceChanges.some((change) => change.field === 'source.sha256')) parts.push('new policy text')
+  return parts.join(', ')
+}
+
+/** The audit entry's changes for an upgrade: the version and each activity added, removed or changed. */
+export function packChanges(diff: PackDiff): FieldChange[] {
+  return [
+    { field: 'version', before: diff.installedVersion, after: diff.incomingVersion },
+    ...diff.added.map((activity) => ({ field: `activities[${activity.id}]`, after: activity.name })),
+    ...diff.removed.map((activity) => ({ field: `activities[${activity.id}]`, before: activity.name })),
+    ...diff.changed.map((activity) => ({ field: `activities[${activity.id}]`, before: activity.name, after: `${plural(activity.changes.length, 'field', 'fields')} changed` }))
+  ]
+}

@@ -7,6 +7,7 @@
 import type { AuditEntry } from '../audit/audit-chain'
 import { AUDIT_ACTION_LABELS, AUDIT_ENTITY_LABELS, changeText } from '../audit/audit-text'
 import { SEVERITIES, type Finding } from '../checks/finding'
+import { describeFieldPath } from '../records/field-names'
 import type { StoredRecord } from '../records/model'
 import { MAX_CELL_CHARS, SHEET } from './columns'
 import { column, type CellValue, type Column, type ExportData, type SheetLayout } from './register-sheets'
@@ -26,7 +27,7 @@ export function findingColumns(): Column<FindingRow>[] {
     column('name', 'Processing activity', 34, ({ name }) => name),
     column('severity', 'Severity', 10, ({ finding }) => SEVERITY_TEXT[finding.severity]),
     column('article', 'Article', 14, ({ finding }) => finding.article),
-    column('field', 'Field', 26, ({ finding }) => finding.field),
+    column('field', 'Field', 26, ({ finding }) => describeFieldPath(finding.field)),
     column('finding', 'Finding', 60, ({ finding }) => finding.message),
     column('fix', 'What to do', 60, ({ finding }) => finding.fix),
     column('rule', 'Rule', 26, ({ finding }) => finding.ruleId)
@@ -38,6 +39,8 @@ export function auditColumns(): Column<AuditEntry>[] {
     column('seq', 'Entry', 8, (entry) => entry.seq ?? ''),
     column('at', 'When (UTC)', 24, (entry) => entry.at),
     column('actor', 'Who', 20, (entry) => entry.actor),
+    // Hashed with the entry: without it the chain could not be re-verified from the sheet.
+    column('actorId', 'User ID', 38, (entry) => entry.actorId ?? ''),
     column('entity', 'Entity', 14, (entry) => AUDIT_ENTITY_LABELS[entry.entity] ?? entry.entity),
     column('entityId', 'Entity ID', 38, (entry) => entry.entityId),
     column('action', 'Action', 12, (entry) => AUDIT_ACTION_LABELS[entry.action] ?? entry.action),

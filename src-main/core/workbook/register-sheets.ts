@@ -10,7 +10,8 @@
  * and would silently drop anything a future model adds. The Cover's SHA-256 fingerprint of
  * the same records lets the importer detect a Data sheet that was edited or cut short.
  */
-import { canonicalJson, type AuditEntry } from '../audit/audit-chain'
+import { canonicalJson, type AuditAnchor, type AuditEntry, type ChainVerification } from '../audit/audit-chain'
+import { chainBreakText } from '../audit/audit-text'
 import type { Finding } from '../checks/finding'
 import { checksSheets } from './checks-sheets'
 import {
@@ -61,7 +62,20 @@ export interface ExportData {
   findings?: Finding[]
   /** Audit trail entries for an "Audit trail" sheet. */
   auditLog?: AuditEntry[]
+  /**
+   * The whole audit trail's anchor (head hash and entry count) and whether the chain verified
+   * against it at export, for the Cover: what an auditor compares a later backup or export with.
+   */
+  audit?: { anchor: AuditAnchor; verification: ChainVerification }
 }
+
+/** The Cover's labels for the audit anchor, shared with tests and anyone reading the Cover. */
+export const COVER_AUDIT = {
+  section: 'Audit trail',
+  count: 'Entries in the whole audit trail',
+  head: 'SHA-256 of the newest entry (head of the chain)',
+  verified: 'Chain verified at export'
+} as const
 
 export interface SheetLayout {
   name: SheetName
@@ -382,6 +396,14 @@ function coverRows(data: ExportData, records: StoredRecord[]): CellValue[][] {
   for (const [label, count] of countBy(records, (record) => record.role, RECORD_ROLE_LABELS)) rows.push(['Records by role', label, count])
   for (const [label, count] of countBy(records, (record) => record.status, RECORD_STATUS_LABELS)) rows.push(['Records by status', label, count])
   rows.push(['Export', 'SHA-256 fingerprint of the exported records', data.fingerprint ?? recordsFingerprint(records)])
+  if (data.audit) {
+    const { anchor, verification } = data.audit
+    rows.push(
+      [COVER_AUDIT.section, COVER_AUDIT.count, anchor.count],
+      [COVER_AUDIT.section, COVER_AUDIT.head, anchor.headHash],
+      [COVER_AUDIT.section, COVER_AUDIT.verified, verification.ok ? 'Yes: every entry links to the one before it and the chain ends at this head' : `No: ${chainBreakText(verification.firstBreak)}`]
+    )
+  }
   return rows
 }
 

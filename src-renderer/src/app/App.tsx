@@ -11,12 +11,13 @@ import { FromTemplatePage } from '../templates/FromTemplatePage'
 import { PackPage } from '../templates/PackPage'
 import { TemplateLibraryPage } from '../templates/TemplateLibraryPage'
 import { VendorPage, VendorsPage } from '../templates/VendorsPages'
-import { AuditPage } from '../checks/AuditPage'
+import { AuditPage, AuditTrailWarning } from '../checks/AuditPage'
 import { DashboardPage } from '../dashboard/DashboardPage'
 import { startAutomaticBackups } from '../export/backup-service'
 import { ImportExportPage } from '../export/ImportExportPage'
 import { ConfirmProvider } from '../ui/confirm'
-import { RouteBoundary, installGlobalFailureReporting } from '../ui/failure-reporting'
+import { installGlobalFailureReporting } from '../ui/global-failure-reporting'
+import { RouteBoundary } from './failure-boundaries'
 import { NavLink, NavigationProvider } from './navigation'
 import { database, repository } from './services'
 import { checksStore } from '../checks/checks-services'
@@ -156,6 +157,7 @@ export function App() {
             <>
               <SkipLink />
               <TopBar organisationName={organisationName} />
+              <AuditTrailWarning />
               <Routes />
             </>
           )}

@@ -120,8 +120,14 @@ export function ApprovalSettingsSection() {
     )
   }, [])
   const change = useAsyncAction(async (value: boolean) => {
-    await approvals.saveSettings({ separateApprover: value })
     setSeparate(value)
+    try {
+      await approvals.saveSettings({ separateApprover: value })
+    } catch (error) {
+      // The box shows what is stored: back as it was when the setting could not be saved.
+      setSeparate(!value)
+      throw error
+    }
     toast.success(value ? 'Someone other than the last editor must now approve each record' : 'The last editor may now approve a record')
   }, 'Could not change the approval setting')
   return (

@@ -15,7 +15,14 @@ export function describeVerification(result: ChainVerification, entries: readonl
   if (result.ok) {
     return { ok: true, title: 'Audit trail verified', detail: `All ${result.entries.toLocaleString()} entries are intact and each links to the one before it.` }
   }
-  const { index, seq, reason } = result.firstBreak
+  const { index, seq, reason, kind } = result.firstBreak
+  if (kind === 'anchor') {
+    return {
+      ok: false,
+      title: 'Audit trail does not end where it should',
+      detail: `${reason.charAt(0).toUpperCase()}${reason.slice(1)}. The entries still there link to one another.`
+    }
+  }
   const entry = entries[index]
   const when = entry ? `recorded ${formatWhen(entry.at)}${entry.actor ? ` by ${entry.actor}` : ''}` : ''
   return {

@@ -3,6 +3,7 @@
  * (error findings, separate approver) is the core's `canApprove`; this file gathers what it
  * needs from the database and writes the approval with its audit entry in one transaction.
  */
+import type { AuditPerson } from '@core/audit/audit-chain'
 import { canApprove, nextReviewAfterApproval, type ApprovalDecision, type ApprovalSettings } from '@core/checks/approval'
 import { checkOrganisation, checkRecord } from '@core/checks/run-checks'
 import { diffRecords } from '@core/records/diff'
@@ -33,7 +34,7 @@ export class ApprovalRepository {
   /** Audited: switching the four-eyes rule off is itself something an auditor asks about. */
   async saveSettings(settings: ApprovalSettings): Promise<void> {
     const actor = await this.register.currentActor()
-    await this.db.transaction('rw', this.db.meta, this.db.auditLog, async () => {
+    await this.db.transaction('rw', this.register.auditTables, async () => {
       const before = await this.getSettings()
       const after: ApprovalSettings = { separateApprover: settings.separateApprover === true }
       const changes = diffRecords(before, after)
@@ -45,10 +46,10 @@ export class ApprovalRepository {
   }
 
   /** Who last changed the record's content (approvals are not edits), from its audit history. */
-  async lastEditor(recordId: string): Promise<string | null> {
+  async lastEditor(recordId: string): Promise<AuditPerson | null> {
     const history = await this.register.recordHistory(recordId)
-    const lastEdit = history.findLast((entry) => entry.action !== 'approve')
-    return lastEdit?.actor ?? null
+    const edit = history.findLast((entry) => entry.action !== 'approve')
+    return edit ? { id: edit.actorId, name: edit.actor } : null
   }
 
   /** Whether the current user may approve the stored record now, and if not, every reason. */
@@ -79,7 +80,7 @@ export class ApprovalRepository {
     const actor = await this.register.currentActor()
     const approvedAt = this.now().toISOString()
     const today = (await loadCheckContext(this.db, this.register, this.now())).today
-    const approved = await this.db.transaction('rw', this.db.records, this.db.auditLog, async () => {
+    const approved = await this.db.transaction('rw', [this.db.records, ...this.register.auditTables], async () => {
       const current = await this.db.records.get(recordId)
       if (!current) throw new RecordNotFoundError(recordId)
       // Checked against what was stored when the gate ran: a change in between needs a new decision.
@@ -87,7 +88,7 @@ export class ApprovalRepository {
       const after: StoredRecord = {
         ...current,
         status: 'approved',
-        approvedBy: actor,
+        approvedBy: actor.name,
         approvedAt,
         lastReviewed: today,
         nextReview: current.nextReview !== '' && current.nextReview > today ? current.nextReview : nextReviewAfterApproval(today),
@@ -95,7 +96,7 @@ export class ApprovalRepository {
         revision: current.revision + 1
       }
       await this.db.records.put(after)
-      await this.register.appendAudit('record', recordId, 'approve', `${current.reference} approved by ${actor}`, diffRecords(current, after), actor)
+      await this.register.appendAudit('record', recordId, 'approve', `${current.reference} approved by ${actor.name}`, diffRecords(current, after), actor)
       return after
     })
     if (!approved) return { ok: false, reasons: ['The record changed while it was being approved. Check it again, then approve.'] }

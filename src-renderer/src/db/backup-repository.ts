@@ -4,13 +4,15 @@
  * the register exactly as it was. The caller validates the file (parseBackupText) and takes an
  * automatic backup of the current data before calling `restore`.
  */
-import { verifyChain, type AuditEntry, type ChainVerification } from '@core/audit/audit-chain'
-import { createBackup, type Backup } from '@core/backup/backup-format'
+import { anchorOf, type AuditAnchor, type AuditEntry, type ChainVerification } from '@core/audit/audit-chain'
+import { backupAuditTrail, createBackup, type Backup } from '@core/backup/backup-format'
 import type { StoredRecord } from '@core/records/model'
 import Dexie from 'dexie'
-import { ORGANISATION_ROW_ID, type InstalledPack, type RopaDatabase, type Vendor } from './database'
+import type { InstalledPack } from '@core/templates/installed-pack'
+import type { Vendor } from '@core/templates/vendor'
+import { ORGANISATION_ROW_ID, type RopaDatabase } from './database'
 import { getAll, putAll } from './native-store'
-import { USER_PROFILE_KEY, type RegisterRepository, type UserProfile } from './register-repository'
+import { AUDIT_ANCHOR_KEY, NoUserError, USER_PROFILE_KEY, type RegisterRepository, type UserProfile } from './register-repository'
 
 const LAST_BACKUP_KEY = 'lastBackup'
 
@@ -32,10 +34,14 @@ export interface BackupSummary {
   auditEntries: number
   vendors: number
   packs: number
+  /** The backup's head hash and count as the app recorded them (older backups: as its log stands). */
+  auditAnchor: AuditAnchor
+  /** The log's links and hashes, and its end against the backup's anchor where it has one. */
   auditChain: ChainVerification
 }
 
 export function summariseBackup(backup: Backup): BackupSummary {
+  const { anchor, verification } = backupAuditTrail(backup)
   return {
     exportedAt: backup.exportedAt,
     appVersion: backup.appVersion,
@@ -45,7 +51,8 @@ export function summariseBackup(backup: Backup): BackupSummary {
     auditEntries: backup.auditLog.length,
     vendors: backup.vendors.length,
     packs: backup.packs.length,
-    auditChain: verifyChain([...backup.auditLog].sort((a, b) => (a.seq ?? 0) - (b.seq ?? 0)))
+    auditAnchor: anchor,
+    auditChain: verification
   }
 }
 
@@ -64,9 +71,10 @@ export class BackupRepository {
     const { db } = this
     return db.transaction('r', [db.records, db.organisation, db.auditLog, db.meta, db.vendors, db.packs, db.packArchive], async (transaction) => {
       const all = <T,>(name: string) => getAll<T>(transaction.idbtrans.objectStore(name))
-      const [organisationRow, profile, records, auditLog, vendors, packs, packArchive] = await Dexie.Promise.all([
+      const [organisationRow, profile, anchor, records, auditLog, vendors, packs, packArchive] = await Dexie.Promise.all([
         db.organisation.get(ORGANISATION_ROW_ID),
         db.meta.get(USER_PROFILE_KEY),
+        db.meta.get(AUDIT_ANCHOR_KEY),
         all<StoredRecord>('records'),
         all<AuditEntry>('auditLog'),
         all<Vendor>('vendors'),
@@ -81,23 +89,31 @@ export class BackupRepository {
         userProfile: (profile?.value as UserProfile | undefined) ?? null,
         records,
         auditLog,
-        // Vendor and pack rows are plain objects; the backup format checks only their identity.
-        vendors: vendors as unknown as Backup['vendors'],
-        packs: packs as unknown as Backup['packs'],
-        packArchive: packArchive as unknown as Backup['packs']
+        // A database from before the anchor existed: its log as it stands.
+        auditAnchor: (anchor?.value as AuditAnchor | undefined) ?? anchorOf([...auditLog].sort((a, b) => (a.seq ?? 0) - (b.seq ?? 0))),
+        vendors,
+        packs,
+        packArchive
       })
     })
   }
 
   /**
-   * Replaces the organisation, user profile, records, audit log, vendors, packs and pack
-   * archive with the backup's, and adds one audit entry saying so, all in one transaction. The
+   * Replaces the organisation, records, audit log, vendors, packs and pack archive with the
+   * backup's, and adds one audit entry saying so, all in one transaction. The user stays who
+   * they are: the person at this computer restores the backup, and their id must not become
+   * another's (that would let them pass "require a separate approver"); the backup's user is
+   * taken only when no one is set up here. The audit anchor becomes the backup's (so a backup
+   * whose log lost entries stays visibly broken), then moves with the restore's own entry. The
    * reference counter never goes back, so that no reference is ever given to two different
    * activities. A backup made before the pack archive was backed up leaves the archive as it is.
    */
   async restore(backup: Backup): Promise<BackupSummary> {
     const { db } = this
-    const actor = await this.register.currentActor()
+    const current = await this.register.getUserProfile()
+    const fromBackup = backup.userProfile?.name.trim() ? { ...backup.userProfile, id: backup.userProfile.id || crypto.randomUUID() } : undefined
+    const user: UserProfile | undefined = current ?? fromBackup
+    if (!user) throw new NoUserError()
     const summary = summariseBackup(backup)
     await db.transaction('rw', [db.records, db.organisation, db.auditLog, db.meta, db.vendors, db.packs, db.packArchive], async (transaction) => {
       const { packArchive } = backup
@@ -106,21 +122,22 @@ export class BackupRepository {
       await Dexie.Promise.all([
         putAll(store('records'), backup.records),
         putAll(store('auditLog'), backup.auditLog),
-        putAll(store('vendors'), backup.vendors as unknown as Vendor[]),
-        putAll(store('packs'), backup.packs as unknown as InstalledPack[]),
-        putAll(store('packArchive'), (packArchive ?? []) as unknown as InstalledPack[])
+        // Validated by parseBackupText with the stored rows' own schemas (defaults filled in).
+        putAll(store('vendors'), backup.vendors),
+        putAll(store('packs'), backup.packs),
+        putAll(store('packArchive'), packArchive ?? [])
       ])
       if (backup.organisation) await db.organisation.put({ ...backup.organisation, id: ORGANISATION_ROW_ID })
-      if (backup.userProfile) await db.meta.put({ key: USER_PROFILE_KEY, value: backup.userProfile })
-      else await db.meta.delete(USER_PROFILE_KEY)
+      if (!current) await db.meta.put({ key: USER_PROFILE_KEY, value: user })
+      await this.register.setAuditAnchor(summary.auditAnchor)
       await this.register.moveReferenceCounterPast(backup.records)
       await this.register.appendAudit(
         'register',
         'backup',
         'restore',
-        `Register restored from a backup made at ${backup.exportedAt} (${backup.records.length} records, ${backup.auditLog.length} audit entries)`,
+        `Register restored from a backup made at ${backup.exportedAt} (${backup.records.length} records, ${backup.auditLog.length} audit entries${summary.auditChain.ok ? '' : '; its audit trail was broken and the restore was confirmed twice'})`,
         [],
-        actor
+        user
       )
     })
     return summary

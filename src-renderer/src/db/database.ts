@@ -5,7 +5,11 @@
 import Dexie, { type DexieOptions, type Table } from 'dexie'
 import type { AuditEntry } from '@core/audit/audit-chain'
 import type { Organisation, StoredRecord } from '@core/records/model'
-import type { TemplatePack } from '@core/templates/pack-schema'
+import type { InstalledPack } from '@core/templates/installed-pack'
+import type { Vendor } from '@core/templates/vendor'
+
+// Their zod schemas live in the core (they are validated in backups too); re-exported for the pages.
+export type { InstalledPack, Vendor }
 
 export const DATABASE_NAME = 'ropa-register'
 export const ORGANISATION_ROW_ID = 'organisation'
@@ -45,32 +49,6 @@ export const SCHEMA_V2 = {
  * upgrade gives every existing record revision 1.
  */
 export const SCHEMA_V3 = SCHEMA_V2
-
-/** A template pack as installed: the pack itself and, for shipped packs, its policy text. */
-export interface InstalledPack {
-  id: string
-  version: string
-  vendorName: string
-  origin: 'shipped' | 'imported' | 'user'
-  installedAt: string
-  pack: TemplatePack
-  /** The policy text the quotes come from, where known. */
-  sourceText: string
-}
-
-/** A vendor: registered when its pack is installed (or added by hand), referenced by recipients. */
-export interface Vendor {
-  id: string
-  name: string
-  packId: string
-  legalEntities: string[]
-  privacyContact: string
-  dpoContact: string
-  euRepresentative: string
-  controllerFor: string[]
-  processorFor: string[]
-  notes: string
-}
 
 export class RopaDatabase extends Dexie {
   records!: Table<StoredRecord, string>

@@ -3,7 +3,18 @@
  * first, then changes the data and appends its audit entry in one transaction: either all
  * of it is stored or none of it.
  */
-import { type AuditAction, type AuditEntity, type AuditEntry, GENESIS_HASH, chainEntry } from '@core/audit/audit-chain'
+import {
+  type AuditAction,
+  type AuditAnchor,
+  type AuditEntity,
+  type AuditEntry,
+  type AuditPerson,
+  type ChainVerification,
+  GENESIS_HASH,
+  anchorOf,
+  chainEntry,
+  verifyChain
+} from '@core/audit/audit-chain'
 import { diffRecords, type FieldChange } from '@core/records/diff'
 import { toValidatedRecord } from '@core/records/validated-record'
 import { statusAfterEdit } from '@core/records/workflow'
@@ -22,21 +33,33 @@ import Dexie from 'dexie'
 import { ORGANISATION_ROW_ID, type RopaDatabase } from './database'
 import { getAllKeys, getOne, markRecordsChanged, putAll } from './native-store'
 
+/** The person using the app on this computer. `id` is made once and survives renames. */
 export interface UserProfile {
+  id: string
   name: string
   role: string
 }
+export type UserProfileInput = Pick<UserProfile, 'name' | 'role'>
 
 /** What a write changed, as the feature repositories used to announce it (see `emit`). */
 export type RegisterChange = { kind: 'records'; ids: string[]; records?: StoredRecord[] } | { kind: 'organisation' } | { kind: 'profile' } | { kind: 'all' }
 
 const NEXT_REFERENCE_KEY = 'nextReferenceNumber'
 export const USER_PROFILE_KEY = 'userProfile'
+/** The audit chain's head hash and entry count, kept apart from the entries (see AuditAnchor). */
+export const AUDIT_ANCHOR_KEY = 'auditAnchor'
 const IMPORT_CHUNK = 500
 
 export class RecordNotFoundError extends Error {
   constructor(id: string) {
     super(`No record with id ${id}`)
+  }
+}
+
+/** Every audit entry names who made the change; without a user profile nothing can be written. */
+export class NoUserError extends Error {
+  constructor() {
+    super('No user is set up on this computer: enter your name on the Organisation page first. Every change is recorded under the name of who made it.')
   }
 }
 
@@ -77,25 +100,120 @@ export class RegisterRepository {
   // ---- user profile -------------------------------------------------------------------
 
   async getUserProfile(): Promise<UserProfile | undefined> {
-    return (await this.db.meta.get(USER_PROFILE_KEY))?.value as UserProfile | undefined
+    const stored = (await this.db.meta.get(USER_PROFILE_KEY))?.value as Partial<UserProfile> | undefined
+    if (!stored) return undefined
+    if (stored.id) return stored as UserProfile
+    return this.giveUserAnId()
   }
 
-  async saveUserProfile(profile: UserProfile): Promise<void> {
-    await this.db.meta.put({ key: USER_PROFILE_KEY, value: { name: profile.name.trim(), role: profile.role.trim() } })
+  /** A profile saved before users had ids gets one the first time it is read, and keeps it. */
+  private async giveUserAnId(): Promise<UserProfile | undefined> {
+    return this.db.transaction('rw', this.db.meta, async () => {
+      const stored = (await this.db.meta.get(USER_PROFILE_KEY))?.value as Partial<UserProfile> | undefined
+      if (!stored) return undefined
+      if (stored.id) return stored as UserProfile
+      const profile: UserProfile = { id: crypto.randomUUID(), name: stored.name ?? '', role: stored.role ?? '' }
+      await this.db.meta.put({ key: USER_PROFILE_KEY, value: profile })
+      return profile
+    })
   }
 
-  /** The name of the local user, written into every audit entry. */
-  async currentActor(): Promise<string> {
-    return (await this.getUserProfile())?.name ?? ''
+  /**
+   * Saves the current user's name and role, keeping their id. A rename is itself audited
+   * (old → new), so that the trail shows that entries under two names are one person.
+   */
+  async saveUserProfile(input: UserProfileInput): Promise<UserProfile> {
+    const current = await this.getUserProfile()
+    return this.writeUserProfile(input, current, current?.id ?? crypto.randomUUID())
+  }
+
+  /**
+   * Someone else now uses the app on this computer: a new user with a new id, so that
+   * "require a separate approver" tells them apart from the previous user.
+   */
+  async switchUser(input: UserProfileInput): Promise<UserProfile> {
+    const current = await this.getUserProfile()
+    return this.writeUserProfile(input, undefined, crypto.randomUUID(), current)
+  }
+
+  /**
+   * The first profile on this computer is not itself an entry (every entry its user writes
+   * carries both id and name); a rename, a new role or a different person is.
+   */
+  private async writeUserProfile(input: UserProfileInput, before: UserProfile | undefined, id: string, previousUser?: UserProfile): Promise<UserProfile> {
+    const profile: UserProfile = { id, name: input.name.trim(), role: input.role.trim() }
+    if (profile.name === '') throw new NoUserError()
+    const changes = diffRecords(before && { name: before.name, role: before.role }, { name: profile.name, role: profile.role })
+    if (before && changes.length === 0) return before
+    await this.db.transaction('rw', this.auditTables, async () => {
+      await this.db.meta.put({ key: USER_PROFILE_KEY, value: profile })
+      if (before) {
+        const summary = before.name !== profile.name ? `User renamed: ${before.name} → ${profile.name}` : `${profile.name}'s role changed`
+        await this.appendAudit('user', profile.id, 'update', summary, changes, profile)
+      } else if (previousUser) {
+        await this.appendAudit('user', profile.id, 'create', `${profile.name} now uses the app (a different person from ${previousUser.name})`, changes, profile)
+      }
+    })
+    return profile
+  }
+
+  /** The local user as audit entries name them; blank when no one is set up (appendAudit then refuses). */
+  async currentActor(): Promise<AuditPerson> {
+    const profile = await this.getUserProfile()
+    return { id: profile?.id ?? '', name: profile?.name ?? '' }
   }
 
   // ---- audit trail --------------------------------------------------------------------
 
-  /** Appends to the hash-chained audit log. Must be called inside a transaction that includes auditLog. */
-  async appendAudit(entity: AuditEntity, entityId: string, action: AuditAction, summary: string, changes: FieldChange[], actor: string): Promise<void> {
+  /** The tables every write that appends to the audit trail must include in its transaction. */
+  get auditTables() {
+    return [this.db.auditLog, this.db.meta]
+  }
+
+  /**
+   * Appends to the hash-chained audit log and moves the anchor (head hash and count, in
+   * `meta`) with it. Must be called inside a transaction over `auditTables`. Refuses an entry
+   * without a user: the trail never records a change by nobody.
+   */
+  async appendAudit(entity: AuditEntity, entityId: string, action: AuditAction, summary: string, changes: FieldChange[], actor: AuditPerson): Promise<void> {
+    const name = actor.name.trim()
+    if (name === '' || !actor.id) throw new NoUserError()
     const last = await this.db.auditLog.orderBy('seq').last()
-    const entry = chainEntry({ at: this.now().toISOString(), actor, entity, entityId, action, summary, changes }, last?.hash ?? GENESIS_HASH)
+    const entry = chainEntry({ at: this.now().toISOString(), actor: name, actorId: actor.id, entity, entityId, action, summary, changes }, last?.hash ?? GENESIS_HASH)
     await this.db.auditLog.add(entry)
+    const anchor = await this.auditAnchor()
+    // A database from before the anchor existed starts counting from its log as it stands.
+    const count = anchor ? anchor.count + 1 : await this.db.auditLog.count()
+    await this.setAuditAnchor({ headHash: entry.hash, count })
+  }
+
+  async auditAnchor(): Promise<AuditAnchor | undefined> {
+    return (await this.db.meta.get(AUDIT_ANCHOR_KEY))?.value as AuditAnchor | undefined
+  }
+
+  /** Must be called inside a transaction that includes meta. */
+  async setAuditAnchor(anchor: AuditAnchor): Promise<void> {
+    await this.db.meta.put({ key: AUDIT_ANCHOR_KEY, value: anchor })
+  }
+
+  /**
+   * Re-hashes the whole chain and compares its end with the anchor. A database from before the
+   * anchor existed has none yet: its intact chain is verified alone and becomes the anchor.
+   */
+  async verifyAuditTrail(): Promise<{ verification: ChainVerification; entries: AuditEntry[]; anchor: AuditAnchor }> {
+    const { entries, anchor } = await this.db.transaction('r', this.auditTables, async () => ({
+      entries: await this.db.auditLog.orderBy('seq').toArray(),
+      anchor: await this.auditAnchor()
+    }))
+    const verification = verifyChain(entries, anchor)
+    if (anchor) return { verification, entries, anchor }
+    const adopted = anchorOf(entries)
+    if (verification.ok) {
+      await this.db.transaction('rw', this.db.meta, async () => {
+        if (!(await this.auditAnchor())) await this.setAuditAnchor(adopted)
+      })
+    }
+    return { verification, entries, anchor: adopted }
   }
 
   async recordHistory(recordId: string): Promise<AuditEntry[]> {
@@ -116,10 +234,12 @@ export class RegisterRepository {
     const organisation = organisationSchema.parse(input)
     organisation.updatedAt = this.now().toISOString()
     const actor = await this.currentActor()
-    await this.db.transaction('rw', this.db.organisation, this.db.auditLog, async () => {
+    await this.db.transaction('rw', [this.db.organisation, ...this.auditTables], async () => {
       const before = await this.getOrganisation()
       await this.db.organisation.put({ ...organisation, id: ORGANISATION_ROW_ID })
       const changes = diffRecords(before, organisation)
+      // Saving without a change is not a change: the trail would fill with empty entries.
+      if (before && changes.length === 0) return
       await this.appendAudit('organisation', ORGANISATION_ROW_ID, before ? 'update' : 'create', before ? 'Organisation profile edited' : 'Organisation profile created', changes, actor)
     })
     return organisation
@@ -143,7 +263,7 @@ export class RegisterRepository {
     const form = recordFormSchema.parse(input)
     const actor = await this.currentActor()
     const timestamp = this.now().toISOString()
-    const record = await this.db.transaction('rw', this.db.records, this.db.meta, this.db.auditLog, async () => {
+    const record = await this.db.transaction('rw', [this.db.records, ...this.auditTables], async () => {
       const reference = formatReference(await this.takeReferenceNumbers(1))
       const created: StoredRecord = { ...form, id: crypto.randomUUID(), reference, createdAt: timestamp, updatedAt: timestamp, approvedBy: '', approvedAt: '', revision: 1 }
       await this.db.records.add(created)
@@ -162,7 +282,7 @@ export class RegisterRepository {
   async updateRecord(id: string, input: RecordFormInput, base?: WriteBase): Promise<StoredRecord> {
     const form = recordFormSchema.parse(input)
     const actor = await this.currentActor()
-    return this.db.transaction('rw', this.db.records, this.db.auditLog, async () => {
+    return this.db.transaction('rw', [this.db.records, ...this.auditTables], async () => {
       const before = await this.db.records.get(id)
       if (!before) throw new RecordNotFoundError(id)
       if (base && base.revision !== before.revision) throw new StaleRecordError(before, base.revision)
@@ -195,7 +315,7 @@ export class RegisterRepository {
   /** Deletes a record and returns it, so that the deletion can be undone with `restoreRecord`. */
   async deleteRecord(id: string): Promise<StoredRecord> {
     const actor = await this.currentActor()
-    const deleted = await this.db.transaction('rw', this.db.records, this.db.auditLog, async () => {
+    const deleted = await this.db.transaction('rw', [this.db.records, ...this.auditTables], async () => {
       const record = await this.db.records.get(id)
       if (!record) throw new RecordNotFoundError(id)
       await this.db.records.delete(id)
@@ -210,7 +330,7 @@ export class RegisterRepository {
     const parsed = storedRecordSchema.parse(record)
     const restored = { ...parsed, revision: parsed.revision + 1 }
     const actor = await this.currentActor()
-    await this.db.transaction('rw', this.db.records, this.db.auditLog, async () => {
+    await this.db.transaction('rw', [this.db.records, ...this.auditTables], async () => {
       await this.db.records.add(restored)
       await this.appendAudit('record', restored.id, 'restore', `${restored.reference} restored`, diffRecords(undefined, restored), actor)
     })
@@ -224,7 +344,7 @@ export class RegisterRepository {
     const forms = inputs.map((input) => recordFormSchema.parse(input))
     const actor = await this.currentActor()
     const timestamp = this.now().toISOString()
-    const records = await this.db.transaction('rw', this.db.records, this.db.meta, this.db.auditLog, async () => {
+    const records = await this.db.transaction('rw', [this.db.records, ...this.auditTables], async () => {
       const firstNumber = await this.takeReferenceNumbers(forms.length)
       const created = forms.map((form, index): StoredRecord => ({
         ...form,
@@ -252,7 +372,7 @@ export class RegisterRepository {
    */
   async importStoredRecords(inputs: readonly unknown[], summary: string): Promise<StoredRecord[]> {
     const actor = await this.currentActor()
-    const records = await this.db.transaction('rw', this.db.records, this.db.meta, this.db.auditLog, async (transaction) => {
+    const records = await this.db.transaction('rw', [this.db.records, ...this.auditTables], async (transaction) => {
       // A pipeline: each chunk is validated (unless it was already) while IndexedDB writes the
       // chunk before it; even already validated records are written faster in chunks than in
       // one loop, because IndexedDB starts on a chunk while the next is handed over. An

@@ -4,17 +4,21 @@
  * version it replaces, registers the pack's vendor and appends the audit entries in one
  * transaction, so a failing file leaves every table exactly as it was.
  */
+import type { AuditPerson } from '@core/audit/audit-chain'
 import type { FieldChange } from '@core/records/diff'
 import { diffValues } from '@core/records/diff'
-import type { Organisation, StoredRecord } from '@core/records/model'
-import { affectedRecords, compareVersions, diffPacks, type AffectedRecord, type PackDiff } from '@core/templates/pack-diff'
-import { EMPTY_TEXT_SHA256, type ActivityTemplate, type TemplatePack } from '@core/templates/pack-schema'
+import type { StoredRecord } from '@core/records/model'
+import type { InstalledPack, PackOrigin } from '@core/templates/installed-pack'
+import { affectedRecords, compareVersions, describeDiff, diffPacks, packChanges, type AffectedRecord, type PackDiff } from '@core/templates/pack-diff'
+import type { TemplatePack } from '@core/templates/pack-schema'
+import { activityFromRecord, bumpMinor, newUserPack, slugify } from '@core/templates/user-pack'
 import { validatePackText } from '@core/templates/validate-pack'
+import { recordUsesVendor, vendorFromPack, type Vendor } from '@core/templates/vendor'
 import type { Problem } from '@core/util/problems'
-import type { InstalledPack, RopaDatabase, Vendor } from './database'
+import type { RopaDatabase } from './database'
 import type { RegisterRepository } from './register-repository'
 
-export type PackOrigin = InstalledPack['origin']
+export type { PackOrigin }
 
 /** The packs and policy texts shipped in templates/, loaded on demand. */
 export interface ShippedTemplates {
@@ -122,7 +126,7 @@ export class TemplateRepository {
 
   /** Records made from the vendor's pack or naming the vendor as a recipient. */
   recordsUsingVendor(vendor: Vendor): Promise<StoredRecord[]> {
-    return this.db.records.filter((record) => usesVendor(record, vendor)).toArray()
+    return this.db.records.filter((record) => recordUsesVendor(record, vendor)).toArray()
   }
 
   /** How many records use each vendor, in one pass over the register. */
@@ -130,7 +134,7 @@ export class TemplateRepository {
     const vendors = await this.db.vendors.toArray()
     const counts = new Map(vendors.map((vendor) => [vendor.id, 0]))
     await this.db.records.each((record) => {
-      for (const vendor of vendors) if (usesVendor(record, vendor)) counts.set(vendor.id, (counts.get(vendor.id) ?? 0) + 1)
+      for (const vendor of vendors) if (recordUsesVendor(record, vendor)) counts.set(vendor.id, (counts.get(vendor.id) ?? 0) + 1)
     })
     return counts
   }
@@ -172,7 +176,7 @@ export class TemplateRepository {
   /** Installs a new pack or replaces the installed version with a newer one (kept in packArchive). */
   async applyPack(preview: ApplicablePreview, origin: PackOrigin): Promise<InstalledPack> {
     const actor = await this.register.currentActor()
-    const installed = await this.db.transaction('rw', [this.db.packs, this.db.packArchive, this.db.vendors, this.db.auditLog], async () => {
+    const installed = await this.db.transaction('rw', [this.db.packs, this.db.packArchive, this.db.vendors, ...this.register.auditTables], async () => {
       const current = await this.db.packs.get(preview.pack.id)
       const expected = preview.kind === 'newer' ? preview.installed.version : undefined
       if (current?.version !== expected) {
@@ -185,7 +189,7 @@ export class TemplateRepository {
   }
 
   /** Must run inside a transaction over packs, packArchive, vendors and auditLog. */
-  private async writePack(current: InstalledPack | undefined, pack: TemplatePack, sourceText: string, origin: PackOrigin, actor: string): Promise<InstalledPack> {
+  private async writePack(current: InstalledPack | undefined, pack: TemplatePack, sourceText: string, origin: PackOrigin, actor: AuditPerson): Promise<InstalledPack> {
     const row: InstalledPack = { id: pack.id, version: pack.version, vendorName: pack.vendor.name, origin, installedAt: this.now().toISOString(), pack, sourceText }
     if (current) await this.db.packArchive.put(current)
     await this.db.packs.put(row)
@@ -201,7 +205,7 @@ export class TemplateRepository {
     return row
   }
 
-  private async registerVendor(pack: TemplatePack, actor: string): Promise<void> {
+  private async registerVendor(pack: TemplatePack, actor: AuditPerson): Promise<void> {
     const before = await this.db.vendors.get(pack.id)
     const vendor = { ...vendorFromPack(pack), notes: before?.notes ?? '' }
     const changes: FieldChange[] = diffValues(before, vendor)
@@ -230,7 +234,7 @@ export class TemplateRepository {
       else report.failed.push({ file, problems: validation.problems })
     }
     const actor = await this.register.currentActor()
-    await this.db.transaction('rw', [this.db.packs, this.db.packArchive, this.db.vendors, this.db.auditLog], async () => {
+    await this.db.transaction('rw', [this.db.packs, this.db.packArchive, this.db.vendors, ...this.register.auditTables], async () => {
       for (const { pack, sourceText } of valid) {
         const current = await this.db.packs.get(pack.id)
         if (current && (current.origin !== 'shipped' || compareVersions(pack.version, current.version) <= 0)) continue
@@ -291,182 +295,3 @@ export class TemplateRepository {
   }
 }
 
-function usesVendor(record: StoredRecord, vendor: Vendor): boolean {
-  return record.origin?.packId === vendor.packId || record.recipients.some((recipient) => recipient.vendorId === vendor.id)
-}
-
-function plural(count: number, one: string, many: string): string {
-  return `${count} ${count === 1 ? one : many}`
-}
-
-export function describeDiff(diff: PackDiff): string {
-  const parts = [
-    plural(diff.added.length, 'activity added', 'activities added'),
-    plural(diff.changed.length, 'activity changed', 'activities changed'),
-    plural(diff.removed.length, 'activity removed', 'activities removed')
-  ]
-  if (diff.vendorChanges.length > 0) parts.push('vendor details changed')
-  if (diff.sourceChanges.some((change) => change.field === 'source.sha256')) parts.push('new policy text')
-  return parts.join(', ')
-}
-
-/** The audit entry's changes for an upgrade: the version and each activity added, removed or changed. */
-function packChanges(diff: PackDiff): FieldChange[] {
-  return [
-    { field: 'version', before: diff.installedVersion, after: diff.incomingVersion },
-    ...diff.added.map((activity) => ({ field: `activities[${activity.id}]`, after: activity.name })),
-    ...diff.removed.map((activity) => ({ field: `activities[${activity.id}]`, before: activity.name })),
-    ...diff.changed.map((activity) => ({ field: `activities[${activity.id}]`, before: activity.name, after: `${plural(activity.changes.length, 'field', 'fields')} changed` }))
-  ]
-}
-
-type PackContact = TemplatePack['vendor']['privacyContact']
-
-function contactText(contact: PackContact): string {
-  if (!contact) return ''
-  return [contact.name, contact.address, contact.email, contact.phone, contact.url].filter((part) => part && part.trim() !== '').join(', ')
-}
-
-/** The vendor a pack describes, as stored in `vendors` (its id is the pack's id). */
-export function vendorFromPack(pack: TemplatePack): Vendor {
-  const { vendor } = pack
-  return {
-    id: pack.id,
-    name: vendor.name,
-    packId: pack.id,
-    legalEntities: vendor.legalEntities.map((entity) => (entity.address ? `${entity.name}, ${entity.address}` : entity.name)),
-    privacyContact: contactText(vendor.privacyContact),
-    dpoContact: contactText(vendor.dpoContact),
-    euRepresentative: contactText(vendor.euRepresentative),
-    controllerFor: vendor.controllerFor.map((entry) => entry.description),
-    processorFor: vendor.processorFor.map((entry) => entry.description),
-    notes: ''
-  }
-}
-
-export function slugify(text: string, fallback: string): string {
-  const slug = text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60)
-    .replace(/-+$/, '')
-  return slug === '' ? fallback : slug
-}
-
-function bumpMinor(version: string): string {
-  const [major = 0, minor = 0] = version.split('.').map(Number)
-  return `${major}.${minor + 1}.0`
-}
-
-function newUserPack(id: string, organisation: Organisation): TemplatePack {
-  const { controller } = organisation
-  const email = controller.email.trim()
-  return {
-    formatVersion: 1,
-    id,
-    version: '1.0.0',
-    vendor: {
-      name: controller.name,
-      legalEntities: [{ name: controller.name, ...(controller.address.trim() ? { address: controller.address.trim() } : {}), quotes: [] }],
-      ...(email ? { privacyContact: { email, quotes: [] } } : {}),
-      controllerFor: [],
-      processorFor: []
-    },
-    source: { title: `Templates authored by ${controller.name}`, sha256: EMPTY_TEXT_SHA256, file: '' },
-    activities: []
-  }
-}
-
-/** The record's evidence quotes for `field` and every field inside it, without repeats. */
-function quotesUnder(record: StoredRecord, field: string, exact = false): string[] {
-  const matching = record.evidence.filter((item) => item.field === field || (!exact && item.field.startsWith(`${field}.`)))
-  return [...new Set(matching.flatMap((item) => item.quotes))]
-}
-
-const GAP_PREFIX = /^The policy is (silent|vague): /
-
-/** An open item's record field as the template field recordFromActivity maps back from. */
-function templateFieldOf(recordField: string): string {
-  const [head, ...rest] = recordField.split('.')
-  const renamed = head === 'source' ? 'dataSource' : head === 'securityDescription' ? 'securityMeasures.description' : head
-  return [renamed, ...rest].join('.').replace(/\.(\d+)(?=\.|$)/g, '[$1]')
-}
-
-/**
- * An activity template made from a record: every field the pack format has that the record
- * fills, with the record's evidence quotes where it has them, and its unresolved open items
- * as gaps. Values a DPO typed themselves carry no quote.
- */
-export function activityFromRecord(record: StoredRecord, takenIds: ReadonlySet<string> = new Set()): ActivityTemplate {
-  const base = slugify(record.name, 'activity')
-  let id = base
-  for (let suffix = 2; takenIds.has(id); suffix++) id = `${base}-${suffix}`
-  const optional = <T,>(value: T | '' | undefined): T | undefined => (value === '' ? undefined : value)
-
-  const activity: ActivityTemplate = {
-    id,
-    name: record.name,
-    description: record.description,
-    role: record.role,
-    roleQuotes: quotesUnder(record, 'role'),
-    purposes: record.purposes.map((purpose, index) => ({
-      description: purpose.description,
-      uses: [...purpose.uses],
-      lawfulBasis: optional(purpose.lawfulBasis),
-      legitimateInterest: optional(purpose.legitimateInterest.trim()),
-      quotes: quotesUnder(record, `purposes.${index}`)
-    })),
-    dataSubjects: record.dataSubjects.map((term, index) => ({ term, quotes: quotesUnder(record, `dataSubjects.${index}`) })),
-    dataCategories: record.dataCategories.map((category, index) => {
-      const { retention } = category
-      const quotes = quotesUnder(record, `dataCategories.${index}.retention`)
-      const packRetention: ActivityTemplate['retention'] =
-        retention.mode === 'period' && retention.period !== null
-          ? { mode: 'period', period: retention.period, unit: retention.unit, endAction: retention.endAction, ...(retention.fromEvent.trim() ? { fromEvent: retention.fromEvent.trim() } : {}), quotes }
-          : retention.mode === 'criterion'
-            ? { mode: 'criterion', criterion: retention.criterion, endAction: retention.endAction, quotes }
-            : undefined
-      return { term: category.term, wording: category.description, ...(packRetention ? { retention: packRetention } : {}), quotes: quotesUnder(record, `dataCategories.${index}`, true) }
-    }),
-    specialCategories: record.specialCategories.map((special, index) => ({
-      category: special.category,
-      condition: optional(special.condition),
-      quotes: quotesUnder(record, `specialCategories.${index}`)
-    })),
-    recipients: record.recipients.map((recipient, index) => ({ name: recipient.name, type: recipient.type, quotes: quotesUnder(record, `recipients.${index}`) })),
-    subProcessors: [],
-    transfers: record.transfers.map((transfer, index) => ({
-      recipient: transfer.recipient,
-      country: transfer.country,
-      safeguard: transfer.safeguard,
-      quotes: quotesUnder(record, `transfers.${index}`)
-    })),
-    gaps: record.openItems
-      .filter((item) => !item.resolved)
-      .map((item) => {
-        const kind = GAP_PREFIX.exec(item.note)?.[1] as 'silent' | 'vague' | undefined
-        const note = item.note.replace(GAP_PREFIX, '').trim()
-        return { field: templateFieldOf(item.field), kind: kind ?? (item.quotes.length > 0 ? 'vague' : 'silent'), note: note || 'Open point carried over from the record', quotes: [...item.quotes] }
-      })
-  }
-  for (const purpose of activity.purposes) {
-    if (purpose.lawfulBasis === undefined) delete purpose.lawfulBasis
-    if (purpose.legitimateInterest === undefined) delete purpose.legitimateInterest
-  }
-  for (const special of activity.specialCategories) if (special.condition === undefined) delete special.condition
-  if (record.securityMeasures.length > 0 || record.securityDescription.trim() !== '') {
-    activity.securityMeasures = {
-      measures: [...record.securityMeasures],
-      description: record.securityDescription,
-      quotes: [...new Set([...quotesUnder(record, 'securityMeasures'), ...quotesUnder(record, 'securityDescription')])]
-    }
-  }
-  if (record.automatedDecisionMaking.exists || record.automatedDecisionMaking.description.trim() !== '') {
-    activity.automatedDecisionMaking = { ...record.automatedDecisionMaking, quotes: quotesUnder(record, 'automatedDecisionMaking') }
-  }
-  if (record.source.trim() !== '') activity.dataSource = { description: record.source, quotes: quotesUnder(record, 'source') }
-  return activity
-}

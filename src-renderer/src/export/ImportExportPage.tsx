@@ -1,6 +1,7 @@
 /** Import & export: the auditor's workbook and CSV, importing a workbook with a preview, and backup / restore of the whole database. */
 import { useEffect, useMemo, useState, useSyncExternalStore } from 'react'
 import { toast } from 'sonner'
+import { chainBreakText } from '@core/audit/audit-text'
 import { BACKUP_MAX_BYTES, serialiseBackup, type Backup } from '@core/backup/backup-format'
 import type { AutomaticBackupList, HostProgress } from '@core/host/host-api'
 import type { StoredRecord } from '@core/records/model'
@@ -16,6 +17,7 @@ import { formatDateTime } from '../ui/dates'
 import { failureReason } from '../ui/failure-text'
 import { useAsyncAction } from '../ui/use-async-action'
 import { backupAgeDays, backupRepository, parseBackupBytes, takeAutomaticBackup } from './backup-service'
+import { confirmRestore } from './restore-confirmation'
 import { datedFileName, describeFilter, exportDataFor, recordsInScope, type ExportScope } from './export-data'
 import type { planImport } from './import-plan'
 
@@ -165,7 +167,7 @@ function ImportSection() {
       const existing = await repository.allRecords()
       // Read in a worker: the page stays usable, and a file that exhausts the reader cannot take the window (and unsaved edits) with it.
       const job = readWorkbookInBackground(opened.bytes, existing, { fileName, onStage: (stage) => setReading((current) => current && { ...current, stage }) })
-      setReading({ fileName, stage: null, cancel: job.cancel })
+      setReading({ fileName, stage: null, cancel: () => job.cancel() })
       try {
         const result = await job.result
         if (!result.ok) setProblems({ title: notImported, problems: result.problems })
@@ -393,12 +395,7 @@ function BackupSection() {
 
   const restore = async () => {
     if (!pending) return
-    const ok = await confirm({
-      title: 'Replace everything with this backup?',
-      message: `The organisation, your profile, all ${pending.summary.records.toLocaleString()} records of the backup, its audit log, vendors and template packs replace what is stored now. A copy of the current data is kept first as an automatic backup.`,
-      confirmLabel: 'Replace with the backup',
-      danger: true
-    })
+    const ok = await confirmRestore(pending.summary, (await repository.getUserProfile())?.name, confirm)
     if (!ok) return
     setBusy(true)
     try {
@@ -461,7 +458,11 @@ function BackupSection() {
             <dt>Audit log</dt>
             <dd>
               {pending.summary.auditEntries.toLocaleString()} entries —{' '}
-              {pending.summary.auditChain.ok ? 'the hash chain is intact' : <strong className="danger-text">the hash chain is broken at entry {pending.summary.auditChain.firstBreak.index + 1}: {pending.summary.auditChain.firstBreak.reason}</strong>}
+              {pending.summary.auditChain.ok ? 'the hash chain is intact' : <strong className="danger-text">the hash chain is broken: {chainBreakText(pending.summary.auditChain.firstBreak)}</strong>}
+            </dd>
+            <dt>Audit anchor</dt>
+            <dd>
+              {pending.summary.auditAnchor.count.toLocaleString()} entries, newest entry's SHA-256 <code className="hash">{pending.summary.auditAnchor.headHash}</code>
             </dd>
             <dt>Vendors and packs</dt>
             <dd>

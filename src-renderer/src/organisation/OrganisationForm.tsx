@@ -10,7 +10,12 @@ import { useAsyncAction } from '../ui/use-async-action'
 /** The first-run form also asks who is using the app, so that every change names its author. */
 export const setupSchema = z.object({
   organisation: organisationSchema,
-  profile: z.object({ name: z.string().trim().min(1, 'Your name is required'), role: z.string().trim().max(200).default('') })
+  profile: z.object({
+    name: z.string().trim().min(1, 'Your name is required'),
+    role: z.string().trim().max(200).default(''),
+    /** Someone else now uses the app here: their changes are recorded under a new user id. */
+    newPerson: z.boolean().default(false)
+  })
 })
 export type SetupValues = z.infer<typeof setupSchema>
 type SetupInput = z.input<typeof setupSchema>
@@ -35,32 +40,46 @@ function ContactFields({ prefix, legend, nameLabel }: { prefix: string; legend: 
 interface Props {
   initial: SetupInput
   withProfile: boolean
+  /** The user set up now, if any: offers "I am a different person" (a new user id, not a rename). */
+  currentUserName?: string
   submitLabel: string
   onSubmit: (values: SetupValues) => Promise<void>
 }
 
-export function OrganisationForm({ initial, withProfile, submitLabel, onSubmit }: Props) {
+export function OrganisationForm({ initial, withProfile, currentUserName, submitLabel, onSubmit }: Props) {
   const form = useForm<SetupInput, unknown, SetupValues>({ resolver: zodResolver(setupSchema), defaultValues: initial })
   const joint = useFieldArray({ control: form.control, name: 'organisation.jointControllers' })
   const submit = useAsyncAction(async (values: SetupValues) => {
     await onSubmit(values)
-    form.reset(form.getValues(), { keepIsSubmitSuccessful: true })
+    // "A different person" applies to one save: the new user is the current user after it.
+    const saved = form.getValues()
+    form.reset({ ...saved, profile: { ...saved.profile, newPerson: false } }, { keepIsSubmitSuccessful: true })
   }, 'Could not save the organisation')
   return (
     <FormProvider {...form}>
       <form
         className="form"
         noValidate
-        onSubmit={form.handleSubmit(submit.run)}
+        onSubmit={(event) => void form.handleSubmit(submit.run)(event)}
       >
         {withProfile ? (
           <fieldset className="section">
             <legend>You</legend>
-            <p className="section__note">Every change you make is recorded under this name in the record's history.</p>
+            <p className="section__note">
+              Every change you make is recorded under this name in the audit trail. Changing your name here is recorded as a rename: you stay the same user.
+            </p>
             <div className="grid">
               <TextField name="profile.name" label="Your name" />
               <TextField name="profile.role" label="Your role" placeholder="e.g. Data Protection Officer" />
             </div>
+            {currentUserName ? (
+              <div className="field field--checkbox">
+                <input id="profile-new-person" type="checkbox" {...form.register('profile.newPerson')} />
+                <label htmlFor="profile-new-person">
+                  I am not {currentUserName}: record my changes as a different person (for example, to approve records {currentUserName} edited)
+                </label>
+              </div>
+            ) : null}
           </fieldset>
         ) : null}
         <ContactFields prefix="organisation.controller" legend="Controller — Art. 30(1)(a)" nameLabel="Organisation name" />

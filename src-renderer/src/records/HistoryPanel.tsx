@@ -1,22 +1,21 @@
-/** A record's change history from the audit trail: when, who, which fields, old → new. */
+/** A record's change history from the audit trail: when, who, which fields, old → new, in labels. */
 import { useLiveQuery } from 'dexie-react-hooks'
-import { describeFieldPath } from '@core/records/field-names'
-import { fieldValueText } from '@core/records/field-values'
+import { AUDIT_ACTION_LABELS } from '@core/audit/audit-text'
+import { describeFieldPath, describeFieldValue, itemPositionIn } from '@core/records/field-names'
 import { repository } from '../app/services'
 import { formatDateTime } from '../ui/dates'
 
-const ACTION_LABELS: Record<string, string> = { create: 'Created', update: 'Edited', delete: 'Deleted', restore: 'Restored', import: 'Imported', approve: 'Approved' }
-
 /** Live: a change saved in this window or another appears at once. */
 export function HistoryPanel({ recordId }: { recordId: string }) {
-  const entries = useLiveQuery(() => repository.recordHistory(recordId), [recordId])
-  if (!entries) return <p>Loading history…</p>
+  const history = useLiveQuery(async () => ({ entries: await repository.recordHistory(recordId), record: await repository.getRecord(recordId) }), [recordId])
+  if (!history) return <p>Loading history…</p>
+  const position = itemPositionIn(history.record)
   return (
     <ol className="history" aria-label="Change history">
-      {[...entries].reverse().map((entry) => (
+      {[...history.entries].reverse().map((entry) => (
         <li key={entry.seq} className="history__entry">
           <div className="history__meta">
-            <strong>{ACTION_LABELS[entry.action] ?? entry.action}</strong> {formatDateTime(entry.at)} {entry.actor ? `by ${entry.actor}` : ''}
+            <strong>{AUDIT_ACTION_LABELS[entry.action] ?? entry.action}</strong> {formatDateTime(entry.at)} {entry.actor ? `by ${entry.actor}` : '(no name recorded)'}
           </div>
           {entry.action === 'update' ? (
             <table className="history__changes">
@@ -30,9 +29,9 @@ export function HistoryPanel({ recordId }: { recordId: string }) {
               <tbody>
                 {entry.changes.map((change) => (
                   <tr key={change.field}>
-                    <td>{describeFieldPath(change.field)}</td>
-                    <td className="history__before">{fieldValueText(change.field, change.before)}</td>
-                    <td className="history__after">{fieldValueText(change.field, change.after)}</td>
+                    <td>{describeFieldPath(change.field, position)}</td>
+                    <td className="history__before">{describeFieldValue(change.field, change.before)}</td>
+                    <td className="history__after">{describeFieldValue(change.field, change.after)}</td>
                   </tr>
                 ))}
               </tbody>

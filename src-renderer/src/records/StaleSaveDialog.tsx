@@ -5,7 +5,7 @@
 import { useEffect, useRef, useState } from 'react'
 import { differencesFromStored } from '@core/records/compare'
 import type { RecordFormInput, StoredRecord } from '@core/records/model'
-import { fieldValueText } from '@core/records/field-values'
+import { describeFieldValue } from '@core/records/field-names'
 
 export interface StaleEdit {
   /** What is stored now. */
@@ -65,8 +65,8 @@ export function StaleSaveDialog({ edit, busy, onReload, onKeepMine, onCancel }: 
                   {differences.map((difference) => (
                     <tr key={difference.field}>
                       <th scope="row">{difference.label}</th>
-                      <td className="compare__value">{fieldValueText(difference.field, difference.yours)}</td>
-                      <td className="compare__value">{fieldValueText(difference.field, difference.stored)}</td>
+                      <td className="compare__value">{describeFieldValue(difference.field, difference.yours)}</td>
+                      <td className="compare__value">{describeFieldValue(difference.field, difference.stored)}</td>
                     </tr>
                   ))}
                 </tbody>

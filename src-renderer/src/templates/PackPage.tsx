@@ -15,7 +15,7 @@ import {
 } from '@core/records/enums'
 import type { ActivityTemplate, TemplatePack } from '@core/templates/pack-schema'
 import { termLabel } from '@core/vocabulary/vocabulary'
-import type { InstalledPack } from '../db/database'
+import type { InstalledPack } from '@core/templates/installed-pack'
 import { NavLink } from '../app/navigation'
 import { describeFieldPath } from '@core/records/field-names'
 import { PolicyText } from './PolicyText'

@@ -1,7 +1,7 @@
 /** Vendors registered by template packs, and the records that use each one. */
 import { RECORD_STATUS_LABELS } from '@core/records/enums'
 import type { StoredRecord } from '@core/records/model'
-import type { Vendor } from '../db/database'
+import type { Vendor } from '@core/templates/vendor'
 import { NavLink } from '../app/navigation'
 import { templateRepository } from './template-services'
 import { useTemplateData } from './use-templates'

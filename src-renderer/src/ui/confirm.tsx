@@ -1,7 +1,7 @@
 /** An accessible confirmation dialog (native <dialog>), asked for with `await confirm(...)`. */
 import { createContext, useCallback, useContext, useEffect, useRef, useState, type ReactNode } from 'react'
 
-interface ConfirmRequest {
+export interface ConfirmRequest {
   title: string
   message: ReactNode
   confirmLabel: string
@@ -9,9 +9,9 @@ interface ConfirmRequest {
   danger?: boolean
 }
 
-type Confirm = (request: ConfirmRequest) => Promise<boolean>
+export type Confirm = (request: ConfirmRequest) => Promise<boolean>
 
-const ConfirmContext = createContext<Confirm>(async () => false)
+const ConfirmContext = createContext<Confirm>(() => Promise.resolve(false))
 
 export function useConfirm(): Confirm {
   return useContext(ConfirmContext)

@@ -36,10 +36,11 @@ interface ErrorLike {
 function causeChain(error: unknown): ErrorLike[] {
   const chain: ErrorLike[] = []
   let current: unknown = error
-  while (current && typeof current === 'object' && chain.length < 8 && !chain.includes(current as ErrorLike)) {
-    chain.push(current as ErrorLike)
-    const next: unknown = (current as ErrorLike).inner ?? (current as ErrorLike).cause
-    current = next
+  while (current && typeof current === 'object' && chain.length < 8) {
+    const link: ErrorLike = current
+    if (chain.includes(link)) break
+    chain.push(link)
+    current = link.inner ?? link.cause
   }
   return chain
 }
@@ -70,7 +71,7 @@ export function failureReason(error: unknown): string {
     const validation = validationReason(first)
     if (validation) return validation
   }
-  const message = error instanceof Error || (first && typeof first.message === 'string') ? String(first?.message ?? '') : String(error)
+  const message = first && typeof first.message === 'string' ? first.message : typeof error === 'string' ? error : ''
   return message.trim() || 'an unexpected error occurred'
 }
 

@@ -1,4 +1,5 @@
 import { isBlank, isControllerRecord, recordFinding, type RecordRule } from '../finding'
+import { theItem } from './item-names'
 
 /** Art. 7(1): a controller relying on consent must be able to show that it was given. */
 export const consentRecordMissing: RecordRule = {
@@ -13,7 +14,7 @@ export const consentRecordMissing: RecordRule = {
             recordFinding(consentRecordMissing, record, {
               severity: 'warning',
               field: `purposes.${index}.consentRecordReference`,
-              message: `The purpose "${purpose.description}" relies on consent but does not say where consent is recorded.`,
+              message: `${theItem('purpose', purpose.description, index, 'no description yet')} relies on consent but does not say where consent is recorded.`,
               fix: 'Enter the system or document that records who consented, when and to what (e.g. "CRM consent log").'
             })
           ]

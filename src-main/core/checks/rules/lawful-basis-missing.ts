@@ -1,5 +1,6 @@
 import { LAWFUL_BASIS_LABELS } from '../../records/enums'
 import { isControllerRecord, recordFinding, type RecordRule } from '../finding'
+import { theItem } from './item-names'
 
 /** Art. 6(1): every purpose of a controller needs a lawful basis. */
 export const lawfulBasisMissing: RecordRule = {
@@ -15,7 +16,7 @@ export const lawfulBasisMissing: RecordRule = {
             recordFinding(lawfulBasisMissing, record, {
               severity: 'error',
               field: `purposes.${index}.lawfulBasis`,
-              message: `The purpose "${purpose.description}" has no Art. 6(1) lawful basis.`,
+              message: `${theItem('purpose', purpose.description, index, 'no description yet')} has no Art. 6(1) lawful basis.`,
               fix: 'Choose the lawful basis this purpose relies on: consent, contract, legal obligation, vital interests, public task or legitimate interests.'
             })
           ]

@@ -1,4 +1,5 @@
 import { isBlank, isControllerRecord, recordFinding, type RecordRule } from '../finding'
+import { theItem } from './item-names'
 
 /** Art. 6(1)(f): relying on legitimate interests means saying which interest. */
 export const legitimateInterestUnstated: RecordRule = {
@@ -13,7 +14,7 @@ export const legitimateInterestUnstated: RecordRule = {
             recordFinding(legitimateInterestUnstated, record, {
               severity: 'error',
               field: `purposes.${index}.legitimateInterest`,
-              message: `The purpose "${purpose.description}" relies on legitimate interests but does not say which interest.`,
+              message: `${theItem('purpose', purpose.description, index, 'no description yet')} relies on legitimate interests but does not say which interest.`,
               fix: 'State the legitimate interest pursued (e.g. "preventing fraud on our payment pages").'
             })
           ]

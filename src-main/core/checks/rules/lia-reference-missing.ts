@@ -1,4 +1,5 @@
 import { isBlank, isControllerRecord, recordFinding, type RecordRule } from '../finding'
+import { theItem } from './item-names'
 
 /** Art. 6(1)(f) with Art. 5(2): the balancing test (LIA) must be documented and findable. */
 export const liaReferenceMissing: RecordRule = {
@@ -13,7 +14,7 @@ export const liaReferenceMissing: RecordRule = {
             recordFinding(liaReferenceMissing, record, {
               severity: 'warning',
               field: `purposes.${index}.liaReference`,
-              message: `The purpose "${purpose.description}" relies on legitimate interests without a reference to the legitimate interests assessment.`,
+              message: `${theItem('purpose', purpose.description, index, 'no description yet')} relies on legitimate interests without a reference to the legitimate interests assessment.`,
               fix: 'Carry out the balancing test (LIA) and enter where it is kept (document name or link).'
             })
           ]

@@ -1,5 +1,6 @@
 import { articleForField } from '../art30-items'
 import { isBlank, recordFinding, toFormFieldPath, type RecordRule } from '../finding'
+import { describeFieldPath } from '../../records/field-names'
 
 /** Points the template's source left silent or vague, which the DPO has not yet decided. */
 export const openTemplateGap: RecordRule = {
@@ -15,7 +16,7 @@ export const openTemplateGap: RecordRule = {
           severity: 'warning',
           article: articleForField(field, record.role),
           field,
-          message: `Open point from the template: ${isBlank(item.note) ? `"${item.field}" still needs a decision.` : item.note}`,
+          message: `Open point from the template: ${isBlank(item.note) ? `${describeFieldPath(item.field)} still needs a decision.` : item.note}`,
           fix: 'Decide this point, fill in the field, then mark the open item as resolved.'
         })
       ]

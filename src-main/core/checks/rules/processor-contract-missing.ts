@@ -1,4 +1,5 @@
 import { isBlank, recordFinding, type RecordRule } from '../finding'
+import { theItem } from './item-names'
 
 /** Art. 28(3) (and 28(4) for sub-processors): processing by a processor is governed by a contract. */
 export const processorContractMissing: RecordRule = {
@@ -12,7 +13,7 @@ export const processorContractMissing: RecordRule = {
             recordFinding(processorContractMissing, record, {
               severity: 'warning',
               field: `recipients.${index}.contractReference`,
-              message: `The processor "${recipient.name}" has no reference to a contract or data processing agreement.`,
+              message: `${theItem('processor', recipient.name, index)} has no reference to a contract or data processing agreement.`,
               fix: 'Enter where the Art. 28 contract (DPA) with this processor is kept: document name, link or contract number.'
             })
           ]

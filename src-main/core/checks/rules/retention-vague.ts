@@ -1,6 +1,6 @@
-import { termLabel } from '../../vocabulary/vocabulary'
 import { articleForField } from '../art30-items'
 import { recordFinding, type Finding, type RecordRule } from '../finding'
+import { dataCategoryName } from './item-names'
 
 /** Wording policies use instead of a period (reference sheet, "Retention"). */
 const VAGUE_WORDING =
@@ -29,7 +29,7 @@ export const retentionVague: RecordRule = {
           severity: 'error',
           article: articleForField(field, record.role),
           field,
-          message: `Retention for "${termLabel(category.term)}" says only "${wording}", which is not a time limit.`,
+          message: `Retention for ${dataCategoryName(category.term, index)} says only "${wording}", which is not a time limit.`,
           fix: 'Give a period, or a criterion with the event it runs from and the rule (e.g. "3 years from the end of the contractual relationship").'
         })
       )

@@ -1,5 +1,6 @@
 import { recordFinding, type RecordRule } from '../finding'
 import { thirdCountryTransfers } from '../transfers'
+import { isBlank } from '../finding'
 
 /** Art. 45: some decisions cover only part of a country's recipients (US: DPF-certified; Canada: commercial; Japan: private sector). */
 export const transferAdequacyScope: RecordRule = {
@@ -16,7 +17,7 @@ export const transferAdequacyScope: RecordRule = {
           severity: 'info',
           field: `transfers.${index}.documentation`,
           message: `The adequacy decision for ${decision.name} covers: ${decision.scope}`,
-          fix: `Confirm that ${transfer.recipient} is covered (for the United States, look the recipient up on the Data Privacy Framework list) and note it in the documentation.`
+          fix: `Confirm that ${isBlank(transfer.recipient) ? 'the recipient' : transfer.recipient} is covered (for the United States, look the recipient up on the Data Privacy Framework list) and note it in the documentation.`
         })
       )
     })

@@ -1,5 +1,7 @@
 import { recordFinding, type RecordRule } from '../finding'
 import { thirdCountryTransfers } from '../transfers'
+import { capitalised, theTransfer } from './item-names'
+import { isBlank } from '../finding'
 
 /** Art. 45: "adequacy" as the safeguard only holds for a destination on the Commission's list. */
 export const transferAdequacyUnfounded: RecordRule = {
@@ -13,7 +15,7 @@ export const transferAdequacyUnfounded: RecordRule = {
             recordFinding(transferAdequacyUnfounded, record, {
               severity: 'warning',
               field: `transfers.${index}.country`,
-              message: `The transfer to ${transfer.recipient} relies on an adequacy decision, but "${transfer.country}" is not on the adequacy list${
+              message: `${capitalised(theTransfer(transfer, index))} relies on an adequacy decision, but ${isBlank(transfer.country) ? 'no destination is named, so it' : `"${transfer.country}"`} is not on the adequacy list${
                 destination.unmatched.length > 0 ? ` (not recognised: ${destination.unmatched.join(', ')})` : ''
               }.`,
               fix: 'Check the spelling of the destination, or choose the safeguard the transfer really relies on (e.g. standard contractual clauses).'

@@ -1,5 +1,6 @@
 import { isBlank, recordFinding, type RecordRule } from '../finding'
 import { thirdCountryTransfers, transferArticle } from '../transfers'
+import { capitalised, theTransfer } from './item-names'
 
 /**
  * Art. 30(1)(e) with Art. 49: a transfer on a derogation must say which one, and for the
@@ -17,7 +18,7 @@ export const transferDerogationUndocumented: RecordRule = {
               severity: 'error',
               article: transferArticle(record),
               field: `transfers.${index}.documentation`,
-              message: `The transfer to ${transfer.recipient} in ${transfer.country} relies on an Art. 49 derogation without documentation.`,
+              message: `${capitalised(theTransfer(transfer, index))} relies on an Art. 49 derogation without documentation.`,
               fix: 'Say which Art. 49(1) derogation applies (e.g. explicit consent, contract with the data subject). For compelling legitimate interests, record the assessment and the safeguards and that the supervisory authority was informed.'
             })
           ]

@@ -1,5 +1,6 @@
 import { recordFinding, type RecordRule } from '../finding'
 import { thirdCountryTransfers } from '../transfers'
+import { capitalised, theTransfer } from './item-names'
 
 /** Mechanisms the CJEU struck down; a transfer that still names one has no valid safeguard. */
 const INVALIDATED = [
@@ -27,7 +28,7 @@ export const transferInvalidatedMechanism: RecordRule = {
             recordFinding(transferInvalidatedMechanism, record, {
               severity: 'error',
               field,
-              message: `The transfer to ${transfer.recipient} in ${transfer.country} relies on ${invalid.name}, invalid since ${invalid.since}.`,
+              message: `${capitalised(theTransfer(transfer, index))} relies on ${invalid.name}, invalid since ${invalid.since}.`,
               fix: 'Replace it with a valid mechanism: for the United States, the Data Privacy Framework if the recipient is certified, otherwise the 2021 standard contractual clauses with a transfer impact assessment. Update the documentation.'
             })
           ]

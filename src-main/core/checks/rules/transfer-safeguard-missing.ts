@@ -1,6 +1,7 @@
 import { SAFEGUARD_LABELS } from '../../records/enums'
 import { isBlank, recordFinding, type RecordRule } from '../finding'
 import { thirdCountryTransfers } from '../transfers'
+import { capitalised, theTransfer } from './item-names'
 
 /**
  * Art. 44: a transfer outside the EEA needs a Chapter V mechanism. The form requires one,
@@ -19,7 +20,7 @@ export const transferSafeguardMissing: RecordRule = {
         recordFinding(transferSafeguardMissing, record, {
           severity: 'error',
           field: `transfers.${index}.safeguard`,
-          message: `The transfer to ${transfer.recipient || 'a recipient'} in ${transfer.country || 'an unnamed country'} has no safeguard${stated}.`,
+          message: `${capitalised(theTransfer(transfer, index))} has no safeguard${stated}.`,
           fix: 'Choose the mechanism the transfer relies on: an adequacy decision, standard contractual clauses, binding corporate rules, or an Art. 49 derogation.'
         })
       ]

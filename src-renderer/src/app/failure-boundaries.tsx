@@ -1,13 +1,11 @@
 /**
- * Failures nobody caught: a page that throws while rendering gets an error screen (what
- * failed, "Try again", the way back to the register) instead of a blank window, and a
- * rejected promise or error outside React gets a toast.
+ * A page that throws while rendering gets an error screen (what failed, "Try again", the way
+ * back to the register) instead of a blank window; so does a failure outside any page.
  */
 import type { ReactNode } from 'react'
 import { ErrorBoundary, type FallbackProps } from 'react-error-boundary'
-import { toast } from 'sonner'
-import { useNavigation } from '../app/navigation'
-import { describeFailure } from './failure-text'
+import { describeFailure } from '../ui/failure-text'
+import { useNavigation } from './navigation'
 
 function RouteFailure({ error, resetErrorBoundary }: FallbackProps) {
   const { navigate } = useNavigation()
@@ -66,22 +64,4 @@ export function AppBoundary({ children }: { children: ReactNode }) {
       {children}
     </ErrorBoundary>
   )
-}
-
-/** Tells the user about errors that escaped every handler. They still reach the console. */
-export function installGlobalFailureReporting(target: Window = window): () => void {
-  const onRejection = (event: PromiseRejectionEvent) => {
-    toast.error(describeFailure('Something went wrong', event.reason), { duration: 15_000 })
-  }
-  const onError = (event: ErrorEvent) => {
-    // Errors loading an image or script have no `error`; they are not the user's business.
-    if (event.error === undefined && !event.message) return
-    toast.error(describeFailure('Something went wrong', event.error ?? event.message), { duration: 15_000 })
-  }
-  target.addEventListener('unhandledrejection', onRejection)
-  target.addEventListener('error', onError)
-  return () => {
-    target.removeEventListener('unhandledrejection', onRejection)
-    target.removeEventListener('error', onError)
-  }
 }

@@ -1,0 +1,135 @@
+/**
+ * Templates made from the organisation's own records: the user pack that holds them (one per
+ * organisation, a new minor version per template added) and the activity template a saved
+ * record becomes.
+ */
+import type { Organisation, StoredRecord } from '../records/model'
+import { EMPTY_TEXT_SHA256, type ActivityTemplate, type TemplatePack } from './pack-schema'
+
+export function slugify(text: string, fallback: string): string {
+  const slug = text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60)
+    .replace(/-+$/, '')
+  return slug === '' ? fallback : slug
+}
+
+export function bumpMinor(version: string): string {
+  const [major = 0, minor = 0] = version.split('.').map(Number)
+  return `${major}.${minor + 1}.0`
+}
+
+/** The organisation's own pack before its first template: its vendor is the organisation. */
+export function newUserPack(id: string, organisation: Organisation): TemplatePack {
+  const { controller } = organisation
+  const email = controller.email.trim()
+  return {
+    formatVersion: 1,
+    id,
+    version: '1.0.0',
+    vendor: {
+      name: controller.name,
+      legalEntities: [{ name: controller.name, ...(controller.address.trim() ? { address: controller.address.trim() } : {}), quotes: [] }],
+      ...(email ? { privacyContact: { email, quotes: [] } } : {}),
+      controllerFor: [],
+      processorFor: []
+    },
+    source: { title: `Templates authored by ${controller.name}`, sha256: EMPTY_TEXT_SHA256, file: '' },
+    activities: []
+  }
+}
+
+/** The record's evidence quotes for `field` and every field inside it, without repeats. */
+function quotesUnder(record: StoredRecord, field: string, exact = false): string[] {
+  const matching = record.evidence.filter((item) => item.field === field || (!exact && item.field.startsWith(`${field}.`)))
+  return [...new Set(matching.flatMap((item) => item.quotes))]
+}
+
+const GAP_PREFIX = /^The policy is (silent|vague): /
+
+/** An open item's record field as the template field recordFromActivity maps back from. */
+function templateFieldOf(recordField: string): string {
+  const [head, ...rest] = recordField.split('.')
+  const renamed = head === 'source' ? 'dataSource' : head === 'securityDescription' ? 'securityMeasures.description' : head
+  return [renamed, ...rest].join('.').replace(/\.(\d+)(?=\.|$)/g, '[$1]')
+}
+
+/**
+ * An activity template made from a record: every field the pack format has that the record
+ * fills, with the record's evidence quotes where it has them, and its unresolved open items
+ * as gaps. Values a DPO typed themselves carry no quote.
+ */
+export function activityFromRecord(record: StoredRecord, takenIds: ReadonlySet<string> = new Set()): ActivityTemplate {
+  const base = slugify(record.name, 'activity')
+  let id = base
+  for (let suffix = 2; takenIds.has(id); suffix++) id = `${base}-${suffix}`
+  const optional = <T,>(value: T | '' | undefined): T | undefined => (value === '' ? undefined : value)
+
+  const activity: ActivityTemplate = {
+    id,
+    name: record.name,
+    description: record.description,
+    role: record.role,
+    roleQuotes: quotesUnder(record, 'role'),
+    purposes: record.purposes.map((purpose, index) => ({
+      description: purpose.description,
+      uses: [...purpose.uses],
+      lawfulBasis: optional(purpose.lawfulBasis),
+      legitimateInterest: optional(purpose.legitimateInterest.trim()),
+      quotes: quotesUnder(record, `purposes.${index}`)
+    })),
+    dataSubjects: record.dataSubjects.map((term, index) => ({ term, quotes: quotesUnder(record, `dataSubjects.${index}`) })),
+    dataCategories: record.dataCategories.map((category, index) => {
+      const { retention } = category
+      const quotes = quotesUnder(record, `dataCategories.${index}.retention`)
+      const packRetention: ActivityTemplate['retention'] =
+        retention.mode === 'period' && retention.period !== null
+          ? { mode: 'period', period: retention.period, unit: retention.unit, endAction: retention.endAction, ...(retention.fromEvent.trim() ? { fromEvent: retention.fromEvent.trim() } : {}), quotes }
+          : retention.mode === 'criterion'
+            ? { mode: 'criterion', criterion: retention.criterion, endAction: retention.endAction, quotes }
+            : undefined
+      return { term: category.term, wording: category.description, ...(packRetention ? { retention: packRetention } : {}), quotes: quotesUnder(record, `dataCategories.${index}`, true) }
+    }),
+    specialCategories: record.specialCategories.map((special, index) => ({
+      category: special.category,
+      condition: optional(special.condition),
+      quotes: quotesUnder(record, `specialCategories.${index}`)
+    })),
+    recipients: record.recipients.map((recipient, index) => ({ name: recipient.name, type: recipient.type, quotes: quotesUnder(record, `recipients.${index}`) })),
+    subProcessors: [],
+    transfers: record.transfers.map((transfer, index) => ({
+      recipient: transfer.recipient,
+      country: transfer.country,
+      safeguard: transfer.safeguard,
+      quotes: quotesUnder(record, `transfers.${index}`)
+    })),
+    gaps: record.openItems
+      .filter((item) => !item.resolved)
+      .map((item) => {
+        const kind = GAP_PREFIX.exec(item.note)?.[1] as 'silent' | 'vague' | undefined
+        const note = item.note.replace(GAP_PREFIX, '').trim()
+        return { field: templateFieldOf(item.field), kind: kind ?? (item.quotes.length > 0 ? 'vague' : 'silent'), note: note || 'Open point carried over from the record', quotes: [...item.quotes] }
+      })
+  }
+  for (const purpose of activity.purposes) {
+    if (purpose.lawfulBasis === undefined) delete purpose.lawfulBasis
+    if (purpose.legitimateInterest === undefined) delete purpose.legitimateInterest
+  }
+  for (const special of activity.specialCategories) if (special.condition === undefined) delete special.condition
+  if (record.securityMeasures.length > 0 || record.securityDescription.trim() !== '') {
+    activity.securityMeasures = {
+      measures: [...record.securityMeasures],
+      description: record.securityDescription,
+      quotes: [...new Set([...quotesUnder(record, 'securityMeasures'), ...quotesUnder(record, 'securityDescription')])]
+    }
+  }
+  if (record.automatedDecisionMaking.exists || record.automatedDecisionMaking.description.trim() !== '') {
+    activity.automatedDecisionMaking = { ...record.automatedDecisionMaking, quotes: quotesUnder(record, 'automatedDecisionMaking') }
+  }
+  if (record.source.trim() !== '') activity.dataSource = { description: record.source, quotes: quotesUnder(record, 'source') }
+  return activity
+}
