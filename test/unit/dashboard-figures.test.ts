@@ -15,6 +15,7 @@ describe('dashboard figures', () => {
   it('are prepared in idle time after the checks store publishes, kept per snapshot, and recomputed after a change', async () => {
     const db = new RopaDatabase(`${DATABASE_NAME}-dashboard-${crypto.randomUUID()}`)
     const repository = new RegisterRepository(db, now)
+    await repository.saveUserProfile({ name: 'Dana Fischer', role: 'DPO' })
     await repository.saveOrganisation(completeOrganisation())
     const first = await repository.createRecord(formOfRecord(completeControllerRecord()))
     const checks = new ChecksStore(db, repository, now)

@@ -76,6 +76,7 @@ describe('a backup made before records had revisions', () => {
   it('still parses and restores, every record at revision 1; a new backup carries the revisions', async () => {
     const source = new RopaDatabase(`${DATABASE_NAME}-old-backup-${crypto.randomUUID()}`)
     const sourceRepository = new RegisterRepository(source)
+    await sourceRepository.saveUserProfile({ name: 'Dana', role: 'DPO' })
     await sourceRepository.saveOrganisation(organisation)
     const record = await sourceRepository.createRecord({ ...emptyRecordForm('controller'), name: 'Payroll' })
     await sourceRepository.updateRecord(record.id, { ...emptyRecordForm('controller'), name: 'Payroll and pensions' }, { revision: 1 })
@@ -90,6 +91,7 @@ describe('a backup made before records had revisions', () => {
 
     const target = new RopaDatabase(`${DATABASE_NAME}-restore-${crypto.randomUUID()}`)
     const targetRepository = new RegisterRepository(target)
+    await targetRepository.saveUserProfile({ name: 'Jonas', role: 'DPO' })
     await new BackupRepository(target, targetRepository, 'test').restore(parsed.backup)
     expect(await target.records.get(record.id)).toMatchObject({ name: 'Payroll and pensions', revision: 1 })
     await source.delete()
