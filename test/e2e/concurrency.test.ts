@@ -82,8 +82,8 @@ describe('the same record open in two tabs', () => {
     await rows.first().waitFor()
     const table = await rows.evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('th, td')].map((cell) => cell.textContent)))
     expect(table).toEqual([
-      ['Description', 'Written in tab B', '—'],
-      ['Owner', '—', 'Head of HR (tab A)'],
+      ['Description', 'Written in tab B', '(empty)'],
+      ['Owner', '(empty)', 'Head of HR (tab A)'],
       ['Status', 'Draft', 'In review']
     ])
     await screenshot(tabB, 'concurrency-compare-view')
