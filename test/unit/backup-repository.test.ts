@@ -6,7 +6,8 @@ import { demoOrganisation, generateDemoRegister } from '@core/demo/demo-register
 import { emptyRecordForm } from '@core/records/new-record'
 import { BackupRepository, summariseBackup } from '../../src-renderer/src/db/backup-repository'
 import { RopaDatabase, type InstalledPack, type Vendor } from '../../src-renderer/src/db/database'
-import { RegisterRepository, type RegisterChange } from '../../src-renderer/src/db/register-repository'
+import { RegisterRepository } from '../../src-renderer/src/db/register-repository'
+import { onTableChanges, type TableChanges } from '../../src-renderer/src/db/change-events'
 import { TemplateRepository } from '../../src-renderer/src/db/template-repository'
 import { installedPackRow } from '../fixtures/templates/installed-pack'
 
@@ -96,12 +97,14 @@ describe('BackupRepository', () => {
     const target = await openRegister('Restoring Clerk')
     await target.register.createRecord({ ...emptyRecordForm('processor'), name: 'Data that the restore replaces' })
     await target.db.packArchive.put(archivedHaivision)
-    const changes: RegisterChange[] = []
-    target.register.onChange((change) => changes.push(change))
+    const changes: TableChanges[] = []
+    const stop = onTableChanges(target.db, ['records'], (change) => changes.push(change))
     const summary = await target.backups.restore(parsed.backup)
 
     expect(summary).toMatchObject({ records: 26, auditEntries: 4, vendors: 1, packs: 1, organisationName: demoOrganisation().controller.name, auditChain: { ok: true } })
-    expect(changes).toEqual([{ kind: 'all' }])
+    stop()
+    // Readers (the register list, the checks) hear that the whole records table changed.
+    expect(changes).toEqual([new Map([['records', { all: true }]])])
     const after = await target.backups.takeBackup()
     // The person who restores stays the user; the anchor moved on with the restore's own entry.
     const { auditLog: restoredLog, userProfile: restoredUser, auditAnchor: restoredAnchor, ...restoredRest } = content(after)

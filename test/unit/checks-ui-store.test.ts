@@ -2,8 +2,9 @@
 import 'fake-indexeddb/auto'
 import { describe, expect, it } from 'vitest'
 import { verifyChain } from '@core/audit/audit-chain'
-import type { RecordFormInput, StoredRecord } from '@core/records/model'
+import { formOfRecord, type RecordFormInput } from '@core/records/model'
 import { ChecksStore } from '../../src-renderer/src/checks/checks-store'
+import { RegisterStore } from '../../src-renderer/src/records/register-store'
 import { ApprovalRepository } from '../../src-renderer/src/db/approval-repository'
 import { DATABASE_NAME, RopaDatabase } from '../../src-renderer/src/db/database'
 import { RegisterRepository } from '../../src-renderer/src/db/register-repository'
@@ -12,10 +13,7 @@ import { completeControllerRecord, completeOrganisation, TODAY } from '../fixtur
 // Midday, so that the local date is TODAY in any time zone the tests run in.
 const now = () => new Date(`${TODAY}T12:00:00`)
 
-function formOf(record: StoredRecord): RecordFormInput {
-  const { id: _id, reference: _reference, createdAt: _createdAt, updatedAt: _updatedAt, approvedBy: _approvedBy, approvedAt: _approvedAt, ...form } = record
-  return form
-}
+const formOf = formOfRecord
 
 /** The fixture's complete record, in review, with purpose 1's lawful basis left blank (an error). */
 function recordMissingBasis(): RecordFormInput {
@@ -58,6 +56,37 @@ describe('ChecksStore', () => {
     expect(snapshot.health.has(clean.id)).toBe(false)
   })
 
+  it('follows a write made through another connection to the same database (another window)', async () => {
+    const { db, repository, checks } = await setUp()
+    const record = await repository.createRecord(formOf(completeControllerRecord()))
+    await checks.load()
+    expect(checks.getSnapshot().health.get(record.id)).toBe('ok')
+    const otherWindow = new RegisterRepository(new RopaDatabase(db.name), now)
+    await otherWindow.updateRecord(record.id, recordMissingBasis(), { revision: record.revision })
+    await checks.settled()
+    expect(checks.getSnapshot().health.get(record.id)).toBe('error')
+    expect(checks.getSnapshot().records.get(record.id)!.revision).toBe(2)
+    otherWindow.db.close()
+  })
+
+  it('after a whole-register change (a restore), checks the records now stored, read once through the register list', async () => {
+    const { db, repository } = await setUp()
+    const old = await repository.createRecord(formOf(completeControllerRecord()))
+    const register = new RegisterStore(repository)
+    const checks = new ChecksStore(db, repository, now, () => register.loadedRecords())
+    await checks.load()
+    expect(checks.getSnapshot().records.has(old.id)).toBe(true)
+    // What a restore does: the whole table cleared and written again, in one transaction.
+    const restored = { ...completeControllerRecord(), id: 'restored', reference: 'PA-0100' }
+    await db.transaction('rw', db.records, async () => {
+      await db.records.clear()
+      await db.records.add(restored)
+    })
+    await checks.settled()
+    expect([...checks.getSnapshot().records.keys()]).toEqual(['restored'])
+    expect(register.getSnapshot().rows.map((row) => row.id)).toEqual(['restored'])
+  })
+
   it('re-checks the organisation profile when it changes', async () => {
     const { repository, checks } = await setUp()
     await checks.load()
@@ -73,8 +102,8 @@ describe('ChecksStore', () => {
     await checks.load()
     expect(checks.getSnapshot().health.get(record.id)).toBe('ok')
     await db.packs.put({ id: 'acme-crm', version: '2.0.0', vendorName: 'Acme', origin: 'imported', installedAt: '', pack: {} as never, sourceText: '' })
-    // Pack installs are announced by the template repository, which calls refresh().
-    await checks.refresh()
+    // The pack write itself is the signal (Dexie's change event), whoever made it.
+    await checks.settled()
     expect(checks.getSnapshot().findingsByRecord.get(record.id)!.map((finding) => finding.ruleId)).toEqual(['template-version-outdated'])
   })
 })
@@ -98,7 +127,8 @@ describe('ApprovalRepository', () => {
     const result = await approvals.approve(record.id)
     expect(result.ok).toBe(true)
     const stored = (await repository.getRecord(record.id))!
-    expect(stored).toMatchObject({ status: 'approved', approvedBy: 'Dana Fischer', approvedAt: now().toISOString(), lastReviewed: TODAY, nextReview: '2026-06-01' })
+    // Approving is a write: the revision counts it (create 1, edit 2, approve 3).
+    expect(stored).toMatchObject({ status: 'approved', approvedBy: 'Dana Fischer', approvedAt: now().toISOString(), lastReviewed: TODAY, nextReview: '2026-06-01', revision: 3 })
     const history = await repository.recordHistory(record.id)
     const approval = history.at(-1)!
     expect(approval).toMatchObject({ action: 'approve', actor: 'Dana Fischer', summary: `${record.reference} approved by Dana Fischer` })

@@ -5,7 +5,8 @@ import { generateDemoRegister } from '@core/demo/demo-register'
 import { emptyRecordForm } from '@core/records/new-record'
 import { safeParseStoredRecord } from '@core/records/validated-record'
 import { RopaDatabase } from '../../src-renderer/src/db/database'
-import { RegisterRepository } from '../../src-renderer/src/db/register-repository'
+import { RegisterRepository, StaleRecordError } from '../../src-renderer/src/db/register-repository'
+import { onTableChanges, type TableChanges } from '../../src-renderer/src/db/change-events'
 
 let db: RopaDatabase
 let repository: RegisterRepository
@@ -68,7 +69,8 @@ describe('RegisterRepository', () => {
     const deleted = await repository.deleteRecord(record.id)
     expect(await repository.getRecord(record.id)).toBeUndefined()
     await repository.restoreRecord(deleted)
-    expect(await repository.getRecord(record.id)).toEqual(record)
+    // Restoring is a write: everything as it was, one revision on.
+    expect(await repository.getRecord(record.id)).toEqual({ ...record, revision: 2 })
     expect((await repository.recordHistory(record.id)).map((entry) => entry.action)).toEqual(['create', 'delete', 'restore'])
   })
 
@@ -145,6 +147,73 @@ describe('editing an approved record', () => {
     expect(edited.status).toBe('in-review')
     const history = await repository.recordHistory(created.id)
     expect(history.at(-1)?.changes).toEqual(expect.arrayContaining([{ field: 'status', before: 'approved', after: 'in-review' }]))
+  })
+})
+
+describe('revisions and stale saves (the same record open in two windows)', () => {
+  it('starts at revision 1 and counts every write up by one: save, archive, restore; a save that changes nothing is no write', async () => {
+    const created = await repository.createRecord(payroll())
+    expect(created.revision).toBe(1)
+    const saved = await repository.updateRecord(created.id, { ...payroll(), owner: 'HR' }, { revision: 1 })
+    expect(saved.revision).toBe(2)
+    expect(await repository.updateRecord(created.id, { ...payroll(), owner: 'HR' }, { revision: 2 })).toEqual(saved)
+    const archived = await repository.archiveRecord(created.id, 2)
+    expect(archived).toMatchObject({ status: 'archived', revision: 3 })
+    expect((await repository.getRecord(created.id))!.revision).toBe(3)
+    const [inserted] = await repository.insertRecords([payroll()])
+    expect(inserted!.revision).toBe(1)
+  })
+
+  it('refuses a save based on a revision that is no longer stored, names both revisions, and writes nothing', async () => {
+    const created = await repository.createRecord(payroll())
+    // Window A saves first.
+    await repository.updateRecord(created.id, { ...payroll(), owner: 'Window A' }, { revision: 1 })
+    const before = await snapshot()
+    // Window B still holds revision 1.
+    const refusal = repository.updateRecord(created.id, { ...payroll(), status: 'approved', description: 'Window B' }, { revision: 1 })
+    await expect(refusal).rejects.toBeInstanceOf(StaleRecordError)
+    await expect(refusal).rejects.toThrow('PA-0001 was changed elsewhere: you edited revision 1, the stored one is revision 2. Nothing was saved.')
+    const error = (await refusal.catch((caught: unknown) => caught)) as StaleRecordError
+    expect(error.stored).toMatchObject({ owner: 'Window A', revision: 2 })
+    expect(await snapshot()).toEqual(before)
+    // Archiving from a stale view is refused the same way.
+    await expect(repository.archiveRecord(created.id, 1)).rejects.toBeInstanceOf(StaleRecordError)
+    expect(await snapshot()).toEqual(before)
+  })
+
+  it('keeps a stale save on purpose only against the revision the DPO saw, and the audit trail names the revision it overwrote', async () => {
+    const created = await repository.createRecord(payroll())
+    await repository.updateRecord(created.id, { ...payroll(), owner: 'Window A' }, { revision: 1 })
+    const kept = await repository.updateRecord(created.id, { ...payroll(), owner: 'Window B' }, { revision: 2, overwrite: true })
+    expect(kept).toMatchObject({ owner: 'Window B', revision: 3 })
+    const last = (await repository.recordHistory(created.id)).at(-1)!
+    expect(last).toMatchObject({ action: 'update', summary: 'PA-0001 edited, overwriting revision 2 (changed elsewhere)', changes: [{ field: 'owner', before: 'Window A', after: 'Window B' }] })
+    // A third write in between makes even an overwrite stale: the DPO has not seen it.
+    await expect(repository.updateRecord(created.id, { ...payroll(), owner: 'Window C' }, { revision: 2, overwrite: true })).rejects.toBeInstanceOf(StaleRecordError)
+    expect(verifyChain(await db.auditLog.orderBy('seq').toArray()).ok).toBe(true)
+  })
+
+  it('counts an import that replaces a stored record as a write to it: the revision moves past the stored one', async () => {
+    const created = await repository.createRecord(payroll())
+    const edited = await repository.updateRecord(created.id, { ...payroll(), owner: 'HR' }, { revision: 1 })
+    // A workbook exported at revision 1 and imported again later.
+    await repository.importStoredRecords([{ ...created, owner: 'From the workbook' }], 'workbook again')
+    expect(await repository.getRecord(created.id)).toMatchObject({ owner: 'From the workbook', revision: edited.revision + 1 })
+    // A new record keeps the revision its file gave it.
+    const [fresh] = generateDemoRegister(1, 7)
+    await repository.importStoredRecords([{ ...fresh!, reference: 'PA-0500', revision: 4 }], 'one new')
+    expect((await repository.getRecord(fresh!.id))!.revision).toBe(4)
+  })
+
+  it('tells other windows which records a native-write import changed (Dexie storagemutated)', async () => {
+    const heard: TableChanges[] = []
+    const stop = onTableChanges(db, ['records'], (changes) => heard.push(changes))
+    const records = generateDemoRegister(3, 5)
+    await repository.importStoredRecords(records, 'three records')
+    stop()
+    expect(heard).toHaveLength(1)
+    const change = heard[0]!.get('records')
+    expect(change?.all === false && [...change.keys].sort()).toEqual(records.map((record) => record.id).sort())
   })
 })
 

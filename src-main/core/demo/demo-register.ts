@@ -250,7 +250,8 @@ function demoRecord(index: number, pick: Picker): StoredRecord {
     createdAt: new Date(created).toISOString(),
     updatedAt: new Date(updated).toISOString(),
     approvedBy: status === 'approved' ? 'Data Protection Officer' : '',
-    approvedAt: status === 'approved' ? new Date(updated).toISOString() : ''
+    approvedAt: status === 'approved' ? new Date(updated).toISOString() : '',
+    revision: 1
   }
 }
 

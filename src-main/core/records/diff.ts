@@ -50,7 +50,7 @@ export function diffValues(before: unknown, after: unknown, path = '', changes: 
 }
 
 /** Fields that change on every save and say nothing about the content. */
-const BOOKKEEPING_FIELDS = new Set(['updatedAt', 'createdAt'])
+const BOOKKEEPING_FIELDS = new Set(['updatedAt', 'createdAt', 'revision'])
 
 export function diffRecords(before: object | undefined, after: object | undefined): FieldChange[] {
   return diffValues(before ?? {}, after ?? {}).filter((change) => !BOOKKEEPING_FIELDS.has(change.field))

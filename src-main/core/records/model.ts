@@ -212,9 +212,21 @@ export const storedRecordSchema = recordFormSchema.extend({
   createdAt: z.string(),
   updatedAt: z.string(),
   approvedBy: text(),
-  approvedAt: text()
+  approvedAt: text(),
+  /**
+   * Counts the writes to this record (save, submit, approve, archive, restore...): an editor
+   * saves against the revision it opened, so that a change made elsewhere is never silently
+   * overwritten. Records stored or backed up before revisions existed are revision 1.
+   */
+  revision: z.number().int('Whole numbers only').min(1, 'A revision is 1 or more').default(1)
 })
 export type StoredRecord = z.infer<typeof storedRecordSchema>
+
+/** The stored-record fields a DPO does not edit, so that the editor's form leaves them out. */
+export function formOfRecord(record: StoredRecord): RecordFormInput {
+  const { id: _id, reference: _reference, createdAt: _createdAt, updatedAt: _updatedAt, approvedBy: _approvedBy, approvedAt: _approvedAt, revision: _revision, ...form } = record
+  return form
+}
 
 export const REFERENCE_PREFIX = 'PA-'
 export function formatReference(sequence: number): string {

@@ -672,5 +672,5 @@ function recordFromIcoRow(cells: Map<IcoField, string>, extras: Array<[string, s
 
   form.name = get('name') || form.purposes[0]?.description || form.businessFunction || `Imported activity ${reference}`
   form.openItems = openItems
-  return { record: { ...form, id: newItemId(), reference, createdAt: now, updatedAt: now, approvedBy: '', approvedAt: '' } }
+  return { record: { ...form, id: newItemId(), reference, createdAt: now, updatedAt: now, approvedBy: '', approvedAt: '', revision: 1 } }
 }

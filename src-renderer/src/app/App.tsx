@@ -1,4 +1,5 @@
-import { useEffect, useState } from 'react'
+import { useEffect } from 'react'
+import { useLiveQuery } from 'dexie-react-hooks'
 import { Toaster } from 'sonner'
 import { Route, Router, Switch, useLocation } from 'wouter'
 import { useHashLocation } from 'wouter/use-hash-location'
@@ -18,19 +19,14 @@ import { ConfirmProvider } from '../ui/confirm'
 import { installGlobalFailureReporting } from '../ui/global-failure-reporting'
 import { RouteBoundary } from './failure-boundaries'
 import { NavLink, NavigationProvider } from './navigation'
-import { repository } from './services'
+import { database, repository } from './services'
+import { checksStore } from '../checks/checks-services'
+import { prepareDashboardFigures } from '../dashboard/dashboard-figures'
 import { templateRepository } from '../templates/template-services'
 
+/** The organisation's name (null before setup, undefined while reading), following changes made in any window. */
 function useOrganisationName(): string | null | undefined {
-  const [name, setName] = useState<string | null | undefined>(undefined)
-  useEffect(() => {
-    const read = () => void repository.getOrganisation().then((organisation) => setName(organisation?.controller.name ?? null))
-    read()
-    return repository.onChange((change) => {
-      if (change.kind === 'organisation' || change.kind === 'all') read()
-    })
-  }, [])
-  return name
+  return useLiveQuery(async () => (await repository.getOrganisation())?.controller.name ?? null)
 }
 
 function TopBar({ organisationName }: { organisationName: string }) {
@@ -141,6 +137,8 @@ export function App() {
   const organisationName = useOrganisationName()
   useEffect(() => installGlobalFailureReporting(), [])
   useEffect(() => void startAutomaticBackups(), [])
+  // The dashboard's figures are worked out in idle time after each check run, ahead of a visit.
+  useEffect(() => prepareDashboardFigures(checksStore, () => database.vendors.toArray()), [])
   useEffect(() => {
     if (!organisationName) return
     // The shipped packs are installed once the app is set up, after the register's first paint.

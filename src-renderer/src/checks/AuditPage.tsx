@@ -5,11 +5,13 @@
  * start-up and after a restore, and stays on screen while the trail is broken.
  */
 import { useCallback, useEffect, useId, useState, type FormEvent } from 'react'
+import { useLiveQuery } from 'dexie-react-hooks'
 import { compareWithAnchor, type AuditAnchor, type AuditEntry } from '@core/audit/audit-chain'
 import { database, repository } from '../app/services'
 import { NavLink } from '../app/navigation'
 import { AUDIT_ACTION_LABELS, AUDIT_ENTITY_LABELS, changeText, describeVerification, formatWhen } from './audit-view'
 import { useAsyncAction } from '../ui/use-async-action'
+import { onTableChanges } from '../db/change-events'
 
 const PAGE_SIZE = 50
 
@@ -97,28 +99,18 @@ function CompareWithAnchor() {
   )
 }
 
+const NO_ENTRIES: AuditEntry[] = []
+
 export function AuditPage() {
-  const [total, setTotal] = useState<number | null>(null)
   const [page, setPage] = useState(0)
-  const [entries, setEntries] = useState<AuditEntry[]>([])
   const [verification, setVerification] = useState<Verification | null>(null)
-  const [anchor, setAnchor] = useState<AuditAnchor | undefined>()
-
-  const load = useCallback(async (pageIndex: number) => {
-    const count = await database.auditLog.count()
-    const rows = await database.auditLog.orderBy('seq').reverse().offset(pageIndex * PAGE_SIZE).limit(PAGE_SIZE).toArray()
-    setTotal(count)
-    setEntries(rows)
-    setAnchor(await repository.auditAnchor())
-  }, [])
-
-  useEffect(() => void load(page), [load, page])
-  // New entries arrive at the top: keep the first page current.
-  useEffect(() => repository.onChange(() => void load(page)), [load, page])
+  // Live: new entries (from this window or another) arrive at the top of the first page.
+  const total = useLiveQuery(() => database.auditLog.count()) ?? null
+  const entries = useLiveQuery(() => database.auditLog.orderBy('seq').reverse().offset(page * PAGE_SIZE).limit(PAGE_SIZE).toArray(), [page]) ?? NO_ENTRIES
+  const anchor = useLiveQuery(() => repository.auditAnchor())
 
   const verify = useAsyncAction(async () => {
-    const { verification: result, entries: all, anchor: checked } = await repository.verifyAuditTrail()
-    setAnchor(checked)
+    const { verification: result, entries: all } = await repository.verifyAuditTrail()
     const described = describeVerification(result, all)
     announce(described)
     setVerification({ ...described, brokenSeq: result.ok ? null : (result.firstBreak.seq ?? null) })
@@ -225,8 +217,9 @@ export function AuditTrailWarning() {
         (caught: unknown) => current && setBroken({ ok: false, title: 'The audit trail could not be checked', detail: caught instanceof Error ? caught.message : String(caught) })
       )
     const timer = setTimeout(check, 300)
-    const unsubscribe = repository.onChange((change) => {
-      if (change.kind === 'all') check()
+    // A restore replaces the whole audit log (in this window or another): check it again.
+    const unsubscribe = onTableChanges(database, ['auditLog'], (changes) => {
+      if (changes.get('auditLog')?.all) check()
     })
     const follow = (described: Described) => setBroken(described.ok ? null : described)
     verifiedListeners.add(follow)

@@ -6,6 +6,7 @@
  */
 import { createContext, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react'
 import type { UseFormReturn } from 'react-hook-form'
+import { useLiveQuery } from 'dexie-react-hooks'
 import type { CheckableRecord, CheckContext, Finding, Severity } from '@core/checks/finding'
 import { SEVERITIES } from '@core/checks/finding'
 import { checkOrganisation, checkRecord } from '@core/checks/run-checks'
@@ -64,23 +65,11 @@ function checkValues(values: unknown, record: StoredRecord | null, context: Chec
 const sameFindings = (a: readonly Finding[], b: readonly Finding[]): boolean => JSON.stringify(a) === JSON.stringify(b)
 
 export function FindingsProvider({ form, record, children }: { form: UseFormReturn<RecordFormInput, unknown, RecordForm>; record: StoredRecord | null; children: ReactNode }) {
-  const [context, setContext] = useState<CheckContext | null>(null)
+  // Live: the organisation and installed packs, as changed in this window or another.
+  const context = useLiveQuery(() => loadCheckContext(database, repository)) ?? null
   const [findings, setFindings] = useState<Finding[]>([])
   const recordRef = useRef(record)
   recordRef.current = record
-
-  useEffect(() => {
-    let live = true
-    const load = () => void loadCheckContext(database, repository).then((loaded) => live && setContext(loaded))
-    load()
-    const stop = repository.onChange((change) => {
-      if (change.kind !== 'records' && change.kind !== 'profile') load()
-    })
-    return () => {
-      live = false
-      stop()
-    }
-  }, [])
 
   useEffect(() => {
     if (!context) return

@@ -7,7 +7,7 @@ import { useEffect, useId, useState, type ReactNode } from 'react'
 import { useFormContext, useWatch } from 'react-hook-form'
 import { toast } from 'sonner'
 import { RECORD_STATUS_LABELS } from '@core/records/enums'
-import type { RecordFormInput, StoredRecord } from '@core/records/model'
+import { formOfRecord, type RecordFormInput, type StoredRecord } from '@core/records/model'
 import { repository } from '../app/services'
 import { FieldShell } from '../ui/fields'
 import { formatDate, formatDateTime } from '../ui/dates'
@@ -28,8 +28,8 @@ export function useReviewWorkflow({ record, dirty, onChanged }: ReviewOptions): 
   useEffect(() => setRefusal(null), [record?.id, record?.updatedAt])
 
   const submitForReview = useAsyncAction(async (current: StoredRecord) => {
-    const { id: _id, reference: _reference, createdAt: _createdAt, updatedAt: _updatedAt, approvedBy: _approvedBy, approvedAt: _approvedAt, ...form } = current
-    const saved = await repository.updateRecord(current.id, { ...form, status: 'in-review' })
+    // Against the revision on screen: a record changed elsewhere is refused (StaleRecordError says so) and looked at again first.
+    const saved = await repository.updateRecord(current.id, { ...formOfRecord(current), status: 'in-review' }, { revision: current.revision })
     onChanged(saved)
     toast.success(`${saved.reference} submitted for review`)
   }, 'Could not submit the record for review')

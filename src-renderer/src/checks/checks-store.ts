@@ -1,14 +1,16 @@
 /**
  * The compliance findings of the whole register, kept in memory for the register's health
  * column and the dashboard. The first run reads every record and checks them in slices that
- * yield to the browser between them, so typing never waits; afterwards only the records a
- * change event names are checked again. Organisation or template-pack changes re-run the lot
- * (about 130 ms of checking for 10,000 records, still sliced).
+ * yield to the browser between them, so typing never waits; afterwards only the records that
+ * Dexie's change events name (writes in this window or any other) are checked again.
+ * Template-pack changes re-run the lot (about 130 ms of checking for 10,000 records, still
+ * sliced); organisation changes re-run only the organisation's rules.
  */
 import type { CheckContext, Finding, Severity } from '@core/checks/finding'
 import { checkOrganisation, checkRecord, worstSeverity } from '@core/checks/run-checks'
 import type { StoredRecord } from '@core/records/model'
-import type { RegisterChange, RegisterRepository } from '../db/register-repository'
+import { onTableChanges, type TableChanges } from '../db/change-events'
+import type { RegisterRepository } from '../db/register-repository'
 import type { RopaDatabase } from '../db/database'
 import { loadCheckContext } from './check-context'
 
@@ -51,8 +53,8 @@ export class ChecksStore {
     private readonly allRecords: () => Promise<readonly StoredRecord[]> = () => repository.db.records.toArray()
   ) {
     this.snapshot = this.makeSnapshot('idle', 0)
-    repository.onChange((change) => {
-      if (this.loading) void this.enqueue(() => this.applyChange(change))
+    onTableChanges(db, ['records', 'organisation', 'packs'], (changes) => {
+      if (this.loading) void this.enqueue(() => this.applyChanges(changes))
     })
   }
 
@@ -67,19 +69,6 @@ export class ChecksStore {
   load(): Promise<void> {
     this.loading ??= this.enqueue(() => this.loadAll())
     return this.loading
-  }
-
-  /**
-   * Re-checks every record with a fresh context, without reading the records again: for
-   * changes the register's events do not carry (template packs installed or upgraded).
-   */
-  refresh(): Promise<void> {
-    if (!this.loading) return Promise.resolve()
-    return this.enqueue(async () => {
-      this.context = await loadCheckContext(this.db, this.repository, this.now())
-      this.organisationFindings = checkOrganisation(this.context)
-      await this.checkAll()
-    })
   }
 
   /** Resolves once everything queued so far has been applied (for tests and the benchmark). */
@@ -144,40 +133,27 @@ export class ChecksStore {
     this.publish('ready')
   }
 
-  private async applyChange(change: RegisterChange): Promise<void> {
-    if (change.kind === 'profile') return
-    if (change.kind === 'records') {
-      const records = change.records ?? (await this.repository.db.records.bulkGet(change.ids))
-      // A new day may have begun since the last run: review dates depend on it.
-      const context = await loadCheckContext(this.db, this.repository, this.now())
-      if (context.today !== this.context?.today) {
-        this.context = context
-        for (const [index, id] of change.ids.entries()) {
-          const record = records[index]
-          if (record) this.records.set(id, record)
-          else this.forget(id)
-        }
-        return this.checkAll()
-      }
-      change.ids.forEach((id, index) => {
-        const record = records[index]
-        if (record) {
-          this.records.set(id, record)
-          this.checkOne(record)
-        } else this.forget(id)
+  private async applyChanges(changes: TableChanges): Promise<void> {
+    const records = changes.get('records')
+    if (records?.all) return this.loadAll()
+    const context = await loadCheckContext(this.db, this.repository, this.now())
+    const packsChanged = changes.has('packs')
+    // A newer pack version makes records from the old one "outdated", and a new day may have
+    // begun since the last run (review dates depend on it): every record is checked again.
+    const recheckAll = packsChanged || context.today !== this.context?.today
+    this.context = context
+    if (changes.has('organisation') || packsChanged) this.organisationFindings = checkOrganisation(context)
+    if (records) {
+      const stored = await this.db.records.bulkGet(records.keys)
+      records.keys.forEach((id, index) => {
+        const record = stored[index]
+        if (!record) return this.forget(id)
+        this.records.set(id, record)
+        if (!recheckAll) this.checkOne(record)
       })
-      this.publish('ready')
-      return
     }
-    if (change.kind === 'organisation') {
-      // Only the organisation rules read the organisation; record findings stay as they are.
-      this.context = await loadCheckContext(this.db, this.repository, this.now())
-      this.organisationFindings = checkOrganisation(this.context)
-      this.publish('ready')
-      return
-    }
-    // 'all' and any other kind (e.g. template packs installed): everything may have changed.
-    await this.loadAll()
+    if (recheckAll) return this.checkAll()
+    this.publish('ready')
   }
 }
 

@@ -3,20 +3,19 @@
  * severity and article, reviews due, transfers and vendors. Charts where a picture reads
  * faster; each chart also carries its figures as a table for screen readers.
  */
-import { useEffect, useMemo, useState, useSyncExternalStore, type ReactNode } from 'react'
+import { useEffect, useSyncExternalStore, type ReactNode } from 'react'
+import { useLiveQuery } from 'dexie-react-hooks'
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts'
 import { SEVERITIES } from '@core/checks/finding'
-import { completeness, summariseFindings } from '@core/checks/run-checks'
 import { RECORD_STATUS_LABELS } from '@core/records/enums'
-import { database, repository } from '../app/services'
+import { database } from '../app/services'
 import { NavLink } from '../app/navigation'
-import { allFindings } from '../checks/checks-store'
 import { checksStore } from '../checks/checks-services'
 import { severityCountsText } from '../checks/register-health'
 import { SEVERITY_LABELS } from '../checks/severity'
 import type { Vendor } from '../db/database'
-import { templateRepository } from '../templates/template-services'
-import { findingsByArticle, recordsByRoleAndStatus, reviewsDue, STATUS_ORDER, transfersByCountry, vendorsByRecords, type ReviewDue } from './dashboard-data'
+import { STATUS_ORDER, type ReviewDue } from './dashboard-data'
+import { dashboardFigures, vendorCounts as vendorCountsFor } from './dashboard-figures'
 import { formatDate } from '../ui/dates'
 
 const STATUS_COLOURS = { draft: '#8fb0dc', 'in-review': '#e3a82b', approved: '#2e8b57', archived: '#b6bec9' } as const
@@ -101,46 +100,16 @@ function ReviewList({ title, entries, tone }: { title: string; entries: ReviewDu
   )
 }
 
+const NO_VENDORS: Vendor[] = []
+
 function useVendors(): Vendor[] {
-  const [vendors, setVendors] = useState<Vendor[]>([])
-  useEffect(() => {
-    const read = () => void database.vendors.toArray().then(setVendors)
-    read()
-    const stopRecords = repository.onChange(read)
-    const stopTemplates = templateRepository.onChange(read)
-    return () => {
-      stopRecords()
-      stopTemplates()
-    }
-  }, [])
-  return vendors
+  return useLiveQuery(() => database.vendors.toArray()) ?? NO_VENDORS
 }
 
 export function DashboardPage() {
   const checks = useSyncExternalStore(checksStore.subscribe, checksStore.getSnapshot)
   useEffect(() => void checksStore.load(), [])
   const vendors = useVendors()
-
-  const figures = useMemo(() => {
-    const records = [...checks.records.values()]
-    const active = records.filter((record) => record.status !== 'archived')
-    const findings = allFindings(checks)
-    const today = checks.context?.today ?? new Date().toISOString().slice(0, 10)
-    return {
-      records,
-      active,
-      summary: summariseFindings(findings),
-      completeness: completeness(records, checks.context?.organisation ?? null),
-      byRoleStatus: recordsByRoleAndStatus(records),
-      byArticle: findingsByArticle(findings),
-      reviews: reviewsDue(records, today),
-      transfers: transfersByCountry(records),
-      today
-    }
-    // `version` changes whenever the store publishes.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [checks.version])
-  const vendorCounts = useMemo(() => vendorsByRecords(vendors, figures.records), [vendors, figures.records])
 
   if (checks.phase !== 'ready') {
     return (
@@ -153,6 +122,9 @@ export function DashboardPage() {
     )
   }
 
+  // Computed ahead and kept per snapshot (see dashboard-figures.ts): opening the dashboard only draws.
+  const figures = dashboardFigures(checks)
+  const vendorCounts = vendorCountsFor(checks, vendors)
   const { summary, completeness: complete, reviews, transfers } = figures
   const completenessRows = Object.entries(complete.byArticle)
     .sort(([a], [b]) => (a < b ? -1 : 1))
@@ -165,7 +137,7 @@ export function DashboardPage() {
         <div>
           <h1>Dashboard</h1>
           <p className="dash-card__note">
-            {figures.records.length.toLocaleString()} records, checked as of {formatDate(figures.today)}
+            {figures.records.toLocaleString()} records, checked as of {formatDate(figures.today)}
             {organisationErrors > 0 ? (
               <>
                 {' · '}
@@ -185,7 +157,7 @@ export function DashboardPage() {
       </div>
 
       <div className="tiles" aria-label="Key figures">
-        <Tile label="Active records" value={figures.active.length.toLocaleString()} detail={`${(figures.records.length - figures.active.length).toLocaleString()} archived`} />
+        <Tile label="Active records" value={figures.active.toLocaleString()} detail={`${(figures.records - figures.active).toLocaleString()} archived`} />
         <Tile label="Art. 30 completeness" value={percent(complete.share)} tone={complete.share >= 0.95 ? 'ok' : complete.share >= 0.75 ? 'warning' : 'error'} detail={`${complete.present.toLocaleString()} of ${complete.required.toLocaleString()} items`} />
         <Tile label="Errors" value={summary.bySeverity.error.toLocaleString()} tone={summary.bySeverity.error > 0 ? 'error' : 'ok'} detail={`in ${summary.recordsWith.error.toLocaleString()} records`} />
         <Tile label="Warnings" value={summary.bySeverity.warning.toLocaleString()} tone={summary.bySeverity.warning > 0 ? 'warning' : 'ok'} detail={`in ${summary.recordsWith.warning.toLocaleString()} records`} />

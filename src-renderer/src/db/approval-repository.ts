@@ -43,7 +43,6 @@ export class ApprovalRepository {
       const summary = after.separateApprover ? 'Separate approver required' : 'Separate approver no longer required'
       await this.register.appendAudit('organisation', SETTINGS_AUDIT_ID, 'update', summary, changes, actor)
     })
-    this.register.emit({ kind: 'organisation' })
   }
 
   /** Who last changed the record's content (approvals are not edits), from its audit history. */
@@ -85,7 +84,7 @@ export class ApprovalRepository {
       const current = await this.db.records.get(recordId)
       if (!current) throw new RecordNotFoundError(recordId)
       // Checked against what was stored when the gate ran: a change in between needs a new decision.
-      if (current.updatedAt !== record.updatedAt) return null
+      if (current.revision !== record.revision) return null
       const after: StoredRecord = {
         ...current,
         status: 'approved',
@@ -93,14 +92,14 @@ export class ApprovalRepository {
         approvedAt,
         lastReviewed: today,
         nextReview: current.nextReview !== '' && current.nextReview > today ? current.nextReview : nextReviewAfterApproval(today),
-        updatedAt: approvedAt
+        updatedAt: approvedAt,
+        revision: current.revision + 1
       }
       await this.db.records.put(after)
       await this.register.appendAudit('record', recordId, 'approve', `${current.reference} approved by ${actor.name}`, diffRecords(current, after), actor)
       return after
     })
     if (!approved) return { ok: false, reasons: ['The record changed while it was being approved. Check it again, then approve.'] }
-    this.register.emit({ kind: 'records', ids: [recordId], records: [approved] })
     return { ok: true, record: approved }
   }
 }

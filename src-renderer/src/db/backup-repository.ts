@@ -140,7 +140,6 @@ export class BackupRepository {
         user
       )
     })
-    this.register.emit({ kind: 'all' })
     return summary
   }
 

@@ -43,6 +43,13 @@ export const SCHEMA_V2 = {
   vendors: 'id, name, packId'
 } as const
 
+/**
+ * Version 3: every record carries a revision, counted up by each write, so that a save made
+ * from a stale copy is refused. The schema's tables and indexes are those of version 2; the
+ * upgrade gives every existing record revision 1.
+ */
+export const SCHEMA_V3 = SCHEMA_V2
+
 export class RopaDatabase extends Dexie {
   records!: Table<StoredRecord, string>
   organisation!: Table<OrganisationRow, string>
@@ -56,5 +63,15 @@ export class RopaDatabase extends Dexie {
     super(name, options)
     this.version(1).stores(SCHEMA_V1)
     this.version(2).stores(SCHEMA_V2)
+    this.version(3)
+      .stores(SCHEMA_V3)
+      .upgrade((transaction) =>
+        transaction
+          .table<StoredRecord, string>('records')
+          .toCollection()
+          .modify((record) => {
+            if (typeof record.revision !== 'number') record.revision = 1
+          })
+      )
   }
 }

@@ -20,6 +20,7 @@ import { toValidatedRecord } from '@core/records/validated-record'
 import { statusAfterEdit } from '@core/records/workflow'
 import {
   formatReference,
+  formOfRecord,
   referenceNumber,
   organisationSchema,
   recordFormSchema,
@@ -30,7 +31,7 @@ import {
 } from '@core/records/model'
 import Dexie from 'dexie'
 import { ORGANISATION_ROW_ID, type RopaDatabase } from './database'
-import { putAll } from './native-store'
+import { getAllKeys, getOne, markRecordsChanged, putAll } from './native-store'
 
 /** The person using the app on this computer. `id` is made once and survives renames. */
 export interface UserProfile {
@@ -40,9 +41,6 @@ export interface UserProfile {
 }
 export type UserProfileInput = Pick<UserProfile, 'name' | 'role'>
 
-/** `records` carries the records as stored, where the writer has them, so listeners need not read them back. */
-export type RegisterChange = { kind: 'records'; ids: string[]; records?: StoredRecord[] } | { kind: 'organisation' } | { kind: 'profile' } | { kind: 'all' }
-type ChangeListener = (change: RegisterChange) => void
 
 const NEXT_REFERENCE_KEY = 'nextReferenceNumber'
 export const USER_PROFILE_KEY = 'userProfile'
@@ -63,23 +61,33 @@ export class NoUserError extends Error {
   }
 }
 
-export class RegisterRepository {
-  private readonly listeners = new Set<ChangeListener>()
+/**
+ * A save based on a revision that is no longer the stored one: someone (another window or
+ * tab) changed the record in between. Nothing was written; `stored` is what is stored now.
+ */
+export class StaleRecordError extends Error {
+  constructor(
+    readonly stored: StoredRecord,
+    readonly baseRevision: number
+  ) {
+    super(`${stored.reference} was changed elsewhere: you edited revision ${baseRevision}, the stored one is revision ${stored.revision}. Nothing was saved.`)
+  }
+}
 
+/**
+ * The revision an edit was based on. The write is refused unless it is still the stored one;
+ * `overwrite` says the editor saw that stored revision and replaces it on purpose (audited).
+ */
+export interface WriteBase {
+  revision: number
+  overwrite?: boolean
+}
+
+export class RegisterRepository {
   constructor(
     readonly db: RopaDatabase,
     private readonly now: () => Date = () => new Date()
   ) {}
-
-  onChange(listener: ChangeListener): () => void {
-    this.listeners.add(listener)
-    return () => this.listeners.delete(listener)
-  }
-
-  /** Public so that feature repositories (approval, templates) announce their own writes. */
-  emit(change: RegisterChange): void {
-    for (const listener of this.listeners) listener(change)
-  }
 
   // ---- user profile -------------------------------------------------------------------
 
@@ -138,7 +146,6 @@ export class RegisterRepository {
         await this.appendAudit('user', profile.id, 'create', `${profile.name} now uses the app (a different person from ${previousUser.name})`, changes, profile)
       }
     })
-    this.emit({ kind: 'profile' })
     return profile
   }
 
@@ -227,7 +234,6 @@ export class RegisterRepository {
       if (before && changes.length === 0) return
       await this.appendAudit('organisation', ORGANISATION_ROW_ID, before ? 'update' : 'create', before ? 'Organisation profile edited' : 'Organisation profile created', changes, actor)
     })
-    this.emit({ kind: 'organisation' })
     return organisation
   }
 
@@ -251,45 +257,51 @@ export class RegisterRepository {
     const timestamp = this.now().toISOString()
     const record = await this.db.transaction('rw', [this.db.records, ...this.auditTables], async () => {
       const reference = formatReference(await this.takeReferenceNumbers(1))
-      const created: StoredRecord = { ...form, id: crypto.randomUUID(), reference, createdAt: timestamp, updatedAt: timestamp, approvedBy: '', approvedAt: '' }
+      const created: StoredRecord = { ...form, id: crypto.randomUUID(), reference, createdAt: timestamp, updatedAt: timestamp, approvedBy: '', approvedAt: '', revision: 1 }
       await this.db.records.add(created)
       await this.appendAudit('record', created.id, 'create', `${reference} created`, diffRecords(undefined, form), actor)
       return created
     })
-    this.emit({ kind: 'records', ids: [record.id] })
     return record
   }
 
-  async updateRecord(id: string, input: RecordFormInput): Promise<StoredRecord> {
+  /**
+   * Saves the editor's form over the stored record. With `base`, the save is checked against
+   * the stored revision inside the write transaction and refused with `StaleRecordError` when
+   * another write came first; with `base.overwrite`, the audit entry says which revision it
+   * overwrote. Every write that changes the record counts its revision up by one.
+   */
+  async updateRecord(id: string, input: RecordFormInput, base?: WriteBase): Promise<StoredRecord> {
     const form = recordFormSchema.parse(input)
     const actor = await this.currentActor()
-    const record = await this.db.transaction('rw', [this.db.records, ...this.auditTables], async () => {
+    return this.db.transaction('rw', [this.db.records, ...this.auditTables], async () => {
       const before = await this.db.records.get(id)
       if (!before) throw new RecordNotFoundError(id)
+      if (base && base.revision !== before.revision) throw new StaleRecordError(before, base.revision)
       const after: StoredRecord = { ...before, ...form }
       after.status = statusAfterEdit(before.status, after.status, diffRecords(before, after))
       const changes = diffRecords(before, after)
       if (changes.length === 0) return before
       after.updatedAt = this.now().toISOString()
+      after.revision = before.revision + 1
       await this.db.records.put(after)
-      await this.appendAudit('record', id, 'update', `${before.reference} edited`, changes, actor)
+      const summary = base?.overwrite ? `${before.reference} edited, overwriting revision ${before.revision} (changed elsewhere)` : `${before.reference} edited`
+      await this.appendAudit('record', id, 'update', summary, changes, actor)
       return after
     })
-    this.emit({ kind: 'records', ids: [id] })
-    return record
   }
 
   async duplicateRecord(id: string): Promise<StoredRecord> {
     const original = await this.getRecord(id)
     if (!original) throw new RecordNotFoundError(id)
-    const { id: _id, reference: _reference, createdAt: _created, updatedAt: _updated, approvedBy: _by, approvedAt: _at, ...form } = original
-    return this.createRecord({ ...form, name: `Copy of ${original.name}`, status: 'draft', lastReviewed: '' })
+    return this.createRecord({ ...formOfRecord(original), name: `Copy of ${original.name}`, status: 'draft', lastReviewed: '' })
   }
 
-  async archiveRecord(id: string): Promise<StoredRecord> {
+  /** Archives the stored record; `revision` (the one the caller shows) makes it refuse a stale one. */
+  async archiveRecord(id: string, revision?: number): Promise<StoredRecord> {
     const record = await this.getRecord(id)
     if (!record) throw new RecordNotFoundError(id)
-    return this.updateRecord(id, { ...record, status: 'archived' })
+    return this.updateRecord(id, { ...formOfRecord(record), status: 'archived' }, { revision: revision ?? record.revision })
   }
 
   /** Deletes a record and returns it, so that the deletion can be undone with `restoreRecord`. */
@@ -302,18 +314,18 @@ export class RegisterRepository {
       await this.appendAudit('record', id, 'delete', `${record.reference} deleted`, diffRecords(record, undefined), actor)
       return record
     })
-    this.emit({ kind: 'records', ids: [id] })
     return deleted
   }
 
+  /** Puts a deleted record back; restoring is a write, so its revision moves on. */
   async restoreRecord(record: StoredRecord): Promise<void> {
-    const restored = storedRecordSchema.parse(record)
+    const parsed = storedRecordSchema.parse(record)
+    const restored = { ...parsed, revision: parsed.revision + 1 }
     const actor = await this.currentActor()
     await this.db.transaction('rw', [this.db.records, ...this.auditTables], async () => {
       await this.db.records.add(restored)
       await this.appendAudit('record', restored.id, 'restore', `${restored.reference} restored`, diffRecords(undefined, restored), actor)
     })
-    this.emit({ kind: 'records', ids: [restored.id] })
   }
 
   /**
@@ -333,14 +345,14 @@ export class RegisterRepository {
         createdAt: timestamp,
         updatedAt: timestamp,
         approvedBy: '',
-        approvedAt: ''
+        approvedAt: '',
+        revision: 1
       }))
       await this.db.records.bulkAdd(created)
       const summary = `${created.length} records added${created.length ? ` (${formatReference(firstNumber)}–${formatReference(firstNumber + created.length - 1)})` : ''}`
       await this.appendAudit('register', 'records', 'import', summary, [], actor)
       return created
     })
-    this.emit({ kind: 'records', ids: records.map((record) => record.id) })
     return records
   }
 
@@ -361,21 +373,28 @@ export class RegisterRepository {
       // costs about 60% more than raw puts here (see `npm run bench`), and this write needs
       // none of its middleware.
       const store = transaction.idbtrans.objectStore('records')
+      // An imported record that replaces a stored one is a write to it: its revision moves past
+      // the stored one, so that an editor open on the stored version sees the change.
+      const storedIds = new Set(await getAllKeys<string>(store))
+      const pastStored = (record: StoredRecord): Promise<StoredRecord> | StoredRecord =>
+        storedIds.has(record.id) ? getOne<StoredRecord>(store, record.id).then((stored) => ({ ...record, revision: Math.max(record.revision, (stored?.revision ?? 0) + 1) })) : record
       const valid: StoredRecord[] = []
       // Two chunks in flight: the writer always has the next one queued while this one is validated.
       const inFlight: Promise<unknown>[] = []
       for (let start = 0; start < inputs.length; start += IMPORT_CHUNK) {
-        const chunk = inputs.slice(start, start + IMPORT_CHUNK).map(toValidatedRecord)
+        let chunk = inputs.slice(start, start + IMPORT_CHUNK).map(toValidatedRecord)
+        if (chunk.some((record) => storedIds.has(record.id))) chunk = await Dexie.Promise.all(chunk.map(pastStored))
         if (inFlight.length === 2) await inFlight.shift()
         inFlight.push(putAll(store, chunk))
         valid.push(...chunk)
       }
       await Dexie.Promise.all(inFlight)
+      // The native puts bypass Dexie, so tell its change tracking (liveQuery, other windows) which records changed.
+      markRecordsChanged(transaction, valid.map((record) => record.id))
       await this.moveReferenceCounterPast(valid)
       await this.appendAudit('register', 'records', 'import', summary, [], actor)
       return valid
     })
-    this.emit({ kind: 'records', ids: records.map((record) => record.id), records })
     return records
   }
 

@@ -76,11 +76,8 @@ export interface ShippedInstallReport {
   failed: Array<{ file: string; problems: Problem[] }>
 }
 
-type Listener = () => void
-
 export class TemplateRepository {
   readonly db: RopaDatabase
-  private readonly listeners = new Set<Listener>()
   private shippedInstall: Promise<ShippedInstallReport> | null = null
 
   constructor(
@@ -90,16 +87,6 @@ export class TemplateRepository {
   ) {
     // The register's own database, so that its audit append joins this repository's transactions.
     this.db = register.db
-  }
-
-  /** Called after any pack or vendor change. */
-  onChange(listener: Listener): () => void {
-    this.listeners.add(listener)
-    return () => this.listeners.delete(listener)
-  }
-
-  private emit(): void {
-    for (const listener of this.listeners) listener()
   }
 
   // ---- reading ------------------------------------------------------------------------
@@ -184,7 +171,6 @@ export class TemplateRepository {
       }
       return this.writePack(current, preview.pack, preview.sourceText, origin, actor)
     })
-    this.emit()
     return installed
   }
 
@@ -242,7 +228,6 @@ export class TemplateRepository {
         ;(current ? report.upgraded : report.installed).push(pack.id)
       }
     })
-    if (report.installed.length + report.upgraded.length > 0) this.emit()
     for (const failure of report.failed) console.error(`Shipped template pack ${failure.file} is invalid`, failure.problems)
     return report
   }

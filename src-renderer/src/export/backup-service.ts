@@ -8,6 +8,7 @@ import { parseBackupText, serialiseBackup, type BackupParse } from '@core/backup
 import type { AutomaticBackupInfo, AutomaticBackupReason } from '@core/host/host-api'
 import { database, repository } from '../app/services'
 import { BackupRepository, type LastBackup } from '../db/backup-repository'
+import { onTableChanges } from '../db/change-events'
 import { host } from '../host/host'
 
 export const backupRepository = new BackupRepository(database, repository, __APP_VERSION__)
@@ -49,8 +50,8 @@ export async function startAutomaticBackups(): Promise<void> {
   started = true
   const report = (error: unknown) => console.error('automatic backup failed', error)
   let timer: ReturnType<typeof setTimeout> | undefined
-  repository.onChange((change) => {
-    if (change.kind === 'profile') return
+  // Every change to the register's content appends to the audit trail: that is the signal.
+  onTableChanges(database, ['auditLog'], () => {
     clearTimeout(timer)
     timer = setTimeout(() => void takeAutomaticBackup('after-changes').catch(report), AFTER_CHANGES_DELAY_MS)
   })

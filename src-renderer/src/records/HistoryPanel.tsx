@@ -1,17 +1,13 @@
 /** A record's change history from the audit trail: when, who, which fields, old → new, in labels. */
-import { useEffect, useState } from 'react'
-import type { AuditEntry } from '@core/audit/audit-chain'
+import { useLiveQuery } from 'dexie-react-hooks'
 import { AUDIT_ACTION_LABELS } from '@core/audit/audit-text'
 import { describeFieldPath, describeFieldValue, itemPositionIn } from '@core/records/field-names'
-import type { StoredRecord } from '@core/records/model'
 import { repository } from '../app/services'
 import { formatDateTime } from '../ui/dates'
 
-export function HistoryPanel({ recordId, version }: { recordId: string; version: string }) {
-  const [history, setHistory] = useState<{ entries: AuditEntry[]; record: StoredRecord | undefined } | null>(null)
-  useEffect(() => {
-    void Promise.all([repository.recordHistory(recordId), repository.getRecord(recordId)]).then(([entries, record]) => setHistory({ entries, record }))
-  }, [recordId, version])
+/** Live: a change saved in this window or another appears at once. */
+export function HistoryPanel({ recordId }: { recordId: string }) {
+  const history = useLiveQuery(async () => ({ entries: await repository.recordHistory(recordId), record: await repository.getRecord(recordId) }), [recordId])
   if (!history) return <p>Loading history…</p>
   const position = itemPositionIn(history.record)
   return (
@@ -43,6 +39,7 @@ export function HistoryPanel({ recordId, version }: { recordId: string; version:
           ) : (
             <p className="history__summary">{entry.summary}</p>
           )}
+          {entry.action === 'update' && !entry.summary.endsWith(' edited') ? <p className="history__summary">{entry.summary}</p> : null}
         </li>
       ))}
     </ol>

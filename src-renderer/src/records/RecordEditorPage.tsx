@@ -1,16 +1,21 @@
 /**
  * The record editor: every Article 30 item in sections, validated with the core's schema.
  * "Saved" appears only once the Dexie transaction has committed; leaving with unsaved
- * changes asks first.
+ * changes asks first. The stored record is read live: a save made elsewhere (another window
+ * or tab) shows at once when there are no unsaved changes, and as a notice when there are;
+ * a save based on a stale revision is refused and the DPO chooses what to keep.
  */
 import { zodResolver } from '@hookform/resolvers/zod'
 import { useCallback, useEffect, useRef, useState } from 'react'
+import { useLiveQuery } from 'dexie-react-hooks'
 import { FormProvider, useForm, useFormContext, useWatch, type FieldErrors } from 'react-hook-form'
 import { toast } from 'sonner'
-import { recordFormSchema, type RecordForm, type RecordFormInput, type StoredRecord } from '@core/records/model'
+import { formOfRecord, recordFormSchema, type RecordForm, type RecordFormInput, type StoredRecord } from '@core/records/model'
 import { emptyRecordForm } from '@core/records/new-record'
 import { RECORD_STATUS_LABELS, type RecordRole } from '@core/records/enums'
 import { repository } from '../app/services'
+import { StaleRecordError } from '../db/register-repository'
+import { StaleSaveDialog, type StaleEdit } from './StaleSaveDialog'
 import { NavLink, useLeaveGuard, useNavigation } from '../app/navigation'
 import { useConfirm } from '../ui/confirm'
 import { formatTime } from '../ui/dates'
@@ -37,10 +42,7 @@ import {
 
 type EditorTarget = { kind: 'new'; role: RecordRole; initial?: RecordForm } | { kind: 'existing'; id: string }
 
-function formOf(record: StoredRecord): RecordFormInput {
-  const { id: _id, reference: _reference, createdAt: _createdAt, updatedAt: _updatedAt, approvedBy: _approvedBy, approvedAt: _approvedAt, ...form } = record
-  return form
-}
+const formOf = formOfRecord
 
 function countErrors(errors: FieldErrors): number {
   let count = 0
@@ -54,10 +56,14 @@ function countErrors(errors: FieldErrors): number {
 }
 
 export function RecordEditorPage({ target }: { target: EditorTarget }) {
+  const id = target.kind === 'existing' ? target.id : null
+  // Live: undefined while reading, null when no such record is stored (or it was deleted).
+  const stored = useLiveQuery(async () => (id ? ((await repository.getRecord(id)) ?? null) : null), [id])
+  // The version the editor opened with; later versions reach the editor as `stored`.
   const [record, setRecord] = useState<StoredRecord | null | undefined>(target.kind === 'new' ? null : undefined)
   useEffect(() => {
-    if (target.kind === 'existing') void repository.getRecord(target.id).then((found) => setRecord(found ?? null))
-  }, [target])
+    if (record === undefined && stored !== undefined) setRecord(stored)
+  }, [record, stored])
   if (record === undefined) return <main className="page">Loading…</main>
   if (record === null && target.kind === 'existing') {
     return (
@@ -68,11 +74,21 @@ export function RecordEditorPage({ target }: { target: EditorTarget }) {
     )
   }
   const initial = record ? formOf(record) : target.kind === 'new' ? (target.initial ?? emptyRecordForm(target.role)) : emptyRecordForm()
-  return <RecordEditor key={record?.id ?? 'new'} record={record} initial={initial} />
+  return <RecordEditor key={record?.id ?? 'new'} record={record} stored={record ? stored : undefined} initial={initial} />
 }
 
-function RecordEditor({ record: initialRecord, initial }: { record: StoredRecord | null; initial: RecordFormInput }) {
+interface RecordEditorProps {
+  /** The record as opened (null for a new one). */
+  record: StoredRecord | null
+  /** The record as stored now, live (undefined while unknown, null once deleted). */
+  stored: StoredRecord | null | undefined
+  initial: RecordFormInput
+}
+
+function RecordEditor({ record: initialRecord, stored, initial }: RecordEditorProps) {
+  // The stored version the form is based on: its revision is what a save is checked against.
   const [record, setRecord] = useState(initialRecord)
+  const [staleEdit, setStaleEdit] = useState<StaleEdit | null>(null)
   // An Undo clicked after leaving this record must not show it in the editor now on screen.
   const recordIdRef = useRef(initialRecord?.id)
   useEffect(() => {
@@ -95,15 +111,63 @@ function RecordEditor({ record: initialRecord, initial }: { record: StoredRecord
   )
   useLeaveGuard(shouldBlock, askToLeave)
 
-  const saveAction = useAsyncAction(async (values: RecordForm) => {
-    const saved = record ? await repository.updateRecord(record.id, values) : await repository.createRecord(values)
+  const afterSave = (before: StoredRecord | null, saved: StoredRecord) => {
     form.reset(formOf(saved))
     setRecord(saved)
     setSavedAt(formatTime())
-    if (record?.status === 'approved' && saved.status === 'in-review') toast.info('Changed after approval: the record is back in review and needs approving again.')
+    if (before?.status === 'approved' && saved.status === 'in-review') toast.info('Changed after approval: the record is back in review and needs approving again.')
+  }
+
+  const saveAction = useAsyncAction(async (values: RecordForm) => {
+    let saved: StoredRecord
+    try {
+      saved = record ? await repository.updateRecord(record.id, values, { revision: record.revision }) : await repository.createRecord(values)
+    } catch (error) {
+      // Saved elsewhere first: nothing was written; the DPO decides what to keep.
+      if (error instanceof StaleRecordError && record) return setStaleEdit({ stored: error.stored, yours: values, baseRevision: record.revision, refused: true })
+      throw error
+    }
+    afterSave(record, saved)
     if (!record) await navigate(`/records/${saved.id}`, { replace: true, state: { savedAt: formatTime() } })
   }, 'Could not save')
   const save = form.handleSubmit(saveAction.run)
+
+  const keepMine = useAsyncAction(async () => {
+    if (!staleEdit || !record) return
+    try {
+      const saved = await repository.updateRecord(record.id, staleEdit.yours, { revision: staleEdit.stored.revision, overwrite: true })
+      setStaleEdit(null)
+      afterSave(record, saved)
+      toast.success(`${saved.reference} saved over revision ${staleEdit.stored.revision}; the audit trail records the overwrite.`)
+    } catch (error) {
+      // Yet another save came in meanwhile: show it, and let the DPO decide again.
+      if (error instanceof StaleRecordError) setStaleEdit({ ...staleEdit, stored: error.stored, refused: true })
+      else throw error
+    }
+  }, 'Could not save')
+
+  // A newer stored version (saved elsewhere) replaces the form when nothing is unsaved; with
+  // unsaved changes, the notice below offers to compare instead. An older one is this
+  // editor's own save still on its way through the live query.
+  const newerStored = stored && record && stored.revision > record.revision ? stored : null
+  useEffect(() => {
+    if (newerStored && !isDirty && !isSubmitting && !keepMine.busy) {
+      form.reset(formOf(newerStored))
+      setRecord(newerStored)
+    }
+  }, [newerStored, isDirty, isSubmitting, keepMine.busy, form])
+
+  const loadStored = () => {
+    const latest = staleEdit?.stored ?? newerStored
+    setStaleEdit(null)
+    if (!latest) return
+    form.reset(formOf(latest))
+    setRecord(latest)
+    setSavedAt(null)
+  }
+  const compareNow = () => {
+    if (newerStored && record) setStaleEdit({ stored: newerStored, yours: form.getValues(), baseRevision: record.revision, refused: false })
+  }
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -137,7 +201,7 @@ function RecordEditor({ record: initialRecord, initial }: { record: StoredRecord
     })
     if (!confirmed) return
     const before = record
-    const archived = await repository.archiveRecord(record.id)
+    const archived = await repository.archiveRecord(record.id, record.revision)
     showRecord(archived)
     toast.success(`${archived.reference} archived`, {
       duration: 10_000,
@@ -145,7 +209,8 @@ function RecordEditor({ record: initialRecord, initial }: { record: StoredRecord
         label: 'Undo',
         onClick: () =>
           void runReported(`Could not undo archiving ${before.reference}`, async () => {
-            const restored = await repository.updateRecord(before.id, formOf(before))
+            // Undone only if nobody changed the record since: otherwise the refusal says so.
+            const restored = await repository.updateRecord(before.id, formOf(before), { revision: archived.revision })
             if (recordIdRef.current === restored.id) showRecord(restored)
             toast.success(`${restored.reference} is ${RECORD_STATUS_LABELS[restored.status].toLowerCase()} again`)
           })
@@ -154,7 +219,7 @@ function RecordEditor({ record: initialRecord, initial }: { record: StoredRecord
   }, 'Could not archive the record')
   const restoreToDraft = useAsyncAction(async () => {
     if (!record) return
-    const restored = await repository.updateRecord(record.id, { ...formOf(record), status: 'draft' })
+    const restored = await repository.updateRecord(record.id, { ...formOf(record), status: 'draft' }, { revision: record.revision })
     showRecord(restored)
     toast.success(`${restored.reference} restored to draft`)
   }, 'Could not restore the record to draft')
@@ -231,6 +296,24 @@ function RecordEditor({ record: initialRecord, initial }: { record: StoredRecord
             </div>
           </header>
           {review.banner}
+          {record && stored === null ? (
+            <div className="banner banner--warn" role="alert">
+              {record.reference} has been deleted (perhaps in another window or tab). What this page shows is not stored anywhere: copy anything you need before you leave.
+            </div>
+          ) : null}
+          {newerStored && isDirty && !staleEdit ? (
+            <div className="banner banner--warn stale-notice" role="alert">
+              <span>
+                {newerStored.reference} was changed elsewhere (now revision {newerStored.revision}) while you were editing revision {record?.revision}. Your changes are not saved yet.
+              </span>{' '}
+              <button type="button" className="button" onClick={compareNow}>
+                Compare changes
+              </button>{' '}
+              <button type="button" className="button" onClick={loadStored}>
+                Load the stored version
+              </button>
+            </div>
+          ) : null}
           {saveAction.error ? (
             <div className="banner banner--error" role="alert">
               {saveAction.error} Your changes are still here, not saved.
@@ -278,12 +361,13 @@ function RecordEditor({ record: initialRecord, initial }: { record: StoredRecord
               {record ? (
                 <section className="section" id="history" aria-labelledby="history-title">
                   <h2 id="history-title">History</h2>
-                  <HistoryPanel recordId={record.id} version={record.updatedAt} />
+                  <HistoryPanel recordId={record.id} />
                 </section>
               ) : null}
             </div>
           </div>
         </form>
+        {staleEdit ? <StaleSaveDialog edit={staleEdit} busy={keepMine.busy} onReload={loadStored} onKeepMine={() => void keepMine.run()} onCancel={() => setStaleEdit(null)} /> : null}
       </EvidenceProvider>
       </FindingsProvider>
     </FormProvider>

@@ -1,11 +1,13 @@
 /**
  * The register list held in memory: loaded once in pages (first rows first, so the list
- * appears at once), then kept current from the repository's change events. Search and
+ * appears at once), then kept current from Dexie's change events, which name the records
+ * each write changed, in this window or any other: only those are read again. Search and
  * filters run over it without touching the database.
  */
 import { toRegisterRow, type RegisterRow } from '@core/records/register-index'
 import type { StoredRecord } from '@core/records/model'
-import type { RegisterChange, RegisterRepository } from '../db/register-repository'
+import { onTableChanges, type TableChange } from '../db/change-events'
+import type { RegisterRepository } from '../db/register-repository'
 
 export interface RegisterSnapshot {
   rows: RegisterRow[]
@@ -24,9 +26,11 @@ export class RegisterStore {
   private snapshot: RegisterSnapshot = { rows: [], phase: 'idle', loaded: 0, total: 0 }
   private readonly listeners = new Set<() => void>()
   private loading: Promise<void> | undefined
+  /** A re-read of the whole register after a bulk change (restore, import), while it runs. */
+  private rereading: Promise<void> | undefined
 
   constructor(private readonly repository: RegisterRepository) {
-    repository.onChange((change) => void this.applyChange(change))
+    onTableChanges(repository.db, ['records'], (changes) => void this.applyChange(changes.get('records')!))
   }
 
   subscribe = (listener: () => void): (() => void) => {
@@ -69,25 +73,19 @@ export class RegisterStore {
   /** Every stored record, once the register has loaded. */
   async loadedRecords(): Promise<StoredRecord[]> {
     await this.load()
+    // After a restore, the checks must see the restored records, not the ones before.
+    await this.rereading
     return [...this.recordsById.values()]
   }
 
-  /** Forgets everything and loads again (after a restore or import that replaced the register). */
-  reload(): Promise<void> {
-    this.rowsById.clear()
-    this.recordsById.clear()
-    this.snapshot = { rows: [], phase: 'idle', loaded: 0, total: 0 }
-    this.loading = this.loadAll()
-    return this.loading
-  }
-
-  private async applyChange(change: RegisterChange): Promise<void> {
-    if (change.kind === 'all') return this.reload()
-    if (change.kind !== 'records') return
-    // Off the writer's call stack: the list catches up a moment after the commit.
-    await new Promise((resolve) => setTimeout(resolve, 0))
-    const records = change.records ?? (await this.repository.db.records.bulkGet(change.ids))
-    change.ids.forEach((id, index) => {
+  private async applyChange(change: TableChange): Promise<void> {
+    // A bulk write or a restore: read the register again (the list stays up meanwhile).
+    if (change.all) {
+      this.rereading = this.reloadInPlace()
+      return this.rereading
+    }
+    const records = await this.repository.db.records.bulkGet(change.keys)
+    change.keys.forEach((id, index) => {
       const record = records[index]
       if (record) this.upsert([record])
       else {
@@ -95,6 +93,26 @@ export class RegisterStore {
         this.recordsById.delete(id)
       }
     })
+    this.publish({ total: this.rowsById.size })
+  }
+
+  /** Replaces the held records with what is stored now, publishing once when done. */
+  private async reloadInPlace(): Promise<void> {
+    await this.load()
+    const stored = new Map<string, StoredRecord>()
+    await this.repository.forEachRecordPage(PAGE_SIZE, (page) => {
+      for (const record of page) stored.set(record.id, record)
+    })
+    for (const id of this.recordsById.keys()) {
+      if (!stored.has(id)) {
+        this.rowsById.delete(id)
+        this.recordsById.delete(id)
+      }
+    }
+    for (const record of stored.values()) {
+      // Unchanged records keep their row, so memoised views need not recompute them.
+      if (this.recordsById.get(record.id)?.revision !== record.revision || this.recordsById.get(record.id)?.updatedAt !== record.updatedAt) this.upsert([record])
+    }
     this.publish({ total: this.rowsById.size })
   }
 }
