@@ -20,7 +20,8 @@ async function resave(bytes: Uint8Array, edit: (workbook: ExcelJS.Workbook) => v
   return new Uint8Array(await workbook.xlsx.writeBuffer())
 }
 
-describe('re-importing the app\'s own workbook', () => {
+// Each test writes and reads whole workbooks: seconds on a busy machine, beyond the 5 s default.
+describe('re-importing the app\'s own workbook', { timeout: 30_000 }, () => {
   it('gives back the same records field by field, and exporting them again gives the same content', async () => {
     const records = sampleRecords()
     const first = await writeWorkbookBuffer(exportData(records))
