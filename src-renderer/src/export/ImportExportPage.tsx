@@ -167,7 +167,7 @@ function ImportSection() {
       const existing = await repository.allRecords()
       // Read in a worker: the page stays usable, and a file that exhausts the reader cannot take the window (and unsaved edits) with it.
       const job = readWorkbookInBackground(opened.bytes, existing, { fileName, onStage: (stage) => setReading((current) => current && { ...current, stage }) })
-      setReading({ fileName, stage: null, cancel: job.cancel })
+      setReading({ fileName, stage: null, cancel: () => job.cancel() })
       try {
         const result = await job.result
         if (!result.ok) setProblems({ title: notImported, problems: result.problems })

@@ -34,7 +34,7 @@ export interface ReadOptions {
   readOnPage?: (bytes: Uint8Array, existing: StoredRecord[], fileName: string, onStage?: (stage: ReadStage) => void) => Promise<WorkbookImport>
 }
 
-const defaultWorker = (): ReaderWorker => new Worker(new URL('./read-workbook.worker.ts', import.meta.url), { type: 'module', name: 'workbook reader' }) as ReaderWorker
+const defaultWorker = (): ReaderWorker => new Worker(new URL('./read-workbook.worker.ts', import.meta.url), { type: 'module', name: 'workbook reader' })
 
 const defaultReadOnPage: NonNullable<ReadOptions['readOnPage']> = async (bytes, existing, fileName, onStage) => {
   const { readWorkbook } = await import('@core/workbook/read-workbook')
