@@ -3,6 +3,9 @@
  * page that cannot render, an error nobody caught; archiving that asks, undoes and restores;
  * the skip link; the favicon, and no request that fails on load.
  */
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import type { AuditEntry } from '@core/audit/audit-chain'
@@ -100,6 +103,37 @@ describe('failures the user sees', () => {
     expect(await page.getByLabel('Status').inputValue()).toBe('draft')
     await disk.restore()
     expect(await storedRecords(page)).toEqual(before)
+    expect(pageErrors).toEqual([])
+    await context.close()
+  })
+
+  it('tells an import refused for a full disk, and stores none of the rows', async () => {
+    // A workbook with one record, exported from one profile and imported into a fresh one.
+    const exporter = await openApp(session)
+    await setUpOrganisation(exporter.page)
+    await newSavedRecord(exporter.page, 'Door access cards')
+    await exporter.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Import & export' }).click()
+    const download = exporter.page.waitForEvent('download')
+    await exporter.page.getByRole('button', { name: 'Export workbook (.xlsx)' }).click()
+    const workbook = join(mkdtempSync(join(tmpdir(), 'ropa-failures-')), 'register.xlsx')
+    await (await download).saveAs(workbook)
+    await exporter.context.close()
+
+    const { page, context, pageErrors } = await openApp(session)
+    await setUpOrganisation(page)
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Import & export' }).click()
+    const chooser = page.waitForEvent('filechooser')
+    await page.getByRole('button', { name: 'Choose a workbook…' }).click()
+    await (await chooser).setFiles(workbook)
+    await page.getByRole('region', { name: 'Import preview' }).waitFor()
+    const disk = await fillTheDisk(page)
+    await page.getByRole('button', { name: 'Import 1 records' }).click()
+    await page.getByRole('button', { name: 'Import', exact: true }).click()
+    const problem = page.getByRole('alert').filter({ hasText: 'The import failed; nothing was stored' })
+    await problem.waitFor()
+    expect(await problem.textContent()).toContain('the disk or browser storage is full. Free some disk space, then try again')
+    await disk.restore()
+    expect(await storedRecords(page)).toEqual([])
     expect(pageErrors).toEqual([])
     await context.close()
   })

@@ -59,6 +59,15 @@ describe('host API requests, checked in the main process', () => {
     }
   })
 
+  it('accepts an export with the audit trail, its anchor and its verification, as the app sends it', () => {
+    const data = exportData()
+    const broken = { ok: false as const, entries: 3, firstBreak: { seq: undefined, index: 3, reason: 'the chain ends before its anchor', kind: 'anchor' as const } }
+    for (const verification of [{ ok: true as const, entries: 0 }, broken]) {
+      const audit = { anchor: { headHash: '0'.repeat(64), count: 0 }, verification }
+      expect(parseHostRequest('exportWorkbook', { data: { ...data, auditLog: [], audit }, suggestedName: 'register.xlsx' }).data.audit).toEqual(audit)
+    }
+  })
+
   it('checks an export’s records as stored records before the writer sees them', () => {
     const data = exportData()
     const broken = { ...data, records: [{ ...data.records[0]!, reference: 'not a reference' }, ...data.records.slice(1)] }

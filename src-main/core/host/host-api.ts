@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { BACKUP_MAX_BYTES, auditEntrySchema, parseBackupText } from '../backup/backup-format'
+import { BACKUP_MAX_BYTES, auditAnchorSchema, auditEntrySchema, parseBackupText } from '../backup/backup-format'
 import { organisationSchema, storedRecordSchema } from '../records/model'
 import { formatJsonPath } from '../util/problems'
 import type { ExportData } from '../workbook/register-sheets'
@@ -69,6 +69,15 @@ const findingSchema = z.object({
   fix: z.string()
 })
 
+const chainVerificationSchema = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), entries: z.number().int().nonnegative() }),
+  z.object({
+    ok: z.literal(false),
+    entries: z.number().int().nonnegative(),
+    firstBreak: z.object({ seq: z.union([z.number().int(), z.undefined()]), index: z.number().int().nonnegative(), reason: z.string(), kind: z.enum(['link', 'hash', 'anchor']) })
+  })
+])
+
 /** What the workbook writer is given: the records are checked as stored records, so the writer never meets a malformed one. */
 export const exportDataSchema = z.strictObject({
   organisation: organisationSchema.nullable(),
@@ -79,11 +88,15 @@ export const exportDataSchema = z.strictObject({
   filters: z.string(),
   fingerprint: z.string().regex(/^[0-9a-f]{64}$/, 'a SHA-256 hash: 64 hexadecimal characters').optional(),
   findings: z.array(findingSchema).optional(),
-  auditLog: z.array(auditEntrySchema).optional()
+  auditLog: z.array(auditEntrySchema).optional(),
+  audit: z.object({ anchor: auditAnchorSchema, verification: chainVerificationSchema }).optional()
 })
-// Fails to compile if the schema lets through anything the writer's ExportData does not describe.
+// Fail to compile if the schema lets through anything the writer's ExportData does not describe,
+// or if ExportData gains a part the schema does not know (the strict schema would refuse every export).
 const exportDataMatches: (data: z.infer<typeof exportDataSchema>) => ExportData = (data) => data
+const exportDataCovered: Exclude<keyof ExportData, keyof z.infer<typeof exportDataSchema>> extends never ? true : never = true
 void exportDataMatches
+void exportDataCovered
 
 export interface ExportWorkbookRequest {
   /** Plain data: the host writes the workbook (Electron: the streaming writer in the main process). */
