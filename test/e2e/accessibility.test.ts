@@ -87,7 +87,7 @@ describe('accessibility', () => {
 
     await nav.getByRole('link', { name: 'Templates' }).click()
     const library = page.getByRole('table', { name: 'Template packs' })
-    await expect.poll(() => library.locator('tbody tr').count()).toBe(5)
+    await expect.poll(() => library.locator('tbody tr').count(), { timeout: 20_000 }).toBe(5)
     await audit(page, 'templates library', found)
 
     await library.getByRole('link', { name: 'Haivision' }).click()

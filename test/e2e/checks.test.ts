@@ -216,8 +216,10 @@ describe('compliance checks, review and audit trail', () => {
 
     await tamperWithAuditEntry(page, 3, 'Nothing happened here')
     await page.getByRole('button', { name: 'Verify audit trail' }).click()
-    const broken = page.getByRole('alert').filter({ hasText: 'Audit trail broken at entry 3' })
+    const broken = page.getByRole('main').getByRole('alert').filter({ hasText: 'Audit trail broken at entry 3' })
     await broken.waitFor()
+    // The warning under the top bar follows the verification, on every page until it is fixed.
+    await page.getByTestId('audit-trail-warning').filter({ hasText: 'Audit trail broken at entry 3' }).waitFor()
     await expect(broken.textContent()).resolves.toContain('does not match its hash')
     await expect(page.locator('tr[aria-current="true"] td').first().textContent()).resolves.toBe('3')
     await screenshot(page, 'audit-verify-broken')
