@@ -171,6 +171,7 @@ export async function measureRecordWork(page: Page, records: Array<{ id: string;
         const id = labelElement?.htmlFor
         return (id ? document.getElementById(id) : labelElement?.querySelector('input, textarea')) as HTMLInputElement | null
       }
+      // eslint-disable-next-line @typescript-eslint/unbound-method -- the native setter, called with .call(input) as React's value tracking needs
       const setInput = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!
       const openMs: number[] = []
       const saveMs: number[] = []

@@ -27,7 +27,7 @@ async function writeEarlierRegister(name: string, version: 1 | 2): Promise<Store
   const repository = new RegisterRepository(old as unknown as RopaDatabase)
   await repository.saveUserProfile({ name: 'Dana', role: 'DPO' })
   await repository.saveOrganisation(organisation)
-  const hosting = await repository.createRecord({ ...emptyRecordForm('processor'), name: 'Hosting' })
+  await repository.createRecord({ ...emptyRecordForm('processor'), name: 'Hosting' })
   const payroll = await repository.createRecord({ ...emptyRecordForm('controller'), name: 'Payroll' })
   await repository.updateRecord(payroll.id, { ...emptyRecordForm('controller'), name: 'Payroll and pensions' })
   await old.table('records').toCollection().modify((record: Partial<StoredRecord>) => {

@@ -4,9 +4,9 @@
  * anchor and says exactly where it breaks. `AuditTrailWarning` runs the same verification at
  * start-up and after a restore, and stays on screen while the trail is broken.
  */
-import { useCallback, useEffect, useId, useState, type FormEvent } from 'react'
+import { useEffect, useId, useState, type FormEvent } from 'react'
 import { useLiveQuery } from 'dexie-react-hooks'
-import { compareWithAnchor, type AuditAnchor, type AuditEntry } from '@core/audit/audit-chain'
+import { compareWithAnchor, type AuditEntry } from '@core/audit/audit-chain'
 import { database, repository } from '../app/services'
 import { NavLink } from '../app/navigation'
 import { AUDIT_ACTION_LABELS, AUDIT_ENTITY_LABELS, changeText, describeVerification, formatWhen } from './audit-view'

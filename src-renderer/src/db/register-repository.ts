@@ -376,8 +376,8 @@ export class RegisterRepository {
       // An imported record that replaces a stored one is a write to it: its revision moves past
       // the stored one, so that an editor open on the stored version sees the change.
       const storedIds = new Set(await getAllKeys<string>(store))
-      const pastStored = (record: StoredRecord): Promise<StoredRecord> | StoredRecord =>
-        storedIds.has(record.id) ? getOne<StoredRecord>(store, record.id).then((stored) => ({ ...record, revision: Math.max(record.revision, (stored?.revision ?? 0) + 1) })) : record
+      const pastStored = (record: StoredRecord): Promise<StoredRecord> =>
+        storedIds.has(record.id) ? getOne<StoredRecord>(store, record.id).then((stored) => ({ ...record, revision: Math.max(record.revision, (stored?.revision ?? 0) + 1) })) : Dexie.Promise.resolve(record)
       const valid: StoredRecord[] = []
       // Two chunks in flight: the writer always has the next one queued while this one is validated.
       const inFlight: Promise<unknown>[] = []

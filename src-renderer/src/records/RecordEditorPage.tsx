@@ -61,9 +61,8 @@ export function RecordEditorPage({ target }: { target: EditorTarget }) {
   const stored = useLiveQuery(async () => (id ? ((await repository.getRecord(id)) ?? null) : null), [id])
   // The version the editor opened with; later versions reach the editor as `stored`.
   const [record, setRecord] = useState<StoredRecord | null | undefined>(target.kind === 'new' ? null : undefined)
-  useEffect(() => {
-    if (record === undefined && stored !== undefined) setRecord(stored)
-  }, [record, stored])
+  // Adopted during render (React's pattern for state derived once from a prop), not in an effect.
+  if (record === undefined && stored !== undefined) setRecord(stored)
   if (record === undefined) return <main className="page">Loading…</main>
   if (record === null && target.kind === 'existing') {
     return (
