@@ -68,11 +68,7 @@ const BOUNDARY_EXCEPTIONS = [
     to: { type: 'db', internalPath: 'database.ts' },
     files: [
       'src-renderer/src/checks/check-context.ts',
-      'src-renderer/src/checks/checks-store.ts',
-      'src-renderer/src/dashboard/DashboardPage.tsx',
-      'src-renderer/src/templates/PackPage.tsx',
-      'src-renderer/src/templates/TemplateLibraryPage.tsx',
-      'src-renderer/src/templates/VendorsPages.tsx'
+      'src-renderer/src/checks/checks-store.ts'
     ]
   },
   {

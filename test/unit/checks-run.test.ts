@@ -91,14 +91,17 @@ describe('performance', () => {
     const times: number[] = []
     let findings = 0
     for (let run = 0; run < 5; run += 1) {
-      const start = performance.now()
+      // This process's CPU time, not wall time: the checks are synchronous, and CPU time does
+      // not grow when other processes share the machine's cores (CI and parallel runs do).
+      const start = process.cpuUsage()
       findings = runChecks(records, context).length
       completeness(records, context.organisation)
-      times.push(performance.now() - start)
+      const used = process.cpuUsage(start)
+      times.push((used.user + used.system) / 1000)
     }
     times.sort((a, b) => a - b)
     const median = times[2]!
-    console.info(`runChecks + completeness over 10,000 records: median ${median.toFixed(1)} ms (${times.map((t) => t.toFixed(0)).join(', ')}), ${findings} findings`)
+    console.info(`runChecks + completeness over 10,000 records: median ${median.toFixed(1)} ms of CPU time (${times.map((t) => t.toFixed(0)).join(', ')}), ${findings} findings`)
     expect(findings).toBeGreaterThan(0)
     expect(median).toBeLessThanOrEqual(500)
   })

@@ -205,6 +205,14 @@ describe('revisions and stale saves (the same record open in two windows)', () =
     expect((await repository.getRecord(fresh!.id))!.revision).toBe(4)
   })
 
+  it('keeps the stored revision when an imported record says exactly what is stored (re-importing an export is no edit)', async () => {
+    const created = await repository.createRecord(payroll())
+    const edited = await repository.updateRecord(created.id, { ...payroll(), owner: 'HR' }, { revision: 1 })
+    // The same content from a workbook exported at an earlier revision number.
+    await repository.importStoredRecords([{ ...edited, revision: 1 }], 'unchanged workbook')
+    expect(await repository.getRecord(created.id)).toEqual(edited)
+  })
+
   it('tells other windows which records a native-write import changed (Dexie storagemutated)', async () => {
     const heard: TableChanges[] = []
     const stop = onTableChanges(db, ['records'], (changes) => heard.push(changes))

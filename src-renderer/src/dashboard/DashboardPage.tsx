@@ -8,12 +8,12 @@ import { useLiveQuery } from 'dexie-react-hooks'
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts'
 import { SEVERITIES } from '@core/checks/finding'
 import { RECORD_STATUS_LABELS } from '@core/records/enums'
-import { database } from '../app/services'
 import { NavLink } from '../app/navigation'
 import { checksStore } from '../checks/checks-services'
 import { severityCountsText } from '../checks/register-health'
 import { SEVERITY_LABELS } from '../checks/severity'
-import type { Vendor } from '../db/database'
+import type { Vendor } from '@core/templates/vendor'
+import { templateRepository } from '../templates/template-services'
 import { STATUS_ORDER, type ReviewDue } from './dashboard-data'
 import { dashboardFigures, vendorCounts as vendorCountsFor } from './dashboard-figures'
 import { formatDate } from '../ui/dates'
@@ -103,7 +103,7 @@ function ReviewList({ title, entries, tone }: { title: string; entries: ReviewDu
 const NO_VENDORS: Vendor[] = []
 
 function useVendors(): Vendor[] {
-  return useLiveQuery(() => database.vendors.toArray()) ?? NO_VENDORS
+  return useLiveQuery(() => templateRepository.listVendors()) ?? NO_VENDORS
 }
 
 export function DashboardPage() {

@@ -373,11 +373,14 @@ export class RegisterRepository {
       // costs about 60% more than raw puts here (see `npm run bench`), and this write needs
       // none of its middleware.
       const store = transaction.idbtrans.objectStore('records')
-      // An imported record that replaces a stored one is a write to it: its revision moves past
-      // the stored one, so that an editor open on the stored version sees the change.
+      // An imported record that changes a stored one is a write to it: its revision moves past
+      // the stored one, so that an editor open on the stored version sees the change. One that
+      // says exactly what is stored keeps the stored revision (re-importing an export is no edit).
       const storedIds = new Set(await getAllKeys<string>(store))
       const pastStored = (record: StoredRecord): Promise<StoredRecord> =>
-        storedIds.has(record.id) ? getOne<StoredRecord>(store, record.id).then((stored) => ({ ...record, revision: Math.max(record.revision, (stored?.revision ?? 0) + 1) })) : Dexie.Promise.resolve(record)
+        storedIds.has(record.id) ? getOne<StoredRecord>(store, record.id).then((stored) =>
+              stored && diffRecords(stored, record).length === 0 ? { ...record, revision: stored.revision } : { ...record, revision: Math.max(record.revision, (stored?.revision ?? 0) + 1) }
+            ) : Dexie.Promise.resolve(record)
       const valid: StoredRecord[] = []
       // Two chunks in flight: the writer always has the next one queued while this one is validated.
       const inFlight: Promise<unknown>[] = []
