@@ -1,5 +1,18 @@
 /** Steps that several end-to-end tests take the way a DPO would. */
 import type { Page } from 'playwright-core'
+import { expect } from 'vitest'
+import { readTables } from './stored-tables'
+
+/** How many template packs ship with the app (templates/*.json). */
+const SHIPPED_PACKS = 5
+
+/**
+ * The shipped packs install in the background after setup, each with its own audit entry.
+ * A test that reasons about the newest audit entry waits for them first.
+ */
+export async function waitForShippedPacks(page: Page): Promise<void> {
+  await expect.poll(async () => (await readTables(page, ['packs'])).packs.length, { timeout: 30_000 }).toBe(SHIPPED_PACKS)
+}
 
 /** The first-run screen: who is using the app and the organisation's profile. */
 export async function setUpOrganisation(page: Page): Promise<void> {

@@ -13,7 +13,7 @@ import type { AuditEntry } from '@core/audit/audit-chain'
 import { serialiseBackup, type Backup } from '@core/backup/backup-format'
 import type { StoredRecord } from '@core/records/model'
 import { emptyRecordForm } from '@core/records/new-record'
-import { setUpOrganisation } from './app-steps'
+import { setUpOrganisation, waitForShippedPacks } from './app-steps'
 import { openApp, screenshot, startRenderer, type RendererSession } from './browser'
 import { readTables } from './stored-tables'
 
@@ -64,6 +64,8 @@ describe('identity and the audit trail', () => {
   it('reads in labels, records a rename, refuses a renamed last editor, warns at start-up and asks twice before restoring a broken trail', async () => {
     const { context, page, pageErrors } = await openApp(session, '?bench')
     await setUpOrganisation(page)
+    // Pack installs append audit entries in the background; the newest entry must be ours.
+    await waitForShippedPacks(page)
 
     // A record, then an edit of its retention and lawful basis, as the repository stores them.
     const record = await page.evaluate(
