@@ -9,10 +9,9 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import type { AuditEntry } from '@core/audit/audit-chain'
-import type { StoredRecord } from '@core/records/model'
-import { setUpOrganisation } from './app-steps'
+import { setUpOrganisation, waitForShippedPacks } from './app-steps'
 import { openApp, screenshot, startRenderer, type RendererSession } from './browser'
-import { readTables } from './stored-tables'
+import { readTables, storedRecords } from './stored-tables'
 
 let session: RendererSession
 beforeAll(async () => {
@@ -21,10 +20,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await session?.close()
 })
-
-async function storedRecords(page: Page): Promise<StoredRecord[]> {
-  return (await readTables(page, ['records'])).records as StoredRecord[]
-}
 
 async function newSavedRecord(page: Page, name: string): Promise<void> {
   await page.getByRole('link', { name: 'New controller record' }).click()
@@ -39,7 +34,7 @@ async function newSavedRecord(page: Page, name: string): Promise<void> {
  * would fail too (and be told, as they should), but this test is about the user's own action.
  */
 async function fillTheDisk(page: Page): Promise<{ restore: () => Promise<void> }> {
-  await expect.poll(async () => (await readTables(page, ['packs'])).packs.length, { timeout: 20_000 }).toBe(5)
+  await waitForShippedPacks(page)
   await page.evaluate(() => {
     // eslint-disable-next-line @typescript-eslint/unbound-method -- put back onto the prototype, where it is called as a method
     const original = IDBObjectStore.prototype.put

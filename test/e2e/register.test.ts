@@ -5,10 +5,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
-import type { StoredRecord } from '@core/records/model'
 import { setUpOrganisation } from './app-steps'
 import { openApp, screenshot, startRenderer, type RendererSession } from './browser'
-import { readTables } from './stored-tables'
+import { readTables, storedRecords } from './stored-tables'
 
 const HOSTILE = '<img src=x onerror=alert(1)>'
 
@@ -19,10 +18,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await session?.close()
 })
-
-async function storedRecords(page: Page): Promise<StoredRecord[]> {
-  return (await readTables(page, ['records'])).records as StoredRecord[]
-}
 
 async function storedRecordCount(page: Page): Promise<number> {
   return (await storedRecords(page)).length

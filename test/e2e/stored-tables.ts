@@ -3,6 +3,7 @@
  * test sees what is really stored.
  */
 import type { Page } from 'playwright-core'
+import type { StoredRecord } from '@core/records/model'
 
 /** Every row of each named table, read in one transaction. */
 export function readTables<Name extends string>(page: Page, names: readonly Name[]): Promise<Record<Name, unknown[]>> {
@@ -29,4 +30,9 @@ export function readTables<Name extends string>(page: Page, names: readonly Name
       }),
     names
   )
+}
+
+/** The records as stored, read straight from IndexedDB. */
+export async function storedRecords(page: Page): Promise<StoredRecord[]> {
+  return (await readTables(page, ['records'])).records as StoredRecord[]
 }
