@@ -3,7 +3,8 @@
  * approval gate decides) → archived; the status field that cannot bypass the gate; and the
  * "separate approver" setting on the Organisation page.
  */
-import { useEffect, useId, useState, type ReactNode } from 'react'
+import { useId, useState, type ReactNode } from 'react'
+import { useLiveQuery } from 'dexie-react-hooks'
 import { useFormContext, useWatch } from 'react-hook-form'
 import { toast } from 'sonner'
 import { RECORD_STATUS_LABELS } from '@core/records/enums'
@@ -11,7 +12,7 @@ import { formOfRecord, type RecordFormInput, type StoredRecord } from '@core/rec
 import { repository } from '../app/services'
 import { FieldShell } from '../ui/fields'
 import { formatDate, formatDateTime } from '../ui/dates'
-import { reportFailure, useAsyncAction } from '../ui/use-async-action'
+import { useAsyncAction } from '../ui/use-async-action'
 import { approvals } from './checks-services'
 
 interface ReviewOptions {
@@ -24,8 +25,11 @@ interface ReviewOptions {
 
 /** The editor's review buttons (for its action bar) and the refusal banner (for under the bar). */
 export function useReviewWorkflow({ record, dirty, onChanged }: ReviewOptions): { actions: ReactNode; banner: ReactNode } {
-  const [refusal, setRefusal] = useState<string[] | null>(null)
-  useEffect(() => setRefusal(null), [record?.id, record?.updatedAt])
+  // A refusal belongs to the version it was given for: a newer or another record hides it.
+  const version = `${record?.id ?? ''}@${record?.revision ?? 0}`
+  const [refused, setRefused] = useState<{ version: string; reasons: string[] } | null>(null)
+  const refusal = refused?.version === version ? refused.reasons : null
+  const setRefusal = (reasons: string[] | null) => setRefused(reasons ? { version, reasons } : null)
 
   const submitForReview = useAsyncAction(async (current: StoredRecord) => {
     // Against the revision on screen: a record changed elsewhere is refused (StaleRecordError says so) and looked at again first.
@@ -111,21 +115,19 @@ export function StatusField() {
 
 /** The Organisation page's "Review and approval" settings. */
 export function ApprovalSettingsSection() {
-  const [separate, setSeparate] = useState<boolean | undefined>(undefined)
+  const stored = useLiveQuery(() => approvals.getSettings().then((settings) => settings.separateApprover))
+  // The box ticks at once; the value being saved shows until the stored one catches up.
+  const [saving, setSaving] = useState<boolean | undefined>(undefined)
+  if (saving !== undefined && stored === saving) setSaving(undefined)
+  const separate = saving ?? stored
   const id = useId()
-  useEffect(() => {
-    approvals.getSettings().then(
-      (settings) => setSeparate(settings.separateApprover),
-      (error: unknown) => reportFailure('Could not read the approval setting', error)
-    )
-  }, [])
   const change = useAsyncAction(async (value: boolean) => {
-    setSeparate(value)
+    setSaving(value)
     try {
       await approvals.saveSettings({ separateApprover: value })
     } catch (error) {
-      // The box shows what is stored: back as it was when the setting could not be saved.
-      setSeparate(!value)
+      // Not saved: the box shows what is stored again.
+      setSaving(undefined)
       throw error
     }
     toast.success(value ? 'Someone other than the last editor must now approve each record' : 'The last editor may now approve a record')
