@@ -153,12 +153,6 @@ export default defineConfig(
       'react-hooks/incompatible-library': 'off'
     }
   },
-  {
-    // TEMPORARY: React Compiler-era hook rules these files break (a state reset and a data load in
-    // effects, a ref written during render). Rework them, then delete this entry.
-    files: ['src-renderer/src/checks/AuditPage.tsx', 'src-renderer/src/checks/EditorFindings.tsx'],
-    rules: { 'react-hooks/set-state-in-effect': 'off', 'react-hooks/refs': 'off' }
-  },
 
   // The core: pure TypeScript shared by the renderer, the main process and the CLI.
   {

@@ -4,7 +4,7 @@
  * entries jump to the field. The provider re-renders only the notes and the panel, never the
  * form, when findings change.
  */
-import { createContext, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react'
+import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react'
 import type { UseFormReturn } from 'react-hook-form'
 import { useLiveQuery } from 'dexie-react-hooks'
 import type { CheckableRecord, CheckContext, Finding, Severity } from '@core/checks/finding'
@@ -68,13 +68,10 @@ export function FindingsProvider({ form, record, children }: { form: UseFormRetu
   // Live: the organisation and installed packs, as changed in this window or another.
   const context = useLiveQuery(() => loadCheckContext(database, repository)) ?? null
   const [findings, setFindings] = useState<Finding[]>([])
-  const recordRef = useRef(record)
-  recordRef.current = record
-
   useEffect(() => {
     if (!context) return
     const run = () => {
-      const found = checkValues(form.getValues(), recordRef.current, context)
+      const found = checkValues(form.getValues(), record, context)
       if (found) setFindings((current) => (sameFindings(current, found) ? current : found))
     }
     run()
