@@ -4,9 +4,10 @@
  * reviews, transfers, findings by article, vendors) is done ahead, when the browser is idle
  * after the checks store publishes, not while the DPO waits.
  */
-import { completeness, summariseFindings } from '@core/checks/run-checks'
+import { completeness, recordCompletenessItems, summariseFindings, type CompletenessItem } from '@core/checks/run-checks'
+import type { CheckableRecord } from '@core/checks/finding'
 import { allFindings, type ChecksSnapshot } from '../checks/checks-store'
-import { findingsByArticle, recordsByRoleAndStatus, reviewsDue, transfersByCountry, vendorsByRecords, type VendorCount, type VendorLike } from './dashboard-data'
+import { articleRows, recordsByRoleAndStatus, reviewsDue, transfersByCountry, vendorsByRecords, type VendorCount, type VendorLike } from './dashboard-data'
 
 export interface DashboardFigures {
   records: number
@@ -14,10 +15,24 @@ export interface DashboardFigures {
   summary: ReturnType<typeof summariseFindings>
   completeness: ReturnType<typeof completeness>
   byRoleStatus: ReturnType<typeof recordsByRoleAndStatus>
-  byArticle: ReturnType<typeof findingsByArticle>
+  byArticle: ReturnType<typeof articleRows>
   reviews: ReturnType<typeof reviewsDue>
   transfers: ReturnType<typeof transfersByCountry>
   today: string
+}
+
+/**
+ * Each record's completeness items, kept while the record object is the same: the checks store
+ * replaces only the records that changed, so after a save only that record is worked out again.
+ */
+const completenessItemsByRecord = new WeakMap<CheckableRecord, readonly CompletenessItem[]>()
+function keptCompletenessItems(record: CheckableRecord): readonly CompletenessItem[] {
+  let items = completenessItemsByRecord.get(record)
+  if (!items) {
+    items = recordCompletenessItems(record)
+    completenessItemsByRecord.set(record, items)
+  }
+  return items
 }
 
 const figuresBySnapshot = new WeakMap<ChecksSnapshot, DashboardFigures>()
@@ -34,13 +49,14 @@ export function dashboardFigures(snapshot: ChecksSnapshot): DashboardFigures {
   const records = [...snapshot.records.values()]
   const findings = allFindings(snapshot)
   const today = snapshot.context?.today ?? new Date().toISOString().slice(0, 10)
+  const summary = summariseFindings(findings)
   const figures: DashboardFigures = {
     records: records.length,
     active: records.filter((record) => record.status !== 'archived').length,
-    summary: summariseFindings(findings),
-    completeness: completeness(records, snapshot.context?.organisation ?? null),
+    summary,
+    completeness: completeness(records, snapshot.context?.organisation ?? null, keptCompletenessItems),
     byRoleStatus: recordsByRoleAndStatus(records),
-    byArticle: findingsByArticle(findings),
+    byArticle: articleRows(summary),
     reviews: reviewsDue(records, today),
     transfers: transfersByCountry(records),
     today
