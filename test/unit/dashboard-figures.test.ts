@@ -2,7 +2,7 @@
 import 'fake-indexeddb/auto'
 import { describe, expect, it } from 'vitest'
 import { formOfRecord } from '@core/records/model'
-import { completeness } from '@core/checks/run-checks'
+import { completeness, summariseFindings } from '@core/checks/run-checks'
 import { allFindings } from '../../src-renderer/src/checks/checks-store'
 import { findingsByArticle } from '../../src-renderer/src/dashboard/dashboard-data'
 import { ChecksStore } from '../../src-renderer/src/checks/checks-store'
@@ -57,6 +57,7 @@ describe('dashboard figures', () => {
     const before = checks.getSnapshot()
     expect(dashboardFigures(before).completeness).toEqual(fresh(before))
     expect(dashboardFigures(before).byArticle).toEqual(findingsByArticle(allFindings(before)))
+    expect(dashboardFigures(before).summary).toEqual(summariseFindings(allFindings(before)))
 
     // An edit that empties a required item: the kept items of the other record are reused, the edited one's are new.
     await repository.updateRecord(first.id, { ...formOfRecord(first), purposes: [] }, { revision: first.revision })
@@ -66,6 +67,8 @@ describe('dashboard figures', () => {
     expect(dashboardFigures(after).completeness).toEqual(fresh(after))
     expect(dashboardFigures(after).completeness.present).toBeLessThan(dashboardFigures(before).completeness.present)
     expect(dashboardFigures(after).byArticle).toEqual(findingsByArticle(allFindings(after)))
+    expect(dashboardFigures(after).summary).toEqual(summariseFindings(allFindings(after)))
+    expect(dashboardFigures(after).summary.total).toBeGreaterThan(dashboardFigures(before).summary.total)
     await db.delete()
   })
 })

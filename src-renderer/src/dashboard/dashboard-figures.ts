@@ -6,7 +6,8 @@
  */
 import { completeness, recordCompletenessItems, summariseFindings, type CompletenessItem } from '@core/checks/run-checks'
 import type { CheckableRecord } from '@core/checks/finding'
-import { allFindings, type ChecksSnapshot } from '../checks/checks-store'
+import type { ChecksSnapshot } from '../checks/checks-store'
+import { SEVERITIES, type Finding, type Severity } from '@core/checks/finding'
 import { articleRows, recordsByRoleAndStatus, reviewsDue, transfersByCountry, vendorsByRecords, type VendorCount, type VendorLike } from './dashboard-data'
 
 export interface DashboardFigures {
@@ -35,6 +36,55 @@ function keptCompletenessItems(record: CheckableRecord): readonly CompletenessIt
   return items
 }
 
+type FindingsSummary = ReturnType<typeof summariseFindings>
+
+/** One list's summary, with the ids of the records it names per severity (for the distinct count). */
+interface ListSummary {
+  summary: FindingsSummary
+  recordIds: Record<Severity, string[]>
+}
+
+/**
+ * Each findings list's summary, kept while the list is the same: the checks store replaces
+ * only the lists of the records it checked again.
+ */
+const summaryByList = new WeakMap<readonly Finding[], ListSummary>()
+function listSummary(findings: readonly Finding[]): ListSummary {
+  let kept = summaryByList.get(findings)
+  if (!kept) {
+    const recordIds = { error: new Set<string>(), warning: new Set<string>(), info: new Set<string>() }
+    for (const finding of findings) if (finding.recordId !== null) recordIds[finding.severity].add(finding.recordId)
+    kept = { summary: summariseFindings(findings), recordIds: { error: [...recordIds.error], warning: [...recordIds.warning], info: [...recordIds.info] } }
+    summaryByList.set(findings, kept)
+  }
+  return kept
+}
+
+/** summariseFindings(allFindings(snapshot)), from the kept summaries of each list, merged in the same order. */
+function snapshotSummary(snapshot: ChecksSnapshot): FindingsSummary {
+  const zero = () => ({ error: 0, warning: 0, info: 0 })
+  const summary: FindingsSummary = { total: 0, bySeverity: zero(), byArticle: {}, byRule: {}, recordsWith: zero() }
+  const seen: Record<Severity, Set<string>> = { error: new Set(), warning: new Set(), info: new Set() }
+  const add = (findings: readonly Finding[]) => {
+    if (findings.length === 0) return
+    const part = listSummary(findings)
+    summary.total += part.summary.total
+    for (const severity of SEVERITIES) {
+      summary.bySeverity[severity] += part.summary.bySeverity[severity]
+      for (const id of part.recordIds[severity]) seen[severity].add(id)
+    }
+    for (const [article, counts] of Object.entries(part.summary.byArticle)) {
+      const total = (summary.byArticle[article] ??= zero())
+      for (const severity of SEVERITIES) total[severity] += counts[severity]
+    }
+    for (const [rule, count] of Object.entries(part.summary.byRule)) summary.byRule[rule] = (summary.byRule[rule] ?? 0) + count
+  }
+  add(snapshot.organisationFindings)
+  for (const findings of snapshot.findingsByRecord.values()) add(findings)
+  for (const severity of SEVERITIES) summary.recordsWith[severity] = seen[severity].size
+  return summary
+}
+
 const figuresBySnapshot = new WeakMap<ChecksSnapshot, DashboardFigures>()
 const vendorCountsBySnapshot = new WeakMap<ChecksSnapshot, { key: string; counts: VendorCount[] }>()
 
@@ -47,9 +97,8 @@ export function dashboardFigures(snapshot: ChecksSnapshot): DashboardFigures {
   const cached = figuresBySnapshot.get(snapshot)
   if (cached) return cached
   const records = [...snapshot.records.values()]
-  const findings = allFindings(snapshot)
   const today = snapshot.context?.today ?? new Date().toISOString().slice(0, 10)
-  const summary = summariseFindings(findings)
+  const summary = snapshotSummary(snapshot)
   const figures: DashboardFigures = {
     records: records.length,
     active: records.filter((record) => record.status !== 'archived').length,
