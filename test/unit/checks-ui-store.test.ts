@@ -1,6 +1,6 @@
 /** The app's checks store and approval repository over a real (fake-indexeddb) database. */
 import 'fake-indexeddb/auto'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { verifyChain } from '@core/audit/audit-chain'
 import { formOfRecord, type RecordFormInput } from '@core/records/model'
 import { ChecksStore } from '../../src-renderer/src/checks/checks-store'
@@ -105,6 +105,27 @@ describe('ChecksStore', () => {
     // The pack write itself is the signal (Dexie's change event), whoever made it.
     await checks.settled()
     expect(checks.getSnapshot().findingsByRecord.get(record.id)!.map((finding) => finding.ruleId)).toEqual(['template-version-outdated'])
+  })
+
+  it('keeps the installed pack versions across record edits without reading the packs again, and follows a pack install', async () => {
+    const { db, repository, checks } = await setUp()
+    await db.packs.put({ id: 'acme-crm', version: '1.0.0', vendorName: 'Acme', origin: 'imported', installedAt: '', pack: {} as never, sourceText: '' })
+    const record = await repository.createRecord({ ...formOf(completeControllerRecord()), origin: { packId: 'acme-crm', packVersion: '1.0.0', activityId: 'crm' } })
+    await checks.load()
+    expect(checks.getSnapshot().context?.installedPackVersions).toEqual({ 'acme-crm': '1.0.0' })
+    const packReads = vi.spyOn(db.packs, 'toArray')
+    await repository.updateRecord(record.id, { ...formOf(record), name: 'CRM, renamed' })
+    await checks.settled()
+    expect(packReads).not.toHaveBeenCalled()
+    expect(checks.getSnapshot().records.get(record.id)?.name).toBe('CRM, renamed')
+    expect(checks.getSnapshot().context?.installedPackVersions).toEqual({ 'acme-crm': '1.0.0' })
+    // A pack install (here a newer version) is read, and the context follows it.
+    await db.packs.put({ id: 'acme-crm', version: '2.0.0', vendorName: 'Acme', origin: 'imported', installedAt: '', pack: {} as never, sourceText: '' })
+    await checks.settled()
+    expect(packReads).toHaveBeenCalled()
+    expect(checks.getSnapshot().context?.installedPackVersions).toEqual({ 'acme-crm': '2.0.0' })
+    expect(checks.getSnapshot().findingsByRecord.get(record.id)!.map((finding) => finding.ruleId)).toEqual(['template-version-outdated'])
+    packReads.mockRestore()
   })
 })
 

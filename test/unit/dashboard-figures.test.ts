@@ -2,6 +2,9 @@
 import 'fake-indexeddb/auto'
 import { describe, expect, it } from 'vitest'
 import { formOfRecord } from '@core/records/model'
+import { completeness, summariseFindings } from '@core/checks/run-checks'
+import { allFindings } from '../../src-renderer/src/checks/checks-store'
+import { findingsByArticle } from '../../src-renderer/src/dashboard/dashboard-data'
 import { ChecksStore } from '../../src-renderer/src/checks/checks-store'
 import { DATABASE_NAME, RopaDatabase } from '../../src-renderer/src/db/database'
 import { RegisterRepository } from '../../src-renderer/src/db/register-repository'
@@ -38,6 +41,34 @@ describe('dashboard figures', () => {
     expect(afterArchive).not.toBe(ready)
     expect(preparedFigures(afterArchive)).toMatchObject({ records: 1, active: 0 })
     stop()
+    await db.delete()
+  })
+
+  it('keep each unchanged record’s completeness items between snapshots, and match a fresh count after an edit', async () => {
+    const db = new RopaDatabase(`${DATABASE_NAME}-dashboard-${crypto.randomUUID()}`)
+    const repository = new RegisterRepository(db, now)
+    await repository.saveUserProfile({ name: 'Dana Fischer', role: 'DPO' })
+    await repository.saveOrganisation(completeOrganisation())
+    const first = await repository.createRecord(formOfRecord(completeControllerRecord()))
+    await repository.createRecord(formOfRecord({ ...completeControllerRecord(), name: 'Second activity' }))
+    const checks = new ChecksStore(db, repository, now)
+    await checks.load()
+    const fresh = (snapshot: ReturnType<typeof checks.getSnapshot>) => completeness([...snapshot.records.values()], snapshot.context?.organisation ?? null)
+    const before = checks.getSnapshot()
+    expect(dashboardFigures(before).completeness).toEqual(fresh(before))
+    expect(dashboardFigures(before).byArticle).toEqual(findingsByArticle(allFindings(before)))
+    expect(dashboardFigures(before).summary).toEqual(summariseFindings(allFindings(before)))
+
+    // An edit that empties a required item: the kept items of the other record are reused, the edited one's are new.
+    await repository.updateRecord(first.id, { ...formOfRecord(first), purposes: [] }, { revision: first.revision })
+    await checks.settled()
+    const after = checks.getSnapshot()
+    expect(after).not.toBe(before)
+    expect(dashboardFigures(after).completeness).toEqual(fresh(after))
+    expect(dashboardFigures(after).completeness.present).toBeLessThan(dashboardFigures(before).completeness.present)
+    expect(dashboardFigures(after).byArticle).toEqual(findingsByArticle(allFindings(after)))
+    expect(dashboardFigures(after).summary).toEqual(summariseFindings(allFindings(after)))
+    expect(dashboardFigures(after).summary.total).toBeGreaterThan(dashboardFigures(before).summary.total)
     await db.delete()
   })
 })

@@ -86,12 +86,27 @@ export interface Completeness extends CompletenessCount {
   byArticle: Record<string, CompletenessCount>
 }
 
+/** One required Article 30 item of a record: its article, and whether it is filled in. */
+export type CompletenessItem = readonly [article: string, present: boolean]
+
+/** The items one record counts towards completeness, in rule order (none for an archived record). */
+export function recordCompletenessItems(record: CheckableRecord): CompletenessItem[] {
+  const items: CompletenessItem[] = []
+  if (record.status === 'archived') return items
+  for (const item of ART30_RECORD_ITEMS) {
+    if (!item.roles.includes(record.role) || (item.applies && !item.applies(record))) continue
+    items.push([item.article, item.missing(record).length === 0])
+  }
+  return items
+}
+
 /**
  * Share of the required Art. 30 items present, overall and per article letter. A record
  * counts each item that applies to its role once; the organisation's items (30(1)(a))
  * count once for the register. Archived records are left out: they are no longer kept up.
+ * `itemsOf` may hand back kept items for records that did not change (the dashboard does).
  */
-export function completeness(records: readonly CheckableRecord[], organisation: Organisation | null): Completeness {
+export function completeness(records: Iterable<CheckableRecord>, organisation: Organisation | null, itemsOf: (record: CheckableRecord) => readonly CompletenessItem[] = recordCompletenessItems): Completeness {
   const byArticle: Record<string, CompletenessCount> = {}
   const tally = (article: string, present: boolean): void => {
     const count = (byArticle[article] ??= { present: 0, required: 0, share: 1 })
@@ -99,13 +114,7 @@ export function completeness(records: readonly CheckableRecord[], organisation: 
     if (present) count.present += 1
   }
   for (const item of ART30_ORGANISATION_ITEMS) tally(item.article, item.missing(organisation).length === 0)
-  for (const record of records) {
-    if (record.status === 'archived') continue
-    for (const item of ART30_RECORD_ITEMS) {
-      if (!item.roles.includes(record.role) || (item.applies && !item.applies(record))) continue
-      tally(item.article, item.missing(record).length === 0)
-    }
-  }
+  for (const record of records) for (const [article, present] of itemsOf(record)) tally(article, present)
   let present = 0
   let required = 0
   for (const count of Object.values(byArticle)) {

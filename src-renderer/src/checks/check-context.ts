@@ -15,7 +15,12 @@ export function installedPackVersions(packs: ReadonlyArray<{ id: string; version
   return versions
 }
 
-export async function loadCheckContext(db: RopaDatabase, repository: RegisterRepository, now: Date = new Date()): Promise<CheckContext> {
-  const [organisation, packs] = await Promise.all([repository.getOrganisation(), db.packs.toArray()])
-  return { organisation: organisation ?? null, today: localToday(now), installedPackVersions: installedPackVersions(packs) }
+/**
+ * `packVersions`, when given, are the installed versions the caller already knows to be current
+ * (the checks store, which hears of every pack change): the pack rows, policy texts and all, are
+ * then not read again.
+ */
+export async function loadCheckContext(db: RopaDatabase, repository: RegisterRepository, now: Date = new Date(), packVersions?: Record<string, string>): Promise<CheckContext> {
+  const [organisation, versions] = await Promise.all([repository.getOrganisation(), packVersions ?? db.packs.toArray().then(installedPackVersions)])
+  return { organisation: organisation ?? null, today: localToday(now), installedPackVersions: versions }
 }

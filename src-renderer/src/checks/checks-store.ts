@@ -136,8 +136,9 @@ export class ChecksStore {
   private async applyChanges(changes: TableChanges): Promise<void> {
     const records = changes.get('records')
     if (records?.all) return this.loadAll()
-    const context = await loadCheckContext(this.db, this.repository, this.now())
     const packsChanged = changes.has('packs')
+    // Unless the packs changed, the installed versions are the ones already known.
+    const context = await loadCheckContext(this.db, this.repository, this.now(), packsChanged ? undefined : this.context?.installedPackVersions)
     // A newer pack version makes records from the old one "outdated", and a new day may have
     // begun since the last run (review dates depend on it): every record is checked again.
     const recheckAll = packsChanged || context.today !== this.context?.today

@@ -57,7 +57,11 @@ export type ArticleRow = { article: string } & Record<Severity, number>
 
 /** Findings per article, most findings first, at most `limit` articles (the rest summed as "Other"). */
 export function findingsByArticle(findings: readonly Finding[], limit = 10): ArticleRow[] {
-  const summary = summariseFindings(findings)
+  return articleRows(summariseFindings(findings), limit)
+}
+
+/** The same rows from a summary already made (the dashboard summarises the findings once). */
+export function articleRows(summary: ReturnType<typeof summariseFindings>, limit = 10): ArticleRow[] {
   const rows = Object.entries(summary.byArticle).map(([article, counts]) => ({ article, ...counts }))
   const total = (row: ArticleRow) => row.error + row.warning + row.info
   rows.sort((a, b) => total(b) - total(a) || (a.article < b.article ? -1 : 1))

@@ -4,9 +4,29 @@
  */
 const locale = (): string | undefined => (typeof navigator === 'undefined' ? undefined : navigator.language)
 
-const dateFormat = () => new Intl.DateTimeFormat(locale(), { dateStyle: 'medium' })
-const dateTimeFormat = (seconds: boolean) =>
-  new Intl.DateTimeFormat(locale(), seconds ? { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit' } : { dateStyle: 'medium', timeStyle: 'short' })
+/**
+ * Formatters are costly to build (about a millisecond each), and a list of dates builds one per
+ * date: each is kept per locale and options, and built again only when the language changes.
+ */
+const formatters = new Map<string, Intl.DateTimeFormat>()
+function formatter(options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const language = locale()
+  const key = `${language ?? ''}\u0000${JSON.stringify(options)}`
+  let format = formatters.get(key)
+  if (!format) {
+    format = new Intl.DateTimeFormat(language, options)
+    formatters.set(key, format)
+  }
+  return format
+}
+
+const DATE: Intl.DateTimeFormatOptions = { dateStyle: 'medium' }
+const DATE_TIME_SECONDS: Intl.DateTimeFormatOptions = { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit' }
+const DATE_TIME: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: 'short' }
+const TIME: Intl.DateTimeFormatOptions = { timeStyle: 'medium' }
+
+const dateFormat = () => formatter(DATE)
+const dateTimeFormat = (seconds: boolean) => formatter(seconds ? DATE_TIME_SECONDS : DATE_TIME)
 
 /** A calendar date (`2027-01-15`, or the date part of a timestamp) → "Jan 15, 2027" / "15 Jan 2027". Empty or unreadable values come back as given. */
 export function formatDate(value: string): string {
@@ -25,5 +45,5 @@ export function formatDateTime(value: string | Date, { seconds = false }: { seco
 
 /** The time of day only, for "Saved at 10:42:05". */
 export function formatTime(value: Date = new Date()): string {
-  return new Intl.DateTimeFormat(locale(), { timeStyle: 'medium' }).format(value)
+  return formatter(TIME).format(value)
 }
