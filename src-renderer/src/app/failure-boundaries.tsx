@@ -7,29 +7,36 @@ import { ErrorBoundary, type FallbackProps } from 'react-error-boundary'
 import { describeFailure } from '../ui/failure-text'
 import { useNavigation } from './navigation'
 
+/** What a failure screen says: what could not be shown, why in words, and the ways on. */
+function FailureScreen({ id, title, failure, error, narrow = false, children }: { id: string; title: string; failure: string; error: unknown; narrow?: boolean; children: ReactNode }) {
+  return (
+    <main className={`page${narrow ? ' page--narrow' : ''} route-failure`} role="alert" aria-labelledby={id}>
+      <h1 id={id}>{title}</h1>
+      <p>{describeFailure(failure, error)}</p>
+      <p className="muted">Nothing was changed by this error. Your data is stored as it was.</p>
+      <div className="route-failure__actions">{children}</div>
+    </main>
+  )
+}
+
 function RouteFailure({ error, resetErrorBoundary }: FallbackProps) {
   const { navigate } = useNavigation()
   return (
-    <main className="page route-failure" role="alert" aria-labelledby="route-failure-title">
-      <h1 id="route-failure-title">This page could not be shown</h1>
-      <p>{describeFailure('Something went wrong while showing it', error)}</p>
-      <p className="muted">Nothing was changed by this error. Your data is stored as it was.</p>
-      <div className="route-failure__actions">
-        <button type="button" className="button button--primary" onClick={() => resetErrorBoundary()}>
-          Try again
-        </button>
-        <button
-          type="button"
-          className="button"
-          onClick={() => {
-            resetErrorBoundary()
-            void navigate('/')
-          }}
-        >
-          Back to the register
-        </button>
-      </div>
-    </main>
+    <FailureScreen id="route-failure-title" title="This page could not be shown" failure="Something went wrong while showing it" error={error}>
+      <button type="button" className="button button--primary" onClick={() => resetErrorBoundary()}>
+        Try again
+      </button>
+      <button
+        type="button"
+        className="button"
+        onClick={() => {
+          resetErrorBoundary()
+          void navigate('/')
+        }}
+      >
+        Back to the register
+      </button>
+    </FailureScreen>
   )
 }
 
@@ -44,16 +51,11 @@ export function RouteBoundary({ location, children }: { location: string; childr
 
 function AppFailure({ error }: FallbackProps) {
   return (
-    <main className="page page--narrow route-failure" role="alert" aria-labelledby="app-failure-title">
-      <h1 id="app-failure-title">The register could not be opened</h1>
-      <p>{describeFailure('Something went wrong', error)}</p>
-      <p className="muted">Nothing was changed by this error. Your data is stored as it was.</p>
-      <div className="route-failure__actions">
-        <button type="button" className="button button--primary" onClick={() => window.location.reload()}>
-          Reload the app
-        </button>
-      </div>
-    </main>
+    <FailureScreen id="app-failure-title" title="The register could not be opened" failure="Something went wrong" error={error} narrow>
+      <button type="button" className="button button--primary" onClick={() => window.location.reload()}>
+        Reload the app
+      </button>
+    </FailureScreen>
   )
 }
 
