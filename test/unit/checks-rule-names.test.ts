@@ -1,4 +1,5 @@
 /** Findings name items a person can find: never an empty quote, a gap where a name should be, or a stored path. */
+import { UNSTATED_INSTRUMENT } from '@core/records/model'
 import { describe, expect, it } from 'vitest'
 import { RECORD_RULES } from '@core/checks/rules'
 import type { StoredRecord } from '@core/records/model'
@@ -18,10 +19,10 @@ function namelessRecord(): StoredRecord {
     { id: 'c1', term: '', description: '', retention: { mode: 'criterion', period: null, unit: 'years', fromEvent: '', endAction: 'erase', criterion: 'as long as necessary' } }
   ]
   record.transfers = [
-    { id: 't1', recipient: '', country: 'Narnia', safeguard: 'adequacy', documentation: '' },
-    { id: 't2', recipient: '', country: 'India', safeguard: 'derogation', documentation: '' },
-    { id: 't3', recipient: '', country: 'United States', safeguard: 'sccs', documentation: 'Privacy Shield certified' },
-    { id: 't4', recipient: '', country: '', safeguard: '' as never, documentation: '' }
+    { id: 't1', recipient: '', country: 'Narnia', safeguard: 'adequacy', documentation: '', ...UNSTATED_INSTRUMENT },
+    { id: 't2', recipient: '', country: 'India', safeguard: 'derogation', documentation: '', ...UNSTATED_INSTRUMENT },
+    { id: 't3', recipient: '', country: 'United States', safeguard: 'sccs', documentation: 'Privacy Shield certified', ...UNSTATED_INSTRUMENT },
+    { id: 't4', recipient: '', country: '', safeguard: '' as never, documentation: '', ...UNSTATED_INSTRUMENT }
   ]
   record.openItems = [{ id: 'o1', field: 'dataCategories[0].retention.mode', note: '', quotes: [], resolved: false }]
   return record

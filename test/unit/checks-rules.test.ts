@@ -1,3 +1,4 @@
+import { UNSTATED_INSTRUMENT } from '@core/records/model'
 import { describe, expect, it } from 'vitest'
 import type { Finding, RecordRule } from '@core/checks/finding'
 import { ORGANISATION_RULES, RECORD_RULES, ruleById } from '@core/checks/rules'
@@ -101,7 +102,7 @@ const FIRING: FiringCase[] = [
   {
     ruleId: 'art30-processor-transfer-destination',
     title: 'a processor transfer without a country',
-    record: processor((r) => void (r.transfers = [{ id: 't', recipient: 'Sub-processor', country: '', safeguard: 'sccs', documentation: 'SCCs' }])),
+    record: processor((r) => void (r.transfers = [{ id: 't', recipient: 'Sub-processor', country: '', safeguard: 'sccs', documentation: 'SCCs', ...UNSTATED_INSTRUMENT }])),
     expected: [{ severity: 'error', field: 'transfers.0.country', article: 'Art. 30(2)(c)' }]
   },
   {

@@ -1,4 +1,5 @@
 /** The checks UI's plain helpers: where a finding shows, the finding filter, the dashboard figures, the chain-break text. */
+import { UNSTATED_INSTRUMENT } from '@core/records/model'
 import { readdirSync, readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -133,7 +134,7 @@ describe('dashboard figures', () => {
   })
 
   it('groups transfers by destination regardless of case, split by safeguard', () => {
-    const transfer = (country: string, safeguard: 'sccs' | 'adequacy') => ({ id: `${country}-${safeguard}`, recipient: 'X', country, safeguard, documentation: '' })
+    const transfer = (country: string, safeguard: 'sccs' | 'adequacy') => ({ id: `${country}-${safeguard}`, recipient: 'X', country, safeguard, documentation: '', ...UNSTATED_INSTRUMENT })
     const { rows, safeguards, transfers } = transfersByCountry([
       record('1', { transfers: [transfer('United States', 'sccs'), transfer('india', 'sccs')] }),
       record('2', { transfers: [transfer('united states', 'adequacy')] }),

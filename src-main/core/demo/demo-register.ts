@@ -6,7 +6,7 @@
  */
 import type { LawfulBasis, RecordStatus, Safeguard, SecurityMeasure } from '../records/enums'
 import { SECURITY_MEASURE_LABELS } from '../records/enums'
-import { formatReference, type DataCategory, type Organisation, type Purpose, type Recipient, type StoredRecord } from '../records/model'
+import { formatReference, UNSTATED_INSTRUMENT, type DataCategory, type Organisation, type Purpose, type Recipient, type StoredRecord } from '../records/model'
 
 /** mulberry32: tiny, fast, good enough for synthetic data; not for anything secret. */
 function seededRandom(seed: number): () => number {
@@ -202,6 +202,9 @@ function demoRecord(index: number, pick: Picker): StoredRecord {
   return {
     id,
     reference,
+    previousReference: '',
+    notes: '',
+    importedFrom: [],
     name: `${baseName} (${pick.pick(BUSINESS_FUNCTIONS).toLowerCase()}) #${index + 1}`,
     description: `Demo activity ${reference}: ${purposes[0]!.description.toLowerCase()}.`,
     businessFunction: pick.pick(BUSINESS_FUNCTIONS),
@@ -220,6 +223,7 @@ function demoRecord(index: number, pick: Picker): StoredRecord {
         recipient: transfer.recipient,
         country: transfer.country,
         safeguard: transfer.safeguard,
+        ...UNSTATED_INSTRUMENT,
         documentation: transfer.safeguard === 'sccs' ? 'SCCs 2021/914 module 2, annexed to the DPA; transfer impact assessment on file' : 'Adequacy decision'
       }
     ],
@@ -267,6 +271,7 @@ export function demoOrganisation(): Organisation {
     dpo: { name: 'Dana Protection', address: '1 High Street, London EC1A 1AA', email: 'dpo@example.org', phone: '+44 20 7946 0001' },
     representative: { name: 'Example EU Representative BV', address: 'Keizersgracht 1, 1015 Amsterdam, Netherlands', email: 'eurep@example.eu', phone: '' },
     jointControllers: [{ id: 'jc-1', name: 'Partner Org SA', address: '10 Rue de la Paix, Paris', email: 'privacy@partner.example', phone: '' }],
+    regime: 'eu',
     updatedAt: new Date(BASE_TIME).toISOString()
   }
 }

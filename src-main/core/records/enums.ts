@@ -67,7 +67,9 @@ export const RECIPIENT_TYPE_LABELS = {
   internal: 'Internal',
   processor: 'Processor',
   controller: 'Other controller',
-  'public-authority': 'Public authority'
+  'public-authority': 'Public authority',
+  /** The source does not say what kind of recipient this is: never guessed as "processor". */
+  'not-stated': 'Not stated'
 } as const
 export type RecipientType = keyof typeof RECIPIENT_TYPE_LABELS
 
@@ -85,6 +87,70 @@ export const SAFEGUARD_LABELS = {
   derogation: 'Derogation (Art. 49)'
 } as const
 export type Safeguard = keyof typeof SAFEGUARD_LABELS
+
+/** The Chapter V article a transfer relies on. */
+export const TRANSFER_MECHANISM_LABELS = {
+  art45: 'Adequacy decision (Art. 45)',
+  art46: 'Appropriate safeguards (Art. 46)',
+  art47: 'Binding corporate rules (Art. 47)',
+  art49: 'Derogation for a specific situation (Art. 49)'
+} as const
+export type TransferMechanism = keyof typeof TRANSFER_MECHANISM_LABELS
+
+/**
+ * The instrument a transfer relies on. Invalid instruments are listed on purpose: a DPO's
+ * register may still name them, and the checks must be able to say so.
+ */
+export const TRANSFER_INSTRUMENT_LABELS = {
+  'adequacy-decision': 'Adequacy decision',
+  'eu-us-dpf': 'EU-US Data Privacy Framework',
+  'scc-2021': 'Standard contractual clauses (Decision (EU) 2021/914)',
+  'scc-pre-2021': 'Standard contractual clauses adopted before 2021',
+  'sa-scc': 'Standard clauses adopted by a supervisory authority',
+  'public-authority-instrument': 'Instrument between public authorities',
+  'administrative-arrangement': 'Administrative arrangement between public authorities',
+  'bcr-controller': 'Binding corporate rules for controllers',
+  'bcr-processor': 'Binding corporate rules for processors',
+  'code-of-conduct': 'Approved code of conduct',
+  certification: 'Approved certification',
+  'ad-hoc-clauses': 'Ad hoc contractual clauses',
+  derogation: 'Art. 49 derogation',
+  'uk-idta': 'UK International Data Transfer Agreement (IDTA)',
+  'uk-addendum': 'UK Addendum to the EU standard contractual clauses',
+  'privacy-shield': 'EU-US Privacy Shield',
+  'safe-harbor': 'Safe Harbor'
+} as const
+export type TransferInstrument = keyof typeof TRANSFER_INSTRUMENT_LABELS
+
+/** The modules of the 2021 standard contractual clauses. */
+export const SCC_MODULE_LABELS = {
+  '1': 'Module 1: controller to controller',
+  '2': 'Module 2: controller to processor',
+  '3': 'Module 3: processor to processor',
+  '4': 'Module 4: processor to controller'
+} as const
+export type SccModule = keyof typeof SCC_MODULE_LABELS
+
+/** Art. 49 derogations, as the Regulation numbers them. */
+export const ART49_DEROGATION_LABELS = {
+  'explicit-consent': 'Art. 49(1)(a): explicit consent',
+  'contract-with-subject': 'Art. 49(1)(b): contract with the data subject',
+  'contract-in-subject-interest': 'Art. 49(1)(c): contract in the data subject\'s interest',
+  'public-interest': 'Art. 49(1)(d): important reasons of public interest',
+  'legal-claims': 'Art. 49(1)(e): legal claims',
+  'vital-interests': 'Art. 49(1)(f): vital interests',
+  'public-register': 'Art. 49(1)(g): public register',
+  'compelling-legitimate-interests': 'Art. 49(1), second subparagraph: compelling legitimate interests'
+} as const
+export type Art49Derogation = keyof typeof ART49_DEROGATION_LABELS
+
+/** Which data protection regime(s) the organisation answers to. */
+export const REGIME_LABELS = {
+  eu: 'EU GDPR',
+  uk: 'UK GDPR',
+  both: 'EU GDPR and UK GDPR'
+} as const
+export type Regime = keyof typeof REGIME_LABELS
 
 export const RETENTION_MODE_LABELS = {
   period: 'Fixed period',

@@ -15,7 +15,12 @@ import {
   RETENTION_END_ACTION_LABELS,
   RETENTION_MODE_LABELS,
   RETENTION_UNIT_LABELS,
+  ART49_DEROGATION_LABELS,
+  REGIME_LABELS,
   SAFEGUARD_LABELS,
+  SCC_MODULE_LABELS,
+  TRANSFER_INSTRUMENT_LABELS,
+  TRANSFER_MECHANISM_LABELS,
   SECURITY_MEASURE_LABELS,
   SPECIAL_CATEGORY_LABELS,
   keysOf
@@ -58,6 +63,8 @@ export const organisationSchema = z.object({
   dpo: contactSchema,
   representative: contactSchema,
   jointControllers: z.array(contactSchema.extend({ id: itemId(), name: requiredText('Joint controller name') })).default([]),
+  /** Which regime's transfer rules apply: the UK's adequacy list and IDTA/Addendum for a UK organisation. */
+  regime: z.enum(keysOf(REGIME_LABELS)).default('eu'),
   updatedAt: z.string().default('')
 })
 export type Organisation = z.infer<typeof organisationSchema>
@@ -123,9 +130,20 @@ export const transferSchema = z.object({
   recipient: requiredText('Transfer recipient'),
   country: requiredText('Destination country or international organisation'),
   safeguard: z.enum(keysOf(SAFEGUARD_LABELS), { message: 'Choose the safeguard this transfer relies on' }),
-  documentation: text()
+  documentation: text(),
+  /** ISO 3166-1 alpha-2 code, or `org:<key>` for an international organisation; '' when `country` is free text. */
+  countryCode: text(),
+  mechanism: optionalEnum(TRANSFER_MECHANISM_LABELS),
+  instrument: optionalEnum(TRANSFER_INSTRUMENT_LABELS),
+  sccModule: optionalEnum(SCC_MODULE_LABELS),
+  derogation: optionalEnum(ART49_DEROGATION_LABELS),
+  /** Where the transfer impact assessment is kept. */
+  tiaReference: text()
 })
 export type Transfer = z.infer<typeof transferSchema>
+
+/** A transfer's instrument fields before anyone has said which instrument it relies on. */
+export const UNSTATED_INSTRUMENT = { countryCode: '', mechanism: '', instrument: '', sccModule: '', derogation: '', tiaReference: '' } as const
 
 export const controllerActedForSchema = z.object({
   id: itemId(),
@@ -155,6 +173,20 @@ export const openItemSchema = z.object({
 })
 export type OpenItem = z.infer<typeof openItemSchema>
 
+/**
+ * One spreadsheet cell a migrated record was made from: where it was, what it said, and
+ * the record field it filled ('' when it was kept as a note).
+ */
+export const importedCellSchema = z.object({
+  file: z.string().max(500),
+  sheet: z.string().max(200),
+  cell: z.string().max(20),
+  heading: z.string().max(1000).default(''),
+  text: z.string().max(MAX_TEXT_LENGTH),
+  field: z.string().max(300).default('')
+})
+export type ImportedCell = z.infer<typeof importedCellSchema>
+
 export const originSchema = z.object({
   packId: z.string().max(200),
   packVersion: z.string().max(50),
@@ -166,6 +198,8 @@ export type Origin = z.infer<typeof originSchema>
 export const recordFormSchema = z.object({
   // Identity
   name: requiredText('Name'),
+  /** The reference the DPO's earlier register (a spreadsheet) used, kept searchable. */
+  previousReference: text(),
   description: text(),
   businessFunction: text(),
   owner: text(),
@@ -198,10 +232,14 @@ export const recordFormSchema = z.object({
   status: z.enum(keysOf(RECORD_STATUS_LABELS)).default('draft'),
   lastReviewed: optionalDate(),
   nextReview: optionalDate(),
+  /** Free notes, including spreadsheet cells kept "as a note" on import. */
+  notes: text(),
   // Template provenance
   origin: originSchema.nullable().default(null),
   evidence: z.array(evidenceSchema).default([]),
-  openItems: z.array(openItemSchema).default([])
+  openItems: z.array(openItemSchema).default([]),
+  /** Import evidence: the cells this record was migrated from. */
+  importedFrom: z.array(importedCellSchema).default([])
 })
 export type RecordForm = z.infer<typeof recordFormSchema>
 export type RecordFormInput = z.input<typeof recordFormSchema>

@@ -13,6 +13,7 @@ export function emptyRetention(): Retention {
 export function emptyRecordForm(role: RecordRole = 'controller'): RecordForm {
   return {
     name: '',
+    previousReference: '',
     description: '',
     businessFunction: '',
     owner: '',
@@ -35,8 +36,10 @@ export function emptyRecordForm(role: RecordRole = 'controller'): RecordForm {
     status: 'draft',
     lastReviewed: '',
     nextReview: '',
+    notes: '',
     origin: null,
     evidence: [],
-    openItems: []
+    openItems: [],
+    importedFrom: []
   }
 }

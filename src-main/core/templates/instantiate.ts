@@ -2,7 +2,7 @@
  * Turns one activity of a template pack into a draft record: every value the policy states is
  * pre-filled with its quotes as evidence; every gap becomes an open item for the DPO. Pure.
  */
-import type { Evidence, OpenItem, RecordForm, Retention } from '../records/model'
+import { UNSTATED_INSTRUMENT, type Evidence, type OpenItem, type RecordForm, type Retention } from '../records/model'
 import { emptyRecordForm, emptyRetention, newItemId } from '../records/new-record'
 import { CRIMINAL_OFFENCE_TERMS } from '../vocabulary/vocabulary'
 import type { ActivityTemplate, PackGap, TemplatePack } from './pack-schema'
@@ -102,7 +102,7 @@ export function recordFromActivity(pack: TemplatePack, activityId: string): Reco
   for (const transfer of activity.transfers) {
     if (transfer.safeguard) {
       cite(`transfers.${record.transfers.length}`, transfer.quotes)
-      record.transfers.push({ id: newItemId(), recipient: transfer.recipient, country: transfer.country, safeguard: transfer.safeguard, documentation: '' })
+      record.transfers.push({ id: newItemId(), recipient: transfer.recipient, country: transfer.country, safeguard: transfer.safeguard, documentation: '', ...UNSTATED_INSTRUMENT })
     } else {
       openItem(
         'transfers',

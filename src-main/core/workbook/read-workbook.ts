@@ -24,7 +24,7 @@ import {
   type LawfulBasis,
   type Safeguard
 } from '../records/enums'
-import { formatReference, referenceNumber, type OpenItem, type StoredRecord } from '../records/model'
+import { formatReference, referenceNumber, UNSTATED_INSTRUMENT, type OpenItem, type StoredRecord } from '../records/model'
 import { safeParseStoredRecord } from '../records/validated-record'
 import { emptyRecordForm, emptyRetention, newItemId } from '../records/new-record'
 import type { Problem } from '../util/problems'
@@ -629,7 +629,7 @@ function recordFromIcoRow(cells: Map<IcoField, string>, extras: Array<[string, s
     if (!safeguard) {
       return { problem: `transfer to ${country}: no safeguard recognised in ${where('safeguards')} (e.g. "Adequacy decision", "Standard contractual clauses"); every transfer needs one` }
     }
-    transfers.push({ id: newItemId(), recipient, country, safeguard, documentation: safeguardText === text ? '' : documentation })
+    transfers.push({ id: newItemId(), recipient, country, safeguard, documentation: safeguardText === text ? '' : documentation, ...UNSTATED_INSTRUMENT })
   }
   form.transfers = transfers
 

@@ -21,7 +21,7 @@ export type SetupValues = z.infer<typeof setupSchema>
 type SetupInput = z.input<typeof setupSchema>
 
 const emptyContact = { name: '', address: '', email: '', phone: '' }
-export const emptyOrganisation = (): Organisation => ({ controller: { ...emptyContact }, dpo: { ...emptyContact }, representative: { ...emptyContact }, jointControllers: [], updatedAt: '' })
+export const emptyOrganisation = (): Organisation => ({ controller: { ...emptyContact }, dpo: { ...emptyContact }, representative: { ...emptyContact }, jointControllers: [], regime: 'eu', updatedAt: '' })
 
 function ContactFields({ prefix, legend, nameLabel }: { prefix: string; legend: string; nameLabel: string }) {
   return (
