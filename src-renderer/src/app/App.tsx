@@ -19,9 +19,7 @@ import { ConfirmProvider } from '../ui/confirm'
 import { installGlobalFailureReporting } from '../ui/global-failure-reporting'
 import { RouteBoundary } from './failure-boundaries'
 import { NavLink, NavigationProvider } from './navigation'
-import { database, repository } from './services'
-import { checksStore } from '../checks/checks-services'
-import { prepareDashboardFigures } from '../dashboard/dashboard-figures'
+import { repository } from './services'
 import { templateRepository } from '../templates/template-services'
 
 /** The organisation's name (null before setup, undefined while reading), following changes made in any window. */
@@ -138,7 +136,6 @@ export function App() {
   useEffect(() => installGlobalFailureReporting(), [])
   useEffect(() => void startAutomaticBackups(), [])
   // The dashboard's figures are worked out in idle time after each check run, ahead of a visit.
-  useEffect(() => prepareDashboardFigures(checksStore, () => database.vendors.toArray()), [])
   useEffect(() => {
     if (!organisationName) return
     // The shipped packs are installed once the app is set up, after the register's first paint.
