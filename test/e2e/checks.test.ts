@@ -47,7 +47,7 @@ function draftWithOneGap(): { form: RecordForm; pack: ReturnType<typeof loadPack
   form.transfers = form.transfers.map((transfer) => ({ ...transfer, country: transfer.country || 'United States', safeguard: 'sccs', documentation: 'SCC module 2, 2024' }))
   form.recipients = form.recipients.map((recipient) => ({ ...recipient, contractReference: 'DPA-2025-07' }))
   form.purposes = form.purposes.map((purpose, index) => ({ ...purpose, lawfulBasis: index === 0 ? '' : 'f', legitimateInterest: 'Completing the sale of the business', liaReference: 'LIA-12' }))
-  form.openItems = form.openItems.map((item) => ({ ...item, resolved: toFormFieldPath(item.field) !== 'purposes.0.lawfulBasis' }))
+  form.openItems = form.openItems.map((item) => ({ ...item, resolution: toFormFieldPath(item.field) !== 'purposes.0.lawfulBasis' ? 'resolved' : 'open' }))
   form.status = 'in-review'
   const errors = checkRecord(form, { organisation: null, today: '2026-01-01', installedPackVersions: { [pack.id]: pack.version } }).filter((finding) => finding.severity === 'error')
   expect(errors.map((finding) => `${finding.ruleId} ${finding.field}`)).toEqual(['lawful-basis-missing purposes.0.lawfulBasis'])

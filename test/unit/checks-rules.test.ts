@@ -292,7 +292,7 @@ const FIRING: FiringCase[] = [
   {
     ruleId: 'open-template-gap',
     title: 'an unresolved open item about retention',
-    record: controller((r) => void (r.openItems[0]!.resolved = false)),
+    record: controller((r) => void (r.openItems[0]!.resolution = 'open')),
     expected: [{ severity: 'warning', field: 'dataCategories.0.retention', article: 'Art. 30(1)(f)', message: /silent on retention/ }]
   }
 ]

@@ -3,7 +3,7 @@
  * organisation, a new minor version per template added) and the activity template a saved
  * record becomes.
  */
-import type { Organisation, StoredRecord } from '../records/model'
+import { isUnsettled, type Organisation, type StoredRecord } from '../records/model'
 import { EMPTY_TEXT_SHA256, type ActivityTemplate, type TemplatePack } from './pack-schema'
 
 export function slugify(text: string, fallback: string): string {
@@ -108,7 +108,7 @@ export function activityFromRecord(record: StoredRecord, takenIds: ReadonlySet<s
       quotes: quotesUnder(record, `transfers.${index}`)
     })),
     gaps: record.openItems
-      .filter((item) => !item.resolved)
+      .filter(isUnsettled)
       .map((item) => {
         const kind = GAP_PREFIX.exec(item.note)?.[1] as 'silent' | 'vague' | undefined
         const note = item.note.replace(GAP_PREFIX, '').trim()

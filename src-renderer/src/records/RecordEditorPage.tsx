@@ -8,9 +8,9 @@
 import { zodResolver } from '@hookform/resolvers/zod'
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { useLiveQuery } from 'dexie-react-hooks'
-import { FormProvider, useForm, useFormContext, useWatch, type FieldErrors } from 'react-hook-form'
+import { FormProvider, useForm, useWatch, type FieldErrors } from 'react-hook-form'
 import { toast } from 'sonner'
-import { formOfRecord, recordFormSchema, type RecordForm, type RecordFormInput, type StoredRecord } from '@core/records/model'
+import { activityTitle, formOfRecord, recordFormSchema, type RecordForm, type RecordFormInput, type StoredRecord } from '@core/records/model'
 import { emptyRecordForm } from '@core/records/new-record'
 import { RECORD_STATUS_LABELS, type RecordRole } from '@core/records/enums'
 import { repository } from '../app/services'
@@ -21,11 +21,11 @@ import { useConfirm } from '../ui/confirm'
 import { formatTime } from '../ui/dates'
 import { runReported, useAsyncAction } from '../ui/use-async-action'
 import { EvidenceProvider } from './evidence'
-import { describeFieldPath } from '@core/records/field-names'
 import { SaveAsTemplateButton } from '../templates/SaveAsTemplateButton'
 import { FindingNote, FindingsPanel, FindingsProvider } from '../checks/EditorFindings'
 import { useReviewWorkflow } from '../checks/ReviewWorkflow'
 import { HistoryPanel } from './HistoryPanel'
+import { OpenItemsPanel } from './OpenItems'
 import {
   ContextSection,
   ControllersSection,
@@ -101,7 +101,6 @@ function RecordEditor({ record: initialRecord, stored, initial }: RecordEditorPr
   const { isDirty, isSubmitting, errors, submitCount } = form.formState
   const role = useWatch({ control: form.control, name: 'role' })
   const evidence = useWatch({ control: form.control, name: 'evidence' }) ?? []
-  const openItems = useWatch({ control: form.control, name: 'openItems' }) ?? []
 
   const shouldBlock = useCallback(() => form.formState.isDirty && !form.formState.isSubmitting, [form])
   const askToLeave = useCallback(
@@ -195,7 +194,7 @@ function RecordEditor({ record: initialRecord, stored, initial }: RecordEditorPr
     if (!record) return
     const confirmed = await confirm({
       title: `Archive ${record.reference}?`,
-      message: <>“{record.name}” leaves the active register (the register shows it again with “Show archived”). You can undo this straight after, or later restore it to draft.</>,
+      message: <>“{activityTitle(record.name)}” leaves the active register (the register shows it again with “Show archived”). You can undo this straight after, or later restore it to draft.</>,
       confirmLabel: 'Archive record'
     })
     if (!confirmed) return
@@ -226,7 +225,7 @@ function RecordEditor({ record: initialRecord, stored, initial }: RecordEditorPr
     if (!record) return
     const confirmed = await confirm({
       title: `Delete ${record.reference}?`,
-      message: <>“{record.name}” will be removed from the register. You can undo this straight after.</>,
+      message: <>“{activityTitle(record.name)}” will be removed from the register. You can undo this straight after.</>,
       confirmLabel: 'Delete record',
       danger: true
     })
@@ -261,7 +260,7 @@ function RecordEditor({ record: initialRecord, stored, initial }: RecordEditorPr
                 ← Register
               </NavLink>
               <h1>
-                {record ? <span className="reference">{record.reference}</span> : <span className="reference">New</span>} {form.watch('name') || 'Untitled record'}
+                {record ? <span className="reference">{record.reference}</span> : <span className="reference">New</span>} {activityTitle(form.watch('name'))}
               </h1>
             </div>
             <div className="editor__actions">
@@ -346,7 +345,7 @@ function RecordEditor({ record: initialRecord, stored, initial }: RecordEditorPr
               <FindingsPanel />
               <OriginPanel />
               <FindingNote anchor="origin" />
-              {openItems.some((item) => !item.resolved) ? <OpenItemsPanel /> : null}
+              <OpenItemsPanel />
               <IdentitySection />
               {role === 'processor' ? <ControllersSection /> : null}
               <PurposesSection />
@@ -383,30 +382,5 @@ function OriginPanel() {
         <strong>{origin.packId}</strong>
       </NavLink> version {origin.packVersion}, activity <strong>{origin.activityId}</strong>. Values marked “From template” show the policy's words on demand.
     </aside>
-  )
-}
-
-function OpenItemsPanel() {
-  const { register } = useFormContext<RecordFormInput>()
-  const openItems = useWatch<RecordFormInput, 'openItems'>({ name: 'openItems' }) ?? []
-  return (
-    <section className="section section--open-items" id="open-items" aria-labelledby="open-items-title">
-      <h2 id="open-items-title">Open items from the template</h2>
-      <p className="section__note">The vendor's policy is silent or vague on these points. Decide each one, then tick it as resolved.</p>
-      <ul className="open-items">
-        {openItems.map((item, index) =>
-          item.resolved ? null : (
-            <li key={item.id} className="open-items__item">
-              <label>
-                <input type="checkbox" {...register(`openItems.${index}.resolved`)} /> <strong>{describeFieldPath(item.field)}</strong>: {item.note}
-              </label>
-              {(item.quotes ?? []).map((quote, quoteIndex) => (
-                <blockquote key={quoteIndex}>{quote}</blockquote>
-              ))}
-            </li>
-          )
-        )}
-      </ul>
-    </section>
   )
 }
