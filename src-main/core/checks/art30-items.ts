@@ -397,3 +397,55 @@ export function articleForField(field: string, role: RecordRole): string {
       return processor ? 'Art. 30(2)' : 'Art. 30(1)'
   }
 }
+
+/** What each paragraph and letter of Art. 30 asks for, in a few words (shared/reference/gdpr-article30.md). */
+export const ART30_ARTICLE_TITLES: Readonly<Record<string, string>> = {
+  'Art. 30(1)': 'Controller\'s record',
+  'Art. 30(1)(a)': 'Controller, joint controller, representative and DPO',
+  'Art. 30(1)(b)': 'Purposes of the processing',
+  'Art. 30(1)(c)': 'Categories of data subjects and of personal data',
+  'Art. 30(1)(d)': 'Categories of recipients',
+  'Art. 30(1)(e)': 'Transfers to third countries',
+  'Art. 30(1)(f)': 'Time limits for erasure',
+  'Art. 30(1)(g)': 'Technical and organisational measures',
+  'Art. 30(2)': 'Processor\'s record',
+  'Art. 30(2)(a)': 'Processor and the controllers it acts for',
+  'Art. 30(2)(b)': 'Categories of processing for each controller',
+  'Art. 30(2)(c)': 'Transfers to third countries',
+  'Art. 30(2)(d)': 'Technical and organisational measures'
+}
+
+/** The lettered items of Art. 30, in the order of the Regulation. */
+export const ART30_LETTERS: readonly string[] = Object.keys(ART30_ARTICLE_TITLES).filter((article) => /\([a-g]\)$/.test(article))
+
+/** `Art. 30(1)(b) Purposes of the processing`; any other article as it is. */
+export function articleHeading(article: string): string {
+  const title = ART30_ARTICLE_TITLES[article]
+  return title ? `${article} ${title}` : article
+}
+
+/** Numbers and letters of a citation, for sorting: 'Art. 30(1)(b)' → [30, 1, 2]. */
+function citationKey(article: string): number[] {
+  return [...article.matchAll(/(\d+)|\(([a-z])\)/g)].map((match) => (match[1] !== undefined ? Number(match[1]) : match[2]!.charCodeAt(0) - 96))
+}
+
+/** Sorts citations as the Regulation numbers them: Art. 6(1) before Art. 30(1) before Art. 30(1)(a) before Art. 44. */
+export function compareArticles(a: string, b: string): number {
+  const [keyA, keyB] = [citationKey(a), citationKey(b)]
+  for (let index = 0; index < Math.max(keyA.length, keyB.length); index++) {
+    const difference = (keyA[index] ?? -1) - (keyB[index] ?? -1)
+    if (difference !== 0) return difference
+  }
+  return a.localeCompare(b)
+}
+
+/** Findings (or anything with an article) grouped by article, in the Regulation's order; each group keeps its input order. */
+export function groupByArticle<T extends { article: string }>(items: readonly T[]): [article: string, items: T[]][] {
+  const groups = new Map<string, T[]>()
+  for (const item of items) {
+    const group = groups.get(item.article)
+    if (group) group.push(item)
+    else groups.set(item.article, [item])
+  }
+  return [...groups.entries()].sort(([a], [b]) => compareArticles(a, b))
+}
