@@ -23,8 +23,8 @@ const NOT_IN_CORE = [
   { regex: modules('commander', 'vitest', 'playwright-core', 'fast-check'), message: 'The core imports no CLI or test library.' }
 ]
 
-/** The rule's options; `extra` adds the temporary exceptions below. */
-function dependencyRules(extra = []) {
+/** The boundaries rule's options. */
+function dependencyRules() {
   return [
     'error',
     {
@@ -51,50 +51,9 @@ function dependencyRules(extra = []) {
             { to: { type: 'feature', internalPath: ['*.tsx', '*-services.ts'] } }
           ]
         },
-        ...extra
       ]
     }
   ]
-}
-
-/**
- * TEMPORARY exceptions to the boundaries rule, found on main when it was switched on: each lets
- * the files named reach one module it should not. Move the import behind a repository, a
- * service or the feature's public modules, then delete the entry. Do not add to this list.
- */
-const BOUNDARY_EXCEPTIONS = [
-  {
-    // Dexie tables read directly instead of through a repository.
-    to: { type: 'db', internalPath: 'database.ts' },
-    files: [
-      'src-renderer/src/checks/check-context.ts',
-      'src-renderer/src/checks/checks-store.ts'
-    ]
-  },
-  {
-    // The checks feature's store and register health, used by the dashboard and the register.
-    to: { type: 'feature', captured: { feature: 'checks' }, internalPath: ['checks-store.ts', 'register-health.ts'] },
-    files: ['src-renderer/src/dashboard/DashboardPage.tsx', 'src-renderer/src/dashboard/dashboard-figures.ts', 'src-renderer/src/records/RegisterPage.tsx']
-  },
-  {
-    to: { type: 'feature', captured: { feature: 'checks' }, internalPath: 'export-checks.ts' },
-    files: ['src-renderer/src/export/export-data.ts']
-  },
-  {
-    // The database layer reaching up into a feature.
-    to: { type: 'feature', captured: { feature: 'checks' }, internalPath: 'check-context.ts' },
-    files: ['src-renderer/src/db/approval-repository.ts']
-  }
-]
-
-/** One config entry per excepted file, with every exception that file has. */
-function boundaryExceptionConfigs() {
-  const allowedByFile = new Map()
-  for (const { to, files } of BOUNDARY_EXCEPTIONS) for (const file of files) allowedByFile.set(file, [...(allowedByFile.get(file) ?? []), to])
-  return [...allowedByFile].map(([file, allowed]) => ({
-    files: [file],
-    rules: { 'boundaries/dependencies': dependencyRules([{ from: { type: ['feature', 'db'] }, allow: allowed.map((to) => ({ to })) }]) }
-  }))
 }
 
 export default defineConfig(
@@ -188,5 +147,4 @@ export default defineConfig(
     },
     rules: { 'boundaries/dependencies': dependencyRules() }
   },
-  ...boundaryExceptionConfigs()
 )

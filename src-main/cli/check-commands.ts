@@ -10,11 +10,12 @@ import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs'
 import type { Command } from 'commander'
 import { BACKUP_MAX_BYTES, parseBackupText, type Backup } from '../core/backup/backup-format'
 import { ART30_LETTERS, articleHeading, groupByArticle } from '../core/checks/art30-items'
-import { isIsoDate } from '../core/checks/dates'
+import { isIsoDate, localToday } from '../core/checks/dates'
 import type { CheckContext, Finding } from '../core/checks/finding'
 import { checkRecord, completeness, groupFindingsByRecord, runChecks, summariseFindings, type Completeness, type FindingsSummary } from '../core/checks/run-checks'
 import { describeFieldPath } from '../core/records/field-names'
 import { activityTitle, type Organisation, type StoredRecord } from '../core/records/model'
+import { installedPackVersions } from '../core/templates/installed-pack'
 import { formatProblem, type Problem } from '../core/util/problems'
 import { DEFAULT_XLSX_LIMITS } from '../core/workbook/xlsx-guard'
 import type { CliSession } from './run-cli'
@@ -60,9 +61,7 @@ function readBackupRegister(path: string): ReadResult {
 }
 
 export function registerOfBackup(backup: Backup): CheckedRegister {
-  const installedPackVersions: Record<string, string> = {}
-  for (const pack of backup.packs) installedPackVersions[pack.id] = pack.version
-  return { kind: 'backup', records: backup.records, organisation: backup.organisation, installedPackVersions }
+  return { kind: 'backup', records: backup.records, organisation: backup.organisation, installedPackVersions: installedPackVersions(backup.packs) }
 }
 
 /** A workbook is checked as it would be imported: a row that is not structurally valid is refused with its cell. */
@@ -100,12 +99,6 @@ function isZipFile(path: string): boolean {
 
 export function readRegister(path: string): Promise<ReadResult> {
   return isZipFile(path) || /\.xlsx$/i.test(path) ? readWorkbookRegister(path) : Promise.resolve(readBackupRegister(path))
-}
-
-/** Local calendar date: "today" for the person running the command. */
-export function localToday(): string {
-  const now = new Date()
-  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`
 }
 
 export function checkBackup(file: string, backup: Backup, today: string): CheckReport {

@@ -26,7 +26,7 @@ async function setUp() {
   const repository = new RegisterRepository(db, now)
   await repository.saveUserProfile({ name: 'Dana Fischer', role: 'DPO' })
   await repository.saveOrganisation(completeOrganisation())
-  return { db, repository, checks: new ChecksStore(db, repository, now), approvals: new ApprovalRepository(db, repository, now) }
+  return { db, repository, checks: new ChecksStore(repository, now), approvals: new ApprovalRepository(db, repository, now) }
 }
 
 describe('ChecksStore', () => {
@@ -73,7 +73,7 @@ describe('ChecksStore', () => {
     const { db, repository } = await setUp()
     const old = await repository.createRecord(formOf(completeControllerRecord()))
     const register = new RegisterStore(repository)
-    const checks = new ChecksStore(db, repository, now, () => register.loadedRecords())
+    const checks = new ChecksStore(repository, now, () => register.loadedRecords())
     await checks.load()
     expect(checks.getSnapshot().records.has(old.id)).toBe(true)
     // What a restore does: the whole table cleared and written again, in one transaction.

@@ -11,8 +11,6 @@ import { checkOrganisation, checkRecord, worstSeverity } from '@core/checks/run-
 import type { StoredRecord } from '@core/records/model'
 import { onTableChanges, type TableChanges } from '../db/change-events'
 import type { RegisterRepository } from '../db/register-repository'
-import type { RopaDatabase } from '../db/database'
-import { loadCheckContext } from './check-context'
 
 export type Health = Severity | 'ok'
 
@@ -46,14 +44,13 @@ export class ChecksStore {
   private queue: Promise<void> = Promise.resolve()
 
   constructor(
-    private readonly db: RopaDatabase,
     private readonly repository: RegisterRepository,
     private readonly now: () => Date = () => new Date(),
     /** Every stored record; the app passes the register list's copy, so the register is read from disk once. */
-    private readonly allRecords: () => Promise<readonly StoredRecord[]> = () => repository.db.records.toArray()
+    private readonly allRecords: () => Promise<readonly StoredRecord[]> = () => repository.allRecords()
   ) {
     this.snapshot = this.makeSnapshot('idle', 0)
-    onTableChanges(db, ['records', 'organisation', 'packs'], (changes) => {
+    onTableChanges(repository.db, ['records', 'organisation', 'packs'], (changes) => {
       if (this.loading) void this.enqueue(() => this.applyChanges(changes))
     })
   }
@@ -111,7 +108,7 @@ export class ChecksStore {
   }
 
   private async loadAll(): Promise<void> {
-    this.context = await loadCheckContext(this.db, this.repository, this.now())
+    this.context = await this.repository.checkContext(this.now())
     this.organisationFindings = checkOrganisation(this.context)
     this.records.clear()
     this.publish('checking')
@@ -138,14 +135,14 @@ export class ChecksStore {
     if (records?.all) return this.loadAll()
     const packsChanged = changes.has('packs')
     // Unless the packs changed, the installed versions are the ones already known.
-    const context = await loadCheckContext(this.db, this.repository, this.now(), packsChanged ? undefined : this.context?.installedPackVersions)
+    const context = await this.repository.checkContext(this.now(), packsChanged ? undefined : this.context?.installedPackVersions)
     // A newer pack version makes records from the old one "outdated", and a new day may have
     // begun since the last run (review dates depend on it): every record is checked again.
     const recheckAll = packsChanged || context.today !== this.context?.today
     this.context = context
     if (changes.has('organisation') || packsChanged) this.organisationFindings = checkOrganisation(context)
     if (records) {
-      const stored = await this.db.records.bulkGet(records.keys)
+      const stored = await this.repository.recordsById(records.keys)
       records.keys.forEach((id, index) => {
         const record = stored[index]
         if (!record) return this.forget(id)
