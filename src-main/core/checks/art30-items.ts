@@ -21,8 +21,11 @@ export interface Art30RecordItem {
   label: string
   severity: Severity
   fix: string
-  /** True for a prompt about something Art. 30 does not require of this role: left out of completeness. */
-  promptOnly?: boolean
+  /**
+   * Left out of the completeness figures, which count Art. 30's lettered items: the activity's
+   * name (it identifies the record), and prompts about what 30(2) does not ask of a processor.
+   */
+  notCounted?: boolean
   /** When false the item is not required for this record (e.g. no transfers, nothing to identify). */
   applies?(record: CheckableRecord): boolean
   /** Where the item is missing; empty when it is present. */
@@ -93,6 +96,7 @@ export const ART30_RECORD_ITEMS: readonly Art30RecordItem[] = [
     roles: CONTROLLER,
     label: 'Name of the processing activity',
     severity: 'error',
+    notCounted: true,
     fix: 'Give the processing activity a name the register and the auditor can refer to (e.g. "Payroll").',
     missing: (record) => whenEmpty(isBlank(record.name), 'name', 'The processing activity has no name.')
   },
@@ -102,6 +106,7 @@ export const ART30_RECORD_ITEMS: readonly Art30RecordItem[] = [
     roles: PROCESSOR,
     label: 'Name of the processing activity',
     severity: 'error',
+    notCounted: true,
     fix: 'Give the processing activity a name the register and the auditor can refer to (e.g. "Hosting for clients").',
     missing: (record) => whenEmpty(isBlank(record.name), 'name', 'The processing activity has no name.')
   },
@@ -290,7 +295,7 @@ export const ART30_RECORD_ITEMS: readonly Art30RecordItem[] = [
     label: 'Recipients are named',
     // Art. 30(2) does not list recipients; one that is listed should still say who it is.
     severity: 'warning',
-    promptOnly: true,
+    notCounted: true,
     fix: RECIPIENT_NAME_FIX,
     applies: (record) => record.recipients.length > 0,
     missing: recipientNamesMissing
@@ -301,7 +306,7 @@ export const ART30_RECORD_ITEMS: readonly Art30RecordItem[] = [
     roles: PROCESSOR,
     label: 'Kind of each recipient',
     severity: 'warning',
-    promptOnly: true,
+    notCounted: true,
     fix: RECIPIENT_TYPE_FIX,
     applies: (record) => record.recipients.length > 0,
     missing: recipientTypesNotStated
