@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import { canApprove } from '@core/checks/approval'
+import { createBackup, parseBackupText, serialiseBackup } from '@core/backup/backup-format'
 import { checkRecord, completeness } from '@core/checks/run-checks'
 import { activityTitle, openItemSchema, organisationSchema, recordFormSchema, storedRecordSchema, type StoredRecord } from '@core/records/model'
 import { emptyRecordForm } from '@core/records/new-record'
@@ -156,5 +157,25 @@ describe('open items: resolved, or accepted with a note', () => {
     expect(checkRecord(record, checkContext()).some((finding) => finding.ruleId === 'open-template-gap')).toBe(true)
     record.openItems = [{ ...base, resolution: 'accepted', resolutionNote: 'accepted risk' }]
     expect(checkRecord(record, checkContext()).some((finding) => finding.ruleId === 'open-template-gap')).toBe(false)
+  })
+})
+
+describe('files written before this change', () => {
+  it('a backup whose open items say `resolved: true/false` still parses, each read as resolved / open; a blank-named record is kept', () => {
+    const record = { ...completeControllerRecord(), name: '' }
+    const file = JSON.parse(
+      serialiseBackup(createBackup({ exportedAt: '2025-06-01T10:00:00.000Z', appVersion: '0.1.0', organisation: completeOrganisation(), userProfile: null, records: [record], auditLog: [], vendors: [], packs: [] }))
+    ) as { records: Record<string, unknown>[] }
+    file.records[0]!.openItems = [
+      { id: 'o1', field: 'recipients', note: 'a', quotes: [], resolved: true },
+      { id: 'o2', field: 'recipients', note: 'b', quotes: [], resolved: false }
+    ]
+    const parsed = parseBackupText(JSON.stringify(file))
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems))
+    expect(parsed.backup.records[0]!.name).toBe('')
+    expect(parsed.backup.records[0]!.openItems.map((item) => [item.id, item.resolution])).toEqual([
+      ['o1', 'resolved'],
+      ['o2', 'open']
+    ])
   })
 })
