@@ -5,6 +5,8 @@
 import { describe, expect, it } from 'vitest'
 import { canApprove } from '@core/checks/approval'
 import { createBackup, parseBackupText, serialiseBackup } from '@core/backup/backup-format'
+import { activityFromRecord, newUserPack } from '@core/templates/user-pack'
+import { validatePackText } from '@core/templates/validate-pack'
 import { checkRecord, completeness } from '@core/checks/run-checks'
 import { activityTitle, openItemSchema, organisationSchema, recordFormSchema, storedRecordSchema, type StoredRecord } from '@core/records/model'
 import { emptyRecordForm } from '@core/records/new-record'
@@ -177,5 +179,25 @@ describe('files written before this change', () => {
       ['o1', 'resolved'],
       ['o2', 'open']
     ])
+  })
+})
+
+describe('a template saved from an incomplete record', () => {
+  it('is a valid pack: items without a name stay out, each listed as a gap, and the activity is "Unnamed activity"', () => {
+    const record = halfKnownRecord()
+    const activity = activityFromRecord(record)
+    const pack = { ...newUserPack('example-trading', completeOrganisation()), activities: [activity] }
+    const validation = validatePackText(JSON.stringify(pack))
+    expect(validation.ok ? [] : validation.problems).toEqual([])
+    expect(activity.name).toBe('Unnamed activity')
+    expect(activity.purposes.map((purpose) => purpose.description)).toEqual(record.purposes.slice(1).map((purpose) => purpose.description))
+    expect(activity.recipients.map((recipient) => recipient.name)).toEqual(['Tax office'])
+    expect(activity.gaps).toEqual(
+      expect.arrayContaining([
+        { field: 'purposes', kind: 'silent', note: 'Purpose 1 of the record had no description yet, so it is not in this template.', quotes: [] },
+        { field: 'dataCategories', kind: 'silent', note: 'Data category 1 of the record had no category chosen yet, so it is not in this template.', quotes: [] },
+        { field: 'recipients', kind: 'silent', note: 'Recipient 1 of the record had no name yet, so it is not in this template.', quotes: [] }
+      ])
+    )
   })
 })
