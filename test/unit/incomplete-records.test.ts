@@ -22,6 +22,7 @@ function halfKnownRecord(): StoredRecord {
   record.purposes[0]!.description = ''
   record.purposes[0]!.lawfulBasis = ''
   record.dataCategories[0]!.term = ''
+  record.dataCategories[0]!.retention.mode = 'unspecified'
   record.recipients[0]!.name = ''
   record.recipients[1]!.type = 'not-stated'
   return record
@@ -94,6 +95,7 @@ describe('completeness and legality are findings', () => {
       'purposes.0.description': 'Art. 30(1)(b) error: Purpose 1 has no description.',
       'purposes.0.lawfulBasis': 'Art. 6(1) error: Purpose 1 (no description yet) has no Art. 6(1) lawful basis.',
       'dataCategories.0.term': 'Art. 30(1)(c) error: Data category 1 does not say which category of personal data it is.',
+      'dataCategories.0.retention.mode': 'Art. 30(1)(f) error: No retention is recorded for data category 1.',
       'recipients.0.name': 'Art. 30(1)(d) error: Recipient 1 has no name.',
       'recipients.1.type': 'Art. 30(1)(d) error: Recipient "Tax office": its type is not stated (processor, other controller, public authority or internal).'
     })

@@ -214,13 +214,14 @@ export const ART30_RECORD_ITEMS: readonly Art30RecordItem[] = [
       const spots: MissingSpot[] = []
       record.dataCategories.forEach((category, index) => {
         const { retention } = category
-        const name = dataCategoryName(category.term, index)
+        // `the data category "Financial Data"`, or `data category 2` while it has no term.
+        const name = isBlank(category.term) ? dataCategoryName(category.term, index) : `the data category ${dataCategoryName(category.term, index)}`
         if (retention.mode === 'unspecified') {
-          spots.push({ field: `dataCategories.${index}.retention.mode`, message: `No retention is recorded for the data category ${name}.` })
+          spots.push({ field: `dataCategories.${index}.retention.mode`, message: `No retention is recorded for ${name}.` })
         } else if (retention.mode === 'period' && retention.period === null) {
-          spots.push({ field: `dataCategories.${index}.retention.period`, message: `The retention of the data category ${name} is a fixed period, but the period is not given.` })
+          spots.push({ field: `dataCategories.${index}.retention.period`, message: `The retention of ${name} is a fixed period, but the period is not given.` })
         } else if (retention.mode === 'criterion' && isBlank(retention.criterion)) {
-          spots.push({ field: `dataCategories.${index}.retention.criterion`, message: `The retention of the data category ${name} is set by a criterion, but the criterion is not described.` })
+          spots.push({ field: `dataCategories.${index}.retention.criterion`, message: `The retention of ${name} is set by a criterion, but the criterion is not described.` })
         }
       })
       return spots
