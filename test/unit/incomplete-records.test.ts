@@ -7,6 +7,10 @@ import { canApprove } from '@core/checks/approval'
 import { createBackup, parseBackupText, serialiseBackup } from '@core/backup/backup-format'
 import { activityFromRecord, newUserPack } from '@core/templates/user-pack'
 import { validatePackText } from '@core/templates/validate-pack'
+import { SHEET } from '@core/workbook/columns'
+import { cellText, readWorkbook } from '@core/workbook/read-workbook'
+import { writeWorkbookBuffer } from '@core/workbook/write-workbook'
+import { exportData, loadWorkbook } from '../fixtures/workbooks/sample-register'
 import { checkRecord, completeness } from '@core/checks/run-checks'
 import { activityTitle, openItemSchema, organisationSchema, recordFormSchema, storedRecordSchema, type StoredRecord } from '@core/records/model'
 import { emptyRecordForm } from '@core/records/new-record'
@@ -201,5 +205,30 @@ describe('a template saved from an incomplete record', () => {
         { field: 'recipients', kind: 'silent', note: 'Recipient 1 of the record had no name yet, so it is not in this template.', quotes: [] }
       ])
     )
+  })
+})
+
+describe('the workbook', () => {
+  it('shows each open item\'s decision on the Evidence sheet, an accepted one with its note, and reads it back exactly', async () => {
+    const record = completeControllerRecord()
+    record.openItems = [
+      { id: 'o1', field: 'recipients', note: 'No sub-processors named.', quotes: [], resolution: 'accepted', resolutionNote: 'vendor will not disclose sub-processors; accepted risk' },
+      { id: 'o2', field: 'dataCategories[0].retention', note: 'Silent on retention.', quotes: [], resolution: 'resolved', resolutionNote: '' },
+      { id: 'o3', field: 'purposes', note: 'Vague purpose.', quotes: [], resolution: 'open', resolutionNote: '' }
+    ]
+    const bytes = await writeWorkbookBuffer(exportData([record]))
+    const workbook = await loadWorkbook(bytes)
+    const evidence: string[] = []
+    workbook.getWorksheet(SHEET.evidence)!.eachRow((row, number) => {
+      if (number > 1) evidence.push(`${cellText(row.getCell(3).value)} | ${cellText(row.getCell(9).value)}`)
+    })
+    expect(evidence).toEqual([
+      'Open item (accepted) | No sub-processors named. — Accepted: vendor will not disclose sub-processors; accepted risk',
+      'Open item (resolved) | Silent on retention.',
+      'Open item | Vague purpose.'
+    ])
+    const read = await readWorkbook(bytes, [])
+    if (!read.ok) throw new Error(JSON.stringify(read.problems))
+    expect(read.preview.rows[0]!.record!.openItems).toEqual(record.openItems)
   })
 })
