@@ -16,7 +16,7 @@ const modules = (...names) => `^(${names.map((name) => name.replace(/[.*+?^${}()
 
 /** Packages the pure core must not import: it runs in the renderer, the main process and the CLI alike. */
 const NOT_IN_CORE = [
-  { regex: modules('react', 'react-dom', 'react-hook-form', 'react-error-boundary', '@hookform/resolvers', 'wouter', 'sonner', 'recharts', '@tanstack/react-virtual'), message: 'The core imports no React or UI library: put UI code in src-renderer/.' },
+  { regex: modules('react', 'react-dom', 'react-hook-form', 'react-error-boundary', '@hookform/resolvers', 'wouter', 'sonner', '@tanstack/react-virtual'), message: 'The core imports no React or UI library: put UI code in src-renderer/.' },
   { regex: modules('electron'), message: 'The core imports no Electron API: put it in src-main/ outside core/.' },
   { regex: modules('dexie', 'dexie-react-hooks', 'fake-indexeddb'), message: 'The core imports no storage: repositories live in src-renderer/src/db/.' },
   { regex: `^node:|${modules(...builtinModules)}`, message: 'The core imports no Node module: pass data in, as the CLI and main process do.' },
