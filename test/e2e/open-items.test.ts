@@ -11,6 +11,7 @@ import { completeControllerRecord } from '../fixtures/checks/records'
 import { setUpOrganisation } from './app-steps'
 import { openApp, screenshot, startRenderer, type RendererSession } from './browser'
 import { readTables } from './stored-tables'
+import { seriousViolations } from './axe'
 
 let session: RendererSession
 beforeAll(async () => {
@@ -74,6 +75,8 @@ describe('open items', () => {
     await first.getByText(/Say why this open item is accepted/).waitFor()
     await page.evaluate(() => document.getElementById('open-items')?.scrollIntoView({ block: 'center' }))
     await screenshot(page, 'editor-open-item-note-required')
+    // The note box, its error and the buttons pass axe (no serious or critical violation).
+    expect(await seriousViolations(page)).toEqual([])
     await expect(noteBox.evaluate((box) => box === document.activeElement)).resolves.toBe(true)
     // With the keyboard only: type the note, Tab to "Accept", Enter.
     await page.keyboard.type(ACCEPT_NOTE)
