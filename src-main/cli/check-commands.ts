@@ -1,17 +1,23 @@
 /**
- * `ropa check <backup.json> [--json] [--today YYYY-MM-DD]`: runs the compliance checks the app
- * shows over a backup file. Exit code 1 when any error-level finding exists, 0 otherwise,
- * 2 when the file cannot be read or is not a valid backup. Node-only (file system); the
- * checks themselves are in src-main/core/checks.
+ * `ropa check <register> [--json] [--today YYYY-MM-DD]`: runs the compliance checks the app
+ * shows over a backup file or a workbook (the app's own, or an ICO-style register), and
+ * reports what is missing by article of Art. 30. A register that is structurally valid is
+ * always checked, however incomplete: exit code 1 when any error-level finding exists, 0
+ * otherwise, 2 only when the file cannot be read or is not structurally valid (each problem
+ * named by its JSON path or cell). Node-only (file system); the checks are in src-main/core/checks.
  */
-import { readFileSync, statSync } from 'node:fs'
+import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs'
 import type { Command } from 'commander'
 import { BACKUP_MAX_BYTES, parseBackupText, type Backup } from '../core/backup/backup-format'
+import { ART30_LETTERS, articleHeading, groupByArticle } from '../core/checks/art30-items'
 import { isIsoDate, localToday } from '../core/checks/dates'
 import type { CheckContext, Finding } from '../core/checks/finding'
-import { completeness, groupFindingsByRecord, runChecks, summariseFindings, type Completeness, type FindingsSummary } from '../core/checks/run-checks'
+import { checkRecord, completeness, groupFindingsByRecord, runChecks, summariseFindings, type Completeness, type FindingsSummary } from '../core/checks/run-checks'
+import { describeFieldPath } from '../core/records/field-names'
+import { activityTitle, type Organisation, type StoredRecord } from '../core/records/model'
 import { installedPackVersions } from '../core/templates/installed-pack'
 import { formatProblem, type Problem } from '../core/util/problems'
+import { DEFAULT_XLSX_LIMITS } from '../core/workbook/xlsx-guard'
 import type { CliSession } from './run-cli'
 
 export const EXIT_OK = 0
@@ -22,32 +28,94 @@ export interface CheckReport {
   file: string
   today: string
   records: number
+  /** False for a workbook: the organisation profile (Art. 30(1)(a)) was not part of the check. */
+  organisationChecked: boolean
   summary: FindingsSummary
   completeness: Completeness
   findings: Finding[]
 }
 
-function readBackup(path: string): { ok: true; backup: Backup } | { ok: false; problems: Problem[] } {
+/** The register a check runs over: from a backup, or from a workbook (which carries no organisation profile the checks can read). */
+export interface CheckedRegister {
+  kind: 'backup' | 'workbook'
+  records: StoredRecord[]
+  organisation: Organisation | null
+  installedPackVersions: Record<string, string>
+}
+
+type ReadResult = { ok: true; register: CheckedRegister } | { ok: false; problems: Problem[] }
+
+const cannotRead = (error: unknown): ReadResult => ({ ok: false, problems: [{ path: '$', message: `cannot read the file: ${error instanceof Error ? error.message : String(error)}` }] })
+
+function readBackupRegister(path: string): ReadResult {
   try {
     const size = statSync(path).size
     if (size > BACKUP_MAX_BYTES) {
       return { ok: false, problems: [{ path: '$', message: `the file is ${size} bytes, over the backup limit of ${BACKUP_MAX_BYTES} bytes` }] }
     }
-    return parseBackupText(readFileSync(path, 'utf8'))
+    const read = parseBackupText(readFileSync(path, 'utf8'))
+    return read.ok ? { ok: true, register: registerOfBackup(read.backup) } : read
   } catch (error) {
-    return { ok: false, problems: [{ path: '$', message: `cannot read the file: ${error instanceof Error ? error.message : String(error)}` }] }
+    return cannotRead(error)
   }
 }
 
+export function registerOfBackup(backup: Backup): CheckedRegister {
+  return { kind: 'backup', records: backup.records, organisation: backup.organisation, installedPackVersions: installedPackVersions(backup.packs) }
+}
+
+/** A workbook is checked as it would be imported: a row that is not structurally valid is refused with its cell. */
+async function readWorkbookRegister(path: string): Promise<ReadResult> {
+  let bytes: Buffer
+  try {
+    const size = statSync(path).size
+    if (size > DEFAULT_XLSX_LIMITS.maxFileBytes) return { ok: false, problems: [{ path: '$', message: `the file is ${size} bytes, over the workbook limit of ${DEFAULT_XLSX_LIMITS.maxFileBytes} bytes` }] }
+    bytes = readFileSync(path)
+  } catch (error) {
+    return cannotRead(error)
+  }
+  // Loaded only here: exceljs takes a second to load, which a backup check need not wait for.
+  const { readWorkbook, recordsToImport } = await import('../core/workbook/read-workbook')
+  const result = await readWorkbook(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), [], { fileName: path })
+  if (!result.ok) return result
+  const invalid = result.preview.rows.filter((row) => row.status === 'invalid')
+  if (invalid.length > 0) return { ok: false, problems: invalid.map((row) => ({ path: row.location, message: `${row.reference}: ${row.reason}` })) }
+  return { ok: true, register: { kind: 'workbook', records: recordsToImport(result.preview), organisation: null, installedPackVersions: {} } }
+}
+
+/** A zip (an .xlsx) starts with "PK"; anything else is read as a backup. */
+function isZipFile(path: string): boolean {
+  let descriptor: number | undefined
+  try {
+    descriptor = openSync(path, 'r')
+    const head = Buffer.alloc(2)
+    return readSync(descriptor, head, 0, 2, 0) === 2 && head[0] === 0x50 && head[1] === 0x4b
+  } catch {
+    return false
+  } finally {
+    if (descriptor !== undefined) closeSync(descriptor)
+  }
+}
+
+export function readRegister(path: string): Promise<ReadResult> {
+  return isZipFile(path) || /\.xlsx$/i.test(path) ? readWorkbookRegister(path) : Promise.resolve(readBackupRegister(path))
+}
+
 export function checkBackup(file: string, backup: Backup, today: string): CheckReport {
-  const context: CheckContext = { organisation: backup.organisation, today, installedPackVersions: installedPackVersions(backup.packs) }
-  const findings = runChecks(backup.records, context)
+  return checkRegister(file, registerOfBackup(backup), today)
+}
+
+export function checkRegister(file: string, register: CheckedRegister, today: string): CheckReport {
+  const context: CheckContext = { organisation: register.organisation, today, installedPackVersions: register.installedPackVersions }
+  // A workbook carries no organisation profile to check: its items are not reported missing, only not checked.
+  const findings = register.kind === 'backup' ? runChecks(register.records, context) : register.records.flatMap((record) => checkRecord(record, context))
   return {
     file,
     today,
-    records: backup.records.length,
+    records: register.records.length,
+    organisationChecked: register.kind === 'backup',
     summary: summariseFindings(findings),
-    completeness: completeness(backup.records, backup.organisation),
+    completeness: completeness(register.records, register.organisation),
     findings
   }
 }
@@ -55,15 +123,21 @@ export function checkBackup(file: string, backup: Backup, today: string): CheckR
 const percent = (share: number): string => `${Math.round(share * 100)}%`
 const plural = (count: number, word: string): string => `${count} ${word}${count === 1 ? '' : 's'}`
 
-export function formatReport(report: CheckReport, backup: Backup): string {
+const counts = (errors: number, warnings: number): string => (errors + warnings === 0 ? 'nothing missing' : [errors > 0 ? plural(errors, 'error') : '', warnings > 0 ? plural(warnings, 'warning') : ''].filter(Boolean).join(', '))
+
+/** Findings by record, and within a record by article; then the register's Art. 30 items letter by letter. */
+export function formatReport(report: CheckReport, records: readonly StoredRecord[]): string {
   const lines: string[] = []
-  const names = new Map(backup.records.map((record) => [record.id, `${record.reference} ${record.name}`]))
+  const names = new Map(records.map((record) => [record.id, `${record.reference} ${activityTitle(record.name)}`]))
   for (const [recordId, findings] of groupFindingsByRecord(report.findings)) {
     lines.push(recordId === null ? 'Organisation profile' : (names.get(recordId) ?? recordId))
-    for (const finding of findings) {
-      lines.push(`  ${finding.severity.toUpperCase().padEnd(7)} ${finding.article}  ${finding.field}  [${finding.ruleId}]`)
-      lines.push(`          ${finding.message}`)
-      lines.push(`          Fix: ${finding.fix}`)
+    for (const [article, group] of groupByArticle(findings)) {
+      lines.push(`  ${articleHeading(article)}`)
+      for (const finding of group) {
+        lines.push(`    ${finding.severity.toUpperCase().padEnd(7)} ${describeFieldPath(finding.field)}  [${finding.ruleId}]`)
+        lines.push(`            ${finding.message}`)
+        lines.push(`            Fix: ${finding.fix}`)
+      }
     }
     lines.push('')
   }
@@ -73,35 +147,41 @@ export function formatReport(report: CheckReport, backup: Backup): string {
       ? `No findings in ${plural(report.records, 'record')} (as of ${report.today}).`
       : `${plural(report.findings.length, 'finding')} (as of ${report.today}): ${plural(bySeverity.error, 'error')}, ${plural(bySeverity.warning, 'warning')}, ${bySeverity.info} info; ${recordsWith.error} of ${plural(report.records, 'record')} with errors.`
   )
-  const articles = Object.entries(report.completeness.byArticle)
-    .sort(([a], [b]) => a.localeCompare(b))
-    .map(([article, count]) => `${article} ${percent(count.share)}`)
-  lines.push(`Completeness of required Art. 30 items: ${percent(report.completeness.share)} (${articles.join(', ')}).`)
+  lines.push(`Completeness of required Art. 30 items: ${percent(report.completeness.share)}.`)
+  lines.push('By article:')
+  for (const article of ART30_LETTERS) {
+    const count = report.completeness.byArticle[article]
+    const found = report.summary.byArticle[article]
+    if (!count && !found) continue
+    const share = count ? `${percent(count.share)} complete (${count.present} of ${count.required})` : 'not required'
+    lines.push(`  ${articleHeading(article)}: ${share}; ${counts(found?.error ?? 0, found?.warning ?? 0)}`)
+  }
+  if (!report.organisationChecked) lines.push('The organisation profile (Art. 30(1)(a)) is not in a workbook: it was not checked; check a backup for it.')
   return `${lines.join('\n')}\n`
 }
 
 export function registerCheckCommands(program: Command, session: CliSession): void {
   program
     .command('check')
-    .description('Run the compliance checks over a backup file. Exit code 1 when any error-level finding exists, 2 when the file is not a valid backup')
-    .argument('<backup>', 'backup file (.json) made by the app')
+    .description('Run the compliance checks over a backup file or a workbook and report what is missing, by article. Exit code 1 when any error-level finding exists, 2 when the file is not structurally valid')
+    .argument('<register>', 'backup file (.json) or workbook (.xlsx) made by the app, or an ICO-style register (.xlsx)')
     .option('--json', 'print the findings, summary and completeness as JSON')
     .option('--today <date>', 'check as of this date (YYYY-MM-DD) instead of today, e.g. for review dates')
-    .action((file: string, options: { json?: boolean; today?: string }) => {
+    .action(async (file: string, options: { json?: boolean; today?: string }) => {
       if (options.today !== undefined && !isIsoDate(options.today)) {
         session.err(`ropa check: --today must be a date in the form YYYY-MM-DD, not "${options.today}"\n`)
         session.exitCode = EXIT_UNREADABLE
         return
       }
-      const read = readBackup(session.file(file))
+      const read = await readRegister(session.file(file))
       if (!read.ok) {
         for (const problem of read.problems) session.err(`${formatProblem(file, problem)}\n`)
-        session.err(`ropa check: ${file} is not a valid backup; nothing was checked\n`)
+        session.err(`ropa check: ${file} is not a valid backup or workbook; nothing was checked\n`)
         session.exitCode = EXIT_UNREADABLE
         return
       }
-      const report = checkBackup(file, read.backup, options.today ?? localToday())
-      session.out(options.json ? `${JSON.stringify(report, null, 2)}\n` : formatReport(report, read.backup))
+      const report = checkRegister(file, read.register, options.today ?? localToday())
+      session.out(options.json ? `${JSON.stringify(report, null, 2)}\n` : formatReport(report, read.register.records))
       session.exitCode = report.summary.bySeverity.error > 0 ? EXIT_ERRORS_FOUND : EXIT_OK
     })
 }

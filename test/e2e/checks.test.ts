@@ -47,7 +47,7 @@ function draftWithOneGap(): { form: RecordForm; pack: ReturnType<typeof loadPack
   form.transfers = form.transfers.map((transfer) => ({ ...transfer, country: transfer.country || 'United States', safeguard: 'sccs', documentation: 'SCC module 2, 2024' }))
   form.recipients = form.recipients.map((recipient) => ({ ...recipient, contractReference: 'DPA-2025-07' }))
   form.purposes = form.purposes.map((purpose, index) => ({ ...purpose, lawfulBasis: index === 0 ? '' : 'f', legitimateInterest: 'Completing the sale of the business', liaReference: 'LIA-12' }))
-  form.openItems = form.openItems.map((item) => ({ ...item, resolved: toFormFieldPath(item.field) !== 'purposes.0.lawfulBasis' }))
+  form.openItems = form.openItems.map((item) => ({ ...item, resolution: toFormFieldPath(item.field) !== 'purposes.0.lawfulBasis' ? 'resolved' : 'open' }))
   form.status = 'in-review'
   const errors = checkRecord(form, { organisation: null, today: '2026-01-01', installedPackVersions: { [pack.id]: pack.version } }).filter((finding) => finding.severity === 'error')
   expect(errors.map((finding) => `${finding.ruleId} ${finding.field}`)).toEqual(['lawful-basis-missing purposes.0.lawfulBasis'])
@@ -126,6 +126,8 @@ describe('compliance checks, review and audit trail', () => {
     const refusal = page.getByRole('alert').filter({ hasText: 'Approval refused' })
     await refusal.waitFor()
     await expect(refusal.textContent()).resolves.toContain('Art. 6(1)')
+    // The open item the template left blocks approval too, named in words.
+    await expect(refusal.textContent()).resolves.toContain('Open item not yet decided — Purpose 1 › Lawful basis')
     expect((await storedRecord(page, created.id)).status).toBe('in-review')
 
     // Clicking the finding focuses its field; choosing a basis clears the error.
@@ -135,6 +137,9 @@ describe('compliance checks, review and audit trail', () => {
     await page.locator('#purposes').getByLabel('Lawful basis — Art. 6(1)').first().selectOption('b')
     await lawfulBasisFinding.waitFor({ state: 'detached' })
     await expect(purposeItem.locator('.finding-note--error').count()).resolves.toBe(0)
+    // The basis is decided, so the open item about it is resolved.
+    const markResolved = page.locator('#open-items').getByRole('button', { name: 'Mark resolved' })
+    while ((await markResolved.count()) > 0) await markResolved.first().click()
     await page.getByRole('button', { name: 'Save', exact: true }).click()
     await page.getByText(/Saved at/).waitFor()
 

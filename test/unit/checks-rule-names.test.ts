@@ -24,7 +24,7 @@ function namelessRecord(): StoredRecord {
     { id: 't3', recipient: '', country: 'United States', safeguard: 'sccs', documentation: 'Privacy Shield certified', ...UNSTATED_INSTRUMENT },
     { id: 't4', recipient: '', country: '', safeguard: '' as never, documentation: '', ...UNSTATED_INSTRUMENT }
   ]
-  record.openItems = [{ id: 'o1', field: 'dataCategories[0].retention.mode', note: '', quotes: [], resolved: false }]
+  record.openItems = [{ id: 'o1', field: 'dataCategories[0].retention.mode', note: '', quotes: [], resolution: 'open', resolutionNote: '' }]
   return record
 }
 

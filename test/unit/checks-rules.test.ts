@@ -28,6 +28,73 @@ const processor = (change: (record: StoredRecord) => void): (() => StoredRecord)
 
 const FIRING: FiringCase[] = [
   {
+    ruleId: 'art30-activity-name',
+    title: 'a controller record without a name (stored while not known yet)',
+    record: controller((r) => void (r.name = ' ')),
+    expected: [{ severity: 'error', field: 'name', article: 'Art. 30(1)', message: /^The processing activity has no name\.$/ }]
+  },
+  {
+    ruleId: 'art30-processor-activity-name',
+    title: 'a processor record without a name',
+    record: processor((r) => void (r.name = '')),
+    expected: [{ severity: 'error', field: 'name', article: 'Art. 30(2)' }]
+  },
+  {
+    ruleId: 'art30-data-categories',
+    title: 'a data category whose term is not known yet',
+    record: controller((r) => void (r.dataCategories[1]!.term = '')),
+    expected: [{ severity: 'error', field: 'dataCategories.1.term', article: 'Art. 30(1)(c)', message: /^Data category 2 does not say which category/ }]
+  },
+  {
+    ruleId: 'art30-recipient-names',
+    title: 'a recipient without a name',
+    record: controller((r) => void (r.recipients[0]!.name = '')),
+    expected: [{ severity: 'error', field: 'recipients.0.name', article: 'Art. 30(1)(d)', message: /^Recipient 1 has no name\.$/ }]
+  },
+  {
+    ruleId: 'art30-recipient-types',
+    title: 'a recipient whose type is not stated',
+    record: controller((r) => void (r.recipients[0]!.type = 'not-stated')),
+    expected: [
+      {
+        severity: 'error',
+        field: 'recipients.0.type',
+        article: 'Art. 30(1)(d)',
+        message: /^Recipient "Hosting provider": its type is not stated \(processor, other controller, public authority or internal\)\.$/
+      }
+    ]
+  },
+  {
+    ruleId: 'art30-processor-recipient-names',
+    title: 'a processor record naming a recipient without a name (a prompt: 30(2) lists no recipients)',
+    record: processor((r) => void (r.recipients = [{ id: 'r', name: '', type: 'processor', vendorId: '', contractReference: 'DPA', notes: '' }])),
+    expected: [{ severity: 'warning', field: 'recipients.0.name', article: 'Art. 30(2)' }]
+  },
+  {
+    ruleId: 'art30-processor-recipient-types',
+    title: 'a processor record with a recipient of unstated type',
+    record: processor((r) => void (r.recipients = [{ id: 'r', name: 'Sub-processor', type: 'not-stated', vendorId: '', contractReference: '', notes: '' }])),
+    expected: [{ severity: 'warning', field: 'recipients.0.type', article: 'Art. 30(2)', message: /^Recipient "Sub-processor": its type is not stated/ }]
+  },
+  {
+    ruleId: 'art30-retention',
+    title: 'a fixed period whose number is not given yet',
+    record: controller((r) => void (r.dataCategories[1]!.retention = { ...r.dataCategories[1]!.retention, mode: 'period', period: null })),
+    expected: [{ severity: 'error', field: 'dataCategories.1.retention.period', article: 'Art. 30(1)(f)', message: /"Financial Data" is a fixed period, but the period is not given/ }]
+  },
+  {
+    ruleId: 'art30-retention',
+    title: 'a criterion not described yet',
+    record: controller((r) => void (r.dataCategories[1]!.retention = { ...r.dataCategories[1]!.retention, mode: 'criterion', criterion: ' ' })),
+    expected: [{ severity: 'error', field: 'dataCategories.1.retention.criterion', article: 'Art. 30(1)(f)' }]
+  },
+  {
+    ruleId: 'art30-controllers-acted-for',
+    title: 'a controller acted for without a name',
+    record: processor((r) => void (r.controllersActedFor[0]!.name = '')),
+    expected: [{ severity: 'error', field: 'controllersActedFor.0.name', article: 'Art. 30(2)(a)', message: /^Controller 1 has no name\.$/ }]
+  },
+  {
     ruleId: 'art30-joint-controller',
     title: 'a joint-controller record that does not name the joint controller',
     record: controller((r) => void (r.role = 'joint-controller')),
@@ -292,7 +359,7 @@ const FIRING: FiringCase[] = [
   {
     ruleId: 'open-template-gap',
     title: 'an unresolved open item about retention',
-    record: controller((r) => void (r.openItems[0]!.resolved = false)),
+    record: controller((r) => void (r.openItems[0]!.resolution = 'open')),
     expected: [{ severity: 'warning', field: 'dataCategories.0.retention', article: 'Art. 30(1)(f)', message: /silent on retention/ }]
   }
 ]

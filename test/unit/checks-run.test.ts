@@ -70,9 +70,11 @@ describe('completeness', () => {
     // Retention is one item per record: present only when every category has it.
     expect(result.byArticle['Art. 30(1)(f)']).toEqual({ present: 1, required: 2, share: 0.5 })
     expect(result.byArticle['Art. 30(1)(c)']).toEqual({ present: 4, required: 4, share: 1 })
-    expect(result.required).toBe(3 + 2 * 7)
+    // Per controller record: 9 items, recipients' names and kinds (30(1)(d)) among them.
+    expect(result.byArticle['Art. 30(1)(d)']).toEqual({ present: 6, required: 6, share: 1 })
+    expect(result.required).toBe(3 + 2 * 9)
     expect(result.present).toBe(result.required - 5)
-    expect(result.share).toBeCloseTo(12 / 17)
+    expect(result.share).toBeCloseTo(16 / 21)
   })
 
   it('leaves archived records out', () => {

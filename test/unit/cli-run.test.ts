@@ -20,8 +20,8 @@ describe('runCli', () => {
   it('answers a usage error with exit code 1 and the usage on its stderr, without ending the process', async () => {
     const missingArgument = await ropa(['check'])
     expect(missingArgument.code).toBe(1)
-    expect(missingArgument.stderr).toMatch(/^error: missing required argument 'backup'\n/)
-    expect(missingArgument.stderr).toMatch(/Usage: ropa check \[options\] <backup>/)
+    expect(missingArgument.stderr).toMatch(/^error: missing required argument 'register'\n/)
+    expect(missingArgument.stderr).toMatch(/Usage: ropa check \[options\] <register>/)
     const unknown = await ropa(['frobnicate'])
     expect(unknown.code).toBe(1)
     expect(unknown.stderr).toMatch(/^error: unknown command 'frobnicate'/)

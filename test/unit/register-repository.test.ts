@@ -60,7 +60,7 @@ describe('RegisterRepository', () => {
       dataCategories: [{ id: 'c1', term: 'user.name', description: '', retention: { mode: 'period', period: -3, unit: 'months', fromEvent: '', endAction: 'erase', criterion: '' } }]
     }
     await expect(repository.createRecord(badRetention as never)).rejects.toThrow(/greater than zero/)
-    await expect(repository.createRecord({ ...payroll(), name: '' })).rejects.toThrow(/Name is required/)
+    await expect(repository.createRecord({ ...payroll(), nextReview: '2026-02-30' })).rejects.toThrow(/real date/)
     expect(await snapshot()).toEqual(before)
   })
 

@@ -86,7 +86,7 @@ describe("the organisation's own pack", () => {
     expect(activity.purposes.map((purpose) => purpose.quotes)).toEqual(original.purposes.map((purpose) => purpose.quotes))
     // Every gap of the template comes back (instantiating may add open items of its own, e.g. a transfer without a safeguard).
     expect(new Set(activity.gaps.map((gap) => gap.field))).toEqual(new Set(original.gaps.map((gap) => gap.field)))
-    const resolved = { ...record, openItems: record.openItems.map((item) => ({ ...item, resolved: true })) }
+    const resolved = { ...record, openItems: record.openItems.map((item) => ({ ...item, resolution: 'resolved' as const })) }
     expect(activityFromRecord(resolved).gaps).toEqual([])
   })
 })

@@ -63,7 +63,8 @@ describe('recordFromActivity', () => {
       field: 'transfers',
       note: expect.stringMatching(/^Transfer to Support partner \(India\): the policy names no safeguard/),
       quotes: ['Some data may also be accessed by our support partner in India.'],
-      resolved: false
+      resolution: 'open',
+      resolutionNote: ''
     })
   })
 
@@ -75,10 +76,10 @@ describe('recordFromActivity', () => {
   })
 
   it('turns each gap into an open item on the record field it concerns', () => {
-    expect(record.openItems.map(({ field, note, resolved }) => ({ field, note, resolved }))).toEqual([
-      { field: 'transfers', note: expect.stringMatching(/^Transfer to Support partner/), resolved: false },
-      { field: 'transfers', note: 'The policy is vague: The safeguard for the support partner in India is not named.', resolved: false },
-      { field: 'purposes.1.lawfulBasis', note: 'The policy is silent: No lawful basis is given for taking payments.', resolved: false }
+    expect(record.openItems.map(({ field, note, resolution }) => ({ field, note, resolution }))).toEqual([
+      { field: 'transfers', note: expect.stringMatching(/^Transfer to Support partner/), resolution: 'open' },
+      { field: 'transfers', note: 'The policy is vague: The safeguard for the support partner in India is not named.', resolution: 'open' },
+      { field: 'purposes.1.lawfulBasis', note: 'The policy is silent: No lawful basis is given for taking payments.', resolution: 'open' }
     ])
   })
 

@@ -163,7 +163,8 @@ describe('importing a register kept in the ICO controller template layout', () =
     expect(record.dataCategories[0]!.retention).toMatchObject({ mode: 'period', period: 6, unit: 'years', fromEvent: 'the end of employment' })
     expect(record.recipients.map((recipient) => [recipient.name, recipient.type, recipient.contractReference])).toEqual([
       ['Payroll Co', 'processor', 'DPA-7'],
-      ['HMRC', 'processor', '']
+      // The sheet does not say what HMRC is: not stated, never guessed as a processor.
+      ['HMRC', 'not-stated', '']
     ])
     expect(record.transfers).toMatchObject([{ country: 'United States', recipient: 'Payroll Co', safeguard: 'sccs' }])
     expect(record.securityMeasures).toEqual(['encryption-at-rest'])

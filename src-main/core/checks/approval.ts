@@ -1,6 +1,7 @@
 /** The review workflow's gate: who may approve a record, and when it is next due. */
 import type { AuditPerson } from '../audit/audit-chain'
 import { describeFieldPath } from '../records/field-names'
+import { isUnsettled } from '../records/model'
 import { addMonths } from './dates'
 import type { CheckableRecord, Finding } from './finding'
 
@@ -23,8 +24,8 @@ export function samePerson(a: AuditPerson, b: AuditPerson): boolean {
 
 /**
  * Whether `actor` may approve `record` now. Error-level findings about the record, or about
- * the organisation profile (which supplies its Art. 30(1)(a) details), block approval; each
- * is listed. Findings about other records are ignored, so the caller may pass a whole run.
+ * the organisation profile (which supplies its Art. 30(1)(a) details), block approval, and so
+ * does every open item neither resolved nor accepted with a note; each is listed. Findings about other records are ignored, so the caller may pass a whole run.
  */
 export function canApprove(
   record: CheckableRecord,
@@ -43,11 +44,21 @@ export function canApprove(
     if (finding.severity !== 'error' || (finding.recordId !== null && finding.recordId !== recordId)) continue
     reasons.push(`${finding.article} — ${finding.message} (${finding.recordId === null ? 'Organisation profile › ' : ''}${describeFieldPath(finding.field)})`)
   }
+  for (const item of record.openItems) {
+    if (isUnsettled(item)) reasons.push(openItemReason(item))
+  }
   if (settings.separateApprover && lastEditor && actorName !== '' && samePerson(actor, lastEditor)) {
     const editor = lastEditor.name.trim().toLowerCase() === actorName.toLowerCase() ? actorName : `${actorName} (then named ${lastEditor.name.trim()})`
     reasons.push(`${editor} made the last change to this record; with "separate approver" on, someone else must approve it.`)
   }
   return reasons.length === 0 ? { ok: true } : { ok: false, reasons }
+}
+
+/** An undecided open item as a refusal reason: where it is and what is undecided, in the editor's words. */
+function openItemReason(item: { field: string; note: string }): string {
+  const where = item.field.trim() === '' ? 'The record' : describeFieldPath(item.field)
+  const what = item.note.trim() === '' ? 'still needs a decision' : item.note.trim()
+  return `Open item not yet decided — ${where}: ${what} Mark it resolved, or accept it with a note saying why.`
 }
 
 /** The next review date after an approval: 12 months on (29 Feb → 28 Feb), as YYYY-MM-DD. */

@@ -5,8 +5,8 @@
  */
 import type { RecordRole } from '../records/enums'
 import type { Organisation } from '../records/model'
-import { termLabel } from '../vocabulary/vocabulary'
 import { isBlank, type CheckableRecord, type Severity } from './finding'
+import { dataCategoryName, theItem } from './rules/item-names'
 
 export interface MissingSpot {
   field: string
@@ -21,6 +21,11 @@ export interface Art30RecordItem {
   label: string
   severity: Severity
   fix: string
+  /**
+   * Left out of the completeness figures, which count Art. 30's lettered items: the activity's
+   * name (it identifies the record), and prompts about what 30(2) does not ask of a processor.
+   */
+  notCounted?: boolean
   /** When false the item is not required for this record (e.g. no transfers, nothing to identify). */
   applies?(record: CheckableRecord): boolean
   /** Where the item is missing; empty when it is present. */
@@ -60,10 +65,51 @@ function transferCountryMissing(record: CheckableRecord): MissingSpot[] {
   return spots
 }
 
+function recipientNamesMissing(record: CheckableRecord): MissingSpot[] {
+  const spots: MissingSpot[] = []
+  record.recipients.forEach((recipient, index) => {
+    if (isBlank(recipient.name)) spots.push({ field: `recipients.${index}.name`, message: `Recipient ${index + 1} has no name.` })
+  })
+  return spots
+}
+
+function recipientTypesNotStated(record: CheckableRecord): MissingSpot[] {
+  const spots: MissingSpot[] = []
+  record.recipients.forEach((recipient, index) => {
+    if (recipient.type === 'not-stated' || isBlank(recipient.type)) {
+      const who = isBlank(recipient.name) ? `Recipient ${index + 1}` : `Recipient "${recipient.name.trim()}"`
+      spots.push({ field: `recipients.${index}.type`, message: `${who}: its type is not stated (processor, other controller, public authority or internal).` })
+    }
+  })
+  return spots
+}
+
+const RECIPIENT_NAME_FIX = 'Name each recipient: the company, authority or internal team that receives the data.'
+const RECIPIENT_TYPE_FIX = 'Say what kind of recipient each one is: a processor acting for you, another controller, a public authority, or an internal team.'
 const TRANSFER_COUNTRY_FIX = 'Name the country or international organisation the data goes to.'
 const SECURITY_FIX = 'Tick the technical and organisational measures that protect this processing, or describe them in a few sentences.'
 
 export const ART30_RECORD_ITEMS: readonly Art30RecordItem[] = [
+  {
+    id: 'art30-activity-name',
+    article: 'Art. 30(1)',
+    roles: CONTROLLER,
+    label: 'Name of the processing activity',
+    severity: 'error',
+    notCounted: true,
+    fix: 'Give the processing activity a name the register and the auditor can refer to (e.g. "Payroll").',
+    missing: (record) => whenEmpty(isBlank(record.name), 'name', 'The processing activity has no name.')
+  },
+  {
+    id: 'art30-processor-activity-name',
+    article: 'Art. 30(2)',
+    roles: PROCESSOR,
+    label: 'Name of the processing activity',
+    severity: 'error',
+    notCounted: true,
+    fix: 'Give the processing activity a name the register and the auditor can refer to (e.g. "Hosting for clients").',
+    missing: (record) => whenEmpty(isBlank(record.name), 'name', 'The processing activity has no name.')
+  },
   {
     id: 'art30-joint-controller',
     article: 'Art. 30(1)(a)',
@@ -106,7 +152,14 @@ export const ART30_RECORD_ITEMS: readonly Art30RecordItem[] = [
     label: 'Categories of personal data',
     severity: 'error',
     fix: 'Add the categories of personal data processed (contact details, payment data, ...).',
-    missing: (record) => whenEmpty(record.dataCategories.length === 0, 'dataCategories', 'No category of personal data is recorded.')
+    missing: (record) => {
+      if (record.dataCategories.length === 0) return [{ field: 'dataCategories', message: 'No category of personal data is recorded.' }]
+      const spots: MissingSpot[] = []
+      record.dataCategories.forEach((category, index) => {
+        if (isBlank(category.term)) spots.push({ field: `dataCategories.${index}.term`, message: `Data category ${index + 1} does not say which category of personal data it is.` })
+      })
+      return spots
+    }
   },
   {
     id: 'art30-recipients',
@@ -117,6 +170,27 @@ export const ART30_RECORD_ITEMS: readonly Art30RecordItem[] = [
     severity: 'warning',
     fix: 'Add the recipients (processors, other controllers, authorities, internal teams), or note in the description that nobody receives the data.',
     missing: (record) => whenEmpty(record.recipients.length === 0, 'recipients', 'No recipient is recorded. That is rare: check that nobody receives this data.')
+  },
+  {
+    id: 'art30-recipient-names',
+    article: 'Art. 30(1)(d)',
+    roles: CONTROLLER,
+    label: 'Recipients are named',
+    severity: 'error',
+    fix: RECIPIENT_NAME_FIX,
+    applies: (record) => record.recipients.length > 0,
+    missing: recipientNamesMissing
+  },
+  {
+    id: 'art30-recipient-types',
+    article: 'Art. 30(1)(d)',
+    roles: CONTROLLER,
+    label: 'Category of each recipient',
+    // 30(1)(d) asks for the categories of recipients: "not stated" leaves the item open.
+    severity: 'error',
+    fix: RECIPIENT_TYPE_FIX,
+    applies: (record) => record.recipients.length > 0,
+    missing: recipientTypesNotStated
   },
   {
     id: 'art30-transfer-destination',
@@ -139,8 +213,15 @@ export const ART30_RECORD_ITEMS: readonly Art30RecordItem[] = [
     missing: (record) => {
       const spots: MissingSpot[] = []
       record.dataCategories.forEach((category, index) => {
-        if (category.retention.mode === 'unspecified') {
-          spots.push({ field: `dataCategories.${index}.retention.mode`, message: `No retention is recorded for the data category "${termLabel(category.term)}".` })
+        const { retention } = category
+        // `the data category "Financial Data"`, or `data category 2` while it has no term.
+        const name = isBlank(category.term) ? dataCategoryName(category.term, index) : `the data category ${dataCategoryName(category.term, index)}`
+        if (retention.mode === 'unspecified') {
+          spots.push({ field: `dataCategories.${index}.retention.mode`, message: `No retention is recorded for ${name}.` })
+        } else if (retention.mode === 'period' && retention.period === null) {
+          spots.push({ field: `dataCategories.${index}.retention.period`, message: `The retention of ${name} is a fixed period, but the period is not given.` })
+        } else if (retention.mode === 'criterion' && isBlank(retention.criterion)) {
+          spots.push({ field: `dataCategories.${index}.retention.criterion`, message: `The retention of ${name} is set by a criterion, but the criterion is not described.` })
         }
       })
       return spots
@@ -162,8 +243,14 @@ export const ART30_RECORD_ITEMS: readonly Art30RecordItem[] = [
     label: 'Controllers the processor acts for',
     severity: 'error',
     fix: 'Add each controller on whose behalf this processing is carried out.',
-    missing: (record) =>
-      whenEmpty(record.controllersActedFor.length === 0, 'controllersActedFor', 'This processor record does not name the controllers it acts for.')
+    missing: (record) => {
+      if (record.controllersActedFor.length === 0) return [{ field: 'controllersActedFor', message: 'This processor record does not name the controllers it acts for.' }]
+      const spots: MissingSpot[] = []
+      record.controllersActedFor.forEach((controller, index) => {
+        if (isBlank(controller.name)) spots.push({ field: `controllersActedFor.${index}.name`, message: `Controller ${index + 1} has no name.` })
+      })
+      return spots
+    }
   },
   {
     id: 'art30-controller-contact',
@@ -176,7 +263,7 @@ export const ART30_RECORD_ITEMS: readonly Art30RecordItem[] = [
     missing: (record) => {
       const spots: MissingSpot[] = []
       record.controllersActedFor.forEach((controller, index) => {
-        if (isBlank(controller.contact)) spots.push({ field: `controllersActedFor.${index}.contact`, message: `No contact details for the controller "${controller.name}".` })
+        if (isBlank(controller.contact)) spots.push({ field: `controllersActedFor.${index}.contact`, message: `${theItem('controller', controller.name, index)} has no contact details.` })
       })
       return spots
     }
@@ -195,12 +282,35 @@ export const ART30_RECORD_ITEMS: readonly Art30RecordItem[] = [
         if (isBlank(controller.processingCategories)) {
           spots.push({
             field: `controllersActedFor.${index}.processingCategories`,
-            message: `The categories of processing carried out for "${controller.name}" are not recorded.`
+            message: `${theItem('controller', controller.name, index)} has no categories of processing carried out for it.`
           })
         }
       })
       return spots
     }
+  },
+  {
+    id: 'art30-processor-recipient-names',
+    article: 'Art. 30(2)',
+    roles: PROCESSOR,
+    label: 'Recipients are named',
+    // Art. 30(2) does not list recipients; one that is listed should still say who it is.
+    severity: 'warning',
+    notCounted: true,
+    fix: RECIPIENT_NAME_FIX,
+    applies: (record) => record.recipients.length > 0,
+    missing: recipientNamesMissing
+  },
+  {
+    id: 'art30-processor-recipient-types',
+    article: 'Art. 30(2)',
+    roles: PROCESSOR,
+    label: 'Kind of each recipient',
+    severity: 'warning',
+    notCounted: true,
+    fix: RECIPIENT_TYPE_FIX,
+    applies: (record) => record.recipients.length > 0,
+    missing: recipientTypesNotStated
   },
   {
     id: 'art30-processor-transfer-destination',
@@ -292,4 +402,56 @@ export function articleForField(field: string, role: RecordRole): string {
     default:
       return processor ? 'Art. 30(2)' : 'Art. 30(1)'
   }
+}
+
+/** What each paragraph and letter of Art. 30 asks for, in a few words (shared/reference/gdpr-article30.md). */
+export const ART30_ARTICLE_TITLES: Readonly<Record<string, string>> = {
+  'Art. 30(1)': 'Controller\'s record',
+  'Art. 30(1)(a)': 'Controller, joint controller, representative and DPO',
+  'Art. 30(1)(b)': 'Purposes of the processing',
+  'Art. 30(1)(c)': 'Categories of data subjects and of personal data',
+  'Art. 30(1)(d)': 'Categories of recipients',
+  'Art. 30(1)(e)': 'Transfers to third countries',
+  'Art. 30(1)(f)': 'Time limits for erasure',
+  'Art. 30(1)(g)': 'Technical and organisational measures',
+  'Art. 30(2)': 'Processor\'s record',
+  'Art. 30(2)(a)': 'Processor and the controllers it acts for',
+  'Art. 30(2)(b)': 'Categories of processing for each controller',
+  'Art. 30(2)(c)': 'Transfers to third countries',
+  'Art. 30(2)(d)': 'Technical and organisational measures'
+}
+
+/** The lettered items of Art. 30, in the order of the Regulation. */
+export const ART30_LETTERS: readonly string[] = Object.keys(ART30_ARTICLE_TITLES).filter((article) => /\([a-g]\)$/.test(article))
+
+/** `Art. 30(1)(b) Purposes of the processing`; any other article as it is. */
+export function articleHeading(article: string): string {
+  const title = ART30_ARTICLE_TITLES[article]
+  return title ? `${article} ${title}` : article
+}
+
+/** Numbers and letters of a citation, for sorting: 'Art. 30(1)(b)' → [30, 1, 2]. */
+function citationKey(article: string): number[] {
+  return [...article.matchAll(/(\d+)|\(([a-z])\)/g)].map((match) => (match[1] !== undefined ? Number(match[1]) : match[2]!.charCodeAt(0) - 96))
+}
+
+/** Sorts citations as the Regulation numbers them: Art. 6(1) before Art. 30(1) before Art. 30(1)(a) before Art. 44. */
+export function compareArticles(a: string, b: string): number {
+  const [keyA, keyB] = [citationKey(a), citationKey(b)]
+  for (let index = 0; index < Math.max(keyA.length, keyB.length); index++) {
+    const difference = (keyA[index] ?? -1) - (keyB[index] ?? -1)
+    if (difference !== 0) return difference
+  }
+  return a.localeCompare(b)
+}
+
+/** Findings (or anything with an article) grouped by article, in the Regulation's order; each group keeps its input order. */
+export function groupByArticle<T extends { article: string }>(items: readonly T[]): [article: string, items: T[]][] {
+  const groups = new Map<string, T[]>()
+  for (const item of items) {
+    const group = groups.get(item.article)
+    if (group) group.push(item)
+    else groups.set(item.article, [item])
+  }
+  return [...groups.entries()].sort(([a], [b]) => compareArticles(a, b))
 }

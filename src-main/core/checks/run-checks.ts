@@ -94,7 +94,7 @@ export function recordCompletenessItems(record: CheckableRecord): CompletenessIt
   const items: CompletenessItem[] = []
   if (record.status === 'archived') return items
   for (const item of ART30_RECORD_ITEMS) {
-    if (!item.roles.includes(record.role) || (item.applies && !item.applies(record))) continue
+    if (item.notCounted || !item.roles.includes(record.role) || (item.applies && !item.applies(record))) continue
     items.push([item.article, item.missing(record).length === 0])
   }
   return items

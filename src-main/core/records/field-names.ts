@@ -21,6 +21,8 @@ import {
 } from './enums'
 import { termLabel } from '../vocabulary/vocabulary'
 
+const OPEN_ITEM_RESOLUTION_LABELS = { open: 'Not yet decided', resolved: 'Resolved', accepted: 'Accepted with a note' }
+
 /** List fields, by the name of one item. */
 const ITEM_NAMES: Record<string, string> = {
   purposes: 'Purpose',
@@ -101,6 +103,8 @@ const FIELD_NAMES: Record<string, string> = {
   evidence: 'Evidence',
   openItems: 'Open items',
   resolved: 'Resolved',
+  resolution: 'Decision',
+  resolutionNote: 'Why accepted',
   ageLimit: 'Age limit',
   sensitiveDataStance: 'Special-category data',
   controller: 'Controller',
@@ -171,7 +175,8 @@ const VALUE_LABELS: Record<string, Record<string, string>> = {
   condition: ART9_CONDITION_LABELS,
   category: SPECIAL_CATEGORY_LABELS,
   securityMeasures: SECURITY_MEASURE_LABELS,
-  required: DPIA_REQUIRED_LABELS
+  required: DPIA_REQUIRED_LABELS,
+  resolution: OPEN_ITEM_RESOLUTION_LABELS
 }
 /** Fields whose values are vocabulary terms (fideslang keys or custom terms). */
 const TERM_FIELDS = new Set(['term', 'uses', 'dataSubjects'])

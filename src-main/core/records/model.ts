@@ -37,11 +37,18 @@ const requiredText = (what: string) =>
   z.string().trim().min(1, `${what} is required`).max(MAX_TEXT_LENGTH, `Too long (at most ${MAX_TEXT_LENGTH} characters)`)
 const optionalEmail = () =>
   text().refine((value) => value === '' || EMAIL_PATTERN.test(value), 'Enter a valid e-mail address, e.g. dpo@example.org')
+/** A real calendar day: 2025-02-30 has the right form but is no date. */
+function isCalendarDate(value: string): boolean {
+  if (!ISO_DATE_PATTERN.test(value)) return false
+  const [year, month, day] = value.split('-').map(Number) as [number, number, number]
+  const date = new Date(Date.UTC(year, month - 1, day))
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day
+}
 const optionalDate = () =>
   z
     .string()
     .default('')
-    .refine((value) => value === '' || ISO_DATE_PATTERN.test(value), 'Use a date in the form YYYY-MM-DD')
+    .refine((value) => value === '' || isCalendarDate(value), 'Use a real date in the form YYYY-MM-DD')
 /** An enum that may also be left blank ('') while a record is a draft. */
 const optionalEnum = <T extends Record<string, string>>(labels: T) => z.union([z.enum(keysOf(labels)), z.literal('')]).default('')
 
@@ -49,6 +56,8 @@ export const itemId = () => z.string().min(1).max(100)
 
 /** A vocabulary term: a fideslang / GDPR key, or free text prefixed with `custom:`. */
 export const vocabularyTermSchema = z.string().trim().min(1).max(500)
+/** A data category's term, blank ('') while the DPO does not know it yet: a finding, not a refusal. */
+const optionalTermSchema = z.string().trim().max(500).default('')
 
 export const contactSchema = z.object({
   name: text(),
@@ -71,7 +80,8 @@ export type Organisation = z.infer<typeof organisationSchema>
 
 export const purposeSchema = z.object({
   id: itemId(),
-  description: requiredText('Purpose'),
+  /** Blank while not known yet: a finding (Art. 30(1)(b)) says so, storage does not refuse it. */
+  description: text(),
   uses: z.array(vocabularyTermSchema).default([]),
   lawfulBasis: optionalEnum(LAWFUL_BASIS_LABELS),
   legitimateInterest: text(),
@@ -80,28 +90,20 @@ export const purposeSchema = z.object({
 })
 export type Purpose = z.infer<typeof purposeSchema>
 
-export const retentionSchema = z
-  .object({
-    mode: z.enum(keysOf(RETENTION_MODE_LABELS)).default('unspecified'),
-    period: z.number().int('Whole numbers only').positive('The period must be greater than zero').max(1000).nullable().default(null),
-    unit: z.enum(keysOf(RETENTION_UNIT_LABELS)).default('years'),
-    fromEvent: text(),
-    endAction: z.enum(keysOf(RETENTION_END_ACTION_LABELS)).default('erase'),
-    criterion: text()
-  })
-  .superRefine((retention, context) => {
-    if (retention.mode === 'period' && retention.period === null) {
-      context.addIssue({ code: 'custom', path: ['period'], message: 'Give the retention period' })
-    }
-    if (retention.mode === 'criterion' && retention.criterion.trim() === '') {
-      context.addIssue({ code: 'custom', path: ['criterion'], message: 'Describe the criterion that sets the retention' })
-    }
-  })
+/** A period without its number, or a criterion not yet written, is stored as it is: the checks report it (Art. 30(1)(f)). */
+export const retentionSchema = z.object({
+  mode: z.enum(keysOf(RETENTION_MODE_LABELS)).default('unspecified'),
+  period: z.number().int('Whole numbers only').positive('The period must be greater than zero').max(1000).nullable().default(null),
+  unit: z.enum(keysOf(RETENTION_UNIT_LABELS)).default('years'),
+  fromEvent: text(),
+  endAction: z.enum(keysOf(RETENTION_END_ACTION_LABELS)).default('erase'),
+  criterion: text()
+})
 export type Retention = z.infer<typeof retentionSchema>
 
 export const dataCategorySchema = z.object({
   id: itemId(),
-  term: vocabularyTermSchema,
+  term: optionalTermSchema,
   description: text(),
   retention: retentionSchema
 })
@@ -117,8 +119,9 @@ export type SpecialCategoryData = z.infer<typeof specialCategoryDataSchema>
 
 export const recipientSchema = z.object({
   id: itemId(),
-  name: requiredText('Recipient name'),
-  type: z.enum(keysOf(RECIPIENT_TYPE_LABELS)).default('processor'),
+  name: text(),
+  /** 'not-stated' until someone says which kind of recipient this is: never guessed as a processor. */
+  type: z.enum(keysOf(RECIPIENT_TYPE_LABELS)).default('not-stated'),
   vendorId: text(),
   contractReference: text(),
   notes: text()
@@ -147,7 +150,7 @@ export const UNSTATED_INSTRUMENT = { countryCode: '', mechanism: '', instrument:
 
 export const controllerActedForSchema = z.object({
   id: itemId(),
-  name: requiredText('Controller name'),
+  name: text(),
   contact: text(),
   representative: text(),
   dpo: text(),
@@ -163,15 +166,44 @@ export const evidenceSchema = z.object({
 })
 export type Evidence = z.infer<typeof evidenceSchema>
 
+export const OPEN_ITEM_RESOLUTIONS = ['open', 'resolved', 'accepted'] as const
+export type OpenItemResolution = (typeof OPEN_ITEM_RESOLUTIONS)[number]
+
+const openItemObjectSchema = z
+  .object({
+    id: itemId(),
+    field: z.string().max(300),
+    note: text(),
+    quotes: z.array(z.string().max(MAX_TEXT_LENGTH)).default([]),
+    /** 'accepted': the DPO decided to live with the gap, and `resolutionNote` says why. */
+    resolution: z.enum(OPEN_ITEM_RESOLUTIONS).default('open'),
+    resolutionNote: text()
+  })
+  .superRefine((item, context) => {
+    if (item.resolution === 'accepted' && item.resolutionNote.trim() === '') {
+      context.addIssue({ code: 'custom', path: ['resolutionNote'], message: 'Say why this open item is accepted' })
+    }
+  })
+
+/**
+ * Open items stored before resolutions existed carry `resolved: true/false` (databases, backups,
+ * workbooks, packs): read as 'resolved' / 'open', so nothing old breaks.
+ */
+function fromLegacyResolved(value: unknown): unknown {
+  if (typeof value !== 'object' || value === null || Array.isArray(value) || !('resolved' in value)) return value
+  const { resolved, ...rest } = value as Record<string, unknown>
+  if ('resolution' in rest || typeof resolved !== 'boolean') return value
+  return { ...rest, resolution: resolved ? 'resolved' : 'open' }
+}
+
 /** Something the source was silent or vague about, which the DPO still has to decide. */
-export const openItemSchema = z.object({
-  id: itemId(),
-  field: z.string().max(300),
-  note: text(),
-  quotes: z.array(z.string().max(MAX_TEXT_LENGTH)).default([]),
-  resolved: z.boolean().default(false)
-})
+export const openItemSchema = z.preprocess<unknown, typeof openItemObjectSchema, z.input<typeof openItemObjectSchema>>(fromLegacyResolved, openItemObjectSchema)
 export type OpenItem = z.infer<typeof openItemSchema>
+
+/** Still to be decided: neither resolved nor accepted with a note. */
+export function isUnsettled(item: Pick<OpenItem, 'resolution'>): boolean {
+  return item.resolution === 'open'
+}
 
 /**
  * One spreadsheet cell a migrated record was made from: where it was, what it said, and
@@ -197,7 +229,8 @@ export type Origin = z.infer<typeof originSchema>
 /** The fields a DPO edits. Storage adds identity and timestamps (see `StoredRecord`). */
 export const recordFormSchema = z.object({
   // Identity
-  name: requiredText('Name'),
+  /** Blank while not known yet; shown as "Unnamed activity" (see `activityTitle`), reported by a finding. */
+  name: text(),
   /** The reference the DPO's earlier register (a spreadsheet) used, kept searchable. */
   previousReference: text(),
   description: text(),
@@ -264,6 +297,12 @@ export type StoredRecord = z.infer<typeof storedRecordSchema>
 export function formOfRecord(record: StoredRecord): RecordFormInput {
   const { id: _id, reference: _reference, createdAt: _createdAt, updatedAt: _updatedAt, approvedBy: _approvedBy, approvedAt: _approvedAt, revision: _revision, ...form } = record
   return form
+}
+
+export const UNNAMED_ACTIVITY = 'Unnamed activity'
+/** A record's name for titles and lists: never an empty string. */
+export function activityTitle(name: string | null | undefined): string {
+  return name === null || name === undefined || name.trim() === '' ? UNNAMED_ACTIVITY : name
 }
 
 export const REFERENCE_PREFIX = 'PA-'

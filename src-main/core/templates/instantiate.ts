@@ -18,7 +18,7 @@ export function recordFromActivity(pack: TemplatePack, activityId: string): Reco
   const openItems: OpenItem[] = []
   const cite = (field: string, quotes: string[], note = '') => evidence.push({ field, quotes: [...quotes], note })
   const openItem = (field: string, note: string, quotes: string[] = []) =>
-    openItems.push({ id: newItemId(), field, note, quotes: [...quotes], resolved: false })
+    openItems.push({ id: newItemId(), field, note, quotes: [...quotes], resolution: 'open', resolutionNote: '' })
 
   record.name = activity.name
   record.origin = { packId: pack.id, packVersion: pack.version, activityId: activity.id }

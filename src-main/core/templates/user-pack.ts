@@ -3,7 +3,7 @@
  * organisation, a new minor version per template added) and the activity template a saved
  * record becomes.
  */
-import type { Organisation, StoredRecord } from '../records/model'
+import { activityTitle, isUnsettled, type Organisation, type StoredRecord } from '../records/model'
 import { EMPTY_TEXT_SHA256, type ActivityTemplate, type TemplatePack } from './pack-schema'
 
 export function slugify(text: string, fallback: string): string {
@@ -68,14 +68,22 @@ export function activityFromRecord(record: StoredRecord, takenIds: ReadonlySet<s
   let id = base
   for (let suffix = 2; takenIds.has(id); suffix++) id = `${base}-${suffix}`
   const optional = <T,>(value: T | '' | undefined): T | undefined => (value === '' ? undefined : value)
+  // A pack names every item; an item the record does not name yet stays out, as a gap the template says it has.
+  const blankGaps: ActivityTemplate['gaps'] = []
+  const named = <T,>(list: readonly T[], field: string, what: string, missing: string, nameOf: (item: T) => string): [T, number][] =>
+    list.flatMap((item, index): [T, number][] => {
+      if (nameOf(item).trim() !== '') return [[item, index]]
+      blankGaps.push({ field, kind: 'silent', note: `${what} ${index + 1} of the record had no ${missing} yet, so it is not in this template.`, quotes: [] })
+      return []
+    })
 
   const activity: ActivityTemplate = {
     id,
-    name: record.name,
+    name: activityTitle(record.name),
     description: record.description,
     role: record.role,
     roleQuotes: quotesUnder(record, 'role'),
-    purposes: record.purposes.map((purpose, index) => ({
+    purposes: named(record.purposes, 'purposes', 'Purpose', 'description', (purpose) => purpose.description).map(([purpose, index]) => ({
       description: purpose.description,
       uses: [...purpose.uses],
       lawfulBasis: optional(purpose.lawfulBasis),
@@ -83,13 +91,13 @@ export function activityFromRecord(record: StoredRecord, takenIds: ReadonlySet<s
       quotes: quotesUnder(record, `purposes.${index}`)
     })),
     dataSubjects: record.dataSubjects.map((term, index) => ({ term, quotes: quotesUnder(record, `dataSubjects.${index}`) })),
-    dataCategories: record.dataCategories.map((category, index) => {
+    dataCategories: named(record.dataCategories, 'dataCategories', 'Data category', 'category chosen', (category) => category.term).map(([category, index]) => {
       const { retention } = category
       const quotes = quotesUnder(record, `dataCategories.${index}.retention`)
       const packRetention: ActivityTemplate['retention'] =
         retention.mode === 'period' && retention.period !== null
           ? { mode: 'period', period: retention.period, unit: retention.unit, endAction: retention.endAction, ...(retention.fromEvent.trim() ? { fromEvent: retention.fromEvent.trim() } : {}), quotes }
-          : retention.mode === 'criterion'
+          : retention.mode === 'criterion' && retention.criterion.trim() !== ''
             ? { mode: 'criterion', criterion: retention.criterion, endAction: retention.endAction, quotes }
             : undefined
       return { term: category.term, wording: category.description, ...(packRetention ? { retention: packRetention } : {}), quotes: quotesUnder(record, `dataCategories.${index}`, true) }
@@ -99,22 +107,23 @@ export function activityFromRecord(record: StoredRecord, takenIds: ReadonlySet<s
       condition: optional(special.condition),
       quotes: quotesUnder(record, `specialCategories.${index}`)
     })),
-    recipients: record.recipients.map((recipient, index) => ({ name: recipient.name, type: recipient.type, quotes: quotesUnder(record, `recipients.${index}`) })),
+    recipients: named(record.recipients, 'recipients', 'Recipient', 'name', (recipient) => recipient.name).map(([recipient, index]) => ({ name: recipient.name, type: recipient.type, quotes: quotesUnder(record, `recipients.${index}`) })),
     subProcessors: [],
-    transfers: record.transfers.map((transfer, index) => ({
+    transfers: named(record.transfers, 'transfers', 'Transfer', 'recipient or country', (transfer) => (transfer.recipient.trim() && transfer.country.trim() ? transfer.country : '')).map(([transfer, index]) => ({
       recipient: transfer.recipient,
       country: transfer.country,
       safeguard: transfer.safeguard,
       quotes: quotesUnder(record, `transfers.${index}`)
     })),
     gaps: record.openItems
-      .filter((item) => !item.resolved)
+      .filter(isUnsettled)
       .map((item) => {
         const kind = GAP_PREFIX.exec(item.note)?.[1] as 'silent' | 'vague' | undefined
         const note = item.note.replace(GAP_PREFIX, '').trim()
         return { field: templateFieldOf(item.field), kind: kind ?? (item.quotes.length > 0 ? 'vague' : 'silent'), note: note || 'Open point carried over from the record', quotes: [...item.quotes] }
       })
   }
+  activity.gaps.push(...blankGaps)
   for (const purpose of activity.purposes) {
     if (purpose.lawfulBasis === undefined) delete purpose.lawfulBasis
     if (purpose.legitimateInterest === undefined) delete purpose.legitimateInterest

@@ -555,7 +555,7 @@ function recordFromIcoRow(cells: Map<IcoField, string>, extras: Array<[string, s
   const get = (field: IcoField) => cells.get(field) ?? ''
   const list = (field: IcoField) => splitList(get(field))
   const openItems: OpenItem[] = []
-  const note = (field: string, text: string) => openItems.push({ id: newItemId(), field, note: text, quotes: [], resolved: false })
+  const note = (field: string, text: string) => openItems.push({ id: newItemId(), field, note: text, quotes: [], resolution: 'open', resolutionNote: '' })
   const form = emptyRecordForm()
 
   form.businessFunction = get('businessFunction')
@@ -605,7 +605,7 @@ function recordFromIcoRow(cells: Map<IcoField, string>, extras: Array<[string, s
   form.recipients = list('recipients').map((line) => {
     const typed = /^(.*)\(([^()]+)\)\s*$/.exec(line)
     const type = typed ? keyForLabel(RECIPIENT_TYPE_LABELS, typed[2]!) : undefined
-    return { id: newItemId(), name: type ? typed![1]!.trim() : line, type: type ?? 'processor', vendorId: '', contractReference: '', notes: '' }
+    return { id: newItemId(), name: type ? typed![1]!.trim() : line, type: type ?? 'not-stated', vendorId: '', contractReference: '', notes: '' }
   })
   for (const line of list('contracts')) {
     const separator = line.indexOf(':')

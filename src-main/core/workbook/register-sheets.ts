@@ -29,7 +29,7 @@ import {
   SPECIAL_CATEGORY_LABELS,
   type LawfulBasis
 } from '../records/enums'
-import { referenceNumber, type Organisation, type Retention, type StoredRecord } from '../records/model'
+import { referenceNumber, type OpenItemResolution, type Organisation, type Retention, type StoredRecord } from '../records/model'
 import { sha256Hex } from '../util/sha256'
 import { termLabel } from '../vocabulary/vocabulary'
 import { LISTS, LIST_NAMES, MAX_CELL_CHARS, SHEET, WORKBOOK_FORMAT_MARK, type ColumnSpec, type ListName, type SheetName } from './columns'
@@ -302,10 +302,12 @@ export const EVIDENCE_COLUMNS: ItemColumn<EvidenceRow>[] = [
   column('note', 'Note', 30, ({ item }) => item.note)
 ]
 
+const OPEN_ITEM_KINDS: Record<OpenItemResolution, string> = { open: 'Open item', resolved: 'Open item (resolved)', accepted: 'Open item (accepted)' }
+
 function evidenceRowsOf(record: StoredRecord): EvidenceRow[] {
   return [
     ...record.evidence.map((evidence) => ({ kind: 'Evidence', field: evidence.field, quotes: evidence.quotes, note: evidence.note })),
-    ...record.openItems.map((open) => ({ kind: open.resolved ? 'Open item (resolved)' : 'Open item', field: open.field, quotes: open.quotes, note: open.note }))
+    ...record.openItems.map((open) => ({ kind: OPEN_ITEM_KINDS[open.resolution], field: open.field, quotes: open.quotes, note: open.resolution === 'accepted' ? `${open.note} — Accepted: ${open.resolutionNote}` : open.note }))
   ]
 }
 

@@ -9,6 +9,7 @@ import type { UseFormReturn } from 'react-hook-form'
 import { useLiveQuery } from 'dexie-react-hooks'
 import type { CheckableRecord, CheckContext, Finding, Severity } from '@core/checks/finding'
 import { SEVERITIES } from '@core/checks/finding'
+import { articleHeading, groupByArticle } from '@core/checks/art30-items'
 import { checkOrganisation, checkRecord } from '@core/checks/run-checks'
 import type { RecordForm, RecordFormInput, StoredRecord } from '@core/records/model'
 import { repository } from '../app/services'
@@ -153,7 +154,7 @@ function countLabel(count: number, severity: Severity): string {
   return `${count} ${SEVERITY_LABELS[severity].toLowerCase()}${count === 1 ? '' : 's'}`
 }
 
-/** The record's findings, most severe first; each entry jumps to its field. */
+/** The record's findings by article (in the Regulation's order), most severe first within each; each entry jumps to its field. */
 export function FindingsPanel() {
   const { findings, organisationFindings } = useEditorFindings()
   const [open, setOpen] = useState(true)
@@ -182,23 +183,29 @@ export function FindingsPanel() {
         ) : null}
       </div>
       {open && sorted.length > 0 ? (
-        <ol className="findings" id="findings-list">
-          {sorted.map((finding, index) => (
-            <li key={`${finding.ruleId}-${finding.field}-${index}`}>
-              <button type="button" className={`finding finding--${finding.severity}`} onClick={() => focusFinding(finding.field)}>
-                <SeverityIcon severity={finding.severity} />
-                <span className="finding__body">
-                  <span className="finding__head">
-                    <span className="finding__article">{finding.article}</span>
-                    <span className="finding__field">{describeField(finding.field)}</span>
-                  </span>
-                  <span className="finding__message">{finding.message}</span>
-                  <span className="finding__fix">Fix: {finding.fix}</span>
-                </span>
-              </button>
+        <ul className="findings-by-article" id="findings-list">
+          {groupByArticle(sorted).map(([article, group]) => (
+            <li key={article} className="findings-by-article__group">
+              <h3 className="findings-by-article__heading">{articleHeading(article)}</h3>
+              <ol className="findings" aria-label={articleHeading(article)}>
+                {group.map((finding, index) => (
+                  <li key={`${finding.ruleId}-${finding.field}-${index}`}>
+                    <button type="button" className={`finding finding--${finding.severity}`} onClick={() => focusFinding(finding.field)}>
+                      <SeverityIcon severity={finding.severity} />
+                      <span className="finding__body">
+                        <span className="finding__head">
+                          <span className="finding__field">{describeField(finding.field)}</span>
+                        </span>
+                        <span className="finding__message">{finding.message}</span>
+                        <span className="finding__fix">Fix: {finding.fix}</span>
+                      </span>
+                    </button>
+                  </li>
+                ))}
+              </ol>
             </li>
           ))}
-        </ol>
+        </ul>
       ) : null}
       {organisationErrors.length > 0 ? (
         <p className="findings-panel__organisation">

@@ -3,6 +3,7 @@
  * severity and article, reviews due, transfers and vendors. Charts where a picture reads
  * faster; each chart also carries its figures as a table for screen readers.
  */
+import { activityTitle } from '@core/records/model'
 import { useEffect, useSyncExternalStore, type ReactNode } from 'react'
 import { useLiveQuery } from 'dexie-react-hooks'
 import { SEVERITIES } from '@core/checks/finding'
@@ -89,7 +90,7 @@ function ReviewList({ title, entries, tone }: { title: string; entries: ReviewDu
             <li key={entry.id}>
               <NavLink to={`/records/${entry.id}`}>
                 <span className="reference">{entry.reference}</span>
-                {entry.name}
+                {activityTitle(entry.name)}
               </NavLink>
               <span className={`reviews__when reviews__when--${tone}`}>
                 {formatDate(entry.nextReview)} · {entry.days < 0 ? `${-entry.days} day${entry.days === -1 ? '' : 's'} overdue` : entry.days === 0 ? 'today' : `in ${entry.days} day${entry.days === 1 ? '' : 's'}`}

@@ -50,6 +50,30 @@ export const SCHEMA_V2 = {
  */
 export const SCHEMA_V3 = SCHEMA_V2
 
+/**
+ * Version 4: open items are resolved or accepted with a note (`resolution`, `resolutionNote`)
+ * instead of ticked (`resolved`), and records carry the fields of the migration contract
+ * (`previousReference`, `notes`, `importedFrom`). Tables and indexes are those of version 3.
+ */
+export const SCHEMA_V4 = SCHEMA_V3
+
+/** A stored open item as versions 1–3 wrote it, or as version 4 does. */
+type StoredOpenItem = Record<string, unknown> & { resolved?: unknown; resolution?: unknown; resolutionNote?: unknown }
+
+/** Brings a record stored by versions 1–3 to the version 4 shape; what it already has is kept. */
+export function upgradeRecordToV4(record: Record<string, unknown>): void {
+  if (typeof record.previousReference !== 'string') record.previousReference = ''
+  if (typeof record.notes !== 'string') record.notes = ''
+  if (!Array.isArray(record.importedFrom)) record.importedFrom = []
+  if (!Array.isArray(record.openItems)) return
+  for (const item of record.openItems as StoredOpenItem[]) {
+    if (typeof item !== 'object' || item === null) continue
+    if (typeof item.resolution !== 'string') item.resolution = item.resolved === true ? 'resolved' : 'open'
+    if (typeof item.resolutionNote !== 'string') item.resolutionNote = ''
+    delete item.resolved
+  }
+}
+
 export class RopaDatabase extends Dexie {
   records!: Table<StoredRecord, string>
   organisation!: Table<OrganisationRow, string>
@@ -73,5 +97,14 @@ export class RopaDatabase extends Dexie {
             if (typeof record.revision !== 'number') record.revision = 1
           })
       )
+    this.version(4)
+      .stores(SCHEMA_V4)
+      .upgrade((transaction) =>
+        transaction
+          .table<Record<string, unknown>, string>('records')
+          .toCollection()
+          .modify((record) => upgradeRecordToV4(record))
+      )
+    // Version 5 is the transfers' (instrument fields); keep versions in number order.
   }
 }

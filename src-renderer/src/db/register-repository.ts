@@ -297,7 +297,7 @@ export class RegisterRepository {
   async duplicateRecord(id: string): Promise<StoredRecord> {
     const original = await this.getRecord(id)
     if (!original) throw new RecordNotFoundError(id)
-    return this.createRecord({ ...formOfRecord(original), name: `Copy of ${original.name}`, status: 'draft', lastReviewed: '' })
+    return this.createRecord({ ...formOfRecord(original), name: original.name.trim() === '' ? '' : `Copy of ${original.name}`, status: 'draft', lastReviewed: '' })
   }
 
   /** Archives the stored record; `revision` (the one the caller shows) makes it refuse a stale one. */

@@ -4,7 +4,7 @@ import { toast } from 'sonner'
 import { chainBreakText } from '@core/audit/audit-text'
 import { BACKUP_MAX_BYTES, serialiseBackup, type Backup } from '@core/backup/backup-format'
 import type { AutomaticBackupList, HostProgress } from '@core/host/host-api'
-import type { StoredRecord } from '@core/records/model'
+import { activityTitle, type StoredRecord } from '@core/records/model'
 import type { Problem } from '@core/util/problems'
 import type { ImportPreview, ImportPreviewRow, ReadStage } from '@core/workbook/read-workbook'
 import { DEFAULT_XLSX_LIMITS } from '@core/workbook/xlsx-guard'
@@ -273,7 +273,7 @@ function ImportSection() {
                   <tr key={row.location} className={`preview-row preview-row--${row.status}`}>
                     <td className="mono">{row.location}</td>
                     <td className="mono">{row.reference}</td>
-                    <td>{row.name}</td>
+                    <td>{activityTitle(row.name)}</td>
                     <td>
                       <span className={`badge badge--${row.status}`}>{STATUS_LABELS[row.status]}</span>
                     </td>

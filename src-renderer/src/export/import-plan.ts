@@ -5,7 +5,7 @@
  * unique); the row must be renumbered in the spreadsheet instead.
  */
 import { canonicalJson } from '@core/audit/audit-chain'
-import type { StoredRecord } from '@core/records/model'
+import { activityTitle, type StoredRecord } from '@core/records/model'
 import { recordsToImport, type ImportPreview, type ImportPreviewRow } from '@core/workbook/read-workbook'
 
 export interface ImportPlan {
@@ -22,7 +22,7 @@ export function canOverwrite(row: ImportPreviewRow, existingById: Map<string, St
   const sameId = existingById.get(row.record.id)
   if (!sameId) return `${row.reference} is a different activity in this register; renumber the row to import it as a new activity`
   const holder = existingByReference.get(row.record.reference)
-  if (holder && holder.id !== row.record.id) return `reference ${row.record.reference} belongs to another activity ("${holder.name}")`
+  if (holder && holder.id !== row.record.id) return `reference ${row.record.reference} belongs to another activity ("${activityTitle(holder.name)}")`
   return null
 }
 

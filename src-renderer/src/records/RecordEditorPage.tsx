@@ -8,9 +8,9 @@
 import { zodResolver } from '@hookform/resolvers/zod'
 import { memo, startTransition, useCallback, useEffect, useRef, useState, type FormEvent } from 'react'
 import { useLiveQuery } from 'dexie-react-hooks'
-import { FormProvider, useForm, useFormContext, useWatch, type FieldErrors } from 'react-hook-form'
+import { FormProvider, useForm, useWatch, type FieldErrors } from 'react-hook-form'
 import { toast } from 'sonner'
-import { formOfRecord, recordFormSchema, type RecordForm, type RecordFormInput, type StoredRecord } from '@core/records/model'
+import { activityTitle, formOfRecord, recordFormSchema, type RecordForm, type RecordFormInput, type StoredRecord } from '@core/records/model'
 import { emptyRecordForm } from '@core/records/new-record'
 import { RECORD_STATUS_LABELS, type RecordRole } from '@core/records/enums'
 import { registerStore, repository } from '../app/services'
@@ -21,11 +21,11 @@ import { useConfirm } from '../ui/confirm'
 import { formatTime } from '../ui/dates'
 import { runReported, useAsyncAction } from '../ui/use-async-action'
 import { EvidenceProvider } from './evidence'
-import { describeFieldPath } from '@core/records/field-names'
 import { SaveAsTemplateButton } from '../templates/SaveAsTemplateButton'
 import { FindingNote, FindingsPanel, FindingsProvider } from '../checks/EditorFindings'
 import { useReviewWorkflow } from '../checks/ReviewWorkflow'
 import { HistoryPanel } from './HistoryPanel'
+import { OpenItemsPanel } from './OpenItems'
 import {
   ContextSection,
   ControllersSection,
@@ -103,7 +103,6 @@ function RecordEditor({ record: initialRecord, stored, initial }: RecordEditorPr
   const { isDirty, errors, submitCount } = form.formState
   const role = useWatch({ control: form.control, name: 'role' })
   const evidence = useWatch({ control: form.control, name: 'evidence' }) ?? []
-  const openItems = useWatch({ control: form.control, name: 'openItems' }) ?? []
 
   // A save under way is not "leaving with unsaved changes" (a new record moves to its own address).
   const savingRef = useRef(false)
@@ -222,7 +221,7 @@ function RecordEditor({ record: initialRecord, stored, initial }: RecordEditorPr
     if (!record) return
     const confirmed = await confirm({
       title: `Archive ${record.reference}?`,
-      message: <>“{record.name}” leaves the active register (the register shows it again with “Show archived”). You can undo this straight after, or later restore it to draft.</>,
+      message: <>“{activityTitle(record.name)}” leaves the active register (the register shows it again with “Show archived”). You can undo this straight after, or later restore it to draft.</>,
       confirmLabel: 'Archive record'
     })
     if (!confirmed) return
@@ -253,7 +252,7 @@ function RecordEditor({ record: initialRecord, stored, initial }: RecordEditorPr
     if (!record) return
     const confirmed = await confirm({
       title: `Delete ${record.reference}?`,
-      message: <>“{record.name}” will be removed from the register. You can undo this straight after.</>,
+      message: <>“{activityTitle(record.name)}” will be removed from the register. You can undo this straight after.</>,
       confirmLabel: 'Delete record',
       danger: true
     })
@@ -288,7 +287,7 @@ function RecordEditor({ record: initialRecord, stored, initial }: RecordEditorPr
                 ← Register
               </NavLink>
               <h1>
-                {record ? <span className="reference">{record.reference}</span> : <span className="reference">New</span>} {form.watch('name') || 'Untitled record'}
+                {record ? <span className="reference">{record.reference}</span> : <span className="reference">New</span>} {activityTitle(form.watch('name'))}
               </h1>
             </div>
             <div className="editor__actions">
@@ -374,7 +373,7 @@ function RecordEditor({ record: initialRecord, stored, initial }: RecordEditorPr
                 ) : null}
               </ol>
             </nav>
-            <EditorSections isProcessor={role === 'processor'} hasOpenItems={openItems.some((item) => !item.resolved)} recordId={record?.id ?? null} />
+            <EditorSections isProcessor={role === 'processor'} recordId={record?.id ?? null} />
           </div>
         </form>
         {staleEdit ? <StaleSaveDialog edit={staleEdit} busy={keepMine.busy} onReload={loadStored} onKeepMine={() => void keepMine.run()} onCancel={() => setStaleEdit(null)} /> : null}
@@ -389,7 +388,7 @@ function RecordEditor({ record: initialRecord, stored, initial }: RecordEditorPr
  * stored version, the "Saved at" note): each field follows the form through react-hook-form's
  * context and watchers, so nothing here needs the editor to draw it again.
  */
-const EditorSections = memo(function EditorSections({ isProcessor, hasOpenItems, recordId }: { isProcessor: boolean; hasOpenItems: boolean; recordId: string | null }) {
+const EditorSections = memo(function EditorSections({ isProcessor, recordId }: { isProcessor: boolean; recordId: string | null }) {
   // The sections below the first screen are drawn just after it (a non-urgent update), so that a
   // record opens as soon as its top is ready; their values are in the form from the start.
   const [belowTheFold, setBelowTheFold] = useState(false)
@@ -402,7 +401,7 @@ const EditorSections = memo(function EditorSections({ isProcessor, hasOpenItems,
       <FindingsPanel />
       <OriginPanel />
       <FindingNote anchor="origin" />
-      {hasOpenItems ? <OpenItemsPanel /> : null}
+      <OpenItemsPanel />
       <IdentitySection />
       {isProcessor ? <ControllersSection /> : null}
       <PurposesSection />
@@ -437,30 +436,5 @@ function OriginPanel() {
         <strong>{origin.packId}</strong>
       </NavLink> version {origin.packVersion}, activity <strong>{origin.activityId}</strong>. Values marked “From template” show the policy's words on demand.
     </aside>
-  )
-}
-
-function OpenItemsPanel() {
-  const { register } = useFormContext<RecordFormInput>()
-  const openItems = useWatch<RecordFormInput, 'openItems'>({ name: 'openItems' }) ?? []
-  return (
-    <section className="section section--open-items" id="open-items" aria-labelledby="open-items-title">
-      <h2 id="open-items-title">Open items from the template</h2>
-      <p className="section__note">The vendor's policy is silent or vague on these points. Decide each one, then tick it as resolved.</p>
-      <ul className="open-items">
-        {openItems.map((item, index) =>
-          item.resolved ? null : (
-            <li key={item.id} className="open-items__item">
-              <label>
-                <input type="checkbox" {...register(`openItems.${index}.resolved`)} /> <strong>{describeFieldPath(item.field)}</strong>: {item.note}
-              </label>
-              {(item.quotes ?? []).map((quote, quoteIndex) => (
-                <blockquote key={quoteIndex}>{quote}</blockquote>
-              ))}
-            </li>
-          )
-        )}
-      </ul>
-    </section>
   )
 }

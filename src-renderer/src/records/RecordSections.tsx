@@ -254,7 +254,7 @@ export function RecipientsSection() {
         </div>
       ))}
       <FindingNote anchor="recipients" />
-      <button type="button" className="button button--small" onClick={() => append({ id: newItemId(), name: '', type: 'processor', vendorId: '', contractReference: '', notes: '' })}>
+      <button type="button" className="button button--small" onClick={() => append({ id: newItemId(), name: '', type: 'not-stated', vendorId: '', contractReference: '', notes: '' })}>
         Add recipient
       </button>
     </Section>

@@ -1,4 +1,5 @@
 /** The register: every processing activity, searchable, filterable and sortable; a virtualised list for large registers. */
+import { activityTitle } from '@core/records/model'
 import { useVirtualizer } from '@tanstack/react-virtual'
 import { useDeferredValue, useEffect, useMemo, useRef, useState, useSyncExternalStore, type KeyboardEvent } from 'react'
 import { LAWFUL_BASIS_LABELS, RECORD_ROLE_LABELS, RECORD_STATUS_LABELS } from '@core/records/enums'
@@ -231,7 +232,7 @@ export function RegisterPage() {
                   <div role="cell" className="table__cell">
                     <HealthBadge health={checks.health.get(row.id)} counts={countsText(checks.findingsByRecord.get(row.id))} />
                   </div>
-                  <div role="cell" className="table__cell table__cell--strong">{row.name}</div>
+                  <div role="cell" className="table__cell table__cell--strong">{activityTitle(row.name)}</div>
                   <div role="cell" className="table__cell">{RECORD_ROLE_LABELS[row.role]}</div>
                   <div role="cell" className="table__cell">
                     <span className={`badge badge--${row.status}`}>{RECORD_STATUS_LABELS[row.status]}</span>

@@ -3,6 +3,7 @@
  * anything is stored; a newer version shows what changes and which records it touches, and
  * asks before applying.
  */
+import { activityTitle } from '@core/records/model'
 import { useEffect, useRef, useState } from 'react'
 import { toast } from 'sonner'
 import { MAX_PACK_FILE_BYTES, type TemplatePack } from '@core/templates/pack-schema'
@@ -147,7 +148,7 @@ function UpgradeDialog({ preview, onAnswer }: { preview: Extract<PackPreview, { 
                 {affected.map((entry) => (
                   <tr key={entry.record.id}>
                     <td>
-                      <span className="reference">{entry.record.reference}</span> {entry.record.name}
+                      <span className="reference">{entry.record.reference}</span> {activityTitle(entry.record.name)}
                     </td>
                     <td>{entry.activityId}</td>
                     <td>{entry.change === 'removed' ? 'activity removed from the pack' : `${entry.changes.length} field${entry.changes.length === 1 ? '' : 's'} changed: ${[...new Set(entry.changes.map((change) => describeFieldPath(change.field.replace(/\[[^\]]*\]/g, '').split('.')[0] ?? '')))].join(', ')}`}</td>

@@ -1,6 +1,6 @@
 /** Vendors registered by template packs, and the records that use each one. */
 import { RECORD_STATUS_LABELS } from '@core/records/enums'
-import type { StoredRecord } from '@core/records/model'
+import { activityTitle, type StoredRecord } from '@core/records/model'
 import type { Vendor } from '@core/templates/vendor'
 import { NavLink } from '../app/navigation'
 import { templateRepository } from './template-services'
@@ -130,7 +130,7 @@ export function VendorPage({ vendorId }: { vendorId: string }) {
                 <tr key={record.id}>
                   <td className="tpl-id">{record.reference}</td>
                   <td>
-                    <NavLink to={`/records/${record.id}`}>{record.name}</NavLink>
+                    <NavLink to={`/records/${record.id}`}>{activityTitle(record.name)}</NavLink>
                   </td>
                   <td>{RECORD_STATUS_LABELS[record.status]}</td>
                   <td>{howUsed(record, vendor)}</td>

@@ -1,6 +1,7 @@
 import { articleForField } from '../art30-items'
 import { isBlank, recordFinding, toFormFieldPath, type RecordRule } from '../finding'
 import { describeFieldPath } from '../../records/field-names'
+import { isUnsettled } from '../../records/model'
 
 /** Points the template's source left silent or vague, which the DPO has not yet decided. */
 export const openTemplateGap: RecordRule = {
@@ -9,7 +10,7 @@ export const openTemplateGap: RecordRule = {
   description: 'Every open item left by the template has been resolved.',
   check(record) {
     return record.openItems.flatMap((item, index) => {
-      if (item.resolved) return []
+      if (!isUnsettled(item)) return []
       const field = isBlank(item.field) ? `openItems.${index}` : toFormFieldPath(item.field)
       return [
         recordFinding(openTemplateGap, record, {
@@ -17,7 +18,7 @@ export const openTemplateGap: RecordRule = {
           article: articleForField(field, record.role),
           field,
           message: `Open point from the template: ${isBlank(item.note) ? `${describeFieldPath(item.field)} still needs a decision.` : item.note}`,
-          fix: 'Decide this point, fill in the field, then mark the open item as resolved.'
+          fix: 'Decide this point and fill in the field, then mark the open item resolved, or accept it with a note saying why.'
         })
       ]
     })
