@@ -289,7 +289,8 @@ function addVisibleEditWarnings(workbook: ExcelJS.Workbook, rows: ImportPreviewR
       if (!row?.record) continue
       const changed = columns
         .map((column, index) => ({ column, index, expected: displayed(fitCell(column.value(row.record!))) }))
-        .filter(({ index, expected }) => cellText(sheet.getCell(rowNumber, index + 1).value) !== expected)
+        // XML readers turn a carriage return into a line feed: that is no edit.
+        .filter(({ index, expected }) => sameLines(cellText(sheet.getCell(rowNumber, index + 1).value)) !== sameLines(expected))
         .map(({ column, index }) => `${cellPath(sheetName, rowNumber, index + 1)} (${column.header})`)
       if (changed.length > 0) {
         row.warnings.push(`edited in the spreadsheet, not imported (change these in the app): ${changed.join(', ')}`)
@@ -298,6 +299,7 @@ function addVisibleEditWarnings(workbook: ExcelJS.Workbook, rows: ImportPreviewR
   }
 }
 
+const sameLines = (text: string) => text.replace(/\r\n?/g, '\n')
 const displayed = (value: CellValue): string => (typeof value === 'number' ? String(value) : value)
 
 function classify(record: StoredRecord, existing: readonly StoredRecord[], exportedAt: string | null): { status: ImportRowStatus; reason: string } {

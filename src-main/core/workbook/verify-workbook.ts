@@ -42,9 +42,12 @@ function rawText(value: ExcelJS.CellValue): string {
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE'
   if (value instanceof Date) return value.toISOString()
   if ('richText' in value) return hashText(value.richText.map((run) => run.text).join(''))
-  if ('formula' in value || 'sharedFormula' in value) return `=${String((value as { formula?: unknown }).formula ?? '')}`
+  if ('formula' in value || 'sharedFormula' in value) {
+    const formula = (value as { formula?: unknown }).formula
+    return `=${typeof formula === 'string' ? formula : ''}`
+  }
   if ('hyperlink' in value) return hashText(String(value.text || value.hyperlink))
-  return hashText(String(value as unknown))
+  return JSON.stringify(value)
 }
 
 function rowValues(sheet: ExcelJS.Worksheet, row: number, columns: number): string[] {

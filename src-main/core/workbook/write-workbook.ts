@@ -161,7 +161,7 @@ export function addRegisterSheet(workbook: WorkbookLike, layout: SheetLayout, pr
     marks.fill = MARK_FILL
     marks.commit()
   }
-  const header = worksheet.addRow(withRowHash ? [...headerValues!, ROW_HASH_HEADER] : headerValues!)
+  const header = worksheet.addRow(withRowHash ? [...headerValues, ROW_HASH_HEADER] : headerValues)
   header.font = { bold: true, color: { argb: 'FFFFFFFF' } }
   header.fill = HEADER_FILL
   header.alignment = CELL_ALIGNMENT
