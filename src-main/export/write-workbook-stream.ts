@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto'
 import { readFile, writeFile } from 'node:fs/promises'
 import ExcelJS from 'exceljs'
-import { buildWorkbook, finishXlsx, type ExportProgress } from '../core/workbook/write-workbook'
+import { buildWorkbook, excelJsBook, finishXlsx, type ExportProgress } from '../core/workbook/write-workbook'
 import { fingerprintInput, type ExportData } from '../core/workbook/register-sheets'
 import type { CreateHash } from '../core/workbook/verification'
 import { writeFileAtomically } from '../files'
@@ -27,7 +27,7 @@ export async function writeWorkbookStream(filePath: string, data: ExportData, on
     const recordsFingerprint = data.fingerprint ?? createHash('sha256').update(fingerprintInput(data.records)).digest('hex')
     let built
     try {
-      built = await buildWorkbook(workbook, { ...data, fingerprint: recordsFingerprint }, onProgress, { inlineLineBreaks: true, createHash: nodeHash })
+      built = await buildWorkbook(excelJsBook(workbook, { inlineLineBreaks: true }), { ...data, fingerprint: recordsFingerprint }, onProgress, { createHash: nodeHash })
     } catch (error) {
       // Closes the file stream before the temporary file is removed (Windows refuses to remove an open file).
       await workbook.commit().catch(() => undefined)

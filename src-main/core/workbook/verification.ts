@@ -15,6 +15,7 @@ import { sha256 } from '@noble/hashes/sha2.js'
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js'
 import type { CellValue } from './register-sheets'
 import { columnLetter, SHEET } from './columns'
+import { XML_FORBIDDEN } from './xlsx-writer'
 
 export interface IncrementalHash {
   update(text: string): void
@@ -23,11 +24,25 @@ export interface IncrementalHash {
 /** Makes a SHA-256 hasher; the Node writer passes node:crypto's, which is several times faster. */
 export type CreateHash = () => IncrementalHash
 
+/** Text is gathered and encoded in pieces of this many characters: encoding every cell apart made most of the export's garbage. */
+const PORTABLE_CHUNK = 64 * 1024
+
 export const portableHash: CreateHash = () => {
   const hash = sha256.create()
+  let pending = ''
   return {
-    update: (text) => void hash.update(utf8ToBytes(text)),
-    digest: () => bytesToHex(hash.digest())
+    update(text) {
+      pending += text
+      if (pending.length >= PORTABLE_CHUNK) {
+        hash.update(utf8ToBytes(pending))
+        pending = ''
+      }
+    },
+    digest() {
+      if (pending !== '') hash.update(utf8ToBytes(pending))
+      pending = ''
+      return bytesToHex(hash.digest())
+    }
   }
 }
 
@@ -48,11 +63,14 @@ export const VERIFICATION_ITEMS = {
 
 /**
  * A cell's text for hashing. Line ends are compared as '\n': an .xlsx stores text as XML, and
- * XML readers turn a carriage return into a line feed.
+ * XML readers turn a carriage return into a line feed; control characters XML cannot hold are
+ * left out.
  */
 export function hashText(value: CellValue | null | undefined): string {
   if (value === null || value === undefined) return ''
-  return (typeof value === 'number' ? String(value) : value).replace(/\r\n?/g, '\n')
+  if (typeof value === 'number') return String(value)
+  // XML cannot hold control characters: both writers leave them out (the Data sheet's JSON keeps them escaped).
+  return value.replace(/\r\n?/g, '\n').replace(XML_FORBIDDEN, '')
 }
 
 const framed = (text: string) => `${text.length}:${text}`

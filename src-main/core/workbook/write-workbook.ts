@@ -8,6 +8,7 @@ import ExcelJS, { type DataValidation, type Workbook, type Worksheet } from 'exc
 import { art30Mark, headerRowCount, ORGANISATION_DATA_REFERENCE, recordsFingerprint, registerSheets, type CellValue, type ExportData, type SheetLayout } from './register-sheets'
 import { columnLetter, fitCell, listRange, looksLikeFormula, SHEET, type ColumnSpec } from './columns'
 import { addFilterDatabaseNames, addQuotePrefix, patchXlsx, QUOTE_PREFIX_NUMBER_FORMAT } from './xlsx-patch'
+import { XLSX_STYLE, XlsxWorkbook, type XlsxValidation } from './xlsx-writer'
 import { portableHash, ROW_HASH_HEADER, SheetDigester, shortFingerprint, VERIFICATION_SHEET, verificationRows, type CreateHash } from './verification'
 
 export type ExportProgress = (done: number, total: number) => void
@@ -165,28 +166,101 @@ export function addRegisterSheet(workbook: WorkbookLike, layout: SheetLayout, pr
   header.font = { bold: true, color: { argb: 'FFFFFFFF' } }
   header.fill = HEADER_FILL
   header.alignment = CELL_ALIGNMENT
-  header.height = layout.columns.some((spec) => spec.header.length > 60) ? 90 : 32
+  header.height = headerHeight(layout)
   header.commit()
 
-  const firstRow = headerRows + 1
-  const lastRow = headerRows + layout.rowCount
   // Range validations exist in exceljs (one <dataValidation sqref="B3:B900">) but not in its typings.
   const validations = (worksheet as Worksheet & { dataValidations: { add(range: string, validation: DataValidation): void } }).dataValidations
-  if (layout.rowCount > 0) {
-    layout.columns.forEach((spec, index) => {
-      if (!spec.list) return
-      const letter = columnLetter(index + 1)
-      validations.add(`${letter}${firstRow}:${letter}${lastRow}`, {
-        type: 'list',
-        allowBlank: true,
-        formulae: [listRange(spec.list)],
-        showErrorMessage: true,
-        errorTitle: spec.header,
-        error: `Choose a value from the list (sheet ${SHEET.lists}).`
-      })
+  for (const validation of listValidations(layout)) {
+    validations.add(validation.range, {
+      type: 'list',
+      allowBlank: true,
+      formulae: [validation.list],
+      showErrorMessage: true,
+      errorTitle: validation.title,
+      error: validation.error
     })
   }
   return worksheet
+}
+
+/** A drop-down from the hidden Lists sheet on each enumerated column, over the rows written. */
+export function listValidations(layout: SheetLayout): XlsxValidation[] {
+  if (layout.rowCount === 0) return []
+  const firstRow = headerRowCount(layout) + 1
+  const lastRow = headerRowCount(layout) + layout.rowCount
+  return layout.columns.flatMap((spec, index) => {
+    if (!spec.list) return []
+    const letter = columnLetter(index + 1)
+    return [{ range: `${letter}${firstRow}:${letter}${lastRow}`, list: listRange(spec.list), title: spec.header, error: `Choose a value from the list (sheet ${SHEET.lists}).` }]
+  })
+}
+
+const headerHeight = (layout: Pick<SheetLayout, 'columns'>) => (layout.columns.some((spec) => spec.header.length > 60) ? 90 : 32)
+
+/** Where the writer puts one sheet's rows: exceljs (in memory or streaming) or the small writer of the browser build. */
+export interface SheetSink {
+  /** A data row: its cells, then the row hash (null on the Verification sheet), the indexes of cells to keep as text, and the row's height. */
+  addRow(cells: Array<CellValue | null>, hash: string | null, quoted: ReadonlySet<number>, height: number | undefined): void
+  commit(): void
+}
+export interface BookSink {
+  /** A sheet with its heading rows written. */
+  addSheet(layout: SheetLayout, print: PrintContext, withRowHash: boolean): SheetSink
+}
+
+/** exceljs's workbook (in memory or the streaming writer) as a sink. */
+export function excelJsBook(workbook: WorkbookLike, options: { inlineLineBreaks?: boolean } = {}): BookSink {
+  return {
+    addSheet(layout, print, withRowHash) {
+      const worksheet = addRegisterSheet(workbook, layout, print, withRowHash)
+      return {
+        addRow(cells, hash, quoted, height) {
+          const values = options.inlineLineBreaks ? cells.map(keepLineBreaks) : cells
+          const row = worksheet.addRow(hash === null ? values : [...values, hash])
+          // Text a spreadsheet would take for a formula stays text, shown as typed: the quote-prefix style (finishXlsx), not a visible apostrophe.
+          for (const index of quoted) row.getCell(index + 1).numFmt = QUOTE_PREFIX_NUMBER_FORMAT
+          if (height !== undefined) row.height = height
+          row.commit()
+        },
+        commit: () => (worksheet as Worksheet & { commit?: () => void }).commit?.()
+      }
+    }
+  }
+}
+
+/** The browser build's small writer as a sink (see xlsx-writer.ts). */
+export function xlsxBook(workbook: XlsxWorkbook): BookSink {
+  return {
+    addSheet(layout, print, withRowHash) {
+      const setup = pageSetupFor(layout, isRecordSheet(layout))
+      const headerFooter = layout.state === 'visible' ? headerFooterFor(layout.name, print) : null
+      const sheet = workbook.addSheet({
+        name: layout.name,
+        hidden: layout.state !== 'visible',
+        columns: [...layout.columns.map((spec) => ({ width: spec.width, style: XLSX_STYLE.body })), ...(withRowHash ? [{ width: ROW_HASH_COLUMN.width, style: XLSX_STYLE.hash }] : [])],
+        frozen: { rows: headerRowCount(layout), columns: isRecordSheet(layout) ? 1 : 0 },
+        autoFilter: filterRange(layout, withRowHash),
+        validations: listValidations(layout),
+        page: {
+          paperSize: setup.paperSize ?? 9,
+          fitToWidth: setup.fitToWidth ?? 1,
+          pageOrder: 'overThenDown',
+          titleRows: setup.printTitlesRow ?? '1:1',
+          titleColumns: setup.printTitlesColumn ?? null,
+          margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.25, footer: 0.25, ...setup.margins }
+        },
+        headerFooter: headerFooter ? { header: headerFooter.oddHeader ?? '', footer: headerFooter.oddFooter ?? '' } : null
+      })
+      const [marks, header] = layout.art30Row ? headingRows(layout) : [null, headingRows(layout)[0]!]
+      if (marks) sheet.addRow(withRowHash ? [...marks, null] : marks, XLSX_STYLE.marks, undefined)
+      sheet.addRow(withRowHash ? [...header, ROW_HASH_HEADER] : header, XLSX_STYLE.header, headerHeight(layout))
+      return {
+        addRow: (cells, hash, quoted, height) => sheet.addRow(hash === null ? cells : [...cells, hash], null, height, quoted),
+        commit: () => undefined
+      }
+    }
+  }
 }
 
 /** Total rows the writers will report progress against. */
@@ -197,7 +271,6 @@ export function exportRowTotal(layouts: readonly SheetLayout[]): number {
 const pause = () => new Promise<void>((resolve) => setTimeout(resolve, 0))
 
 export interface BuildOptions {
-  inlineLineBreaks?: boolean
   /** SHA-256 for the row and column hashes; the portable one unless the host has a faster one. */
   createHash?: CreateHash
 }
@@ -210,23 +283,30 @@ export interface BuiltWorkbook {
   fingerprint: string
 }
 
+const quotedCells = (cells: ReadonlyArray<CellValue | null>): Set<number> => {
+  const quoted = new Set<number>()
+  cells.forEach((value, index) => {
+    if (typeof value === 'string' && looksLikeFormula(value)) quoted.add(index)
+  })
+  return quoted
+}
+
 /**
- * Adds every sheet of the register to `workbook`, each row ending with its row hash, and the
+ * Writes every sheet of the register into `book`, each row ending with its row hash, and the
  * Verification sheet last. With a streaming writer, rows are committed as they are written and
  * the caller commits the workbook afterwards, then runs `finishXlsx` on the file's bytes.
  */
-export async function buildWorkbook(workbook: WorkbookLike, data: ExportData, onProgress?: ExportProgress, options: BuildOptions = {}): Promise<BuiltWorkbook> {
+export async function buildWorkbook(book: BookSink, data: ExportData, onProgress?: ExportProgress, options: BuildOptions = {}): Promise<BuiltWorkbook> {
   const createHash = options.createHash ?? portableHash
   const recordsPrint = data.fingerprint ?? recordsFingerprint(data.records)
-  const exportData = { ...data, fingerprint: recordsPrint }
-  const layouts = registerSheets(exportData)
+  const layouts = registerSheets({ ...data, fingerprint: recordsPrint })
   const print: PrintContext = { organisation: data.organisation?.controller.name || 'Organisation not yet entered', exportedAt: data.exportedAt, fingerprint: recordsPrint }
   const total = exportRowTotal(layouts)
   const filterRanges = new Map<number, string>()
   const digests = []
   let done = 0
   for (const [sheetIndex, layout] of layouts.entries()) {
-    const worksheet = addRegisterSheet(workbook, layout, print, true)
+    const sheet = book.addSheet(layout, print, true)
     filterRanges.set(sheetIndex, `'${layout.name}'!${absolute(filterRange(layout, true))}`)
     const digester = new SheetDigester(layout.name, layout.columns.map((spec) => spec.header), createHash)
     const headings = headingRows(layout)
@@ -237,15 +317,7 @@ export async function buildWorkbook(workbook: WorkbookLike, data: ExportData, on
     const sized = layout.state === 'visible'
     for (const values of layout.rows()) {
       const cells = values.map(safeCell)
-      const hash = digester.row(cells)
-      const row = worksheet.addRow([...(options.inlineLineBreaks ? cells.map(keepLineBreaks) : cells), hash])
-      cells.forEach((value, index) => {
-        // Text a spreadsheet would take for a formula stays text, shown as typed: the quote-prefix style, not a visible apostrophe.
-        if (typeof value === 'string' && looksLikeFormula(value)) row.getCell(index + 1).numFmt = QUOTE_PREFIX_NUMBER_FORMAT
-      })
-      const height = sized ? rowHeight(cells, layout.columns) : undefined
-      if (height !== undefined) row.height = height
-      row.commit()
+      sheet.addRow(cells, digester.row(cells), quotedCells(cells), sized ? rowHeight(cells, layout.columns) : undefined)
       sheetRows++
       // The Data sheet may hold more than one row per record; progress counts records there.
       if (layout.name !== SHEET.data || (values[1] === 1 && values[0] !== ORGANISATION_DATA_REFERENCE)) done = Math.min(total, done + 1)
@@ -254,7 +326,7 @@ export async function buildWorkbook(workbook: WorkbookLike, data: ExportData, on
         await pause()
       }
     }
-    ;(worksheet as Worksheet & { commit?: () => void }).commit?.()
+    sheet.commit()
     digests.push(digester.digest())
     onProgress?.(done, total)
   }
@@ -262,10 +334,13 @@ export async function buildWorkbook(workbook: WorkbookLike, data: ExportData, on
   const audit = data.audit ? { count: data.audit.anchor.count, headHash: data.audit.anchor.headHash } : null
   const verification = verificationRows({ exportedAt: data.exportedAt, recordsFingerprint: recordsPrint, audit }, digests, createHash)
   const layout: SheetLayout = { name: VERIFICATION_SHEET, state: 'visible', columns: VERIFICATION_COLUMNS, art30Row: false, rowCount: verification.rows.length, rows: () => verification.rows }
-  const worksheet = addRegisterSheet(workbook, layout, print)
+  const sheet = book.addSheet(layout, print, false)
   filterRanges.set(layouts.length, `'${VERIFICATION_SHEET}'!${absolute(filterRange(layout, false))}`)
-  for (const values of verification.rows) worksheet.addRow(values.map(safeCell)).commit()
-  ;(worksheet as Worksheet & { commit?: () => void }).commit?.()
+  for (const values of verification.rows) {
+    const cells = values.map(safeCell)
+    sheet.addRow(cells, null, quotedCells(cells), undefined)
+  }
+  sheet.commit()
   return { filterRanges, fingerprint: verification.fingerprint }
 }
 
@@ -289,11 +364,9 @@ export function finishXlsx(bytes: Uint8Array, built: BuiltWorkbook): Promise<Uin
   })
 }
 
-/** The in-memory route (browser build): the whole workbook as .xlsx bytes. */
+/** The in-memory route (browser build): the whole workbook as .xlsx bytes, from the small writer. */
 export async function writeWorkbookBuffer(data: ExportData, onProgress?: ExportProgress, options: Pick<BuildOptions, 'createHash'> = {}): Promise<Uint8Array> {
-  const workbook = new ExcelJS.Workbook()
-  workbook.creator = 'RoPA Manager'
-  workbook.created = new Date(data.exportedAt)
-  const built = await buildWorkbook(workbook, data, onProgress, options)
-  return finishXlsx(new Uint8Array(await workbook.xlsx.writeBuffer()), built)
+  const workbook = new XlsxWorkbook({ creator: 'RoPA Manager', created: data.exportedAt })
+  const built = await buildWorkbook(xlsxBook(workbook), data, onProgress, options)
+  return finishXlsx(await workbook.bytes(), built)
 }

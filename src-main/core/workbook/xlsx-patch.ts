@@ -70,7 +70,7 @@ async function entryText(bytes: Uint8Array, entry: Entry): Promise<string> {
 }
 
 let crcTable: Uint32Array | undefined
-function crc32(data: Uint8Array): number {
+export function crc32(data: Uint8Array): number {
   if (!crcTable) {
     crcTable = new Uint32Array(256)
     for (let n = 0; n < 256; n++) {
