@@ -77,7 +77,7 @@ export interface ExportData {
   packs?: ExportPackSource[]
 }
 
-/** What the Evidence sheet says about a pack's source document. */
+/** What the Evidence sheet says about the policy a pack quotes. */
 export interface ExportPackSource {
   id: string
   version: string
@@ -339,7 +339,7 @@ function policyDate(source: ExportPackSource): string {
 /**
  * One row per quote (or per imported cell): the record, the field in the editor's words, and
  * where the words come from — the pack and its policy (title, date, SHA-256 of the text), or
- * the file, sheet and cell of an import — so that an auditor can find the document.
+ * the file, sheet and cell of an import — so that an auditor can find the source.
  */
 export const EVIDENCE_COLUMNS: ItemColumn<EvidenceRow>[] = [
   ...keyColumns<EvidenceRow>(),
