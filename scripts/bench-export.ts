@@ -14,7 +14,8 @@ import { demoOrganisation, generateDemoRegister } from '../src-main/core/demo/de
 import type { StoredRecord } from '../src-main/core/records/model'
 import { registerSheets, type ExportData } from '../src-main/core/workbook/register-sheets'
 import { addRegisterSheet, keepLineBreaks, rowHeight, safeCell } from '../src-main/core/workbook/write-workbook'
-import { writeWorkbookStream } from '../src-main/export/write-workbook-stream'
+import { nodeHash, writeWorkbookStream } from '../src-main/export/write-workbook-stream'
+import { SheetDigester } from '../src-main/core/workbook/verification'
 // Only a type here: the export children must not load vite and Playwright, whose memory would count as theirs.
 import type { RendererSession } from '../test/e2e/browser'
 
@@ -50,20 +51,24 @@ async function writeExport(file: string, data: ExportData): Promise<void> {
   await writeWorkbookStream(file, data)
 }
 
-/** The floor: exceljs's streaming writer alone on exactly the same cells, computed before the clock starts. */
+/**
+ * The floor: exceljs's streaming writer alone on exactly the same cells (row hashes included),
+ * computed before the clock starts.
+ */
 async function writeFloor(file: string, data: ExportData): Promise<() => Promise<void>> {
   const layouts = registerSheets({ ...data, fingerprint: 'computed beforehand' })
-  // The same cells and row heights as the export writes.
-  const rows = layouts.map((layout) =>
-    [...layout.rows()].map((values) => {
+  // The same cells, row hashes and row heights as the export writes.
+  const rows = layouts.map((layout) => {
+    const digester = new SheetDigester(layout.name, layout.columns.map((spec) => spec.header), nodeHash)
+    return [...layout.rows()].map((values) => {
       const cells = values.map(safeCell)
-      return { cells: cells.map(keepLineBreaks), height: layout.state === 'visible' ? rowHeight(cells, layout.columns) : undefined }
+      return { cells: [...cells.map(keepLineBreaks), digester.row(cells)], height: layout.state === 'visible' ? rowHeight(cells, layout.columns) : undefined }
     })
-  )
+  })
   return async () => {
     const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true, useSharedStrings: false })
     layouts.forEach((layout, index) => {
-      const worksheet = addRegisterSheet(workbook, layout)
+      const worksheet = addRegisterSheet(workbook, layout, undefined, true)
       for (const { cells, height } of rows[index]!) {
         const row = worksheet.addRow(cells)
         if (height !== undefined) row.height = height
@@ -211,6 +216,53 @@ export async function benchBackupRun(session: RendererSession, records: StoredRe
       db.close()
       return { backupMs, backupFloorMs, restoreMs, restoreFloorMs }
     }, run % 2 === 0)
+  } finally {
+    await context.close()
+  }
+}
+
+// ---------------------------------------------------------------- the browser build's export
+
+export interface BrowserExportFigures {
+  /** From the click on "Export workbook (.xlsx)" to the download. */
+  exportMs: number
+  /** The longest task on the page meanwhile (PerformanceObserver "longtask"; 0 when none over 50 ms). */
+  longestTaskMs: number
+  longTasks: number
+}
+
+/**
+ * One export of `records` through the Import & export page of the browser build, in a fresh
+ * profile: the workbook is written in a Web Worker, the page observed for long tasks.
+ */
+export async function benchBrowserExport(session: RendererSession, records: StoredRecord[]): Promise<BrowserExportFigures> {
+  const { openApp } = await import('../test/e2e/browser')
+  const { context, page } = await openApp(session, '?bench')
+  try {
+    await page.evaluate(
+      async ({ records, organisation }) => {
+        const { repository } = (window as unknown as BenchWindow).ropaBench
+        await repository.saveUserProfile({ name: 'Bench', role: 'DPO' })
+        await repository.saveOrganisation(organisation)
+        await repository.importStoredRecords(records, `bench: ${records.length} records`)
+      },
+      { records, organisation: demoOrganisation() }
+    )
+    await page.evaluate(() => (window.location.hash = '#/data'))
+    const button = page.getByRole('button', { name: 'Export workbook (.xlsx)' })
+    await button.waitFor()
+    await page.evaluate(() => {
+      const state = { durations: [] as number[] }
+      new PerformanceObserver((list) => state.durations.push(...list.getEntries().map((entry) => entry.duration))).observe({ type: 'longtask' })
+      ;(window as unknown as { benchLongTasks: typeof state }).benchLongTasks = state
+    })
+    const downloaded = page.waitForEvent('download', { timeout: 300_000 })
+    const started = performance.now()
+    await button.click()
+    await downloaded
+    const exportMs = performance.now() - started
+    const durations = await page.evaluate(() => (window as unknown as { benchLongTasks: { durations: number[] } }).benchLongTasks.durations)
+    return { exportMs, longestTaskMs: Math.max(0, ...durations), longTasks: durations.length }
   } finally {
     await context.close()
   }

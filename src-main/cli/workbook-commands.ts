@@ -11,6 +11,7 @@ import { demoOrganisation, generateDemoRegister } from '../core/demo/demo-regist
 import { formatBytes } from '../core/templates/safe-json'
 import { formatProblem, type Problem } from '../core/util/problems'
 import { registerCsv } from '../core/workbook/register-csv'
+import { packSourcesOf } from '../core/workbook/register-sheets'
 import { DEFAULT_XLSX_LIMITS } from '../core/workbook/xlsx-guard'
 import { localToday } from '../core/checks/dates'
 import { checkBackup } from './check-commands'
@@ -93,7 +94,9 @@ export function registerWorkbookCommands(program: Command, session: CliSession):
             // The same checks as `ropa check`, as of today, and the whole audit trail.
             findings: checkBackup(backupPath, backup, localToday()).findings,
             auditLog: backup.auditLog,
-            audit: backupAuditTrail(backup)
+            audit: backupAuditTrail(backup),
+            // Evidence names the policy each quote comes from, for installed and earlier pack versions.
+            packs: packSourcesOf([...backup.packs, ...(backup.packArchive ?? [])])
           })
           session.out(`wrote ${options.output}: ${backup.records.length} activities\n`)
         }
@@ -129,7 +132,8 @@ export function registerWorkbookCommands(program: Command, session: CliSession):
         const backup = createBackup({
           exportedAt: new Date().toISOString(),
           appVersion: appVersion(),
-          organisation: null,
+          // The Cover's organisation (DPO, representative, joint controllers), restored exactly from the Data sheet.
+          organisation: preview.organisation ?? null,
           userProfile: null,
           records,
           auditLog: [],
@@ -139,6 +143,25 @@ export function registerWorkbookCommands(program: Command, session: CliSession):
         writeFileSync(session.file(options.output), serialiseBackup(backup), 'utf8')
         const how = preview.kind === 'app-workbook' ? 'exactly, from the workbook\'s Data sheet' : `from the sheet '${preview.sheet}' (ICO layout)`
         session.out(`wrote ${options.output}: ${records.length} activities read ${how}\n`)
+        if (preview.organisation) session.out(`organisation profile restored: ${preview.organisation.controller.name}\n`)
+      })
+    )
+
+  program
+    .command('verify')
+    .description('Check that a workbook is exactly as the app exported it: every cell, the hidden Data sheet and the Verification sheet')
+    .argument('<workbook>', 'the .xlsx file')
+    .action((workbookPath: string) =>
+      run(async () => {
+        const bytes = readLimited(session.file(workbookPath), workbookPath, DEFAULT_XLSX_LIMITS.maxFileBytes, 'workbook')
+        const [{ verifyWorkbook }, { nodeHash }] = await Promise.all([import('../core/workbook/verify-workbook'), import('../export/write-workbook-stream')])
+        const result = await verifyWorkbook(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), workbookPath, { createHash: nodeHash })
+        if (!result.ok) throw new CommandProblems(workbookPath, result.problems)
+        session.out(
+          `${workbookPath}: unchanged since export: ${result.sheetsChecked} sheets, every cell matches its row and column hashes\n` +
+            `exported at ${result.exportedAt}\nfingerprint of the whole export: ${result.fingerprint}\n` +
+            `audit trail at export: ${result.auditEntries} entries, head ${result.auditHead}\n`
+        )
       })
     )
 

@@ -50,7 +50,7 @@ describe('Findings and Audit trail sheets', () => {
     expect(names.indexOf(SHEET.auditTrail)).toBe(names.indexOf(SHEET.findings) + 1)
 
     const findingRows = rowsOf(workbook.getWorksheet(SHEET.findings)!)
-    expect(findingRows[0]).toEqual(['Reference', 'Processing activity', 'Severity', 'Article', 'Field', 'Finding', 'What to do', 'Rule'])
+    expect(findingRows[0]).toEqual(['Reference', 'Processing activity', 'Severity', 'Article', 'Field', 'Finding', 'What to do', 'Rule', 'Row SHA-256'])
     const body = findingRows.slice(1)
     expect(body).toHaveLength(findings.length)
     expect(body[0]!.slice(0, 2)).toEqual(['Organisation', 'Organisation profile'])
@@ -63,19 +63,19 @@ describe('Findings and Audit trail sheets', () => {
     const recordRefs = body.map((row) => row[0]).filter((reference) => reference !== 'Organisation')
     expect(recordRefs).toEqual([...recordRefs].sort())
     const sample = findings.find((finding) => finding.recordId !== null)!
-    expect(body).toContainEqual([sample.reference, records.find((record) => record.id === sample.recordId)!.name, expect.any(String), sample.article, describeFieldPath(sample.field), sample.message, sample.fix, sample.ruleId])
+    expect(body).toContainEqual([sample.reference, records.find((record) => record.id === sample.recordId)!.name, expect.any(String), sample.article, describeFieldPath(sample.field), sample.message, sample.fix, sample.ruleId, expect.stringMatching(/^[0-9a-f]{64}$/)])
 
     const auditRows = rowsOf(workbook.getWorksheet(SHEET.auditTrail)!)
     expect(auditRows[0]![0]).toBe('Entry')
     expect(auditRows.slice(1).map((row) => row[0])).toEqual(['1', '2', '3'])
     const edited = auditRows[2]!
-    // A hostile actor name is written as text, not as a formula.
-    expect(edited[2]).toBe(`'${HOSTILE_VALUES[0]}`)
+    // A hostile actor name is written as text (a quote-prefixed string cell), not as a formula.
+    expect(edited[2]).toBe(HOSTILE_VALUES[0])
     expect(edited[6]).toBe('Edited')
     expect(edited[8]).toContain('Purpose › Lawful basis: (empty) → Art. 6(1)(b) Contract')
     expect(edited[8]!.split('\n')[1]!.length).toBeLessThan(700)
     // The hashes and the user id go out as stored, to compare with a backup's entries.
-    expect(edited.slice(9)).toEqual([log[1]!.prevHash, log[1]!.hash])
+    expect(edited.slice(9, 11)).toEqual([log[1]!.prevHash, log[1]!.hash])
     expect(edited[3]).toBe('user-7')
     expect(auditRows[3]![6]).toBe('Approved')
   })

@@ -59,8 +59,17 @@ describe.concurrent('ropa as a process', { timeout: 60_000 }, () => {
 
   it('import reads the workbook back into a backup', async () => {
     const result = await ropaProcess(['import', 'for-import.xlsx', '-o', 'imported.json'], directory)
-    expect(result).toEqual({ code: 0, stdout: "wrote imported.json: 4 activities read exactly, from the workbook's Data sheet\n", stderr: '' })
+    expect(result).toEqual({
+      code: 0,
+      stdout: "wrote imported.json: 4 activities read exactly, from the workbook's Data sheet\norganisation profile restored: Example Trading Ltd\n",
+      stderr: ''
+    })
     expect(readBackup('imported.json').records).toEqual(demoRecords)
+  })
+
+  it('verify checks the workbook against its own hashes', async () => {
+    const result = await ropaProcess(['verify', 'for-import.xlsx'], directory)
+    expect(result).toMatchObject({ code: 0, stderr: '', stdout: expect.stringMatching(/^for-import\.xlsx: unchanged since export: \d+ sheets/) })
   })
 
   it('templates validate exits 1 with the problem on stderr', async () => {

@@ -219,13 +219,18 @@ describe('the workbook', () => {
     const bytes = await writeWorkbookBuffer(exportData([record]))
     const workbook = await loadWorkbook(bytes)
     const evidence: string[] = []
-    workbook.getWorksheet(SHEET.evidence)!.eachRow((row, number) => {
-      if (number > 1) evidence.push(`${cellText(row.getCell(3).value)} | ${cellText(row.getCell(9).value)}`)
+    const sheet = workbook.getWorksheet(SHEET.evidence)!
+    const headings = (sheet.getRow(1).values as unknown[]).map((value) => cellText(value as never))
+    const [kindColumn, noteColumn] = [headings.indexOf('Kind'), headings.indexOf('Note')]
+    sheet.eachRow((row, number) => {
+      if (number > 1) evidence.push(`${cellText(row.getCell(kindColumn).value)} | ${cellText(row.getCell(noteColumn).value)}`)
     })
+    // The fixture's pack is not installed here: each note also says its policy cannot be named.
+    const notInstalled = '\nPack acme-crm version 1.2.0 is not installed, so its policy is not named here'
     expect(evidence).toEqual([
-      'Open item (accepted) | No sub-processors named. — Accepted: vendor will not disclose sub-processors; accepted risk',
-      'Open item (resolved) | Silent on retention.',
-      'Open item | Vague purpose.'
+      `Open item (accepted) | No sub-processors named. — Accepted: vendor will not disclose sub-processors; accepted risk${notInstalled}`,
+      `Open item (resolved) | Silent on retention.${notInstalled}`,
+      `Open item | Vague purpose.${notInstalled}`
     ])
     const read = await readWorkbook(bytes, [])
     if (!read.ok) throw new Error(JSON.stringify(read.problems))

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { csvField, registerCsv } from '@core/workbook/register-csv'
 import { CSV_COLUMNS } from '@core/workbook/register-sheets'
-import { sampleRecords } from '../fixtures/workbooks/sample-register'
+import { sampleRecords, SNEAKY_VALUES } from '../fixtures/workbooks/sample-register'
 
 /** A small RFC 4180 reader, so that the test checks the CSV as a consumer parses it. */
 function parseCsv(text: string): string[][] {
@@ -54,5 +54,13 @@ describe('registerCsv', () => {
     expect(rows[1]![1]).toBe(`'${records[0]!.name}`)
     // A spreadsheet evaluates a cell from its first character, so one guard quote per cell suffices.
     expect(rows[2]![CSV_COLUMNS.findIndex((column) => column.key === 'purposes')]).toBe(`'${records[1]!.purposes.map((purpose) => purpose.description).join('\n')}`)
+  })
+
+  it('guards formulas after leading spaces or line breaks and the full-width = + - @, and leaves telephone numbers as typed', () => {
+    for (const value of SNEAKY_VALUES) expect(csvField(value)).toMatch(/^"?'/)
+    expect(csvField(' =1+1')).toBe("' =1+1")
+    expect(csvField('\uFF1D1+1')).toBe("'\uFF1D1+1")
+    expect(csvField('+44 20 7946 0000')).toBe('+44 20 7946 0000')
+    expect(csvField('-5 days notice')).toBe("'-5 days notice")
   })
 })

@@ -5,16 +5,22 @@ import { describe, expect, it } from 'vitest'
 import type ExcelJS from 'exceljs'
 import { writeWorkbookStream } from '../../src-main/export/write-workbook-stream'
 import { cellText } from '@core/workbook/read-workbook'
-import { LISTS, neutraliseCell, restoreNeutralisedCell, SHEET } from '@core/workbook/columns'
+import { CUT_MARKER, EXCEL_CELL_LIMIT, fitCell, LISTS, neutraliseCell, restoreNeutralisedCell, SHEET } from '@core/workbook/columns'
+import { patchXlsx } from '@core/workbook/xlsx-patch'
 import { CONTROLLER_COLUMNS, recordsFingerprint, recordChunks } from '@core/workbook/register-sheets'
 import { rowHeight, safeCell, writeWorkbookBuffer } from '@core/workbook/write-workbook'
-import { exportData, HOSTILE_VALUES, loadWorkbook, sampleRecords } from '../fixtures/workbooks/sample-register'
+import { exportData, HOSTILE_VALUES, loadWorkbook, sampleRecords, SNEAKY_VALUES } from '../fixtures/workbooks/sample-register'
 
-describe('neutraliseCell', () => {
+describe('neutraliseCell (CSV)', () => {
   it('prefixes a quote to values a spreadsheet would run as formulas, and only to those', () => {
     for (const value of HOSTILE_VALUES) expect(neutraliseCell(value)).toBe(`'${value}`)
-    for (const value of ['Payroll', '', "'quoted", 'a=b', '42']) expect(neutraliseCell(value)).toBe(value)
-    for (const value of [...HOSTILE_VALUES, "'quoted", 'plain']) expect(restoreNeutralisedCell(neutraliseCell(value))).toBe(value)
+    for (const value of ['Payroll', '', "'quoted", 'a=b', '42', '+44 20 7946 0000', '+1 (555) 010-0199']) expect(neutraliseCell(value)).toBe(value)
+    for (const value of [...HOSTILE_VALUES, ...SNEAKY_VALUES, "'quoted", 'plain']) expect(restoreNeutralisedCell(neutraliseCell(value))).toBe(value)
+  })
+
+  it('also guards a formula after leading spaces or line breaks, and the full-width = + - @', () => {
+    for (const value of SNEAKY_VALUES) expect(neutraliseCell(value)).toBe(`'${value}`)
+    expect(neutraliseCell('+44+cmd|calc')).toBe("'+44+cmd|calc")
   })
 })
 
@@ -33,19 +39,35 @@ describe('row heights and cell safety', () => {
     expect(rowHeight(['x'.repeat(100_000)], [column(10)])).toBe(409)
   })
 
-  it('leaves telephone numbers as they are, and guards everything else a spreadsheet would run', () => {
-    expect(safeCell('+44 20 7946 0000')).toBe('+44 20 7946 0000')
-    expect(safeCell('+1 (555) 010-0199')).toBe('+1 (555) 010-0199')
-    for (const value of HOSTILE_VALUES) expect(safeCell(value)).toBe(`'${value}`)
-    expect(safeCell('+44+cmd|calc')).toBe("'+44+cmd|calc")
+  it('keeps every cell within Excel\'s 32,767 characters, cutting a longer value at a marker', () => {
     expect(safeCell('')).toBeNull()
+    expect(safeCell('=1+1')).toBe('=1+1')
+    const long = 'x'.repeat(100_123)
+    const cut = safeCell(long) as string
+    expect(cut.length).toBe(EXCEL_CELL_LIMIT)
+    expect(cut.endsWith(CUT_MARKER)).toBe(true)
+    expect(fitCell('y'.repeat(EXCEL_CELL_LIMIT))).toBe('y'.repeat(EXCEL_CELL_LIMIT))
   })
 })
 
+/** The text of one part of an .xlsx (read through the same zip code the writer uses). */
+async function xlsxPart(bytes: Uint8Array, name: string): Promise<string> {
+  let text = ''
+  await patchXlsx(bytes, { [name]: (xml) => (text = xml) })
+  return text
+}
+
+async function streamedBytes(): Promise<Uint8Array> {
+  const file = join(mkdtempSync(join(tmpdir(), 'ropa-export-')), 'register.xlsx')
+  await writeWorkbookStream(file, exportData())
+  return new Uint8Array(readFileSync(file))
+}
+
 describe.each([
-  ['streaming writer (Node)', () => streamedWorkbook()],
-  ['in-memory writer (browser)', async () => loadWorkbook(await writeWorkbookBuffer(exportData()))]
-])('the exported workbook, %s', (_name, open) => {
+  ['streaming writer (Node)', streamedBytes],
+  ['in-memory writer (browser)', () => writeWorkbookBuffer(exportData())]
+])('the exported workbook, %s', (_name, openBytes) => {
+  const open = async () => loadWorkbook(await openBytes())
   it('has the sheets in order, with Lists and Data hidden', async () => {
     const workbook = await open()
     expect(workbook.worksheets.map((sheet) => [sheet.name, sheet.state])).toEqual([
@@ -59,23 +81,35 @@ describe.each([
       ['Vendors', 'visible'],
       ['Evidence', 'visible'],
       ['Lists', 'hidden'],
-      ['Data', 'hidden']
+      ['Data', 'hidden'],
+      ['Verification', 'visible']
     ])
   })
 
   it('marks Art. 30 columns above ICO-style headings, with frozen header, autofilter and print setup', async () => {
     const sheet = (await open()).getWorksheet(SHEET.controller)!
     const headings = (sheet.getRow(2).values as unknown[]).slice(1)
-    expect(headings).toEqual(CONTROLLER_COLUMNS.map((column) => column.header))
+    expect(headings).toEqual([...CONTROLLER_COLUMNS.map((column) => column.header), 'Row SHA-256'])
     const purposeColumn = headings.indexOf('Purpose of processing') + 1
     expect(sheet.getCell(1, purposeColumn).value).toBe('Required: Art. 30(1)(b)')
     expect(sheet.getCell(1, headings.indexOf('Retention schedule (if possible)') + 1).value).toBe('Required: Art. 30(1)(f)')
     expect(sheet.getCell(1, headings.indexOf('Owner') + 1).value).toBeNull()
     expect(sheet.getCell(2, 1).font?.bold).toBe(true)
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 2, xSplit: 1 })
-    expect(sheet.autoFilter).toBe(`A2:AE2`)
-    // Too wide for one page: A3, three pages across, reference and activity repeated on each.
-    expect(sheet.pageSetup).toMatchObject({ orientation: 'landscape', paperSize: 8, fitToWidth: 3, fitToHeight: 0, printTitlesRow: '1:2', printTitlesColumn: 'A:B' })
+    // The filter covers the headings and every row, as Excel writes it.
+    expect(sheet.autoFilter).toBe(`A2:AF${sheet.rowCount}`)
+    // Too wide for one page: A3, three pages across then down, reference and activity repeated on each.
+    expect(sheet.pageSetup).toMatchObject({
+      orientation: 'landscape',
+      paperSize: 8,
+      fitToWidth: 3,
+      fitToHeight: 0,
+      pageOrder: 'overThenDown',
+      printTitlesRow: '1:2',
+      printTitlesColumn: 'A:B'
+    })
+    expect(sheet.headerFooter.oddHeader).toBe('&L&BExample Trading Ltd&B&RController register')
+    expect(sheet.headerFooter.oddFooter).toBe(`&LPage &P of &N&CExported 2025-09-01 12:00 UTC&RRecords fingerprint ${recordsFingerprint(sampleRecords()).slice(0, 16)}`)
     const purposes = (await open()).getWorksheet(SHEET.purposes)!
     expect(purposes.pageSetup).toMatchObject({ orientation: 'landscape', paperSize: 9, fitToWidth: 1, printTitlesRow: '1:2' })
     expect(purposes.pageSetup.printTitlesColumn).toBeUndefined()
@@ -99,23 +133,39 @@ describe.each([
     expect(processors.getCell(3, 6).value).toBe('Client, Inc.')
   })
 
-  it('writes hostile values as plain text cells, never formulas', async () => {
+  it('writes hostile values as plain text cells, never formulas, shown as typed through the quote-prefix style', async () => {
     const workbook = await open()
     const sheet = workbook.getWorksheet(SHEET.controller)!
     const name = sheet.getCell('B3')
     expect(name.type).toBe(3) // ExcelJS.ValueType.String
     expect(name.formula).toBeUndefined()
-    expect(name.value).toBe(`'${HOSTILE_VALUES[0]}`)
-    expect(sheet.getCell('E3').value).toBe(`'${HOSTILE_VALUES[4]}`)
-    // XML turns a lone carriage return into a line feed on reading; the guard quote is what matters.
-    expect(sheet.getCell('AC3').value).toMatch(/^'[\r\n]CR$/)
+    expect(name.value).toBe(HOSTILE_VALUES[0])
+    expect(name.numFmt).toBe('@')
+    expect(sheet.getCell('E3').value).toBe(HOSTILE_VALUES[4])
+    // XML turns a lone carriage return into a line feed on reading.
+    expect(sheet.getCell('AC3').value).toMatch(/^[\r\n]CR$/)
+    // Harmless text that merely starts with - or + reads as typed: no apostrophe in the cell.
+    expect(cellText(sheet.getCell('A3').value)).toBe('PA-0001')
     const purposes = workbook.getWorksheet(SHEET.purposes)!
     const texts: unknown[] = []
     purposes.eachRow((row) => row.eachCell((cell) => {
       expect(cell.type).not.toBe(6) // ExcelJS.ValueType.Formula
       texts.push(cell.value)
     }))
-    for (const hostile of HOSTILE_VALUES.slice(1, 4)) expect(texts).toContain(`'${hostile}`)
+    for (const hostile of HOSTILE_VALUES.slice(1, 4)) expect(texts).toContain(hostile)
+    expect(texts).toContain('-5 days notice')
+  })
+
+  it('marks exactly the cells that look like formulas with quotePrefix="1" in the cell style XML', async () => {
+    const bytes = await openBytes()
+    const styles = await xlsxPart(bytes, 'xl/styles.xml')
+    const cellXfs = [...(/<cellXfs[^>]*>([\s\S]*?)<\/cellXfs>/.exec(styles)?.[1] ?? '').matchAll(/<xf\b[^>]*>/g)].map((match) => match[0])
+    const quoted = cellXfs.flatMap((xf, index) => (xf.includes('quotePrefix="1"') ? [index] : []))
+    expect(quoted.length).toBeGreaterThan(0)
+    const sheetXml = await xlsxPart(bytes, 'xl/worksheets/sheet2.xml')
+    const styleOf = (ref: string) => Number(new RegExp(`<c r="${ref}"[^>]*?s="(\\d+)"`).exec(sheetXml)?.[1] ?? -1)
+    expect(quoted).toContain(styleOf('B3'))
+    expect(quoted).not.toContain(styleOf('B4'))
   })
 
   it('puts drop-down validations on enumerated columns, from the hidden Lists sheet', async () => {

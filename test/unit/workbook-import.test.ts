@@ -75,9 +75,10 @@ describe('re-importing the app\'s own workbook', { timeout: 30_000 }, () => {
   it('refuses a workbook whose hidden Data sheet no longer matches the Cover fingerprint', async () => {
     const bytes = await resave(await writeWorkbookBuffer(exportData()), (workbook) => {
       const data = workbook.getWorksheet(SHEET.data)!
-      const json = String(data.getCell('D2').value).replace('"systems":"', '"systems":"Tampered ')
-      data.getCell('D2').value = json
-      data.getCell('C2').value = json.length
+      // Row 2 holds the organisation profile; row 3 the first record.
+      const json = String(data.getCell('D3').value).replace('"systems":"', '"systems":"Tampered ')
+      data.getCell('D3').value = json
+      data.getCell('C3').value = json.length
     })
     const result = await readWorkbook(bytes, [])
     expect(result).toMatchObject({ ok: false, problems: [{ path: "'Data'!A1", message: expect.stringMatching(/does not match the SHA-256 fingerprint/) }] })
@@ -86,10 +87,10 @@ describe('re-importing the app\'s own workbook', { timeout: 30_000 }, () => {
   it('marks a row invalid, naming the Data cell, when its JSON was damaged', async () => {
     const bytes = await resave(await writeWorkbookBuffer(exportData()), (workbook) => {
       const data = workbook.getWorksheet(SHEET.data)!
-      data.getCell('D3').value = String(data.getCell('D3').value).slice(0, 100)
+      data.getCell('D4').value = String(data.getCell('D4').value).slice(0, 100)
     })
     const rows = (await preview(bytes)).rows
-    expect(rows[1]).toMatchObject({ status: 'invalid', location: "'Data'!D3", reason: expect.stringMatching(/damaged: 'Data'!D3 has 100 characters/) })
+    expect(rows[1]).toMatchObject({ status: 'invalid', location: "'Data'!D4", reason: expect.stringMatching(/damaged: 'Data'!D4 has 100 characters/) })
   })
 })
 

@@ -89,7 +89,10 @@ export const exportDataSchema = z.strictObject({
   fingerprint: z.string().regex(/^[0-9a-f]{64}$/, 'a SHA-256 hash: 64 hexadecimal characters').optional(),
   findings: z.array(findingSchema).optional(),
   auditLog: z.array(auditEntrySchema).optional(),
-  audit: z.object({ anchor: auditAnchorSchema, verification: chainVerificationSchema }).optional()
+  audit: z.object({ anchor: auditAnchorSchema, verification: chainVerificationSchema }).optional(),
+  packs: z
+    .array(z.strictObject({ id: z.string(), version: z.string(), title: z.string(), effectiveDate: z.string(), lastUpdated: z.string(), sha256: z.string() }))
+    .optional()
 })
 // Fail to compile if the schema lets through anything the writer's ExportData does not describe,
 // or if ExportData gains a part the schema does not know (the strict schema would refuse every export).

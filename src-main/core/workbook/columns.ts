@@ -25,6 +25,7 @@ export const SHEET = {
   evidence: 'Evidence',
   findings: 'Findings',
   auditTrail: 'Audit trail',
+  verification: 'Verification',
   lists: 'Lists',
   data: 'Data'
 } as const
@@ -72,19 +73,52 @@ export function listRange(list: ListName): string {
   return `${SHEET.lists}!$${column}$2:$${column}$${LISTS[list].labels.length + 1}`
 }
 
-const FORMULA_TRIGGERS = new Set(['=', '+', '-', '@', '\t', '\r'])
+/**
+ * What a spreadsheet may take for the start of a formula: = + - @ (also in their full-width
+ * forms, which some spreadsheets and IMEs convert), a tab or carriage return, and any of these
+ * after leading spaces or line breaks (which a CSV import trims before parsing).
+ */
+const FORMULA_START = /^(?:[\t\r]|[\s]*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20])/
+
+export function looksLikeFormula(value: string): boolean {
+  return FORMULA_START.test(value)
+}
 
 /**
- * OWASP CSV-injection advice: a value a spreadsheet would run as a formula is prefixed with a
- * single quote so that it is shown, and re-saved, as text.
+ * A telephone number ("+44 20 7946 0000"): even parsed as a formula it could only give an
+ * arithmetic error, never call anything, so it is written as it is rather than with a guard
+ * quote an auditor would see.
+ */
+const PHONE_NUMBER = /^\+\d[\d ()./-]*$/
+
+/**
+ * OWASP CSV-injection advice, for CSV (where the spreadsheet parses every field): a value a
+ * spreadsheet would run as a formula is prefixed with a single quote so that it is shown, and
+ * re-saved, as text. The .xlsx writer needs no visible quote: it marks such cells with the
+ * quote-prefix style instead (see write-workbook.ts).
  */
 export function neutraliseCell(value: string): string {
-  return value.length > 0 && FORMULA_TRIGGERS.has(value[0]!) ? `'${value}` : value
+  return looksLikeFormula(value) && !PHONE_NUMBER.test(value) ? `'${value}` : value
 }
 
 /** Undoes `neutraliseCell` on import: a quote is removed only where it guards a formula trigger. */
 export function restoreNeutralisedCell(value: string): string {
-  return value.length > 1 && value[0] === "'" && FORMULA_TRIGGERS.has(value[1]!) ? value.slice(1) : value
+  return value.length > 1 && value[0] === "'" && looksLikeFormula(value.slice(1)) ? value.slice(1) : value
+}
+
+/** Excel's limit on the characters in one cell. */
+export const EXCEL_CELL_LIMIT = 32_767
+
+/** Ends a value cut at Excel's cell limit; the whole value stays in the hidden Data sheet, which re-import reads. */
+export const CUT_MARKER = '\n… continued on the Data sheet (this cell reached Excel\'s limit of 32,767 characters)'
+
+/** A cell's text within Excel's limit: a longer value is cut, and says so. */
+export function fitCell<T extends string | number>(value: T): T | string {
+  if (typeof value !== 'string' || value.length <= EXCEL_CELL_LIMIT) return value
+  let end = EXCEL_CELL_LIMIT - CUT_MARKER.length
+  // Never split a surrogate pair.
+  if (/[\uD800-\uDBFF]/.test(value[end - 1]!)) end--
+  return value.slice(0, end) + CUT_MARKER
 }
 
 /** Heading comparison for imports: case, spacing, punctuation and "(if applicable)" notes do not matter. */

@@ -24,13 +24,14 @@ import {
   type LawfulBasis,
   type Safeguard
 } from '../records/enums'
-import { formatReference, referenceNumber, UNSTATED_INSTRUMENT, type OpenItem, type StoredRecord } from '../records/model'
+import { formatReference, organisationSchema, referenceNumber, UNSTATED_INSTRUMENT, type OpenItem, type Organisation, type StoredRecord } from '../records/model'
 import { safeParseStoredRecord } from '../records/validated-record'
 import { emptyRecordForm, emptyRetention, newItemId } from '../records/new-record'
 import type { Problem } from '../util/problems'
 import { customTerm, VOCABULARY, type VocabularyKind } from '../vocabulary/vocabulary'
-import { columnLetter, normaliseHeading, restoreNeutralisedCell, SHEET, WORKBOOK_FORMAT_MARK } from './columns'
-import { CONTROLLER_COLUMNS, PROCESSOR_COLUMNS, recordsFingerprint, type CellValue } from './register-sheets'
+import { columnLetter, fitCell, normaliseHeading, restoreNeutralisedCell, SHEET, WORKBOOK_FORMAT_MARK } from './columns'
+import { CONTROLLER_COLUMNS, ORGANISATION_DATA_REFERENCE, PROCESSOR_COLUMNS, recordsFingerprint, type CellValue } from './register-sheets'
+import { ROW_HASH_HEADER } from './verification'
 import { checkXlsx, DEFAULT_XLSX_LIMITS, type XlsxLimits } from './xlsx-guard'
 
 export type ImportRowStatus = 'new' | 'update' | 'conflict' | 'invalid'
@@ -54,6 +55,12 @@ export interface ImportPreview {
   /** The export time on the Cover (app workbook only): stored records changed after it are conflicts. */
   exportedAt: string | null
   rows: ImportPreviewRow[]
+  /**
+   * The organisation profile the workbook was exported with (app workbook only; read exactly
+   * from the hidden Data sheet), for the importer to restore after confirmation. Undefined
+   * when the workbook carries none.
+   */
+  organisation?: Organisation
 }
 
 export type WorkbookImport = { ok: true; preview: ImportPreview } | { ok: false; problems: Problem[] }
@@ -205,10 +212,15 @@ function readAppWorkbook(workbook: ExcelJS.Workbook, existing: readonly StoredRe
     }
   }
 
+  const organisationEntry = entries.find((entry) => entry.reference === ORGANISATION_DATA_REFERENCE)
+  const organisation = organisationEntry ? readOrganisation(organisationEntry) : undefined
+  if (organisation && 'problem' in organisation) return { ok: false, problems: [organisation.problem] }
+
   const rows: ImportPreviewRow[] = []
   // The fingerprint covers the JSON as exported, before the schema normalises anything.
   const exported: StoredRecord[] = []
   for (const entry of entries) {
+    if (entry === organisationEntry) continue
     const location = cellPath(SHEET.data, entry.row, 4)
     if (entry.problem) {
       rows.push(invalidRow(location, entry.reference, `the record's data is damaged: ${entry.problem}`))
@@ -242,7 +254,22 @@ function readAppWorkbook(workbook: ExcelJS.Workbook, existing: readonly StoredRe
     }
   }
   addVisibleEditWarnings(workbook, rows)
-  return { ok: true, preview: { kind: 'app-workbook', sheet: SHEET.data, exportedAt, rows } }
+  return { ok: true, preview: { kind: 'app-workbook', sheet: SHEET.data, exportedAt, rows, ...(organisation ? { organisation: organisation.organisation } : {}) } }
+}
+
+/** The organisation profile's JSON from the Data sheet; a damaged one refuses the file (it would be restored). */
+function readOrganisation(entry: { row: number; json: string; problem: string | null }): { organisation: Organisation } | { problem: Problem } {
+  const path = cellPath(SHEET.data, entry.row, 4)
+  const refuse = (message: string) => ({ problem: { path, message: `the organisation profile in the hidden Data sheet ${message}, so the workbook cannot be re-imported exactly` } })
+  if (entry.problem) return refuse(`is damaged: ${entry.problem}`)
+  let parsed: unknown
+  try {
+    parsed = JSON.parse(entry.json)
+  } catch {
+    return refuse('is not valid JSON (was the sheet edited?)')
+  }
+  const result = organisationSchema.safeParse(parsed)
+  return result.success ? { organisation: result.data } : refuse(`is not valid (${describeIssues(result.error.issues)})`)
 }
 
 /**
@@ -261,8 +288,9 @@ function addVisibleEditWarnings(workbook: ExcelJS.Workbook, rows: ImportPreviewR
       const row = byReference.get(cellText(sheet.getCell(rowNumber, 1).value))
       if (!row?.record) continue
       const changed = columns
-        .map((column, index) => ({ column, index, expected: displayed(column.value(row.record!)) }))
-        .filter(({ index, expected }) => cellText(sheet.getCell(rowNumber, index + 1).value) !== expected)
+        .map((column, index) => ({ column, index, expected: displayed(fitCell(column.value(row.record!))) }))
+        // XML readers turn a carriage return into a line feed: that is no edit.
+        .filter(({ index, expected }) => sameLines(cellText(sheet.getCell(rowNumber, index + 1).value)) !== sameLines(expected))
         .map(({ column, index }) => `${cellPath(sheetName, rowNumber, index + 1)} (${column.header})`)
       if (changed.length > 0) {
         row.warnings.push(`edited in the spreadsheet, not imported (change these in the app): ${changed.join(', ')}`)
@@ -271,6 +299,7 @@ function addVisibleEditWarnings(workbook: ExcelJS.Workbook, rows: ImportPreviewR
   }
 }
 
+const sameLines = (text: string) => text.replace(/\r\n?/g, '\n')
 const displayed = (value: CellValue): string => (typeof value === 'number' ? String(value) : value)
 
 function classify(record: StoredRecord, existing: readonly StoredRecord[], exportedAt: string | null): { status: ImportRowStatus; reason: string } {
@@ -378,7 +407,8 @@ function findHeader(sheet: ExcelJS.Worksheet): HeaderMatch | null {
     const row = sheet.getRow(rowNumber)
     for (let column = 1; column <= row.cellCount; column++) {
       const heading = cellText(row.getCell(column).value)
-      if (heading === '') continue
+      // The app's own row hashes (verification.ts) are no record field, nor anything to keep.
+      if (heading === '' || heading === ROW_HASH_HEADER) continue
       const field = HEADING_FIELDS.get(normaliseHeading(heading))
       if (field && ![...fields.values()].includes(field)) fields.set(column, field)
       else unknown.set(column, heading)

@@ -27,9 +27,15 @@ import {
   SAFEGUARD_LABELS,
   SECURITY_MEASURE_LABELS,
   SPECIAL_CATEGORY_LABELS,
+  ART49_DEROGATION_LABELS,
+  SCC_MODULE_LABELS,
+  TRANSFER_INSTRUMENT_LABELS,
+  TRANSFER_MECHANISM_LABELS,
   type LawfulBasis
 } from '../records/enums'
-import { referenceNumber, type OpenItemResolution, type Organisation, type Retention, type StoredRecord } from '../records/model'
+import { referenceNumber, type ImportedCell, type OpenItemResolution, type Organisation, type Retention, type StoredRecord } from '../records/model'
+import { describeFieldPath } from '../records/field-names'
+import type { InstalledPack } from '../templates/installed-pack'
 import { sha256Hex } from '../util/sha256'
 import { termLabel } from '../vocabulary/vocabulary'
 import { LISTS, LIST_NAMES, MAX_CELL_CHARS, SHEET, WORKBOOK_FORMAT_MARK, type ColumnSpec, type ListName, type SheetName } from './columns'
@@ -67,6 +73,30 @@ export interface ExportData {
    * against it at export, for the Cover: what an auditor compares a later backup or export with.
    */
   audit?: { anchor: AuditAnchor; verification: ChainVerification }
+  /** The installed template packs (and earlier versions), so that evidence names the policy it quotes. */
+  packs?: ExportPackSource[]
+}
+
+/** What the Evidence sheet says about the policy a pack quotes. */
+export interface ExportPackSource {
+  id: string
+  version: string
+  title: string
+  effectiveDate: string
+  lastUpdated: string
+  sha256: string
+}
+
+/** The pack sources of installed packs and their earlier versions (as in a backup or the database). */
+export function packSourcesOf(packs: ReadonlyArray<Pick<InstalledPack, 'pack'>>): ExportPackSource[] {
+  return packs.map(({ pack }) => ({
+    id: pack.id,
+    version: pack.version,
+    title: pack.source.title,
+    effectiveDate: pack.source.effectiveDate ?? '',
+    lastUpdated: pack.source.lastUpdated ?? '',
+    sha256: pack.source.sha256
+  }))
 }
 
 /** The Cover's labels for the audit anchor, shared with tests and anyone reading the Cover. */
@@ -282,32 +312,80 @@ export const TRANSFER_COLUMNS: ItemColumn<TransferItem>[] = [
   column('recipient', 'Recipient', 26, ({ item }) => item.recipient, '30(1)(e)'),
   column('country', 'Third country or international organisation', 26, ({ item }) => item.country, '30(1)(e)'),
   column('safeguard', 'Safeguard', 36, ({ item }) => SAFEGUARD_LABELS[item.safeguard], '30(1)(e)', 'safeguard'),
-  column('documentation', 'Documentation of safeguards', 40, ({ item }) => item.documentation)
+  column('documentation', 'Documentation of safeguards', 40, ({ item }) => item.documentation),
+  column('countryCode', 'Country code', 10, ({ item }) => item.countryCode),
+  column('mechanism', 'Chapter V mechanism', 26, ({ item }) => (item.mechanism ? TRANSFER_MECHANISM_LABELS[item.mechanism] : ''), '30(1)(e)'),
+  column('instrument', 'Transfer instrument', 32, ({ item }) => (item.instrument ? TRANSFER_INSTRUMENT_LABELS[item.instrument] : '')),
+  column('sccModule', 'SCC module', 24, ({ item }) => (item.sccModule ? SCC_MODULE_LABELS[item.sccModule] : '')),
+  column('derogation', 'Art. 49 derogation', 30, ({ item }) => (item.derogation ? ART49_DEROGATION_LABELS[item.derogation] : '')),
+  column('tiaReference', 'Transfer impact assessment', 24, ({ item }) => item.tiaReference)
 ]
 
 interface EvidenceRow {
   kind: string
   field: string
-  quotes: string[]
+  quote: string
   note: string
+  source: ExportPackSource | null
+  imported: ImportedCell | null
 }
+
+const IMPORTED_KIND = 'Imported from a spreadsheet'
+
+function policyDate(source: ExportPackSource): string {
+  return [source.effectiveDate && `effective ${source.effectiveDate}`, source.lastUpdated && `last updated ${source.lastUpdated}`].filter(Boolean).join('; ')
+}
+
+/**
+ * One row per quote (or per imported cell): the record, the field in the editor's words, and
+ * where the words come from — the pack and its policy (title, date, SHA-256 of the text), or
+ * the file, sheet and cell of an import — so that an auditor can find the source.
+ */
 export const EVIDENCE_COLUMNS: ItemColumn<EvidenceRow>[] = [
   ...keyColumns<EvidenceRow>(),
   column('kind', 'Kind', 16, ({ item }) => item.kind),
-  column('pack', 'Template pack', 20, ({ record }) => record.origin?.packId ?? ''),
-  column('packVersion', 'Pack version', 10, ({ record }) => record.origin?.packVersion ?? ''),
-  column('templateActivity', 'Template activity', 20, ({ record }) => record.origin?.activityId ?? ''),
-  column('field', 'Field', 20, ({ item }) => item.field),
-  column('quotes', 'Quotes from the source', 60, ({ item }) => lines(item.quotes)),
+  column('field', 'Field', 26, ({ item }) => item.field),
+  column('pack', 'Template pack', 18, ({ item, record }) => (item.imported ? '' : (record.origin?.packId ?? ''))),
+  column('packVersion', 'Pack version', 9, ({ item, record }) => (item.imported ? '' : (record.origin?.packVersion ?? ''))),
+  column('templateActivity', 'Template activity', 18, ({ item, record }) => (item.imported ? '' : (record.origin?.activityId ?? ''))),
+  column('policy', 'Policy (source document)', 30, ({ item }) => item.source?.title ?? ''),
+  column('policyDate', 'Policy date', 20, ({ item }) => (item.source ? policyDate(item.source) : '')),
+  column('policySha256', 'SHA-256 of the policy text', 22, ({ item }) => item.source?.sha256 ?? ''),
+  column('quote', 'Quote from the source (verbatim)', 60, ({ item }) => item.quote),
+  column('file', 'Imported from file', 22, ({ item }) => item.imported?.file ?? ''),
+  column('sheet', 'Sheet', 16, ({ item }) => item.imported?.sheet ?? ''),
+  column('cell', 'Cell', 8, ({ item }) => item.imported?.cell ?? ''),
+  column('heading', 'Column heading', 22, ({ item }) => item.imported?.heading ?? ''),
+  column('originalText', 'Original text', 40, ({ item }) => item.imported?.text ?? ''),
   column('note', 'Note', 30, ({ item }) => item.note)
 ]
 
 const OPEN_ITEM_KINDS: Record<OpenItemResolution, string> = { open: 'Open item', resolved: 'Open item (resolved)', accepted: 'Open item (accepted)' }
 
-function evidenceRowsOf(record: StoredRecord): EvidenceRow[] {
+function evidenceRowsOf(record: StoredRecord, sources: ReadonlyMap<string, ExportPackSource>): EvidenceRow[] {
+  const source = record.origin ? (sources.get(`${record.origin.packId}@${record.origin.packVersion}`) ?? null) : null
+  const unknownSource =
+    record.origin && !source ? `Pack ${record.origin.packId} version ${record.origin.packVersion} is not installed, so its policy is not named here` : ''
+  const byQuote = (kind: string, field: string, quotes: readonly string[], note: string): EvidenceRow[] =>
+    (quotes.length === 0 ? [''] : quotes).map((quote) => ({
+      kind,
+      field: describeFieldPath(field),
+      quote,
+      note: [note, unknownSource].filter(Boolean).join('\n'),
+      source,
+      imported: null
+    }))
   return [
-    ...record.evidence.map((evidence) => ({ kind: 'Evidence', field: evidence.field, quotes: evidence.quotes, note: evidence.note })),
-    ...record.openItems.map((open) => ({ kind: OPEN_ITEM_KINDS[open.resolution], field: open.field, quotes: open.quotes, note: open.resolution === 'accepted' ? `${open.note} — Accepted: ${open.resolutionNote}` : open.note }))
+    ...record.evidence.flatMap((evidence) => byQuote('Evidence', evidence.field, evidence.quotes, evidence.note)),
+    ...record.openItems.flatMap((open) => byQuote(OPEN_ITEM_KINDS[open.resolution], open.field, open.quotes, open.resolution === 'accepted' ? `${open.note} — Accepted: ${open.resolutionNote}` : open.note)),
+    ...record.importedFrom.map((cell) => ({
+      kind: IMPORTED_KIND,
+      field: cell.field === '' ? 'Kept as a note' : describeFieldPath(cell.field),
+      quote: '',
+      note: '',
+      source: null,
+      imported: cell
+    }))
   ]
 }
 
@@ -345,15 +423,22 @@ export const COVER_COLUMNS: ColumnSpec[] = [
   { key: 'value', header: 'Value', width: 80, requiredByArt30: null, list: null }
 ]
 
-/** The Data sheet's split of one record's JSON; `characters` lets the importer undo neutralisation exactly. */
-export function recordChunks(record: StoredRecord): Array<{ part: number; characters: number; json: string }> {
-  const json = JSON.stringify(record)
+/** The Data sheet's reference cell for the organisation profile's JSON, which re-import restores. */
+export const ORGANISATION_DATA_REFERENCE = 'Organisation profile'
+
+/** The Data sheet's split of a JSON text below the cell limit; `characters` lets the importer check each part. */
+export function jsonChunks(json: string): Array<{ part: number; characters: number; json: string }> {
   const chunks = []
   for (let start = 0, part = 1; start < json.length || part === 1; start += MAX_CELL_CHARS, part++) {
     const slice = json.slice(start, start + MAX_CELL_CHARS)
     chunks.push({ part, characters: slice.length, json: slice })
   }
   return chunks
+}
+
+/** The Data sheet's split of one record's JSON. */
+export function recordChunks(record: StoredRecord): Array<{ part: number; characters: number; json: string }> {
+  return jsonChunks(JSON.stringify(record))
 }
 
 /** Records in reference order, so that two exports of the same register are identical. */
@@ -448,6 +533,8 @@ export function registerSheets(data: ExportData): SheetLayout[] {
   const usedBy = (vendorId: string) =>
     lines(records.filter((record) => record.recipients.some((recipient) => recipient.vendorId === vendorId)).map((record) => record.reference)).replace(/\n/g, ', ')
   const listLength = Math.max(...LIST_NAMES.map((list) => LISTS[list].labels.length))
+  const packSources = new Map((data.packs ?? []).map((source) => [`${source.id}@${source.version}`, source]))
+  const organisationChunks = data.organisation ? jsonChunks(JSON.stringify(data.organisation)) : []
 
   return [
     { name: SHEET.cover, state: 'visible', columns: COVER_COLUMNS, art30Row: false, rowCount: cover.length, rows: () => cover },
@@ -467,7 +554,7 @@ export function registerSheets(data: ExportData): SheetLayout[] {
         for (const vendor of data.vendors) yield VENDOR_COLUMNS.map((spec) => spec.value({ vendor, usedBy: usedBy(vendor.id) }))
       }
     },
-    { ...itemLayout(SHEET.evidence, EVIDENCE_COLUMNS, records, evidenceRowsOf), columns: specs(EVIDENCE_COLUMNS) },
+    { ...itemLayout(SHEET.evidence, EVIDENCE_COLUMNS, records, (record) => evidenceRowsOf(record, packSources)), columns: specs(EVIDENCE_COLUMNS) },
     ...checksSheets(data, records),
     {
       name: SHEET.lists,
@@ -486,6 +573,7 @@ export function registerSheets(data: ExportData): SheetLayout[] {
       art30Row: false,
       rowCount: records.length,
       *rows() {
+        for (const chunk of organisationChunks) yield [ORGANISATION_DATA_REFERENCE, chunk.part, chunk.characters, chunk.json]
         for (const record of records) for (const chunk of recordChunks(record)) yield [record.reference, chunk.part, chunk.characters, chunk.json]
       }
     }

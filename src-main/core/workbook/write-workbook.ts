@@ -5,8 +5,11 @@
  * dataValidations, and `commit()` on rows is a no-op in memory.
  */
 import ExcelJS, { type DataValidation, type Workbook, type Worksheet } from 'exceljs'
-import { art30Mark, headerRowCount, registerSheets, type CellValue, type ExportData, type SheetLayout } from './register-sheets'
-import { columnLetter, listRange, neutraliseCell, SHEET, type ColumnSpec } from './columns'
+import { art30Mark, headerRowCount, ORGANISATION_DATA_REFERENCE, recordsFingerprint, registerSheets, type CellValue, type ExportData, type SheetLayout } from './register-sheets'
+import { columnLetter, fitCell, listRange, looksLikeFormula, SHEET, type ColumnSpec } from './columns'
+import { addFilterDatabaseNames, addQuotePrefix, patchXlsx, QUOTE_PREFIX_NUMBER_FORMAT } from './xlsx-patch'
+import { XLSX_STYLE, XlsxWorkbook, type XlsxValidation } from './xlsx-writer'
+import { portableHash, ROW_HASH_HEADER, SheetDigester, shortFingerprint, VERIFICATION_SHEET, verificationRows, type CreateHash } from './verification'
 
 export type ExportProgress = (done: number, total: number) => void
 
@@ -16,23 +19,15 @@ export type WorkbookLike = Pick<Workbook, 'addWorksheet'>
 const HEADER_FILL = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF1F3864' } } as const
 const MARK_FILL = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDE4F0' } } as const
 const CELL_ALIGNMENT = { wrapText: true, vertical: 'top' } as const
+const HASH_FONT = { size: 8, color: { argb: 'FF7F7F7F' } } as const
 
 /** How many rows between pauses that let a streaming writer's zip output drain. */
 const ROWS_BETWEEN_PAUSES = 2000
 
-/**
- * A telephone number ("+44 20 7946 0000"): a typed string cell is never run as a formula, and
- * even retyped this could only give an arithmetic error, never call anything, so it is written
- * as it is rather than with a guard quote an auditor would see. (CSV keeps the quote: there
- * the spreadsheet parses every field.)
- */
-const PHONE_NUMBER = /^\+\d[\d ()./-]*$/
-
-/** Strings are neutralised on the way out, so no sheet can forget it; '' leaves the cell empty in both writers. */
+/** A cell as written: '' leaves it empty in both writers, and a long text is cut at Excel's limit with a marker. */
 export function safeCell(value: CellValue): CellValue | null {
   if (value === '') return null
-  if (typeof value !== 'string' || PHONE_NUMBER.test(value)) return value
-  return neutraliseCell(value)
+  return fitCell(value)
 }
 
 /**
@@ -76,10 +71,31 @@ export function rowHeight(values: ReadonlyArray<CellValue | null>, columns: read
 const A4_WIDTH_UNITS = 300
 const A3_WIDTH_UNITS = 300
 
+/** What every printed page says: whose register, which sheet, which page, when, and which export. */
+export interface PrintContext {
+  organisation: string
+  exportedAt: string
+  fingerprint: string
+}
+
+/** Header and footer text: '&' starts a code in them, so a literal one is doubled; Excel allows 255 characters. */
+function headerText(text: string, limit: number): string {
+  const cut = text.length > limit ? `${text.slice(0, limit - 1)}…` : text
+  return cut.replace(/&/g, '&&')
+}
+
+export function headerFooterFor(sheet: string, context: PrintContext): Partial<ExcelJS.HeaderFooter> {
+  const when = context.exportedAt.replace('T', ' ').replace(/:\d{2}(\.\d+)?Z$/, ' UTC')
+  const header = `&L&B${headerText(context.organisation, 100)}&B&R${headerText(sheet, 40)}`
+  const footer = `&LPage &P of &N&CExported ${headerText(when, 40)}&RRecords fingerprint ${shortFingerprint(context.fingerprint)}`
+  return { oddHeader: header, oddFooter: footer, evenHeader: header, evenFooter: footer }
+}
+
 /**
  * Print setup: landscape, fitted to the width of one A4 page; a sheet too wide for that (the
  * registers) goes on A3, fitted to as many pages across as keep it readable, with the
- * reference and activity name repeated on each.
+ * reference and activity name repeated on each, printed across then down so that one
+ * record's pages follow each other.
  */
 export function pageSetupFor(layout: Pick<SheetLayout, 'columns' | 'art30Row'>, recordSheet: boolean): Partial<ExcelJS.PageSetup> {
   const width = layout.columns.reduce((sum, spec) => sum + spec.width, 0)
@@ -92,9 +108,10 @@ export function pageSetupFor(layout: Pick<SheetLayout, 'columns' | 'art30Row'>, 
     fitToPage: true,
     fitToWidth: pagesAcross,
     fitToHeight: 0,
+    pageOrder: 'overThenDown',
     printTitlesRow: `1:${headerRowCount(layout)}`,
     ...(pagesAcross > 1 && recordSheet ? { printTitlesColumn: 'A:B' } : {}),
-    margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 }
+    margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.25, footer: 0.25 }
   }
 }
 
@@ -102,50 +119,148 @@ function isRecordSheet(layout: SheetLayout): boolean {
   return layout.columns[0]?.key === 'reference' && layout.name !== SHEET.data
 }
 
-/** One sheet with its header rows, frozen panes, autofilter, widths, print setup and validations. */
-export function addRegisterSheet(workbook: WorkbookLike, layout: SheetLayout): Worksheet {
+/** The last column of every sheet: the SHA-256 of the row's other cells (see verification.ts). */
+export const ROW_HASH_COLUMN: ColumnSpec = { key: 'rowHash', header: ROW_HASH_HEADER, width: 18, requiredByArt30: null, list: null }
+
+/** The heading rows of a sheet, as written (without the row-hash column). */
+export function headingRows(layout: Pick<SheetLayout, 'columns' | 'art30Row'>): Array<Array<string | null>> {
+  const rows: Array<Array<string | null>> = []
+  if (layout.art30Row) rows.push(layout.columns.map((spec) => safeText(art30Mark(spec))))
+  rows.push(layout.columns.map((spec) => spec.header))
+  return rows
+}
+const safeText = (value: string) => (value === '' ? null : value)
+
+/** The range an autofilter covers: the heading row and every row below it, as Excel writes it. */
+export function filterRange(layout: Pick<SheetLayout, 'columns' | 'art30Row' | 'rowCount'>, withRowHash: boolean): string {
   const headerRows = headerRowCount(layout)
-  const lastColumn = columnLetter(layout.columns.length)
+  const lastColumn = columnLetter(layout.columns.length + (withRowHash ? 1 : 0))
+  return `A${headerRows}:${lastColumn}${headerRows + Math.max(layout.rowCount, 0)}`
+}
+
+/** One sheet with its header rows, frozen panes, autofilter, widths, print setup, header and footer, and validations. */
+export function addRegisterSheet(workbook: WorkbookLike, layout: SheetLayout, print?: PrintContext, withRowHash = false): Worksheet {
+  const headerRows = headerRowCount(layout)
+  const columns = withRowHash ? [...layout.columns, ROW_HASH_COLUMN] : layout.columns
   const worksheet = workbook.addWorksheet(layout.name, {
     state: layout.state,
     views: [{ state: 'frozen', ySplit: headerRows, xSplit: isRecordSheet(layout) ? 1 : 0 }],
-    pageSetup: pageSetupFor(layout, isRecordSheet(layout))
+    pageSetup: pageSetupFor(layout, isRecordSheet(layout)),
+    ...(print && layout.state === 'visible' ? { headerFooter: headerFooterFor(layout.name, print) } : {})
   })
-  worksheet.columns = layout.columns.map((spec) => ({ key: spec.key, width: spec.width, style: { alignment: CELL_ALIGNMENT } }))
-  worksheet.autoFilter = `A${headerRows}:${lastColumn}${headerRows}`
+  worksheet.columns = columns.map((spec) => ({
+    key: spec.key,
+    width: spec.width,
+    style: spec === ROW_HASH_COLUMN ? { alignment: CELL_ALIGNMENT, font: HASH_FONT } : { alignment: CELL_ALIGNMENT }
+  }))
+  worksheet.autoFilter = filterRange(layout, withRowHash)
 
-  if (layout.art30Row) {
-    const marks = worksheet.addRow(layout.columns.map((spec) => safeCell(art30Mark(spec))))
+  const [marksValues, headerValues] = layout.art30Row ? headingRows(layout) : [null, headingRows(layout)[0]!]
+  if (marksValues) {
+    const marks = worksheet.addRow(marksValues)
     marks.font = { italic: true, size: 9, color: { argb: 'FF1F3864' } }
     marks.fill = MARK_FILL
     marks.commit()
   }
-  const header = worksheet.addRow(layout.columns.map((spec) => spec.header))
+  const header = worksheet.addRow(withRowHash ? [...headerValues, ROW_HASH_HEADER] : headerValues)
   header.font = { bold: true, color: { argb: 'FFFFFFFF' } }
   header.fill = HEADER_FILL
   header.alignment = CELL_ALIGNMENT
-  header.height = layout.columns.some((spec) => spec.header.length > 60) ? 90 : 32
+  header.height = headerHeight(layout)
   header.commit()
 
-  const firstRow = headerRows + 1
-  const lastRow = headerRows + layout.rowCount
   // Range validations exist in exceljs (one <dataValidation sqref="B3:B900">) but not in its typings.
   const validations = (worksheet as Worksheet & { dataValidations: { add(range: string, validation: DataValidation): void } }).dataValidations
-  if (layout.rowCount > 0) {
-    layout.columns.forEach((spec, index) => {
-      if (!spec.list) return
-      const letter = columnLetter(index + 1)
-      validations.add(`${letter}${firstRow}:${letter}${lastRow}`, {
-        type: 'list',
-        allowBlank: true,
-        formulae: [listRange(spec.list)],
-        showErrorMessage: true,
-        errorTitle: spec.header,
-        error: `Choose a value from the list (sheet ${SHEET.lists}).`
-      })
+  for (const validation of listValidations(layout)) {
+    validations.add(validation.range, {
+      type: 'list',
+      allowBlank: true,
+      formulae: [validation.list],
+      showErrorMessage: true,
+      errorTitle: validation.title,
+      error: validation.error
     })
   }
   return worksheet
+}
+
+/** A drop-down from the hidden Lists sheet on each enumerated column, over the rows written. */
+export function listValidations(layout: SheetLayout): XlsxValidation[] {
+  if (layout.rowCount === 0) return []
+  const firstRow = headerRowCount(layout) + 1
+  const lastRow = headerRowCount(layout) + layout.rowCount
+  return layout.columns.flatMap((spec, index) => {
+    if (!spec.list) return []
+    const letter = columnLetter(index + 1)
+    return [{ range: `${letter}${firstRow}:${letter}${lastRow}`, list: listRange(spec.list), title: spec.header, error: `Choose a value from the list (sheet ${SHEET.lists}).` }]
+  })
+}
+
+const headerHeight = (layout: Pick<SheetLayout, 'columns'>) => (layout.columns.some((spec) => spec.header.length > 60) ? 90 : 32)
+
+/** Where the writer puts one sheet's rows: exceljs (in memory or streaming) or the small writer of the browser build. */
+export interface SheetSink {
+  /** A data row: its cells, then the row hash (null on the Verification sheet), the indexes of cells to keep as text, and the row's height. */
+  addRow(cells: Array<CellValue | null>, hash: string | null, quoted: ReadonlySet<number>, height: number | undefined): void
+  commit(): void
+}
+export interface BookSink {
+  /** A sheet with its heading rows written. */
+  addSheet(layout: SheetLayout, print: PrintContext, withRowHash: boolean): SheetSink
+}
+
+/** exceljs's workbook (in memory or the streaming writer) as a sink. */
+export function excelJsBook(workbook: WorkbookLike, options: { inlineLineBreaks?: boolean } = {}): BookSink {
+  return {
+    addSheet(layout, print, withRowHash) {
+      const worksheet = addRegisterSheet(workbook, layout, print, withRowHash)
+      return {
+        addRow(cells, hash, quoted, height) {
+          const values = options.inlineLineBreaks ? cells.map(keepLineBreaks) : cells
+          const row = worksheet.addRow(hash === null ? values : [...values, hash])
+          // Text a spreadsheet would take for a formula stays text, shown as typed: the quote-prefix style (finishXlsx), not a visible apostrophe.
+          for (const index of quoted) row.getCell(index + 1).numFmt = QUOTE_PREFIX_NUMBER_FORMAT
+          if (height !== undefined) row.height = height
+          row.commit()
+        },
+        commit: () => (worksheet as Worksheet & { commit?: () => void }).commit?.()
+      }
+    }
+  }
+}
+
+/** The browser build's small writer as a sink (see xlsx-writer.ts). */
+export function xlsxBook(workbook: XlsxWorkbook): BookSink {
+  return {
+    addSheet(layout, print, withRowHash) {
+      const setup = pageSetupFor(layout, isRecordSheet(layout))
+      const headerFooter = layout.state === 'visible' ? headerFooterFor(layout.name, print) : null
+      const sheet = workbook.addSheet({
+        name: layout.name,
+        hidden: layout.state !== 'visible',
+        columns: [...layout.columns.map((spec) => ({ width: spec.width, style: XLSX_STYLE.body })), ...(withRowHash ? [{ width: ROW_HASH_COLUMN.width, style: XLSX_STYLE.hash }] : [])],
+        frozen: { rows: headerRowCount(layout), columns: isRecordSheet(layout) ? 1 : 0 },
+        autoFilter: filterRange(layout, withRowHash),
+        validations: listValidations(layout),
+        page: {
+          paperSize: setup.paperSize ?? 9,
+          fitToWidth: setup.fitToWidth ?? 1,
+          pageOrder: 'overThenDown',
+          titleRows: setup.printTitlesRow ?? '1:1',
+          titleColumns: setup.printTitlesColumn ?? null,
+          margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.25, footer: 0.25, ...setup.margins }
+        },
+        headerFooter: headerFooter ? { header: headerFooter.oddHeader ?? '', footer: headerFooter.oddFooter ?? '' } : null
+      })
+      const [marks, header] = layout.art30Row ? headingRows(layout) : [null, headingRows(layout)[0]!]
+      if (marks) sheet.addRow(withRowHash ? [...marks, null] : marks, XLSX_STYLE.marks, undefined)
+      sheet.addRow(withRowHash ? [...header, ROW_HASH_HEADER] : header, XLSX_STYLE.header, headerHeight(layout))
+      return {
+        addRow: (cells, hash, quoted, height) => sheet.addRow(hash === null ? cells : [...cells, hash], null, height, quoted),
+        commit: () => undefined
+      }
+    }
+  }
 }
 
 /** Total rows the writers will report progress against. */
@@ -155,43 +270,103 @@ export function exportRowTotal(layouts: readonly SheetLayout[]): number {
 
 const pause = () => new Promise<void>((resolve) => setTimeout(resolve, 0))
 
+export interface BuildOptions {
+  /** SHA-256 for the row and column hashes; the portable one unless the host has a faster one. */
+  createHash?: CreateHash
+}
+
+/** What the finished workbook still needs (`finishXlsx`), and what the Verification sheet says. */
+export interface BuiltWorkbook {
+  /** 0-based sheet index → the range of its autofilter, for the `_xlnm._FilterDatabase` names. */
+  filterRanges: Map<number, string>
+  /** SHA-256 fingerprint of the whole export (the Verification sheet's last row). */
+  fingerprint: string
+}
+
+const quotedCells = (cells: ReadonlyArray<CellValue | null>): Set<number> => {
+  const quoted = new Set<number>()
+  cells.forEach((value, index) => {
+    if (typeof value === 'string' && looksLikeFormula(value)) quoted.add(index)
+  })
+  return quoted
+}
+
 /**
- * Adds every sheet of the register to `workbook`. With a streaming writer, rows are committed
- * as they are written and the caller commits the workbook afterwards.
+ * Writes every sheet of the register into `book`, each row ending with its row hash, and the
+ * Verification sheet last. With a streaming writer, rows are committed as they are written and
+ * the caller commits the workbook afterwards, then runs `finishXlsx` on the file's bytes.
  */
-export async function buildWorkbook(workbook: WorkbookLike, data: ExportData, onProgress?: ExportProgress, options: { inlineLineBreaks?: boolean } = {}): Promise<void> {
-  const layouts = registerSheets(data)
+export async function buildWorkbook(book: BookSink, data: ExportData, onProgress?: ExportProgress, options: BuildOptions = {}): Promise<BuiltWorkbook> {
+  const createHash = options.createHash ?? portableHash
+  const recordsPrint = data.fingerprint ?? recordsFingerprint(data.records)
+  const layouts = registerSheets({ ...data, fingerprint: recordsPrint })
+  const print: PrintContext = { organisation: data.organisation?.controller.name || 'Organisation not yet entered', exportedAt: data.exportedAt, fingerprint: recordsPrint }
   const total = exportRowTotal(layouts)
+  const filterRanges = new Map<number, string>()
+  const digests = []
   let done = 0
-  for (const layout of layouts) {
-    const worksheet = addRegisterSheet(workbook, layout)
+  for (const [sheetIndex, layout] of layouts.entries()) {
+    const sheet = book.addSheet(layout, print, true)
+    filterRanges.set(sheetIndex, `'${layout.name}'!${absolute(filterRange(layout, true))}`)
+    const digester = new SheetDigester(layout.name, layout.columns.map((spec) => spec.header), createHash)
+    const headings = headingRows(layout)
+    // Only the last heading row names the row-hash column; the Art. 30 marks row leaves it empty.
+    headings.forEach((heading, index) => digester.heading(heading, index === headings.length - 1 ? ROW_HASH_HEADER : null))
     let sheetRows = 0
     // The hidden sheets are for machines: their rows keep the default height.
     const sized = layout.state === 'visible'
     for (const values of layout.rows()) {
       const cells = values.map(safeCell)
-      const row = worksheet.addRow(options.inlineLineBreaks ? cells.map(keepLineBreaks) : cells)
-      const height = sized ? rowHeight(cells, layout.columns) : undefined
-      if (height !== undefined) row.height = height
-      row.commit()
+      sheet.addRow(cells, digester.row(cells), quotedCells(cells), sized ? rowHeight(cells, layout.columns) : undefined)
       sheetRows++
       // The Data sheet may hold more than one row per record; progress counts records there.
-      if (layout.name !== SHEET.data || values[1] === 1) done = Math.min(total, done + 1)
+      if (layout.name !== SHEET.data || (values[1] === 1 && values[0] !== ORGANISATION_DATA_REFERENCE)) done = Math.min(total, done + 1)
       if (sheetRows % ROWS_BETWEEN_PAUSES === 0) {
         onProgress?.(done, total)
         await pause()
       }
     }
-    ;(worksheet as Worksheet & { commit?: () => void }).commit?.()
+    sheet.commit()
+    digests.push(digester.digest())
     onProgress?.(done, total)
   }
+
+  const audit = data.audit ? { count: data.audit.anchor.count, headHash: data.audit.anchor.headHash } : null
+  const verification = verificationRows({ exportedAt: data.exportedAt, recordsFingerprint: recordsPrint, audit }, digests, createHash)
+  const layout: SheetLayout = { name: VERIFICATION_SHEET, state: 'visible', columns: VERIFICATION_COLUMNS, art30Row: false, rowCount: verification.rows.length, rows: () => verification.rows }
+  const sheet = book.addSheet(layout, print, false)
+  filterRanges.set(layouts.length, `'${VERIFICATION_SHEET}'!${absolute(filterRange(layout, false))}`)
+  for (const values of verification.rows) {
+    const cells = values.map(safeCell)
+    sheet.addRow(cells, null, quotedCells(cells), undefined)
+  }
+  sheet.commit()
+  return { filterRanges, fingerprint: verification.fingerprint }
 }
 
-/** The in-memory route (browser build): the whole workbook as .xlsx bytes. */
-export async function writeWorkbookBuffer(data: ExportData, onProgress?: ExportProgress): Promise<Uint8Array> {
-  const workbook = new ExcelJS.Workbook()
-  workbook.creator = 'RoPA Manager'
-  workbook.created = new Date(data.exportedAt)
-  await buildWorkbook(workbook, data, onProgress)
-  return new Uint8Array(await workbook.xlsx.writeBuffer())
+export const VERIFICATION_COLUMNS: ColumnSpec[] = [
+  { key: 'section', header: 'Section', width: 24, requiredByArt30: null, list: null },
+  { key: 'item', header: 'Item', width: 44, requiredByArt30: null, list: null },
+  { key: 'value', header: 'Value', width: 70, requiredByArt30: null, list: null },
+  { key: 'rowHash', header: ROW_HASH_HEADER, width: 18, requiredByArt30: null, list: null }
+]
+
+/** `A2:C9` → `$A$2:$C$9` */
+function absolute(range: string): string {
+  return range.replace(/([A-Z]+)(\d+)/g, '$$$1$$$2')
+}
+
+/** What exceljs cannot write, added to the finished file: the quote-prefix style and the autofilters' defined names. */
+export function finishXlsx(bytes: Uint8Array, built: BuiltWorkbook): Promise<Uint8Array> {
+  return patchXlsx(bytes, {
+    'xl/styles.xml': addQuotePrefix,
+    'xl/workbook.xml': (xml) => addFilterDatabaseNames(xml, built.filterRanges)
+  })
+}
+
+/** The in-memory route (browser build): the whole workbook as .xlsx bytes, from the small writer. */
+export async function writeWorkbookBuffer(data: ExportData, onProgress?: ExportProgress, options: Pick<BuildOptions, 'createHash'> = {}): Promise<Uint8Array> {
+  const workbook = new XlsxWorkbook({ creator: 'RoPA Manager', created: data.exportedAt })
+  const built = await buildWorkbook(xlsxBook(workbook), data, onProgress, options)
+  return finishXlsx(await workbook.bytes(), built)
 }

@@ -7,6 +7,7 @@ import type { AutomaticBackupList, HostProgress } from '@core/host/host-api'
 import { activityTitle, type StoredRecord } from '@core/records/model'
 import type { Problem } from '@core/util/problems'
 import type { ImportPreview, ImportPreviewRow, ReadStage } from '@core/workbook/read-workbook'
+import type { WorkbookVerification } from '@core/workbook/verify-workbook'
 import { DEFAULT_XLSX_LIMITS } from '@core/workbook/xlsx-guard'
 import { registerStore, repository } from '../app/services'
 import { summariseBackup, type BackupSummary, type LastBackup } from '../db/backup-repository'
@@ -19,7 +20,7 @@ import { useAsyncAction } from '../ui/use-async-action'
 import { backupAgeDays, backupRepository, parseBackupBytes, takeAutomaticBackup } from './backup-service'
 import { confirmRestore } from './restore-confirmation'
 import { datedFileName, describeFilter, exportDataFor, recordsInScope, type ExportScope } from './export-data'
-import type { planImport } from './import-plan'
+import type { OrganisationChange, planImport } from './import-plan'
 
 const PREVIEW_ROWS_SHOWN = 500
 const STATUS_LABELS: Record<ImportPreviewRow['status'], string> = { new: 'New', update: 'Update', conflict: 'Conflict', invalid: 'Invalid' }
@@ -135,6 +136,8 @@ interface LoadedImport {
   fileName: string
   preview: ImportPreview
   existing: StoredRecord[]
+  /** What restoring the workbook's organisation profile would change (empty: nothing, or no profile in the workbook). */
+  organisationChanges: OrganisationChange[]
 }
 
 const READ_STAGE_TEXT: Record<ReadStage, string> = {
@@ -148,6 +151,7 @@ function ImportSection() {
   const [loaded, setLoaded] = useState<LoadedImport | null>(null)
   const [problems, setProblems] = useState<{ title: string; problems: Problem[] } | null>(null)
   const [overwrite, setOverwrite] = useState(false)
+  const [restoreOrganisation, setRestoreOrganisation] = useState(false)
   const [busy, setBusy] = useState(false)
   const [reading, setReading] = useState<{ fileName: string; stage: ReadStage | null; cancel: () => void } | null>(null)
   const plan = useMemo(() => (loaded ? loaded.planImport(loaded.preview, loaded.existing, overwrite) : null), [loaded, overwrite])
@@ -156,6 +160,7 @@ function ImportSection() {
     setProblems(null)
     setLoaded(null)
     setOverwrite(false)
+    setRestoreOrganisation(false)
     const opened = await host.openFile({ title: 'Import a workbook', filters: [{ name: 'Excel workbook', extensions: ['xlsx'] }], maxBytes: DEFAULT_XLSX_LIMITS.maxFileBytes })
     if (opened.status === 'cancelled') return
     if (opened.status === 'refused') return setProblems({ title: `${opened.name} was not read`, problems: [{ path: '', message: opened.reason }] })
@@ -163,15 +168,18 @@ function ImportSection() {
     const notImported = `${fileName} cannot be imported; nothing was stored`
     setBusy(true)
     try {
-      const [{ readWorkbookInBackground, CancelledRead }, { planImport }] = await Promise.all([import('./workbook-reader'), import('./import-plan')])
-      const existing = await repository.allRecords()
+      const [{ readWorkbookInBackground, CancelledRead }, { planImport, organisationChanges }] = await Promise.all([import('./workbook-reader'), import('./import-plan')])
+      const [existing, storedOrganisation] = await Promise.all([repository.allRecords(), repository.getOrganisation()])
       // Read in a worker: the page stays usable, and a file that exhausts the reader cannot take the window (and unsaved edits) with it.
       const job = readWorkbookInBackground(opened.bytes, existing, { fileName, onStage: (stage) => setReading((current) => current && { ...current, stage }) })
       setReading({ fileName, stage: null, cancel: () => job.cancel() })
       try {
         const result = await job.result
         if (!result.ok) setProblems({ title: notImported, problems: result.problems })
-        else setLoaded({ planImport, fileName, preview: result.preview, existing })
+        else {
+          const { organisation } = result.preview
+          setLoaded({ planImport, fileName, preview: result.preview, existing, organisationChanges: organisation ? organisationChanges(storedOrganisation, organisation) : [] })
+        }
       } catch (caught) {
         if (caught instanceof CancelledRead) toast.info(`Stopped reading ${fileName}; nothing was stored`)
         else setProblems({ title: notImported, problems: [{ path: '', message: errorText(caught) }] })
@@ -188,12 +196,15 @@ function ImportSection() {
     if (!loaded || !plan) return
     const { counts } = plan
     const skipped = counts.invalid + counts.conflict - (overwrite ? counts.overwritable : 0)
+    const withOrganisation = restoreOrganisation && loaded.organisationChanges.length > 0 && loaded.preview.organisation !== undefined
     const ok = await confirm({
       title: `Import ${plan.records.length.toLocaleString()} records?`,
       message: (
         <>
           {counts.new} new, {counts.update} updated{overwrite && counts.overwritable ? `, ${counts.overwritable} conflicts overwritten` : ''}.{' '}
-          {skipped > 0 ? `${skipped} rows are not imported (see the preview). ` : ''}Either every one of them is stored or, if anything fails, none is.
+          {skipped > 0 ? `${skipped} rows are not imported (see the preview). ` : ''}
+          {withOrganisation ? `The organisation profile is replaced with the workbook's (${loaded.organisationChanges.length} changes, listed in the preview). ` : ''}
+          Either everything is stored or, if anything fails, nothing is.
         </>
       ),
       confirmLabel: 'Import'
@@ -202,8 +213,14 @@ function ImportSection() {
     setBusy(true)
     try {
       const how = loaded.preview.kind === 'app-workbook' ? 'the app\'s workbook' : `sheet '${loaded.preview.sheet}' (ICO layout)`
-      await repository.importStoredRecords(plan.records, `${plan.records.length} records imported from ${loaded.fileName}, ${how}`)
-      toast.success(`Imported ${plan.records.length.toLocaleString()} records from ${loaded.fileName}`)
+      const summary = `${plan.records.length} records imported from ${loaded.fileName}, ${how}`
+      const organisation = withOrganisation ? loaded.preview.organisation : undefined
+      // One transaction for both: the organisation and the records are stored together or not at all.
+      await repository.db.transaction('rw', repository.db.tables, async () => {
+        if (organisation) await repository.saveOrganisation(organisation)
+        if (plan.records.length > 0) await repository.importStoredRecords(plan.records, summary)
+      })
+      toast.success(`Imported ${plan.records.length.toLocaleString()} records${organisation ? ' and the organisation profile' : ''} from ${loaded.fileName}`)
       setLoaded(null)
     } catch (caught) {
       setProblems({ title: 'The import failed; nothing was stored', problems: [{ path: '', message: errorText(caught) }] })
@@ -302,10 +319,37 @@ function ImportSection() {
               Overwrite conflicts ({plan.counts.overwritable} of {plan.counts.conflict} can be): replace the stored version with the workbook's
             </label>
           ) : null}
+          {loaded.organisationChanges.length > 0 ? (
+            <div className="import-organisation" role="region" aria-label="Organisation profile in the workbook">
+              <h4>The workbook's organisation profile differs from yours</h4>
+              <table>
+                <thead>
+                  <tr>
+                    <th>Field</th>
+                    <th>Yours now</th>
+                    <th>In the workbook</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {loaded.organisationChanges.map((change) => (
+                    <tr key={change.field}>
+                      <td>{change.field}</td>
+                      <td>{change.before || <span className="muted">(empty)</span>}</td>
+                      <td>{change.after || <span className="muted">(empty)</span>}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+              <label className="checkbox-line">
+                <input type="checkbox" checked={restoreOrganisation} onChange={(event) => setRestoreOrganisation(event.target.checked)} />
+                Also replace the organisation profile with the workbook's (controller, DPO, representative, joint controllers)
+              </label>
+            </div>
+          ) : null}
           {plan.blockers.length > 0 ? <ProblemList title="This workbook cannot be imported" problems={plan.blockers.map((message) => ({ path: '', message }))} /> : null}
           <div className="export__actions">
-            <button type="button" className="button button--primary" disabled={busy || plan.records.length === 0 || plan.blockers.length > 0} onClick={() => void importNow()}>
-              Import {plan.records.length.toLocaleString()} records
+            <button type="button" className="button button--primary" disabled={busy || (plan.records.length === 0 && !restoreOrganisation) || plan.blockers.length > 0} onClick={() => void importNow()}>
+              Import {plan.records.length.toLocaleString()} records{restoreOrganisation && loaded.organisationChanges.length > 0 ? ' and the organisation profile' : ''}
             </button>
             <button type="button" className="button button--quiet" disabled={busy} onClick={() => setLoaded(null)}>
               Cancel
@@ -313,6 +357,57 @@ function ImportSection() {
           </div>
         </div>
       ) : null}
+    </section>
+  )
+}
+
+// ---------------------------------------------------------------- verify
+
+/** "Verify a workbook": is this file exactly the export it claims to be? The same check as `ropa verify`. */
+function VerifySection() {
+  const [outcome, setOutcome] = useState<{ fileName: string; result: WorkbookVerification } | null>(null)
+  const [problems, setProblems] = useState<{ title: string; problems: Problem[] } | null>(null)
+  const check = useAsyncAction(async () => {
+    setOutcome(null)
+    setProblems(null)
+    const opened = await host.openFile({ title: 'Verify a workbook', filters: [{ name: 'Excel workbook', extensions: ['xlsx'] }], maxBytes: DEFAULT_XLSX_LIMITS.maxFileBytes })
+    if (opened.status === 'cancelled') return
+    if (opened.status === 'refused') return setProblems({ title: `${opened.name} was not checked`, problems: [{ path: '', message: opened.reason }] })
+    const { verifyWorkbookInBackground } = await import('./verify-workbook')
+    const result = await verifyWorkbookInBackground(opened.bytes, opened.name)
+    if (result.ok) setOutcome({ fileName: opened.name, result })
+    else setProblems({ title: `${opened.name} is not the workbook as exported: ${result.problems.length} ${result.problems.length === 1 ? 'difference' : 'differences'}`, problems: result.problems })
+  }, 'Could not check the workbook')
+
+  return (
+    <section className="section" aria-labelledby="verify-heading">
+      <h2 id="verify-heading">Verify a workbook</h2>
+      <p className="section__note">
+        Checks that a workbook exported by this app is unchanged: every cell against its row and column hashes, the hidden Data sheet and the Verification sheet. Any change is named by
+        sheet and cell. Nothing is stored.
+      </p>
+      <button type="button" className="button" disabled={check.busy} onClick={() => void check.run()}>
+        Verify a workbook…
+      </button>
+      {check.busy ? (
+        <span className="import__reading" role="status">
+          <progress aria-label="Checking the workbook" /> Checking…
+        </span>
+      ) : null}
+      {outcome ? (
+        <div className="banner banner--success" role="status">
+          <p>
+            <strong>{outcome.fileName} is unchanged since export</strong> ({outcome.result.sheetsChecked} sheets, exported at {formatTime(outcome.result.exportedAt)}).
+          </p>
+          <p>
+            Fingerprint of the whole export: <code className="mono">{outcome.result.fingerprint}</code>
+          </p>
+          <p>
+            Audit trail at export: {outcome.result.auditEntries} entries, head <code className="mono">{outcome.result.auditHead}</code>
+          </p>
+        </div>
+      ) : null}
+      {problems ? <ProblemList {...problems} /> : null}
     </section>
   )
 }
@@ -533,6 +628,7 @@ export function ImportExportPage() {
       </div>
       <ExportSection />
       <ImportSection />
+      <VerifySection />
       <BackupSection />
     </main>
   )

@@ -2,7 +2,7 @@
 import { LAWFUL_BASIS_LABELS, RECORD_ROLE_LABELS, RECORD_STATUS_LABELS } from '@core/records/enums'
 import type { StoredRecord } from '@core/records/model'
 import { filterRows, type RegisterFilter } from '@core/records/register-index'
-import type { ExportData, ExportVendor } from '@core/workbook/register-sheets'
+import { packSourcesOf, type ExportData, type ExportVendor } from '@core/workbook/register-sheets'
 import { registerStore, repository } from '../app/services'
 import { checksForExport } from '../checks/checks-services'
 
@@ -32,11 +32,18 @@ export async function recordsInScope(scope: ExportScope, filter: RegisterFilter)
 }
 
 export async function exportDataFor(scope: ExportScope, filter: RegisterFilter, records: StoredRecord[]): Promise<ExportData> {
-  const [organisation, vendors] = await Promise.all([repository.getOrganisation(), repository.db.vendors.toArray()])
+  const [organisation, vendors, packs, packArchive] = await Promise.all([
+    repository.getOrganisation(),
+    repository.db.vendors.toArray(),
+    repository.db.packs.toArray(),
+    repository.db.packArchive.toArray()
+  ])
   return {
     organisation: organisation ?? null,
     records,
     vendors: vendors as unknown as ExportVendor[],
+    // Evidence names the policy (title, date, SHA-256) each quote comes from.
+    packs: packSourcesOf([...packs, ...packArchive]),
     appVersion: __APP_VERSION__,
     exportedAt: new Date().toISOString(),
     // Named on the Cover sheet; the view with no filters at all still says it is a view.

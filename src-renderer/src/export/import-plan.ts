@@ -5,7 +5,8 @@
  * unique); the row must be renumbered in the spreadsheet instead.
  */
 import { canonicalJson } from '@core/audit/audit-chain'
-import { activityTitle, type StoredRecord } from '@core/records/model'
+import { REGIME_LABELS } from '@core/records/enums'
+import { activityTitle, type Organisation, type StoredRecord } from '@core/records/model'
 import { recordsToImport, type ImportPreview, type ImportPreviewRow } from '@core/workbook/read-workbook'
 
 export interface ImportPlan {
@@ -50,4 +51,41 @@ export function planImport(preview: ImportPreview, existing: readonly StoredReco
     }
   }
   return { records, counts, notOverwritable, blockers }
+}
+
+/** One difference between the stored organisation profile and a workbook's, in words. */
+export interface OrganisationChange {
+  field: string
+  before: string
+  after: string
+}
+
+const CONTACT_PARTS = [
+  ['name', 'name'],
+  ['address', 'address'],
+  ['email', 'e-mail'],
+  ['phone', 'telephone']
+] as const
+
+/**
+ * What restoring a workbook's organisation profile (its Cover) would change, field by field;
+ * empty when it says what is stored already. `before` is '' where nothing is stored.
+ */
+export function organisationChanges(stored: Organisation | undefined, incoming: Organisation): OrganisationChange[] {
+  const changes: OrganisationChange[] = []
+  const compare = (field: string, before: string, after: string) => {
+    if (before !== after) changes.push({ field, before, after })
+  }
+  for (const [key, label] of [
+    ['controller', 'Controller'],
+    ['dpo', 'Data protection officer'],
+    ['representative', 'Representative']
+  ] as const) {
+    for (const [part, words] of CONTACT_PARTS) compare(`${label}: ${words}`, stored?.[key][part] ?? '', incoming[key][part])
+  }
+  const joint = (organisation: Organisation | undefined) =>
+    (organisation?.jointControllers ?? []).map((controller) => [controller.name, controller.address, controller.email, controller.phone].filter(Boolean).join(', ')).join('; ')
+  compare('Joint controllers', joint(stored), joint(incoming))
+  compare('Regime', stored ? REGIME_LABELS[stored.regime] : '', REGIME_LABELS[incoming.regime])
+  return changes
 }

@@ -94,9 +94,9 @@ export function createBrowserHost(): HostApi {
       return download(request.data, request.suggestedName)
     },
     async exportWorkbook(request: ExportWorkbookRequest): Promise<SaveFileResult> {
-      // Loaded on first use: exceljs is the largest part of the bundle.
-      const { writeWorkbookBuffer } = await import('@core/workbook/write-workbook')
-      const bytes = await writeWorkbookBuffer(request.data, (done, total) => {
+      // In a worker (which loads exceljs, the largest part of the bundle): the page stays responsive.
+      const { writeWorkbookInBackground } = await import('./workbook-writer')
+      const bytes = await writeWorkbookInBackground(request.data, (done, total) => {
         for (const listener of progressListeners) listener({ operation: 'export', done, total })
       })
       return download(bytes, request.suggestedName)

@@ -1,0 +1,171 @@
+/**
+ * A workbook that can prove itself. Every sheet's rows carry a row hash (last column), and the
+ * "Verification" sheet lists, per sheet, its row count, a hash of each heading row and a hash
+ * of each column; then the audit trail's head and length at export; and last the fingerprint
+ * of the whole export: a SHA-256 over the row hashes of the Verification sheet itself.
+ *
+ * A changed cell then shows twice: its row's hash and its column's hash no longer match, and
+ * where they cross is the cell. The fingerprint ties the Verification sheet together, and it
+ * is printed in every page's footer and can be noted by the recipient.
+ *
+ * Hashes are over the text of each cell as written (numbers as their decimal text, empty
+ * cells as ''), each cell as `<length>:<text>`, so that no separator can be forged.
+ */
+import { sha256 } from '@noble/hashes/sha2.js'
+import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js'
+import type { CellValue } from './register-sheets'
+import { columnLetter, SHEET } from './columns'
+import { XML_FORBIDDEN } from './xlsx-writer'
+
+export interface IncrementalHash {
+  update(text: string): void
+  digest(): string
+}
+/** Makes a SHA-256 hasher; the Node writer passes node:crypto's, which is several times faster. */
+export type CreateHash = () => IncrementalHash
+
+/** Text is gathered and encoded in pieces of this many characters: encoding every cell apart made most of the export's garbage. */
+const PORTABLE_CHUNK = 64 * 1024
+
+export const portableHash: CreateHash = () => {
+  const hash = sha256.create()
+  let pending = ''
+  return {
+    update(text) {
+      pending += text
+      if (pending.length >= PORTABLE_CHUNK) {
+        hash.update(utf8ToBytes(pending))
+        pending = ''
+      }
+    },
+    digest() {
+      if (pending !== '') hash.update(utf8ToBytes(pending))
+      pending = ''
+      return bytesToHex(hash.digest())
+    }
+  }
+}
+
+export const VERIFICATION_SHEET = SHEET.verification
+export const VERIFICATION_FORMAT_MARK = 'ropa-manager verification, format 1'
+export const ROW_HASH_HEADER = 'Row SHA-256'
+
+/** The labels of the Verification sheet's items, read back by `verifyWorkbook`. */
+export const VERIFICATION_ITEMS = {
+  format: 'Format',
+  rows: 'Rows below the headings',
+  headingRow: (row: number) => `Heading row ${row}`,
+  column: (index: number, header: string) => `Column ${columnLetter(index + 1)}: ${header}`,
+  fingerprint: 'SHA-256 fingerprint of this whole export',
+  auditEntries: 'Entries in the audit trail at export',
+  auditHead: 'SHA-256 of the newest audit entry (head of the chain)'
+} as const
+
+/**
+ * A cell's text for hashing. Line ends are compared as '\n': an .xlsx stores text as XML, and
+ * XML readers turn a carriage return into a line feed; control characters XML cannot hold are
+ * left out.
+ */
+export function hashText(value: CellValue | null | undefined): string {
+  if (value === null || value === undefined) return ''
+  if (typeof value === 'number') return String(value)
+  // XML cannot hold control characters: both writers leave them out (the Data sheet's JSON keeps them escaped).
+  return value.replace(/\r\n?/g, '\n').replace(XML_FORBIDDEN, '')
+}
+
+const framed = (text: string) => `${text.length}:${text}`
+
+export function rowHash(values: ReadonlyArray<CellValue | null>, createHash: CreateHash): string {
+  const hash = createHash()
+  for (const value of values) hash.update(framed(hashText(value)))
+  return hash.digest()
+}
+
+/** What the Verification sheet lists for one sheet. */
+export interface SheetDigest {
+  sheet: string
+  headers: string[]
+  headingHashes: string[]
+  rowCount: number
+  columnHashes: string[]
+}
+
+/** Follows one sheet as it is written: the hash of each heading row, each data row and each column. */
+export class SheetDigester {
+  private readonly columns: IncrementalHash[]
+  private readonly headingHashes: string[] = []
+  private rowCount = 0
+  constructor(
+    private readonly sheet: string,
+    private readonly headers: string[],
+    private readonly createHash: CreateHash
+  ) {
+    this.columns = headers.map(() => createHash())
+  }
+
+  /** A heading row: its hash goes on the Verification sheet (its own row holds headings, not a hash). */
+  heading(values: ReadonlyArray<CellValue | null>, hashColumnCell: string | null): void {
+    this.addToColumns(values)
+    this.headingHashes.push(rowHash([...values, hashColumnCell], this.createHash))
+  }
+
+  /** A data row: returns the hash that goes in its last column. */
+  row(values: ReadonlyArray<CellValue | null>): string {
+    this.addToColumns(values)
+    this.rowCount++
+    return rowHash(values, this.createHash)
+  }
+
+  private addToColumns(values: ReadonlyArray<CellValue | null>): void {
+    for (let index = 0; index < this.columns.length; index++) this.columns[index]!.update(framed(hashText(values[index])))
+  }
+
+  digest(): SheetDigest {
+    return { sheet: this.sheet, headers: this.headers, headingHashes: this.headingHashes, rowCount: this.rowCount, columnHashes: this.columns.map((hash) => hash.digest()) }
+  }
+}
+
+export interface VerificationFacts {
+  exportedAt: string
+  recordsFingerprint: string
+  /** The audit trail's length and head hash at export; null when the export carried none. */
+  audit: { count: number; headHash: string } | null
+}
+
+/** How to check, on the sheet itself: an auditor may have nothing but the file. */
+export const VERIFICATION_HOW_TO = [
+  'Run `ropa verify <this file>` (or "Verify a workbook" on the app\'s Import & export page): it recomputes every hash below and names any cell that differs.',
+  'Each row of every sheet ends with the SHA-256 of its cells; each column of every sheet has its SHA-256 below. A changed cell breaks both, and where they cross is the cell.',
+  'The fingerprint of the whole export (last row) is the SHA-256 of the row hashes of this sheet; its first 16 characters are printed in every page footer. Compare it with the one you were given.',
+  'The audit trail figures are the app\'s hash chain at export: a later backup or export of the same register must contain this head at this position.'
+]
+
+/** The Verification sheet's rows: section, item, value, row hash; the fingerprint last (its row hash cell stays empty). */
+export function verificationRows(facts: VerificationFacts, digests: readonly SheetDigest[], createHash: CreateHash): { rows: CellValue[][]; fingerprint: string } {
+  const content: CellValue[][] = [
+    ['Verification', VERIFICATION_ITEMS.format, VERIFICATION_FORMAT_MARK],
+    ...VERIFICATION_HOW_TO.map((text, index): CellValue[] => ['How to check', `Step ${index + 1}`, text]),
+    ['Export', 'Exported at', facts.exportedAt],
+    ['Export', 'SHA-256 fingerprint of the exported records', facts.recordsFingerprint],
+    ['Audit trail', VERIFICATION_ITEMS.auditEntries, facts.audit ? facts.audit.count : 'Not included in this export'],
+    ['Audit trail', VERIFICATION_ITEMS.auditHead, facts.audit ? facts.audit.headHash : 'Not included in this export']
+  ]
+  for (const digest of digests) {
+    content.push([digest.sheet, VERIFICATION_ITEMS.rows, digest.rowCount])
+    digest.headingHashes.forEach((hash, index) => content.push([digest.sheet, VERIFICATION_ITEMS.headingRow(index + 1), hash]))
+    digest.columnHashes.forEach((hash, index) => content.push([digest.sheet, VERIFICATION_ITEMS.column(index, digest.headers[index] ?? ''), hash]))
+  }
+  const rows = content.map((values) => [...values, rowHash(values, createHash)])
+  const fingerprint = exportFingerprint(rows.map((row) => String(row[3])), createHash)
+  rows.push(['Export', VERIFICATION_ITEMS.fingerprint, fingerprint])
+  return { rows, fingerprint }
+}
+
+export function exportFingerprint(rowHashes: readonly string[], createHash: CreateHash): string {
+  const hash = createHash()
+  for (const value of rowHashes) hash.update(framed(value))
+  return hash.digest()
+}
+
+/** The short form printed in footers. */
+export const shortFingerprint = (fingerprint: string) => fingerprint.slice(0, 16)

@@ -1,0 +1,187 @@
+/**
+ * Checks that a workbook is the one the app exported (see verification.ts for the scheme):
+ * every row hash, every column hash, the heading rows, the row counts, and the Verification
+ * sheet's own rows and fingerprint. Each difference is named by sheet and cell.
+ */
+import ExcelJS from 'exceljs'
+import type { Problem } from '../util/problems'
+import { columnLetter } from './columns'
+import { describeLibraryError } from './read-workbook'
+import {
+  exportFingerprint,
+  hashText,
+  portableHash,
+  rowHash,
+  VERIFICATION_FORMAT_MARK,
+  VERIFICATION_ITEMS,
+  VERIFICATION_SHEET,
+  type CreateHash
+} from './verification'
+import { checkXlsx, DEFAULT_XLSX_LIMITS } from './xlsx-guard'
+
+export interface WorkbookVerification {
+  /** True when every hash matches: the workbook is the export, cell for cell. */
+  ok: boolean
+  /** Each difference: `path` is the cell (`'Controller register'!D7`) or the sheet. */
+  problems: Problem[]
+  /** What the Verification sheet states (empty when the sheet could not be read). */
+  fingerprint: string
+  exportedAt: string
+  auditEntries: string
+  auditHead: string
+  sheetsChecked: number
+}
+
+const cellRef = (sheet: string, row: number, column: number) => `'${sheet}'!${columnLetter(column)}${row}`
+
+/** The text of a cell as the hashes saw it; a formula (which the app never writes) is its formula, so it never matches. */
+function rawText(value: ExcelJS.CellValue): string {
+  if (value === null || value === undefined) return ''
+  if (typeof value === 'string') return hashText(value)
+  if (typeof value === 'number') return String(value)
+  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE'
+  if (value instanceof Date) return value.toISOString()
+  if ('richText' in value) return hashText(value.richText.map((run) => run.text).join(''))
+  if ('formula' in value || 'sharedFormula' in value) {
+    const formula = (value as { formula?: unknown }).formula
+    return `=${typeof formula === 'string' ? formula : ''}`
+  }
+  if ('hyperlink' in value) return hashText(String(value.text || value.hyperlink))
+  return JSON.stringify(value)
+}
+
+function rowValues(sheet: ExcelJS.Worksheet, row: number, columns: number): string[] {
+  const values: string[] = []
+  const cells = sheet.getRow(row)
+  for (let column = 1; column <= columns; column++) values.push(rawText(cells.getCell(column).value))
+  return values
+}
+
+/** The last column of a row that holds anything. */
+function lastUsedColumn(sheet: ExcelJS.Worksheet, row: number): number {
+  let last = 0
+  sheet.getRow(row).eachCell({ includeEmpty: false }, (cell, column) => {
+    if (rawText(cell.value) !== '') last = Math.max(last, column)
+  })
+  return last
+}
+
+interface ListedSheet {
+  rows: number | null
+  rowsAt: number
+  headings: Array<{ hash: string; at: number }>
+  columns: Array<{ hash: string; at: number; header: string }>
+}
+
+export async function verifyWorkbook(bytes: Uint8Array, fileName = 'the workbook', options: { createHash?: CreateHash } = {}): Promise<WorkbookVerification> {
+  const createHash = options.createHash ?? portableHash
+  const result: WorkbookVerification = { ok: false, problems: [], fingerprint: '', exportedAt: '', auditEntries: '', auditHead: '', sheetsChecked: 0 }
+  const problem = (path: string, message: string) => result.problems.push({ path, message })
+  const guard = await checkXlsx(bytes, fileName, DEFAULT_XLSX_LIMITS)
+  if (guard.length > 0) return { ...result, problems: guard }
+  const workbook = new ExcelJS.Workbook()
+  try {
+    await workbook.xlsx.load(bytes as unknown as ArrayBuffer)
+  } catch (error) {
+    problem(fileName, `is not a readable .xlsx workbook: ${describeLibraryError(error)}`)
+    return result
+  }
+  const verification = workbook.getWorksheet(VERIFICATION_SHEET)
+  if (!verification || rawText(verification.getCell('C2').value) !== VERIFICATION_FORMAT_MARK) {
+    problem(fileName, `has no ${VERIFICATION_SHEET} sheet from this app, so there is nothing to check it against (it was not exported by this version of the app, or the sheet was removed)`)
+    return result
+  }
+
+  // 1. The Verification sheet itself: each row against its row hash, then the fingerprint over those hashes.
+  const listed = new Map<string, ListedSheet>()
+  const rowHashes: string[] = []
+  let fingerprintRow = 0
+  for (let row = 2; row <= verification.rowCount; row++) {
+    const [section = '', item = '', value = '', stated = ''] = rowValues(verification, row, 4)
+    if (section === '' && item === '' && value === '' && stated === '') continue
+    if (item === VERIFICATION_ITEMS.fingerprint) {
+      fingerprintRow = row
+      result.fingerprint = value
+      continue
+    }
+    rowHashes.push(stated)
+    if (rowHash([section, item, value], createHash) !== stated) {
+      problem(cellRef(VERIFICATION_SHEET, row, 3), `row ${row} of the ${VERIFICATION_SHEET} sheet ("${section}", "${item}") differs from its row hash in ${cellRef(VERIFICATION_SHEET, row, 4)}: one of them was changed`)
+    }
+    if (item === 'Exported at') result.exportedAt = value
+    if (item === VERIFICATION_ITEMS.auditEntries) result.auditEntries = value
+    if (item === VERIFICATION_ITEMS.auditHead) result.auditHead = value
+    const entry = (): ListedSheet => {
+      let found = listed.get(section)
+      if (!found) listed.set(section, (found = { rows: null, rowsAt: row, headings: [], columns: [] }))
+      return found
+    }
+    if (item === VERIFICATION_ITEMS.rows) Object.assign(entry(), { rows: Number(value), rowsAt: row })
+    else if (/^Heading row \d+$/.test(item)) entry().headings.push({ hash: value, at: row })
+    else if (/^Column [A-Z]+: /.test(item)) entry().columns.push({ hash: value, at: row, header: item.replace(/^Column [A-Z]+: /, '') })
+  }
+  if (fingerprintRow === 0) problem(VERIFICATION_SHEET, `the ${VERIFICATION_SHEET} sheet has lost its last row, "${VERIFICATION_ITEMS.fingerprint}"`)
+  else if (exportFingerprint(rowHashes, createHash) !== result.fingerprint) {
+    problem(cellRef(VERIFICATION_SHEET, fingerprintRow, 3), `the fingerprint of the whole export does not match the row hashes of the ${VERIFICATION_SHEET} sheet: the fingerprint or the sheet was changed`)
+  }
+
+  // 2. Every sheet it lists: row count, heading rows, and each row and column hash.
+  const expectedSheets = new Set([...listed.keys(), VERIFICATION_SHEET])
+  for (const sheet of workbook.worksheets) {
+    if (!expectedSheets.has(sheet.name)) problem(`'${sheet.name}'`, `the sheet '${sheet.name}' was not in the export (added afterwards)`)
+  }
+  for (const [name, expected] of listed) {
+    const sheet = workbook.getWorksheet(name)
+    if (!sheet) {
+      problem(`'${name}'`, `the sheet '${name}' is missing (removed or renamed)`)
+      continue
+    }
+    result.sheetsChecked++
+    const columns = expected.columns.length
+    const hashColumn = columns + 1
+    const headingCount = expected.headings.length
+    const columnHashes = Array.from({ length: columns }, () => createHash())
+    const changedRows: number[] = []
+    const feed = (values: string[]) => values.forEach((value, index) => columnHashes[index]!.update(`${value.length}:${value}`))
+    expected.headings.forEach((heading, index) => {
+      const row = index + 1
+      const values = rowValues(sheet, row, hashColumn)
+      feed(values.slice(0, columns))
+      if (rowHash(values, createHash) !== heading.hash) changedRows.push(row)
+    })
+    let lastRow = sheet.rowCount
+    while (lastRow > headingCount && lastUsedColumn(sheet, lastRow) === 0) lastRow--
+    const dataRows = Math.max(0, lastRow - headingCount)
+    if (expected.rows !== null && dataRows !== expected.rows) {
+      problem(
+        dataRows > expected.rows ? cellRef(name, headingCount + expected.rows + 1, 1) : `'${name}'`,
+        `'${name}' has ${dataRows} rows below its headings; the export had ${expected.rows} (rows were ${dataRows > expected.rows ? 'added' : 'removed'})`
+      )
+    }
+    for (let row = headingCount + 1; row <= lastRow; row++) {
+      const values = rowValues(sheet, row, hashColumn)
+      feed(values.slice(0, columns))
+      if (rowHash(values.slice(0, columns), createHash) !== values[columns]) changedRows.push(row)
+      const used = lastUsedColumn(sheet, row)
+      if (used > hashColumn) problem(cellRef(name, row, used), `'${name}' has a value beyond its last column (${columnLetter(hashColumn)}) in row ${row}`)
+    }
+    const changedColumns = columnHashes.flatMap((hash, index) => (hash.digest() === expected.columns[index]!.hash ? [] : [index + 1]))
+    for (const row of changedRows) {
+      const kind = row <= headingCount ? 'heading' : 'row'
+      if (changedColumns.length === 0) {
+        problem(cellRef(name, row, hashColumn), `the row hash of ${kind} ${row} was changed, or a cell of the row was changed together with its column's hash`)
+        continue
+      }
+      for (const column of changedColumns) {
+        problem(cellRef(name, row, column), `changed since export (${kind} ${row}, column "${expected.columns[column - 1]!.header}")`)
+      }
+    }
+    if (changedRows.length === 0) {
+      for (const column of changedColumns) {
+        problem(`'${name}'!${columnLetter(column)}:${columnLetter(column)}`, `column "${expected.columns[column - 1]!.header}" was changed (its rows' hashes were changed to match, but the column's hash on the ${VERIFICATION_SHEET} sheet does not)`)
+      }
+    }
+  }
+  result.ok = result.problems.length === 0
+  return result
+}
