@@ -58,7 +58,11 @@ describe('transfers in the record editor', () => {
     await third.getByLabel('Mechanism (Chapter V)').selectOption('art49')
     await page.getByText('Transfer 3 to Narnia (Travel partner) relies on an Art. 49 derogation without naming which one.').first().waitFor()
     await third.getByLabel('Art. 49 derogation').selectOption('contract-with-subject')
-    await transfers.scrollIntoViewIfNeeded()
+    await expect.poll(() => page.getByText(/without naming which one/).count()).toBe(0)
+    await page.locator('#transfers-title').evaluate((heading) => {
+      heading.scrollIntoView({ block: 'start' })
+      window.scrollBy(0, -90)
+    })
     await screenshot(page, 'transfers-editor')
 
     await page.getByRole('button', { name: 'Save', exact: true }).click()
@@ -67,7 +71,7 @@ describe('transfers in the record editor', () => {
     expect(record!.transfers.map(({ country, countryCode, mechanism, instrument, sccModule, derogation, tiaReference }) => ({ country, countryCode, mechanism, instrument, sccModule, derogation, tiaReference }))).toEqual([
       { country: 'USA', countryCode: 'US', mechanism: 'art45', instrument: 'eu-us-dpf', sccModule: '', derogation: '', tiaReference: '' },
       { country: 'India', countryCode: 'IN', mechanism: 'art46', instrument: 'scc-2021', sccModule: '2', derogation: '', tiaReference: 'TIA-2026-07' },
-      { country: 'Narnia', countryCode: '', mechanism: 'art49', instrument: '', sccModule: '', derogation: 'contract-with-subject', tiaReference: '' }
+      { country: 'Narnia', countryCode: '', mechanism: 'art49', instrument: 'derogation', sccModule: '', derogation: 'contract-with-subject', tiaReference: '' }
     ])
     expect(record!.transfers.every((transfer) => !('safeguard' in transfer))).toBe(true)
     expect(pageErrors).toEqual([])

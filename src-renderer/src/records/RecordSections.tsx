@@ -363,7 +363,9 @@ function TransferItem({ index, regime, onRemove }: { index: number; regime: Regi
   const onMechanismChange = (event: { target: { value: string } }) => {
     // An instrument of another mechanism no longer applies; nothing else is cleared.
     const chosen = getValues(`transfers.${index}.instrument`) ?? ''
-    if (chosen !== '' && mechanismOfInstrument(chosen) !== event.target.value) setValue(`transfers.${index}.instrument`, '', { shouldDirty: true })
+    // Art. 49 has one instrument, the derogation itself: which one is asked next.
+    if (event.target.value === 'art49') setValue(`transfers.${index}.instrument`, 'derogation', { shouldDirty: true })
+    else if (chosen !== '' && mechanismOfInstrument(chosen) !== event.target.value) setValue(`transfers.${index}.instrument`, '', { shouldDirty: true })
   }
   return (
     <div className="item">
@@ -373,7 +375,7 @@ function TransferItem({ index, regime, onRemove }: { index: number; regime: Regi
         <TextField name={`transfers.${index}.recipient`} label="Recipient" />
         <DestinationField index={index} regime={regime} />
         <SelectField name={`transfers.${index}.mechanism`} label="Mechanism (Chapter V)" labels={TRANSFER_MECHANISM_LABELS} blank="Not stated yet" options={{ onChange: onMechanismChange }} />
-        {mechanism !== '' ? (
+        {mechanism !== '' && mechanism !== 'art49' ? (
           <SelectField name={`transfers.${index}.instrument`} label="Instrument" labels={instrumentChoices(mechanism, regime, instrument)} blank="Not stated yet" />
         ) : null}
         {instrument === 'scc-2021' || instrument === 'uk-addendum' ? <SelectField name={`transfers.${index}.sccModule`} label="SCC module" labels={SCC_MODULE_LABELS} blank="Not stated yet" /> : null}
