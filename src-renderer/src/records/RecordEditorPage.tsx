@@ -6,7 +6,7 @@
  * a save based on a stale revision is refused and the DPO chooses what to keep.
  */
 import { zodResolver } from '@hookform/resolvers/zod'
-import { memo, useCallback, useEffect, useRef, useState, type FormEvent } from 'react'
+import { memo, startTransition, useCallback, useEffect, useRef, useState, type FormEvent } from 'react'
 import { useLiveQuery } from 'dexie-react-hooks'
 import { FormProvider, useForm, useFormContext, useWatch, type FieldErrors } from 'react-hook-form'
 import { toast } from 'sonner'
@@ -390,6 +390,13 @@ function RecordEditor({ record: initialRecord, stored, initial }: RecordEditorPr
  * context and watchers, so nothing here needs the editor to draw it again.
  */
 const EditorSections = memo(function EditorSections({ isProcessor, hasOpenItems, recordId }: { isProcessor: boolean; hasOpenItems: boolean; recordId: string | null }) {
+  // The sections below the first screen are drawn just after it (a non-urgent update), so that a
+  // record opens as soon as its top is ready; their values are in the form from the start.
+  const [belowTheFold, setBelowTheFold] = useState(false)
+  useEffect(() => {
+    const frame = requestAnimationFrame(() => startTransition(() => setBelowTheFold(true)))
+    return () => cancelAnimationFrame(frame)
+  }, [])
   return (
     <div className="editor__sections">
       <FindingsPanel />
@@ -399,18 +406,22 @@ const EditorSections = memo(function EditorSections({ isProcessor, hasOpenItems,
       <IdentitySection />
       {isProcessor ? <ControllersSection /> : null}
       <PurposesSection />
-      <DataSection />
-      <SpecialSection />
-      <RecipientsSection />
-      <TransfersSection />
-      <SecuritySection />
-      <ContextSection />
-      <WorkflowSection />
-      {recordId ? (
-        <section className="section" id="history" aria-labelledby="history-title">
-          <h2 id="history-title">History</h2>
-          <HistoryPanel recordId={recordId} />
-        </section>
+      {belowTheFold ? (
+        <>
+          <DataSection />
+          <SpecialSection />
+          <RecipientsSection />
+          <TransfersSection />
+          <SecuritySection />
+          <ContextSection />
+          <WorkflowSection />
+          {recordId ? (
+            <section className="section" id="history" aria-labelledby="history-title">
+              <h2 id="history-title">History</h2>
+              <HistoryPanel recordId={recordId} />
+            </section>
+          ) : null}
+        </>
       ) : null}
     </div>
   )
