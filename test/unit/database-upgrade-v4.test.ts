@@ -45,7 +45,7 @@ describe('upgrading to version 4', () => {
 
       const upgraded = new RopaDatabase(name)
       await upgraded.open()
-      expect(upgraded.verno).toBe(4)
+      expect(upgraded.verno).toBe(5)
       const [first, second] = (await upgraded.records.orderBy('reference').toArray()) as unknown as Record<string, unknown>[]
       expect(first).toMatchObject({ previousReference: '', notes: '', importedFrom: [], revision: 1, name: 'Customer accounts' })
       expect(first!.openItems).toEqual([

@@ -114,9 +114,9 @@ describe('completeness and legality are findings', () => {
     expect(Object.keys(result.byArticle)).not.toContain('Art. 30(1)')
   })
 
-  it('tolerates transfers whose recipient, country and safeguard are all blank', () => {
+  it('tolerates transfers whose recipient, country and mechanism are all blank', () => {
     const record = completeControllerRecord()
-    record.transfers = [{ ...record.transfers[0]!, recipient: '', country: '', safeguard: '' as never, documentation: '' }]
+    record.transfers = [{ ...record.transfers[0]!, recipient: '', country: '', countryCode: '', mechanism: '', instrument: '', documentation: '' }]
     const findings = checkRecord(record, checkContext())
     expect(findings.find((finding) => finding.field === 'transfers.0.country')?.message).toBe(
       'The transfer to "an unnamed recipient" does not identify the third country or international organisation.'

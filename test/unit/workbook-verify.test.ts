@@ -124,7 +124,7 @@ describe('transfers', () => {
     expect(headings).toEqual([...TRANSFER_COLUMNS.map((column) => column.header), 'Row SHA-256'])
     const row = rows.find((candidate) => candidate[0] === 'PA-0005')!
     const at = (header: string) => row[headings!.indexOf(header)]
-    expect([at('Country code'), at('Chapter V mechanism'), at('Transfer instrument'), at('SCC module'), at('Transfer impact assessment')]).toEqual([
+    expect([at('Country or organisation code'), at('Transfer mechanism'), at('Transfer instrument'), at('SCC module'), at('Transfer impact assessment')]).toEqual([
       'US',
       'Appropriate safeguards (Art. 46)',
       'Standard contractual clauses (Decision (EU) 2021/914)',

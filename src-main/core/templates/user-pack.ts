@@ -112,7 +112,10 @@ export function activityFromRecord(record: StoredRecord, takenIds: ReadonlySet<s
     transfers: named(record.transfers, 'transfers', 'Transfer', 'recipient or country', (transfer) => (transfer.recipient.trim() && transfer.country.trim() ? transfer.country : '')).map(([transfer, index]) => ({
       recipient: transfer.recipient,
       country: transfer.country,
-      safeguard: transfer.safeguard,
+      ...(transfer.mechanism ? { mechanism: transfer.mechanism } : {}),
+      ...(transfer.instrument ? { instrument: transfer.instrument } : {}),
+      ...(transfer.sccModule ? { sccModule: transfer.sccModule } : {}),
+      ...(transfer.derogation ? { derogation: transfer.derogation } : {}),
       quotes: quotesUnder(record, `transfers.${index}`)
     })),
     gaps: record.openItems

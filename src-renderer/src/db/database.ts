@@ -7,6 +7,7 @@ import type { AuditEntry } from '@core/audit/audit-chain'
 import type { Organisation, StoredRecord } from '@core/records/model'
 import type { InstalledPack } from '@core/templates/installed-pack'
 import type { Vendor } from '@core/templates/vendor'
+import { upgradeLegacyTransfer } from '@core/records/legacy-transfer'
 
 // Their zod schemas live in the core (they are validated in backups too); re-exported for the pages.
 export type { InstalledPack, Vendor }
@@ -74,6 +75,13 @@ export function upgradeRecordToV4(record: Record<string, unknown>): void {
   }
 }
 
+/**
+ * Version 5: a transfer names its mechanism and instrument instead of one `safeguard`. The
+ * tables are those of version 3; the upgrade reads each stored transfer's safeguard into the
+ * new fields (core/records/legacy-transfer.ts), stating nothing the old value did not say.
+ */
+export const SCHEMA_V5 = SCHEMA_V3
+
 export class RopaDatabase extends Dexie {
   records!: Table<StoredRecord, string>
   organisation!: Table<OrganisationRow, string>
@@ -106,5 +114,16 @@ export class RopaDatabase extends Dexie {
           .modify((record) => upgradeRecordToV4(record))
       )
     // Version 5 is the transfers' (instrument fields); keep versions in number order.
+
+    this.version(5)
+      .stores(SCHEMA_V5)
+      .upgrade((transaction) =>
+        transaction
+          .table<StoredRecord, string>('records')
+          .toCollection()
+          .modify((record) => {
+            record.transfers = record.transfers.map((transfer) => upgradeLegacyTransfer(transfer))
+          })
+      )
   }
 }
