@@ -181,12 +181,14 @@ function ficheRows(sheet: SpreadsheetSheet, mapping: SheetMapping, organisation:
     const first = texts.findIndex((text) => text.trim() !== '')
     if (first < 0) continue
     const label = texts[first]!.trim()
-    if (contactRoleOf(label) !== null) {
-      organisation.readBlock(sheet, row, row)
-      continue
-    }
     const labelCell = `${columnLetter(first + 1)}${row}`
-    const columnMapping = byLabelCell.get(labelCell) ?? byHeading.get(normaliseText(label)) ?? { source: labelCell, heading: label, target: { kind: 'note' as const }, confidence: 0, dictionary: 'none' as const, matched: '' }
+    let columnMapping = byLabelCell.get(labelCell) ?? byHeading.get(normaliseText(label))
+    if (contactRoleOf(label) !== null) {
+      // A fiche's "Acteurs": the organisation's contacts, and kept on the fiche's record as a note too.
+      organisation.readBlock(sheet, row, row)
+      columnMapping ??= { source: labelCell, heading: label, target: { kind: 'note' }, confidence: 1, dictionary: 'cnil', matched: label }
+    }
+    columnMapping ??= { source: labelCell, heading: label, target: { kind: 'note' }, confidence: 0, dictionary: 'none', matched: '' }
     for (let column = first + 1; column < texts.length; column++) {
       const text = texts[column]!.trim()
       if (text !== '') cells.push({ address: `${columnLetter(column + 1)}${row}`, heading: label, text, mapping: columnMapping })
