@@ -8,12 +8,14 @@ import countriesEn from 'i18n-iso-countries/langs/en.json'
 import countriesFr from 'i18n-iso-countries/langs/fr.json'
 import {
   ART9_CONDITION_LABELS,
+  DPIA_REQUIRED_LABELS,
   DPIA_STATUS_LABELS,
   LAWFUL_BASIS_LABELS,
   RECIPIENT_TYPE_LABELS,
   RECORD_STATUS_LABELS,
   SPECIAL_CATEGORY_LABELS,
   type Art9Condition,
+  type DpiaRequired,
   type DpiaStatus,
   type LawfulBasis,
   type RecipientType,
@@ -174,7 +176,8 @@ export function recipientOf(line: string, headingType: RecipientType | undefined
     const type = statedRecipientType(suffixed[2]!)
     if (type) return { name: suffixed[1]!.trim(), type }
   }
-  return { name: line.trim(), type: statedRecipientType(line) ?? headingType ?? 'not-stated' }
+  // A name such as "Payment processor" is a name, not a statement of the recipient's role.
+  return { name: line.trim(), type: byLabel(RECIPIENT_TYPE_LABELS, line) ?? headingType ?? 'not-stated' }
 }
 
 /** A column headed "Processors", "Sous-traitants" or "Auftragsverarbeiter" says what its entries are. */
@@ -261,6 +264,14 @@ export function yesNoOf(text: string): boolean | undefined {
   if (/^(yes|y|oui|ja|true)\b/.test(folded)) return true
   if (/^(no|n|non|nein|false|none|aucun|keine?)\b/.test(folded)) return false
   return undefined
+}
+
+/** "Yes", "No", or the app's "Not assessed"; undefined for anything else. */
+export function dpiaRequiredOf(text: string): DpiaRequired | undefined {
+  const label = byLabel(DPIA_REQUIRED_LABELS, text)
+  if (label) return label
+  const answer = yesNoOf(text)
+  return answer === undefined ? undefined : answer ? 'yes' : 'no'
 }
 
 export function dpiaStatusOf(text: string): DpiaStatus | undefined {

@@ -161,13 +161,15 @@ function proposed(source: string, heading: string, saved: SheetMapping | undefin
     saved?.columns.find((column) => normaliseText(column.heading) === wanted) ??
     savedMapping?.sheets.filter((sheet) => sheet.sheet !== sheetName).flatMap((sheet) => sheet.columns).find((column) => normaliseText(column.heading) === wanted)
   if (savedColumn) return { ...savedColumn, source, heading, dictionary: 'saved' }
-  const match = bestMatch(heading, child)
+  // A heading qualified by its sheet ("Transfers: Recipient") wins over the plain one.
+  const qualified = EXACT.get(normaliseText(`${sheetName}: ${heading}`))
+  const match = qualified ? { entry: qualified, confidence: 1 } : bestMatch(heading, child)
   if (!match) return { source, heading, target: { kind: 'note' }, confidence: 0, dictionary: 'none', matched: '' }
   const { entry, confidence } = match
   return {
     source,
     heading,
-    target: entry.target === 'note' ? { kind: 'note' } : { kind: 'field', field: entry.target },
+    target: entry.target === 'note' ? { kind: 'note' } : typeof entry.target === 'object' ? { kind: 'ignore', reason: entry.target.ignore } : { kind: 'field', field: entry.target },
     confidence,
     dictionary: entry.dictionary,
     matched: entry.heading
