@@ -144,6 +144,9 @@ export function retentionOf(text: string): Retention {
     // What follows the period is the event it runs from; other wording is kept as the criterion.
     return { ...retention, mode: 'period', period: Number(period[1]), unit, fromEvent: event ? event[1]!.trim() : '', criterion: event || after === '' ? '' : text.trim() }
   }
+  // The app's own export writes a criterion as "<criterion> (counted from <event>)".
+  const counted = /\s*\(counted from (.+)\)$/i.exec(rest)
+  if (counted) return { ...retention, mode: 'criterion', criterion: rest.slice(0, counted.index), fromEvent: counted[1]!.trim() }
   return { ...retention, mode: 'criterion', criterion: rest }
 }
 
