@@ -184,7 +184,7 @@ describe("the app's own workbook without its hidden Data sheet", () => {
     const workbook = new ExcelJS.Workbook()
     await workbook.xlsx.load(exported as unknown as ArrayBuffer)
     workbook.removeWorksheet(workbook.getWorksheet('Data')!.id)
-    const read = await readSpreadsheet('register.xlsx', new Uint8Array((await workbook.xlsx.writeBuffer()) as ArrayBuffer))
+    const read = await readSpreadsheet('register.xlsx', new Uint8Array((await workbook.xlsx.writeBuffer())))
     if (!read.ok) throw new Error(JSON.stringify(read.problems))
     expect(read.file.appWorkbookWithData).toBe(false)
     const result = plan(read.file)
