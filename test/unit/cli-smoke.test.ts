@@ -4,7 +4,7 @@
  * its stdout and stderr and sets its exit code. What each command does is tested in-process
  * (checks-cli, templates-cli, workbook-cli), where it costs no Node start.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -61,6 +61,14 @@ describe.concurrent('ropa as a process', { timeout: 60_000 }, () => {
     const result = await ropaProcess(['import', 'for-import.xlsx', '-o', 'imported.json'], directory)
     expect(result).toEqual({ code: 0, stdout: "wrote imported.json: 4 activities read exactly, from the workbook's Data sheet\n", stderr: '' })
     expect(readBackup('imported.json').records).toEqual(demoRecords)
+  })
+
+  it('import reads a legacy register (a CSV in Windows-1252) and says what it mapped', async () => {
+    copyFileSync(join(import.meta.dirname, '..', 'fixtures', 'legacy', 'adherents-windows1252.csv'), join(directory, 'legacy.csv'))
+    const result = await ropaProcess(['import', 'legacy.csv', '-o', 'legacy.json', '--strict'], directory)
+    expect(result).toMatchObject({ code: 0, stderr: '' })
+    expect(result.stdout).toMatch(/^wrote legacy\.json: 3 activities imported from legacy\.csv\nlegacy\.csv: read 3 rows from 'legacy' \(table, headings in row 1\): 3 activities made\n/)
+    expect(readBackup('legacy.json').records.map((record) => record.previousReference)).toEqual(['C-1', 'C-2', 'C-3'])
   })
 
   it('templates validate exits 1 with the problem on stderr', async () => {
