@@ -123,7 +123,7 @@ describe('ropa import of a legacy register', () => {
   it('refuses a spreadsheet with no register in it, naming its sheets', async () => {
     const workbook = new ExcelJS.Workbook()
     workbook.addWorksheet('Shopping').addRow(['Milk', 'Eggs'])
-    writeFileSync(join(dir, 'shopping.xlsx'), new Uint8Array((await workbook.xlsx.writeBuffer()) as ArrayBuffer))
+    writeFileSync(join(dir, 'shopping.xlsx'), new Uint8Array((await workbook.xlsx.writeBuffer())))
     const result = await importFile(['shopping.xlsx', '-o', 'never.json'])
     expect(result.code).toBe(1)
     expect(result.stderr).toMatch(/shopping\.xlsx: no register found: no sheet \('Shopping'\) has a row with at least 3 headings/)
