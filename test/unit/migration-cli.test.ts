@@ -50,7 +50,8 @@ describe('ropa import of a legacy register', () => {
     ])
     expect(volunteers.lastReviewed).toBe('2023-05-17')
     const donations = backup.records.find((record) => record.previousReference === 'NCT-2')!
-    expect(donations.transfers).toEqual([expect.objectContaining({ country: 'USA', countryCode: 'US', safeguard: 'sccs' })])
+    // "SCCs" says the mechanism, not which set of clauses: the instrument stays blank.
+    expect(donations.transfers).toEqual([expect.objectContaining({ country: 'USA', countryCode: 'US', recipient: '', mechanism: 'art46', instrument: '', documentation: 'SCCs' })])
     expect(backup.records.map((record) => record.previousReference)).toEqual(['NCT-1', 'NCT-2', 'NCT-3'])
     // Words, not silence: the mapping, the counts and the column no dictionary knew.
     expect(result.stdout).toMatch(/read 3 rows from 'Data register' \(table, headings in row 4\): 3 activities made/)

@@ -98,7 +98,7 @@ describe('planning an import', () => {
       ['Payroll Co', 'processor']
     ])
     expect(volunteers.transfers).toEqual([
-      expect.objectContaining({ country: 'USA', countryCode: 'US', recipient: 'Not stated in the spreadsheet', safeguard: 'adequacy', mechanism: 'art45', instrument: 'eu-us-dpf', documentation: 'EU-US Data Privacy Framework' })
+      expect.objectContaining({ country: 'USA', countryCode: 'US', recipient: '', mechanism: 'art45', instrument: 'eu-us-dpf', documentation: 'EU-US Data Privacy Framework' })
     ])
   })
 
@@ -113,12 +113,12 @@ describe('planning an import', () => {
   it('keeps what it cannot read in the notes with a warning, never guessing a value', () => {
     const donations = plan(register).records.find((planned) => planned.record.name === 'Donations')!
     expect(donations.record.purposes).toEqual([expect.objectContaining({ description: 'Gift Aid', lawfulBasis: 'b' })])
-    expect(donations.record.transfers).toEqual([])
-    expect(donations.record.notes).toContain('Country (Register!H5): Narnia — a handshake')
+    expect(donations.record.transfers).toEqual([expect.objectContaining({ country: 'Narnia', countryCode: '', recipient: '', mechanism: '', instrument: '', documentation: 'a handshake' })])
+    expect(donations.record.notes).toContain('Retention (Register!F5): forever-ish')
     expect(donations.record.dataCategories).toEqual([])
     expect(donations.warnings).toEqual([
       `'Register'!F5 ("Retention"): a retention period with no data category to give it to; kept in the record's notes`,
-      `'Register'!H5 ("Country"): transfer to Narnia: the safeguard "a handshake" is not one the app recognises; kept in the record's notes`
+      `'Register'!H5 ("Country"): transfer to Narnia: the safeguard "a handshake" is not one the app recognises; kept as the transfer's documentation, its mechanism left blank`
     ])
   })
 
@@ -198,7 +198,8 @@ describe("the app's own workbook without its hidden Data sheet", () => {
       expect(imported.purposes.map((purpose) => [purpose.description, purpose.lawfulBasis, purpose.uses])).toEqual(original.purposes.map((purpose) => [purpose.description, purpose.lawfulBasis, purpose.uses]))
       expect(imported.dataCategories.map((category) => [category.term, category.retention])).toEqual(original.dataCategories.map((category) => [category.term, category.retention]))
       expect(imported.recipients.map((recipient) => [recipient.name, recipient.type, recipient.contractReference])).toEqual(original.recipients.map((recipient) => [recipient.name, recipient.type, recipient.contractReference]))
-      expect(imported.transfers.map((transfer) => [transfer.country, transfer.recipient, transfer.safeguard, transfer.documentation])).toEqual(original.transfers.map((transfer) => [transfer.country, transfer.recipient, transfer.safeguard, transfer.documentation]))
+      const transferOf = (transfer: (typeof original.transfers)[number]) => [transfer.country, transfer.countryCode, transfer.recipient, transfer.mechanism, transfer.instrument, transfer.sccModule, transfer.derogation, transfer.documentation]
+      expect(imported.transfers.map(transferOf)).toEqual(original.transfers.map(transferOf))
       expect(imported.controllersActedFor.map((controller) => controller.name)).toEqual(original.controllersActedFor.map((controller) => controller.name))
     }
     // The retention columns that repeat "Retention" are ignored with a reason, not dropped silently.

@@ -20,13 +20,11 @@ import {
   type LawfulBasis,
   type RecipientType,
   type RecordStatus,
-  type Safeguard,
-  type SpecialCategory,
-  type TransferInstrument,
-  type TransferMechanism
+  type SpecialCategory
 } from '../records/enums'
 import type { Retention } from '../records/model'
 import { emptyRetention } from '../records/new-record'
+import { resolveDestinationCode } from '../legal/destinations'
 import { normaliseText } from './heading-dictionaries'
 
 /** Splits a multi-value cell on new lines, semicolons and bullet characters. */
@@ -213,33 +211,8 @@ for (const [alias, code] of [
 export function countryCodeOf(name: string): string {
   const wanted = normaliseText(name)
   if (/^[a-z]{2}$/.test(wanted) && Object.hasOwn(countriesEn.countries, wanted.toUpperCase())) return wanted.toUpperCase()
-  return COUNTRY_BY_NAME.get(wanted) ?? ''
-}
-
-/** The legacy `safeguard` field a transfer still needs, from the instrument the text names; undefined when it names none. */
-export function legacySafeguardOf(mechanism: TransferMechanism | '', instrument: TransferInstrument | ''): Safeguard | undefined {
-  const byInstrument: Partial<Record<TransferInstrument, Safeguard>> = {
-    'adequacy-decision': 'adequacy',
-    'eu-us-dpf': 'adequacy',
-    'privacy-shield': 'adequacy',
-    'safe-harbor': 'adequacy',
-    'scc-2021': 'sccs',
-    'scc-pre-2021': 'sccs',
-    'uk-idta': 'sccs',
-    'uk-addendum': 'sccs',
-    'sa-scc': 'sa-sccs',
-    'bcr-controller': 'bcr',
-    'bcr-processor': 'bcr',
-    'code-of-conduct': 'code-of-conduct',
-    certification: 'certification',
-    'ad-hoc-clauses': 'ad-hoc-clauses',
-    'administrative-arrangement': 'administrative-arrangement',
-    'public-authority-instrument': 'public-authority-instrument',
-    derogation: 'derogation'
-  }
-  if (instrument !== '') return byInstrument[instrument]
-  const byMechanism: Record<TransferMechanism, Safeguard | undefined> = { art45: 'adequacy', art46: 'sccs', art47: 'bcr', art49: 'derogation' }
-  return mechanism === '' ? undefined : byMechanism[mechanism]
+  // French and German names here; international organisations (`org:…`) from the destination list.
+  return COUNTRY_BY_NAME.get(wanted) ?? resolveDestinationCode(name)
 }
 
 // ---------------------------------------------------------------- small fields

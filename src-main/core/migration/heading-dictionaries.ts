@@ -78,8 +78,14 @@ const APP_DETAIL_TARGETS: Record<string, DictionaryTarget> = {
   type: 'recipients[].type',
   contractReference: 'recipients[].contractReference',
   country: 'transfers[].country',
-  safeguard: 'transfers[].instrument',
-  documentation: 'transfers[].documentation'
+  countryCode: { ignore: 'repeats the destination as a code (the app\'s own workbook)' },
+  // Mechanism, instrument, SCC module and derogation are read together as the transfer's safeguard.
+  mechanism: 'transfers[].instrument',
+  instrument: 'transfers[].instrument',
+  sccModule: 'transfers[].instrument',
+  derogation: 'transfers[].instrument',
+  documentation: 'transfers[].documentation',
+  tiaReference: 'transfers[].tiaReference'
 }
 
 const entries = (dictionary: DictionaryEntry['dictionary'], list: ReadonlyArray<readonly [string, DictionaryTarget]>): DictionaryEntry[] =>

@@ -18,7 +18,6 @@ import {
   headingRecipientType,
   isoDateOf,
   lawfulBasisOf,
-  legacySafeguardOf,
   recipientOf,
   recordRoleOf,
   recordStatusOf,
@@ -483,6 +482,7 @@ function buildRecord(cells: RowCell[], sheet: string, mapping: SheetMapping, tod
   const transferRecipients = values('transfers[].recipient')
   const tias = values('transfers[].tiaReference')
   const documentation = of('transfers[].documentation')
+  const hasDocumentationColumn = mapping.columns.some((column) => column.target.kind === 'field' && column.target.field === 'transfers[].documentation')
   const usedInstruments = new Set<number>()
   for (const [index, { cell, value }] of countries.entries()) {
     const named = /^(.*?)\s*\(([^()]+)\)\s*$/.exec(value)
@@ -501,7 +501,11 @@ function buildRecord(cells: RowCell[], sheet: string, mapping: SheetMapping, tod
     }
     const forCountry = instruments.findIndex((candidate) => candidate.value.toLowerCase().startsWith(`${country.toLowerCase()}:`))
     const instrumentIndex = instrumentText !== '' ? -1 : forCountry >= 0 ? forCountry : instruments.length === countries.length ? index : instruments.length === 1 ? 0 : -1
-    if (instrumentIndex >= 0) {
+    if (instrumentText === '' && instrumentIndex < 0 && countries.length === 1 && instruments.length > 1 && instruments.every(({ value }) => !/^[^:]+:/.test(value) || countryCodeOf(value.split(':')[0]!) === '')) {
+      // One destination and several safeguard cells (mechanism, instrument, module…): read together.
+      instruments.forEach((_, used) => usedInstruments.add(used))
+      instrumentText = instruments.map(({ value }) => value).join('\n')
+    } else if (instrumentIndex >= 0) {
       usedInstruments.add(instrumentIndex)
       const line = instruments[instrumentIndex]!.value
       instrumentText = forCountry >= 0 ? line.slice(country.length + 1).trim() : line
@@ -509,17 +513,16 @@ function buildRecord(cells: RowCell[], sheet: string, mapping: SheetMapping, tod
     if (recipient === '') recipient = transferRecipients.length === countries.length ? transferRecipients[index]!.value : transferRecipients.length === 1 ? transferRecipients[0]!.value : ''
     const documented = documentation.length === countries.length ? documentation[index]!.text : documentation.length === 1 ? documentation[0]!.text : ''
     const parsed = parseTransferInstrumentText(documented === '' ? instrumentText : `${instrumentText}\n${documented}`)
-    const safeguard = legacySafeguardOf(parsed.mechanism, parsed.instrument)
-    if (!safeguard) {
-      keepAsNote(cell, instrumentText === '' ? `transfer to ${country}: the sheet names no safeguard for it, so it cannot be recorded as a transfer yet` : `transfer to ${country}: the safeguard "${instrumentText}" is not one the app recognises`, instrumentText === '' ? value : `${value} — ${instrumentText}`)
-      continue
+    if (instrumentText !== '' && parsed.mechanism === '' && parsed.instrument === '') {
+      warnings.push(`${where(cell)} ("${cell.heading}"): transfer to ${country}: the safeguard "${instrumentText}" is not one the app recognises; kept as the transfer's documentation, its mechanism left blank`)
     }
     const transfer: Transfer = {
       id: newItemId(),
-      recipient: recipient.trim() || 'Not stated in the spreadsheet',
+      // Blank when the sheet does not say who receives the data: a finding asks for it.
+      recipient: recipient.trim(),
       country: country.trim(),
-      safeguard,
-      documentation: documented === '' ? instrumentText : documented,
+      // The safeguard's words stay as its documentation, unless the sheet has a documentation column of its own.
+      documentation: hasDocumentationColumn ? documented : instrumentText,
       countryCode: countryCodeOf(country),
       mechanism: parsed.mechanism,
       instrument: parsed.instrument,
