@@ -130,10 +130,9 @@ function odsCellText(cell: XLSX.CellObject): string {
 
 /** A date cell as YYYY-MM-DD; a time of day is kept only when the cell has one. */
 function isoDate(date: Date): string {
-  // SheetJS builds dates in local time; the spreadsheet's date is the local calendar date.
-  const pad = (value: number) => String(value).padStart(2, '0')
-  const day = `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`
-  return date.getHours() === 0 && date.getMinutes() === 0 && date.getSeconds() === 0 ? day : `${day}T${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}`
+  // SheetJS gives a spreadsheet's date as that date at midnight UTC, whatever the machine's time zone.
+  const iso = date.toISOString()
+  return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso.slice(0, 19)
 }
 
 // ---------------------------------------------------------------- .csv
