@@ -1,5 +1,5 @@
 /** The record's transfers that leave the EEA (or the UK, for a UK GDPR organisation): the only ones Chapter V is about. */
-import { destinationName } from '../legal/destinations'
+import { destinationText } from '../legal/transfer-text'
 import { TRANSFER_LAW_AS_OF, formatLegalDate } from '../legal/transfer-law'
 import type { Regime } from '../records/enums'
 import type { Transfer } from '../records/model'
@@ -37,11 +37,7 @@ export function transferArticle(record: CheckableRecord): string {
   return record.role === 'processor' ? 'Art. 30(2)(c)' : 'Art. 30(1)(e)'
 }
 
-/** The destination as the DPO wrote it, or the picker's name for its code. */
-export function destinationText(transfer: Pick<Transfer, 'country' | 'countryCode'>): string {
-  if (!isBlank(transfer.country)) return transfer.country.trim()
-  return destinationName(transfer.countryCode ?? '') ?? ''
-}
+export { destinationText }
 
 /** "Transfer 2 to United States (Acme Inc.)", as the editor numbers it; never a gap where a name is missing. */
 export function transferName(transfer: Pick<Transfer, 'country' | 'countryCode' | 'recipient'>, index: number): string {

@@ -1,6 +1,13 @@
 /** A transfer's instrument in words, for the workbook, the register's search and the CSV. */
 import { ART49_DEROGATION_LABELS, SCC_MODULE_LABELS, TRANSFER_INSTRUMENT_LABELS, TRANSFER_MECHANISM_LABELS } from '../records/enums'
 import type { Transfer } from '../records/model'
+import { destinationName } from './destinations'
+
+/** The destination as the DPO wrote it, or the picker's name for its code; '' when neither says. */
+export function destinationText(transfer: Pick<Transfer, 'country' | 'countryCode'>): string {
+  if (transfer.country.trim() !== '') return transfer.country.trim()
+  return destinationName(transfer.countryCode) ?? ''
+}
 
 /** "Standard contractual clauses (Decision (EU) 2021/914), Module 2: controller to processor"; "Not stated" when nothing is. */
 export function transferInstrumentText(transfer: Pick<Transfer, 'mechanism' | 'instrument' | 'sccModule' | 'derogation'>): string {

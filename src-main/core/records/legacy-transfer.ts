@@ -68,7 +68,8 @@ export function upgradeLegacyTransfer<T>(input: T): T {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) return input
   const source = input as LegacyFields & Record<string, unknown>
   const { safeguard, ...rest } = source
-  const upgraded: Record<string, unknown> = { ...rest }
+  // A transfer stored before these fields existed has none of them: '' is "not stated".
+  const upgraded: Record<string, unknown> = { countryCode: '', mechanism: '', instrument: '', sccModule: '', derogation: '', tiaReference: '', ...rest }
   const country = asText(source.country)
   if (asText(source.countryCode) === '' && country !== '') {
     const code = resolveDestinationCode(country)
@@ -100,4 +101,10 @@ export function upgradeLegacyTransfer<T>(input: T): T {
   upgraded.derogation = parsed.derogation
   upgraded.documentation = withNote(documentation, oldValue)
   return upgraded as T
+}
+
+/** A stored record with its transfers in the current shape (the database upgrade to version 5). */
+export function upgradeRecordTransfers<T extends { transfers?: unknown }>(record: T): T {
+  if (!Array.isArray(record.transfers)) return record
+  return { ...record, transfers: record.transfers.map((transfer: unknown) => upgradeLegacyTransfer(transfer)) }
 }

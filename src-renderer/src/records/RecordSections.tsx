@@ -22,6 +22,7 @@ import {
 } from '@core/records/enums'
 import { UNSTATED_INSTRUMENT, type RecordFormInput } from '@core/records/model'
 import { classifyDestination } from '@core/checks/adequacy'
+import { localToday } from '@core/checks/dates'
 import { DESTINATION_OPTIONS, resolveDestinationCode } from '@core/legal/destinations'
 import { mechanismOfInstrument } from '@core/legal/parse-instrument-text'
 import { ADEQUACY_SCOPE_TEXT, TRANSFER_LAW_AS_OF, formatLegalDate, instrumentAvailableUnder, instrumentStandingOn } from '@core/legal/transfer-law'
@@ -298,16 +299,13 @@ export function TransfersSection() {
   )
 }
 
-/** Today for the editor's hints (UTC; the checks themselves use the DPO's local date). */
-const hintDate = (): string => new Date().toISOString().slice(0, 10)
-
 /** The instruments offered for a mechanism under the regime; one already chosen stays offered so that stored data shows. */
 function instrumentChoices(mechanism: string, regime: Regime, current: string): Record<string, string> {
   const choices: Record<string, string> = {}
   for (const [key, label] of Object.entries(TRANSFER_INSTRUMENT_LABELS) as Array<[TransferInstrument, string]>) {
     const fits = mechanismOfInstrument(key) === mechanism && instrumentAvailableUnder(key, regime)
     if (!fits && key !== current) continue
-    const standing = instrumentStandingOn(key, hintDate())
+    const standing = instrumentStandingOn(key, localToday())
     choices[key] = standing.kind === 'invalid' ? `${label} (invalid since ${formatLegalDate(standing.since)})` : label
   }
   return choices
@@ -315,7 +313,7 @@ function instrumentChoices(mechanism: string, regime: Regime, current: string): 
 
 function destinationHint(country: string, countryCode: string, regime: Regime): string {
   if (country.trim() === '' && countryCode === '') return 'Choose from the list or type the destination.'
-  const destination = classifyDestination(country, { regime: regime === 'uk' ? 'uk' : 'eu', countryCode, on: hintDate() })
+  const destination = classifyDestination(country, { regime: regime === 'uk' ? 'uk' : 'eu', countryCode, on: localToday() })
   const code = countryCode ? `Code ${countryCode}. ` : 'Not matched to a country code. '
   if (destination.domestic) return `${code}${regime === 'uk' ? 'In the UK' : 'In the EEA'}: not a transfer under Chapter V.`
   if (!destination.adequacyKnown) return `${code}The UK keeps its own adequacy list, which the app does not hold: confirm adequacy against it.`
@@ -363,7 +361,9 @@ function TransferItem({ index, regime, onRemove }: { index: number; regime: Regi
   const onMechanismChange = (event: { target: { value: string } }) => {
     // An instrument of another mechanism no longer applies; nothing else is cleared.
     const chosen = getValues(`transfers.${index}.instrument`) ?? ''
-    if (chosen !== '' && mechanismOfInstrument(chosen) !== event.target.value) setValue(`transfers.${index}.instrument`, '', { shouldDirty: true })
+    // Art. 49 has one instrument, the derogation itself: which one is asked next.
+    if (event.target.value === 'art49') setValue(`transfers.${index}.instrument`, 'derogation', { shouldDirty: true })
+    else if (chosen !== '' && mechanismOfInstrument(chosen) !== event.target.value) setValue(`transfers.${index}.instrument`, '', { shouldDirty: true })
   }
   return (
     <div className="item">
@@ -373,7 +373,7 @@ function TransferItem({ index, regime, onRemove }: { index: number; regime: Regi
         <TextField name={`transfers.${index}.recipient`} label="Recipient" />
         <DestinationField index={index} regime={regime} />
         <SelectField name={`transfers.${index}.mechanism`} label="Mechanism (Chapter V)" labels={TRANSFER_MECHANISM_LABELS} blank="Not stated yet" options={{ onChange: onMechanismChange }} />
-        {mechanism !== '' ? (
+        {mechanism !== '' && mechanism !== 'art49' ? (
           <SelectField name={`transfers.${index}.instrument`} label="Instrument" labels={instrumentChoices(mechanism, regime, instrument)} blank="Not stated yet" />
         ) : null}
         {instrument === 'scc-2021' || instrument === 'uk-addendum' ? <SelectField name={`transfers.${index}.sccModule`} label="SCC module" labels={SCC_MODULE_LABELS} blank="Not stated yet" /> : null}
