@@ -63,12 +63,14 @@ describe.concurrent('ropa as a process', { timeout: 60_000 }, () => {
     expect(readBackup('imported.json').records).toEqual(demoRecords)
   })
 
-  it('import reads a legacy register (a CSV in Windows-1252) and says what it mapped', async () => {
-    copyFileSync(join(import.meta.dirname, '..', 'fixtures', 'legacy', 'adherents-windows1252.csv'), join(directory, 'legacy.csv'))
-    const result = await ropaProcess(['import', 'legacy.csv', '-o', 'legacy.json', '--strict'], directory)
+  it('import reads a legacy register (a CNIL .ods) and says what it mapped; its dates are the same in any time zone', async () => {
+    copyFileSync(join(import.meta.dirname, '..', 'fixtures', 'legacy', 'cnil-registre.ods'), join(directory, 'registre.ods'))
+    const result = await ropaProcess(['import', 'registre.ods', '-o', 'registre.json', '--strict'], directory, { TZ: 'America/New_York' })
     expect(result).toMatchObject({ code: 0, stderr: '' })
-    expect(result.stdout).toMatch(/^wrote legacy\.json: 3 activities imported from legacy\.csv\nlegacy\.csv: read 3 rows from 'legacy' \(table, headings in row 1\): 3 activities made\n/)
-    expect(readBackup('legacy.json').records.map((record) => record.previousReference)).toEqual(['C-1', 'C-2', 'C-3'])
+    expect(result.stdout).toMatch(/^wrote registre\.json: 4 activities imported from registre\.ods\nregistre\.ods: read 4 rows from 'Registre' \(table, headings in row 5\): 4 activities made\n/)
+    const records = readBackup('registre.json').records
+    expect(records.map((record) => record.previousReference)).toEqual(['T-01', 'T-02', 'T-03', 'T-04'])
+    expect(records.map((record) => record.lastReviewed)).toEqual(['2024-03-31', '2023-11-02', '', ''])
   })
 
   it('templates validate exits 1 with the problem on stderr', async () => {
