@@ -134,9 +134,11 @@ export function planImport(file: SpreadsheetFile, mapping: Mapping, options: Pla
     if (detail) {
       // One row per purpose, data category, recipient or transfer of a record made from an earlier sheet: they replace that record's list.
       const replaced = new Set<Draft>()
+      const byReference = new Map<string, Draft>()
+      for (const draft of drafts) if (draft.record.previousReference !== '' && !byReference.has(draft.record.previousReference)) byReference.set(draft.record.previousReference, draft)
       for (const row of rows) {
         const kept = keptCells(row)
-        const draft = drafts.find((candidate) => candidate.record.previousReference !== '' && candidate.record.previousReference === referenceOf(row))!
+        const draft = byReference.get(referenceOf(row))!
         const built = buildRecord(kept, sheet.name, sheetMapping, options.today, { detail: true })
         if ('problem' in built) {
           problems.push({ sheet: sheet.name, row: row.row, location: locationOf(row), reason: built.problem, cells: evidenceOf(kept) })
