@@ -13,7 +13,7 @@ import { toast } from 'sonner'
 import { formOfRecord, recordFormSchema, type RecordForm, type RecordFormInput, type StoredRecord } from '@core/records/model'
 import { emptyRecordForm } from '@core/records/new-record'
 import { RECORD_STATUS_LABELS, type RecordRole } from '@core/records/enums'
-import { repository } from '../app/services'
+import { registerStore, repository } from '../app/services'
 import { StaleRecordError } from '../db/register-repository'
 import { StaleSaveDialog, type StaleEdit } from './StaleSaveDialog'
 import { NavLink, useLeaveGuard, useNavigation } from '../app/navigation'
@@ -58,7 +58,9 @@ function countErrors(errors: FieldErrors): number {
 export function RecordEditorPage({ target }: { target: EditorTarget }) {
   const id = target.kind === 'existing' ? target.id : null
   // Live: undefined while reading, null when no such record is stored (or it was deleted).
-  const stored = useLiveQuery(async () => (id ? ((await repository.getRecord(id)) ?? null) : null), [id])
+  // Until the query answers, the register's in-memory copy (kept current by the same change
+  // events) lets the editor draw at once instead of after a database read.
+  const stored = useLiveQuery(async () => (id ? ((await repository.getRecord(id)) ?? null) : null), [id], id ? registerStore.knownRecord(id) : undefined)
   // The version the editor opened with; later versions reach the editor as `stored`.
   const [record, setRecord] = useState<StoredRecord | null | undefined>(target.kind === 'new' ? null : undefined)
   // Adopted during render (React's pattern for state derived once from a prop), not in an effect.
