@@ -26,6 +26,12 @@ describe('transfers in the record editor', () => {
     const transfers = page.locator('#transfers')
     await transfers.getByText(/Transfer law as of 6 December 2026/).waitFor()
     await transfers.getByLabel('Recipient', { exact: true }).fill('Acme Mail Inc.')
+    // The picker offers the ISO countries and the international organisations while the field has focus.
+    expect(await page.locator('datalist option').count()).toBe(0)
+    await transfers.getByLabel('Country or international organisation').focus()
+    const offered = await page.locator('datalist option').evaluateAll((options) => options.map((option) => (option as HTMLOptionElement).value))
+    expect(offered.length).toBeGreaterThan(250)
+    expect(offered).toEqual(expect.arrayContaining(['United States', 'India', 'European Patent Organisation']))
     // "USA" is not the list's name but names one country: it gets its code and the adequacy hint.
     await transfers.getByLabel('Country or international organisation').fill('USA')
     await transfers.getByText(/Code US\. Adequacy decision for United States of 10 July 2023: only organisations certified on the EU-US Data Privacy Framework list/).waitFor()

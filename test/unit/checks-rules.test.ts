@@ -269,6 +269,14 @@ const FIRING: FiringCase[] = [
     expected: [{ severity: 'error', field: 'transfers', message: /^The record's transfers: an open point names Safe Harbor, invalid since 6 October 2015/ }]
   },
   {
+    ruleId: 'transfer-evidence-invalid',
+    title: 'the imported spreadsheet cell the transfer came from says Privacy Shield',
+    record: controller((r) => {
+      r.importedFrom = [{ file: 'register.xlsx', sheet: 'Controller', cell: 'I10', heading: 'Safeguards', text: 'EU-US Privacy Shield', field: 'transfers.0.instrument' }]
+    }),
+    expected: [{ severity: 'error', field: 'transfers.0', message: /^Transfer 1 to India \(Support desk vendor\): the imported cell 'Controller'!I10 of register\.xlsx names EU-US Privacy Shield/ }]
+  },
+  {
     ruleId: 'transfer-regime-instrument',
     title: 'an EU-only organisation using the IDTA',
     record: controller((r) => void (r.transfers[0] = { ...r.transfers[0]!, instrument: 'uk-idta', sccModule: '' })),

@@ -29,7 +29,7 @@ import { ADEQUACY_SCOPE_TEXT, TRANSFER_LAW_AS_OF, formatLegalDate, instrumentAva
 import { useLiveQuery } from 'dexie-react-hooks'
 import { repository } from '../app/services'
 import { emptyRetention, newItemId } from '@core/records/new-record'
-import { useId, type ReactNode } from 'react'
+import { useId, useState, type ReactNode } from 'react'
 import { CheckboxField, FieldShell, SelectField, TextAreaField, TextField, errorMessage } from '../ui/fields'
 import { SingleTermPicker, TermListPicker } from '../ui/TermPicker'
 import { EvidenceNote } from './evidence'
@@ -328,29 +328,33 @@ function DestinationField({ index, regime }: { index: number; regime: Regime }) 
   const country = (useWatch<RecordFormInput>({ name: `transfers.${index}.country` }) as string | undefined) ?? ''
   const countryCode = (useWatch<RecordFormInput>({ name: `transfers.${index}.countryCode` }) as string | undefined) ?? ''
   const id = useId()
+  // The ~260 suggestions exist only while the field has focus, like the vocabulary pickers' (an editor stays light).
+  const [focused, setFocused] = useState(false)
+  const field = register(`transfers.${index}.country`, {
+    // A name from the list (or an unambiguous alias such as "USA") carries its code; free text keeps none.
+    onChange: (event: { target: { value: string } }) => setValue(`transfers.${index}.countryCode`, resolveDestinationCode(event.target.value), { shouldDirty: true })
+  })
   return (
     <FieldShell label="Country or international organisation" htmlFor={id} hint={destinationHint(country, countryCode, regime)}>
       <input
         id={id}
-        list="transfer-destinations"
+        list={focused ? `${id}-destinations` : undefined}
         autoComplete="off"
-        {...register(`transfers.${index}.country`, {
-          // A name from the list (or an unambiguous alias such as "USA") carries its code; free text keeps none.
-          onChange: (event: { target: { value: string } }) => setValue(`transfers.${index}.countryCode`, resolveDestinationCode(event.target.value), { shouldDirty: true })
-        })}
+        {...field}
+        onFocus={() => setFocused(true)}
+        onBlur={(event) => {
+          setFocused(false)
+          void field.onBlur(event)
+        }}
       />
+      {focused ? (
+        <datalist id={`${id}-destinations`}>
+          {DESTINATION_OPTIONS.map((option) => (
+            <option key={option.code} value={option.name} />
+          ))}
+        </datalist>
+      ) : null}
     </FieldShell>
-  )
-}
-
-/** One list for every destination field of the page. */
-function DestinationOptions() {
-  return (
-    <datalist id="transfer-destinations">
-      {DESTINATION_OPTIONS.map((option) => (
-        <option key={option.code} value={option.name} />
-      ))}
-    </datalist>
   )
 }
 
@@ -368,7 +372,6 @@ function TransferItem({ index, regime, onRemove }: { index: number; regime: Regi
   return (
     <div className="item">
       <ItemHeader title={`Transfer ${index + 1}`} onRemove={onRemove} removeLabel={`Remove transfer ${index + 1}`} />
-      {index === 0 ? <DestinationOptions /> : null}
       <div className="grid">
         <TextField name={`transfers.${index}.recipient`} label="Recipient" />
         <DestinationField index={index} regime={regime} />

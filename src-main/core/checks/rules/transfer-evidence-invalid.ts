@@ -15,8 +15,8 @@ function invalidNamedIn(text: string, today: string): Array<{ instrument: Transf
 }
 
 /**
- * Art. 44: the record's own evidence (policy quotes, open points, the transfer's
- * documentation) naming Privacy Shield, Safe Harbor or the pre-2021 SCCs is evidence of an
+ * Art. 44: the record's own evidence (policy quotes, open points, imported spreadsheet
+ * cells, the transfer's documentation) naming Privacy Shield, Safe Harbor or the pre-2021 SCCs is evidence of an
  * invalid safeguard, whatever the transfer's fields say; the DPO need not type anything.
  */
 export const transferEvidenceInvalid: RecordRule = {
@@ -57,6 +57,13 @@ export const transferEvidenceInvalid: RecordRule = {
       if (!match) continue
       const index = indexOf(match, record.transfers.length)
       for (const text of [item.note, ...item.quotes]) report('the open point', index === null ? 'transfers' : `transfers.${index}`, index, text, 'an open point')
+    }
+    // Cells a migrated record was made from (the migration's import evidence).
+    for (const cell of record.importedFrom ?? []) {
+      const match = TRANSFER_FIELD.exec(cell.field)
+      if (!match) continue
+      const index = indexOf(match, record.transfers.length)
+      report('the spreadsheet cell', index === null ? 'transfers' : `transfers.${index}`, index, cell.text, `the imported cell '${cell.sheet}'!${cell.cell} of ${cell.file}`)
     }
     return findings
   }
