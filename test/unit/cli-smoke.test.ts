@@ -4,7 +4,7 @@
  * its stdout and stderr and sets its exit code. What each command does is tested in-process
  * (checks-cli, templates-cli, workbook-cli), where it costs no Node start.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -70,6 +70,16 @@ describe.concurrent('ropa as a process', { timeout: 60_000 }, () => {
   it('verify checks the workbook against its own hashes', async () => {
     const result = await ropaProcess(['verify', 'for-import.xlsx'], directory)
     expect(result).toMatchObject({ code: 0, stderr: '', stdout: expect.stringMatching(/^for-import\.xlsx: unchanged since export: \d+ sheets/) })
+  })
+
+  it('import reads a legacy register (a CNIL .ods) and says what it mapped; its dates are the same in any time zone', async () => {
+    copyFileSync(join(import.meta.dirname, '..', 'fixtures', 'legacy', 'cnil-registre.ods'), join(directory, 'registre.ods'))
+    const result = await ropaProcess(['import', 'registre.ods', '-o', 'registre.json', '--strict'], directory, { TZ: 'America/New_York' })
+    expect(result).toMatchObject({ code: 0, stderr: '' })
+    expect(result.stdout).toMatch(/^wrote registre\.json: 4 activities imported from registre\.ods\nregistre\.ods: read 4 rows from 'Registre' \(table, headings in row 5\): 4 activities made\n/)
+    const records = readBackup('registre.json').records
+    expect(records.map((record) => record.previousReference)).toEqual(['T-01', 'T-02', 'T-03', 'T-04'])
+    expect(records.map((record) => record.lastReviewed)).toEqual(['2024-03-31', '2023-11-02', '', ''])
   })
 
   it('templates validate exits 1 with the problem on stderr', async () => {
