@@ -74,7 +74,7 @@ export class MigrationRepository {
     // A saved mapping that no longer validates (an older format) is left out rather than breaking the list.
     return stored.flatMap((item: { name?: unknown; savedAt?: unknown; mapping?: unknown }) => {
       const mapping = mappingSchema.safeParse(item?.mapping)
-      return mapping.success && typeof item.name === 'string' ? [{ name: item.name, savedAt: String(item.savedAt ?? ''), mapping: mapping.data }] : []
+      return mapping.success && typeof item.name === 'string' ? [{ name: item.name, savedAt: typeof item.savedAt === 'string' ? item.savedAt : '', mapping: mapping.data }] : []
     })
   }
 
