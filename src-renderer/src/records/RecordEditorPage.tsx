@@ -20,7 +20,7 @@ import { NavLink, useLeaveGuard, useNavigation } from '../app/navigation'
 import { useConfirm } from '../ui/confirm'
 import { formatTime } from '../ui/dates'
 import { runReported, useAsyncAction } from '../ui/use-async-action'
-import { EvidenceProvider } from './evidence'
+import { EvidenceProvider, ImportOriginPanel } from './evidence'
 import { describeFieldPath } from '@core/records/field-names'
 import { SaveAsTemplateButton } from '../templates/SaveAsTemplateButton'
 import { FindingNote, FindingsPanel, FindingsProvider } from '../checks/EditorFindings'
@@ -31,6 +31,7 @@ import {
   ControllersSection,
   DataSection,
   IdentitySection,
+  NotesSection,
   PurposesSection,
   RecipientsSection,
   SecuritySection,
@@ -101,6 +102,7 @@ function RecordEditor({ record: initialRecord, stored, initial }: RecordEditorPr
   const { isDirty, isSubmitting, errors, submitCount } = form.formState
   const role = useWatch({ control: form.control, name: 'role' })
   const evidence = useWatch({ control: form.control, name: 'evidence' }) ?? []
+  const importedFrom = useWatch({ control: form.control, name: 'importedFrom' }) ?? []
   const openItems = useWatch({ control: form.control, name: 'openItems' }) ?? []
 
   const shouldBlock = useCallback(() => form.formState.isDirty && !form.formState.isSubmitting, [form])
@@ -253,7 +255,7 @@ function RecordEditor({ record: initialRecord, stored, initial }: RecordEditorPr
   return (
     <FormProvider {...form}>
       <FindingsProvider form={form} record={record}>
-      <EvidenceProvider evidence={evidence}>
+      <EvidenceProvider evidence={evidence} importedFrom={importedFrom}>
         <form className="editor" noValidate onSubmit={save} aria-label="Record editor">
           <header className="editor__bar">
             <div className="editor__title">
@@ -345,6 +347,7 @@ function RecordEditor({ record: initialRecord, stored, initial }: RecordEditorPr
             <div className="editor__sections">
               <FindingsPanel />
               <OriginPanel />
+              <ImportOriginPanel />
               <FindingNote anchor="origin" />
               {openItems.some((item) => !item.resolved) ? <OpenItemsPanel /> : null}
               <IdentitySection />
@@ -357,6 +360,7 @@ function RecordEditor({ record: initialRecord, stored, initial }: RecordEditorPr
               <SecuritySection />
               <ContextSection />
               <WorkflowSection />
+              <NotesSection />
               {record ? (
                 <section className="section" id="history" aria-labelledby="history-title">
                   <h2 id="history-title">History</h2>

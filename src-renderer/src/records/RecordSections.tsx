@@ -68,7 +68,8 @@ export function sectionsFor(isProcessor: boolean): SectionInfo[] {
     { id: 'transfers', title: 'Transfers to third countries', article: isProcessor ? '30(2)(c)' : '30(1)(e)' },
     { id: 'security', title: 'Technical and organisational measures', article: isProcessor ? '30(2)(d)' : '30(1)(g)' },
     { id: 'context', title: 'Source, systems, automated decisions, DPIA', article: '' },
-    { id: 'workflow', title: 'Workflow and review', article: '' }
+    { id: 'workflow', title: 'Workflow and review', article: '' },
+    { id: 'notes', title: 'Notes', article: '' }
   ]
 }
 
@@ -80,14 +81,16 @@ export function IdentitySection() {
     <Section info={sectionInfo('identity', role === 'processor')}>
       <div className="grid">
         <TextField name="name" label="Name of the processing activity" wide />
+        <TextField name="previousReference" label="Previous reference" hint="Its reference in your earlier register; the register's search finds it." />
         <SelectField name="role" label="Our role" labels={RECORD_ROLE_LABELS} />
         <TextField name="businessFunction" label="Business function / department" />
         <TextField name="owner" label="Owner" />
         <TextAreaField name="description" label="Description" />
         {role === 'joint-controller' ? <TextAreaField name="jointControllerDetails" label="Joint controller: name, contact details and arrangement (Art. 26)" /> : null}
       </div>
-      <EvidenceNote field="role" />
-      <EvidenceNote field="description" />
+      {['name', 'previousReference', 'role', 'businessFunction', 'owner', 'description', 'jointControllerDetails'].map((field) => (
+        <EvidenceNote key={field} field={field} />
+      ))}
       <FindingNote anchor="identity" />
     </Section>
   )
@@ -229,6 +232,7 @@ export function SpecialSection() {
         <CheckboxField name="criminalOffenceData.processed" label="Criminal convictions and offences data is processed (Art. 10)" />
         {criminal ? <TextField name="criminalOffenceData.basis" label="Art. 10 basis (official authority or the law that authorises it)" wide /> : null}
       </div>
+      <EvidenceNote field="criminalOffenceData" />
       <FindingNote anchor="criminalOffenceData" />
     </Section>
   )
@@ -327,6 +331,7 @@ export function SecuritySection() {
       />
       <TextAreaField name="securityDescription" label="General description of the measures" />
       <EvidenceNote field="securityMeasures" />
+      <EvidenceNote field="securityDescription" />
       <FindingNote anchor="securityMeasures" />
     </Section>
   )
@@ -346,8 +351,9 @@ export function ContextSection() {
         <SelectField name="dpia.status" label="DPIA progress" labels={DPIA_STATUS_LABELS} blank="—" />
         <TextField name="dpia.link" label="DPIA (link or reference)" />
       </div>
-      <EvidenceNote field="automatedDecisionMaking" />
-      <EvidenceNote field="source" />
+      {['source', 'systems', 'automatedDecisionMaking', 'dpia'].map((field) => (
+        <EvidenceNote key={field} field={field} />
+      ))}
       <FindingNote anchor="context" />
     </Section>
   )
@@ -367,6 +373,7 @@ export function ControllersSection() {
             <TextField name={`controllersActedFor.${index}.dpo`} label="Controller's DPO" />
             <TextAreaField name={`controllersActedFor.${index}.processingCategories`} label="Categories of processing carried out — 30(2)(b)" rows={2} />
           </div>
+          <EvidenceNote field={`controllersActedFor.${index}`} />
           <FindingNote anchor={`controllersActedFor.${index}`} />
         </div>
       ))}
@@ -387,7 +394,21 @@ export function WorkflowSection() {
         <TextField name="lastReviewed" label="Last reviewed" type="date" />
         <TextField name="nextReview" label="Next review" type="date" />
       </div>
+      {['status', 'lastReviewed', 'nextReview'].map((field) => (
+        <EvidenceNote key={field} field={field} />
+      ))}
       <FindingNote anchor="workflow" />
+    </Section>
+  )
+}
+
+/** Free notes, where an import keeps the cells the DPO chose to keep "as a note". */
+export function NotesSection() {
+  const isProcessor = useIsProcessor()
+  return (
+    <Section info={sectionInfo('notes', isProcessor)}>
+      <TextAreaField name="notes" label="Notes" rows={4} />
+      <EvidenceNote field="notes" />
     </Section>
   )
 }
