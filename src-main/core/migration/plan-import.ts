@@ -1,7 +1,511 @@
-import type { ImportPlan, Mapping, PlanImportOptions, SpreadsheetFile } from './types'
+/**
+ * Turns a spreadsheet and a mapping into an import plan: per record row the record built, the
+ * evidence of every non-empty cell it was made from, notes for what has no field of its own,
+ * and the rows that cannot become a record with the reason. Nothing is stored here; the caller
+ * stores the whole plan or nothing.
+ */
+import { parseTransferInstrumentText } from '../legal/parse-instrument-text'
+import { SECURITY_MEASURE_LABELS, type LawfulBasis } from '../records/enums'
+import { recordFormSchema, type Contact, type ImportedCell, type RecordForm, type Transfer } from '../records/model'
+import { emptyRecordForm, newItemId } from '../records/new-record'
+import { customTerm, VOCABULARY, type VocabularyKind } from '../vocabulary/vocabulary'
+import { columnLetter } from '../workbook/columns'
+import {
+  art9ConditionOf,
+  countryCodeOf,
+  dpiaStatusOf,
+  headingRecipientType,
+  isoDateOf,
+  lawfulBasisOf,
+  legacySafeguardOf,
+  recipientOf,
+  recordRoleOf,
+  recordStatusOf,
+  retentionOf,
+  saysNone,
+  specialCategoryOf,
+  splitValues,
+  yesNoOf
+} from './content-rules'
+import { normaliseText } from './heading-dictionaries'
+import { contactRoleOf } from './propose-mapping'
+import {
+  TARGET_FIELD_LABELS,
+  type ColumnMapping,
+  type ImportPlan,
+  type Mapping,
+  type OrganisationFound,
+  type PlanImportOptions,
+  type PlannedRecord,
+  type PlanProblem,
+  type SheetMapping,
+  type SpreadsheetFile,
+  type SpreadsheetSheet,
+  type TargetField,
+  type UnmappedColumn
+} from './types'
+
+/** A non-empty cell of a record row with where it came from and what the mapping does with it. */
+interface RowCell {
+  address: string
+  heading: string
+  text: string
+  mapping: ColumnMapping
+}
+
+const ART30_MARK = /^Required: Art\. 30/
+
+export function cellLocation(sheet: string, address: string): string {
+  return `'${sheet}'!${address}`
+}
 
 export function planImport(file: SpreadsheetFile, mapping: Mapping, options: PlanImportOptions): ImportPlan {
-  void mapping
-  void options
-  return { fileName: file.fileName, records: [], problems: [], organisation: null, summary: { rowsRead: 0, recordsMade: 0, cellsMapped: 0, cellsKeptAsNotes: 0, cellsIgnored: [], columnsUnmapped: [] } }
+  const records: PlannedRecord[] = []
+  const problems: PlanProblem[] = []
+  const organisation = new OrganisationCollector(file.fileName)
+  const unmapped: UnmappedColumn[] = []
+  const ignored: ImportPlan['summary']['cellsIgnored'] = []
+  let rowsRead = 0
+
+  for (const sheetMapping of mapping.sheets) {
+    const sheet = file.sheets.find((candidate) => candidate.name === sheetMapping.sheet)
+    if (!sheet) {
+      problems.push({ sheet: sheetMapping.sheet, row: 0, location: `'${sheetMapping.sheet}'`, reason: `the mapping names the sheet '${sheetMapping.sheet}', which ${file.fileName} does not have`, cells: [] })
+      continue
+    }
+    for (const column of sheetMapping.columns) {
+      if (column.dictionary === 'none' && column.target.kind === 'note') unmapped.push({ sheet: sheet.name, source: column.source, heading: column.heading })
+    }
+    const rows = sheetMapping.layout === 'fiches' ? ficheRows(sheet, sheetMapping, organisation) : tableRows(sheet, sheetMapping, organisation, unmapped)
+    for (const row of rows) {
+      rowsRead++
+      const evidence: ImportedCell[] = []
+      const kept: RowCell[] = []
+      for (const cell of row.cells) {
+        if (cell.mapping.target.kind === 'ignore') ignored.push({ location: cellLocation(sheet.name, cell.address), heading: cell.heading, reason: cell.mapping.target.reason })
+        else kept.push(cell)
+      }
+      for (const cell of kept) {
+        const field = cell.mapping.target.kind === 'field' ? cell.mapping.target.field : 'notes'
+        evidence.push({ file: file.fileName, sheet: sheet.name, cell: cell.address, heading: cell.heading, text: cell.text, field })
+      }
+      const built = buildRecord(kept, sheet.name, sheetMapping, options.today)
+      const location = row.row === 0 ? `'${sheet.name}'` : cellLocation(sheet.name, `A${row.row}`)
+      if ('problem' in built) {
+        problems.push({ sheet: sheet.name, row: row.row, location, reason: built.problem, cells: evidence })
+        continue
+      }
+      built.record.importedFrom = evidence
+      const parsed = recordFormSchema.safeParse(built.record)
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0]!
+        const top = String(issue.path[0] ?? '')
+        const culprit = kept.find((cell) => cell.mapping.target.kind === 'field' && cell.mapping.target.field.split(/[[.]/)[0] === top)
+        const where = culprit ? `${cellLocation(sheet.name, culprit.address)} ("${culprit.heading}"): ` : ''
+        problems.push({ sheet: sheet.name, row: row.row, location, reason: `${where}${issue.message}`, cells: evidence })
+        continue
+      }
+      records.push({ sheet: sheet.name, row: row.row, location, record: parsed.data, warnings: built.warnings })
+    }
+  }
+
+  const allEvidence = records.flatMap((planned) => planned.record.importedFrom)
+  return {
+    fileName: file.fileName,
+    records,
+    problems,
+    organisation: organisation.result(),
+    summary: {
+      rowsRead,
+      recordsMade: records.length,
+      cellsMapped: allEvidence.filter((cell) => cell.field !== 'notes').length,
+      cellsKeptAsNotes: allEvidence.filter((cell) => cell.field === 'notes').length,
+      cellsIgnored: ignored,
+      columnsUnmapped: unmapped
+    }
+  }
+}
+
+// ---------------------------------------------------------------- rows of a sheet
+
+interface SourceRow {
+  /** 1-based spreadsheet row; 0 for a fiche (the whole sheet). */
+  row: number
+  cells: RowCell[]
+}
+
+function columnNumber(letters: string): number {
+  let number = 0
+  for (const letter of letters.toUpperCase()) number = number * 26 + (letter.charCodeAt(0) - 64)
+  return number
+}
+
+function tableRows(sheet: SpreadsheetSheet, mapping: SheetMapping, organisation: OrganisationCollector, unmapped: UnmappedColumn[]): SourceRow[] {
+  const byColumn = new Map(mapping.columns.map((column) => [columnNumber(column.source), column]))
+  const firstHeadingRow = Math.max(1, mapping.headerRow - Math.max(1, mapping.headerRows) + 1)
+  organisation.readBlock(sheet, 1, firstHeadingRow - 1)
+  const rows: SourceRow[] = []
+  const noHeading = new Map<number, ColumnMapping>()
+  for (let row = mapping.headerRow + 1; row <= sheet.rows.length; row++) {
+    const texts = sheet.rows[row - 1] ?? []
+    if (texts.some((text) => text !== '') && texts.every((text) => text === '' || ART30_MARK.test(text))) continue
+    const cells: RowCell[] = []
+    for (const [index, raw] of texts.entries()) {
+      const text = raw.trim()
+      if (text === '') continue
+      const column = index + 1
+      let columnMapping = byColumn.get(column)
+      if (!columnMapping) {
+        // A value under no heading is still the DPO's: kept as a note, and the column reported.
+        columnMapping = noHeading.get(column)
+        if (!columnMapping) {
+          columnMapping = { source: columnLetter(column), heading: `Column ${columnLetter(column)} (no heading)`, target: { kind: 'note' }, confidence: 0, dictionary: 'none', matched: '' }
+          noHeading.set(column, columnMapping)
+          unmapped.push({ sheet: sheet.name, source: columnMapping.source, heading: columnMapping.heading })
+        }
+      }
+      cells.push({ address: `${columnLetter(column)}${row}`, heading: columnMapping.heading, text, mapping: columnMapping })
+    }
+    if (cells.length > 0) rows.push({ row, cells })
+  }
+  return rows
+}
+
+/** A fiche: one activity, label/value rows; every value cell to the right of a label counts. */
+function ficheRows(sheet: SpreadsheetSheet, mapping: SheetMapping, organisation: OrganisationCollector): SourceRow[] {
+  const byLabelCell = new Map(mapping.columns.map((column) => [column.source.toUpperCase(), column]))
+  const byHeading = new Map(mapping.columns.map((column) => [normaliseText(column.heading), column]))
+  const cells: RowCell[] = []
+  for (const [index, texts] of sheet.rows.entries()) {
+    const row = index + 1
+    const first = texts.findIndex((text) => text.trim() !== '')
+    if (first < 0) continue
+    const label = texts[first]!.trim()
+    if (contactRoleOf(label) !== null) {
+      organisation.readBlock(sheet, row, row)
+      continue
+    }
+    const labelCell = `${columnLetter(first + 1)}${row}`
+    const columnMapping = byLabelCell.get(labelCell) ?? byHeading.get(normaliseText(label)) ?? { source: labelCell, heading: label, target: { kind: 'note' as const }, confidence: 0, dictionary: 'none' as const, matched: '' }
+    for (let column = first + 1; column < texts.length; column++) {
+      const text = texts[column]!.trim()
+      if (text !== '') cells.push({ address: `${columnLetter(column + 1)}${row}`, heading: label, text, mapping: columnMapping })
+    }
+  }
+  return cells.length === 0 ? [] : [{ row: 0, cells }]
+}
+
+// ---------------------------------------------------------------- the contact block
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
+const PHONE = /^(?:tel\.?|phone|téléphone|telefon)?\s*:?\s*[+(]?\d[\d\s().\-/]{5,}$/i
+const PART_HEADINGS: ReadonlyArray<readonly [keyof Contact, RegExp]> = [
+  ['name', /^(name|nom|name und vorname|nom et prenom)$/],
+  ['address', /^(address|adresse|anschrift)$/],
+  ['email', /^(e ?mail|email address|courriel|adresse e ?mail|adresse electronique)$/],
+  ['phone', /^(telephone|phone|tel|telefon|telephone number)$/]
+]
+
+class OrganisationCollector {
+  private readonly found: OrganisationFound = { controller: blankContact(), dpo: blankContact(), representative: blankContact(), cells: [] }
+  private any = false
+
+  constructor(private readonly fileName: string) {}
+
+  /** Rows `from`..`to` of a sheet: "Controller | Acme Ltd | 1 High St | dpo@acme.example | 0161 …", under optional Name/Address/E-mail/Phone headings. */
+  readBlock(sheet: SpreadsheetSheet, from: number, to: number): void {
+    let parts = new Map<number, keyof Contact>()
+    for (let row = from; row <= to; row++) {
+      const texts = (sheet.rows[row - 1] ?? []).map((text) => text.trim())
+      const filled = texts.flatMap((text, index) => (text === '' ? [] : [index]))
+      if (filled.length === 0) continue
+      const headings = new Map<number, keyof Contact>()
+      for (const index of filled) {
+        const part = PART_HEADINGS.find(([, pattern]) => pattern.test(normaliseText(texts[index]!)))?.[0]
+        if (part) headings.set(index, part)
+      }
+      if (headings.size >= 2) {
+        parts = headings
+        continue
+      }
+      const labelIndex = filled[0]!
+      const role = contactRoleOf(texts[labelIndex]!.replace(/:\s*$/, ''))
+      if (!role) continue
+      const contact = this.found[role]
+      if (contact.name !== '' || contact.email !== '') continue
+      const address: string[] = []
+      for (const index of filled.slice(1)) {
+        const text = texts[index]!
+        const part = parts.get(index) ?? (EMAIL.test(text) ? 'email' : PHONE.test(text) ? 'phone' : contact.name === '' ? 'name' : 'address')
+        if (part === 'address') address.push(text)
+        else contact[part] = part === 'phone' ? text.replace(/^(?:tel\.?|phone|téléphone|telefon)\s*:?\s*/i, '') : text
+        this.found.cells.push({ file: this.fileName, sheet: sheet.name, cell: `${columnLetter(index + 1)}${row}`, heading: texts[labelIndex]!, text, field: `organisation.${role}.${part}` })
+        this.any = true
+      }
+      if (address.length > 0) contact.address = address.join(', ')
+    }
+  }
+
+  result(): OrganisationFound | null {
+    return this.any ? this.found : null
+  }
+}
+
+function blankContact(): Contact {
+  return { name: '', address: '', email: '', phone: '' }
+}
+
+// ---------------------------------------------------------------- one record
+
+type Built = { record: RecordForm; warnings: string[] } | { problem: string }
+
+const termByName: Record<VocabularyKind, Map<string, string>> = { dataCategories: new Map(), dataUses: new Map(), dataSubjects: new Map() }
+for (const kind of Object.keys(VOCABULARY) as VocabularyKind[]) {
+  for (const entry of VOCABULARY[kind]) {
+    termByName[kind].set(normaliseText(entry.name), entry.key)
+    termByName[kind].set(normaliseText(entry.key), entry.key)
+  }
+}
+/** A vocabulary key when the text is a term's name, else the text itself as a custom term. */
+function termFor(kind: VocabularyKind, text: string): string {
+  return termByName[kind].get(normaliseText(text)) ?? customTerm(text)
+}
+
+function buildRecord(cells: RowCell[], sheet: string, mapping: SheetMapping, today: string): Built {
+  const warnings: string[] = []
+  const notes: string[] = []
+  const where = (cell: RowCell) => `${cellLocation(sheet, cell.address)}`
+  const cite = (cell: RowCell) => `${cell.heading} (${sheet}!${cell.address})`
+  /** Text the record has no place for: kept word for word in its notes, and the DPO told. */
+  const keepAsNote = (cell: RowCell, why: string, text = cell.text) => {
+    notes.push(`${cite(cell)}: ${text}`)
+    warnings.push(`${where(cell)} ("${cell.heading}"): ${why}; kept in the record's notes`)
+  }
+  const of = (field: TargetField) => cells.filter((cell) => cell.mapping.target.kind === 'field' && cell.mapping.target.field === field)
+  const joined = (field: TargetField, separator = '\n') =>
+    of(field)
+      .map((cell) => cell.text)
+      .join(separator)
+  /** Each value of each cell, with the cell it came from; "None" / "N/A" say there is nothing. */
+  const values = (field: TargetField) => of(field).flatMap((cell) => (saysNone(cell.text) ? [] : splitValues(cell.text).filter((value) => !saysNone(value)).map((value) => ({ cell, value }))))
+
+  const form = emptyRecordForm(mapping.role)
+  for (const cell of cells) if (cell.mapping.target.kind === 'note') notes.push(`${cite(cell)}: ${cell.text}`)
+
+  form.previousReference = joined('previousReference', ' ')
+  form.description = joined('description')
+  form.businessFunction = joined('businessFunction', ', ')
+  form.owner = joined('owner', ', ')
+  form.jointControllerDetails = joined('jointControllerDetails')
+  form.source = joined('source')
+  form.systems = joined('systems')
+  for (const cell of of('role')) {
+    const role = recordRoleOf(cell.text)
+    if (role) form.role = role
+    else keepAsNote(cell, 'not a role the app knows (controller, joint controller or processor)')
+  }
+  if (form.role === 'controller' && form.jointControllerDetails !== '' && !saysNone(form.jointControllerDetails)) form.role = 'joint-controller'
+  for (const cell of of('status')) {
+    const status = recordStatusOf(cell.text)
+    if (status && status !== 'approved') form.status = status
+    if (!status || status === 'approved') keepAsNote(cell, status ? 'an approval is given in the app, not taken from a spreadsheet: imported as a draft' : 'not a status the app knows: imported as a draft')
+  }
+
+  // Purposes, each with its own lawful basis where the sheet pairs them.
+  form.purposes = values('purposes[].description').map(({ value }) => ({ id: newItemId(), description: value, uses: [], lawfulBasis: '' as const, legitimateInterest: '', liaReference: '', consentRecordReference: '' }))
+  const bases = values('purposes[].lawfulBasis').map((entry) => ({ ...entry, basis: /^not yet given$/i.test(entry.value) ? ('' as const) : lawfulBasisOf(entry.value) }))
+  for (const { cell, value, basis } of bases) if (basis === undefined) keepAsNote(cell, `lawful basis not recognised ("${value}")`, value)
+  const known = bases.flatMap(({ basis }) => (basis === undefined ? [] : [basis]))
+  if (form.purposes.length === 0 && known.length > 0) {
+    for (const { cell, value, basis } of bases) if (basis !== undefined) keepAsNote(cell, 'a lawful basis with no purpose to give it to', value)
+  } else if (new Set(known).size === 1 && known.length === bases.length) for (const purpose of form.purposes) purpose.lawfulBasis = known[0]!
+  else if (known.length === form.purposes.length && known.length === bases.length) form.purposes.forEach((purpose, index) => (purpose.lawfulBasis = known[index]!))
+  else if (known.length > 0) for (const { cell, value, basis } of bases) if (basis !== undefined) keepAsNote(cell, 'lawful bases that cannot be paired with the purposes one to one: give each purpose its basis', value)
+  const distribute = (field: TargetField, basis: LawfulBasis | null, assign: (purpose: RecordForm['purposes'][number], value: string) => void) => {
+    const list = values(field)
+    const targets = form.purposes.filter((purpose) => basis === null || purpose.lawfulBasis === basis)
+    if (list.length === 0) return
+    if (list.length === targets.length) targets.forEach((purpose, index) => assign(purpose, list[index]!.value))
+    else if (list.length === 1 && targets.length > 0) targets.forEach((purpose) => assign(purpose, list[0]!.value))
+    else for (const { cell, value } of list) keepAsNote(cell, `not matched to a purpose${basis ? ` with the basis ${basis === 'f' ? 'legitimate interests' : 'consent'}` : ''}`, value)
+  }
+  distribute('purposes[].legitimateInterest', 'f', (purpose, value) => (purpose.legitimateInterest = value))
+  distribute('purposes[].liaReference', 'f', (purpose, value) => (purpose.liaReference = value))
+  distribute('purposes[].consentRecordReference', 'a', (purpose, value) => (purpose.consentRecordReference = value))
+
+  // Data subjects and categories, each category with its retention.
+  form.dataSubjects = [...new Set(values('dataSubjects').map(({ value }) => termFor('dataSubjects', value)))]
+  form.dataCategories = values('dataCategories[].term').map(({ value }) => ({ id: newItemId(), term: termFor('dataCategories', value), description: '', retention: retentionOf('') }))
+  const retentionLines = values('dataCategories[].retention')
+  const unmatched: typeof retentionLines = []
+  for (const line of retentionLines) {
+    const separator = line.value.indexOf(':')
+    const label = separator > 0 ? line.value.slice(0, separator) : ''
+    const category = label === '' ? undefined : form.dataCategories.find((candidate) => candidate.term === termFor('dataCategories', label))
+    if (category) category.retention = retentionOf(line.value.slice(separator + 1))
+    else unmatched.push(line)
+  }
+  if (unmatched.length === 1 && retentionLines.length === 1 && form.dataCategories.length > 0) {
+    for (const category of form.dataCategories) category.retention = retentionOf(unmatched[0]!.value)
+  } else {
+    for (const { cell, value } of unmatched) keepAsNote(cell, form.dataCategories.length === 0 ? 'a retention period with no data category to give it to' : 'retention not matched to a data category', value)
+  }
+
+  // Special categories (Art. 9) and criminal offence data (Art. 10).
+  for (const { cell, value } of values('specialCategories[].category')) {
+    const category = specialCategoryOf(value)
+    if (category && !form.specialCategories.some((special) => special.category === category)) form.specialCategories.push({ id: newItemId(), category, condition: '', notes: '' })
+    else if (!category) keepAsNote(cell, `not one of the special categories of Art. 9(1) ("${value}")`, value)
+  }
+  const conditions = values('specialCategories[].condition')
+  for (const { cell, value } of conditions) {
+    const separator = value.indexOf(':')
+    const named = separator > 0 ? specialCategoryOf(value.slice(0, separator)) : undefined
+    const condition = art9ConditionOf(separator > 0 ? value.slice(separator + 1) : value)
+    if (named) {
+      const existing = form.specialCategories.find((special) => special.category === named)
+      if (existing) existing.condition ||= condition ?? ''
+      else form.specialCategories.push({ id: newItemId(), category: named, condition: condition ?? '', notes: '' })
+      if (!condition) keepAsNote(cell, 'Art. 9(2) condition not recognised', value)
+    } else if (condition && form.specialCategories.length > 0 && conditions.length === 1) for (const special of form.specialCategories) special.condition ||= condition
+    else keepAsNote(cell, condition ? 'an Art. 9(2) condition that names no special category' : 'Art. 9(2) condition not recognised', value)
+  }
+  for (const cell of of('criminalOffenceData')) {
+    const answer = yesNoOf(cell.text)
+    if (answer === false) continue
+    if (answer === true) form.criminalOffenceData = { processed: true, basis: cell.text.replace(/^\s*(yes|oui|ja)\b\s*[:,-]?\s*/i, '') }
+    else keepAsNote(cell, 'does not say yes or no')
+  }
+
+  // Recipients: a type only where the sheet states it.
+  for (const { cell, value } of values('recipients[]')) {
+    const { name, type } = recipientOf(value, headingRecipientType(cell.heading))
+    form.recipients.push({ id: newItemId(), name, type, vendorId: '', contractReference: '', notes: '' })
+  }
+  for (const { cell, value } of values('recipients[].contractReference')) {
+    const separator = value.indexOf(':')
+    const recipient = separator > 0 ? form.recipients.find((candidate) => normaliseText(candidate.name) === normaliseText(value.slice(0, separator))) : undefined
+    if (recipient) recipient.contractReference = value.slice(separator + 1).trim()
+    else if (form.recipients.length === 1) form.recipients[0]!.contractReference = value
+    else keepAsNote(cell, 'contract not matched to a recipient', value)
+  }
+
+  // Transfers: the country, its recipient and the instrument the text names.
+  const countries = values('transfers[].country')
+  const instruments = values('transfers[].instrument')
+  const transferRecipients = values('transfers[].recipient')
+  const tias = values('transfers[].tiaReference')
+  const usedInstruments = new Set<number>()
+  for (const [index, { cell, value }] of countries.entries()) {
+    const named = /^(.*?)\s*\(([^()]+)\)\s*$/.exec(value)
+    let country = value
+    let recipient = ''
+    if (named) {
+      // "USA (Mailchimp)" or "Mailchimp (USA)": whichever part is a country.
+      if (countryCodeOf(named[2]!) !== '' && countryCodeOf(named[1]!) === '') [recipient, country] = [named[1]!, named[2]!]
+      else [country, recipient] = [named[1]!, named[2]!]
+    }
+    const colon = /^([^:]+):\s*(.+)$/.exec(country)
+    let instrumentText = ''
+    if (colon && countryCodeOf(colon[1]!) !== '') {
+      country = colon[1]!.trim()
+      instrumentText = colon[2]!.trim()
+    }
+    const forCountry = instruments.findIndex((candidate) => candidate.value.toLowerCase().startsWith(`${country.toLowerCase()}:`))
+    const instrumentIndex = instrumentText !== '' ? -1 : forCountry >= 0 ? forCountry : instruments.length === countries.length ? index : instruments.length === 1 ? 0 : -1
+    if (instrumentIndex >= 0) {
+      usedInstruments.add(instrumentIndex)
+      const line = instruments[instrumentIndex]!.value
+      instrumentText = forCountry >= 0 ? line.slice(country.length + 1).trim() : line
+    }
+    if (recipient === '') recipient = transferRecipients.length === countries.length ? transferRecipients[index]!.value : transferRecipients.length === 1 ? transferRecipients[0]!.value : ''
+    const parsed = parseTransferInstrumentText(instrumentText)
+    const safeguard = legacySafeguardOf(parsed.mechanism, parsed.instrument)
+    if (!safeguard) {
+      keepAsNote(cell, instrumentText === '' ? `transfer to ${country}: the sheet names no safeguard for it, so it cannot be recorded as a transfer yet` : `transfer to ${country}: the safeguard "${instrumentText}" is not one the app recognises`, instrumentText === '' ? value : `${value} — ${instrumentText}`)
+      continue
+    }
+    const transfer: Transfer = {
+      id: newItemId(),
+      recipient: recipient.trim() || 'Not stated in the spreadsheet',
+      country: country.trim(),
+      safeguard,
+      documentation: instrumentText,
+      countryCode: countryCodeOf(country),
+      mechanism: parsed.mechanism,
+      instrument: parsed.instrument,
+      sccModule: parsed.sccModule,
+      derogation: parsed.derogation,
+      tiaReference: tias.length === countries.length ? tias[index]!.value : tias.length === 1 ? tias[0]!.value : ''
+    }
+    form.transfers.push(transfer)
+  }
+  for (const [index, { cell, value }] of instruments.entries()) {
+    if (!usedInstruments.has(index)) keepAsNote(cell, countries.length === 0 ? 'a transfer safeguard with no country to give it to' : 'safeguard not matched to a transfer country', value)
+  }
+  if (countries.length === 0) for (const { cell, value } of [...transferRecipients, ...tias]) keepAsNote(cell, 'transfer details with no country to give them to', value)
+  else if (tias.length > 1 && tias.length !== countries.length) for (const { cell, value } of tias) keepAsNote(cell, 'transfer impact assessment not matched to a transfer', value)
+
+  // Security: known measures become checklist items; the words stay in the description.
+  form.securityDescription = joined('securityDescription')
+  for (const { value } of values('securityDescription')) {
+    const measure = (Object.keys(SECURITY_MEASURE_LABELS) as Array<keyof typeof SECURITY_MEASURE_LABELS>).find((key) => normaliseText(SECURITY_MEASURE_LABELS[key]) === normaliseText(value))
+    if (measure && !form.securityMeasures.includes(measure)) form.securityMeasures.push(measure)
+  }
+
+  for (const cell of of('automatedDecisionMaking')) {
+    const lines = splitValues(cell.text)
+    const answer = yesNoOf(lines[0] ?? '')
+    if (answer === false) continue
+    if (answer === true) form.automatedDecisionMaking = { exists: true, description: [lines[0]!.replace(/^\s*(yes|oui|ja)\b\s*[:,-]?\s*/i, ''), ...lines.slice(1)].filter(Boolean).join('\n') }
+    else keepAsNote(cell, 'does not say whether there is automated decision-making (yes or no)')
+  }
+  for (const cell of of('dpia.required')) {
+    const answer = yesNoOf(cell.text)
+    if (answer === undefined) keepAsNote(cell, 'does not say yes or no')
+    else form.dpia.required = answer ? 'yes' : 'no'
+  }
+  for (const cell of of('dpia.status')) {
+    const status = dpiaStatusOf(cell.text)
+    if (status) form.dpia.status = status
+    else keepAsNote(cell, 'DPIA progress not recognised')
+  }
+  form.dpia.link = joined('dpia.link')
+  for (const field of ['lastReviewed', 'nextReview'] as const) {
+    for (const cell of of(field)) {
+      const date = isoDateOf(cell.text)
+      if (!date) keepAsNote(cell, 'not a date (expected e.g. 2024-03-31 or 31/03/2024)')
+      else {
+        form[field] = date
+        if (field === 'lastReviewed' && date > today) warnings.push(`${where(cell)} ("${cell.heading}"): the last review date ${date} is after today`)
+      }
+    }
+  }
+
+  // Processor records (Art. 30(2)): the controllers acted for.
+  form.controllersActedFor = values('controllersActedFor[].name').map(({ value }) => ({ id: newItemId(), name: value, contact: '', representative: '', dpo: '', processingCategories: '' }))
+  for (const [field, assign] of [
+    ['controllersActedFor[].contact', (target: RecordForm['controllersActedFor'][number], value: string) => (target.contact = target.contact ? `${target.contact}\n${value}` : value)],
+    ['controllersActedFor[].processingCategories', (target: RecordForm['controllersActedFor'][number], value: string) => (target.processingCategories = target.processingCategories ? `${target.processingCategories}\n${value}` : value)]
+  ] as const) {
+    const list = values(field)
+    const targets = form.controllersActedFor
+    if (list.length === 0) continue
+    if (list.length === targets.length) targets.forEach((target, index) => assign(target, list[index]!.value))
+    else if (targets.length === 1) for (const { value } of list) assign(targets[0]!, value)
+    else for (const { cell, value } of list) keepAsNote(cell, `not matched to one controller (${TARGET_FIELD_LABELS[field]})`, value)
+  }
+
+  form.name = joined('name', ' ').trim()
+  if (form.name === '') {
+    const purpose = form.purposes[0]?.description
+    if (!purpose) {
+      const nameColumn = mapping.columns.find((column) => column.target.kind === 'field' && column.target.field === 'name')
+      return { problem: nameColumn ? `no name of the activity (column "${nameColumn.heading}" is empty) and no purpose to name it by` : 'no column gives the name of the activity, and the row has no purpose to name it by' }
+    }
+    form.name = purpose
+    warnings.push(`no name given: the activity is named after its first purpose ("${purpose}")`)
+  }
+  form.notes = notes.join('\n')
+  return { record: form, warnings }
 }

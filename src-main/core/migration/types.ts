@@ -92,7 +92,8 @@ export const TARGET_FIELDS = [
   'lastReviewed',
   'nextReview',
   'controllersActedFor[].name',
-  'controllersActedFor[].contact'
+  'controllersActedFor[].contact',
+  'controllersActedFor[].processingCategories'
 ] as const
 export type TargetField = (typeof TARGET_FIELDS)[number]
 
@@ -133,7 +134,8 @@ export const TARGET_FIELD_LABELS: Record<TargetField, string> = {
   lastReviewed: 'Last reviewed',
   nextReview: 'Next review',
   'controllersActedFor[].name': 'Controllers acted for',
-  'controllersActedFor[].contact': 'Controller contact details'
+  'controllersActedFor[].contact': 'Controller contact details',
+  'controllersActedFor[].processingCategories': 'Categories of processing for each controller'
 }
 
 export const mappingTargetSchema = z.discriminatedUnion('kind', [
@@ -213,6 +215,8 @@ export interface PlanProblem {
   location: string
   /** Why the row cannot become a record, naming the cell and heading. */
   reason: string
+  /** The row's non-empty cells, so that a skipped row is still shown word for word. */
+  cells: ImportedCell[]
 }
 
 export interface IgnoredCell {
