@@ -100,6 +100,28 @@ describe('the mapping screen', () => {
 })
 
 describe('the preview', () => {
+  it('shows what a list column made of each item: every purpose, each recipient with its type as stated', () => {
+    const record = {
+      ...emptyRecordForm('controller'),
+      name: 'Volunteers',
+      purposes: ['Recruiting', 'DBS checks'].map((description, index) => ({ id: `p${index}`, description, uses: [], lawfulBasis: 'b' as const, legitimateInterest: '', liaReference: '', consentRecordReference: '' })),
+      recipients: [
+        { id: 'r1', name: 'HMRC', type: 'not-stated' as const, vendorId: '', contractReference: '', notes: '' },
+        { id: 'r2', name: 'Payroll Co', type: 'processor' as const, vendorId: '', contractReference: '', notes: '' }
+      ],
+      importedFrom: [
+        { file: 'messy.xlsx', sheet: 'Data register', cell: 'C6', heading: 'Purpose', text: 'Recruiting;\nDBS checks', field: 'purposes[].description' },
+        { file: 'messy.xlsx', sheet: 'Data register', cell: 'D6', heading: 'Lawful basis', text: 'Art 6(1)(b) contract', field: 'purposes[].lawfulBasis' },
+        { file: 'messy.xlsx', sheet: 'Data register', cell: 'H6', heading: 'Recipients', text: 'HMRC; Payroll Co (processor)', field: 'recipients[]' }
+      ]
+    }
+    expect(mappedValues(record).map((value) => [value.field, value.value, value.cell])).toEqual([
+      ['Purposes', 'Recruiting; DBS checks', "'Data register'!C6"],
+      ['Lawful basis (Art. 6)', 'Art. 6(1)(b) Contract; Art. 6(1)(b) Contract', "'Data register'!D6"],
+      ['Recipients', 'HMRC (Not stated); Payroll Co (Processor)', "'Data register'!H6"]
+    ])
+  })
+
   it("shows a planned record's values with the editor's labels and the cell each came from", () => {
     const record = {
       ...emptyRecordForm('controller'),
@@ -113,7 +135,7 @@ describe('the preview', () => {
       ]
     }
     expect(mappedValues(record)).toEqual([
-      { field: 'Name', value: 'Paie', cell: 'Registre!B3', text: 'Paie' },
+      { field: 'Name of the activity', value: 'Paie', cell: 'Registre!B3', text: 'Paie' },
       { field: 'Purpose 1 › Lawful basis', value: 'Art. 6(1)(b) Contract', cell: 'Registre!D3', text: 'contrat' }
     ])
   })
@@ -152,12 +174,18 @@ describe('import evidence in the editor', () => {
     { file: 'register.xlsx', sheet: 'Register', cell: 'C4', heading: 'Purpose', text: 'Pay staff', field: 'purposes[0].description' },
     { file: 'register.xlsx', sheet: 'Register', cell: 'D4', heading: 'Legal basis', text: 'Art 6(1)(b) contract', field: 'purposes.0.lawfulBasis' },
     { file: 'register.xlsx', sheet: 'Register', cell: 'H4', heading: 'Comments', text: 'see HR', field: '' },
-    { file: 'register.xlsx', sheet: 'Register', cell: 'C4', heading: 'Purpose', text: 'x', field: 'purposes.10.description' }
+    { file: 'register.xlsx', sheet: 'Register', cell: 'C4', heading: 'Purpose', text: 'x', field: 'purposes.10.description' },
+    { file: 'register.xlsx', sheet: 'Register', cell: 'F4', heading: 'Recipients', text: 'HMRC; Payroll Co (processor)', field: 'recipients[]' },
+    { file: 'register.xlsx', sheet: 'Register', cell: 'G4', heading: 'Retention', text: '6 years', field: 'dataCategories[].retention' }
   ]
   it('finds the cells behind a field or any part of it, whichever way the path is written; cells kept as notes belong to the notes', () => {
     expect(importedCellsFor(cells, 'purposes.0').map((cell) => cell.cell)).toEqual(['C4', 'D4'])
     expect(importedCellsFor(cells, 'notes').map((cell) => cell.text)).toEqual(['see HR'])
     expect(importedCellsFor(cells, 'purposes.1')).toEqual([])
+    // An import's list targets (a cell may list several items) belong to the list as a whole.
+    expect(importedCellsFor(cells, 'recipients').map((cell) => cell.cell)).toEqual(['F4'])
+    expect(importedCellsFor(cells, 'recipients.0')).toEqual([])
+    expect(importedCellsFor(cells, 'dataCategories').map((cell) => cell.cell)).toEqual(['G4'])
   })
   it('says where each cell was and what it said', () => {
     expect(importEvidenceText(cells[0]!)).toBe("From register.xlsx, sheet Register, cell C4 (heading 'Purpose'): 'Pay staff'")

@@ -161,8 +161,7 @@ export interface MappedValue {
   text: string
 }
 
-function valueAt(record: RecordForm, path: string): unknown {
-  let value: unknown = record
+function valueAt(value: unknown, path: string): unknown {
   for (const part of path.replace(/\[(\d+)\]/g, '.$1').split('.').filter(Boolean)) {
     if (value === null || typeof value !== 'object') return undefined
     value = (value as Record<string, unknown>)[part]
@@ -170,19 +169,42 @@ function valueAt(record: RecordForm, path: string): unknown {
   return value
 }
 
+/** A recipient reads as its name and what kind it is (never guessed, so "Not stated" shows). */
+function describeItem(list: string, item: unknown): string {
+  if (list === 'recipients' && item && typeof item === 'object') {
+    const { name, type } = item as { name?: string; type?: string }
+    return `${name ?? ''} (${describeFieldValue('recipients.0.type', type ?? '')})`
+  }
+  return describeFieldValue(`${list}.0`, item)
+}
+
+/**
+ * The value a cell's field holds in the planned record, in words. A list target
+ * (`purposes[].lawfulBasis`) fills every item the cell listed: each item's value, joined.
+ */
+function describeMapped(record: RecordForm, field: string): string | undefined {
+  const list = /^(\w+)\[\]\.?(.*)$/.exec(field)
+  if (!list) {
+    const value = valueAt(record, field)
+    return value === undefined ? undefined : describeFieldValue(field, value)
+  }
+  const [, name = '', rest = ''] = list
+  const items = valueAt(record, name)
+  if (!Array.isArray(items)) return undefined
+  if (items.length === 0) return '(none)'
+  return items.map((item) => (rest ? describeFieldValue(`${name}.0.${rest}`, valueAt(item, rest)) : describeItem(name, item))).join('; ')
+}
+
 /** The values a planned record takes from its cells, in the editor's words (notes are shown apart). */
 export function mappedValues(record: RecordForm): MappedValue[] {
   return record.importedFrom
     .filter((cell) => cell.field !== '' && cell.field !== 'notes')
-    .map((cell) => {
-      const value = valueAt(record, cell.field)
-      return {
-        field: describeFieldPath(cell.field),
-        value: value === undefined ? cell.text : describeFieldValue(cell.field, value),
-        cell: cellAddress(cell.sheet, cell.cell),
-        text: cell.text
-      }
-    })
+    .map((cell) => ({
+      field: (TARGET_FIELDS as readonly string[]).includes(cell.field) ? targetLabel(cell.field as TargetField) : describeFieldPath(cell.field),
+      value: describeMapped(record, cell.field) ?? cell.text,
+      cell: cellAddress(cell.sheet, cell.cell),
+      text: cell.text
+    }))
 }
 
 // ---------------------------------------------------------------- the organisation

@@ -19,7 +19,7 @@ import { emptyRetention, newItemId } from '@core/records/new-record'
 import type { ReactNode } from 'react'
 import { CheckboxField, SelectField, TextAreaField, TextField, errorMessage } from '../ui/fields'
 import { SingleTermPicker, TermListPicker } from '../ui/TermPicker'
-import { EvidenceNote } from './evidence'
+import { EvidenceNote, ImportEvidenceNote } from './evidence'
 import { VendorPicker } from '../templates/VendorPicker'
 import { FindingNote } from '../checks/EditorFindings'
 import { StatusField } from '../checks/ReviewWorkflow'
@@ -132,6 +132,7 @@ export function PurposesSection() {
       {fields.map((field, index) => (
         <PurposeItem key={field.id} index={index} onRemove={() => remove(index)} />
       ))}
+      <ImportEvidenceNote field="purposes" />
       <FindingNote anchor="purposes" />
       <button type="button" className="button button--small" onClick={() => append({ id: newItemId(), description: '', uses: [], lawfulBasis: '', legitimateInterest: '', liaReference: '', consentRecordReference: '' })}>
         Add purpose
@@ -198,6 +199,7 @@ export function DataSection() {
           <FindingNote anchor={`dataCategories.${index}`} />
         </div>
       ))}
+      <ImportEvidenceNote field="dataCategories" />
       <FindingNote anchor="dataCategories" />
       <button type="button" className="button button--small" onClick={() => append({ id: newItemId(), term: '', description: '', retention: emptyRetention() })}>
         Add data category
@@ -224,6 +226,7 @@ export function SpecialSection() {
           <FindingNote anchor={`specialCategories.${index}`} />
         </div>
       ))}
+      <ImportEvidenceNote field="specialCategories" />
       <FindingNote anchor="specialCategories" />
       <button type="button" className="button button--small" onClick={() => append({ id: newItemId(), category: 'health', condition: '', notes: '' })}>
         Add special category
@@ -257,6 +260,7 @@ export function RecipientsSection() {
           <FindingNote anchor={`recipients.${index}`} />
         </div>
       ))}
+      <ImportEvidenceNote field="recipients" />
       <FindingNote anchor="recipients" />
       <button type="button" className="button button--small" onClick={() => append({ id: newItemId(), name: '', type: 'processor', vendorId: '', contractReference: '', notes: '' })}>
         Add recipient
@@ -273,6 +277,7 @@ export function TransfersSection() {
       {fields.map((field, index) => (
         <TransferItem key={field.id} index={index} onRemove={() => remove(index)} />
       ))}
+      <ImportEvidenceNote field="transfers" />
       <FindingNote anchor="transfers" />
       <button type="button" className="button button--small" onClick={() => append({ id: newItemId(), recipient: '', country: '', safeguard: '' as never, documentation: '' })}>
         Add transfer
@@ -377,6 +382,7 @@ export function ControllersSection() {
           <FindingNote anchor={`controllersActedFor.${index}`} />
         </div>
       ))}
+      <ImportEvidenceNote field="controllersActedFor" />
       <FindingNote anchor="controllersActedFor" />
       <button type="button" className="button button--small" onClick={() => append({ id: newItemId(), name: '', contact: '', representative: '', dpo: '', processingCategories: '' })}>
         Add controller

@@ -20,8 +20,12 @@ export function EvidenceProvider({ evidence, importedFrom = [], children }: { ev
   )
 }
 
-/** `purposes[0].description` and `purposes.0.description` name the same field. */
-const dotted = (path: string) => path.replace(/\[(\d+)\]/g, '.$1')
+/**
+ * `purposes[0].description` and `purposes.0.description` name the same field; an import's
+ * `purposes[].description` filled the list as a whole (a cell may list several purposes), so it
+ * belongs to the list (`purposes`), not to one item.
+ */
+const dotted = (path: string) => path.replace(/\[(\d+)\]/g, '.$1').replace(/\[\]/g, '')
 const covers = (field: string, path: string) => path === field || path.startsWith(`${field}.`)
 
 /** The cells that filled `field` or a part of it; a cell kept as a note (field '') belongs to the notes. */
@@ -44,6 +48,12 @@ export function EvidenceNote({ field }: { field: string }) {
       {cells.length ? <ImportEvidence cells={cells} /> : null}
     </>
   )
+}
+
+/** The cells behind a list as a whole (purposes, recipients…), shown once under the list. */
+export function ImportEvidenceNote({ field }: { field: string }) {
+  const cells = importedCellsFor(useContext(ImportEvidenceContext), field)
+  return cells.length ? <ImportEvidence cells={cells} /> : null
 }
 
 function ImportEvidence({ cells }: { cells: ImportedCell[] }) {
