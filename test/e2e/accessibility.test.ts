@@ -4,23 +4,14 @@
  * (`script-src 'self'`) does not apply to; `@axe-core/playwright` wants the `playwright`
  * package's Page, not playwright-core's.
  */
-import { mkdtempSync, readFileSync } from 'node:fs'
-import { createRequire } from 'node:module'
+import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { setUpOrganisation } from './app-steps'
+import { seriousViolations, type Violation } from './axe'
 import { openApp, startRenderer, type RendererSession } from './browser'
-
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
-
-interface Violation {
-  id: string
-  impact: string | null
-  help: string
-  nodes: string[]
-}
 
 let session: RendererSession
 beforeAll(async () => {
@@ -29,17 +20,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await session?.close()
 })
-
-/** The serious and critical axe violations on the page as it is now. */
-async function seriousViolations(page: Page): Promise<Violation[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE)
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: Array<{ id: string; impact: string | null; help: string; nodes: Array<{ target: unknown[] }> }> }> } }).axe
-    const result = await axe.run(document, { resultTypes: ['violations'] })
-    return result.violations.map((violation) => ({ id: violation.id, impact: violation.impact, help: violation.help, nodes: violation.nodes.map((node) => node.target.join(' ')) }))
-  })
-  return violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-}
 
 /** Checks the page, prints its count, and collects the violations for one assertion at the end. */
 async function audit(page: Page, name: string, found: Map<string, Violation[]>): Promise<void> {

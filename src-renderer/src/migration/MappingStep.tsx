@@ -134,7 +134,7 @@ function SavedMappings({ mapping, reuse, parseMapping, onChange, fileName }: Pic
   }, 'Could not load the mapping')
 
   return (
-    <div className="mapping__saved" role="group" aria-label="Saved mappings">
+    <div className="mapping__saved" role="group" aria-label="Save, reuse, export or load a mapping">
       <div className="mapping__saved-row">
         <label className="filter">
           <span>Mapping name</span>
@@ -154,7 +154,7 @@ function SavedMappings({ mapping, reuse, parseMapping, onChange, fileName }: Pic
         <div className="mapping__saved-row">
           <label className="filter">
             <span>Saved mappings</span>
-            <select value={chosen} onChange={(event) => setChosen(event.target.value)}>
+            <select aria-label="Saved mappings" value={chosen} onChange={(event) => setChosen(event.target.value)}>
               <option value="">Choose…</option>
               {saved.map((item) => (
                 <option key={item.name} value={item.name}>
@@ -199,7 +199,7 @@ export function MappingStep({ file, mapping, onChange, reuse, parseMapping, excl
         <div className="mapping__sheets">
           <label className="filter">
             <span>Sheet ({mapping.sheets.length} to import)</span>
-            <select value={sheet.sheet} onChange={(event) => setCurrent(event.target.value)}>
+            <select aria-label="Sheet" value={sheet.sheet} onChange={(event) => setCurrent(event.target.value)}>
               {mapping.sheets.map((candidate) => (
                 <option key={candidate.sheet} value={candidate.sheet}>
                   {candidate.sheet}

@@ -20,7 +20,6 @@ function RecordCard({ planned, findings }: { planned: PlannedRecord; findings: F
     <article className="planned" aria-label={`${planned.location}: ${planned.record.name}`}>
       <h3 className="planned__title">
         <span className="mono muted">{planned.location}</span> {planned.record.name}
-        {planned.record.previousReference ? <span className="muted"> — was {planned.record.previousReference}</span> : null}
       </h3>
       {values.length ? (
         <dl className="planned__values">
@@ -95,7 +94,7 @@ export function PlanSummary({ plan, excludedSheets }: { plan: ImportPlan; exclud
         </span>
         {plan.problems.length ? (
           <span className="counts__item danger-text">
-            <strong>{plan.problems.length}</strong> rows cannot become records
+            <strong>{plan.problems.length}</strong> {plan.problems.length === 1 ? 'row cannot become a record' : 'rows cannot become records'}
           </span>
         ) : null}
       </p>
@@ -174,6 +173,11 @@ export function PreviewStep({ plan, context }: { plan: ImportPlan; context: Chec
             {plan.problems.map((problem, index) => (
               <li key={index}>
                 <span className="mono">{problem.location}</span>: {problem.reason}
+                {problem.cells.length ? (
+                  <div className="muted">
+                    The row says: {problem.cells.map((cell) => `${cell.heading || cell.cell}: “${cell.text}”`).join('; ')}
+                  </div>
+                ) : null}
               </li>
             ))}
           </ul>
