@@ -65,6 +65,18 @@ async function toastsSettled(): Promise<void> {
   await page.waitForFunction(() => [...document.querySelectorAll('[data-sonner-toast]')].every((toast) => getComputedStyle(toast).opacity === '1'))
 }
 
+/** Drops a file on the drop zone as a mouse user would, with the bytes given. */
+async function dropFile(name: string, bytes: Uint8Array): Promise<void> {
+  await page.getByTestId('dropzone').evaluate(
+    (zone, { name, data }) => {
+      const transfer = new DataTransfer()
+      transfer.items.add(new File([new Uint8Array(data)], name))
+      zone.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }))
+    },
+    { name, data: [...bytes] }
+  )
+}
+
 describe('guided import of a legacy spreadsheet', () => {
   it('maps, previews and imports a legacy register all at once, each record keeping the cells it came from', async () => {
     await openGuidedImport()
@@ -224,6 +236,25 @@ describe('guided import of a legacy spreadsheet', () => {
     expect(JSON.stringify(await readTables(page, ['records', 'organisation', 'auditLog', 'meta']))).toBe(before)
     // Still on the confirm step, ready to try again.
     expect(await page.getByRole('button', { name: 'Import 2 records' }).isEnabled()).toBe(true)
+    expect(pageErrors).toEqual([])
+  })
+
+  it('reads a dropped CSV in Windows-1252, and names the file when a dropped file cannot be read', async () => {
+    const before = await storedRecords(page)
+    await openGuidedImport()
+    await dropFile('notes.txt', new TextEncoder().encode('not a spreadsheet'))
+    await page.getByRole('alert').filter({ hasText: 'notes.txt is not a spreadsheet this import reads: choose an .xlsx, .ods or .csv file' }).waitFor()
+    await dropFile('broken.xlsx', new TextEncoder().encode('this is not a zip'))
+    const broken = page.getByRole('alert').filter({ hasText: 'broken.xlsx cannot be imported; nothing was stored' })
+    await broken.waitFor()
+    expect(await broken.textContent()).toContain('broken.xlsx')
+    await dropFile('adherents.csv', new Uint8Array(readFileSync(join(import.meta.dirname, '../fixtures/legacy/adherents-windows1252.csv'))))
+    const mapping = page.getByRole('region', { name: 'Mapping of sheet adherents' })
+    await mapping.waitFor()
+    expect(await mapping.getByRole('row').filter({ hasText: 'Durées de conservation' }).textContent()).toContain('3 ans après la fin de l’adhésion')
+    expect(await mapping.getByRole('row').filter({ hasText: 'Finalité(s) du traitement' }).textContent()).toContain("matched CNIL heading")
+    // Reading and mapping store nothing.
+    expect(await storedRecords(page)).toEqual(before)
     expect(pageErrors).toEqual([])
   })
 })
