@@ -16,15 +16,15 @@ const modules = (...names) => `^(${names.map((name) => name.replace(/[.*+?^${}()
 
 /** Packages the pure core must not import: it runs in the renderer, the main process and the CLI alike. */
 const NOT_IN_CORE = [
-  { regex: modules('react', 'react-dom', 'react-hook-form', 'react-error-boundary', '@hookform/resolvers', 'wouter', 'sonner', 'recharts', '@tanstack/react-virtual'), message: 'The core imports no React or UI library: put UI code in src-renderer/.' },
+  { regex: modules('react', 'react-dom', 'react-hook-form', 'react-error-boundary', '@hookform/resolvers', 'wouter', 'sonner', '@tanstack/react-virtual'), message: 'The core imports no React or UI library: put UI code in src-renderer/.' },
   { regex: modules('electron'), message: 'The core imports no Electron API: put it in src-main/ outside core/.' },
   { regex: modules('dexie', 'dexie-react-hooks', 'fake-indexeddb'), message: 'The core imports no storage: repositories live in src-renderer/src/db/.' },
   { regex: `^node:|${modules(...builtinModules)}`, message: 'The core imports no Node module: pass data in, as the CLI and main process do.' },
   { regex: modules('commander', 'vitest', 'playwright-core', 'fast-check'), message: 'The core imports no CLI or test library.' }
 ]
 
-/** The rule's options; `extra` adds the temporary exceptions below. */
-function dependencyRules(extra = []) {
+/** The boundaries rule's options. */
+function dependencyRules() {
   return [
     'error',
     {
@@ -51,50 +51,9 @@ function dependencyRules(extra = []) {
             { to: { type: 'feature', internalPath: ['*.tsx', '*-services.ts'] } }
           ]
         },
-        ...extra
       ]
     }
   ]
-}
-
-/**
- * TEMPORARY exceptions to the boundaries rule, found on main when it was switched on: each lets
- * the files named reach one module it should not. Move the import behind a repository, a
- * service or the feature's public modules, then delete the entry. Do not add to this list.
- */
-const BOUNDARY_EXCEPTIONS = [
-  {
-    // Dexie tables read directly instead of through a repository.
-    to: { type: 'db', internalPath: 'database.ts' },
-    files: [
-      'src-renderer/src/checks/check-context.ts',
-      'src-renderer/src/checks/checks-store.ts'
-    ]
-  },
-  {
-    // The checks feature's store and register health, used by the dashboard and the register.
-    to: { type: 'feature', captured: { feature: 'checks' }, internalPath: ['checks-store.ts', 'register-health.ts'] },
-    files: ['src-renderer/src/dashboard/DashboardPage.tsx', 'src-renderer/src/dashboard/dashboard-figures.ts', 'src-renderer/src/records/RegisterPage.tsx']
-  },
-  {
-    to: { type: 'feature', captured: { feature: 'checks' }, internalPath: 'export-checks.ts' },
-    files: ['src-renderer/src/export/export-data.ts']
-  },
-  {
-    // The database layer reaching up into a feature.
-    to: { type: 'feature', captured: { feature: 'checks' }, internalPath: 'check-context.ts' },
-    files: ['src-renderer/src/db/approval-repository.ts']
-  }
-]
-
-/** One config entry per excepted file, with every exception that file has. */
-function boundaryExceptionConfigs() {
-  const allowedByFile = new Map()
-  for (const { to, files } of BOUNDARY_EXCEPTIONS) for (const file of files) allowedByFile.set(file, [...(allowedByFile.get(file) ?? []), to])
-  return [...allowedByFile].map(([file, allowed]) => ({
-    files: [file],
-    rules: { 'boundaries/dependencies': dependencyRules([{ from: { type: ['feature', 'db'] }, allow: allowed.map((to) => ({ to })) }]) }
-  }))
 }
 
 export default defineConfig(
@@ -188,5 +147,4 @@ export default defineConfig(
     },
     rules: { 'boundaries/dependencies': dependencyRules() }
   },
-  ...boundaryExceptionConfigs()
 )

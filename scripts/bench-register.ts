@@ -196,8 +196,8 @@ export async function measureRecordWork(page: Page, records: Array<{ id: string;
       const started = performance.now()
       location.hash = '#/dashboard'
       await until(() => {
-        const charts = [...document.querySelectorAll('.dash-card > div[aria-hidden="true"]')]
-        return charts.length >= 3 && charts.every((chart) => chart.querySelector('.recharts-bar-rectangle') !== null)
+        const charts = [...document.querySelectorAll('.dash-card > .bars')]
+        return charts.length >= 3 && charts.every((chart) => chart.querySelector('.bars__row') !== null)
       })
       await frame()
       return { openMs, saveMs, dashboardMs: performance.now() - started }

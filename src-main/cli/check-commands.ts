@@ -7,9 +7,10 @@
 import { readFileSync, statSync } from 'node:fs'
 import type { Command } from 'commander'
 import { BACKUP_MAX_BYTES, parseBackupText, type Backup } from '../core/backup/backup-format'
-import { isIsoDate } from '../core/checks/dates'
+import { isIsoDate, localToday } from '../core/checks/dates'
 import type { CheckContext, Finding } from '../core/checks/finding'
 import { completeness, groupFindingsByRecord, runChecks, summariseFindings, type Completeness, type FindingsSummary } from '../core/checks/run-checks'
+import { installedPackVersions } from '../core/templates/installed-pack'
 import { formatProblem, type Problem } from '../core/util/problems'
 import type { CliSession } from './run-cli'
 
@@ -38,16 +39,8 @@ function readBackup(path: string): { ok: true; backup: Backup } | { ok: false; p
   }
 }
 
-/** Local calendar date: "today" for the person running the command. */
-export function localToday(): string {
-  const now = new Date()
-  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`
-}
-
 export function checkBackup(file: string, backup: Backup, today: string): CheckReport {
-  const installedPackVersions: Record<string, string> = {}
-  for (const pack of backup.packs) installedPackVersions[pack.id] = pack.version
-  const context: CheckContext = { organisation: backup.organisation, today, installedPackVersions }
+  const context: CheckContext = { organisation: backup.organisation, today, installedPackVersions: installedPackVersions(backup.packs) }
   const findings = runChecks(backup.records, context)
   return {
     file,

@@ -12,7 +12,8 @@ import { formatBytes } from '../core/templates/safe-json'
 import { formatProblem, type Problem } from '../core/util/problems'
 import { registerCsv } from '../core/workbook/register-csv'
 import { DEFAULT_XLSX_LIMITS } from '../core/workbook/xlsx-guard'
-import { checkBackup, localToday } from './check-commands'
+import { localToday } from '../core/checks/dates'
+import { checkBackup } from './check-commands'
 import type { CliSession } from './run-cli'
 
 const PACKAGE_JSON = resolve(import.meta.dirname, '..', '..', 'package.json')

@@ -88,7 +88,7 @@ describe('accessibility', () => {
 
     await nav.getByRole('link', { name: 'Dashboard' }).click()
     await page.getByRole('heading', { name: 'Dashboard' }).waitFor()
-    await page.locator('.recharts-surface').first().waitFor()
+    await page.locator('.bars__segment').first().waitFor()
     await audit(page, 'dashboard', found)
 
     await nav.getByRole('link', { name: 'Audit trail' }).click()

@@ -162,6 +162,12 @@ describe('compliance checks, review and audit trail', () => {
     expect(approved).toMatchObject({ status: 'approved', approvedBy: 'Dana Fischer', lastReviewed: today, nextReview: addMonths(today, 12) })
     expect(approved.approvedAt.slice(0, 4)).toBe(today.slice(0, 4))
 
+    // An edit after approval is saved and sends the record back to review, which the page says.
+    await page.getByLabel('Owner').fill('Head of HR, after approval')
+    await page.getByRole('button', { name: 'Save', exact: true }).click()
+    await page.getByText(`Changed after approval: ${created.reference} is back in review and needs approving again.`).waitFor()
+    expect((await storedRecord(page, created.id)).status).toBe('in-review')
+
     // The register: more records of mixed health, the health column and the finding filter.
     const demo = generateDemoRegister(60, 7).map(({ id: _id, reference: _reference, createdAt: _createdAt, updatedAt: _updatedAt, approvedBy: _approvedBy, approvedAt: _approvedAt, ...rest }) => rest)
     await page.evaluate((forms) => (window as unknown as Bench).ropaBench.repository.insertRecords(forms), demo)
@@ -192,7 +198,7 @@ describe('compliance checks, review and audit trail', () => {
     await page.getByRole('link', { name: 'Dashboard' }).click()
     await page.getByRole('heading', { name: 'Records by role and status' }).waitFor()
     await expect(page.locator('.tile', { hasText: 'Active records' }).locator('.tile__value').textContent()).resolves.toMatch(/^\d+$/)
-    await page.locator('.recharts-bar-rectangle').first().waitFor()
+    await page.locator('.bars__segment').first().waitFor()
     await screenshot(page, 'dashboard')
 
     // The audit trail verifies, then a stored entry is altered and the break is shown.

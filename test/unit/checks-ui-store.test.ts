@@ -26,7 +26,7 @@ async function setUp() {
   const repository = new RegisterRepository(db, now)
   await repository.saveUserProfile({ name: 'Dana Fischer', role: 'DPO' })
   await repository.saveOrganisation(completeOrganisation())
-  return { db, repository, checks: new ChecksStore(db, repository, now), approvals: new ApprovalRepository(db, repository, now) }
+  return { db, repository, checks: new ChecksStore(repository, now), approvals: new ApprovalRepository(db, repository, now) }
 }
 
 describe('ChecksStore', () => {
@@ -56,6 +56,31 @@ describe('ChecksStore', () => {
     expect(snapshot.health.has(clean.id)).toBe(false)
   })
 
+  it('gives each publish new views (memoised views see the change) and never shows a half-done full run', async () => {
+    const { repository, checks } = await setUp()
+    const records = await repository.insertRecords(Array.from({ length: 1600 }, () => formOf(completeControllerRecord())))
+    await checks.load()
+    const before = checks.getSnapshot()
+    await repository.updateRecord(records[0]!.id, recordMissingBasis())
+    await checks.settled()
+    const after = checks.getSnapshot()
+    expect(after.findingsByRecord).not.toBe(before.findingsByRecord)
+    expect(after.health).not.toBe(before.health)
+    expect(after.health.get(records[0]!.id)).toBe('error')
+
+    // A pack change re-checks every record in slices; what is published meanwhile stays whole.
+    const sizes: number[] = []
+    const unsubscribe = checks.subscribe(() => sizes.push(checks.getSnapshot().findingsByRecord.size))
+    let sizeDuringRun = -1
+    const watch = setInterval(() => (sizeDuringRun = checks.getSnapshot().findingsByRecord.size), 0)
+    await repository.db.packs.put({ id: 'probe', version: '1.0.0' } as never)
+    await checks.settled()
+    clearInterval(watch)
+    unsubscribe()
+    expect(sizeDuringRun).toBe(1600)
+    expect(sizes.every((size) => size === 1600)).toBe(true)
+  })
+
   it('follows a write made through another connection to the same database (another window)', async () => {
     const { db, repository, checks } = await setUp()
     const record = await repository.createRecord(formOf(completeControllerRecord()))
@@ -73,7 +98,7 @@ describe('ChecksStore', () => {
     const { db, repository } = await setUp()
     const old = await repository.createRecord(formOf(completeControllerRecord()))
     const register = new RegisterStore(repository)
-    const checks = new ChecksStore(db, repository, now, () => register.loadedRecords())
+    const checks = new ChecksStore(repository, now, () => register.loadedRecords())
     await checks.load()
     expect(checks.getSnapshot().records.has(old.id)).toBe(true)
     // What a restore does: the whole table cleared and written again, in one transaction.

@@ -21,7 +21,7 @@ describe('dashboard figures', () => {
     await repository.saveUserProfile({ name: 'Dana Fischer', role: 'DPO' })
     await repository.saveOrganisation(completeOrganisation())
     const first = await repository.createRecord(formOfRecord(completeControllerRecord()))
-    const checks = new ChecksStore(db, repository, now)
+    const checks = new ChecksStore(repository, now)
     const vendors = [{ id: 'acme', name: 'Acme', packId: 'acme-crm' }]
     const stop = prepareDashboardFigures(checks, async () => vendors)
 
@@ -51,7 +51,7 @@ describe('dashboard figures', () => {
     await repository.saveOrganisation(completeOrganisation())
     const first = await repository.createRecord(formOfRecord(completeControllerRecord()))
     await repository.createRecord(formOfRecord({ ...completeControllerRecord(), name: 'Second activity' }))
-    const checks = new ChecksStore(db, repository, now)
+    const checks = new ChecksStore(repository, now)
     await checks.load()
     const fresh = (snapshot: ReturnType<typeof checks.getSnapshot>) => completeness([...snapshot.records.values()], snapshot.context?.organisation ?? null)
     const before = checks.getSnapshot()

@@ -10,6 +10,11 @@ function parse(date: string): Date {
 
 const format = (date: Date): string => date.toISOString().slice(0, 10)
 
+/** Today as YYYY-MM-DD in the user's own time zone: "overdue" means overdue where the DPO sits. */
+export function localToday(now: Date = new Date()): string {
+  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`
+}
+
 export function isIsoDate(value: string): boolean {
   return ISO_DATE.test(value)
 }

@@ -29,3 +29,10 @@ export const installedPackSchema = z
   })
 export type InstalledPack = z.infer<typeof installedPackSchema>
 export type PackOrigin = InstalledPack['origin']
+
+/** packId → installed version, as the template-version rule expects. */
+export function installedPackVersions(packs: ReadonlyArray<{ id: string; version: string }>): Record<string, string> {
+  const versions: Record<string, string> = {}
+  for (const pack of packs) versions[pack.id] = pack.version
+  return versions
+}

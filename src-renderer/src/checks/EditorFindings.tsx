@@ -11,9 +11,8 @@ import type { CheckableRecord, CheckContext, Finding, Severity } from '@core/che
 import { SEVERITIES } from '@core/checks/finding'
 import { checkOrganisation, checkRecord } from '@core/checks/run-checks'
 import type { RecordForm, RecordFormInput, StoredRecord } from '@core/records/model'
-import { database, repository } from '../app/services'
+import { repository } from '../app/services'
 import { NavLink } from '../app/navigation'
-import { loadCheckContext } from './check-context'
 import { describeFieldPath as describeField } from '@core/records/field-names'
 import { anchorForField, sectionForAnchor } from './field-anchors'
 import { SeverityIcon, SEVERITY_LABELS } from './severity'
@@ -66,7 +65,7 @@ const sameFindings = (a: readonly Finding[], b: readonly Finding[]): boolean => 
 
 export function FindingsProvider({ form, record, children }: { form: UseFormReturn<RecordFormInput, unknown, RecordForm>; record: StoredRecord | null; children: ReactNode }) {
   // Live: the organisation and installed packs, as changed in this window or another.
-  const context = useLiveQuery(() => loadCheckContext(database, repository)) ?? null
+  const context = useLiveQuery(() => repository.checkContext()) ?? null
   const [findings, setFindings] = useState<Finding[]>([])
   useEffect(() => {
     if (!context) return

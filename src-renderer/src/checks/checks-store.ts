@@ -11,8 +11,6 @@ import { checkOrganisation, checkRecord, worstSeverity } from '@core/checks/run-
 import type { StoredRecord } from '@core/records/model'
 import { onTableChanges, type TableChanges } from '../db/change-events'
 import type { RegisterRepository } from '../db/register-repository'
-import type { RopaDatabase } from '../db/database'
-import { loadCheckContext } from './check-context'
 
 export type Health = Severity | 'ok'
 
@@ -31,12 +29,46 @@ export interface ChecksSnapshot {
 /** Records checked between yields: ~10 ms of work, well inside a frame budget. */
 const SLICE = 750
 
+/**
+ * A read-only view of one of the store's maps. Each snapshot gets new views (so memoised views
+ * see a new identity) over the same maps: publishing after a save copies nothing, where copying
+ * three 10,000-entry maps cost ~17 ms and their garbage. A full run fills new maps and swaps them
+ * in, so a published snapshot never shows a half-checked register.
+ */
+class MapView<K, V> implements ReadonlyMap<K, V> {
+  constructor(private readonly map: ReadonlyMap<K, V>) {}
+  get size(): number {
+    return this.map.size
+  }
+  get(key: K): V | undefined {
+    return this.map.get(key)
+  }
+  has(key: K): boolean {
+    return this.map.has(key)
+  }
+  forEach(callback: (value: V, key: K, map: ReadonlyMap<K, V>) => void): void {
+    this.map.forEach((value, key) => callback(value, key, this))
+  }
+  entries(): MapIterator<[K, V]> {
+    return this.map.entries()
+  }
+  keys(): MapIterator<K> {
+    return this.map.keys()
+  }
+  values(): MapIterator<V> {
+    return this.map.values()
+  }
+  [Symbol.iterator](): MapIterator<[K, V]> {
+    return this.map.entries()
+  }
+}
+
 const yieldToBrowser = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0))
 
 export class ChecksStore {
   private readonly records = new Map<string, StoredRecord>()
-  private readonly findings = new Map<string, Finding[]>()
-  private readonly healthById = new Map<string, Health>()
+  private findings = new Map<string, Finding[]>()
+  private healthById = new Map<string, Health>()
   private organisationFindings: Finding[] = []
   private context: CheckContext | null = null
   private snapshot: ChecksSnapshot
@@ -46,14 +78,13 @@ export class ChecksStore {
   private queue: Promise<void> = Promise.resolve()
 
   constructor(
-    private readonly db: RopaDatabase,
     private readonly repository: RegisterRepository,
     private readonly now: () => Date = () => new Date(),
     /** Every stored record; the app passes the register list's copy, so the register is read from disk once. */
-    private readonly allRecords: () => Promise<readonly StoredRecord[]> = () => repository.db.records.toArray()
+    private readonly allRecords: () => Promise<readonly StoredRecord[]> = () => repository.allRecords()
   ) {
     this.snapshot = this.makeSnapshot('idle', 0)
-    onTableChanges(db, ['records', 'organisation', 'packs'], (changes) => {
+    onTableChanges(repository.db, ['records', 'organisation', 'packs'], (changes) => {
       if (this.loading) void this.enqueue(() => this.applyChanges(changes))
     })
   }
@@ -85,10 +116,10 @@ export class ChecksStore {
     return {
       phase,
       context: this.context,
-      records: new Map(this.records),
-      findingsByRecord: new Map(this.findings),
+      records: new MapView(this.records),
+      findingsByRecord: new MapView(this.findings),
       organisationFindings: this.organisationFindings,
-      health: new Map(this.healthById),
+      health: new MapView(this.healthById),
       version
     }
   }
@@ -98,10 +129,10 @@ export class ChecksStore {
     for (const listener of this.listeners) listener()
   }
 
-  private checkOne(record: StoredRecord): void {
+  private checkOne(record: StoredRecord, findings = this.findings, health = this.healthById): void {
     const found = checkRecord(record, this.context!)
-    this.findings.set(record.id, found)
-    this.healthById.set(record.id, worstSeverity(found))
+    findings.set(record.id, found)
+    health.set(record.id, worstSeverity(found))
   }
 
   private forget(id: string): void {
@@ -111,7 +142,7 @@ export class ChecksStore {
   }
 
   private async loadAll(): Promise<void> {
-    this.context = await loadCheckContext(this.db, this.repository, this.now())
+    this.context = await this.repository.checkContext(this.now())
     this.organisationFindings = checkOrganisation(this.context)
     this.records.clear()
     this.publish('checking')
@@ -120,16 +151,18 @@ export class ChecksStore {
   }
 
   private async checkAll(): Promise<void> {
-    this.findings.clear()
-    this.healthById.clear()
+    const findings = new Map<string, Finding[]>()
+    const health = new Map<string, Health>()
     let sinceYield = 0
     for (const record of this.records.values()) {
-      this.checkOne(record)
+      this.checkOne(record, findings, health)
       if (++sinceYield === SLICE) {
         sinceYield = 0
         await yieldToBrowser()
       }
     }
+    this.findings = findings
+    this.healthById = health
     this.publish('ready')
   }
 
@@ -138,14 +171,14 @@ export class ChecksStore {
     if (records?.all) return this.loadAll()
     const packsChanged = changes.has('packs')
     // Unless the packs changed, the installed versions are the ones already known.
-    const context = await loadCheckContext(this.db, this.repository, this.now(), packsChanged ? undefined : this.context?.installedPackVersions)
+    const context = await this.repository.checkContext(this.now(), packsChanged ? undefined : this.context?.installedPackVersions)
     // A newer pack version makes records from the old one "outdated", and a new day may have
     // begun since the last run (review dates depend on it): every record is checked again.
     const recheckAll = packsChanged || context.today !== this.context?.today
     this.context = context
     if (changes.has('organisation') || packsChanged) this.organisationFindings = checkOrganisation(context)
     if (records) {
-      const stored = await this.db.records.bulkGet(records.keys)
+      const stored = await this.repository.recordsById(records.keys)
       records.keys.forEach((id, index) => {
         const record = stored[index]
         if (!record) return this.forget(id)

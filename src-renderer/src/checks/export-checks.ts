@@ -3,8 +3,7 @@ import { verifyChain, anchorOf } from '@core/audit/audit-chain'
 import { runChecks } from '@core/checks/run-checks'
 import type { StoredRecord } from '@core/records/model'
 import type { ExportData } from '@core/workbook/register-sheets'
-import { database, repository } from '../app/services'
-import { loadCheckContext } from './check-context'
+import { repository } from '../app/services'
 
 /**
  * The findings about the exported records (and the organisation), as of today, and the audit
@@ -12,7 +11,7 @@ import { loadCheckContext } from './check-context'
  * records in view and those about the organisation, vendors, packs and the register.
  */
 export async function checksForExport(records: readonly StoredRecord[], wholeRegister: boolean): Promise<Pick<ExportData, 'findings' | 'auditLog' | 'audit'>> {
-  const [context, log, stored] = await Promise.all([loadCheckContext(database, repository), database.auditLog.orderBy('seq').toArray(), repository.auditAnchor()])
+  const [context, log, stored] = await Promise.all([repository.checkContext(), repository.auditLog(), repository.auditAnchor()])
   const ids = new Set(records.map((record) => record.id))
   // The Cover carries the anchor of the whole trail, even when the sheet shows part of it.
   const anchor = stored ?? anchorOf(log)

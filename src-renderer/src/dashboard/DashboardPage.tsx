@@ -5,23 +5,25 @@
  */
 import { useEffect, useSyncExternalStore, type ReactNode } from 'react'
 import { useLiveQuery } from 'dexie-react-hooks'
-import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts'
 import { SEVERITIES } from '@core/checks/finding'
 import { RECORD_STATUS_LABELS } from '@core/records/enums'
 import { NavLink } from '../app/navigation'
-import { checksStore } from '../checks/checks-services'
-import { severityCountsText } from '../checks/register-health'
+import { checksStore, severityCountsText } from '../checks/checks-services'
 import { SEVERITY_LABELS } from '../checks/severity'
 import type { Vendor } from '@core/templates/vendor'
 import { templateRepository } from '../templates/template-services'
 import { STATUS_ORDER, type ReviewDue } from './dashboard-data'
 import { dashboardFigures, vendorCounts as vendorCountsFor } from './dashboard-figures'
 import { formatDate } from '../ui/dates'
+import { StackedBars, type BarSeries } from './StackedBars'
 
 const STATUS_COLOURS = { draft: '#8fb0dc', 'in-review': '#e3a82b', approved: '#2e8b57', archived: '#b6bec9' } as const
 const SEVERITY_COLOURS = { error: '#c0392b', warning: '#e3a82b', info: '#6b93c9' } as const
 const PALETTE = ['#1f4e8c', '#2e8b57', '#e3a82b', '#8e5ea2', '#3aa6b9', '#c0392b', '#7f8c8d', '#d35400', '#16a085', '#a0522d', '#5d6d7e', '#b7950b', '#c2185b']
-const AXIS = { fontSize: 12, fill: '#4a5566' }
+const STATUS_SERIES: BarSeries[] = STATUS_ORDER.map((status) => ({ key: status, label: RECORD_STATUS_LABELS[status], colour: STATUS_COLOURS[status] }))
+const SEVERITY_SERIES: BarSeries[] = SEVERITIES.map((severity) => ({ key: severity, label: SEVERITY_LABELS[severity], colour: SEVERITY_COLOURS[severity] }))
+const COMPLETE_SERIES: BarSeries[] = [{ key: 'share', label: 'Complete', colour: '#1f4e8c' }]
+const VENDOR_SERIES: BarSeries[] = [{ key: 'records', label: 'Records', colour: '#3aa6b9' }]
 
 const percent = (share: number) => `${Math.round(share * 100)}%`
 
@@ -167,53 +169,17 @@ export function DashboardPage() {
 
       <div className="dash-grid">
         <Card title="Records by role and status">
-          <div aria-hidden="true">
-            <ResponsiveContainer width="100%" height={190}>
-              <BarChart data={figures.byRoleStatus} accessibilityLayer={false} layout="vertical" margin={{ left: 8, right: 16, top: 4, bottom: 4 }}>
-                <CartesianGrid horizontal={false} stroke="#eef1f4" />
-                <XAxis type="number" allowDecimals={false} tick={AXIS} />
-                <YAxis type="category" dataKey="role" width={110} tick={AXIS} />
-                <Tooltip />
-                <Legend itemSorter={null} iconSize={10} wrapperStyle={{ fontSize: 12 }} />
-                {STATUS_ORDER.map((status) => (
-                  <Bar key={status} dataKey={status} name={RECORD_STATUS_LABELS[status]} stackId="status" fill={STATUS_COLOURS[status]} isAnimationActive={false} />
-                ))}
-              </BarChart>
-            </ResponsiveContainer>
-          </div>
+          <StackedBars rows={figures.byRoleStatus.map((row) => ({ label: row.role, values: row }))} series={STATUS_SERIES} />
           <FiguresTable caption="Records by role and status" head={['Role', ...STATUS_ORDER.map((status) => RECORD_STATUS_LABELS[status])]} rows={figures.byRoleStatus.map((row) => [row.role, ...STATUS_ORDER.map((status) => row[status])])} />
         </Card>
 
         <Card title="Completeness per Art. 30 item" note="Share of records (of the role the item applies to) where the item is filled in; archived records excluded.">
-          <div aria-hidden="true">
-            <ResponsiveContainer width="100%" height={Math.max(140, completenessRows.length * 19 + 34)}>
-              <BarChart data={completenessRows} accessibilityLayer={false} layout="vertical" barCategoryGap={3} margin={{ left: 8, right: 24, top: 4, bottom: 4 }}>
-                <CartesianGrid horizontal={false} stroke="#eef1f4" />
-                <XAxis type="number" domain={[0, 100]} unit="%" tick={AXIS} />
-                <YAxis type="category" dataKey="article" width={70} tick={AXIS} interval={0} />
-                <Tooltip formatter={(value) => `${String(value)}%`} />
-                <Bar dataKey="share" name="Complete" fill="#1f4e8c" isAnimationActive={false} background={{ fill: '#eef1f4' }} />
-              </BarChart>
-            </ResponsiveContainer>
-          </div>
+          <StackedBars rows={completenessRows.map((row) => ({ label: row.article, values: row }))} series={COMPLETE_SERIES} max={100} format={(value) => `${value}%`} labelWidth={4.5} track />
           <FiguresTable caption="Completeness per Art. 30 item" head={['Article', 'Present', 'Required', 'Share']} rows={completenessRows.map((row) => [row.article, row.present, row.required, `${row.share}%`])} />
         </Card>
 
         <Card title="Findings by article and severity" note={summary.total === 0 ? 'No findings.' : `${summary.total.toLocaleString()} findings: ${severityCountsText(summary.bySeverity)}.`}>
-          <div aria-hidden="true">
-            <ResponsiveContainer width="100%" height={Math.max(160, figures.byArticle.length * 26 + 50)}>
-              <BarChart data={figures.byArticle} accessibilityLayer={false} layout="vertical" margin={{ left: 8, right: 16, top: 4, bottom: 4 }}>
-                <CartesianGrid horizontal={false} stroke="#eef1f4" />
-                <XAxis type="number" allowDecimals={false} tick={AXIS} />
-                <YAxis type="category" dataKey="article" width={92} tick={AXIS} interval={0} />
-                <Tooltip />
-                <Legend itemSorter={null} iconSize={10} wrapperStyle={{ fontSize: 12 }} />
-                {SEVERITIES.map((severity) => (
-                  <Bar key={severity} dataKey={severity} name={SEVERITY_LABELS[severity]} stackId="severity" fill={SEVERITY_COLOURS[severity]} isAnimationActive={false} />
-                ))}
-              </BarChart>
-            </ResponsiveContainer>
-          </div>
+          <StackedBars rows={figures.byArticle.map((row) => ({ label: row.article, values: row }))} series={SEVERITY_SERIES} labelWidth={6} />
           <FiguresTable caption="Findings by article and severity" head={['Article', ...SEVERITIES.map((severity) => SEVERITY_LABELS[severity])]} rows={figures.byArticle.map((row) => [row.article, row.error, row.warning, row.info])} />
         </Card>
 
@@ -226,37 +192,14 @@ export function DashboardPage() {
 
         <Card title="Transfers by destination and safeguard" note={transfers.transfers === 0 ? 'No transfers recorded.' : `${transfers.transfers.toLocaleString()} transfers in active records${transfers.rows.length === 12 ? '; the 12 most frequent destinations' : ''}.`}>
           {transfers.rows.length > 0 ? (
-            <div aria-hidden="true">
-              <ResponsiveContainer width="100%" height={Math.max(160, transfers.rows.length * 26 + 80)}>
-                <BarChart data={transfers.rows} accessibilityLayer={false} layout="vertical" margin={{ left: 8, right: 16, top: 4, bottom: 4 }}>
-                  <CartesianGrid horizontal={false} stroke="#eef1f4" />
-                  <XAxis type="number" allowDecimals={false} tick={AXIS} />
-                  <YAxis type="category" dataKey="country" width={110} tick={AXIS} interval={0} />
-                  <Tooltip />
-                  <Legend itemSorter={null} iconSize={10} wrapperStyle={{ fontSize: 11 }} />
-                  {transfers.safeguards.map((safeguard, index) => (
-                    <Bar key={safeguard} dataKey={safeguard} name={safeguard} stackId="safeguard" fill={PALETTE[index % PALETTE.length]} isAnimationActive={false} />
-                  ))}
-                </BarChart>
-              </ResponsiveContainer>
-            </div>
+            <StackedBars rows={transfers.rows.map((row) => ({ label: row.country, values: row }))} series={transfers.safeguards.map((safeguard, index) => ({ key: safeguard, label: safeguard, colour: PALETTE[index % PALETTE.length]! }))} />
           ) : null}
           <FiguresTable caption="Transfers by destination and safeguard" head={['Destination', 'Transfers', ...transfers.safeguards]} rows={transfers.rows.map((row) => [row.country, row.total, ...transfers.safeguards.map((safeguard) => (row[safeguard] as number | undefined) ?? 0)])} />
         </Card>
 
         <Card title="Vendors by number of records" note={vendorCounts.length === 0 ? 'No vendors yet: they are added when a template pack is installed.' : 'Records that name the vendor as a recipient or were made from its template pack.'}>
           {vendorCounts.length > 0 ? (
-            <div aria-hidden="true">
-              <ResponsiveContainer width="100%" height={Math.max(140, vendorCounts.length * 26 + 30)}>
-                <BarChart data={vendorCounts} accessibilityLayer={false} layout="vertical" margin={{ left: 8, right: 16, top: 4, bottom: 4 }}>
-                  <CartesianGrid horizontal={false} stroke="#eef1f4" />
-                  <XAxis type="number" allowDecimals={false} tick={AXIS} />
-                  <YAxis type="category" dataKey="name" width={130} tick={AXIS} interval={0} />
-                  <Tooltip />
-                  <Bar dataKey="records" name="Records" fill="#3aa6b9" isAnimationActive={false} />
-                </BarChart>
-              </ResponsiveContainer>
-            </div>
+            <StackedBars rows={vendorCounts.map((vendor) => ({ label: vendor.name, values: vendor }))} series={VENDOR_SERIES} labelWidth={8} />
           ) : null}
           <FiguresTable caption="Vendors by number of records" head={['Vendor', 'Records']} rows={vendorCounts.map((vendor) => [vendor.name, vendor.records])} />
         </Card>

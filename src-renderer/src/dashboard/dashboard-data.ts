@@ -44,10 +44,12 @@ export function reviewsDue(records: Iterable<StoredRecord>, today: string): { ov
   const overdue: ReviewDue[] = []
   const dueSoon: ReviewDue[] = []
   for (const record of records) {
-    if (record.status === 'archived' || !/^\d{4}-\d{2}-\d{2}$/.test(record.nextReview)) continue
+    // Most records are neither overdue nor due soon: the ISO dates compare as strings, and only
+    // the few listed get their day count worked out.
+    if (record.status === 'archived' || record.nextReview === '' || record.nextReview > limit || !/^\d{4}-\d{2}-\d{2}$/.test(record.nextReview)) continue
     const entry = { id: record.id, reference: record.reference, name: record.name, nextReview: record.nextReview, days: daysFrom(today, record.nextReview) }
     if (record.nextReview < today) overdue.push(entry)
-    else if (record.nextReview <= limit) dueSoon.push(entry)
+    else dueSoon.push(entry)
   }
   const byDate = (a: ReviewDue, b: ReviewDue) => (a.nextReview < b.nextReview ? -1 : a.nextReview > b.nextReview ? 1 : a.reference < b.reference ? -1 : 1)
   return { overdue: overdue.sort(byDate), dueSoon: dueSoon.sort(byDate) }

@@ -6,7 +6,7 @@
  */
 import { completeness, recordCompletenessItems, summariseFindings, type CompletenessItem } from '@core/checks/run-checks'
 import type { CheckableRecord } from '@core/checks/finding'
-import type { ChecksSnapshot } from '../checks/checks-store'
+import type { ChecksSnapshot } from '../checks/checks-services'
 import { SEVERITIES, type Finding, type Severity } from '@core/checks/finding'
 import { articleRows, recordsByRoleAndStatus, reviewsDue, transfersByCountry, vendorsByRecords, type VendorCount, type VendorLike } from './dashboard-data'
 

@@ -8,7 +8,6 @@ import { canApprove, nextReviewAfterApproval, type ApprovalDecision, type Approv
 import { checkOrganisation, checkRecord } from '@core/checks/run-checks'
 import { diffRecords } from '@core/records/diff'
 import type { StoredRecord } from '@core/records/model'
-import { loadCheckContext } from '../checks/check-context'
 import type { RopaDatabase } from './database'
 import { RecordNotFoundError, type RegisterRepository } from './register-repository'
 
@@ -57,7 +56,7 @@ export class ApprovalRepository {
     const record = await this.register.getRecord(recordId)
     if (!record) throw new RecordNotFoundError(recordId)
     const [context, actor, lastEditor, settings] = await Promise.all([
-      loadCheckContext(this.db, this.register, this.now()),
+      this.register.checkContext(this.now()),
       this.register.currentActor(),
       this.lastEditor(recordId),
       this.getSettings()
@@ -79,7 +78,7 @@ export class ApprovalRepository {
     if (!decision.ok) return decision
     const actor = await this.register.currentActor()
     const approvedAt = this.now().toISOString()
-    const today = (await loadCheckContext(this.db, this.register, this.now())).today
+    const today = (await this.register.checkContext(this.now())).today
     const approved = await this.db.transaction('rw', [this.db.records, ...this.register.auditTables], async () => {
       const current = await this.db.records.get(recordId)
       if (!current) throw new RecordNotFoundError(recordId)

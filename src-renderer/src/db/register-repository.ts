@@ -15,6 +15,8 @@ import {
   chainEntry,
   verifyChain
 } from '@core/audit/audit-chain'
+import { localToday } from '@core/checks/dates'
+import type { CheckContext } from '@core/checks/finding'
 import { diffRecords, type FieldChange } from '@core/records/diff'
 import { toValidatedRecord } from '@core/records/validated-record'
 import { statusAfterEdit } from '@core/records/workflow'
@@ -29,6 +31,7 @@ import {
   type RecordFormInput,
   type StoredRecord
 } from '@core/records/model'
+import { installedPackVersions } from '@core/templates/installed-pack'
 import Dexie from 'dexie'
 import { ORGANISATION_ROW_ID, type RopaDatabase } from './database'
 import { getAllKeys, getOne, markRecordsChanged, putAll } from './native-store'
@@ -194,7 +197,7 @@ export class RegisterRepository {
    */
   async verifyAuditTrail(): Promise<{ verification: ChainVerification; entries: AuditEntry[]; anchor: AuditAnchor }> {
     const { entries, anchor } = await this.db.transaction('r', this.auditTables, async () => ({
-      entries: await this.db.auditLog.orderBy('seq').toArray(),
+      entries: await this.auditLog(),
       anchor: await this.auditAnchor()
     }))
     const verification = verifyChain(entries, anchor)
@@ -410,6 +413,27 @@ export class RegisterRepository {
   // ---- reading the register in pages ---------------------------------------------------
 
   /** Every record, e.g. to classify an import's rows against the register. */
+  /**
+   * What the compliance checks need besides the records: the organisation, today and the
+   * installed pack versions. `knownPackVersions`, when given, are versions the caller already
+   * holds as current (the checks store hears of every pack change): the pack rows, policy texts
+   * and all, are then not read again.
+   */
+  async checkContext(now: Date = new Date(), knownPackVersions?: Record<string, string>): Promise<CheckContext> {
+    const [organisation, versions] = await Promise.all([this.getOrganisation(), knownPackVersions ?? this.db.packs.toArray().then(installedPackVersions)])
+    return { organisation: organisation ?? null, today: localToday(now), installedPackVersions: versions }
+  }
+
+  /** The stored records with these ids, in the same order (undefined where one is gone). */
+  recordsById(ids: readonly string[]): Promise<(StoredRecord | undefined)[]> {
+    return this.db.records.bulkGet([...ids])
+  }
+
+  /** The audit trail, oldest entry first. */
+  auditLog(): Promise<AuditEntry[]> {
+    return this.db.auditLog.orderBy('seq').toArray()
+  }
+
   allRecords(): Promise<StoredRecord[]> {
     return this.db.records.toArray()
   }

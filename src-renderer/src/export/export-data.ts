@@ -4,7 +4,7 @@ import type { StoredRecord } from '@core/records/model'
 import { filterRows, type RegisterFilter } from '@core/records/register-index'
 import type { ExportData, ExportVendor } from '@core/workbook/register-sheets'
 import { registerStore, repository } from '../app/services'
-import { checksForExport } from '../checks/export-checks'
+import { checksForExport } from '../checks/checks-services'
 
 export type ExportScope = 'all' | 'view'
 

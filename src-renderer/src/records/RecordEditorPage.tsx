@@ -112,11 +112,13 @@ function RecordEditor({ record: initialRecord, stored, initial }: RecordEditorPr
   )
   useLeaveGuard(shouldBlock, askToLeave)
 
+  // Said on the page, next to what was saved, rather than in a toast that fades.
+  const [backInReview, setBackInReview] = useState(false)
   const afterSave = (before: StoredRecord | null, saved: StoredRecord) => {
     form.reset(formOf(saved))
     setRecord(saved)
     setSavedAt(formatTime())
-    if (before?.status === 'approved' && saved.status === 'in-review') toast.info('Changed after approval: the record is back in review and needs approving again.')
+    setBackInReview(before?.status === 'approved' && saved.status === 'in-review')
   }
 
   const saveAction = useAsyncAction(async (values: RecordForm) => {
@@ -313,6 +315,11 @@ function RecordEditor({ record: initialRecord, stored, initial }: RecordEditorPr
               <button type="button" className="button" onClick={loadStored}>
                 Load the stored version
               </button>
+            </div>
+          ) : null}
+          {backInReview && !isDirty ? (
+            <div className="banner banner--info" role="status">
+              Changed after approval: {record?.reference} is back in review and needs approving again.
             </div>
           ) : null}
           {saveAction.error ? (
