@@ -21,6 +21,7 @@ import { readTables, storedRecords } from './stored-tables'
 
 const files = mkdtempSync(join(tmpdir(), 'ropa-e2e-migration-'))
 let legacyPath: string
+const mappingPath = join(files, 'mapping.json')
 let session: RendererSession
 let context: BrowserContext
 let page: Page
@@ -45,10 +46,14 @@ async function openGuidedImport(): Promise<void> {
   await page.getByRole('heading', { name: 'Import a register from a spreadsheet' }).waitFor()
 }
 
-async function chooseLegacyFile(): Promise<void> {
+async function chooseFileFor(button: string, path: string): Promise<void> {
   const chooser = page.waitForEvent('filechooser')
-  await page.getByRole('button', { name: 'Choose a spreadsheet…' }).click()
-  await (await chooser).setFiles(legacyPath)
+  await page.getByRole('button', { name: button }).click()
+  await (await chooser).setFiles(path)
+}
+
+async function chooseLegacyFile(): Promise<void> {
+  await chooseFileFor('Choose a spreadsheet…', legacyPath)
   await page.getByRole('region', { name: 'Mapping of sheet Register' }).waitFor()
 }
 
@@ -87,9 +92,9 @@ describe('guided import of a legacy spreadsheet', () => {
     const mapping = page.getByRole('region', { name: 'Mapping of sheet Register' })
     const retention = mapping.getByRole('row').filter({ hasText: 'Register!G7' })
     expect(await retention.textContent()).toContain('6 years after employment ends')
-    expect(await retention.textContent()).toContain("matched common English heading 'Retention'")
+    expect(await retention.textContent()).toContain("Retention: matched common English heading 'Retention'")
     expect(await page.getByLabel('Import “Retention” as').inputValue()).toBe('field:dataCategories[].retention')
-    expect(await mapping.getByRole('row').filter({ hasText: 'Register!J7' }).textContent()).toContain('no known heading matched: kept as a note')
+    expect(await mapping.getByRole('row').filter({ hasText: 'Register!J7' }).textContent()).toContain('Keep as a note: no known heading matched: kept as a note, so that nothing is lost')
 
     // The DPO keeps the retention column as a note, and ignores the internal code, which asks why.
     await page.getByLabel('Import “Retention” as').selectOption('note')
@@ -106,7 +111,6 @@ describe('guided import of a legacy spreadsheet', () => {
     await page.getByText('Mapping saved as “Northwind 2021”').first().waitFor()
     const download = page.waitForEvent('download')
     await page.getByRole('button', { name: 'Export mapping (.json)' }).click()
-    const mappingPath = join(files, 'mapping.json')
     await (await download).saveAs(mappingPath)
     const exported = parseMapping(JSON.parse(readFileSync(mappingPath, 'utf8')))
     if (!exported.ok) throw new Error(JSON.stringify(exported.problems))
@@ -152,6 +156,7 @@ describe('guided import of a legacy spreadsheet', () => {
     await expectNoSeriousViolations('guided import, preview')
 
     await page.getByRole('button', { name: 'Continue to confirm' }).click()
+    await expectNoSeriousViolations('guided import, confirm')
     await page.getByRole('button', { name: 'Import 2 records' }).click()
     await page.getByRole('status').filter({ hasText: `Imported 2 records from ${LEGACY_FILE_NAME} as PA-0001–PA-0002, all drafts.` }).waitFor()
     await expectNoSeriousViolations('guided import, done')
@@ -214,6 +219,15 @@ describe('guided import of a legacy spreadsheet', () => {
     expect(await page.getByLabel('Import “Internal code” as').inputValue()).toBe('ignore')
     expect(await page.getByLabel('Why is “Internal code” ignored? (required)').inputValue()).toBe('internal cost-centre code, not register content')
     expect(await page.getByLabel('Import “Retention” as').inputValue()).toBe('note')
+    // So does the exported file (as the CLI's --mapping reads it); a file that is not a mapping is refused by name.
+    await page.getByLabel('Import “Retention” as').selectOption('field:dataCategories[].retention')
+    const notMapping = join(files, 'not-a-mapping.json')
+    writeFileSync(notMapping, '{"sheets": 3}')
+    await chooseFileFor('Load a mapping file…', notMapping)
+    await page.getByRole('alert').filter({ hasText: 'not-a-mapping.json is not a mapping; nothing was changed' }).waitFor()
+    expect(await page.getByLabel('Import “Retention” as').inputValue()).toBe('field:dataCategories[].retention')
+    await chooseFileFor('Load a mapping file…', mappingPath)
+    await expect.poll(() => page.getByLabel('Import “Retention” as').inputValue()).toBe('note')
     await page.getByRole('button', { name: 'Preview the records' }).click()
     await page.getByRole('region', { name: 'Records to import' }).waitFor()
     await page.getByRole('button', { name: 'Continue to confirm' }).click()
@@ -253,6 +267,17 @@ describe('guided import of a legacy spreadsheet', () => {
     await mapping.waitFor()
     expect(await mapping.getByRole('row').filter({ hasText: 'Durées de conservation' }).textContent()).toContain('3 ans après la fin de l’adhésion')
     expect(await mapping.getByRole('row').filter({ hasText: 'Finalité(s) du traitement' }).textContent()).toContain("matched CNIL heading")
+    // Fiches: one activity per sheet, picked sheet by sheet, the layout explained.
+    await page.getByRole('button', { name: 'Choose another file' }).click()
+    await dropFile('cnil-fiches.ods', new Uint8Array(readFileSync(join(import.meta.dirname, '../fixtures/legacy/cnil-fiches.ods'))))
+    await page.getByRole('region', { name: 'Mapping of sheet Fiche 1 - Paie' }).waitFor()
+    expect(await page.getByText('is a fiche: one processing activity on the sheet').textContent()).toContain('labels in column A and their values in column B')
+    await page.getByLabel('Sheet', { exact: true }).selectOption('Fiche 2 - Prospection')
+    await page.getByRole('region', { name: 'Mapping of sheet Fiche 2 - Prospection' }).waitFor()
+    await page.getByLabel('Import sheet “Fiche 2 - Prospection”').uncheck()
+    await page.getByRole('button', { name: 'Preview the records' }).click()
+    expect(await page.getByRole('status', { name: 'Import summary' }).textContent()).toContain('Sheets you chose not to import: “Fiche 2 - Prospection”')
+    expect(await page.getByRole('region', { name: 'Records to import' }).getByRole('article').count()).toBe(1)
     // Reading and mapping store nothing.
     expect(await storedRecords(page)).toEqual(before)
     expect(pageErrors).toEqual([])

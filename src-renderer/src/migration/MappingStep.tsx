@@ -5,12 +5,12 @@
  */
 import { useEffect, useId, useState } from 'react'
 import { toast } from 'sonner'
-import type { Mapping, SheetMapping, SpreadsheetFile, SpreadsheetProblem } from '@core/migration/types'
+import type { ColumnMapping, Mapping, SheetMapping, SpreadsheetFile, SpreadsheetProblem } from '@core/migration/types'
 import { host } from '../host/host'
 import { formatDateTime } from '../ui/dates'
 import { useAsyncAction } from '../ui/use-async-action'
 import { ProblemList } from './ChooseStep'
-import { headingCell, ignoredWithoutReason, sampleValues, targetChoice, targetFromChoice, targetGroups, targetLabel, whyProposed, withTarget } from './mapping-view'
+import { describeTarget, headingCell, ignoredWithoutReason, sampleValues, targetChoice, targetFromChoice, targetGroups, targetLabel, whyProposed, withTarget } from './mapping-view'
 import { migrationRepository } from './migration-services'
 import type { SavedMapping } from '../db/migration-repository'
 
@@ -19,7 +19,11 @@ const MAPPING_FILE_MAX_BYTES = 1024 * 1024
 interface Props {
   file: SpreadsheetFile
   mapping: Mapping
+  /** The mapping as the engine proposed it, so that each column still says what was proposed and why after the DPO changed it. */
+  proposed: Mapping
   onChange: (mapping: Mapping) => void
+  /** A new proposal made with a saved or loaded mapping's choices. */
+  onReuse: (mapping: Mapping) => void
   /** Proposes the mapping again with a saved one's choices applied (the engine's `proposeMapping(file, { savedMapping })`). */
   reuse: (saved: Mapping) => Mapping
   parseMapping: (json: unknown) => { ok: true; mapping: Mapping } | { ok: false; problems: SpreadsheetProblem[] }
@@ -27,8 +31,9 @@ interface Props {
   onExclude: (sheet: string, excluded: boolean) => void
 }
 
-function ColumnRow({ file, sheet, index, onChange }: { file: SpreadsheetFile; sheet: SheetMapping; index: number; onChange: (choice: string, reason?: string) => void }) {
+function ColumnRow({ file, sheet, index, proposal, onChange }: { file: SpreadsheetFile; sheet: SheetMapping; index: number; proposal: ColumnMapping | undefined; onChange: (choice: string, reason?: string) => void }) {
   const column = sheet.columns[index]!
+  const proposedColumn = proposal ?? column
   const id = useId()
   const samples = sampleValues(file, sheet, column)
   const reason = column.target.kind === 'ignore' ? column.target.reason : ''
@@ -49,7 +54,9 @@ function ColumnRow({ file, sheet, index, onChange }: { file: SpreadsheetFile; sh
           <span className="muted">empty</span>
         )}
       </td>
-      <td className="mapping__why">{whyProposed(column)}</td>
+      <td className="mapping__why">
+        <strong>{describeTarget(proposedColumn.target)}</strong>: {whyProposed(proposedColumn)}
+      </td>
       <td>
         <label className="visually-hidden" htmlFor={`${id}-target`}>
           Import “{column.heading || headingCell(sheet, column)}” as
@@ -91,7 +98,7 @@ function ColumnRow({ file, sheet, index, onChange }: { file: SpreadsheetFile; sh
   )
 }
 
-function SavedMappings({ mapping, reuse, parseMapping, onChange, fileName }: Pick<Props, 'mapping' | 'reuse' | 'parseMapping' | 'onChange'> & { fileName: string }) {
+function SavedMappings({ mapping, reuse, parseMapping, onReuse, fileName }: Pick<Props, 'mapping' | 'reuse' | 'parseMapping' | 'onReuse'> & { fileName: string }) {
   const [saved, setSaved] = useState<SavedMapping[]>([])
   const [name, setName] = useState('')
   const [chosen, setChosen] = useState('')
@@ -113,7 +120,7 @@ function SavedMappings({ mapping, reuse, parseMapping, onChange, fileName }: Pic
   }, 'Could not export the mapping')
 
   const apply = (savedMapping: Mapping, from: string) => {
-    onChange(reuse(savedMapping))
+    onReuse(reuse(savedMapping))
     toast.success(`Applied the mapping ${from}`)
   }
 
@@ -181,7 +188,7 @@ function SavedMappings({ mapping, reuse, parseMapping, onChange, fileName }: Pic
   )
 }
 
-export function MappingStep({ file, mapping, onChange, reuse, parseMapping, excluded, onExclude }: Props) {
+export function MappingStep({ file, mapping, proposed, onChange, onReuse, reuse, parseMapping, excluded, onExclude }: Props) {
   const [current, setCurrent] = useState(mapping.sheets[0]?.sheet ?? '')
   const sheet = mapping.sheets.find((candidate) => candidate.sheet === current) ?? mapping.sheets[0]
   const notProposed = file.sheets.filter((candidate) => !mapping.sheets.some((mapped) => mapped.sheet === candidate.name))
@@ -194,7 +201,7 @@ export function MappingStep({ file, mapping, onChange, reuse, parseMapping, excl
   }
   return (
     <>
-      <SavedMappings mapping={mapping} reuse={reuse} parseMapping={parseMapping} onChange={onChange} fileName={file.fileName} />
+      <SavedMappings mapping={mapping} reuse={reuse} parseMapping={parseMapping} onReuse={onReuse} fileName={file.fileName} />
       {mapping.sheets.length > 1 ? (
         <div className="mapping__sheets">
           <label className="filter">
@@ -234,13 +241,20 @@ export function MappingStep({ file, mapping, onChange, reuse, parseMapping, excl
             <tr>
               <th scope="col">{sheet.layout === 'table' ? 'Column heading' : 'Label'}</th>
               <th scope="col">Sample values</th>
-              <th scope="col">Why this was proposed</th>
+              <th scope="col">Proposed, and why</th>
               <th scope="col">Import as</th>
             </tr>
           </thead>
           <tbody>
             {sheet.columns.map((column, index) => (
-              <ColumnRow key={column.source} file={file} sheet={sheet} index={index} onChange={(choice, reason) => change(column.source, choice, reason)} />
+              <ColumnRow
+                key={column.source}
+                file={file}
+                sheet={sheet}
+                index={index}
+                proposal={proposed.sheets.find((candidate) => candidate.sheet === sheet.sheet)?.columns.find((candidate) => candidate.source === column.source)}
+                onChange={(choice, reason) => change(column.source, choice, reason)}
+              />
             ))}
           </tbody>
         </table>

@@ -57,6 +57,7 @@ export function MigrationPage() {
   const [step, setStep] = useState<Step>('choose')
   const [loaded, setLoaded] = useState<Loaded | null>(null)
   const [mapping, setMapping] = useState<Mapping | null>(null)
+  const [proposed, setProposed] = useState<Mapping | null>(null)
   const [excluded, setExcluded] = useState<ReadonlySet<string>>(new Set())
   const [taken, setTaken] = useState<ReadonlySet<string>>(new Set())
   const [stored, setStored] = useState<StoredRecord[] | null>(null)
@@ -75,10 +76,11 @@ export function MigrationPage() {
   const changes = useMemo(() => (plan?.organisation && context?.organisation ? organisationChanges(context.organisation, plan.organisation) : []), [plan, context])
   const missingReasons = mapping ? ignoredWithoutReason(mapping) : []
 
-  const onLoaded = async ({ file, mapping: proposed }: LoadedSpreadsheet) => {
+  const onLoaded = async ({ file, mapping: proposal }: LoadedSpreadsheet) => {
     const [mappingModule, planModule] = await Promise.all([import('@core/migration/propose-mapping'), import('@core/migration/plan-import')])
     setLoaded({ file, engine: { proposeMapping: mappingModule.proposeMapping, parseMapping: mappingModule.parseMapping, planImport: planModule.planImport } })
-    setMapping(proposed)
+    setMapping(proposal)
+    setProposed(proposal)
     setExcluded(new Set())
     setTaken(new Set())
     setStep('map')
@@ -119,12 +121,17 @@ export function MigrationPage() {
 
         {step === 'choose' ? <ChooseStep onLoaded={onLoaded} /> : null}
 
-        {step === 'map' && loaded && mapping ? (
+        {step === 'map' && loaded && mapping && proposed ? (
           <>
             <MappingStep
               file={loaded.file}
               mapping={mapping}
+              proposed={proposed}
               onChange={setMapping}
+              onReuse={(reused) => {
+                setMapping(reused)
+                setProposed(reused)
+              }}
               reuse={(saved) => loaded.engine.proposeMapping(loaded.file, { savedMapping: saved })}
               parseMapping={loaded.engine.parseMapping}
               excluded={excluded}
