@@ -6,7 +6,7 @@
  * a save based on a stale revision is refused and the DPO chooses what to keep.
  */
 import { zodResolver } from '@hookform/resolvers/zod'
-import { useCallback, useEffect, useRef, useState } from 'react'
+import { memo, useCallback, useEffect, useRef, useState, type FormEvent } from 'react'
 import { useLiveQuery } from 'dexie-react-hooks'
 import { FormProvider, useForm, useFormContext, useWatch, type FieldErrors } from 'react-hook-form'
 import { toast } from 'sonner'
@@ -99,13 +99,15 @@ function RecordEditor({ record: initialRecord, stored, initial }: RecordEditorPr
   const { navigate } = useNavigation()
   const confirm = useConfirm()
   const form = useForm<RecordFormInput, unknown, RecordForm>({ resolver: zodResolver(recordFormSchema), defaultValues: initial })
-  const { isDirty, isSubmitting, errors, submitCount } = form.formState
+  const { isDirty, errors, submitCount } = form.formState
   const role = useWatch({ control: form.control, name: 'role' })
   const evidence = useWatch({ control: form.control, name: 'evidence' }) ?? []
   const importedFrom = useWatch({ control: form.control, name: 'importedFrom' }) ?? []
   const openItems = useWatch({ control: form.control, name: 'openItems' }) ?? []
 
-  const shouldBlock = useCallback(() => form.formState.isDirty && !form.formState.isSubmitting, [form])
+  // A save under way is not "leaving with unsaved changes" (a new record moves to its own address).
+  const savingRef = useRef(false)
+  const shouldBlock = useCallback(() => form.formState.isDirty && !savingRef.current, [form])
   const askToLeave = useCallback(
     () => confirm({ title: 'Leave without saving?', message: 'Your changes to this record have not been saved and will be lost.', confirmLabel: 'Discard changes', cancelLabel: 'Keep editing', danger: true }),
     [confirm]
@@ -133,7 +135,28 @@ function RecordEditor({ record: initialRecord, stored, initial }: RecordEditorPr
     afterSave(record, saved)
     if (!record) await navigate(`/records/${saved.id}`, { replace: true, state: { savedAt: formatTime() } })
   }, 'Could not save')
-  const save = form.handleSubmit(saveAction.run)
+  const runSave = saveAction.run
+  /**
+   * Validates and saves without react-hook-form's handleSubmit, whose "submitting" and
+   * "submitted" states re-render every field twice per save (~40 ms at this form's size). A form
+   * with errors goes through handleSubmit, which marks the fields and counts the attempt.
+   */
+  const save = useCallback(
+    async (event?: FormEvent) => {
+      event?.preventDefault()
+      if (savingRef.current) return
+      const parsed = recordFormSchema.safeParse(form.getValues())
+      if (!parsed.success) return form.handleSubmit(runSave)()
+      savingRef.current = true
+      try {
+        await runSave(parsed.data)
+      } finally {
+        savingRef.current = false
+      }
+    },
+    [form, runSave]
+  )
+  const isSubmitting = saveAction.busy
 
   const keepMine = useAsyncAction(async () => {
     if (!staleEdit || !record) return
@@ -258,7 +281,7 @@ function RecordEditor({ record: initialRecord, stored, initial }: RecordEditorPr
     <FormProvider {...form}>
       <FindingsProvider form={form} record={record}>
       <EvidenceProvider evidence={evidence} importedFrom={importedFrom}>
-        <form className="editor" noValidate onSubmit={save} aria-label="Record editor">
+        <form className="editor" noValidate onSubmit={(event) => void save(event)} aria-label="Record editor">
           <header className="editor__bar">
             <div className="editor__title">
               <NavLink to="/" className="back">
@@ -351,30 +374,7 @@ function RecordEditor({ record: initialRecord, stored, initial }: RecordEditorPr
                 ) : null}
               </ol>
             </nav>
-            <div className="editor__sections">
-              <FindingsPanel />
-              <OriginPanel />
-              <ImportOriginPanel />
-              <FindingNote anchor="origin" />
-              {openItems.some((item) => !item.resolved) ? <OpenItemsPanel /> : null}
-              <IdentitySection />
-              {role === 'processor' ? <ControllersSection /> : null}
-              <PurposesSection />
-              <DataSection />
-              <SpecialSection />
-              <RecipientsSection />
-              <TransfersSection />
-              <SecuritySection />
-              <ContextSection />
-              <WorkflowSection />
-              <NotesSection />
-              {record ? (
-                <section className="section" id="history" aria-labelledby="history-title">
-                  <h2 id="history-title">History</h2>
-                  <HistoryPanel recordId={record.id} />
-                </section>
-              ) : null}
-            </div>
+            <EditorSections isProcessor={role === 'processor'} hasOpenItems={openItems.some((item) => !item.resolved)} recordId={record?.id ?? null} />
           </div>
         </form>
         {staleEdit ? <StaleSaveDialog edit={staleEdit} busy={keepMine.busy} onReload={loadStored} onKeepMine={() => void keepMine.run()} onCancel={() => setStaleEdit(null)} /> : null}
@@ -383,6 +383,40 @@ function RecordEditor({ record: initialRecord, stored, initial }: RecordEditorPr
     </FormProvider>
   )
 }
+
+/**
+ * The form's sections, kept out of the editor's own re-renders (the saving state, the live
+ * stored version, the "Saved at" note): each field follows the form through react-hook-form's
+ * context and watchers, so nothing here needs the editor to draw it again.
+ */
+const EditorSections = memo(function EditorSections({ isProcessor, hasOpenItems, recordId }: { isProcessor: boolean; hasOpenItems: boolean; recordId: string | null }) {
+  return (
+    <div className="editor__sections">
+      <FindingsPanel />
+      <OriginPanel />
+      <ImportOriginPanel />
+      <FindingNote anchor="origin" />
+      {hasOpenItems ? <OpenItemsPanel /> : null}
+      <IdentitySection />
+      {isProcessor ? <ControllersSection /> : null}
+      <PurposesSection />
+      <DataSection />
+      <SpecialSection />
+      <RecipientsSection />
+      <TransfersSection />
+      <SecuritySection />
+      <ContextSection />
+      <WorkflowSection />
+      <NotesSection />
+      {recordId ? (
+        <section className="section" id="history" aria-labelledby="history-title">
+          <h2 id="history-title">History</h2>
+          <HistoryPanel recordId={recordId} />
+        </section>
+      ) : null}
+    </div>
+  )
+})
 
 function OriginPanel() {
   const origin = useWatch<RecordFormInput, 'origin'>({ name: 'origin' })

@@ -34,6 +34,23 @@ export function resolveTerm(kind: VocabularyKind, text: string): string {
   return customTerm(trimmed)
 }
 
+/**
+ * The vocabulary's labels as the input's suggestions, rendered only while the input has focus:
+ * a record with a dozen pickers would otherwise carry ~800 <option> nodes that every render of
+ * the editor touches, and the suggestions matter only while typing.
+ */
+function Suggestions({ id, kind, shown }: { id: string; kind: VocabularyKind; shown: boolean }) {
+  const labels = useMemo(() => (shown ? [...labelsFor(kind).keys()] : []), [kind, shown])
+  if (!shown) return null
+  return (
+    <datalist id={id}>
+      {labels.map((option) => (
+        <option key={option} value={option} />
+      ))}
+    </datalist>
+  )
+}
+
 interface TermListProps {
   kind: VocabularyKind
   label: string
@@ -45,7 +62,7 @@ interface TermListProps {
 export function TermListPicker({ kind, label, value, onChange, error }: TermListProps) {
   const id = useId()
   const [draft, setDraft] = useState('')
-  const labels = useMemo(() => [...labelsFor(kind).keys()], [kind])
+  const [focused, setFocused] = useState(false)
   const add = () => {
     if (!draft.trim()) return
     const term = resolveTerm(kind, draft)
@@ -74,12 +91,20 @@ export function TermListPicker({ kind, label, value, onChange, error }: TermList
             </li>
           ))}
         </ul>
-        <input id={id} list={`${id}-options`} value={draft} placeholder="Type to search, Enter to add" onChange={(event) => setDraft(event.target.value)} onKeyDown={onKeyDown} onBlur={add} />
-        <datalist id={`${id}-options`}>
-          {labels.map((option) => (
-            <option key={option} value={option} />
-          ))}
-        </datalist>
+        <input
+          id={id}
+          list={`${id}-options`}
+          value={draft}
+          placeholder="Type to search, Enter to add"
+          onChange={(event) => setDraft(event.target.value)}
+          onKeyDown={onKeyDown}
+          onFocus={() => setFocused(true)}
+          onBlur={() => {
+            setFocused(false)
+            add()
+          }}
+        />
+        <Suggestions id={`${id}-options`} kind={kind} shown={focused} />
       </div>
       {error ? <p className="field__error" role="alert">{error}</p> : null}
     </div>
@@ -97,7 +122,7 @@ interface SingleTermProps {
 export function SingleTermPicker({ kind, label, value, onChange, error }: SingleTermProps) {
   const id = useId()
   const [draft, setDraft] = useState<string | null>(null)
-  const labels = useMemo(() => [...labelsFor(kind).keys()], [kind])
+  const [focused, setFocused] = useState(false)
   const commit = () => {
     if (draft === null) return
     onChange(draft.trim() ? resolveTerm(kind, draft) : '')
@@ -112,7 +137,11 @@ export function SingleTermPicker({ kind, label, value, onChange, error }: Single
         value={draft ?? (value ? termLabel(value) : '')}
         aria-invalid={error ? true : undefined}
         onChange={(event) => setDraft(event.target.value)}
-        onBlur={commit}
+        onFocus={() => setFocused(true)}
+        onBlur={() => {
+          setFocused(false)
+          commit()
+        }}
         onKeyDown={(event) => {
           if (event.key === 'Enter') {
             event.preventDefault()
@@ -120,11 +149,7 @@ export function SingleTermPicker({ kind, label, value, onChange, error }: Single
           }
         }}
       />
-      <datalist id={`${id}-options`}>
-        {labels.map((option) => (
-          <option key={option} value={option} />
-        ))}
-      </datalist>
+      <Suggestions id={`${id}-options`} kind={kind} shown={focused} />
       {error ? <p className="field__error" role="alert">{error}</p> : null}
     </div>
   )
