@@ -216,7 +216,7 @@ describe('guided import of a legacy spreadsheet', () => {
     // The saved mapping brings back the DPO's choices.
     await page.getByLabel('Saved mappings', { exact: true }).selectOption('Northwind 2021')
     await page.getByRole('button', { name: 'Apply saved mapping' }).click()
-    expect(await page.getByLabel('Import “Internal code” as').inputValue()).toBe('ignore')
+    await expect.poll(() => page.getByLabel('Import “Internal code” as').inputValue(), { timeout: 15_000 }).toBe('ignore')
     expect(await page.getByLabel('Why is “Internal code” ignored? (required)').inputValue()).toBe('internal cost-centre code, not register content')
     expect(await page.getByLabel('Import “Retention” as').inputValue()).toBe('note')
     // So does the exported file (as the CLI's --mapping reads it); a file that is not a mapping is refused by name.
@@ -227,7 +227,7 @@ describe('guided import of a legacy spreadsheet', () => {
     await page.getByRole('alert').filter({ hasText: 'not-a-mapping.json is not a mapping; nothing was changed' }).waitFor()
     expect(await page.getByLabel('Import “Retention” as').inputValue()).toBe('field:dataCategories[].retention')
     await chooseFileFor('Load a mapping file…', mappingPath)
-    await expect.poll(() => page.getByLabel('Import “Retention” as').inputValue()).toBe('note')
+    await expect.poll(() => page.getByLabel('Import “Retention” as').inputValue(), { timeout: 15_000 }).toBe('note')
     await page.getByRole('button', { name: 'Preview the records' }).click()
     await page.getByRole('region', { name: 'Records to import' }).waitFor()
     await page.getByRole('button', { name: 'Continue to confirm' }).click()

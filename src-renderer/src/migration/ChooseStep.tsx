@@ -5,14 +5,16 @@ import type { Mapping, SpreadsheetFile, SpreadsheetProblem } from '@core/migrati
 import { DEFAULT_XLSX_LIMITS } from '@core/workbook/xlsx-guard'
 import { host } from '../host/host'
 import { useAsyncAction } from '../ui/use-async-action'
-import type { SpreadsheetStage } from './spreadsheet-reader-protocol'
+import type { MigrationStage } from './spreadsheet-reader-protocol'
 
 export const SPREADSHEET_EXTENSIONS = ['xlsx', 'ods', 'csv'] as const
 const MAX_BYTES = DEFAULT_XLSX_LIMITS.maxFileBytes
 
-const STAGE_TEXT: Record<SpreadsheetStage, string> = {
+export const STAGE_TEXT: Record<MigrationStage, string> = {
   reading: 'Reading the sheets…',
-  mapping: 'Matching the headings…'
+  mapping: 'Matching the headings…',
+  planning: 'Making the records from the rows…',
+  checking: 'Running the compliance checks…'
 }
 
 export interface LoadedSpreadsheet {
@@ -45,13 +47,13 @@ export function refusedFile(name: string, size: number): string | null {
 
 export function ChooseStep({ onLoaded }: { onLoaded: (loaded: LoadedSpreadsheet) => Promise<void> }) {
   const [problems, setProblems] = useState<{ title: string; problems: SpreadsheetProblem[] } | null>(null)
-  const [reading, setReading] = useState<{ fileName: string; stage: SpreadsheetStage | null; stop: () => void } | null>(null)
+  const [reading, setReading] = useState<{ fileName: string; stage: MigrationStage | null; stop: () => void } | null>(null)
   const [dragging, setDragging] = useState(false)
 
   const read = async (fileName: string, bytes: Uint8Array) => {
     const notRead = `${fileName} cannot be imported; nothing was stored`
-    const { readSpreadsheetInBackground, StoppedReading } = await import('./spreadsheet-reader')
-    const job = readSpreadsheetInBackground(bytes, { fileName, onStage: (stage) => setReading((current) => current && { ...current, stage }) })
+    const { runInBackground, StoppedJob } = await import('./spreadsheet-reader')
+    const job = runInBackground({ kind: 'read', bytes, fileName }, { onStage: (stage) => setReading((current) => current && { ...current, stage }) })
     setReading({ fileName, stage: null, stop: () => job.cancel() })
     try {
       const result = await job.result
@@ -65,7 +67,7 @@ export function ChooseStep({ onLoaded }: { onLoaded: (loaded: LoadedSpreadsheet)
       if (result.mapping.sheets.length === 0) return setProblems({ title: notRead, problems: [{ path: fileName, message: `${fileName}: no sheet with a heading row or fiche labels was found` }] })
       await onLoaded({ file: result.file, mapping: result.mapping })
     } catch (caught) {
-      if (caught instanceof StoppedReading) toast.info(`Stopped reading ${fileName}; nothing was stored`)
+      if (caught instanceof StoppedJob) toast.info(`Stopped reading ${fileName}; nothing was stored`)
       else throw caught
     } finally {
       setReading(null)

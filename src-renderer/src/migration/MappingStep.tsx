@@ -25,7 +25,7 @@ interface Props {
   /** A new proposal made with a saved or loaded mapping's choices. */
   onReuse: (mapping: Mapping) => void
   /** Proposes the mapping again with a saved one's choices applied (the engine's `proposeMapping(file, { savedMapping })`). */
-  reuse: (saved: Mapping) => Mapping
+  reuse: (saved: Mapping) => Promise<Mapping>
   parseMapping: (json: unknown) => { ok: true; mapping: Mapping } | { ok: false; problems: SpreadsheetProblem[] }
   excluded: ReadonlySet<string>
   onExclude: (sheet: string, excluded: boolean) => void
@@ -119,10 +119,10 @@ function SavedMappings({ mapping, reuse, parseMapping, onReuse, fileName }: Pick
     if (result.status === 'saved') toast.success(`Mapping exported: ${result.name}`)
   }, 'Could not export the mapping')
 
-  const apply = (savedMapping: Mapping, from: string) => {
-    onReuse(reuse(savedMapping))
+  const apply = useAsyncAction(async (savedMapping: Mapping, from: string) => {
+    onReuse(await reuse(savedMapping))
     toast.success(`Applied the mapping ${from}`)
-  }
+  }, 'Could not apply the mapping')
 
   const load = useAsyncAction(async () => {
     setProblems(null)
@@ -137,7 +137,7 @@ function SavedMappings({ mapping, reuse, parseMapping, onReuse, fileName }: Pick
     }
     const parsed = parseMapping(json)
     if (!parsed.ok) return setProblems({ title: `${opened.name} is not a mapping; nothing was changed`, problems: parsed.problems })
-    apply(parsed.mapping, `from ${opened.name}`)
+    await apply.run(parsed.mapping, `from ${opened.name}`)
   }, 'Could not load the mapping')
 
   return (
@@ -173,10 +173,10 @@ function SavedMappings({ mapping, reuse, parseMapping, onReuse, fileName }: Pick
           <button
             type="button"
             className="button"
-            disabled={chosen === ''}
+            disabled={chosen === '' || apply.busy}
             onClick={() => {
               const item = saved.find((candidate) => candidate.name === chosen)
-              if (item) apply(item.mapping, `“${item.name}”`)
+              if (item) void apply.run(item.mapping, `“${item.name}”`)
             }}
           >
             Apply saved mapping

@@ -10,11 +10,12 @@ import type { StoredRecord } from '@core/records/model'
 import { NavLink } from '../app/navigation'
 import { checksStore } from '../checks/checks-services'
 import { useAsyncAction } from '../ui/use-async-action'
-import { ChooseStep, type LoadedSpreadsheet } from './ChooseStep'
+import { ChooseStep, STAGE_TEXT, type LoadedSpreadsheet } from './ChooseStep'
 import { ignoredWithoutReason, organisationChanges, organisationWith } from './mapping-view'
 import { MappingStep } from './MappingStep'
 import { migrationRepository } from './migration-services'
 import { OrganisationConfirmation, PlanSummary, PreviewStep } from './PreviewStep'
+import type { CheckedPlan, MigrationStage } from './spreadsheet-reader-protocol'
 
 type Step = 'choose' | 'map' | 'preview' | 'confirm' | 'done'
 const STEPS: Array<{ step: Step; title: string }> = [
@@ -24,16 +25,10 @@ const STEPS: Array<{ step: Step; title: string }> = [
   { step: 'confirm', title: 'Confirm' }
 ]
 
-/** The engine's mapping and planning, loaded with the first file so that they stay out of the app's first bundle. */
-interface Engine {
-  proposeMapping: typeof import('@core/migration/propose-mapping').proposeMapping
-  parseMapping: typeof import('@core/migration/propose-mapping').parseMapping
-  planImport: typeof import('@core/migration/plan-import').planImport
-}
-
 interface Loaded {
   file: SpreadsheetFile
-  engine: Engine
+  /** Loaded with the first file, so that the engine stays out of the app's first bundle. */
+  parseMapping: typeof import('@core/migration/propose-mapping').parseMapping
 }
 
 function StepList({ current }: { current: Step }) {
@@ -69,21 +64,43 @@ export function MigrationPage() {
   useEffect(() => heading.current?.focus(), [step])
 
   const usedMapping = useMemo(() => (mapping ? { ...mapping, sheets: mapping.sheets.filter((sheet) => !excluded.has(sheet.sheet)) } : null), [mapping, excluded])
-  const plan: ImportPlan | null = useMemo(
-    () => (loaded && usedMapping && context && (step === 'preview' || step === 'confirm') ? loaded.engine.planImport(loaded.file, usedMapping, { today: context.today }) : null),
-    [loaded, usedMapping, context, step]
-  )
+  const [checked, setChecked] = useState<CheckedPlan | null>(null)
+  const [planning, setPlanning] = useState<{ stage: MigrationStage | null; stop: () => void } | null>(null)
+  const plan: ImportPlan | null = checked?.plan ?? null
   const changes = useMemo(() => (plan?.organisation && context?.organisation ? organisationChanges(context.organisation, plan.organisation) : []), [plan, context])
   const missingReasons = mapping ? ignoredWithoutReason(mapping) : []
 
   const onLoaded = async ({ file, mapping: proposal }: LoadedSpreadsheet) => {
-    const [mappingModule, planModule] = await Promise.all([import('@core/migration/propose-mapping'), import('@core/migration/plan-import')])
-    setLoaded({ file, engine: { proposeMapping: mappingModule.proposeMapping, parseMapping: mappingModule.parseMapping, planImport: planModule.planImport } })
+    const { parseMapping } = await import('@core/migration/propose-mapping')
+    setLoaded({ file, parseMapping })
     setMapping(proposal)
     setProposed(proposal)
     setExcluded(new Set())
     setTaken(new Set())
     setStep('map')
+  }
+
+  /** Plans the records and checks them in the worker: thousands of rows take seconds. */
+  const preview = useAsyncAction(async () => {
+    if (!loaded || !usedMapping || !context) return
+    const { runInBackground, StoppedJob } = await import('./spreadsheet-reader')
+    const job = runInBackground({ kind: 'plan', file: loaded.file, mapping: usedMapping, context }, { onStage: (stage) => setPlanning((current) => current && { ...current, stage }) })
+    setPlanning({ stage: null, stop: () => job.cancel() })
+    try {
+      setChecked(await job.result)
+      setStep('preview')
+    } catch (caught) {
+      if (caught instanceof StoppedJob) toast.info(`Stopped preparing the preview of ${loaded.file.fileName}; nothing was stored`)
+      else throw caught
+    } finally {
+      setPlanning(null)
+    }
+  }, 'Could not prepare the preview')
+
+  const reuse = async (savedMapping: Mapping): Promise<Mapping> => {
+    if (!loaded) throw new Error('No file is loaded')
+    const { runInBackground } = await import('./spreadsheet-reader')
+    return runInBackground({ kind: 'propose', file: loaded.file, savedMapping }).result
   }
 
   const importNow = useAsyncAction(async () => {
@@ -98,6 +115,7 @@ export function MigrationPage() {
   const startAgain = () => {
     setLoaded(null)
     setMapping(null)
+    setChecked(null)
     setStored(null)
     setStep('choose')
   }
@@ -132,8 +150,8 @@ export function MigrationPage() {
                 setMapping(reused)
                 setProposed(reused)
               }}
-              reuse={(saved) => loaded.engine.proposeMapping(loaded.file, { savedMapping: saved })}
-              parseMapping={loaded.engine.parseMapping}
+              reuse={reuse}
+              parseMapping={loaded.parseMapping}
               excluded={excluded}
               onExclude={(sheet, exclude) =>
                 setExcluded((current) => {
@@ -153,15 +171,34 @@ export function MigrationPage() {
               <button type="button" className="button button--quiet" onClick={startAgain}>
                 Choose another file
               </button>
-              <button type="button" className="button button--primary" disabled={missingReasons.length > 0 || usedMapping?.sheets.length === 0} onClick={() => setStep('preview')}>
+              <button
+                type="button"
+                className="button button--primary"
+                disabled={missingReasons.length > 0 || usedMapping?.sheets.length === 0 || preview.busy || !context}
+                onClick={() => void preview.run()}
+              >
                 Preview the records
               </button>
+              {planning ? (
+                <span className="import__reading" role="status">
+                  <progress aria-label="Preparing the preview" />
+                  {planning.stage ? STAGE_TEXT[planning.stage] : 'Preparing the preview…'}
+                  <button type="button" className="button button--quiet" onClick={planning.stop}>
+                    Stop
+                  </button>
+                </span>
+              ) : null}
             </div>
+            {preview.error ? (
+              <p className="banner banner--error" role="alert">
+                {preview.error}
+              </p>
+            ) : null}
           </>
         ) : null}
 
         {step === 'preview' ? (
-          plan && context ? (
+          checked && plan ? (
             <>
               <PlanSummary plan={plan} excludedSheets={[...excluded]} />
               <OrganisationConfirmation
@@ -176,7 +213,7 @@ export function MigrationPage() {
                   })
                 }
               />
-              <PreviewStep plan={plan} context={context} />
+              <PreviewStep plan={plan} findings={checked.findings} />
               <div className="export__actions">
                 <button type="button" className="button button--quiet" onClick={() => setStep('map')}>
                   Back to the mapping

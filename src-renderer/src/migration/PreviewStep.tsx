@@ -3,9 +3,8 @@
  * the editor's words, its notes, the compliance findings it would have, and every row that
  * cannot become a record with why; the summary; and the organisation fields the file would change.
  */
-import { useMemo } from 'react'
-import type { CheckContext, Finding } from '@core/checks/finding'
-import { checkRecord, summariseFindings } from '@core/checks/run-checks'
+import type { Finding } from '@core/checks/finding'
+import { summariseFindings } from '@core/checks/run-checks'
 import type { ImportPlan, PlannedRecord } from '@core/migration/types'
 import { describeFieldPath } from '@core/records/field-names'
 import { SeverityIcon, SEVERITY_LABELS } from '../checks/severity'
@@ -159,8 +158,7 @@ export function OrganisationConfirmation({ changes, taken, onTake }: { changes: 
   )
 }
 
-export function PreviewStep({ plan, context }: { plan: ImportPlan; context: CheckContext }) {
-  const findings = useMemo(() => plan.records.map((planned) => checkRecord(planned.record, context)), [plan, context])
+export function PreviewStep({ plan, findings }: { plan: ImportPlan; findings: Finding[][] }) {
   const all = findings.flat()
   return (
     <>

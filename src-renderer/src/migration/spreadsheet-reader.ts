@@ -1,45 +1,50 @@
 /**
- * The guided import's way to read a spreadsheet: in a Web Worker, with the stage reported as
- * it goes and the reading cancellable (the same pattern as the workbook import's reader). A
- * crash of the worker is reported with the file's name; only when the worker cannot start at
- * all is the file read on the page instead.
+ * The guided import's way to run its jobs (read, propose, plan): in a Web Worker, with the
+ * stage reported as it goes and the job cancellable (the same pattern as the workbook
+ * import's reader). A crash of the worker is reported with the file's name; only when the
+ * worker cannot start at all does the job run on the page instead.
  */
-import type { SpreadsheetReaderMessage, SpreadsheetReadResult, SpreadsheetRequest, SpreadsheetStage } from './spreadsheet-reader-protocol'
+import type { MigrationRequest, MigrationResults, MigrationStage, MigrationWorkerMessage } from './spreadsheet-reader-protocol'
 
-/** The part of `Worker` the reader uses, so that tests can stand in for it. */
-export interface SpreadsheetWorker {
-  onmessage: ((event: MessageEvent<SpreadsheetReaderMessage>) => void) | null
+/** The part of `Worker` the runner uses, so that tests can stand in for it. */
+export interface MigrationWorker {
+  onmessage: ((event: MessageEvent<MigrationWorkerMessage>) => void) | null
   onerror: ((event: ErrorEvent) => void) | null
   onmessageerror: ((event: MessageEvent) => void) | null
-  postMessage(message: SpreadsheetRequest, transfer: Transferable[]): void
+  postMessage(message: MigrationRequest, transfer: Transferable[]): void
   terminate(): void
 }
 
-export interface SpreadsheetReading {
-  result: Promise<SpreadsheetReadResult>
-  /** Stops reading; `result` then rejects with a StoppedReading. */
+export interface BackgroundJob<Result> {
+  result: Promise<Result>
+  /** Stops the job; `result` then rejects with a StoppedJob. */
   cancel(): void
 }
 
-export class StoppedReading extends Error {}
+export class StoppedJob extends Error {}
 
-export interface SpreadsheetReadOptions {
-  fileName: string
-  onStage?: (stage: SpreadsheetStage) => void
-  createWorker?: () => SpreadsheetWorker
+export interface JobOptions {
+  onStage?: (stage: MigrationStage) => void
+  createWorker?: () => MigrationWorker
   /** Used only when no worker can start. */
-  readOnPage?: (fileName: string, bytes: Uint8Array, onStage?: (stage: SpreadsheetStage) => void) => Promise<SpreadsheetReadResult>
+  runOnPage?: (request: MigrationRequest, onStage?: (stage: MigrationStage) => void) => Promise<unknown>
 }
 
-const defaultWorker = (): SpreadsheetWorker => new Worker(new URL('./read-spreadsheet.worker.ts', import.meta.url), { type: 'module', name: 'spreadsheet reader' })
+const defaultWorker = (): MigrationWorker => new Worker(new URL('./read-spreadsheet.worker.ts', import.meta.url), { type: 'module', name: 'spreadsheet import' })
 
-const defaultReadOnPage: NonNullable<SpreadsheetReadOptions['readOnPage']> = async (fileName, bytes, onStage) => (await import('./read-spreadsheet')).readAndPropose(fileName, bytes, onStage)
+const defaultRunOnPage: NonNullable<JobOptions['runOnPage']> = async (request, onStage) => (await import('./migration-jobs')).runMigrationJob(request, onStage)
 
-export function readSpreadsheetInBackground(bytes: Uint8Array, options: SpreadsheetReadOptions): SpreadsheetReading {
-  const { fileName, onStage } = options
-  let worker: SpreadsheetWorker | null = null
-  let settle: { resolve: (result: SpreadsheetReadResult) => void; reject: (error: Error) => void } | null = null
-  const finish = (outcome: { result: SpreadsheetReadResult } | { error: Error }) => {
+export function runInBackground<Kind extends MigrationRequest['kind']>(request: Extract<MigrationRequest, { kind: Kind }>, options: JobOptions = {}): BackgroundJob<MigrationResults[Kind]> {
+  type Result = MigrationResults[Kind]
+  const { onStage } = options
+  const job: MigrationRequest = request
+  const fileName = job.kind === 'read' ? job.fileName : job.file.fileName
+  const doing = job.kind === 'read' ? 'reading' : job.kind === 'plan' ? 'planning the records of' : 'mapping'
+  // Only the file's bytes are handed over rather than copied: a large file is not held twice.
+  const transfer = job.kind === 'read' ? [job.bytes.buffer] : []
+  let worker: MigrationWorker | null = null
+  let settle: { resolve: (result: Result) => void; reject: (error: Error) => void } | null = null
+  const finish = (outcome: { result: Result } | { error: Error }) => {
     worker?.terminate()
     worker = null
     const current = settle
@@ -51,13 +56,13 @@ export function readSpreadsheetInBackground(bytes: Uint8Array, options: Spreadsh
   const fallBackToPage = (why: string) => {
     worker?.terminate()
     worker = null
-    console.warn(`The spreadsheet reader could not start (${why}); reading ${fileName} on the page instead`)
-    ;(options.readOnPage ?? defaultReadOnPage)(fileName, bytes, onStage).then(
-      (result) => finish({ result }),
-      (error: unknown) => finish({ error: new Error(`${fileName} could not be read: ${error instanceof Error ? error.message : String(error)}`) })
+    console.warn(`The spreadsheet import's worker could not start (${why}); ${doing} ${fileName} on the page instead`)
+    ;(options.runOnPage ?? defaultRunOnPage)(request, onStage).then(
+      (result) => finish({ result: result as Result }),
+      (error: unknown) => finish({ error: new Error(`${doing.replace(/^./, (first) => first.toUpperCase())} ${fileName} failed: ${error instanceof Error ? error.message : String(error)}`) })
     )
   }
-  const result = new Promise<SpreadsheetReadResult>((resolve, reject) => {
+  const result = new Promise<Result>((resolve, reject) => {
     settle = { resolve, reject }
     let started = false
     try {
@@ -70,19 +75,18 @@ export function readSpreadsheetInBackground(bytes: Uint8Array, options: Spreadsh
       const message = event.data
       if (message.type === 'started') {
         started = true
-        // Handed over, not copied: a large file is not held twice.
-        worker?.postMessage({ bytes, fileName }, [bytes.buffer])
+        worker?.postMessage(request, transfer)
       } else if (message.type === 'stage') onStage?.(message.stage)
-      else if (message.type === 'done') finish({ result: message.result })
+      else if (message.type === 'done') finish({ result: message.result as Result })
       else finish({ error: new Error(message.message) })
     }
     worker.onerror = (event) => {
       event.preventDefault()
       const detail = event.message || 'no reason given'
       if (!started) return fallBackToPage(detail)
-      finish({ error: new Error(`The spreadsheet reader stopped unexpectedly while reading ${fileName} (${detail}). The file may be too large or damaged; nothing was stored.`) })
+      finish({ error: new Error(`The spreadsheet import stopped unexpectedly while ${doing} ${fileName} (${detail}). The file may be too large or damaged; nothing was stored.`) })
     }
-    worker.onmessageerror = () => finish({ error: new Error(`The spreadsheet reader's answer for ${fileName} could not be received; nothing was stored.`) })
+    worker.onmessageerror = () => finish({ error: new Error(`The spreadsheet import's answer for ${fileName} could not be received; nothing was stored.`) })
   })
-  return { result, cancel: () => finish({ error: new StoppedReading(`Reading ${fileName} was stopped`) }) }
+  return { result, cancel: () => finish({ error: new StoppedJob(`Stopped ${doing} ${fileName}`) }) }
 }
