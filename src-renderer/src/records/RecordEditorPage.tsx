@@ -6,14 +6,14 @@
  * a save based on a stale revision is refused and the DPO chooses what to keep.
  */
 import { zodResolver } from '@hookform/resolvers/zod'
-import { memo, useCallback, useEffect, useRef, useState, type FormEvent } from 'react'
+import { memo, startTransition, useCallback, useEffect, useRef, useState, type FormEvent } from 'react'
 import { useLiveQuery } from 'dexie-react-hooks'
 import { FormProvider, useForm, useFormContext, useWatch, type FieldErrors } from 'react-hook-form'
 import { toast } from 'sonner'
 import { formOfRecord, recordFormSchema, type RecordForm, type RecordFormInput, type StoredRecord } from '@core/records/model'
 import { emptyRecordForm } from '@core/records/new-record'
 import { RECORD_STATUS_LABELS, type RecordRole } from '@core/records/enums'
-import { repository } from '../app/services'
+import { registerStore, repository } from '../app/services'
 import { StaleRecordError } from '../db/register-repository'
 import { StaleSaveDialog, type StaleEdit } from './StaleSaveDialog'
 import { NavLink, useLeaveGuard, useNavigation } from '../app/navigation'
@@ -59,7 +59,9 @@ function countErrors(errors: FieldErrors): number {
 export function RecordEditorPage({ target }: { target: EditorTarget }) {
   const id = target.kind === 'existing' ? target.id : null
   // Live: undefined while reading, null when no such record is stored (or it was deleted).
-  const stored = useLiveQuery(async () => (id ? ((await repository.getRecord(id)) ?? null) : null), [id])
+  // Until the query answers, the register's in-memory copy (kept current by the same change
+  // events) lets the editor draw at once instead of after a database read.
+  const stored = useLiveQuery(async () => (id ? ((await repository.getRecord(id)) ?? null) : null), [id], id ? registerStore.knownRecord(id) : undefined)
   // The version the editor opened with; later versions reach the editor as `stored`.
   const [record, setRecord] = useState<StoredRecord | null | undefined>(target.kind === 'new' ? null : undefined)
   // Adopted during render (React's pattern for state derived once from a prop), not in an effect.
@@ -390,6 +392,13 @@ function RecordEditor({ record: initialRecord, stored, initial }: RecordEditorPr
  * context and watchers, so nothing here needs the editor to draw it again.
  */
 const EditorSections = memo(function EditorSections({ isProcessor, hasOpenItems, recordId }: { isProcessor: boolean; hasOpenItems: boolean; recordId: string | null }) {
+  // The sections below the first screen are drawn just after it (a non-urgent update), so that a
+  // record opens as soon as its top is ready; their values are in the form from the start.
+  const [belowTheFold, setBelowTheFold] = useState(false)
+  useEffect(() => {
+    const frame = requestAnimationFrame(() => startTransition(() => setBelowTheFold(true)))
+    return () => cancelAnimationFrame(frame)
+  }, [])
   return (
     <div className="editor__sections">
       <FindingsPanel />
@@ -400,19 +409,23 @@ const EditorSections = memo(function EditorSections({ isProcessor, hasOpenItems,
       <IdentitySection />
       {isProcessor ? <ControllersSection /> : null}
       <PurposesSection />
-      <DataSection />
-      <SpecialSection />
-      <RecipientsSection />
-      <TransfersSection />
-      <SecuritySection />
-      <ContextSection />
-      <WorkflowSection />
-      <NotesSection />
-      {recordId ? (
-        <section className="section" id="history" aria-labelledby="history-title">
-          <h2 id="history-title">History</h2>
-          <HistoryPanel recordId={recordId} />
-        </section>
+      {belowTheFold ? (
+        <>
+          <DataSection />
+          <SpecialSection />
+          <RecipientsSection />
+          <TransfersSection />
+          <SecuritySection />
+          <ContextSection />
+          <WorkflowSection />
+          <NotesSection />
+          {recordId ? (
+            <section className="section" id="history" aria-labelledby="history-title">
+              <h2 id="history-title">History</h2>
+              <HistoryPanel recordId={recordId} />
+            </section>
+          ) : null}
+        </>
       ) : null}
     </div>
   )

@@ -40,8 +40,16 @@ export class RegisterStore {
 
   getSnapshot = (): RegisterSnapshot => this.snapshot
 
-  private publish(patch: Partial<RegisterSnapshot>): void {
-    const rows = [...this.rowsById.values()].sort((a, b) => a.referenceNumber - b.referenceNumber)
+  /**
+   * `replaced`: the ids of rows that changed in place (a save). Their new rows take the old
+   * ones' places, so the list is not sorted again; anything else (rows added or removed) is.
+   */
+  private publish(patch: Partial<RegisterSnapshot>, replaced?: ReadonlySet<string>): void {
+    const previous = this.snapshot.rows
+    const rows =
+      replaced
+        ? previous.map((row) => (replaced.has(row.id) ? this.rowsById.get(row.id)! : row))
+        : [...this.rowsById.values()].sort((a, b) => a.referenceNumber - b.referenceNumber)
     this.snapshot = { ...this.snapshot, ...patch, rows, loaded: Math.max(this.snapshot.loaded, rows.length) }
     for (const listener of this.listeners) listener()
   }
@@ -70,6 +78,11 @@ export class RegisterStore {
     this.publish({ phase: 'ready', total: this.rowsById.size })
   }
 
+  /** The stored record as held in memory (undefined until the register has loaded it). */
+  knownRecord(id: string): StoredRecord | undefined {
+    return this.recordsById.get(id)
+  }
+
   /** Every stored record, once the register has loaded. */
   async loadedRecords(): Promise<StoredRecord[]> {
     await this.load()
@@ -84,16 +97,22 @@ export class RegisterStore {
       this.rereading = this.reloadInPlace()
       return this.rereading
     }
-    const records = await this.repository.db.records.bulkGet(change.keys)
+    const records = await this.repository.recordsById(change.keys)
+    const replaced = new Set<string>()
+    let added = false
+    let removed = false
     change.keys.forEach((id, index) => {
       const record = records[index]
-      if (record) this.upsert([record])
-      else {
-        this.rowsById.delete(id)
+      if (record) {
+        if (this.rowsById.has(id)) replaced.add(id)
+        else added = true
+        this.upsert([record])
+      } else {
+        removed ||= this.rowsById.delete(id)
         this.recordsById.delete(id)
       }
     })
-    this.publish({ total: this.rowsById.size })
+    this.publish({ total: this.rowsById.size }, added || removed ? undefined : replaced)
   }
 
   /** Replaces the held records with what is stored now, publishing once when done. */
