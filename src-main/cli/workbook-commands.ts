@@ -4,10 +4,11 @@
  * exit code 1; nothing is written when the input has a problem.
  */
 import { readFileSync, statSync, writeFileSync } from 'node:fs'
-import { resolve } from 'node:path'
+import { basename, resolve } from 'node:path'
 import type { Command } from 'commander'
 import { BACKUP_MAX_BYTES, backupAuditTrail, createBackup, parseBackupText, serialiseBackup, type Backup } from '../core/backup/backup-format'
 import { demoOrganisation, generateDemoRegister } from '../core/demo/demo-register'
+import type { Mapping } from '../core/migration/types'
 import { formatBytes } from '../core/templates/safe-json'
 import { formatProblem, type Problem } from '../core/util/problems'
 import { registerCsv } from '../core/workbook/register-csv'
@@ -62,6 +63,110 @@ export function readBackupFile(path: string, label = path): Backup {
   return result.backup
 }
 
+interface ImportOptions {
+  output?: string
+  mapping?: string
+  printMapping?: boolean
+  strict?: boolean
+  today?: string
+}
+
+async function importSpreadsheet(session: CliSession, filePath: string, options: ImportOptions): Promise<void> {
+  if (!options.output && !options.printMapping) throw new Error('ropa import: give -o <backup.json> (and/or --print-mapping)')
+  const bytes = readLimited(session.file(filePath), filePath, DEFAULT_XLSX_LIMITS.maxFileBytes, 'spreadsheet')
+  const view = new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+  // Loaded only here: exceljs and SheetJS take a while to load, which other commands need not wait for.
+  const migration = await import('../core/migration/index')
+  const read = await migration.readSpreadsheet(filePath, view)
+  if (!read.ok) throw new CommandProblems(filePath, read.problems)
+  const file = { ...read.file, fileName: basename(filePath) }
+
+  if (file.appWorkbookWithData && !options.mapping) {
+    if (options.printMapping) session.out(`${filePath} is the app's own workbook: it is read back exactly from its Data sheet, without a mapping\n`)
+    if (options.output) await importAppWorkbook(session, filePath, view, options.output)
+    return
+  }
+
+  let mapping: Mapping
+  if (options.mapping) {
+    const mappingText = readLimited(session.file(options.mapping), options.mapping, 5 * 1024 * 1024, 'mapping').toString('utf8')
+    let json: unknown
+    try {
+      json = JSON.parse(mappingText)
+    } catch (error) {
+      throw new CommandProblems(options.mapping, [{ path: '$', message: `not valid JSON: ${error instanceof Error ? error.message : String(error)}` }])
+    }
+    const parsed = migration.parseMapping(json)
+    if (!parsed.ok) throw new CommandProblems(options.mapping, parsed.problems)
+    mapping = parsed.mapping
+  } else {
+    mapping = migration.proposeMapping(file)
+  }
+  if (options.printMapping) session.out(`${JSON.stringify(mapping, null, 2)}\n`)
+  if (mapping.sheets.length === 0) {
+    const names = file.sheets.map((sheet) => `'${sheet.name}'`).join(', ') || 'none'
+    throw new CommandProblems(filePath, [
+      {
+        path: filePath,
+        message: `no register found: no sheet (${names}) has a row with at least 3 headings such as "Purpose of processing", "Categories of personal data", "Retention", "Finalité(s) du traitement" or "Zwecke der Verarbeitung" in its first 30 rows, nor label/value rows like a CNIL fiche. Write a mapping (see --print-mapping) and pass it with --mapping`
+      }
+    ])
+  }
+  if (!options.output) return
+
+  const plan = migration.planImport(file, mapping, { today: options.today ?? localToday() })
+  const lines = migration.describePlan(plan, mapping)
+  const located = (line: string) => `${filePath}: ${line}`
+  if (options.strict && (lines.unmapped.length > 0 || lines.skipped.length > 0)) {
+    throw new CommandProblems(filePath, [
+      ...lines.unmapped.map((line) => ({ path: filePath, message: line })),
+      ...lines.skipped.map((line) => ({ path: filePath, message: line })),
+      { path: filePath, message: 'nothing written (--strict): map or fix the columns and rows above, or import without --strict to keep unmapped columns as notes' }
+    ])
+  }
+  if (plan.records.length === 0) {
+    throw new CommandProblems(filePath, [...lines.skipped.map((line) => ({ path: filePath, message: line })), { path: filePath, message: 'no row could become a record: nothing written' }])
+  }
+  const now = new Date().toISOString()
+  const { organisation, reason } = migration.organisationOfPlan(plan, now)
+  const backup = createBackup({
+    exportedAt: now,
+    appVersion: appVersion(),
+    organisation,
+    userProfile: null,
+    records: migration.storedRecordsOfPlan(plan, now),
+    auditLog: [],
+    vendors: [],
+    packs: []
+  })
+  writeFileSync(session.file(options.output), serialiseBackup(backup), 'utf8')
+  session.out(`wrote ${options.output}: ${plan.records.length} activities imported from ${filePath}\n`)
+  for (const line of lines.summary) session.out(`${located(line)}\n`)
+  if (!organisation) session.out(`${located(`no organisation profile in the backup: ${reason}`)}\n`)
+  for (const line of [...lines.unmapped, ...lines.skipped, ...lines.warnings]) session.out(`${located(line)}\n`)
+}
+
+/** The app's own workbook with its Data sheet: every record exactly as exported. */
+async function importAppWorkbook(session: CliSession, filePath: string, bytes: Uint8Array, output: string): Promise<void> {
+  const { readWorkbook, recordsToImport } = await import('../core/workbook/read-workbook')
+  const result = await readWorkbook(bytes, [], { fileName: filePath })
+  if (!result.ok) throw new CommandProblems(filePath, result.problems)
+  const { preview } = result
+  const invalid = preview.rows.filter((row) => row.status === 'invalid' || row.status === 'conflict')
+  // All or nothing, as in the app: one bad row and no backup is written.
+  if (invalid.length > 0) {
+    throw new CommandProblems(
+      filePath,
+      invalid.map((row) => ({ path: row.location, message: `${row.reference}: ${row.status}: ${row.reason}` }))
+    )
+  }
+  for (const row of preview.rows) for (const warning of row.warnings) session.out(`${filePath}: ${row.location}: warning: ${warning}\n`)
+  const records = recordsToImport(preview)
+  const backup = createBackup({ exportedAt: new Date().toISOString(), appVersion: appVersion(), organisation: null, userProfile: null, records, auditLog: [], vendors: [], packs: [] })
+  writeFileSync(session.file(output), serialiseBackup(backup), 'utf8')
+  session.out(`wrote ${output}: ${records.length} activities read exactly, from the workbook's Data sheet\n`)
+}
+
 export function registerWorkbookCommands(program: Command, session: CliSession): void {
   /** Ends the command with exit code 1 and the message on stderr when the action throws. */
   const run = (action: () => Promise<void>): Promise<void> =>
@@ -106,41 +211,16 @@ export function registerWorkbookCommands(program: Command, session: CliSession):
 
   program
     .command('import')
-    .description('Read a workbook (one exported by the app, or a register in the ICO template layout) into a backup file')
-    .argument('<workbook>', 'the .xlsx file')
-    .requiredOption('-o, --output <file>', 'backup file to write (.json)')
-    .action((workbookPath: string, options: { output: string }) =>
-      run(async () => {
-        const bytes = readLimited(session.file(workbookPath), workbookPath, DEFAULT_XLSX_LIMITS.maxFileBytes, 'workbook')
-        const { readWorkbook, recordsToImport } = await import('../core/workbook/read-workbook')
-        const result = await readWorkbook(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), [], { fileName: workbookPath })
-        if (!result.ok) throw new CommandProblems(workbookPath, result.problems)
-        const { preview } = result
-        const invalid = preview.rows.filter((row) => row.status === 'invalid' || row.status === 'conflict')
-        // All or nothing, as in the app: one bad row and no backup is written.
-        if (invalid.length > 0) {
-          throw new CommandProblems(
-            workbookPath,
-            invalid.map((row) => ({ path: row.location, message: `${row.reference}: ${row.status}: ${row.reason}` }))
-          )
-        }
-        for (const row of preview.rows) for (const warning of row.warnings) session.out(`${workbookPath}: ${row.location}: warning: ${warning}\n`)
-        const records = recordsToImport(preview)
-        const backup = createBackup({
-          exportedAt: new Date().toISOString(),
-          appVersion: appVersion(),
-          organisation: null,
-          userProfile: null,
-          records,
-          auditLog: [],
-          vendors: [],
-          packs: []
-        })
-        writeFileSync(session.file(options.output), serialiseBackup(backup), 'utf8')
-        const how = preview.kind === 'app-workbook' ? 'exactly, from the workbook\'s Data sheet' : `from the sheet '${preview.sheet}' (ICO layout)`
-        session.out(`wrote ${options.output}: ${records.length} activities read ${how}\n`)
-      })
+    .description(
+      'Read a register kept in a spreadsheet (.xlsx, .ods or .csv: ICO, CNIL or DSK layouts, or your own) into a backup file; the app\'s own workbook is read back exactly from its Data sheet'
     )
+    .argument('<file>', 'the spreadsheet (.xlsx, .ods or .csv)')
+    .option('-o, --output <file>', 'backup file to write (.json)')
+    .option('--mapping <file>', 'a mapping saved earlier (JSON, as --print-mapping writes it) instead of the automatic one')
+    .option('--print-mapping', 'print the mapping (which column fills which field) as JSON, to check it or save and edit it')
+    .option('--strict', 'exit 1, writing nothing, when a column matches no field or a row cannot become a record')
+    .option('--today <date>', 'the date to check review dates against (YYYY-MM-DD; default: today)')
+    .action((filePath: string, options: ImportOptions) => run(() => importSpreadsheet(session, filePath, options)))
 
   program
     .command('demo')

@@ -50,7 +50,7 @@ describe('accessibility', () => {
     await page.getByRole('button', { name: 'Add transfer' }).click()
     await page.locator('#transfers').getByLabel('Recipient', { exact: true }).fill('Hotspot Inc.')
     await page.locator('#transfers').getByLabel('Country or international organisation').fill('United States')
-    await page.locator('#transfers').getByLabel('Safeguard').selectOption('sccs')
+    await page.locator('#transfers').getByLabel('Mechanism (Chapter V)').selectOption('art46')
     await page.getByRole('button', { name: 'Save', exact: true }).click()
     await page.getByRole('status').filter({ hasText: /Saved at/ }).waitFor()
     await page.getByRole('heading', { name: 'Compliance findings' }).waitFor()

@@ -44,7 +44,7 @@ function draftWithOneGap(): { form: RecordForm; pack: ReturnType<typeof loadPack
   if (form.dataCategories.length === 0) form.dataCategories = [{ id: 'category-1', term: 'user.contact.email', description: 'Buyer contacts', retention: form.dataCategories[0]?.retention ?? { mode: 'unspecified', period: null, unit: 'years', fromEvent: '', endAction: 'erase', criterion: '' } }]
   form.dataCategories = form.dataCategories.map((category) => ({ ...category, retention: { mode: 'period', period: 6, unit: 'years', fromEvent: 'completion of the transaction', endAction: 'erase', criterion: '' } }))
   form.securityMeasures = ['encryption-in-transit', 'access-control']
-  form.transfers = form.transfers.map((transfer) => ({ ...transfer, country: transfer.country || 'United States', safeguard: 'sccs', documentation: 'SCC module 2, 2024' }))
+  form.transfers = form.transfers.map((transfer) => ({ ...transfer, country: transfer.country || 'United States', mechanism: 'art46', instrument: 'scc-2021', sccModule: '2', tiaReference: 'TIA-2024-02', documentation: 'SCC module 2, 2024' }))
   form.recipients = form.recipients.map((recipient) => ({ ...recipient, contractReference: 'DPA-2025-07' }))
   form.purposes = form.purposes.map((purpose, index) => ({ ...purpose, lawfulBasis: index === 0 ? '' : 'f', legitimateInterest: 'Completing the sale of the business', liaReference: 'LIA-12' }))
   form.openItems = form.openItems.map((item) => ({ ...item, resolved: toFormFieldPath(item.field) !== 'purposes.0.lawfulBasis' }))

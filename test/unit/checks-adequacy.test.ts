@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { ADEQUACY_DECISIONS, EEA_STATES, adequacyDecisionFor, classifyDestination, hasAdequacy, isInEea } from '@core/checks/adequacy'
+import { ADEQUACY_DECISIONS, EEA_STATE_CODES, adequacyDecisionFor, classifyDestination, hasAdequacy, isInEea } from '@core/checks/adequacy'
 
 describe('EEA states', () => {
   it('lists the 27 EU members plus Iceland, Liechtenstein and Norway, with unique codes', () => {
-    expect(EEA_STATES).toHaveLength(30)
-    expect(new Set(EEA_STATES.map((s) => s.code)).size).toBe(30)
+    expect(EEA_STATE_CODES).toHaveLength(30)
+    expect(new Set(EEA_STATE_CODES).size).toBe(30)
     for (const name of ['Iceland', 'Liechtenstein', 'Norway', 'Germany', 'Croatia']) expect(isInEea(name)).toBe(true)
   })
 
@@ -30,8 +30,8 @@ describe('adequacy decisions', () => {
       expect(names).toContain(name)
     }
     for (const decision of ADEQUACY_DECISIONS) if (decision.decided !== null) expect(decision.decided).toMatch(/^\d{4}-\d{2}-\d{2}$/)
-    expect(adequacyDecisionFor('United States')).toMatchObject({ decided: '2023-07-10', scope: expect.stringMatching(/Data Privacy Framework/) })
-    expect(adequacyDecisionFor('Canada')?.scope).toMatch(/[Cc]ommercial/)
+    expect(adequacyDecisionFor('United States')).toMatchObject({ decided: '2023-07-10', scope: 'dpf-certified' })
+    expect(adequacyDecisionFor('Canada')?.scope).toBe('commercial')
   })
 
   it('recognise common spellings and codes', () => {
@@ -42,10 +42,20 @@ describe('adequacy decisions', () => {
 
   it('are false for countries without a decision, unknown text and mixes including one', () => {
     expect(hasAdequacy('India')).toBe(false)
-    expect(hasAdequacy('Brazil')).toBe(false)
+    expect(hasAdequacy('Brazil', '2026-01-25')).toBe(false)
     expect(hasAdequacy('Narnia')).toBe(false)
     expect(hasAdequacy('Switzerland, India')).toBe(false)
-    expect(classifyDestination('Switzerland, India').unmatched).toEqual(['india'])
+    expect(classifyDestination('Switzerland, India')).toMatchObject({ codes: ['CH', 'IN'], unmatched: [], adequacy: null })
+    expect(classifyDestination('Switzerland, Narnia').unmatched).toEqual(['narnia'])
+  })
+
+  it('are dated: Brazil from 26 January 2026, the United Kingdom until 27 December 2031', () => {
+    expect(hasAdequacy('Brazil', '2026-01-26')).toBe(true)
+    expect(hasAdequacy('Brazil')).toBe(true)
+    expect(hasAdequacy('United Kingdom', '2031-12-27')).toBe(true)
+    expect(hasAdequacy('United Kingdom', '2031-12-28')).toBe(false)
+    expect(hasAdequacy('European Patent Organisation', '2025-07-14')).toBe(false)
+    expect(hasAdequacy('EPO', '2025-07-15')).toBe(true)
   })
 
   it('cover a mix of EEA and adequate destinations', () => {

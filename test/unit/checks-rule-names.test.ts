@@ -19,10 +19,10 @@ function namelessRecord(): StoredRecord {
     { id: 'c1', term: '', description: '', retention: { mode: 'criterion', period: null, unit: 'years', fromEvent: '', endAction: 'erase', criterion: 'as long as necessary' } }
   ]
   record.transfers = [
-    { id: 't1', recipient: '', country: 'Narnia', safeguard: 'adequacy', documentation: '', ...UNSTATED_INSTRUMENT },
-    { id: 't2', recipient: '', country: 'India', safeguard: 'derogation', documentation: '', ...UNSTATED_INSTRUMENT },
-    { id: 't3', recipient: '', country: 'United States', safeguard: 'sccs', documentation: 'Privacy Shield certified', ...UNSTATED_INSTRUMENT },
-    { id: 't4', recipient: '', country: '', safeguard: '' as never, documentation: '', ...UNSTATED_INSTRUMENT }
+    { id: 't1', recipient: '', country: 'Narnia', documentation: '', ...UNSTATED_INSTRUMENT, mechanism: 'art45', instrument: 'adequacy-decision' },
+    { id: 't2', recipient: '', country: 'India', documentation: '', ...UNSTATED_INSTRUMENT, mechanism: 'art49', instrument: 'derogation' },
+    { id: 't3', recipient: '', country: 'United States', documentation: 'Privacy Shield certified', ...UNSTATED_INSTRUMENT, mechanism: 'art46' },
+    { id: 't4', recipient: '', country: '', documentation: '', ...UNSTATED_INSTRUMENT }
   ]
   record.openItems = [{ id: 'o1', field: 'dataCategories[0].retention.mode', note: '', quotes: [], resolved: false }]
   return record
@@ -40,7 +40,8 @@ describe('finding texts', () => {
         'Purpose 3 (no description yet) relies on legitimate interests but does not say which interest.',
         'Processor 1 (no name yet) has no reference to a contract or data processing agreement.',
         'Retention for data category 1 says only "as long as necessary", which is not a time limit.',
-        'The transfer to an unnamed recipient (transfer 2) in India relies on an Art. 49 derogation without documentation.',
+        'Transfer 2 to India (recipient not named yet) relies on an Art. 49 derogation without naming which one.',
+        'Transfer 4 (no destination named yet, no recipient named yet) names no transfer mechanism.',
         'Open point from the template: Data category 1 › Retention › Kind still needs a decision.'
       ])
     )

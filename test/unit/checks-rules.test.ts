@@ -102,7 +102,7 @@ const FIRING: FiringCase[] = [
   {
     ruleId: 'art30-processor-transfer-destination',
     title: 'a processor transfer without a country',
-    record: processor((r) => void (r.transfers = [{ id: 't', recipient: 'Sub-processor', country: '', safeguard: 'sccs', documentation: 'SCCs', ...UNSTATED_INSTRUMENT }])),
+    record: processor((r) => void (r.transfers = [{ id: 't', recipient: 'Sub-processor', country: '', documentation: 'SCCs', ...UNSTATED_INSTRUMENT, mechanism: 'art46' }])),
     expected: [{ severity: 'error', field: 'transfers.0.country', article: 'Art. 30(2)(c)' }]
   },
   {
@@ -131,15 +131,6 @@ const FIRING: FiringCase[] = [
     title: '"a reasonable time"',
     record: controller((r) => void (r.dataCategories[1]!.retention.criterion = 'for a reasonable time after the order')),
     expected: [{ severity: 'error', field: 'dataCategories.1.retention.criterion' }]
-  },
-  {
-    ruleId: 'transfer-derogation-undocumented',
-    title: 'a transfer on a derogation without documentation',
-    record: controller((r) => {
-      r.transfers[0]!.safeguard = 'derogation'
-      r.transfers[0]!.documentation = ''
-    }),
-    expected: [{ severity: 'error', field: 'transfers.0.documentation', article: 'Art. 30(1)(e)' }]
   },
   {
     ruleId: 'lawful-basis-missing',
@@ -215,55 +206,161 @@ const FIRING: FiringCase[] = [
     expected: [{ severity: 'warning', field: 'dpia.status', message: /systematic monitoring.*innovative/ }]
   },
   {
-    ruleId: 'transfer-safeguard-missing',
-    title: 'an imported transfer to a third country without any safeguard',
-    record: controller((r) => void delete (r.transfers[0] as { safeguard?: string }).safeguard),
-    expected: [{ severity: 'error', field: 'transfers.0.safeguard', article: 'Art. 44', message: /India/ }]
+    ruleId: 'transfer-mechanism-missing',
+    title: 'a transfer to a third country that names no mechanism (not known yet)',
+    record: controller((r) => void (r.transfers[0] = { ...r.transfers[0]!, ...UNSTATED_INSTRUMENT })),
+    expected: [{ severity: 'error', field: 'transfers.0.mechanism', article: 'Art. 44', message: /^Transfer 1 to India \(Support desk vendor\) names no transfer mechanism/ }]
   },
   {
-    ruleId: 'transfer-safeguard-missing',
-    title: 'an imported transfer whose safeguard is not a mechanism',
-    record: controller((r) => void ((r.transfers[0] as { safeguard: string }).safeguard = 'contract')),
-    expected: [{ severity: 'error', field: 'transfers.0.safeguard', message: /"contract" is not a transfer mechanism/ }]
+    ruleId: 'transfer-mechanism-missing',
+    title: 'a transfer without a recipient, and Art. 46 without saying which safeguard',
+    record: controller((r) => void (r.transfers[0] = { ...r.transfers[0]!, recipient: '', instrument: '', sccModule: '' })),
+    expected: [
+      { severity: 'warning', field: 'transfers.0.recipient', message: /^Transfer 1 to India \(recipient not named yet\) does not say who receives/ },
+      { severity: 'warning', field: 'transfers.0.instrument', message: /Art\. 46 safeguards without saying which/ }
+    ]
   },
   {
-    ruleId: 'transfer-invalidated-mechanism',
+    ruleId: 'transfer-mechanism-missing',
+    title: 'an instrument of another mechanism',
+    record: controller((r) => void (r.transfers[0] = { ...r.transfers[0]!, mechanism: 'art45' })),
+    expected: [{ severity: 'error', field: 'transfers.0.instrument', message: /belongs to Appropriate safeguards \(Art\. 46\), not to Adequacy decision/ }]
+  },
+  {
+    ruleId: 'transfer-instrument-invalid',
+    title: 'a transfer on Privacy Shield',
+    record: controller((r) => void (r.transfers[0] = { ...r.transfers[0]!, country: 'United States', countryCode: 'US', mechanism: 'art45', instrument: 'privacy-shield', sccModule: '' })),
+    expected: [{ severity: 'error', field: 'transfers.0.instrument', article: 'Art. 44', message: /^Transfer 1 to United States \(Support desk vendor\) relies on EU-US Privacy Shield, invalid since 16 July 2020.*Transfer law as of 6 December 2026/ }]
+  },
+  {
+    ruleId: 'transfer-instrument-invalid',
+    title: 'pre-2021 SCCs after they lapsed (checked in 2025)',
+    record: controller((r) => void (r.transfers[0] = { ...r.transfers[0]!, instrument: 'scc-pre-2021', sccModule: '' })),
+    expected: [{ severity: 'error', field: 'transfers.0.instrument', message: /invalid since 27 December 2022/ }]
+  },
+  {
+    ruleId: 'transfer-instrument-invalid',
+    title: 'pre-2021 SCCs checked in 2022: closed to new contracts, not yet void',
+    record: controller((r) => void (r.transfers[0] = { ...r.transfers[0]!, instrument: 'scc-pre-2021', sccModule: '' })),
+    context: { today: '2022-06-01' },
+    expected: [{ severity: 'warning', field: 'transfers.0.instrument', message: /after 27 September 2021 and lapses on 27 December 2022/ }]
+  },
+  {
+    ruleId: 'transfer-evidence-invalid',
     title: 'a transfer documented as relying on Privacy Shield',
-    record: controller((r) => {
-      r.transfers[0]!.country = 'United States'
-      r.transfers[0]!.documentation = 'Vendor is certified under the EU-U.S. Privacy Shield'
-    }),
-    expected: [{ severity: 'error', field: 'transfers.0.documentation', article: 'Art. 44', message: /16 July 2020/ }]
+    record: controller((r) => void (r.transfers[0]!.documentation = 'Vendor is certified under the EU-U.S. Privacy Shield')),
+    expected: [{ severity: 'error', field: 'transfers.0.documentation', article: 'Art. 44', message: /^Transfer 1 to India \(Support desk vendor\): the documentation names EU-US Privacy Shield, invalid since 16 July 2020/ }]
   },
   {
-    ruleId: 'transfer-invalidated-mechanism',
-    title: 'a legacy transfer whose safeguard says Safe Harbor',
+    ruleId: 'transfer-evidence-invalid',
+    title: "the vendor policy's quote for the transfer still cites the 2010 SCCs",
     record: controller((r) => {
-      r.transfers[0]!.country = 'USA'
-      ;(r.transfers[0] as { safeguard: string }).safeguard = 'Safe Harbour'
+      r.evidence = [{ field: 'transfers.0', quotes: ['We rely on the standard contractual clauses approved in 2010 (Decision 2010/87/EU).'], note: '' }]
     }),
-    expected: [{ severity: 'error', field: 'transfers.0.safeguard', message: /6 October 2015/ }]
+    expected: [{ severity: 'error', field: 'transfers.0', message: /the policy quote names Standard contractual clauses adopted before 2021, invalid since 27 December 2022/ }]
+  },
+  {
+    ruleId: 'transfer-evidence-invalid',
+    title: "an open point on the record's transfers quoting Safe Harbor",
+    record: controller((r) => {
+      r.transfers = []
+      r.openItems = [{ id: 'o1', field: 'transfers', note: 'The policy names no safeguard.', quotes: ['Data is transferred under the Safe Harbor framework.'], resolved: false }]
+    }),
+    expected: [{ severity: 'error', field: 'transfers', message: /^The record's transfers: an open point names Safe Harbor, invalid since 6 October 2015/ }]
+  },
+  {
+    ruleId: 'transfer-evidence-invalid',
+    title: 'the imported spreadsheet cell the transfer came from says Privacy Shield',
+    record: controller((r) => {
+      r.importedFrom = [{ file: 'register.xlsx', sheet: 'Controller', cell: 'I10', heading: 'Safeguards', text: 'EU-US Privacy Shield', field: 'transfers.0.instrument' }]
+    }),
+    expected: [{ severity: 'error', field: 'transfers.0', message: /^Transfer 1 to India \(Support desk vendor\): the imported cell 'Controller'!I10 of register\.xlsx names EU-US Privacy Shield/ }]
+  },
+  {
+    ruleId: 'transfer-regime-instrument',
+    title: 'an EU-only organisation using the IDTA',
+    record: controller((r) => void (r.transfers[0] = { ...r.transfers[0]!, instrument: 'uk-idta', sccModule: '' })),
+    expected: [{ severity: 'warning', field: 'transfers.0.instrument', message: /UK GDPR instrument, but the organisation is under the EU GDPR only/ }]
+  },
+  {
+    ruleId: 'transfer-regime-instrument',
+    title: 'a UK organisation using the EU SCCs without the Addendum',
+    record: controller(() => {}),
+    context: { organisation: { ...completeOrganisation(), regime: 'uk' } },
+    expected: [{ severity: 'warning', field: 'transfers.0.instrument', message: /need the UK Addendum/ }]
+  },
+  {
+    ruleId: 'transfer-regime-instrument',
+    title: 'a UK organisation relying on adequacy: the UK list is not held',
+    record: controller((r) => void (r.transfers[0] = { ...r.transfers[0]!, country: 'Switzerland', countryCode: 'CH', mechanism: 'art45', instrument: 'adequacy-decision', sccModule: '' })),
+    context: { organisation: { ...completeOrganisation(), regime: 'uk' } },
+    expected: [{ severity: 'warning', field: 'transfers.0.mechanism', message: /UK keeps its own adequacy list/ }]
   },
   {
     ruleId: 'transfer-adequacy-unfounded',
     title: 'adequacy claimed for a country without a decision',
-    record: controller((r) => void (r.transfers[0]!.safeguard = 'adequacy')),
-    expected: [{ severity: 'warning', field: 'transfers.0.country', article: 'Art. 45', message: /india/ }]
+    record: controller((r) => void (r.transfers[0] = { ...r.transfers[0]!, mechanism: 'art45', instrument: 'adequacy-decision', sccModule: '' })),
+    expected: [{ severity: 'error', field: 'transfers.0.mechanism', article: 'Art. 45', message: /"India" has none/ }]
+  },
+  {
+    ruleId: 'transfer-adequacy-unfounded',
+    title: 'adequacy for Brazil before its decision of 26 January 2026',
+    record: controller((r) => void (r.transfers[0] = { ...r.transfers[0]!, country: 'Brazil', countryCode: 'BR', mechanism: 'art45', instrument: 'adequacy-decision', sccModule: '' })),
+    expected: [{ severity: 'error', field: 'transfers.0.mechanism', message: /"Brazil" has none/ }]
+  },
+  {
+    ruleId: 'transfer-adequacy-unfounded',
+    title: 'the DPF for a destination other than the United States',
+    record: controller((r) => void (r.transfers[0] = { ...r.transfers[0]!, country: 'Japan', countryCode: 'JP', mechanism: 'art45', instrument: 'eu-us-dpf', sccModule: '' })),
+    expected: [{ severity: 'error', field: 'transfers.0.instrument', message: /covers only certified organisations in the United States/ }]
   },
   {
     ruleId: 'transfer-adequacy-scope',
-    title: 'adequacy for the United States (DPF-certified recipients only)',
-    record: controller((r) => {
-      r.transfers[0]!.country = 'United States'
-      r.transfers[0]!.safeguard = 'adequacy'
-    }),
-    expected: [{ severity: 'info', field: 'transfers.0.documentation', message: /Data Privacy Framework/ }]
+    title: 'adequacy for the United States without DPF certification stated',
+    record: controller((r) => void (r.transfers[0] = { ...r.transfers[0]!, country: 'United States', countryCode: 'US', mechanism: 'art45', instrument: 'adequacy-decision', sccModule: '' })),
+    expected: [{ severity: 'warning', field: 'transfers.0.instrument', message: /without stating that the recipient is certified under the EU-US Data Privacy Framework/ }]
+  },
+  {
+    ruleId: 'transfer-adequacy-scope',
+    title: 'adequacy for Canada to a public authority (non-commercial)',
+    record: controller((r) => void (r.transfers[0] = { ...r.transfers[0]!, recipient: 'Tax office', country: 'Canada', countryCode: 'CA', mechanism: 'art45', instrument: 'adequacy-decision', sccModule: '' })),
+    expected: [{ severity: 'warning', field: 'transfers.0.documentation', message: /public authority, outside the decision's scope.*commercial organisations subject to PIPEDA/ }]
+  },
+  {
+    ruleId: 'transfer-adequacy-scope',
+    title: 'adequacy for Japan to a company: confirm the private sector',
+    record: controller((r) => void (r.transfers[0] = { ...r.transfers[0]!, country: 'Japan', countryCode: 'JP', mechanism: 'art45', instrument: 'adequacy-decision', sccModule: '' })),
+    expected: [{ severity: 'info', field: 'transfers.0.documentation', message: /private sector under the APPI/ }]
   },
   {
     ruleId: 'transfer-adequacy-would-suffice',
     title: 'SCCs to Switzerland, which has an adequacy decision',
-    record: controller((r) => void (r.transfers[0]!.country = 'Switzerland')),
-    expected: [{ severity: 'info', field: 'transfers.0.safeguard', article: 'Art. 45' }]
+    record: controller((r) => void (r.transfers[0] = { ...r.transfers[0]!, country: 'Switzerland', countryCode: '' })),
+    expected: [{ severity: 'info', field: 'transfers.0.mechanism', article: 'Art. 45' }]
+  },
+  {
+    ruleId: 'transfer-scc-module-missing',
+    title: 'the 2021 SCCs without a module',
+    record: controller((r) => void (r.transfers[0]!.sccModule = '')),
+    expected: [{ severity: 'warning', field: 'transfers.0.sccModule', article: 'Art. 46(2)(c)', message: /^Transfer 1 to India \(Support desk vendor\) relies on the 2021 standard contractual clauses without saying which module/ }]
+  },
+  {
+    ruleId: 'transfer-tia-missing',
+    title: 'SCCs to a country without adequacy and no TIA reference',
+    record: controller((r) => void (r.transfers[0]!.tiaReference = '')),
+    expected: [{ severity: 'warning', field: 'transfers.0.tiaReference', article: 'Art. 46' }]
+  },
+  {
+    ruleId: 'transfer-derogation-undocumented',
+    title: 'an Art. 49 transfer that does not name the derogation',
+    record: controller((r) => void (r.transfers[0] = { ...r.transfers[0]!, mechanism: 'art49', instrument: 'derogation', sccModule: '' })),
+    expected: [{ severity: 'error', field: 'transfers.0.derogation', article: 'Art. 49', message: /without naming which one/ }]
+  },
+  {
+    ruleId: 'transfer-derogation-undocumented',
+    title: 'compelling legitimate interests without documentation',
+    record: controller((r) => void (r.transfers[0] = { ...r.transfers[0]!, mechanism: 'art49', instrument: 'derogation', sccModule: '', derogation: 'compelling-legitimate-interests', documentation: '' })),
+    expected: [{ severity: 'error', field: 'transfers.0.documentation', article: 'Art. 30(1)(e)' }]
   },
   {
     ruleId: 'review-overdue',
@@ -298,7 +395,7 @@ const FIRING: FiringCase[] = [
 ]
 
 /** Near misses: records that look like a rule's target but are correct. */
-const SILENT: Array<{ ruleId: string; title: string; record: () => StoredRecord }> = [
+const SILENT: Array<{ ruleId: string; title: string; record: () => StoredRecord; context?: Parameters<typeof checkContext>[0] }> = [
   { ruleId: 'art30-joint-controller', title: 'a joint-controller record naming the joint controller', record: controller((r) => {
     r.role = 'joint-controller'
     r.jointControllerDetails = 'Partner SA, privacy@partner.example'
@@ -338,21 +435,39 @@ const SILENT: Array<{ ruleId: string; title: string; record: () => StoredRecord 
     r.dataSubjects = ['employee']
     r.automatedDecisionMaking = { exists: true, description: '' }
   }) },
-  { ruleId: 'transfer-safeguard-missing', title: 'a "transfer" inside the EEA without a safeguard', record: controller((r) => {
-    ;(r.transfers[1] as { safeguard: string }).safeguard = ''
+  { ruleId: 'transfer-mechanism-missing', title: 'a "transfer" inside the EEA without a mechanism', record: controller((r) => {
+    r.transfers[1] = { ...r.transfers[1]!, mechanism: '' }
   }) },
-  { ruleId: 'transfer-invalidated-mechanism', title: 'a US transfer under the Data Privacy Framework', record: controller((r) => {
-    r.transfers[0] = { ...r.transfers[0]!, country: 'United States', safeguard: 'adequacy', documentation: 'Recipient certified under the EU-US Data Privacy Framework' }
+  { ruleId: 'transfer-instrument-invalid', title: 'Privacy Shield checked before it was struck down', record: controller((r) => {
+    r.transfers[0] = { ...r.transfers[0]!, country: 'United States', countryCode: 'US', mechanism: 'art45', instrument: 'privacy-shield', sccModule: '' }
+  }), context: { today: '2019-01-01' } },
+  { ruleId: 'transfer-evidence-invalid', title: 'a US transfer under the Data Privacy Framework', record: controller((r) => {
+    r.transfers[0] = { ...r.transfers[0]!, country: 'United States', mechanism: 'art45', instrument: 'eu-us-dpf', sccModule: '', documentation: 'Recipient certified under the EU-US Data Privacy Framework' }
   }) },
   { ruleId: 'transfer-adequacy-unfounded', title: 'adequacy for the United Kingdom written "UK"', record: controller((r) => {
-    r.transfers[0] = { ...r.transfers[0]!, country: 'UK', safeguard: 'adequacy' }
+    r.transfers[0] = { ...r.transfers[0]!, country: 'UK', countryCode: '', mechanism: 'art45', instrument: 'adequacy-decision', sccModule: '' }
   }) },
   { ruleId: 'transfer-adequacy-scope', title: 'adequacy for Switzerland (no scope limit)', record: controller((r) => {
-    r.transfers[0] = { ...r.transfers[0]!, country: 'Switzerland', safeguard: 'adequacy' }
+    r.transfers[0] = { ...r.transfers[0]!, country: 'Switzerland', countryCode: 'CH', mechanism: 'art45', instrument: 'adequacy-decision', sccModule: '' }
+  }) },
+  { ruleId: 'transfer-adequacy-scope', title: 'the United States under the DPF', record: controller((r) => {
+    r.transfers[0] = { ...r.transfers[0]!, country: 'United States', countryCode: 'US', mechanism: 'art45', instrument: 'eu-us-dpf', sccModule: '' }
   }) },
   { ruleId: 'transfer-adequacy-would-suffice', title: 'SCCs to a country without adequacy', record: controller(() => {}) },
   { ruleId: 'transfer-adequacy-would-suffice', title: 'SCCs to a mix of adequate and non-adequate countries', record: controller((r) => {
-    r.transfers[0]!.country = 'Switzerland, India'
+    r.transfers[0] = { ...r.transfers[0]!, country: 'Switzerland, India', countryCode: '' }
+  }) },
+  { ruleId: 'transfer-regime-instrument', title: 'a UK organisation on the IDTA', record: controller((r) => {
+    r.transfers[0] = { ...r.transfers[0]!, instrument: 'uk-idta', sccModule: '' }
+  }), context: { organisation: { ...completeOrganisation(), regime: 'uk' } } },
+  { ruleId: 'transfer-regime-instrument', title: 'an organisation under both regimes on the UK Addendum', record: controller((r) => {
+    r.transfers[0] = { ...r.transfers[0]!, instrument: 'uk-addendum' }
+  }), context: { organisation: { ...completeOrganisation(), regime: 'both' } } },
+  { ruleId: 'transfer-tia-missing', title: 'SCCs to Switzerland (adequate) without a TIA', record: controller((r) => {
+    r.transfers[0] = { ...r.transfers[0]!, country: 'Switzerland', countryCode: 'CH', tiaReference: '' }
+  }) },
+  { ruleId: 'transfer-derogation-undocumented', title: 'explicit consent named, no documentation', record: controller((r) => {
+    r.transfers[0] = { ...r.transfers[0]!, mechanism: 'art49', instrument: 'derogation', sccModule: '', derogation: 'explicit-consent', documentation: '' }
   }) },
   { ruleId: 'review-overdue', title: 'an archived record past its review date', record: controller((r) => {
     r.status = 'archived'
@@ -399,7 +514,7 @@ describe('record rules stay silent on correct records', () => {
   })
 
   it.each(SILENT.map((c) => [c.ruleId, c.title, c] as const))('%s: silent for %s', (ruleId, _title, testCase) => {
-    expect(rule(ruleId).check(testCase.record(), checkContext())).toEqual([])
+    expect(rule(ruleId).check(testCase.record(), checkContext(testCase.context))).toEqual([])
   })
 })
 

@@ -133,18 +133,18 @@ describe('dashboard figures', () => {
     expect(dueSoon.map((entry) => [entry.id, entry.days])).toEqual([['2', 0], ['3', 30]])
   })
 
-  it('groups transfers by destination regardless of case, split by safeguard', () => {
-    const transfer = (country: string, safeguard: 'sccs' | 'adequacy') => ({ id: `${country}-${safeguard}`, recipient: 'X', country, safeguard, documentation: '', ...UNSTATED_INSTRUMENT })
+  it('groups transfers by destination regardless of case, split by mechanism', () => {
+    const transfer = (country: string, mechanism: 'art46' | 'art45' | '') => ({ id: `${country}-${mechanism}`, recipient: 'X', country, documentation: '', ...UNSTATED_INSTRUMENT, mechanism })
     const { rows, safeguards, transfers } = transfersByCountry([
-      record('1', { transfers: [transfer('United States', 'sccs'), transfer('india', 'sccs')] }),
-      record('2', { transfers: [transfer('united states', 'adequacy')] }),
-      record('3', { transfers: [transfer('Brazil', 'sccs')], status: 'archived' })
+      record('1', { transfers: [transfer('United States', 'art46'), transfer('india', 'art46'), transfer('india', '')] }),
+      record('2', { transfers: [transfer('united states', 'art45')] }),
+      record('3', { transfers: [transfer('Brazil', 'art46')], status: 'archived' })
     ])
-    expect(transfers).toBe(3)
-    expect(safeguards).toEqual(['Adequacy decision (Art. 45)', 'Standard contractual clauses (Art. 46(2)(c))'])
+    expect(transfers).toBe(4)
+    expect(safeguards).toEqual(['Adequacy decision (Art. 45)', 'Appropriate safeguards (Art. 46)', 'No mechanism chosen'])
     expect(rows).toEqual([
-      { country: 'United States', total: 2, 'Standard contractual clauses (Art. 46(2)(c))': 1, 'Adequacy decision (Art. 45)': 1 },
-      { country: 'india', total: 1, 'Standard contractual clauses (Art. 46(2)(c))': 1 }
+      { country: 'United States', total: 2, 'Appropriate safeguards (Art. 46)': 1, 'Adequacy decision (Art. 45)': 1 },
+      { country: 'india', total: 2, 'Appropriate safeguards (Art. 46)': 1, 'No mechanism chosen': 1 }
     ])
   })
 

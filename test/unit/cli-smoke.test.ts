@@ -4,7 +4,7 @@
  * its stdout and stderr and sets its exit code. What each command does is tested in-process
  * (checks-cli, templates-cli, workbook-cli), where it costs no Node start.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -61,6 +61,16 @@ describe.concurrent('ropa as a process', { timeout: 60_000 }, () => {
     const result = await ropaProcess(['import', 'for-import.xlsx', '-o', 'imported.json'], directory)
     expect(result).toEqual({ code: 0, stdout: "wrote imported.json: 4 activities read exactly, from the workbook's Data sheet\n", stderr: '' })
     expect(readBackup('imported.json').records).toEqual(demoRecords)
+  })
+
+  it('import reads a legacy register (a CNIL .ods) and says what it mapped; its dates are the same in any time zone', async () => {
+    copyFileSync(join(import.meta.dirname, '..', 'fixtures', 'legacy', 'cnil-registre.ods'), join(directory, 'registre.ods'))
+    const result = await ropaProcess(['import', 'registre.ods', '-o', 'registre.json', '--strict'], directory, { TZ: 'America/New_York' })
+    expect(result).toMatchObject({ code: 0, stderr: '' })
+    expect(result.stdout).toMatch(/^wrote registre\.json: 4 activities imported from registre\.ods\nregistre\.ods: read 4 rows from 'Registre' \(table, headings in row 5\): 4 activities made\n/)
+    const records = readBackup('registre.json').records
+    expect(records.map((record) => record.previousReference)).toEqual(['T-01', 'T-02', 'T-03', 'T-04'])
+    expect(records.map((record) => record.lastReviewed)).toEqual(['2024-03-31', '2023-11-02', '', ''])
   })
 
   it('templates validate exits 1 with the problem on stderr', async () => {

@@ -48,7 +48,7 @@ describe('upgrading the database', () => {
 
       const upgraded = new RopaDatabase(name)
       await upgraded.open()
-      expect(upgraded.verno).toBe(3)
+      expect(upgraded.verno).toBe(5)
       const after = await upgraded.records.orderBy('reference').toArray()
       expect(after).toEqual(before.map((record) => ({ ...record, revision: 1 })))
       expect((await upgraded.organisation.toArray())[0]!.controller.name).toBe('Acme')

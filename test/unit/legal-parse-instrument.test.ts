@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { parseTransferInstrumentText } from '../../src-main/core/legal/parse-instrument-text'
+import { mechanismOfInstrument, parseTransferInstrumentText } from '../../src-main/core/legal/parse-instrument-text'
+import { ART49_DEROGATION_LABELS, SCC_MODULE_LABELS, TRANSFER_INSTRUMENT_LABELS, TRANSFER_MECHANISM_LABELS } from '../../src-main/core/records/enums'
 
 const pick = (text: string) => {
   const { mechanism, instrument, sccModule, derogation, tiaMentioned } = parseTransferInstrumentText(text)
@@ -60,5 +61,21 @@ describe('parseTransferInstrumentText', () => {
 
   it('does not take a module number for anything but the 2021 clauses', () => {
     expect(pick('BCR module 2').sccModule).toBe('')
+  })
+})
+
+describe("the app's own labels read back", () => {
+  it('every instrument label names its instrument and mechanism', () => {
+    for (const [instrument, label] of Object.entries(TRANSFER_INSTRUMENT_LABELS)) {
+      const parsed = parseTransferInstrumentText(label)
+      expect(parsed.instrument, label).toBe(instrument)
+      expect(parsed.mechanism, label).toBe(mechanismOfInstrument(instrument as keyof typeof TRANSFER_INSTRUMENT_LABELS))
+    }
+  })
+
+  it('every mechanism label names its mechanism, and every derogation label its derogation', () => {
+    for (const [mechanism, label] of Object.entries(TRANSFER_MECHANISM_LABELS)) expect(parseTransferInstrumentText(label).mechanism, label).toBe(mechanism)
+    for (const [derogation, label] of Object.entries(ART49_DEROGATION_LABELS)) expect(parseTransferInstrumentText(label).derogation, label).toBe(derogation)
+    for (const [module, label] of Object.entries(SCC_MODULE_LABELS)) expect(parseTransferInstrumentText(`Standard contractual clauses (Decision (EU) 2021/914), ${label}`).sccModule, label).toBe(module)
   })
 })

@@ -128,8 +128,8 @@ describe('importing records validated when their file was read', () => {
     })
     if (!first || !second) throw new Error('two demo records expected')
     const before = await snapshot()
-    const unchecked = { ...second, id: 'unchecked', reference: 'PA-0099', transfers: [{ ...second.transfers[0]!, safeguard: 'none' }] }
-    await expect(repository.importStoredRecords([first, second, unchecked], 'bad')).rejects.toThrow(/safeguard/)
+    const unchecked = { ...second, id: 'unchecked', reference: 'PA-0099', transfers: [{ ...second.transfers[0]!, mechanism: 'none' as never }] }
+    await expect(repository.importStoredRecords([first, second, unchecked], 'bad')).rejects.toThrow(/mechanism/)
     expect(await snapshot()).toEqual(before)
     await repository.importStoredRecords([first, second], 'two records')
     expect(await repository.getRecord(first.id)).toEqual(first)

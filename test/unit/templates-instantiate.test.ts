@@ -55,8 +55,9 @@ describe('recordFromActivity', () => {
   })
 
   it('keeps a transfer without safeguard out of the transfers and opens an item naming it', () => {
-    expect(record.transfers.map(({ recipient, country, safeguard }) => ({ recipient, country, safeguard }))).toEqual([
-      { recipient: 'Example Cloud Inc.', country: 'United States', safeguard: 'sccs' }
+    // The pack's format 1 safeguard 'sccs' says SCCs but not which: mechanism Art. 46, the instrument left for the DPO, the label kept.
+    expect(record.transfers.map(({ recipient, country, countryCode, mechanism, instrument, documentation }) => ({ recipient, country, countryCode, mechanism, instrument, documentation }))).toEqual([
+      { recipient: 'Example Cloud Inc.', country: 'United States', countryCode: 'US', mechanism: 'art46', instrument: '', documentation: 'Standard contractual clauses (Art. 46(2)(c))' }
     ])
     expect(record.openItems).toContainEqual({
       id: expect.any(String),

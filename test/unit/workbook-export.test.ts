@@ -127,8 +127,9 @@ describe.each([
     expect(register.getCell('C3').dataValidation).toMatchObject({ type: 'list', formulae: ['Lists!$B$2:$B$5'] })
     expect(register.getCell('D3').dataValidation).toMatchObject({ type: 'list', formulae: ['Lists!$A$2:$A$4'] })
     const transfers = workbook.getWorksheet(SHEET.transfers)!
-    expect(transfers.getCell(1, 5).value).toBe('Required: Art. 30(1)(e)')
-    expect(transfers.getCell(3, 5).dataValidation).toMatchObject({ type: 'list', formulae: ['Lists!$D$2:$D$11'] })
+    // The transfer mechanism (column F) is required by Art. 30(1)(e) and picked from the mechanisms list.
+    expect(transfers.getCell(1, 6).value).toBe('Required: Art. 30(1)(e)')
+    expect(transfers.getCell(3, 6).dataValidation).toMatchObject({ type: 'list', formulae: ['Lists!$D$2:$D$5'] })
     expect(workbook.getWorksheet(SHEET.purposes)!.getCell('E3').dataValidation).toMatchObject({ formulae: ['Lists!$C$2:$C$7'] })
   })
 

@@ -165,22 +165,53 @@ describe('importing a register kept in the ICO controller template layout', () =
       ['Payroll Co', 'processor', 'DPA-7'],
       ['HMRC', 'processor', '']
     ])
-    expect(record.transfers).toMatchObject([{ country: 'United States', recipient: 'Payroll Co', safeguard: 'sccs' }])
+    // "Standard contractual clauses" does not say which set: Art. 46, instrument not stated, the words kept.
+    expect(record.transfers).toMatchObject([{ country: 'United States', countryCode: 'US', recipient: 'Payroll Co', mechanism: 'art46', instrument: '', documentation: 'Standard contractual clauses' }])
     expect(record.securityMeasures).toEqual(['encryption-at-rest'])
     expect(record.securityDescription).toBe('Badge access to the office')
     expect(record.nextReview).toBe('2026-03-31')
     expect(record.openItems.map((item) => item.note)).toEqual(['Column "Breach log" has no place in the record; its value was: none so far'])
   })
 
-  it('marks a row invalid, naming the cell, when a transfer has no recognisable safeguard; numbers new rows after the stored ones', async () => {
+  it('imports a transfer whose safeguard is not stated or not recognised, with an open item naming the cell; numbers new rows after the stored ones', async () => {
     const bytes = await icoWorkbook([
       { 'PURPOSE OF PROCESSING': 'Newsletter', 'Names of third countries or international organisations that personal data are transferred to (if applicable)': 'India' },
-      { 'PURPOSE OF PROCESSING': 'Events' }
+      {
+        'PURPOSE OF PROCESSING': 'Events',
+        'Names of third countries or international organisations that personal data are transferred to (if applicable)': 'Narnia (Lion Ltd)',
+        'Safeguards for exceptional transfers of personal data to third countries or international organisations (if applicable)': 'see contract folder'
+      }
     ])
     const existing = sampleRecords().slice(0, 3)
     const rows = (await preview(bytes, existing)).rows
-    expect(rows[0]).toMatchObject({ status: 'invalid', reason: expect.stringContaining("transfer to India: no safeguard recognised in 'Controller'!I10") })
-    expect(rows[1]).toMatchObject({ status: 'new', reference: 'PA-0005' })
+    expect(rows.map((row) => [row.status, row.reference])).toEqual([
+      ['new', 'PA-0004'],
+      ['new', 'PA-0005']
+    ])
+    expect(rows[0]!.record!.transfers).toMatchObject([{ country: 'India', countryCode: 'IN', recipient: '', mechanism: '', instrument: '', documentation: '' }])
+    expect(rows[1]!.record!.transfers).toMatchObject([{ country: 'Narnia', countryCode: '', recipient: 'Lion Ltd', mechanism: '', documentation: 'see contract folder' }])
+    expect(rows[1]!.record!.openItems.map((item) => [item.field, item.note])).toContainEqual([
+      'transfers.0.mechanism',
+      `Transfer 1 to Narnia: safeguard not recognised ('Controller'!I11): "see contract folder"; it is kept in the documentation. Choose the mechanism.`
+    ])
+  })
+
+  it('imports every row of an ICO register whose safeguards read "EU-US Data Privacy Framework"', async () => {
+    const countries = 'Names of third countries or international organisations that personal data are transferred to (if applicable)'
+    const safeguards = 'Safeguards for exceptional transfers of personal data to third countries or international organisations (if applicable)'
+    const rows = await preview(
+      await icoWorkbook(
+        ['Payroll', 'Recruitment', 'Marketing', 'Customer support', 'IT security'].map((purpose) => ({
+          'PURPOSE OF PROCESSING': purpose,
+          [countries]: 'USA (Acme Inc.)',
+          [safeguards]: 'EU-US Data Privacy Framework'
+        }))
+      )
+    )
+    expect(rows.rows.map((row) => row.status)).toEqual(['new', 'new', 'new', 'new', 'new'])
+    for (const row of rows.rows) {
+      expect(row.record!.transfers).toMatchObject([{ country: 'USA', countryCode: 'US', recipient: 'Acme Inc.', mechanism: 'art45', instrument: 'eu-us-dpf', documentation: '' }])
+    }
   })
 
   it('re-imports the app\'s own register sheet when the hidden Data sheet is gone', async () => {
@@ -194,9 +225,8 @@ describe('importing a register kept in the ICO controller template layout', () =
     expect(row.record!.name).toBe(original.name)
     expect(row.record!.purposes.map((purpose) => [purpose.description, purpose.lawfulBasis])).toEqual(original.purposes.map((purpose) => [purpose.description, purpose.lawfulBasis]))
     expect(row.record!.dataCategories.map((category) => [category.term, category.retention])).toEqual(original.dataCategories.map((category) => [category.term, category.retention]))
-    expect(row.record!.transfers.map(({ country, recipient, safeguard, documentation }) => ({ country, recipient, safeguard, documentation }))).toEqual(
-      original.transfers.map(({ country, recipient, safeguard, documentation }) => ({ country, recipient, safeguard, documentation }))
-    )
+    const instrumentOf = ({ country, countryCode, recipient, mechanism, instrument, sccModule, derogation, documentation }: (typeof original.transfers)[number]) => ({ country, countryCode, recipient, mechanism, instrument, sccModule, derogation, documentation })
+    expect(row.record!.transfers.map(instrumentOf)).toEqual(original.transfers.map(instrumentOf))
     // The hostile name came back as the original text, not with the protective quote.
     expect(result.rows.find((candidate) => candidate.reference === 'PA-0001')!.record!.name).toBe(records[0]!.name)
   })

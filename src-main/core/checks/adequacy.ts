@@ -1,166 +1,99 @@
 /**
- * Chapter V destinations as data: the EEA states (not third countries) and the Commission's
- * Art. 45 adequacy decisions, with dates and scope, so that the list can be updated.
- * Source: shared/reference/gdpr-article30.md. Decision dates other than the United States'
- * are the dates of the Commission decisions; verify against the Commission's page when
- * updating.
+ * Where a transfer goes, for Chapter V: inside the EEA (no transfer), to a destination with
+ * an adequacy decision (on the check date, under the organisation's regime), or elsewhere.
+ * The decisions themselves are dated data in core/legal/transfer-law.ts.
  */
+import { normaliseDestination, resolveDestinationCode } from '../legal/destinations'
+import { adequacyDecisionsFor, decisionAppliesOn, EU_ADEQUACY_DECISIONS, TRANSFER_LAW_AS_OF, UK_ADEQUACY_LIST_RECORDED, type AdequacyDecision } from '../legal/transfer-law'
 
-export interface AdequacyDecision {
-  name: string
-  /** ISO 3166-1 alpha-2, or null for an international organisation. */
-  code: string | null
-  aliases: readonly string[]
-  /** YYYY-MM-DD of the Commission decision, null where not recorded here. */
-  decided: string | null
-  /** Set when the decision does not cover every recipient in the destination. */
-  scope: string | null
-  note?: string
-}
-
-export const ADEQUACY_DECISIONS: readonly AdequacyDecision[] = [
-  { name: 'Andorra', code: 'AD', aliases: [], decided: '2010-10-19', scope: null },
-  { name: 'Argentina', code: 'AR', aliases: [], decided: '2003-06-30', scope: null },
-  {
-    name: 'Canada',
-    code: 'CA',
-    aliases: [],
-    decided: '2001-12-20',
-    scope: 'Commercial organisations only (those subject to PIPEDA).'
-  },
-  { name: 'Faroe Islands', code: 'FO', aliases: ['Faroes', 'Faeroe Islands'], decided: '2010-03-05', scope: null },
-  { name: 'Guernsey', code: 'GG', aliases: [], decided: '2003-11-21', scope: null },
-  { name: 'Israel', code: 'IL', aliases: [], decided: '2011-01-31', scope: null },
-  { name: 'Isle of Man', code: 'IM', aliases: [], decided: '2004-04-28', scope: null },
-  { name: 'Japan', code: 'JP', aliases: [], decided: '2019-01-23', scope: 'Private-sector organisations (under the APPI and its supplementary rules).' },
-  { name: 'Jersey', code: 'JE', aliases: [], decided: '2008-05-08', scope: null },
-  { name: 'New Zealand', code: 'NZ', aliases: [], decided: '2012-12-19', scope: null },
-  { name: 'Republic of Korea', code: 'KR', aliases: ['South Korea', 'Korea'], decided: '2021-12-17', scope: null },
-  { name: 'Switzerland', code: 'CH', aliases: [], decided: '2000-07-26', scope: null },
-  {
-    name: 'United Kingdom',
-    code: 'GB',
-    aliases: ['UK', 'Great Britain', 'England', 'Scotland', 'Wales', 'Northern Ireland'],
-    decided: '2021-06-28',
-    scope: null
-  },
-  { name: 'Uruguay', code: 'UY', aliases: [], decided: '2012-08-21', scope: null },
-  {
-    name: 'United States',
-    code: 'US',
-    aliases: ['USA', 'U.S.', 'U.S.A.', 'United States of America', 'America'],
-    decided: '2023-07-10',
-    scope: 'Only organisations certified under the EU-US Data Privacy Framework.'
-  },
-  { name: 'European Patent Organisation', code: null, aliases: ['EPO', 'European Patent Office'], decided: null, scope: null, note: 'International organisation; decision adopted in 2025.' }
-]
-
-export interface EeaState {
-  name: string
-  code: string
-  aliases: readonly string[]
-}
+export type { AdequacyDecision } from '../legal/transfer-law'
+/** The EU's list (kept under its former name for the readers of the checks). */
+export const ADEQUACY_DECISIONS = EU_ADEQUACY_DECISIONS
 
 /** The 27 EU member states plus Iceland, Liechtenstein and Norway. */
-export const EEA_STATES: readonly EeaState[] = [
-  { name: 'Austria', code: 'AT', aliases: [] },
-  { name: 'Belgium', code: 'BE', aliases: [] },
-  { name: 'Bulgaria', code: 'BG', aliases: [] },
-  { name: 'Croatia', code: 'HR', aliases: [] },
-  { name: 'Cyprus', code: 'CY', aliases: [] },
-  { name: 'Czechia', code: 'CZ', aliases: ['Czech Republic'] },
-  { name: 'Denmark', code: 'DK', aliases: [] },
-  { name: 'Estonia', code: 'EE', aliases: [] },
-  { name: 'Finland', code: 'FI', aliases: [] },
-  { name: 'France', code: 'FR', aliases: [] },
-  { name: 'Germany', code: 'DE', aliases: ['Deutschland'] },
-  { name: 'Greece', code: 'GR', aliases: ['EL', 'Hellas'] },
-  { name: 'Hungary', code: 'HU', aliases: [] },
-  { name: 'Ireland', code: 'IE', aliases: ['Republic of Ireland'] },
-  { name: 'Italy', code: 'IT', aliases: [] },
-  { name: 'Latvia', code: 'LV', aliases: [] },
-  { name: 'Lithuania', code: 'LT', aliases: [] },
-  { name: 'Luxembourg', code: 'LU', aliases: [] },
-  { name: 'Malta', code: 'MT', aliases: [] },
-  { name: 'Netherlands', code: 'NL', aliases: ['Holland'] },
-  { name: 'Poland', code: 'PL', aliases: [] },
-  { name: 'Portugal', code: 'PT', aliases: [] },
-  { name: 'Romania', code: 'RO', aliases: [] },
-  { name: 'Slovakia', code: 'SK', aliases: ['Slovak Republic'] },
-  { name: 'Slovenia', code: 'SI', aliases: [] },
-  { name: 'Spain', code: 'ES', aliases: [] },
-  { name: 'Sweden', code: 'SE', aliases: [] },
-  { name: 'Iceland', code: 'IS', aliases: [] },
-  { name: 'Liechtenstein', code: 'LI', aliases: [] },
-  { name: 'Norway', code: 'NO', aliases: [] }
+export const EEA_STATE_CODES: readonly string[] = [
+  'AT', 'BE', 'BG', 'HR', 'CY', 'CZ', 'DK', 'EE', 'FI', 'FR', 'DE', 'GR', 'HU', 'IE', 'IT', 'LV', 'LT', 'LU', 'MT', 'NL', 'PL', 'PT', 'RO', 'SK', 'SI', 'ES', 'SE', 'IS', 'LI', 'NO'
 ]
+const EEA = new Set(EEA_STATE_CODES)
 
-/** Names a record may use for "somewhere in the EEA" as a whole. */
-const EEA_AS_A_WHOLE = ['EEA', 'EU', 'European Union', 'European Economic Area']
+/** Names a record may use for "somewhere in the EEA" as a whole; "EL" is the EU's own code for Greece. */
+const EEA_AS_A_WHOLE = new Set(['eea', 'eu', 'european union', 'european economic area', 'el'])
 
-type Place = { kind: 'eea'; state: EeaState | null } | { kind: 'adequate'; decision: AdequacyDecision }
-
-function normalise(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/\./g, '')
-    .replace(/^the\s+/, '')
-    .replace(/\s+/g, ' ')
-    .trim()
-}
-
-const placeByName = new Map<string, Place>()
-for (const state of EEA_STATES) {
-  for (const name of [state.name, state.code, ...state.aliases]) placeByName.set(normalise(name), { kind: 'eea', state })
-}
-for (const name of EEA_AS_A_WHOLE) placeByName.set(normalise(name), { kind: 'eea', state: null })
-for (const decision of ADEQUACY_DECISIONS) {
-  for (const name of [decision.name, ...(decision.code ? [decision.code] : []), ...decision.aliases]) {
-    placeByName.set(normalise(name), { kind: 'adequate', decision })
-  }
+export interface DestinationOptions {
+  /** Which list applies: the UK's for a UK GDPR organisation. Default 'eu'. */
+  regime?: 'eu' | 'uk'
+  /** YYYY-MM-DD the transfer is judged on; default the legal data's as-of date. */
+  on?: string
+  /** The transfer's stored code, which wins over the text. */
+  countryCode?: string
 }
 
 export interface DestinationClass {
-  /** Every named destination is in the EEA: not a transfer under Chapter V. */
+  /** No transfer under the regime: every named destination is in the EEA (EU) or in the UK (UK). */
+  domestic: boolean
+  /** Every named destination is in the EEA. */
   inEea: boolean
-  /** The adequacy decisions covering the non-EEA destinations, when every one of them has one. */
+  /** The adequacy decisions covering the destinations outside, when every one of them has one. */
   adequacy: AdequacyDecision[] | null
-  /** Parts of the text that matched neither list (a third country without adequacy, or a typo). */
+  /** False under a regime whose adequacy list the app does not hold (the UK's): adequacy is then for the DPO to confirm. */
+  adequacyKnown: boolean
+  /** Codes of the places named. */
+  codes: string[]
+  /** Parts of the text that matched no place (a typo, or a name the lists do not know). */
   unmatched: string[]
 }
 
 const PARENTHESES = /\([^)]*\)/g
 const SEPARATORS = /\s*(?:[,;/&+]|\band\b)\s*/i
-
 const classified = new Map<string, DestinationClass>()
 
 /**
- * Classifies free text such as "United States (DPF)", "UK", "Germany, India". Results are
- * memoised: a register repeats the same few destinations across thousands of records.
+ * Classifies a destination: a stored code, or free text such as "United States (DPF)", "UK",
+ * "Germany, India". Memoised: a register repeats the same few destinations.
  */
-export function classifyDestination(countryText: string): DestinationClass {
-  const cached = classified.get(countryText)
+export function classifyDestination(countryText: string, options: DestinationOptions = {}): DestinationClass {
+  const regime = options.regime ?? 'eu'
+  const on = options.on ?? TRANSFER_LAW_AS_OF
+  const key = `${regime}|${on}|${options.countryCode ?? ''}|${countryText}`
+  const cached = classified.get(key)
   if (cached) return cached
-  const parts = countryText
-    .replace(PARENTHESES, ' ')
-    .split(SEPARATORS)
-    .map(normalise)
-    .filter((part) => part !== '')
-  const decisions: AdequacyDecision[] = []
+  const codes: string[] = []
   const unmatched: string[] = []
-  let eeaParts = 0
-  for (const part of parts) {
-    const place = placeByName.get(part)
-    if (!place) unmatched.push(part)
-    else if (place.kind === 'eea') eeaParts += 1
-    else if (!decisions.includes(place.decision)) decisions.push(place.decision)
+  let wholeEea = 0
+  if (options.countryCode) codes.push(options.countryCode)
+  else {
+    const parts = countryText.replace(PARENTHESES, ' ').split(SEPARATORS).map((part) => part.trim()).filter((part) => part !== '')
+    for (const part of parts) {
+      if (EEA_AS_A_WHOLE.has(normaliseDestination(part))) wholeEea += 1
+      else {
+        const code = resolveDestinationCode(part)
+        if (code === '') unmatched.push(normaliseDestination(part))
+        else if (!codes.includes(code)) codes.push(code)
+      }
+    }
+  }
+  const named = codes.length + wholeEea + unmatched.length
+  const inEea = named > 0 && unmatched.length === 0 && codes.every((code) => EEA.has(code))
+  const home = (code: string) => (regime === 'uk' ? code === 'GB' : EEA.has(code))
+  const domestic = named > 0 && unmatched.length === 0 && codes.every(home) && (regime === 'eu' || wholeEea === 0)
+  const decisions: AdequacyDecision[] = []
+  let covered = unmatched.length === 0 && (regime === 'eu' || wholeEea === 0)
+  for (const code of codes) {
+    if (home(code)) continue
+    const decision = adequacyDecisionsFor(regime).find((candidate) => candidate.code === code && decisionAppliesOn(candidate, on))
+    if (decision) {
+      if (!decisions.includes(decision)) decisions.push(decision)
+    } else covered = false
   }
   const result: DestinationClass = {
-    inEea: parts.length > 0 && eeaParts === parts.length,
-    adequacy: unmatched.length === 0 && decisions.length > 0 ? decisions : null,
+    domestic,
+    inEea,
+    adequacy: covered && decisions.length > 0 ? decisions : null,
+    adequacyKnown: regime === 'eu' || UK_ADEQUACY_LIST_RECORDED,
+    codes,
     unmatched
   }
-  if (classified.size < 10_000) classified.set(countryText, result)
+  if (classified.size < 10_000) classified.set(key, result)
   return result
 }
 
@@ -168,12 +101,12 @@ export function isInEea(countryText: string): boolean {
   return classifyDestination(countryText).inEea
 }
 
-/** True when every non-EEA destination named in the text has an adequacy decision. */
-export function hasAdequacy(countryText: string): boolean {
-  return classifyDestination(countryText).adequacy !== null
+/** True when every non-EEA destination named in the text has an EU adequacy decision on the as-of date. */
+export function hasAdequacy(countryText: string, on?: string): boolean {
+  return classifyDestination(countryText, { on }).adequacy !== null
 }
 
 export function adequacyDecisionFor(countryText: string): AdequacyDecision | undefined {
-  const place = placeByName.get(normalise(countryText.replace(PARENTHESES, ' ')))
-  return place?.kind === 'adequate' ? place.decision : undefined
+  const code = resolveDestinationCode(countryText.replace(PARENTHESES, ' ').trim())
+  return EU_ADEQUACY_DECISIONS.find((decision) => decision.code === code)
 }

@@ -1,7 +1,10 @@
-/** The record's transfers that leave the EEA, the only ones Chapter V is about. */
+/** The record's transfers that leave the EEA (or the UK, for a UK GDPR organisation): the only ones Chapter V is about. */
+import { destinationText } from '../legal/transfer-text'
+import { TRANSFER_LAW_AS_OF, formatLegalDate } from '../legal/transfer-law'
+import type { Regime } from '../records/enums'
 import type { Transfer } from '../records/model'
 import { classifyDestination, type DestinationClass } from './adequacy'
-import type { CheckableRecord } from './finding'
+import { isBlank, type CheckableRecord, type CheckContext } from './finding'
 
 export interface ThirdCountryTransfer {
   transfer: Transfer
@@ -9,11 +12,22 @@ export interface ThirdCountryTransfer {
   destination: DestinationClass
 }
 
-export function thirdCountryTransfers(record: CheckableRecord): ThirdCountryTransfer[] {
+/** The organisation's regime; 'eu' until the profile says otherwise. */
+export function regimeOf(context: CheckContext): Regime {
+  return context.organisation?.regime ?? 'eu'
+}
+
+/**
+ * Transfers under the EU list, and for a UK-only organisation under the UK's. An
+ * organisation under both is judged by the EU list, which the app holds; the UK side is
+ * left to the DPO (see the UK adequacy rule).
+ */
+export function thirdCountryTransfers(record: CheckableRecord, context: CheckContext): ThirdCountryTransfer[] {
+  const regime = regimeOf(context) === 'uk' ? 'uk' : 'eu'
   const result: ThirdCountryTransfer[] = []
   record.transfers.forEach((transfer, index) => {
-    const destination = classifyDestination(transfer.country ?? '')
-    if (!destination.inEea) result.push({ transfer, index, destination })
+    const destination = classifyDestination(transfer.country ?? '', { regime, on: context.today, countryCode: transfer.countryCode ?? '' })
+    if (!destination.domestic) result.push({ transfer, index, destination })
   })
   return result
 }
@@ -22,3 +36,16 @@ export function thirdCountryTransfers(record: CheckableRecord): ThirdCountryTran
 export function transferArticle(record: CheckableRecord): string {
   return record.role === 'processor' ? 'Art. 30(2)(c)' : 'Art. 30(1)(e)'
 }
+
+export { destinationText }
+
+/** "Transfer 2 to United States (Acme Inc.)", as the editor numbers it; never a gap where a name is missing. */
+export function transferName(transfer: Pick<Transfer, 'country' | 'countryCode' | 'recipient'>, index: number): string {
+  const destination = destinationText(transfer)
+  const where = destination === '' ? ' (no destination named yet' : ` to ${destination} (`
+  const who = isBlank(transfer.recipient) ? (destination === '' ? ', no recipient named yet)' : 'recipient not named yet)') : `${destination === '' ? ', recipient ' : ''}${transfer.recipient.trim()})`
+  return `Transfer ${index + 1}${where}${who}`
+}
+
+/** Said under findings judged by the dated legal data. */
+export const TRANSFER_LAW_NOTE = `Transfer law as of ${formatLegalDate(TRANSFER_LAW_AS_OF)}.`

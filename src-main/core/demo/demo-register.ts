@@ -4,9 +4,9 @@
  * benchmark runs and tests compare like with like. Ids and timestamps are derived from the
  * seed too (no crypto.randomUUID, no Date.now).
  */
-import type { LawfulBasis, RecordStatus, Safeguard, SecurityMeasure } from '../records/enums'
+import type { LawfulBasis, RecordStatus, SecurityMeasure } from '../records/enums'
 import { SECURITY_MEASURE_LABELS } from '../records/enums'
-import { formatReference, UNSTATED_INSTRUMENT, type DataCategory, type Organisation, type Purpose, type Recipient, type StoredRecord } from '../records/model'
+import { formatReference, type DataCategory, type Organisation, type Purpose, type Recipient, type StoredRecord, type Transfer } from '../records/model'
 
 /** mulberry32: tiny, fast, good enough for synthetic data; not for anything secret. */
 function seededRandom(seed: number): () => number {
@@ -127,12 +127,13 @@ const RECIPIENTS: Array<Pick<Recipient, 'name' | 'type'> & { contract: boolean }
   { name: 'Payment processor', type: 'controller', contract: true }
 ]
 
-const TRANSFERS: Array<{ recipient: string; country: string; safeguard: Safeguard }> = [
-  { recipient: 'Cloud hosting provider', country: 'United States', safeguard: 'sccs' },
-  { recipient: 'E-mail delivery service', country: 'United States', safeguard: 'adequacy' },
-  { recipient: 'Support desk vendor', country: 'India', safeguard: 'sccs' },
-  { recipient: 'Group company', country: 'Switzerland', safeguard: 'adequacy' },
-  { recipient: 'Group company', country: 'Brazil', safeguard: 'bcr' }
+const SCCS_MODULE_2 = { mechanism: 'art46', instrument: 'scc-2021', sccModule: '2', derogation: '', tiaReference: 'TIA-2024-03' } as const
+const TRANSFERS: Array<Omit<Transfer, 'id' | 'documentation'>> = [
+  { recipient: 'Cloud hosting provider', country: 'United States', countryCode: 'US', ...SCCS_MODULE_2 },
+  { recipient: 'E-mail delivery service', country: 'United States', countryCode: 'US', mechanism: 'art45', instrument: 'eu-us-dpf', sccModule: '', derogation: '', tiaReference: '' },
+  { recipient: 'Support desk vendor', country: 'India', countryCode: 'IN', ...SCCS_MODULE_2 },
+  { recipient: 'Group company', country: 'Switzerland', countryCode: 'CH', mechanism: 'art45', instrument: 'adequacy-decision', sccModule: '', derogation: '', tiaReference: '' },
+  { recipient: 'Group company', country: 'Brazil', countryCode: 'BR', mechanism: 'art47', instrument: 'bcr-controller', sccModule: '', derogation: '', tiaReference: 'TIA-2023-11' }
 ]
 
 const SUBJECTS = ['customer', 'employee', 'job_applicant', 'prospect', 'supplier_vendor', 'visitor', 'gdpr.user', 'gdpr.business_contact']
@@ -220,11 +221,8 @@ function demoRecord(index: number, pick: Picker): StoredRecord {
     transfers: [
       {
         id: itemId('t', 1),
-        recipient: transfer.recipient,
-        country: transfer.country,
-        safeguard: transfer.safeguard,
-        ...UNSTATED_INSTRUMENT,
-        documentation: transfer.safeguard === 'sccs' ? 'SCCs 2021/914 module 2, annexed to the DPA; transfer impact assessment on file' : 'Adequacy decision'
+        ...transfer,
+        documentation: transfer.instrument === 'scc-2021' ? 'SCCs 2021/914 module 2, annexed to the DPA; transfer impact assessment on file' : ''
       }
     ],
     securityMeasures: measures,

@@ -33,8 +33,8 @@ const INSTRUMENT_PATTERNS: ReadonlyArray<readonly [TransferInstrument, RegExp]> 
   ['safe-harbor', /safe[\s-]*harbou?r|sphere de securite/],
   ['eu-us-dpf', /data[\s-]*privacy[\s-]*framework|\bdpf\b|cadre de protection des donnees ue[\s-]*etats[\s-]*unis|datenschutzrahmen/],
   // The pre-2021 sets by decision number, or by year when the text speaks of clauses.
-  ['scc-pre-2021', /2010\s*\/\s*87|2004\s*\/\s*915|2001\s*\/\s*497|2002\s*\/\s*16|(?:scc|clauses|model clauses|klauseln)\D{0,40}\b(?:2001|2004|2010)\b|\b(?:2001|2004|2010)\D{0,20}(?:scc|clauses|klauseln)/],
-  ['scc-2021', /2021\s*\/\s*914|(?:scc|clauses|klauseln)\D{0,40}\b2021\b|\b2021\D{0,20}(?:scc|clauses|klauseln)|\bmodule\s*[1-4]\b|\bmodul\s*[1-4]\b/],
+  ['scc-pre-2021', /(?:adopted |approved )?before 2021|pre[\s-]*2021|2010\s*\/\s*87|2004\s*\/\s*915|2001\s*\/\s*497|2002\s*\/\s*16|(?:scc|clauses|model clauses|klauseln)\D{0,40}\b(?:2001|2004|2010)\b|\b(?:2001|2004|2010)\D{0,20}(?:scc|clauses|klauseln)/],
+  ['scc-2021', /2021\s*\/\s*914|(?:scc|clauses|klauseln)(?:(?!before|pre)\D){0,40}\b2021\b|\b2021\D{0,20}(?:scc|clauses|klauseln)|\bmodule\s*[1-4]\b|\bmodul\s*[1-4]\b/],
   ['uk-idta', /\bidta\b|international data transfer agreement/],
   ['uk-addendum', /\baddendum\b/],
   ['sa-scc', /adopted by a supervisory authority|adoptees? par une autorite de controle|von einer aufsichtsbehorde angenommen/],
@@ -51,6 +51,10 @@ const INSTRUMENT_PATTERNS: ReadonlyArray<readonly [TransferInstrument, RegExp]> 
 /** Phrases that name a mechanism without saying which instrument. */
 const SCC_WORDS = /standard contractual clauses|standard data protection clauses|model (?:contract )?clauses|\bsccs?\b|clauses contractuelles types|\bcct\b|standardvertragsklauseln|standarddatenschutzklauseln|\bscc\b/
 const BCR_WORDS = /binding corporate rules?|\bbcrs?\b|regles d'entreprise contraignantes|verbindliche interne datenschutzvorschriften|\bbcr\b/
+/** The articles themselves, as the app's own labels and many registers cite them. */
+const ART46_WORDS = /art(?:icle|ikel|\.)?\s*46\b|appropriate safeguards|garanties appropriees|geeignete garantien/
+const ART47_WORDS = /art(?:icle|ikel|\.)?\s*47\b/
+const ART45_WORDS = /art(?:icle|ikel|\.)?\s*45\b/
 const ART49_WORDS = /art(?:icle|ikel|\.)?\s*49|derogation|ausnahme fur bestimmte falle|ausnahmen? nach art/
 
 const MECHANISM_OF: Record<TransferInstrument, TransferMechanism> = {
@@ -137,8 +141,9 @@ export function parseTransferInstrumentText(text: string): ParsedTransferInstrum
   const sccWords = SCC_WORDS.test(folded)
   const bcrWords = BCR_WORDS.test(folded)
   const art49Words = ART49_WORDS.test(folded) || (derogation !== '' && named.length === 0 && !sccWords && !bcrWords)
-  if (sccWords) mechanisms.add('art46')
-  if (bcrWords) mechanisms.add('art47')
+  if (sccWords || (ART46_WORDS.test(folded) && mechanisms.size === 0)) mechanisms.add('art46')
+  if (bcrWords || (ART47_WORDS.test(folded) && mechanisms.size === 0)) mechanisms.add('art47')
+  if (ART45_WORDS.test(folded) && mechanisms.size === 0) mechanisms.add('art45')
   if (art49Words) {
     mechanisms.add('art49')
     if (!named.includes('derogation')) named.push('derogation')

@@ -8,23 +8,23 @@ import countriesEn from 'i18n-iso-countries/langs/en.json'
 import countriesFr from 'i18n-iso-countries/langs/fr.json'
 import {
   ART9_CONDITION_LABELS,
+  DPIA_REQUIRED_LABELS,
   DPIA_STATUS_LABELS,
   LAWFUL_BASIS_LABELS,
   RECIPIENT_TYPE_LABELS,
   RECORD_STATUS_LABELS,
   SPECIAL_CATEGORY_LABELS,
   type Art9Condition,
+  type DpiaRequired,
   type DpiaStatus,
   type LawfulBasis,
   type RecipientType,
   type RecordStatus,
-  type Safeguard,
-  type SpecialCategory,
-  type TransferInstrument,
-  type TransferMechanism
+  type SpecialCategory
 } from '../records/enums'
 import type { Retention } from '../records/model'
 import { emptyRetention } from '../records/new-record'
+import { resolveDestinationCode } from '../legal/destinations'
 import { normaliseText } from './heading-dictionaries'
 
 /** Splits a multi-value cell on new lines, semicolons and bullet characters. */
@@ -142,6 +142,9 @@ export function retentionOf(text: string): Retention {
     // What follows the period is the event it runs from; other wording is kept as the criterion.
     return { ...retention, mode: 'period', period: Number(period[1]), unit, fromEvent: event ? event[1]!.trim() : '', criterion: event || after === '' ? '' : text.trim() }
   }
+  // The app's own export writes a criterion as "<criterion> (counted from <event>)".
+  const counted = /\s*\(counted from (.+)\)$/i.exec(rest)
+  if (counted) return { ...retention, mode: 'criterion', criterion: rest.slice(0, counted.index), fromEvent: counted[1]!.trim() }
   return { ...retention, mode: 'criterion', criterion: rest }
 }
 
@@ -174,7 +177,8 @@ export function recipientOf(line: string, headingType: RecipientType | undefined
     const type = statedRecipientType(suffixed[2]!)
     if (type) return { name: suffixed[1]!.trim(), type }
   }
-  return { name: line.trim(), type: statedRecipientType(line) ?? headingType ?? 'not-stated' }
+  // A name such as "Payment processor" is a name, not a statement of the recipient's role.
+  return { name: line.trim(), type: byLabel(RECIPIENT_TYPE_LABELS, line) ?? headingType ?? 'not-stated' }
 }
 
 /** A column headed "Processors", "Sous-traitants" or "Auftragsverarbeiter" says what its entries are. */
@@ -207,33 +211,8 @@ for (const [alias, code] of [
 export function countryCodeOf(name: string): string {
   const wanted = normaliseText(name)
   if (/^[a-z]{2}$/.test(wanted) && Object.hasOwn(countriesEn.countries, wanted.toUpperCase())) return wanted.toUpperCase()
-  return COUNTRY_BY_NAME.get(wanted) ?? ''
-}
-
-/** The legacy `safeguard` field a transfer still needs, from the instrument the text names; undefined when it names none. */
-export function legacySafeguardOf(mechanism: TransferMechanism | '', instrument: TransferInstrument | ''): Safeguard | undefined {
-  const byInstrument: Partial<Record<TransferInstrument, Safeguard>> = {
-    'adequacy-decision': 'adequacy',
-    'eu-us-dpf': 'adequacy',
-    'privacy-shield': 'adequacy',
-    'safe-harbor': 'adequacy',
-    'scc-2021': 'sccs',
-    'scc-pre-2021': 'sccs',
-    'uk-idta': 'sccs',
-    'uk-addendum': 'sccs',
-    'sa-scc': 'sa-sccs',
-    'bcr-controller': 'bcr',
-    'bcr-processor': 'bcr',
-    'code-of-conduct': 'code-of-conduct',
-    certification: 'certification',
-    'ad-hoc-clauses': 'ad-hoc-clauses',
-    'administrative-arrangement': 'administrative-arrangement',
-    'public-authority-instrument': 'public-authority-instrument',
-    derogation: 'derogation'
-  }
-  if (instrument !== '') return byInstrument[instrument]
-  const byMechanism: Record<TransferMechanism, Safeguard | undefined> = { art45: 'adequacy', art46: 'sccs', art47: 'bcr', art49: 'derogation' }
-  return mechanism === '' ? undefined : byMechanism[mechanism]
+  // French and German names here; international organisations (`org:…`) from the destination list.
+  return COUNTRY_BY_NAME.get(wanted) ?? resolveDestinationCode(name)
 }
 
 // ---------------------------------------------------------------- small fields
@@ -261,6 +240,14 @@ export function yesNoOf(text: string): boolean | undefined {
   if (/^(yes|y|oui|ja|true)\b/.test(folded)) return true
   if (/^(no|n|non|nein|false|none|aucun|keine?)\b/.test(folded)) return false
   return undefined
+}
+
+/** "Yes", "No", or the app's "Not assessed"; undefined for anything else. */
+export function dpiaRequiredOf(text: string): DpiaRequired | undefined {
+  const label = byLabel(DPIA_REQUIRED_LABELS, text)
+  if (label) return label
+  const answer = yesNoOf(text)
+  return answer === undefined ? undefined : answer ? 'yes' : 'no'
 }
 
 export function dpiaStatusOf(text: string): DpiaStatus | undefined {

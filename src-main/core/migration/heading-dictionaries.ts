@@ -6,10 +6,11 @@
  * Verarbeitungstätigkeiten"). 'note' marks a known column with no field of its own: it is
  * kept word for word in the record's notes.
  */
-import { CONTROLLER_COLUMNS, PROCESSOR_COLUMNS } from '../workbook/register-sheets'
+import { CONTROLLER_COLUMNS, DATA_CATEGORY_COLUMNS, PROCESSOR_COLUMNS, PURPOSE_COLUMNS, RECIPIENT_COLUMNS, TRANSFER_COLUMNS } from '../workbook/register-sheets'
 import type { DictionaryName, TargetField } from './types'
 
-export type DictionaryTarget = TargetField | 'note'
+/** A field, a note, or a column ignored for the reason given (it repeats another one). */
+export type DictionaryTarget = TargetField | 'note' | { ignore: string }
 
 export interface DictionaryEntry {
   dictionary: Exclude<DictionaryName, 'saved' | 'none'>
@@ -56,13 +57,46 @@ const APP_COLUMN_TARGETS: Record<string, DictionaryTarget> = {
   processingCategories: 'controllersActedFor[].processingCategories'
 }
 
+const REPEATS_RETENTION = { ignore: 'repeats the Retention column of the same row (the app\'s own workbook)' }
+
+/** The app's detail sheets (one row per purpose, data category, recipient, transfer), joined to the registers by Reference. */
+const APP_DETAIL_TARGETS: Record<string, DictionaryTarget> = {
+  purpose: 'purposes[].description',
+  uses: 'purposes[].uses',
+  legitimateInterest: 'purposes[].legitimateInterest',
+  liaReference: 'purposes[].liaReference',
+  consentRecordReference: 'purposes[].consentRecordReference',
+  category: 'dataCategories[].term',
+  description: 'dataCategories[].description',
+  retentionMode: REPEATS_RETENTION,
+  period: REPEATS_RETENTION,
+  unit: REPEATS_RETENTION,
+  fromEvent: REPEATS_RETENTION,
+  endAction: REPEATS_RETENTION,
+  criterion: REPEATS_RETENTION,
+  recipient: 'recipients[]',
+  type: 'recipients[].type',
+  contractReference: 'recipients[].contractReference',
+  country: 'transfers[].country',
+  countryCode: { ignore: 'repeats the destination as a code (the app\'s own workbook)' },
+  // Mechanism, instrument, SCC module and derogation are read together as the transfer's safeguard.
+  mechanism: 'transfers[].instrument',
+  instrument: 'transfers[].instrument',
+  sccModule: 'transfers[].instrument',
+  derogation: 'transfers[].instrument',
+  documentation: 'transfers[].documentation',
+  tiaReference: 'transfers[].tiaReference'
+}
+
 const entries = (dictionary: DictionaryEntry['dictionary'], list: ReadonlyArray<readonly [string, DictionaryTarget]>): DictionaryEntry[] =>
   list.map(([heading, target]) => ({ dictionary, heading, target }))
 
-const APP = [...CONTROLLER_COLUMNS, ...PROCESSOR_COLUMNS].flatMap((column) => {
-  const target = APP_COLUMN_TARGETS[column.key]
-  return target ? [{ dictionary: 'app' as const, heading: column.header, target }] : []
-})
+const APP = [
+  ...[...CONTROLLER_COLUMNS, ...PROCESSOR_COLUMNS].map((column) => [column.header, APP_COLUMN_TARGETS[column.key]] as const),
+  ...[...PURPOSE_COLUMNS, ...DATA_CATEGORY_COLUMNS, ...RECIPIENT_COLUMNS].map((column) => [column.header, APP_DETAIL_TARGETS[column.key]] as const),
+  // A transfer row's "Recipient" is the transfer's, not a recipient of the record.
+  ...TRANSFER_COLUMNS.map((column) => (column.key === 'recipient' ? (['Transfers: Recipient', 'transfers[].recipient'] as const) : ([column.header, APP_DETAIL_TARGETS[column.key]] as const)))
+].flatMap(([heading, target]) => (target ? [{ dictionary: 'app' as const, heading, target }] : []))
 
 /** The ICO's "Documentation template for controllers" and "... for processors". */
 const ICO = entries('ico', [
@@ -108,6 +142,7 @@ const ENGLISH = entries('english', [
   ['Reference', 'previousReference'],
   ['Reference number', 'previousReference'],
   ['ID', 'previousReference'],
+  ['Name', 'name'],
   ['Activity', 'name'],
   ['Processing activity', 'name'],
   ['Name of processing activity', 'name'],
@@ -201,6 +236,7 @@ const CNIL = entries('cnil', [
   ['Référence', 'previousReference'],
   ['N°', 'previousReference'],
   ['Numéro', 'previousReference'],
+  ['Nom', 'name'],
   ['Nom du traitement', 'name'],
   ['Intitulé du traitement', 'name'],
   ['Traitement', 'name'],

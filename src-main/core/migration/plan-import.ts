@@ -13,17 +13,18 @@ import { columnLetter } from '../workbook/columns'
 import {
   art9ConditionOf,
   countryCodeOf,
+  dpiaRequiredOf,
   dpiaStatusOf,
   headingRecipientType,
   isoDateOf,
   lawfulBasisOf,
-  legacySafeguardOf,
   recipientOf,
   recordRoleOf,
   recordStatusOf,
   retentionOf,
   saysNone,
   specialCategoryOf,
+  statedRecipientType,
   splitValues,
   yesNoOf
 } from './content-rules'
@@ -47,6 +48,7 @@ import {
 
 /** A non-empty cell of a record row with where it came from and what the mapping does with it. */
 interface RowCell {
+  sheet: string
   address: string
   heading: string
   text: string
@@ -55,12 +57,52 @@ interface RowCell {
 
 const ART30_MARK = /^Required: Art\. 30/
 
+/** A record being built: detail sheets may still add to it before it is validated. */
+interface Draft {
+  sheet: string
+  row: number
+  location: string
+  record: RecordForm
+  warnings: string[]
+  cells: RowCell[]
+}
+
+type ItemList = 'purposes' | 'dataCategories' | 'recipients' | 'transfers'
+const LIST_OF_FIELD: ReadonlyArray<readonly [string, ItemList]> = [
+  ['purposes[]', 'purposes'],
+  ['dataCategories[]', 'dataCategories'],
+  ['recipients[]', 'recipients'],
+  ['transfers[]', 'transfers']
+]
+
+function referenceOf(row: SourceRow): string {
+  return row.cells
+    .filter((cell) => cell.mapping.target.kind === 'field' && cell.mapping.target.field === 'previousReference')
+    .map((cell) => cell.text)
+    .join(' ')
+}
+
+/**
+ * A detail sheet (the app's Purposes, Data categories, Recipients, Transfers): every row names,
+ * by reference, a record made from an earlier sheet, and the sheet fills item lists. Returns the
+ * lists it fills, or null for an ordinary register sheet.
+ */
+function detailSheetLists(rows: SourceRow[], mapping: SheetMapping, drafts: Draft[]): ItemList[] | null {
+  if (rows.length === 0 || drafts.length === 0) return null
+  const known = new Set(drafts.map((draft) => draft.record.previousReference).filter((reference) => reference !== ''))
+  if (!rows.every((row) => known.has(referenceOf(row)))) return null
+  const fields = mapping.columns.flatMap((column) => (column.target.kind === 'field' ? [column.target.field] : []))
+  const lists = LIST_OF_FIELD.filter(([prefix]) => fields.some((field) => field.startsWith(prefix))).map(([, list]) => list)
+  return lists.length > 0 ? lists : null
+}
+
 export function cellLocation(sheet: string, address: string): string {
   return `'${sheet}'!${address}`
 }
 
 export function planImport(file: SpreadsheetFile, mapping: Mapping, options: PlanImportOptions): ImportPlan {
   const records: PlannedRecord[] = []
+  const drafts: Draft[] = []
   const problems: PlanProblem[] = []
   const organisation = new OrganisationCollector(file.fileName)
   const unmapped: UnmappedColumn[] = []
@@ -77,36 +119,65 @@ export function planImport(file: SpreadsheetFile, mapping: Mapping, options: Pla
       if (column.dictionary === 'none' && column.target.kind === 'note') unmapped.push({ sheet: sheet.name, source: column.source, heading: column.heading })
     }
     const rows = sheetMapping.layout === 'fiches' ? ficheRows(sheet, sheetMapping, organisation) : tableRows(sheet, sheetMapping, organisation, unmapped)
+    const evidenceOf = (cells: RowCell[]): ImportedCell[] =>
+      cells.map((cell) => ({ file: file.fileName, sheet: sheet.name, cell: cell.address, heading: cell.heading, text: cell.text, field: cell.mapping.target.kind === 'field' ? cell.mapping.target.field : 'notes' }))
+    const keptCells = (row: SourceRow): RowCell[] =>
+      row.cells.filter((cell) => {
+        if (cell.mapping.target.kind !== 'ignore') return true
+        ignored.push({ location: cellLocation(sheet.name, cell.address), heading: cell.heading, reason: cell.mapping.target.reason })
+        return false
+      })
+    const locationOf = (row: SourceRow) => (row.row === 0 ? `'${sheet.name}'` : cellLocation(sheet.name, `A${row.row}`))
+    rowsRead += rows.length
+
+    const detail = detailSheetLists(rows, sheetMapping, drafts)
+    if (detail) {
+      // One row per purpose, data category, recipient or transfer of a record made from an earlier sheet: they replace that record's list.
+      const replaced = new Set<Draft>()
+      const byReference = new Map<string, Draft>()
+      for (const draft of drafts) if (draft.record.previousReference !== '' && !byReference.has(draft.record.previousReference)) byReference.set(draft.record.previousReference, draft)
+      for (const row of rows) {
+        const kept = keptCells(row)
+        const draft = byReference.get(referenceOf(row))!
+        const built = buildRecord(kept, sheet.name, sheetMapping, options.today, { detail: true })
+        if ('problem' in built) {
+          problems.push({ sheet: sheet.name, row: row.row, location: locationOf(row), reason: built.problem, cells: evidenceOf(kept) })
+          continue
+        }
+        if (!replaced.has(draft)) for (const list of detail) draft.record[list] = []
+        replaced.add(draft)
+        for (const list of detail) (draft.record[list] as unknown[]).push(...built.record[list])
+        draft.record.importedFrom.push(...evidenceOf(kept))
+        if (built.record.notes !== '') draft.record.notes = [draft.record.notes, built.record.notes].filter(Boolean).join('\n')
+        draft.warnings.push(...built.warnings)
+        draft.cells.push(...kept)
+      }
+      continue
+    }
     for (const row of rows) {
-      rowsRead++
-      const evidence: ImportedCell[] = []
-      const kept: RowCell[] = []
-      for (const cell of row.cells) {
-        if (cell.mapping.target.kind === 'ignore') ignored.push({ location: cellLocation(sheet.name, cell.address), heading: cell.heading, reason: cell.mapping.target.reason })
-        else kept.push(cell)
-      }
-      for (const cell of kept) {
-        const field = cell.mapping.target.kind === 'field' ? cell.mapping.target.field : 'notes'
-        evidence.push({ file: file.fileName, sheet: sheet.name, cell: cell.address, heading: cell.heading, text: cell.text, field })
-      }
+      const kept = keptCells(row)
+      const evidence = evidenceOf(kept)
       const built = buildRecord(kept, sheet.name, sheetMapping, options.today)
-      const location = row.row === 0 ? `'${sheet.name}'` : cellLocation(sheet.name, `A${row.row}`)
       if ('problem' in built) {
-        problems.push({ sheet: sheet.name, row: row.row, location, reason: built.problem, cells: evidence })
+        problems.push({ sheet: sheet.name, row: row.row, location: locationOf(row), reason: built.problem, cells: evidence })
         continue
       }
       built.record.importedFrom = evidence
-      const parsed = recordFormSchema.safeParse(built.record)
-      if (!parsed.success) {
-        const issue = parsed.error.issues[0]!
-        const top = String(issue.path[0] ?? '')
-        const culprit = kept.find((cell) => cell.mapping.target.kind === 'field' && cell.mapping.target.field.split(/[[.]/)[0] === top)
-        const where = culprit ? `${cellLocation(sheet.name, culprit.address)} ("${culprit.heading}"): ` : ''
-        problems.push({ sheet: sheet.name, row: row.row, location, reason: `${where}${issue.message}`, cells: evidence })
-        continue
-      }
-      records.push({ sheet: sheet.name, row: row.row, location, record: parsed.data, warnings: built.warnings })
+      drafts.push({ sheet: sheet.name, row: row.row, location: locationOf(row), record: built.record, warnings: built.warnings, cells: kept })
     }
+  }
+
+  for (const draft of drafts) {
+    const parsed = recordFormSchema.safeParse(draft.record)
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]!
+      const top = String(issue.path[0] ?? '')
+      const culprit = draft.cells.find((cell) => cell.mapping.target.kind === 'field' && cell.mapping.target.field.split(/[[.]/)[0] === top)
+      const where = culprit ? `${cellLocation(culprit.sheet, culprit.address)} ("${culprit.heading}"): ` : ''
+      problems.push({ sheet: draft.sheet, row: draft.row, location: draft.location, reason: `${where}${issue.message}`, cells: draft.record.importedFrom })
+      continue
+    }
+    records.push({ sheet: draft.sheet, row: draft.row, location: draft.location, record: parsed.data, warnings: draft.warnings })
   }
 
   const allEvidence = records.flatMap((planned) => planned.record.importedFrom)
@@ -164,7 +235,7 @@ function tableRows(sheet: SpreadsheetSheet, mapping: SheetMapping, organisation:
           unmapped.push({ sheet: sheet.name, source: columnMapping.source, heading: columnMapping.heading })
         }
       }
-      cells.push({ address: `${columnLetter(column)}${row}`, heading: columnMapping.heading, text, mapping: columnMapping })
+      cells.push({ sheet: sheet.name, address: `${columnLetter(column)}${row}`, heading: columnMapping.heading, text, mapping: columnMapping })
     }
     if (cells.length > 0) rows.push({ row, cells })
   }
@@ -181,15 +252,17 @@ function ficheRows(sheet: SpreadsheetSheet, mapping: SheetMapping, organisation:
     const first = texts.findIndex((text) => text.trim() !== '')
     if (first < 0) continue
     const label = texts[first]!.trim()
-    if (contactRoleOf(label) !== null) {
-      organisation.readBlock(sheet, row, row)
-      continue
-    }
     const labelCell = `${columnLetter(first + 1)}${row}`
-    const columnMapping = byLabelCell.get(labelCell) ?? byHeading.get(normaliseText(label)) ?? { source: labelCell, heading: label, target: { kind: 'note' as const }, confidence: 0, dictionary: 'none' as const, matched: '' }
+    let columnMapping = byLabelCell.get(labelCell) ?? byHeading.get(normaliseText(label))
+    if (contactRoleOf(label) !== null) {
+      // A fiche's "Acteurs": the organisation's contacts, and kept on the fiche's record as a note too.
+      organisation.readBlock(sheet, row, row)
+      columnMapping ??= { source: labelCell, heading: label, target: { kind: 'note' }, confidence: 1, dictionary: 'cnil', matched: label }
+    }
+    columnMapping ??= { source: labelCell, heading: label, target: { kind: 'note' }, confidence: 0, dictionary: 'none', matched: '' }
     for (let column = first + 1; column < texts.length; column++) {
       const text = texts[column]!.trim()
-      if (text !== '') cells.push({ address: `${columnLetter(column + 1)}${row}`, heading: label, text, mapping: columnMapping })
+      if (text !== '') cells.push({ sheet: sheet.name, address: `${columnLetter(column + 1)}${row}`, heading: label, text, mapping: columnMapping })
     }
   }
   return cells.length === 0 ? [] : [{ row: 0, cells }]
@@ -271,7 +344,7 @@ function termFor(kind: VocabularyKind, text: string): string {
   return termByName[kind].get(normaliseText(text)) ?? customTerm(text)
 }
 
-function buildRecord(cells: RowCell[], sheet: string, mapping: SheetMapping, today: string): Built {
+function buildRecord(cells: RowCell[], sheet: string, mapping: SheetMapping, today: string, options: { detail?: boolean } = {}): Built {
   const warnings: string[] = []
   const notes: string[] = []
   const where = (cell: RowCell) => `${cellLocation(sheet, cell.address)}`
@@ -333,6 +406,10 @@ function buildRecord(cells: RowCell[], sheet: string, mapping: SheetMapping, tod
   distribute('purposes[].liaReference', 'f', (purpose, value) => (purpose.liaReference = value))
   distribute('purposes[].consentRecordReference', 'a', (purpose, value) => (purpose.consentRecordReference = value))
 
+  const uses = values('purposes[].uses')
+  if (uses.length > 0 && form.purposes.length === 1) form.purposes[0]!.uses = uses.map(({ value }) => termFor('dataUses', value))
+  else for (const { cell, value } of uses) keepAsNote(cell, 'data uses not matched to one purpose', value)
+
   // Data subjects and categories, each category with its retention.
   form.dataSubjects = [...new Set(values('dataSubjects').map(({ value }) => termFor('dataSubjects', value)))]
   form.dataCategories = values('dataCategories[].term').map(({ value }) => ({ id: newItemId(), term: termFor('dataCategories', value), description: '', retention: retentionOf('') }))
@@ -350,6 +427,10 @@ function buildRecord(cells: RowCell[], sheet: string, mapping: SheetMapping, tod
   } else {
     for (const { cell, value } of unmatched) keepAsNote(cell, form.dataCategories.length === 0 ? 'a retention period with no data category to give it to' : 'retention not matched to a data category', value)
   }
+
+  const descriptions = of('dataCategories[].description')
+  if (descriptions.length > 0 && form.dataCategories.length === 1) form.dataCategories[0]!.description = descriptions.map((cell) => cell.text).join('\n')
+  else for (const cell of descriptions) keepAsNote(cell, 'description not matched to one data category')
 
   // Special categories (Art. 9) and criminal offence data (Art. 10).
   for (const { cell, value } of values('specialCategories[].category')) {
@@ -382,6 +463,13 @@ function buildRecord(cells: RowCell[], sheet: string, mapping: SheetMapping, tod
     const { name, type } = recipientOf(value, headingRecipientType(cell.heading))
     form.recipients.push({ id: newItemId(), name, type, vendorId: '', contractReference: '', notes: '' })
   }
+  const types = values('recipients[].type')
+  for (const [index, { cell, value }] of types.entries()) {
+    const type = statedRecipientType(value)
+    const recipient = types.length === form.recipients.length ? form.recipients[index] : undefined
+    if (type && recipient) recipient.type = type
+    else keepAsNote(cell, type ? 'recipient type not matched to one recipient' : 'not a recipient type the app knows', value)
+  }
   for (const { cell, value } of values('recipients[].contractReference')) {
     const separator = value.indexOf(':')
     const recipient = separator > 0 ? form.recipients.find((candidate) => normaliseText(candidate.name) === normaliseText(value.slice(0, separator))) : undefined
@@ -395,6 +483,8 @@ function buildRecord(cells: RowCell[], sheet: string, mapping: SheetMapping, tod
   const instruments = values('transfers[].instrument')
   const transferRecipients = values('transfers[].recipient')
   const tias = values('transfers[].tiaReference')
+  const documentation = of('transfers[].documentation')
+  const hasDocumentationColumn = mapping.columns.some((column) => column.target.kind === 'field' && column.target.field === 'transfers[].documentation')
   const usedInstruments = new Set<number>()
   for (const [index, { cell, value }] of countries.entries()) {
     const named = /^(.*?)\s*\(([^()]+)\)\s*$/.exec(value)
@@ -413,24 +503,28 @@ function buildRecord(cells: RowCell[], sheet: string, mapping: SheetMapping, tod
     }
     const forCountry = instruments.findIndex((candidate) => candidate.value.toLowerCase().startsWith(`${country.toLowerCase()}:`))
     const instrumentIndex = instrumentText !== '' ? -1 : forCountry >= 0 ? forCountry : instruments.length === countries.length ? index : instruments.length === 1 ? 0 : -1
-    if (instrumentIndex >= 0) {
+    if (instrumentText === '' && instrumentIndex < 0 && countries.length === 1 && instruments.length > 1 && instruments.every(({ value }) => !/^[^:]+:/.test(value) || countryCodeOf(value.split(':')[0]!) === '')) {
+      // One destination and several safeguard cells (mechanism, instrument, module…): read together.
+      instruments.forEach((_, used) => usedInstruments.add(used))
+      instrumentText = instruments.map(({ value }) => value).join('\n')
+    } else if (instrumentIndex >= 0) {
       usedInstruments.add(instrumentIndex)
       const line = instruments[instrumentIndex]!.value
       instrumentText = forCountry >= 0 ? line.slice(country.length + 1).trim() : line
     }
     if (recipient === '') recipient = transferRecipients.length === countries.length ? transferRecipients[index]!.value : transferRecipients.length === 1 ? transferRecipients[0]!.value : ''
-    const parsed = parseTransferInstrumentText(instrumentText)
-    const safeguard = legacySafeguardOf(parsed.mechanism, parsed.instrument)
-    if (!safeguard) {
-      keepAsNote(cell, instrumentText === '' ? `transfer to ${country}: the sheet names no safeguard for it, so it cannot be recorded as a transfer yet` : `transfer to ${country}: the safeguard "${instrumentText}" is not one the app recognises`, instrumentText === '' ? value : `${value} — ${instrumentText}`)
-      continue
+    const documented = documentation.length === countries.length ? documentation[index]!.text : documentation.length === 1 ? documentation[0]!.text : ''
+    const parsed = parseTransferInstrumentText(documented === '' ? instrumentText : `${instrumentText}\n${documented}`)
+    if (instrumentText !== '' && parsed.mechanism === '' && parsed.instrument === '') {
+      warnings.push(`${where(cell)} ("${cell.heading}"): transfer to ${country}: the safeguard "${instrumentText}" is not one the app recognises; kept as the transfer's documentation, its mechanism left blank`)
     }
     const transfer: Transfer = {
       id: newItemId(),
-      recipient: recipient.trim() || 'Not stated in the spreadsheet',
+      // Blank when the sheet does not say who receives the data: a finding asks for it.
+      recipient: recipient.trim(),
       country: country.trim(),
-      safeguard,
-      documentation: instrumentText,
+      // The safeguard's words stay as its documentation, unless the sheet has a documentation column of its own.
+      documentation: hasDocumentationColumn ? documented : instrumentText,
       countryCode: countryCodeOf(country),
       mechanism: parsed.mechanism,
       instrument: parsed.instrument,
@@ -444,6 +538,8 @@ function buildRecord(cells: RowCell[], sheet: string, mapping: SheetMapping, tod
     if (!usedInstruments.has(index)) keepAsNote(cell, countries.length === 0 ? 'a transfer safeguard with no country to give it to' : 'safeguard not matched to a transfer country', value)
   }
   if (countries.length === 0) for (const { cell, value } of [...transferRecipients, ...tias]) keepAsNote(cell, 'transfer details with no country to give them to', value)
+  if (countries.length > 0 && documentation.length > 1 && documentation.length !== countries.length) for (const cell of documentation) keepAsNote(cell, 'documentation not matched to a transfer')
+  if (countries.length === 0) for (const cell of documentation) keepAsNote(cell, 'transfer documentation with no country to give it to')
   else if (tias.length > 1 && tias.length !== countries.length) for (const { cell, value } of tias) keepAsNote(cell, 'transfer impact assessment not matched to a transfer', value)
 
   // Security: known measures become checklist items; the words stay in the description.
@@ -461,9 +557,9 @@ function buildRecord(cells: RowCell[], sheet: string, mapping: SheetMapping, tod
     else keepAsNote(cell, 'does not say whether there is automated decision-making (yes or no)')
   }
   for (const cell of of('dpia.required')) {
-    const answer = yesNoOf(cell.text)
-    if (answer === undefined) keepAsNote(cell, 'does not say yes or no')
-    else form.dpia.required = answer ? 'yes' : 'no'
+    const required = dpiaRequiredOf(cell.text)
+    if (required === undefined) keepAsNote(cell, 'does not say yes or no')
+    else form.dpia.required = required
   }
   for (const cell of of('dpia.status')) {
     const status = dpiaStatusOf(cell.text)
@@ -497,7 +593,7 @@ function buildRecord(cells: RowCell[], sheet: string, mapping: SheetMapping, tod
   }
 
   form.name = joined('name', ' ').trim()
-  if (form.name === '') {
+  if (form.name === '' && !options.detail) {
     const purpose = form.purposes[0]?.description
     if (!purpose) {
       const nameColumn = mapping.columns.find((column) => column.target.kind === 'field' && column.target.field === 'name')

@@ -28,6 +28,10 @@ const MIN_MATCHED_HEADINGS = 3
 const FUZZY_THRESHOLD = 0.8
 /** Short headings ("ID", "Nr.") match exactly or not at all: one letter off is another word. */
 const FUZZY_MIN_LENGTH = 6
+/** Longer than any heading in the dictionaries by a margin: a cell this long is data, not a heading. */
+const FUZZY_MAX_LENGTH = 160
+/** Headings repeat across sheets and files; a data cell scanned for headings is compared once. */
+const FUZZY_CACHE = new Map<string, HeadingMatch | null>()
 const ART30_MARK = /^Required: Art\. 30/
 
 export interface HeadingMatch {
@@ -46,12 +50,19 @@ export function matchHeading(heading: string): HeadingMatch | null {
   const exact = EXACT.get(wanted) ?? EXACT.get(wanted.replace(/\s*\d+$/, ''))
   if (exact) return { entry: exact, confidence: 1 }
   if (wanted.length < FUZZY_MIN_LENGTH) return null
+  if (wanted.length > FUZZY_MAX_LENGTH) return null
+  const cached = FUZZY_CACHE.get(wanted)
+  if (cached !== undefined) return cached
   let best: HeadingMatch | null = null
   for (const [normalised, entry] of NORMALISED_ENTRIES) {
     if (normalised.length < FUZZY_MIN_LENGTH) continue
+    // Lengths this far apart cannot reach the threshold: skip the distance.
+    if (Math.abs(wanted.length - normalised.length) > (1 - FUZZY_THRESHOLD) * Math.max(wanted.length, normalised.length)) continue
     const similarity = 1 - distance(wanted, normalised) / Math.max(wanted.length, normalised.length)
     if (similarity >= FUZZY_THRESHOLD && (!best || similarity > best.confidence)) best = { entry, confidence: Math.round(similarity * 100) / 100 }
   }
+  if (FUZZY_CACHE.size > 10_000) FUZZY_CACHE.clear()
+  FUZZY_CACHE.set(wanted, best)
   return best
 }
 
@@ -141,8 +152,11 @@ export function ficheLabels(sheet: SpreadsheetSheet): FicheLabel[] {
   return labels
 }
 
+/** A fiche is a page of label / value rows: its first rows tell, and a 10,000-row table is not scanned label by label. */
+const FICHE_SEARCH_ROWS = 60
+
 function ficheScore(sheet: SpreadsheetSheet): number {
-  return ficheLabels(sheet).filter(({ label }) => contactRoleOf(label) === null && (matchHeading(label)?.confidence ?? 0) >= FUZZY_THRESHOLD).length
+  return ficheLabels({ ...sheet, rows: sheet.rows.slice(0, FICHE_SEARCH_ROWS) }).filter(({ label }) => contactRoleOf(label) === null && (matchHeading(label)?.confidence ?? 0) >= FUZZY_THRESHOLD).length
 }
 
 /** Whether a sheet is a table (one row per activity) or a fiche (one activity, label/value rows). */
@@ -161,13 +175,15 @@ function proposed(source: string, heading: string, saved: SheetMapping | undefin
     saved?.columns.find((column) => normaliseText(column.heading) === wanted) ??
     savedMapping?.sheets.filter((sheet) => sheet.sheet !== sheetName).flatMap((sheet) => sheet.columns).find((column) => normaliseText(column.heading) === wanted)
   if (savedColumn) return { ...savedColumn, source, heading, dictionary: 'saved' }
-  const match = bestMatch(heading, child)
+  // A heading qualified by its sheet ("Transfers: Recipient") wins over the plain one.
+  const qualified = EXACT.get(normaliseText(`${sheetName}: ${heading}`))
+  const match = qualified ? { entry: qualified, confidence: 1 } : bestMatch(heading, child)
   if (!match) return { source, heading, target: { kind: 'note' }, confidence: 0, dictionary: 'none', matched: '' }
   const { entry, confidence } = match
   return {
     source,
     heading,
-    target: entry.target === 'note' ? { kind: 'note' } : { kind: 'field', field: entry.target },
+    target: entry.target === 'note' ? { kind: 'note' } : typeof entry.target === 'object' ? { kind: 'ignore', reason: entry.target.ignore } : { kind: 'field', field: entry.target },
     confidence,
     dictionary: entry.dictionary,
     matched: entry.heading

@@ -130,10 +130,9 @@ function odsCellText(cell: XLSX.CellObject): string {
 
 /** A date cell as YYYY-MM-DD; a time of day is kept only when the cell has one. */
 function isoDate(date: Date): string {
-  // SheetJS builds dates in local time; the spreadsheet's date is the local calendar date.
-  const pad = (value: number) => String(value).padStart(2, '0')
-  const day = `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`
-  return date.getHours() === 0 && date.getMinutes() === 0 && date.getSeconds() === 0 ? day : `${day}T${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}`
+  // SheetJS gives a spreadsheet's date as that date at midnight UTC, whatever the machine's time zone.
+  const iso = date.toISOString()
+  return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso.slice(0, 19)
 }
 
 // ---------------------------------------------------------------- .csv
@@ -149,12 +148,12 @@ function readCsv(fileName: string, bytes: Uint8Array): SpreadsheetRead {
     text = decodeWindows1252(bytes)
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1)
-  const parsed = Papa.parse<string[]>(text, { delimitersToGuess: [';', ',', '\t'], skipEmptyLines: false })
+  const delimiter = detectDelimiter(text)
+  const parsed = Papa.parse<string[]>(text, { delimiter, skipEmptyLines: false })
   const fatal = parsed.errors.find((error) => error.type === 'Quotes')
   if (fatal) {
     return { ok: false, problems: [{ path: `${fileName}: line ${(fatal.row ?? 0) + 1}`, message: `a quoted value is not closed (${fatal.message})` }] }
   }
-  const delimiter = parsed.meta.delimiter === ';' || parsed.meta.delimiter === '\t' ? parsed.meta.delimiter : ','
   const rows = trimTrailing(parsed.data.map((row) => row.map((cell) => cell ?? '')))
   if (rows.reduce((sum, row) => sum + row.length, 0) > MAX_GRID_CELLS) {
     return { ok: false, problems: [{ path: fileName, message: `${fileName} has more than ${MAX_GRID_CELLS.toLocaleString('en')} cells, more than any register` }] }
@@ -162,6 +161,22 @@ function readCsv(fileName: string, bytes: Uint8Array): SpreadsheetRead {
   const sheetName = fileName.replace(/^.*[\\/]/, '').replace(/\.[^.]*$/, '') || 'CSV'
   const file: SpreadsheetFile = { fileName, format: 'csv', sheets: [{ name: sheetName, hidden: false, rows: rectangular(rows), merges: [] }], csv: { delimiter, encoding }, appWorkbookWithData: false }
   return { ok: true, file }
+}
+
+/**
+ * The separator the heading line uses most, outside quotes: Excel writes ';' where the decimal
+ * mark is a comma (France, Germany), ',' elsewhere. (Papaparse's own guess needs more rows.)
+ */
+function detectDelimiter(text: string): ';' | ',' | '\t' {
+  const counts = { ';': 0, ',': 0, '\t': 0 }
+  let quoted = false
+  for (const character of text) {
+    if (character === '"') quoted = !quoted
+    else if (!quoted && (character === '\n' || character === '\r')) break
+    else if (!quoted && character in counts) counts[character as keyof typeof counts]++
+  }
+  if (counts['\t'] > counts[';'] && counts['\t'] > counts[',']) return '\t'
+  return counts[';'] > counts[','] ? ';' : ','
 }
 
 /** 0x80–0x9F in Windows-1252 (€, ’, –, …); the rest is Latin-1. Node's TextDecoder reads this label as Latin-1, so it is decoded here. */

@@ -17,7 +17,6 @@ import {
   RETENTION_UNIT_LABELS,
   ART49_DEROGATION_LABELS,
   REGIME_LABELS,
-  SAFEGUARD_LABELS,
   SCC_MODULE_LABELS,
   TRANSFER_INSTRUMENT_LABELS,
   TRANSFER_MECHANISM_LABELS,
@@ -25,6 +24,7 @@ import {
   SPECIAL_CATEGORY_LABELS,
   keysOf
 } from './enums'
+import { upgradeLegacyTransfer } from './legacy-transfer'
 
 /** Longest text a single field may hold: generous for prose, small enough to keep hostile input out. */
 export const MAX_TEXT_LENGTH = 20_000
@@ -125,11 +125,12 @@ export const recipientSchema = z.object({
 })
 export type Recipient = z.infer<typeof recipientSchema>
 
-export const transferSchema = z.object({
+const transferFieldsSchema = z.object({
   id: itemId(),
-  recipient: requiredText('Transfer recipient'),
-  country: requiredText('Destination country or international organisation'),
-  safeguard: z.enum(keysOf(SAFEGUARD_LABELS), { message: 'Choose the safeguard this transfer relies on' }),
+  /** Who receives the data; may be blank while not known yet (a finding says so). */
+  recipient: text(),
+  /** The destination as written; the picker writes the country's or organisation's name. */
+  country: text(),
   documentation: text(),
   /** ISO 3166-1 alpha-2 code, or `org:<key>` for an international organisation; '' when `country` is free text. */
   countryCode: text(),
@@ -138,9 +139,17 @@ export const transferSchema = z.object({
   sccModule: optionalEnum(SCC_MODULE_LABELS),
   derogation: optionalEnum(ART49_DEROGATION_LABELS),
   /** Where the transfer impact assessment is kept. */
-  tiaReference: text()
+  tiaReference: text(),
+  /** Read only: the single safeguard of transfers written before mechanism and instrument (see legacy-transfer.ts). */
+  safeguard: z.string().max(MAX_TEXT_LENGTH).optional().describe('Legacy: read into mechanism and instrument, never written.')
 })
-export type Transfer = z.infer<typeof transferSchema>
+
+/** A transfer, with a legacy `safeguard` read into mechanism and instrument (and never kept). */
+export const transferSchema = transferFieldsSchema.transform((parsed) => {
+  const { safeguard: _legacy, ...transfer } = upgradeLegacyTransfer(parsed)
+  return transfer
+})
+export type Transfer = z.output<typeof transferSchema>
 
 /** A transfer's instrument fields before anyone has said which instrument it relies on. */
 export const UNSTATED_INSTRUMENT = { countryCode: '', mechanism: '', instrument: '', sccModule: '', derogation: '', tiaReference: '' } as const

@@ -2,7 +2,7 @@
  * What the register list needs of each record, and the search, filters, sort and counts
  * over it. Pure and in memory, so that a keystroke never touches the database.
  */
-import { LAWFUL_BASIS_LABELS, RECIPIENT_TYPE_LABELS, RECORD_ROLE_LABELS, RECORD_STATUS_LABELS, SAFEGUARD_LABELS, type LawfulBasis, type RecordRole, type RecordStatus } from './enums'
+import { LAWFUL_BASIS_LABELS, RECIPIENT_TYPE_LABELS, RECORD_ROLE_LABELS, RECORD_STATUS_LABELS, TRANSFER_INSTRUMENT_LABELS, TRANSFER_MECHANISM_LABELS, type LawfulBasis, type RecordRole, type RecordStatus } from './enums'
 import { referenceNumber, type StoredRecord } from './model'
 import { termLabel } from '../vocabulary/vocabulary'
 
@@ -44,7 +44,7 @@ function labelsOf(record: StoredRecord): string[] {
     ...record.dataSubjects.map(termLabel),
     ...record.dataCategories.map((category) => termLabel(category.term)),
     ...record.recipients.map((recipient) => RECIPIENT_TYPE_LABELS[recipient.type]),
-    ...record.transfers.map((transfer) => SAFEGUARD_LABELS[transfer.safeguard] ?? '')
+    ...record.transfers.flatMap((transfer) => [transfer.mechanism ? TRANSFER_MECHANISM_LABELS[transfer.mechanism] : '', transfer.instrument ? TRANSFER_INSTRUMENT_LABELS[transfer.instrument] : ''])
   ]
 }
 

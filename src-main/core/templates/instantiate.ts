@@ -2,7 +2,9 @@
  * Turns one activity of a template pack into a draft record: every value the policy states is
  * pre-filled with its quotes as evidence; every gap becomes an open item for the DPO. Pure.
  */
-import { UNSTATED_INSTRUMENT, type Evidence, type OpenItem, type RecordForm, type Retention } from '../records/model'
+import { mechanismOfInstrument } from '../legal/parse-instrument-text'
+import { upgradeLegacyTransfer } from '../records/legacy-transfer'
+import { UNSTATED_INSTRUMENT, type Evidence, type OpenItem, type RecordForm, type Retention, type Transfer } from '../records/model'
 import { emptyRecordForm, emptyRetention, newItemId } from '../records/new-record'
 import { CRIMINAL_OFFENCE_TERMS } from '../vocabulary/vocabulary'
 import type { ActivityTemplate, PackGap, TemplatePack } from './pack-schema'
@@ -98,11 +100,12 @@ export function recordFromActivity(pack: TemplatePack, activityId: string): Reco
     return entry.recipient
   })
 
-  // A record transfer must name its safeguard; one the policy does not name is left for the DPO.
+  // A transfer whose policy names its safeguard goes into the record; one the policy does not name is left for the DPO.
   for (const transfer of activity.transfers) {
-    if (transfer.safeguard) {
+    const instrument = packTransferInstrument(transfer)
+    if (instrument.fields.mechanism !== '') {
       cite(`transfers.${record.transfers.length}`, transfer.quotes)
-      record.transfers.push({ id: newItemId(), recipient: transfer.recipient, country: transfer.country, safeguard: transfer.safeguard, documentation: '', ...UNSTATED_INSTRUMENT })
+      record.transfers.push({ id: newItemId(), recipient: transfer.recipient, country: transfer.country, documentation: instrument.documentation, ...UNSTATED_INSTRUMENT, ...instrument.fields })
     } else {
       openItem(
         'transfers',
@@ -182,5 +185,34 @@ function recordFieldOfGap(field: string, activity: ActivityTemplate): string {
     }
     default:
       return `${head}${tail}`
+  }
+}
+
+/**
+ * The record's instrument fields for a pack transfer: stated ones as they are, a format 1
+ * `safeguard` through the same upgrade as every legacy transfer (legacy-transfer.ts).
+ */
+export function packTransferInstrument(transfer: ActivityTemplate['transfers'][number]): {
+  fields: Pick<Transfer, 'countryCode' | 'mechanism' | 'instrument' | 'sccModule' | 'derogation'>
+  documentation: string
+} {
+  const upgraded = upgradeLegacyTransfer({
+    country: transfer.country,
+    documentation: '',
+    safeguard: transfer.safeguard ?? '',
+    mechanism: transfer.mechanism ?? (transfer.instrument ? mechanismOfInstrument(transfer.instrument) : ''),
+    instrument: transfer.instrument ?? '',
+    sccModule: transfer.sccModule ?? '',
+    derogation: transfer.derogation ?? ''
+  }) as Partial<Transfer>
+  return {
+    fields: {
+      countryCode: upgraded.countryCode ?? '',
+      mechanism: upgraded.mechanism ?? '',
+      instrument: upgraded.instrument ?? '',
+      sccModule: upgraded.sccModule ?? '',
+      derogation: upgraded.derogation ?? ''
+    },
+    documentation: upgraded.documentation ?? ''
   }
 }

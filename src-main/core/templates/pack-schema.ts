@@ -16,6 +16,10 @@ import {
   RETENTION_END_ACTION_LABELS,
   RETENTION_UNIT_LABELS,
   SAFEGUARD_LABELS,
+  TRANSFER_MECHANISM_LABELS,
+  TRANSFER_INSTRUMENT_LABELS,
+  SCC_MODULE_LABELS,
+  ART49_DEROGATION_LABELS,
   SECURITY_MEASURE_LABELS,
   SPECIAL_CATEGORY_LABELS,
   keysOf
@@ -116,7 +120,12 @@ export const activityTemplateSchema = z.strictObject({
       z.strictObject({
         recipient: nonEmpty(500),
         country: nonEmpty(300),
+        /** Format 1: the single safeguard, read into mechanism and instrument on instantiation. */
         safeguard: z.enum(keysOf(SAFEGUARD_LABELS)).optional(),
+        mechanism: z.enum(keysOf(TRANSFER_MECHANISM_LABELS)).optional(),
+        instrument: z.enum(keysOf(TRANSFER_INSTRUMENT_LABELS)).optional(),
+        sccModule: z.enum(keysOf(SCC_MODULE_LABELS)).optional(),
+        derogation: z.enum(keysOf(ART49_DEROGATION_LABELS)).optional(),
         quotes: quotes()
       })
     )

@@ -104,7 +104,10 @@ export function activityFromRecord(record: StoredRecord, takenIds: ReadonlySet<s
     transfers: record.transfers.map((transfer, index) => ({
       recipient: transfer.recipient,
       country: transfer.country,
-      safeguard: transfer.safeguard,
+      ...(transfer.mechanism ? { mechanism: transfer.mechanism } : {}),
+      ...(transfer.instrument ? { instrument: transfer.instrument } : {}),
+      ...(transfer.sccModule ? { sccModule: transfer.sccModule } : {}),
+      ...(transfer.derogation ? { derogation: transfer.derogation } : {}),
       quotes: quotesUnder(record, `transfers.${index}`)
     })),
     gaps: record.openItems

@@ -179,12 +179,12 @@ function specialCategoryWarnings(pack: TemplatePack): Problem[] {
   })
 }
 
-/** A transfer without a safeguard should be explained by a gap, since a record needs one. */
+/** A transfer without a safeguard (or, from format 2 on, a mechanism or instrument) should be explained by a gap. */
 function unsafeguardedTransferWarnings(pack: TemplatePack): Problem[] {
   return pack.activities.flatMap((activity, a) => {
     if (activity.gaps.some((gap) => gap.field.startsWith('transfers'))) return []
     return activity.transfers.flatMap((transfer, t) =>
-      transfer.safeguard
+      transfer.safeguard || transfer.mechanism || transfer.instrument
         ? []
         : [
             {

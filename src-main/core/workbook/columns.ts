@@ -10,7 +10,8 @@ import {
   RECIPIENT_TYPE_LABELS,
   RECORD_ROLE_LABELS,
   RECORD_STATUS_LABELS,
-  SAFEGUARD_LABELS
+  TRANSFER_INSTRUMENT_LABELS,
+  TRANSFER_MECHANISM_LABELS
 } from '../records/enums'
 
 export const SHEET = {
@@ -38,7 +39,8 @@ export const LISTS = {
   role: { header: 'Role', labels: Object.values(RECORD_ROLE_LABELS) },
   status: { header: 'Status', labels: Object.values(RECORD_STATUS_LABELS) },
   lawfulBasis: { header: 'Article 6 lawful basis', labels: Object.values(LAWFUL_BASIS_LABELS) },
-  safeguard: { header: 'Transfer safeguard', labels: Object.values(SAFEGUARD_LABELS) },
+  transferMechanism: { header: 'Transfer mechanism', labels: Object.values(TRANSFER_MECHANISM_LABELS) },
+  transferInstrument: { header: 'Transfer instrument', labels: Object.values(TRANSFER_INSTRUMENT_LABELS) },
   recipientType: { header: 'Recipient type', labels: Object.values(RECIPIENT_TYPE_LABELS) },
   dpiaRequired: { header: 'DPIA required', labels: Object.values(DPIA_REQUIRED_LABELS) },
   dpiaStatus: { header: 'DPIA progress', labels: Object.values(DPIA_STATUS_LABELS) }

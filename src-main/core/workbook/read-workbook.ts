@@ -18,12 +18,11 @@ import {
   RECIPIENT_TYPE_LABELS,
   RECORD_ROLE_LABELS,
   RECORD_STATUS_LABELS,
-  SAFEGUARD_LABELS,
   SECURITY_MEASURE_LABELS,
   SPECIAL_CATEGORY_LABELS,
-  type LawfulBasis,
-  type Safeguard
+  type LawfulBasis
 } from '../records/enums'
+import { parseTransferInstrumentText } from '../legal/parse-instrument-text'
 import { formatReference, referenceNumber, UNSTATED_INSTRUMENT, type OpenItem, type StoredRecord } from '../records/model'
 import { safeParseStoredRecord } from '../records/validated-record'
 import { emptyRecordForm, emptyRetention, newItemId } from '../records/new-record'
@@ -514,21 +513,6 @@ export function lawfulBasisOf(text: string): LawfulBasis | undefined {
   return undefined
 }
 
-export function safeguardOf(text: string): Safeguard | undefined {
-  const byLabel = keyForLabel(SAFEGUARD_LABELS, text)
-  if (byLabel) return byLabel
-  const labelPrefix = (Object.keys(SAFEGUARD_LABELS) as Safeguard[]).find((key) => text.toLowerCase().startsWith(SAFEGUARD_LABELS[key].toLowerCase()))
-  if (labelPrefix) return labelPrefix
-  const lower = text.toLowerCase()
-  if (/adequa/.test(lower)) return 'adequacy'
-  if (/binding corporate|\bbcr/.test(lower)) return 'bcr'
-  if (/standard contractual|\bsccs?\b|model clauses/.test(lower)) return 'sccs'
-  if (/code of conduct/.test(lower)) return 'code-of-conduct'
-  if (/certification/.test(lower)) return 'certification'
-  if (/derogation|art(icle)?\.?\s*49/.test(lower)) return 'derogation'
-  return undefined
-}
-
 /** "6 years from the end of the contract, then erase", "<criterion> (counted from <event>), then review"; other text becomes a criterion. */
 export function retentionOf(text: string): StoredRecord['dataCategories'][number]['retention'] {
   const retention = emptyRetention()
@@ -618,18 +602,32 @@ function recordFromIcoRow(cells: Map<IcoField, string>, extras: Array<[string, s
   const safeguardLines = list('safeguards')
   const countries = list('countries')
   const transfers: StoredRecord['transfers'] = []
+  const notStated = (text: string) => (/^not stated$/i.test(text.trim()) ? '' : text.trim())
   for (const [index, line] of countries.entries()) {
     const named = /^(.*)\(([^()]+)\)\s*$/.exec(line)
-    const country = named ? named[1]!.trim() : line
-    const recipient = named ? named[2]!.trim() : 'Not stated in the spreadsheet'
-    const forCountry = safeguardLines.find((candidate) => candidate.toLowerCase().startsWith(`${country.toLowerCase()}:`))
-    const text = forCountry ? forCountry.slice(country.length + 1).trim() : safeguardLines.length === countries.length ? safeguardLines[index]! : safeguardLines.length === 1 ? safeguardLines[0]! : ''
-    const [safeguardText, documentation = ''] = text.split(/\s+—\s+/, 2)
-    const safeguard = safeguardOf(safeguardText ?? '')
-    if (!safeguard) {
-      return { problem: `transfer to ${country}: no safeguard recognised in ${where('safeguards')} (e.g. "Adequacy decision", "Standard contractual clauses"); every transfer needs one` }
+    const country = notStated(named ? named[1]! : line)
+    const recipient = notStated(named ? named[2]! : '')
+    const forCountry = safeguardLines.find((candidate) => candidate.toLowerCase().startsWith(`${(named ? named[1]!.trim() : line).toLowerCase()}:`))
+    const text = forCountry ? forCountry.slice(forCountry.indexOf(':') + 1).trim() : safeguardLines.length === countries.length ? safeguardLines[index]! : safeguardLines.length === 1 ? safeguardLines[0]! : ''
+    const [instrumentText = '', documentation = ''] = text.split(/\s+—\s+/, 2)
+    const parsed = parseTransferInstrumentText(instrumentText)
+    const transferName = `Transfer ${index + 1}${country ? ` to ${country}` : ''}`
+    if (instrumentText !== '' && parsed.mechanism === '' && !/^not stated$/i.test(instrumentText)) {
+      note(`transfers.${index}.mechanism`, `${transferName}: safeguard not recognised (${where('safeguards')}): "${instrumentText}"; it is kept in the documentation. Choose the mechanism.`)
     }
-    transfers.push({ id: newItemId(), recipient, country, safeguard, documentation: safeguardText === text ? '' : documentation, ...UNSTATED_INSTRUMENT })
+    // Words the fields cannot hold ("SCCs + TIA" says SCCs, not which) stay in the documentation.
+    const kept = parsed.instrument === '' && !/^not stated$/i.test(instrumentText) ? instrumentText : ''
+    transfers.push({
+      id: newItemId(),
+      recipient,
+      country,
+      documentation: [kept, documentation].filter((part) => part !== '').join(' — '),
+      ...UNSTATED_INSTRUMENT,
+      mechanism: parsed.mechanism,
+      instrument: parsed.instrument,
+      sccModule: parsed.sccModule,
+      derogation: parsed.derogation
+    })
   }
   form.transfers = transfers
 

@@ -24,12 +24,17 @@ import {
   RECORD_STATUS_LABELS,
   RETENTION_END_ACTION_LABELS,
   RETENTION_MODE_LABELS,
-  SAFEGUARD_LABELS,
+  ART49_DEROGATION_LABELS,
+  SCC_MODULE_LABELS,
+  TRANSFER_INSTRUMENT_LABELS,
+  TRANSFER_MECHANISM_LABELS,
   SECURITY_MEASURE_LABELS,
   SPECIAL_CATEGORY_LABELS,
   type LawfulBasis
 } from '../records/enums'
 import { referenceNumber, type Organisation, type Retention, type StoredRecord } from '../records/model'
+import { formatLegalDate, TRANSFER_LAW_AS_OF } from '../legal/transfer-law'
+import { destinationText, transferInstrumentText } from '../legal/transfer-text'
 import { sha256Hex } from '../util/sha256'
 import { termLabel } from '../vocabulary/vocabulary'
 import { LISTS, LIST_NAMES, MAX_CELL_CHARS, SHEET, WORKBOOK_FORMAT_MARK, type ColumnSpec, type ListName, type SheetName } from './columns'
@@ -139,9 +144,9 @@ const purposesOf = (record: StoredRecord) => lines(record.purposes.map((purpose)
 const subjectsOf = (record: StoredRecord) => lines(record.dataSubjects.map(termLabel))
 const categoriesOf = (record: StoredRecord) => lines(record.dataCategories.map((category) => termLabel(category.term)))
 const recipientsOf = (record: StoredRecord) => lines(record.recipients.map((recipient) => `${recipient.name} (${RECIPIENT_TYPE_LABELS[recipient.type]})`))
-const countriesOf = (record: StoredRecord) => lines(record.transfers.map((transfer) => `${transfer.country} (${transfer.recipient})`))
+const countriesOf = (record: StoredRecord) => lines(record.transfers.map((transfer) => `${destinationText(transfer) || 'Not stated'} (${transfer.recipient || 'Not stated'})`))
 const safeguardsOf = (record: StoredRecord) =>
-  lines(record.transfers.map((transfer) => `${transfer.country}: ${SAFEGUARD_LABELS[transfer.safeguard]}${transfer.documentation ? ` — ${transfer.documentation}` : ''}`))
+  lines(record.transfers.map((transfer) => `${destinationText(transfer) || 'Not stated'}: ${transferInstrumentText(transfer)}${transfer.documentation ? ` — ${transfer.documentation}` : ''}`))
 const securityOf = (record: StoredRecord) => lines([...record.securityMeasures.map((measure) => SECURITY_MEASURE_LABELS[measure]), record.securityDescription])
 /** One basis when all purposes share it, else one line per purpose in purpose order (so that an import can pair them). */
 function lawfulBasesOf(record: StoredRecord): string {
@@ -280,9 +285,14 @@ type TransferItem = StoredRecord['transfers'][number]
 export const TRANSFER_COLUMNS: ItemColumn<TransferItem>[] = [
   ...keyColumns<TransferItem>(),
   column('recipient', 'Recipient', 26, ({ item }) => item.recipient, '30(1)(e)'),
-  column('country', 'Third country or international organisation', 26, ({ item }) => item.country, '30(1)(e)'),
-  column('safeguard', 'Safeguard', 36, ({ item }) => SAFEGUARD_LABELS[item.safeguard], '30(1)(e)', 'safeguard'),
-  column('documentation', 'Documentation of safeguards', 40, ({ item }) => item.documentation)
+  column('country', 'Third country or international organisation', 26, ({ item }) => destinationText(item), '30(1)(e)'),
+  column('countryCode', 'Country or organisation code', 12, ({ item }) => item.countryCode),
+  column('mechanism', 'Transfer mechanism', 30, ({ item }) => (item.mechanism ? TRANSFER_MECHANISM_LABELS[item.mechanism] : ''), '30(1)(e)', 'transferMechanism'),
+  column('instrument', 'Transfer instrument', 36, ({ item }) => (item.instrument ? TRANSFER_INSTRUMENT_LABELS[item.instrument] : ''), null, 'transferInstrument'),
+  column('sccModule', 'SCC module', 28, ({ item }) => (item.sccModule ? SCC_MODULE_LABELS[item.sccModule] : '')),
+  column('derogation', 'Art. 49 derogation', 32, ({ item }) => (item.derogation ? ART49_DEROGATION_LABELS[item.derogation] : '')),
+  column('documentation', 'Documentation of safeguards', 40, ({ item }) => item.documentation),
+  column('tiaReference', 'Transfer impact assessment', 24, ({ item }) => item.tiaReference)
 ]
 
 interface EvidenceRow {
@@ -373,6 +383,9 @@ function countBy<T extends string>(records: readonly StoredRecord[], key: (recor
   return (Object.keys(labels) as T[]).map((value) => [labels[value], records.filter((record) => key(record) === value).length])
 }
 
+/** The Cover row that dates the adequacy decisions and instrument validity the findings used. */
+export const TRANSFER_LAW_COVER_LABEL = 'Transfer law as of'
+
 function coverRows(data: ExportData, records: StoredRecord[]): CellValue[][] {
   const rows: CellValue[][] = [['Workbook', 'Format', WORKBOOK_FORMAT_MARK]]
   const organisation = data.organisation
@@ -390,7 +403,8 @@ function coverRows(data: ExportData, records: StoredRecord[]): CellValue[][] {
     ['Export', 'Exported at', data.exportedAt],
     ['Export', 'App version', data.appVersion],
     ['Export', 'Filters applied', data.filters || 'None: the whole register'],
-    ['Export', 'Records', records.length]
+    ['Export', 'Records', records.length],
+    ['Export', TRANSFER_LAW_COVER_LABEL, formatLegalDate(TRANSFER_LAW_AS_OF)]
   )
   for (const [label, count] of countBy(records, (record) => record.role, RECORD_ROLE_LABELS)) rows.push(['Records by role', label, count])
   for (const [label, count] of countBy(records, (record) => record.status, RECORD_STATUS_LABELS)) rows.push(['Records by status', label, count])

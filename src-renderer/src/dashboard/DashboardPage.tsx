@@ -190,11 +190,11 @@ export function DashboardPage() {
           </div>
         </Card>
 
-        <Card title="Transfers by destination and safeguard" note={transfers.transfers === 0 ? 'No transfers recorded.' : `${transfers.transfers.toLocaleString()} transfers in active records${transfers.rows.length === 12 ? '; the 12 most frequent destinations' : ''}.`}>
+        <Card title="Transfers by destination and mechanism" note={transfers.transfers === 0 ? 'No transfers recorded.' : `${transfers.transfers.toLocaleString()} transfers in active records${transfers.rows.length === 12 ? '; the 12 most frequent destinations' : ''}.`}>
           {transfers.rows.length > 0 ? (
             <StackedBars rows={transfers.rows.map((row) => ({ label: row.country, values: row }))} series={transfers.safeguards.map((safeguard, index) => ({ key: safeguard, label: safeguard, colour: PALETTE[index % PALETTE.length]! }))} />
           ) : null}
-          <FiguresTable caption="Transfers by destination and safeguard" head={['Destination', 'Transfers', ...transfers.safeguards]} rows={transfers.rows.map((row) => [row.country, row.total, ...transfers.safeguards.map((safeguard) => (row[safeguard] as number | undefined) ?? 0)])} />
+          <FiguresTable caption="Transfers by destination and mechanism" head={['Destination', 'Transfers', ...transfers.safeguards]} rows={transfers.rows.map((row) => [row.country, row.total, ...transfers.safeguards.map((safeguard) => (row[safeguard] as number | undefined) ?? 0)])} />
         </Card>
 
         <Card title="Vendors by number of records" note={vendorCounts.length === 0 ? 'No vendors yet: they are added when a template pack is installed.' : 'Records that name the vendor as a recipient or were made from its template pack.'}>

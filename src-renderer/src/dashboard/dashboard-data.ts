@@ -6,7 +6,7 @@ import { addDays } from '@core/checks/dates'
 import type { Finding, Severity } from '@core/checks/finding'
 import { SEVERITIES } from '@core/checks/finding'
 import { summariseFindings } from '@core/checks/run-checks'
-import { RECORD_ROLE_LABELS, RECORD_STATUS_LABELS, SAFEGUARD_LABELS, type RecordRole, type RecordStatus } from '@core/records/enums'
+import { RECORD_ROLE_LABELS, RECORD_STATUS_LABELS, TRANSFER_MECHANISM_LABELS, type RecordRole, type RecordStatus } from '@core/records/enums'
 import type { StoredRecord } from '@core/records/model'
 
 export const DUE_SOON_DAYS = 30
@@ -91,9 +91,9 @@ export function transfersByCountry(records: Iterable<StoredRecord>, limit = 12):
   for (const record of records) {
     if (record.status === 'archived') continue
     for (const transfer of record.transfers) {
-      const country = transfer.country.trim() || 'Not stated'
+      const country = transfer.country.trim() || (transfer.countryCode ? transfer.countryCode : 'Not stated')
       const key = country.toLowerCase()
-      const safeguard = SAFEGUARD_LABELS[transfer.safeguard] ?? 'No safeguard chosen'
+      const safeguard = transfer.mechanism ? TRANSFER_MECHANISM_LABELS[transfer.mechanism] : 'No mechanism chosen'
       safeguards.add(safeguard)
       const row = byCountry.get(key) ?? { country, total: 0 }
       row.total += 1
@@ -104,7 +104,7 @@ export function transfersByCountry(records: Iterable<StoredRecord>, limit = 12):
   }
   const rows = [...byCountry.values()].sort((a, b) => b.total - a.total || (a.country < b.country ? -1 : 1)).slice(0, limit)
   // Safeguards in their enum order, so colours stay the same from one visit to the next.
-  const order = [...Object.values(SAFEGUARD_LABELS), 'No safeguard chosen']
+  const order = [...Object.values(TRANSFER_MECHANISM_LABELS), 'No mechanism chosen']
   return { rows, safeguards: order.filter((label) => safeguards.has(label)), transfers }
 }
 

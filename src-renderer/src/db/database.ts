@@ -7,6 +7,7 @@ import type { AuditEntry } from '@core/audit/audit-chain'
 import type { Organisation, StoredRecord } from '@core/records/model'
 import type { InstalledPack } from '@core/templates/installed-pack'
 import type { Vendor } from '@core/templates/vendor'
+import { upgradeLegacyTransfer } from '@core/records/legacy-transfer'
 
 // Their zod schemas live in the core (they are validated in backups too); re-exported for the pages.
 export type { InstalledPack, Vendor }
@@ -50,6 +51,15 @@ export const SCHEMA_V2 = {
  */
 export const SCHEMA_V3 = SCHEMA_V2
 
+// version 4: see incomplete
+
+/**
+ * Version 5: a transfer names its mechanism and instrument instead of one `safeguard`. The
+ * tables are those of version 3; the upgrade reads each stored transfer's safeguard into the
+ * new fields (core/records/legacy-transfer.ts), stating nothing the old value did not say.
+ */
+export const SCHEMA_V5 = SCHEMA_V3
+
 export class RopaDatabase extends Dexie {
   records!: Table<StoredRecord, string>
   organisation!: Table<OrganisationRow, string>
@@ -71,6 +81,16 @@ export class RopaDatabase extends Dexie {
           .toCollection()
           .modify((record) => {
             if (typeof record.revision !== 'number') record.revision = 1
+          })
+      )
+    this.version(5)
+      .stores(SCHEMA_V5)
+      .upgrade((transaction) =>
+        transaction
+          .table<StoredRecord, string>('records')
+          .toCollection()
+          .modify((record) => {
+            record.transfers = record.transfers.map((transfer) => upgradeLegacyTransfer(transfer))
           })
       )
   }

@@ -4,7 +4,8 @@ import { FormProvider, useFieldArray, useForm } from 'react-hook-form'
 import { z } from 'zod'
 import { organisationSchema, type Organisation } from '@core/records/model'
 import { newItemId } from '@core/records/new-record'
-import { TextField } from '../ui/fields'
+import { SelectField, TextField } from '../ui/fields'
+import { REGIME_LABELS } from '@core/records/enums'
 import { useAsyncAction } from '../ui/use-async-action'
 
 /** The first-run form also asks who is using the app, so that every change names its author. */
@@ -85,6 +86,15 @@ export function OrganisationForm({ initial, withProfile, currentUserName, submit
         <ContactFields prefix="organisation.controller" legend="Controller — Art. 30(1)(a)" nameLabel="Organisation name" />
         <ContactFields prefix="organisation.dpo" legend="Data Protection Officer" nameLabel="DPO name" />
         <ContactFields prefix="organisation.representative" legend="EU / UK representative (Art. 27), where there is one" nameLabel="Representative name" />
+        <fieldset className="section">
+          <legend>Data protection regime</legend>
+          <p className="section__note">
+            Which law governs your transfers: the EU&apos;s adequacy list and standard contractual clauses, the UK&apos;s own adequacy list with the IDTA or the UK Addendum, or both. The transfer checks follow this choice.
+          </p>
+          <div className="grid">
+            <SelectField name="organisation.regime" label="Regime for transfers" labels={REGIME_LABELS} />
+          </div>
+        </fieldset>
         <fieldset className="section">
           <legend>Joint controllers</legend>
           {joint.fields.map((field, index) => (

@@ -10,14 +10,27 @@ import {
   RETENTION_END_ACTION_LABELS,
   RETENTION_MODE_LABELS,
   RETENTION_UNIT_LABELS,
-  SAFEGUARD_LABELS,
+  ART49_DEROGATION_LABELS,
+  REGIME_LABELS,
+  SCC_MODULE_LABELS,
+  TRANSFER_INSTRUMENT_LABELS,
+  TRANSFER_MECHANISM_LABELS,
+  type Regime,
+  type TransferInstrument,
   SECURITY_MEASURE_LABELS,
   SPECIAL_CATEGORY_LABELS
 } from '@core/records/enums'
-import type { RecordFormInput } from '@core/records/model'
+import { UNSTATED_INSTRUMENT, type RecordFormInput } from '@core/records/model'
+import { classifyDestination } from '@core/checks/adequacy'
+import { localToday } from '@core/checks/dates'
+import { DESTINATION_OPTIONS, resolveDestinationCode } from '@core/legal/destinations'
+import { mechanismOfInstrument } from '@core/legal/parse-instrument-text'
+import { ADEQUACY_SCOPE_TEXT, TRANSFER_LAW_AS_OF, formatLegalDate, instrumentAvailableUnder, instrumentStandingOn } from '@core/legal/transfer-law'
+import { useLiveQuery } from 'dexie-react-hooks'
+import { repository } from '../app/services'
 import { emptyRetention, newItemId } from '@core/records/new-record'
-import type { ReactNode } from 'react'
-import { CheckboxField, SelectField, TextAreaField, TextField, errorMessage } from '../ui/fields'
+import { useId, useState, type ReactNode } from 'react'
+import { CheckboxField, FieldShell, SelectField, TextAreaField, TextField, errorMessage } from '../ui/fields'
 import { SingleTermPicker, TermListPicker } from '../ui/TermPicker'
 import { EvidenceNote, ImportEvidenceNote } from './evidence'
 import { VendorPicker } from '../templates/VendorPicker'
@@ -272,33 +285,113 @@ export function RecipientsSection() {
 export function TransfersSection() {
   const isProcessor = useIsProcessor()
   const { fields, append, remove } = useFieldArray<RecordFormInput, 'transfers'>({ name: 'transfers' })
+  const regime = useLiveQuery(async () => (await repository.getOrganisation())?.regime ?? 'eu', []) ?? 'eu'
   return (
-    <Section info={sectionInfo('transfers', isProcessor)} intro="Every transfer outside the EEA names its destination and the safeguard it relies on.">
+    <Section
+      info={sectionInfo('transfers', isProcessor)}
+      intro={
+        <>
+          Every transfer outside the {regime === 'uk' ? 'UK' : 'EEA'} names its destination, the Chapter V mechanism and the instrument it relies on. Organisation&apos;s regime: {REGIME_LABELS[regime]}.{' '}
+          <span className="transfer-law-date">Transfer law as of {formatLegalDate(TRANSFER_LAW_AS_OF)}.</span>
+        </>
+      }
+    >
       {fields.map((field, index) => (
-        <TransferItem key={field.id} index={index} onRemove={() => remove(index)} />
+        <TransferItem key={field.id} index={index} regime={regime} onRemove={() => remove(index)} />
       ))}
       <ImportEvidenceNote field="transfers" />
       <FindingNote anchor="transfers" />
-      <button type="button" className="button button--small" onClick={() => append({ id: newItemId(), recipient: '', country: '', safeguard: '' as never, documentation: '' })}>
+      <button type="button" className="button button--small" onClick={() => append({ id: newItemId(), recipient: '', country: '', documentation: '', ...UNSTATED_INSTRUMENT })}>
         Add transfer
       </button>
     </Section>
   )
 }
 
-function TransferItem({ index, onRemove }: { index: number; onRemove: () => void }) {
-  const safeguard = useWatch<RecordFormInput>({ name: `transfers.${index}.safeguard` })
+/** The instruments offered for a mechanism under the regime; one already chosen stays offered so that stored data shows. */
+function instrumentChoices(mechanism: string, regime: Regime, current: string): Record<string, string> {
+  const choices: Record<string, string> = {}
+  for (const [key, label] of Object.entries(TRANSFER_INSTRUMENT_LABELS) as Array<[TransferInstrument, string]>) {
+    const fits = mechanismOfInstrument(key) === mechanism && instrumentAvailableUnder(key, regime)
+    if (!fits && key !== current) continue
+    const standing = instrumentStandingOn(key, localToday())
+    choices[key] = standing.kind === 'invalid' ? `${label} (invalid since ${formatLegalDate(standing.since)})` : label
+  }
+  return choices
+}
+
+function destinationHint(country: string, countryCode: string, regime: Regime): string {
+  if (country.trim() === '' && countryCode === '') return 'Choose from the list or type the destination.'
+  const destination = classifyDestination(country, { regime: regime === 'uk' ? 'uk' : 'eu', countryCode, on: localToday() })
+  const code = countryCode ? `Code ${countryCode}. ` : 'Not matched to a country code. '
+  if (destination.domestic) return `${code}${regime === 'uk' ? 'In the UK' : 'In the EEA'}: not a transfer under Chapter V.`
+  if (!destination.adequacyKnown) return `${code}The UK keeps its own adequacy list, which the app does not hold: confirm adequacy against it.`
+  if (destination.adequacy === null) return `${code}No adequacy decision on the EU's list.`
+  return `${code}${destination.adequacy
+    .map((decision) => `Adequacy decision for ${decision.name}${decision.decided ? ` of ${formatLegalDate(decision.decided)}` : ''}${decision.scope ? `: ${ADEQUACY_SCOPE_TEXT[decision.scope]}` : ''}`)
+    .join('; ')}.`
+}
+
+function DestinationField({ index, regime }: { index: number; regime: Regime }) {
+  const { register, setValue } = useFormContext<RecordFormInput>()
+  const country = (useWatch<RecordFormInput>({ name: `transfers.${index}.country` }) as string | undefined) ?? ''
+  const countryCode = (useWatch<RecordFormInput>({ name: `transfers.${index}.countryCode` }) as string | undefined) ?? ''
+  const id = useId()
+  // The ~260 suggestions exist only while the field has focus, like the vocabulary pickers' (an editor stays light).
+  const [focused, setFocused] = useState(false)
+  const field = register(`transfers.${index}.country`, {
+    // A name from the list (or an unambiguous alias such as "USA") carries its code; free text keeps none.
+    onChange: (event: { target: { value: string } }) => setValue(`transfers.${index}.countryCode`, resolveDestinationCode(event.target.value), { shouldDirty: true })
+  })
+  return (
+    <FieldShell label="Country or international organisation" htmlFor={id} hint={destinationHint(country, countryCode, regime)}>
+      <input
+        id={id}
+        list={focused ? `${id}-destinations` : undefined}
+        autoComplete="off"
+        {...field}
+        onFocus={() => setFocused(true)}
+        onBlur={(event) => {
+          setFocused(false)
+          void field.onBlur(event)
+        }}
+      />
+      {focused ? (
+        <datalist id={`${id}-destinations`}>
+          {DESTINATION_OPTIONS.map((option) => (
+            <option key={option.code} value={option.name} />
+          ))}
+        </datalist>
+      ) : null}
+    </FieldShell>
+  )
+}
+
+function TransferItem({ index, regime, onRemove }: { index: number; regime: Regime; onRemove: () => void }) {
+  const { setValue, getValues } = useFormContext<RecordFormInput>()
+  const mechanism = (useWatch<RecordFormInput>({ name: `transfers.${index}.mechanism` }) as string | undefined) ?? ''
+  const instrument = (useWatch<RecordFormInput>({ name: `transfers.${index}.instrument` }) as string | undefined) ?? ''
+  const onMechanismChange = (event: { target: { value: string } }) => {
+    // An instrument of another mechanism no longer applies; nothing else is cleared.
+    const chosen = getValues(`transfers.${index}.instrument`) ?? ''
+    // Art. 49 has one instrument, the derogation itself: which one is asked next.
+    if (event.target.value === 'art49') setValue(`transfers.${index}.instrument`, 'derogation', { shouldDirty: true })
+    else if (chosen !== '' && mechanismOfInstrument(chosen) !== event.target.value) setValue(`transfers.${index}.instrument`, '', { shouldDirty: true })
+  }
   return (
     <div className="item">
       <ItemHeader title={`Transfer ${index + 1}`} onRemove={onRemove} removeLabel={`Remove transfer ${index + 1}`} />
       <div className="grid">
         <TextField name={`transfers.${index}.recipient`} label="Recipient" />
-        <TextField name={`transfers.${index}.country`} label="Country or international organisation" />
-        <SelectField name={`transfers.${index}.safeguard`} label="Safeguard" labels={SAFEGUARD_LABELS} blank="Choose…" />
-        <TextField
-          name={`transfers.${index}.documentation`}
-          label={safeguard === 'derogation' ? 'Derogation and its documentation (Art. 49)' : 'Documentation (link or reference)'}
-        />
+        <DestinationField index={index} regime={regime} />
+        <SelectField name={`transfers.${index}.mechanism`} label="Mechanism (Chapter V)" labels={TRANSFER_MECHANISM_LABELS} blank="Not stated yet" options={{ onChange: onMechanismChange }} />
+        {mechanism !== '' && mechanism !== 'art49' ? (
+          <SelectField name={`transfers.${index}.instrument`} label="Instrument" labels={instrumentChoices(mechanism, regime, instrument)} blank="Not stated yet" />
+        ) : null}
+        {instrument === 'scc-2021' || instrument === 'uk-addendum' ? <SelectField name={`transfers.${index}.sccModule`} label="SCC module" labels={SCC_MODULE_LABELS} blank="Not stated yet" /> : null}
+        {mechanism === 'art49' ? <SelectField name={`transfers.${index}.derogation`} label="Art. 49 derogation" labels={ART49_DEROGATION_LABELS} blank="Not stated yet" /> : null}
+        <TextField name={`transfers.${index}.documentation`} label={mechanism === 'art49' ? 'Documentation of the derogation (Art. 49)' : 'Documentation (link or reference)'} />
+        {mechanism === 'art46' || mechanism === 'art47' ? <TextField name={`transfers.${index}.tiaReference`} label="Transfer impact assessment (reference or link)" /> : null}
       </div>
       <EvidenceNote field={`transfers.${index}`} />
       <FindingNote anchor={`transfers.${index}`} />

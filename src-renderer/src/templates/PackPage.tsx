@@ -14,6 +14,8 @@ import {
   SPECIAL_CATEGORY_LABELS
 } from '@core/records/enums'
 import type { ActivityTemplate, TemplatePack } from '@core/templates/pack-schema'
+import { packTransferInstrument } from '@core/templates/instantiate'
+import { transferInstrumentText } from '@core/legal/transfer-text'
 import { termLabel } from '@core/vocabulary/vocabulary'
 import type { InstalledPack } from '@core/templates/installed-pack'
 import { NavLink } from '../app/navigation'
@@ -173,7 +175,7 @@ function ActivityCard({ pack, activity, open }: { pack: TemplatePack; activity: 
           label="Transfers"
           items={activity.transfers}
           render={(transfer) => ({
-            text: `${transfer.recipient} → ${transfer.country}: ${transfer.safeguard ? SAFEGUARD_LABELS[transfer.safeguard] : 'no safeguard named'}`,
+            text: `${transfer.recipient} → ${transfer.country}: ${transfer.mechanism || transfer.instrument ? transferInstrumentText(packTransferInstrument(transfer).fields) : transfer.safeguard ? SAFEGUARD_LABELS[transfer.safeguard] : 'no safeguard named'}`,
             quotes: transfer.quotes
           })}
         />

@@ -18,15 +18,18 @@ import { transferAdequacyScope } from './transfer-adequacy-scope'
 import { transferAdequacyUnfounded } from './transfer-adequacy-unfounded'
 import { transferAdequacyWouldSuffice } from './transfer-adequacy-would-suffice'
 import { transferDerogationUndocumented } from './transfer-derogation-undocumented'
-import { transferInvalidatedMechanism } from './transfer-invalidated-mechanism'
-import { transferSafeguardMissing } from './transfer-safeguard-missing'
+import { transferEvidenceInvalid } from './transfer-evidence-invalid'
+import { transferInstrumentInvalid } from './transfer-instrument-invalid'
+import { transferMechanismMissing } from './transfer-mechanism-missing'
+import { transferRegimeInstrument } from './transfer-regime-instrument'
+import { transferSccModuleMissing } from './transfer-scc-module-missing'
+import { transferTiaMissing } from './transfer-tia-missing'
 
 export const ORGANISATION_RULES: readonly OrganisationRule[] = art30OrganisationRules
 
 export const RECORD_RULES: readonly RecordRule[] = [
   ...art30RecordItemRules,
   retentionVague,
-  transferDerogationUndocumented,
   lawfulBasisMissing,
   legitimateInterestUnstated,
   liaReferenceMissing,
@@ -35,11 +38,16 @@ export const RECORD_RULES: readonly RecordRule[] = [
   criminalOffenceBasis,
   processorContractMissing,
   dpiaLikelyRequired,
-  transferSafeguardMissing,
-  transferInvalidatedMechanism,
+  transferMechanismMissing,
+  transferInstrumentInvalid,
+  transferEvidenceInvalid,
+  transferRegimeInstrument,
   transferAdequacyUnfounded,
   transferAdequacyScope,
   transferAdequacyWouldSuffice,
+  transferSccModuleMissing,
+  transferTiaMissing,
+  transferDerogationUndocumented,
   reviewOverdue,
   reviewDueSoon,
   templateVersionOutdated,

@@ -17,11 +17,4 @@ export function dataCategoryName(term: string | null | undefined, index: number)
   return isBlank(label) ? `data category ${index + 1}` : `"${label}"`
 }
 
-/** `the transfer to Stripe in the United States`, naming what is missing rather than leaving a gap. */
-export function theTransfer(transfer: { recipient?: string | null; country?: string | null }, index: number): string {
-  const recipient = isBlank(transfer.recipient) ? `an unnamed recipient (transfer ${index + 1})` : transfer.recipient!.trim()
-  const country = isBlank(transfer.country) ? 'an unnamed country' : transfer.country!.trim()
-  return `the transfer to ${recipient} in ${country}`
-}
-
 export const capitalised = (text: string): string => `${text.charAt(0).toUpperCase()}${text.slice(1)}`

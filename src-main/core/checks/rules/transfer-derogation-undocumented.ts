@@ -1,28 +1,40 @@
-import { isBlank, recordFinding, type RecordRule } from '../finding'
-import { thirdCountryTransfers, transferArticle } from '../transfers'
-import { capitalised, theTransfer } from './item-names'
+import { isBlank, recordFinding, type Finding, type RecordRule } from '../finding'
+import { thirdCountryTransfers, transferArticle, transferName } from '../transfers'
 
 /**
- * Art. 30(1)(e) with Art. 49: a transfer on a derogation must say which one, and for the
- * compelling-legitimate-interests derogation the assessment and safeguards (Art. 49(6)).
+ * Art. 49 with Art. 30(1)(e): a transfer on a derogation names which one, and for the
+ * compelling-legitimate-interests derogation documents the assessment and safeguards (Art. 49(6)).
  */
 export const transferDerogationUndocumented: RecordRule = {
   id: 'transfer-derogation-undocumented',
-  article: 'Art. 30(1)(e)',
-  description: 'A transfer relying on an Art. 49 derogation is documented.',
-  check(record) {
-    return thirdCountryTransfers(record).flatMap(({ transfer, index }) =>
-      transfer.safeguard === 'derogation' && isBlank(transfer.documentation)
-        ? [
-            recordFinding(transferDerogationUndocumented, record, {
-              severity: 'error',
-              article: transferArticle(record),
-              field: `transfers.${index}.documentation`,
-              message: `${capitalised(theTransfer(transfer, index))} relies on an Art. 49 derogation without documentation.`,
-              fix: 'Say which Art. 49(1) derogation applies (e.g. explicit consent, contract with the data subject). For compelling legitimate interests, record the assessment and the safeguards and that the supervisory authority was informed.'
-            })
-          ]
-        : []
-    )
+  article: 'Art. 49',
+  description: 'A transfer relying on an Art. 49 derogation names the derogation, and documents the safeguards for compelling legitimate interests.',
+  check(record, context) {
+    return thirdCountryTransfers(record, context).flatMap(({ transfer, index }): Finding[] => {
+      if (transfer.mechanism !== 'art49') return []
+      const name = transferName(transfer, index)
+      if (transfer.derogation === '') {
+        return [
+          recordFinding(transferDerogationUndocumented, record, {
+            severity: 'error',
+            field: `transfers.${index}.derogation`,
+            message: `${name} relies on an Art. 49 derogation without naming which one.`,
+            fix: 'Choose the Art. 49(1) derogation that applies (e.g. explicit consent, contract with the data subject).'
+          })
+        ]
+      }
+      if (transfer.derogation === 'compelling-legitimate-interests' && isBlank(transfer.documentation)) {
+        return [
+          recordFinding(transferDerogationUndocumented, record, {
+            severity: 'error',
+            article: transferArticle(record),
+            field: `transfers.${index}.documentation`,
+            message: `${name} relies on compelling legitimate interests without documenting the assessment and the safeguards.`,
+            fix: 'Record the assessment, the suitable safeguards and that the supervisory authority was informed (Art. 49(6)).'
+          })
+        ]
+      }
+      return []
+    })
   }
 }

@@ -1,0 +1,82 @@
+import { TRANSFER_INSTRUMENT_LABELS, type TransferInstrument } from '../../records/enums'
+import { parseTransferInstrumentText } from '../../legal/parse-instrument-text'
+import { formatLegalDate, instrumentStandingOn } from '../../legal/transfer-law'
+import { recordFinding, type Finding, type RecordRule } from '../finding'
+import { TRANSFER_LAW_NOTE, transferName } from '../transfers'
+
+/** `transfers`, `transfers[2].safeguard`, `transfers.2.documentation`: evidence about the record's transfers, and which one. */
+const TRANSFER_FIELD = /^transfers(?:(?:\[(\d+)\]|\.(\d+))|\b|$)/
+
+function invalidNamedIn(text: string, today: string): Array<{ instrument: TransferInstrument; since: string; reason: string }> {
+  return parseTransferInstrumentText(text).named.flatMap((instrument) => {
+    const standing = instrumentStandingOn(instrument, today)
+    return standing.kind === 'invalid' ? [{ instrument, since: standing.since, reason: standing.reason }] : []
+  })
+}
+
+/**
+ * Art. 44: the record's own evidence (policy quotes, open points, imported spreadsheet
+ * cells, the transfer's documentation) naming Privacy Shield, Safe Harbor or the pre-2021 SCCs is evidence of an
+ * invalid safeguard, whatever the transfer's fields say; the DPO need not type anything.
+ */
+export const transferEvidenceInvalid: RecordRule = {
+  id: 'transfer-evidence-invalid',
+  article: 'Art. 44',
+  description: "The record's evidence for its transfers does not rely on Privacy Shield, Safe Harbor or the pre-2021 standard contractual clauses.",
+  check(record, context) {
+    const findings: Finding[] = []
+    const reported = new Set<string>()
+    const report = (where: string, field: string, index: number | null, text: string, source: string) => {
+      for (const invalid of invalidNamedIn(text, context.today)) {
+        // The transfer's own instrument is reported by transfer-instrument-invalid.
+        if (index !== null && record.transfers[index]?.instrument === invalid.instrument) continue
+        const key = `${field}|${invalid.instrument}`
+        if (reported.has(key)) continue
+        reported.add(key)
+        const transfer = index === null ? undefined : record.transfers[index]
+        const subject = transfer ? transferName(transfer, index!) : "The record's transfers"
+        findings.push(
+          recordFinding(transferEvidenceInvalid, record, {
+            severity: 'error',
+            field,
+            message: `${subject}: ${source} names ${TRANSFER_INSTRUMENT_LABELS[invalid.instrument]}, invalid since ${formatLegalDate(invalid.since)} (${invalid.reason}): "${excerpt(text)}". ${TRANSFER_LAW_NOTE}`,
+            fix: `Confirm with the recipient which valid instrument the transfer now relies on (${where}), record it, and resolve or update the evidence.`
+          })
+        )
+      }
+    }
+    record.transfers.forEach((transfer, index) => report('its documentation', `transfers.${index}.documentation`, index, transfer.documentation ?? '', 'the documentation'))
+    for (const evidence of record.evidence) {
+      const match = TRANSFER_FIELD.exec(evidence.field)
+      if (!match) continue
+      const index = indexOf(match, record.transfers.length)
+      for (const quote of [...evidence.quotes, evidence.note]) report('the policy quote', index === null ? 'transfers' : `transfers.${index}`, index, quote, 'the policy quote')
+    }
+    for (const item of record.openItems) {
+      const match = TRANSFER_FIELD.exec(item.field)
+      if (!match) continue
+      const index = indexOf(match, record.transfers.length)
+      for (const text of [item.note, ...item.quotes]) report('the open point', index === null ? 'transfers' : `transfers.${index}`, index, text, 'an open point')
+    }
+    // Cells a migrated record was made from (the migration's import evidence).
+    for (const cell of record.importedFrom ?? []) {
+      const match = TRANSFER_FIELD.exec(cell.field)
+      if (!match) continue
+      const index = indexOf(match, record.transfers.length)
+      report('the spreadsheet cell', index === null ? 'transfers' : `transfers.${index}`, index, cell.text, `the imported cell '${cell.sheet}'!${cell.cell} of ${cell.file}`)
+    }
+    return findings
+  }
+}
+
+function indexOf(match: RegExpExecArray, count: number): number | null {
+  const digits = match[1] ?? match[2]
+  if (digits === undefined) return count === 1 ? 0 : null
+  const index = Number(digits)
+  return index < count ? index : null
+}
+
+function excerpt(text: string): string {
+  const trimmed = text.trim().replace(/\s+/g, ' ')
+  return trimmed.length > 160 ? `${trimmed.slice(0, 157)}…` : trimmed
+}
