@@ -10,8 +10,8 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { setUpOrganisation } from './app-steps'
-import { openApp, startRenderer, type RendererSession } from './browser'
 import { seriousViolations, type Violation } from './axe'
+import { openApp, startRenderer, type RendererSession } from './browser'
 
 let session: RendererSession
 beforeAll(async () => {

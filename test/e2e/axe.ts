@@ -1,4 +1,7 @@
-/** axe-core in the page: the serious and critical accessibility violations, for the end-to-end tests. */
+/**
+ * axe-core in Chromium: the serious and critical violations on a page. axe is injected with
+ * `page.evaluate`, which the app's CSP (`script-src 'self'`) does not apply to.
+ */
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import type { Page } from 'playwright-core'

@@ -10,6 +10,8 @@ export interface RegisterRow {
   id: string
   reference: string
   referenceNumber: number
+  /** The reference in the DPO's earlier register (a migrated spreadsheet); '' when none. */
+  previousReference: string
   name: string
   role: RecordRole
   status: RecordStatus
@@ -50,11 +52,16 @@ const unique = <T>(values: T[]): T[] => [...new Set(values)]
 
 export function toRegisterRow(record: StoredRecord): RegisterRow {
   const texts: string[] = []
-  collectStrings(record, texts)
+  // Import evidence is searched by what its cells said, not by where they were: every migrated
+  // record names the same file, sheet and headings, which would make them all match.
+  const { importedFrom, ...fields } = record
+  collectStrings(fields, texts)
+  for (const cell of importedFrom ?? []) if (cell.text !== '') texts.push(cell.text)
   return {
     id: record.id,
     reference: record.reference,
     referenceNumber: referenceNumber(record.reference),
+    previousReference: record.previousReference ?? '',
     name: record.name,
     role: record.role,
     status: record.status,

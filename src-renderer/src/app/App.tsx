@@ -15,6 +15,7 @@ import { AuditPage, AuditTrailWarning } from '../checks/AuditPage'
 import { DashboardPage } from '../dashboard/DashboardPage'
 import { startAutomaticBackups } from '../export/backup-service'
 import { ImportExportPage } from '../export/ImportExportPage'
+import { MigrationPage } from '../migration/MigrationPage'
 import { ConfirmProvider } from '../ui/confirm'
 import { installGlobalFailureReporting } from '../ui/global-failure-reporting'
 import { RouteBoundary } from './failure-boundaries'
@@ -120,6 +121,9 @@ function RouteSwitch() {
       </Route>
       <Route path="/audit">
         <AuditPage />
+      </Route>
+      <Route path="/data/migrate">
+        <MigrationPage />
       </Route>
       <Route path="/data">
         <ImportExportPage />

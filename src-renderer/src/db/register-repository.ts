@@ -246,9 +246,8 @@ export class RegisterRepository {
     return this.db.records.get(id)
   }
 
-  /** Must be called inside a transaction that includes meta. */
-  /** Reserves `count` consecutive reference numbers and returns the first. */
-  private async takeReferenceNumbers(count: number): Promise<number> {
+  /** Reserves `count` consecutive reference numbers and returns the first. Must be called inside a transaction that includes meta. */
+  async takeReferenceNumbers(count: number): Promise<number> {
     const next = ((await this.db.meta.get(NEXT_REFERENCE_KEY))?.value as number | undefined) ?? 1
     await this.db.meta.put({ key: NEXT_REFERENCE_KEY, value: next + count })
     return next

@@ -9,6 +9,7 @@ import type { Problem } from '@core/util/problems'
 import type { ImportPreview, ImportPreviewRow, ReadStage } from '@core/workbook/read-workbook'
 import type { WorkbookVerification } from '@core/workbook/verify-workbook'
 import { DEFAULT_XLSX_LIMITS } from '@core/workbook/xlsx-guard'
+import { NavLink } from '../app/navigation'
 import { registerStore, repository } from '../app/services'
 import { summariseBackup, type BackupSummary, type LastBackup } from '../db/backup-repository'
 import { host } from '../host/host'
@@ -235,6 +236,11 @@ function ImportSection() {
       <p className="section__note">
         A workbook exported by this app (read exactly, from its hidden Data sheet), or a register kept in a spreadsheet laid out like the ICO controller template (columns matched by
         heading; lists split on “;” or new lines). Nothing is stored until you confirm the preview.
+      </p>
+      <p className="section__note">
+        Moving from a register kept in your own spreadsheet (any layout, .xlsx, .ods or .csv, in English, French or German)?{' '}
+        <NavLink to="/data/migrate">Import a register from a spreadsheet, step by step</NavLink>: you map its columns, see every record before anything is stored, and each record keeps the
+        cells it came from.
       </p>
       <button type="button" className="button" disabled={busy || choose.busy} onClick={() => void choose.run()}>
         Choose a workbook…

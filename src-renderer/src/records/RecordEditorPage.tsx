@@ -20,7 +20,7 @@ import { NavLink, useLeaveGuard, useNavigation } from '../app/navigation'
 import { useConfirm } from '../ui/confirm'
 import { formatTime } from '../ui/dates'
 import { runReported, useAsyncAction } from '../ui/use-async-action'
-import { EvidenceProvider } from './evidence'
+import { EvidenceProvider, ImportOriginPanel } from './evidence'
 import { SaveAsTemplateButton } from '../templates/SaveAsTemplateButton'
 import { FindingNote, FindingsPanel, FindingsProvider } from '../checks/EditorFindings'
 import { useReviewWorkflow } from '../checks/ReviewWorkflow'
@@ -31,6 +31,7 @@ import {
   ControllersSection,
   DataSection,
   IdentitySection,
+  NotesSection,
   PurposesSection,
   RecipientsSection,
   SecuritySection,
@@ -103,6 +104,7 @@ function RecordEditor({ record: initialRecord, stored, initial }: RecordEditorPr
   const { isDirty, errors, submitCount } = form.formState
   const role = useWatch({ control: form.control, name: 'role' })
   const evidence = useWatch({ control: form.control, name: 'evidence' }) ?? []
+  const importedFrom = useWatch({ control: form.control, name: 'importedFrom' }) ?? []
 
   // A save under way is not "leaving with unsaved changes" (a new record moves to its own address).
   const savingRef = useRef(false)
@@ -279,7 +281,7 @@ function RecordEditor({ record: initialRecord, stored, initial }: RecordEditorPr
   return (
     <FormProvider {...form}>
       <FindingsProvider form={form} record={record}>
-      <EvidenceProvider evidence={evidence}>
+      <EvidenceProvider evidence={evidence} importedFrom={importedFrom}>
         <form className="editor" noValidate onSubmit={(event) => void save(event)} aria-label="Record editor">
           <header className="editor__bar">
             <div className="editor__title">
@@ -400,6 +402,7 @@ const EditorSections = memo(function EditorSections({ isProcessor, recordId }: {
     <div className="editor__sections">
       <FindingsPanel />
       <OriginPanel />
+      <ImportOriginPanel />
       <FindingNote anchor="origin" />
       <OpenItemsPanel />
       <IdentitySection />
@@ -414,6 +417,7 @@ const EditorSections = memo(function EditorSections({ isProcessor, recordId }: {
           <SecuritySection />
           <ContextSection />
           <WorkflowSection />
+          <NotesSection />
           {recordId ? (
             <section className="section" id="history" aria-labelledby="history-title">
               <h2 id="history-title">History</h2>

@@ -32,7 +32,7 @@ import { emptyRetention, newItemId } from '@core/records/new-record'
 import { useId, useState, type ReactNode } from 'react'
 import { CheckboxField, FieldShell, SelectField, TextAreaField, TextField, errorMessage } from '../ui/fields'
 import { SingleTermPicker, TermListPicker } from '../ui/TermPicker'
-import { EvidenceNote } from './evidence'
+import { EvidenceNote, ImportEvidenceNote } from './evidence'
 import { VendorPicker } from '../templates/VendorPicker'
 import { FindingNote } from '../checks/EditorFindings'
 import { StatusField } from '../checks/ReviewWorkflow'
@@ -81,7 +81,8 @@ export function sectionsFor(isProcessor: boolean): SectionInfo[] {
     { id: 'transfers', title: 'Transfers to third countries', article: isProcessor ? '30(2)(c)' : '30(1)(e)' },
     { id: 'security', title: 'Technical and organisational measures', article: isProcessor ? '30(2)(d)' : '30(1)(g)' },
     { id: 'context', title: 'Source, systems, automated decisions, DPIA', article: '' },
-    { id: 'workflow', title: 'Workflow and review', article: '' }
+    { id: 'workflow', title: 'Workflow and review', article: '' },
+    { id: 'notes', title: 'Notes', article: '' }
   ]
 }
 
@@ -93,14 +94,16 @@ export function IdentitySection() {
     <Section info={sectionInfo('identity', role === 'processor')}>
       <div className="grid">
         <TextField name="name" label="Name of the processing activity" wide />
+        <TextField name="previousReference" label="Previous reference" hint="Its reference in your earlier register; the register's search finds it." />
         <SelectField name="role" label="Our role" labels={RECORD_ROLE_LABELS} />
         <TextField name="businessFunction" label="Business function / department" />
         <TextField name="owner" label="Owner" />
         <TextAreaField name="description" label="Description" />
         {role === 'joint-controller' ? <TextAreaField name="jointControllerDetails" label="Joint controller: name, contact details and arrangement (Art. 26)" /> : null}
       </div>
-      <EvidenceNote field="role" />
-      <EvidenceNote field="description" />
+      {['name', 'previousReference', 'role', 'businessFunction', 'owner', 'description', 'jointControllerDetails'].map((field) => (
+        <EvidenceNote key={field} field={field} />
+      ))}
       <FindingNote anchor="identity" />
     </Section>
   )
@@ -142,6 +145,7 @@ export function PurposesSection() {
       {fields.map((field, index) => (
         <PurposeItem key={field.id} index={index} onRemove={() => remove(index)} />
       ))}
+      <ImportEvidenceNote field="purposes" />
       <FindingNote anchor="purposes" />
       <button type="button" className="button button--small" onClick={() => append({ id: newItemId(), description: '', uses: [], lawfulBasis: '', legitimateInterest: '', liaReference: '', consentRecordReference: '' })}>
         Add purpose
@@ -208,6 +212,7 @@ export function DataSection() {
           <FindingNote anchor={`dataCategories.${index}`} />
         </div>
       ))}
+      <ImportEvidenceNote field="dataCategories" />
       <FindingNote anchor="dataCategories" />
       <button type="button" className="button button--small" onClick={() => append({ id: newItemId(), term: '', description: '', retention: emptyRetention() })}>
         Add data category
@@ -234,6 +239,7 @@ export function SpecialSection() {
           <FindingNote anchor={`specialCategories.${index}`} />
         </div>
       ))}
+      <ImportEvidenceNote field="specialCategories" />
       <FindingNote anchor="specialCategories" />
       <button type="button" className="button button--small" onClick={() => append({ id: newItemId(), category: 'health', condition: '', notes: '' })}>
         Add special category
@@ -242,6 +248,7 @@ export function SpecialSection() {
         <CheckboxField name="criminalOffenceData.processed" label="Criminal convictions and offences data is processed (Art. 10)" />
         {criminal ? <TextField name="criminalOffenceData.basis" label="Art. 10 basis (official authority or the law that authorises it)" wide /> : null}
       </div>
+      <EvidenceNote field="criminalOffenceData" />
       <FindingNote anchor="criminalOffenceData" />
     </Section>
   )
@@ -266,6 +273,7 @@ export function RecipientsSection() {
           <FindingNote anchor={`recipients.${index}`} />
         </div>
       ))}
+      <ImportEvidenceNote field="recipients" />
       <FindingNote anchor="recipients" />
       <button type="button" className="button button--small" onClick={() => append({ id: newItemId(), name: '', type: 'not-stated', vendorId: '', contractReference: '', notes: '' })}>
         Add recipient
@@ -291,6 +299,7 @@ export function TransfersSection() {
       {fields.map((field, index) => (
         <TransferItem key={field.id} index={index} regime={regime} onRemove={() => remove(index)} />
       ))}
+      <ImportEvidenceNote field="transfers" />
       <FindingNote anchor="transfers" />
       <button type="button" className="button button--small" onClick={() => append({ id: newItemId(), recipient: '', country: '', documentation: '', ...UNSTATED_INSTRUMENT })}>
         Add transfer
@@ -420,6 +429,7 @@ export function SecuritySection() {
       />
       <TextAreaField name="securityDescription" label="General description of the measures" />
       <EvidenceNote field="securityMeasures" />
+      <EvidenceNote field="securityDescription" />
       <FindingNote anchor="securityMeasures" />
     </Section>
   )
@@ -439,8 +449,9 @@ export function ContextSection() {
         <SelectField name="dpia.status" label="DPIA progress" labels={DPIA_STATUS_LABELS} blank="—" />
         <TextField name="dpia.link" label="DPIA (link or reference)" />
       </div>
-      <EvidenceNote field="automatedDecisionMaking" />
-      <EvidenceNote field="source" />
+      {['source', 'systems', 'automatedDecisionMaking', 'dpia'].map((field) => (
+        <EvidenceNote key={field} field={field} />
+      ))}
       <FindingNote anchor="context" />
     </Section>
   )
@@ -460,9 +471,11 @@ export function ControllersSection() {
             <TextField name={`controllersActedFor.${index}.dpo`} label="Controller's DPO" />
             <TextAreaField name={`controllersActedFor.${index}.processingCategories`} label="Categories of processing carried out — 30(2)(b)" rows={2} />
           </div>
+          <EvidenceNote field={`controllersActedFor.${index}`} />
           <FindingNote anchor={`controllersActedFor.${index}`} />
         </div>
       ))}
+      <ImportEvidenceNote field="controllersActedFor" />
       <FindingNote anchor="controllersActedFor" />
       <button type="button" className="button button--small" onClick={() => append({ id: newItemId(), name: '', contact: '', representative: '', dpo: '', processingCategories: '' })}>
         Add controller
@@ -480,7 +493,21 @@ export function WorkflowSection() {
         <TextField name="lastReviewed" label="Last reviewed" type="date" />
         <TextField name="nextReview" label="Next review" type="date" />
       </div>
+      {['status', 'lastReviewed', 'nextReview'].map((field) => (
+        <EvidenceNote key={field} field={field} />
+      ))}
       <FindingNote anchor="workflow" />
+    </Section>
+  )
+}
+
+/** Free notes, where an import keeps the cells the DPO chose to keep "as a note". */
+export function NotesSection() {
+  const isProcessor = useIsProcessor()
+  return (
+    <Section info={sectionInfo('notes', isProcessor)}>
+      <TextAreaField name="notes" label="Notes" rows={4} />
+      <EvidenceNote field="notes" />
     </Section>
   )
 }

@@ -232,7 +232,11 @@ export function RegisterPage() {
                   <div role="cell" className="table__cell">
                     <HealthBadge health={checks.health.get(row.id)} counts={countsText(checks.findingsByRecord.get(row.id))} />
                   </div>
-                  <div role="cell" className="table__cell table__cell--strong">{activityTitle(row.name)}</div>
+                  <div role="cell" className="table__cell table__cell--strong">
+                    {activityTitle(row.name)}
+                    {/* Shown so that a search by the old register's reference says why the row matched. */}
+                    {row.previousReference ? <span className="table__previous"> (was {row.previousReference})</span> : null}
+                  </div>
                   <div role="cell" className="table__cell">{RECORD_ROLE_LABELS[row.role]}</div>
                   <div role="cell" className="table__cell">
                     <span className={`badge badge--${row.status}`}>{RECORD_STATUS_LABELS[row.status]}</span>

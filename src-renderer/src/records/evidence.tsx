@@ -1,20 +1,77 @@
-/** Shows, on demand, the policy quotes behind a value that a template pack pre-filled. */
+/**
+ * Shows, on demand, where a value came from: the policy quotes behind a value that a template
+ * pack pre-filled, and the spreadsheet cells a migrated record was made from.
+ */
 import { createContext, useContext, type ReactNode } from 'react'
 import type { z } from 'zod'
-import type { evidenceSchema } from '@core/records/model'
+import type { evidenceSchema, importedCellSchema } from '@core/records/model'
 
 type Evidence = z.input<typeof evidenceSchema>
+type ImportedCell = z.input<typeof importedCellSchema>
 
 const EvidenceContext = createContext<Evidence[]>([])
+const ImportEvidenceContext = createContext<ImportedCell[]>([])
 
-export function EvidenceProvider({ evidence, children }: { evidence: Evidence[]; children: ReactNode }) {
-  return <EvidenceContext.Provider value={evidence}>{children}</EvidenceContext.Provider>
+export function EvidenceProvider({ evidence, importedFrom = [], children }: { evidence: Evidence[]; importedFrom?: ImportedCell[]; children: ReactNode }) {
+  return (
+    <EvidenceContext.Provider value={evidence}>
+      <ImportEvidenceContext.Provider value={importedFrom}>{children}</ImportEvidenceContext.Provider>
+    </EvidenceContext.Provider>
+  )
+}
+
+/**
+ * `purposes[0].description` and `purposes.0.description` name the same field; an import's
+ * `purposes[].description` filled the list as a whole (a cell may list several purposes), so it
+ * belongs to the list (`purposes`), not to one item.
+ */
+const dotted = (path: string) => path.replace(/\[(\d+)\]/g, '.$1').replace(/\[\]/g, '')
+const covers = (field: string, path: string) => path === field || path.startsWith(`${field}.`)
+
+/** The cells that filled `field` or a part of it; a cell kept as a note (field '') belongs to the notes. */
+export function importedCellsFor(cells: readonly ImportedCell[], field: string): ImportedCell[] {
+  return cells.filter((cell) => covers(field, dotted(cell.field || 'notes')))
+}
+
+/** "From register.xlsx, sheet Register, cell C4 (heading 'Purpose'): 'original text'" */
+export function importEvidenceText(cell: ImportedCell): string {
+  return `From ${cell.file}, sheet ${cell.sheet}, cell ${cell.cell}${cell.heading ? ` (heading '${cell.heading}')` : ''}: '${cell.text}'`
 }
 
 /** Evidence whose field is `field` or lies inside it (e.g. `purposes.0` covers `purposes.0.lawfulBasis`). */
 export function EvidenceNote({ field }: { field: string }) {
-  const evidence = useContext(EvidenceContext).filter((item) => item.field === field || item.field.startsWith(`${field}.`))
-  if (evidence.length === 0) return null
+  const evidence = useContext(EvidenceContext).filter((item) => covers(field, item.field))
+  const cells = importedCellsFor(useContext(ImportEvidenceContext), field)
+  return (
+    <>
+      {evidence.length ? <TemplateEvidence evidence={evidence} /> : null}
+      {cells.length ? <ImportEvidence cells={cells} /> : null}
+    </>
+  )
+}
+
+/** The cells behind a list as a whole (purposes, recipients…), shown once under the list. */
+export function ImportEvidenceNote({ field }: { field: string }) {
+  const cells = importedCellsFor(useContext(ImportEvidenceContext), field)
+  return cells.length ? <ImportEvidence cells={cells} /> : null
+}
+
+function ImportEvidence({ cells }: { cells: ImportedCell[] }) {
+  return (
+    <details className="evidence evidence--import">
+      <summary>
+        <span className="evidence__badge evidence__badge--import">From import</span> Show the spreadsheet {cells.length === 1 ? 'cell' : `cells (${cells.length})`}
+      </summary>
+      <ul className="evidence__cells">
+        {cells.map((cell, index) => (
+          <li key={index}>{importEvidenceText(cell)}</li>
+        ))}
+      </ul>
+    </details>
+  )
+}
+
+function TemplateEvidence({ evidence }: { evidence: Evidence[] }) {
   return (
     <details className="evidence">
       <summary>
@@ -38,4 +95,25 @@ function withoutRepeatedQuotes(evidence: Evidence[]): Array<{ note: string; quot
   return evidence
     .map((item) => ({ note: item.note ?? '', quotes: (item.quotes ?? []).filter((quote) => !shown.has(quote) && Boolean(shown.add(quote))) }))
     .filter((item) => item.quotes.length > 0 || item.note !== '')
+}
+
+/** A migrated record names the file it came from, and lists every cell on demand. */
+export function ImportOriginPanel() {
+  const cells = useContext(ImportEvidenceContext)
+  const first = cells[0]
+  if (!first) return null
+  const files = [...new Set(cells.map((cell) => cell.file))]
+  return (
+    <aside className="banner banner--info" aria-label="Import origin">
+      Imported from <strong>{files.join(', ')}</strong> ({cells.length} cell{cells.length === 1 ? '' : 's'}). Values marked “From import” show the cell they came from.
+      <details className="evidence evidence--import">
+        <summary>Show every cell</summary>
+        <ul className="evidence__cells">
+          {cells.map((cell, index) => (
+            <li key={index}>{importEvidenceText(cell)}</li>
+          ))}
+        </ul>
+      </details>
+    </aside>
+  )
 }

@@ -1,0 +1,20 @@
+/**
+ * Runs the guided import's jobs off the page's thread, so that a large or hostile file never
+ * freezes the window. Any error comes back as a message naming the file, never as silence.
+ */
+import { runMigrationJob } from './migration-jobs'
+import type { MigrationRequest, MigrationWorkerMessage } from './spreadsheet-reader-protocol'
+
+const post = (message: MigrationWorkerMessage) => self.postMessage(message)
+
+self.onmessage = async (event: MessageEvent<MigrationRequest>) => {
+  const request = event.data
+  const fileName = request.kind === 'read' ? request.fileName : request.file.fileName
+  try {
+    post({ type: 'done', result: await runMigrationJob(request, (stage) => post({ type: 'stage', stage })) })
+  } catch (error) {
+    post({ type: 'failed', message: `${fileName} could not be ${request.kind === 'read' ? 'read' : 'planned'}: ${error instanceof Error ? error.message : String(error)}` })
+  }
+}
+
+post({ type: 'started' })
