@@ -152,7 +152,8 @@ describe('pack import', () => {
 
     await importFile(page, writeFixture('haivision-copy-1.0.0.json', haivisionCopy('1.0.0')))
     await result.getByText('installed Haivision pack “haivision-copy” version 1.0.0').waitFor()
-    expect(await page.getByRole('table', { name: 'Template packs' }).locator('tbody tr').count()).toBe(6)
+    // The list follows the database live: the new row may land a moment after the message.
+    await expect.poll(() => page.getByRole('table', { name: 'Template packs' }).locator('tbody tr').count()).toBe(6)
 
     // A record made from the imported pack, to be affected by the newer version.
     await page.goto(`${session.baseUrl}#/records/from-template/haivision-copy/${CRM}`)
