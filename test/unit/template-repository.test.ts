@@ -158,7 +158,7 @@ describe('importing a pack file', () => {
   const huge = 'x'.repeat(2 * 1024 * 1024)
   const badFiles: Array<[string, () => string, RegExp]> = [
     ['invalid JSON', () => FIXTURE_PACK_TEXT.slice(0, 200), /^invalid JSON at line/],
-    ['a wrong formatVersion', () => JSON.stringify({ ...fixturePackJson(), formatVersion: 2 }), /formatVersion 2 is newer than this app supports/],
+    ['a wrong formatVersion', () => JSON.stringify({ ...fixturePackJson(), formatVersion: 3 }), /formatVersion 3 is newer than this app supports/],
     ['a missing required field', () => JSON.stringify({ ...fixturePackJson(), id: undefined }), /required field "id" is missing/],
     ['duplicate activity ids', () => { const pack = fixturePackJson(); pack.activities[1].id = pack.activities[0].id; return JSON.stringify(pack) }, /duplicate activity id "accounts"/],
     ['a __proto__ key', () => FIXTURE_PACK_TEXT.replace('"formatVersion": 1,', '"formatVersion": 1, "__proto__": {"polluted": true},'), /__proto__/],
@@ -215,7 +215,7 @@ describe('export and user packs', () => {
     expect(first.activityId).toBe('customer-relationship-management')
     const activity = first.pack.pack.activities[0]!
     expect(activity.purposes[0]!.quotes).toEqual(haivision.activities.find((candidate) => candidate.id === first.activityId)!.purposes[0]!.quotes)
-    expect(activity.purposes[1]).toEqual({ description: 'Send the annual client survey', uses: [], quotes: [] })
+    expect(activity.purposes[1]).toEqual({ id: 'send-the-annual-client-survey', description: 'Send the annual client survey', uses: [], quotes: [] })
     expect(activity.dataCategories[0]!.retention).toMatchObject({ mode: 'period', period: 3, unit: 'years', fromEvent: 'end of contract' })
     expect(activity.gaps.length).toBe(record.openItems.length)
     expect(await templates.getVendor('northwind-analytics-gmbh')).toBeUndefined()

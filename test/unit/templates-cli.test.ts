@@ -16,14 +16,14 @@ async function runValidate(...files: string[]) {
 describe('ropa templates validate', () => {
   it('exits 1 and prints one "<file>: <json path>: <message>" line per problem', async () => {
     const futureVersion = join(directory, 'future.json')
-    writeFileSync(futureVersion, FIXTURE_PACK_TEXT.replace('"formatVersion": 1', '"formatVersion": 2'))
+    writeFileSync(futureVersion, FIXTURE_PACK_TEXT.replace('"formatVersion": 1', '"formatVersion": 3'))
     const broken = join(directory, 'broken.json')
     writeFileSync(broken, '{\n  "formatVersion": 1,\n  "id": \n}')
 
     const { status, stdout, stderr } = await runValidate(futureVersion, broken)
     expect(status).toBe(1)
     expect(stderr.trimEnd().split('\n')).toEqual([
-      `${futureVersion}: $.formatVersion: formatVersion 2 is newer than this app supports (1): update the app to use this pack`,
+      `${futureVersion}: $.formatVersion: formatVersion 3 is newer than this app supports (2): update the app to use this pack`,
       `${broken}: $: invalid JSON at line 4, column 1: expected a value (object, array, string, number, true, false or null), found character "}"`
     ])
     expect(stdout).toBe('2 template packs checked: 0 valid, 2 invalid (2 problems, 0 warnings)\n')

@@ -66,9 +66,9 @@ describe('validatePackText refuses bad packs with a message naming the rule', ()
 
   it.each([
     ['missing', undefined, /^formatVersion is missing/],
-    ['a string', '1', /^formatVersion must be the number 1, not "1"$/],
-    ['unknown', 0, /^unknown formatVersion 0: this app reads formatVersion 1$/],
-    ['from the future', 2, /^formatVersion 2 is newer than this app supports \(1\): update the app/]
+    ['a string', '1', /^formatVersion must be the number 2, not "1"$/],
+    ['unknown', 0, /^unknown formatVersion 0: this app reads formatVersion 2$/],
+    ['from the future', 3, /^formatVersion 3 is newer than this app supports \(2\): update the app/]
   ])('formatVersion %s', (_label, version, message) => {
     const pack = fixturePackJson()
     if (version === undefined) delete pack.formatVersion
@@ -97,7 +97,7 @@ describe('validatePackText refuses bad packs with a message naming the rule', ()
     expect(problems).toEqual(
       expect.arrayContaining([
         { path: '$.activities[0].name', message: 'name must be a string, not 42' },
-        { path: '$.activities[0].colour', message: 'unknown field "colour": not part of template pack format 1' },
+        { path: '$.activities[0].colour', message: 'unknown field "colour": not part of template pack format 2' },
         { path: '$.activities[0].purposes[0].lawfulBasis', message: expect.stringMatching(/expected one of "a"\|"b".*; found "z"$/) }
       ])
     )

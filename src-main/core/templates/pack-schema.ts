@@ -25,19 +25,57 @@ import {
   keysOf
 } from '../records/enums'
 
-export const PACK_FORMAT_VERSION = 1
+/** The format this app writes. Format 1 still reads, and is upgraded on import (see pack-upgrade.ts). */
+export const PACK_FORMAT_VERSION = 2
+export const READABLE_PACK_FORMAT_VERSIONS = [1, 2] as const
 /** Larger files are refused before parsing. */
 export const MAX_PACK_FILE_BYTES = 5 * 1024 * 1024
 const MAX_STRING = 10_000
 
 const str = (max = MAX_STRING) => z.string().max(max, `longer than ${max} characters`)
 const nonEmpty = (max = MAX_STRING) => str(max).trim().min(1, 'must not be empty')
+const isoDate = () => z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'use a date like 2026-01-31')
 const slug = () => z.string().regex(/^[a-z0-9][a-z0-9-]{0,79}$/, 'use lower-case letters, digits and hyphens')
 /** At least one quote is required, except in a user-authored pack (see `isUserAuthoredSource`), checked on the whole pack. */
 const quotes = () => z.array(nonEmpty(4000))
 const MISSING_QUOTE_MESSAGE = 'give at least one verbatim quote from the policy'
 /** Vocabulary key or `custom:` free text; checked against the vocabulary by the pack checker. */
 const term = () => nonEmpty(300)
+/**
+ * A stable id for an item of a list (purpose, data category, recipient, sub-processor,
+ * transfer...), so that versions are compared item by item, not by position. Format 2 requires
+ * it; format 1 packs get ids derived from the item's content when upgraded.
+ */
+const itemId = () => slug().optional()
+
+/** The kinds of vendor document a pack's quotes may come from. */
+export const PACK_SOURCE_KIND_LABELS = {
+  'privacy-policy': 'Privacy policy',
+  'sub-processor-list': 'Sub-processor list',
+  dpa: 'Data processing agreement',
+  terms: 'Terms of service',
+  other: 'Other document'
+} as const
+/** Larger embedded documents are refused: a policy is tens of kilobytes. */
+export const MAX_SOURCE_TEXT = 2_000_000
+
+/**
+ * A document embedded in the pack (format 2): the text every quote is checked against on
+ * import. A pack without any source text still imports, but its values show as unverified.
+ */
+export const packSourceSchema = z.strictObject({
+  id: slug(),
+  kind: z.enum(keysOf(PACK_SOURCE_KIND_LABELS)),
+  title: nonEmpty(500),
+  /** The document's own version or "last updated" wording, where it has one. */
+  version: str(200).optional(),
+  date: isoDate().optional(),
+  url: str(2000).optional(),
+  text: z.string().max(MAX_SOURCE_TEXT, `longer than ${MAX_SOURCE_TEXT} characters`),
+  /** SHA-256 (lower-case hex) of `text`, checked on import. */
+  sha256: z.string().regex(/^[0-9a-f]{64}$/, 'a lower-case hex SHA-256')
+})
+export type PackSource = z.infer<typeof packSourceSchema>
 
 const contact = z.strictObject({
   name: str(500).optional(),
@@ -77,6 +115,7 @@ export const activityTemplateSchema = z.strictObject({
   purposes: z
     .array(
       z.strictObject({
+        id: itemId(),
         description: nonEmpty(2000),
         uses: z.array(term()).default([]),
         lawfulBasis: z.enum(keysOf(LAWFUL_BASIS_LABELS)).optional(),
@@ -85,10 +124,11 @@ export const activityTemplateSchema = z.strictObject({
       })
     )
     .min(1, 'an activity needs at least one purpose'),
-  dataSubjects: z.array(z.strictObject({ term: term(), quotes: quotes() })).default([]),
+  dataSubjects: z.array(z.strictObject({ id: itemId(), term: term(), quotes: quotes() })).default([]),
   dataCategories: z
     .array(
       z.strictObject({
+        id: itemId(),
         term: term(),
         /** The policy's own wording for the category. */
         wording: str(2000).default(''),
@@ -100,6 +140,7 @@ export const activityTemplateSchema = z.strictObject({
   specialCategories: z
     .array(
       z.strictObject({
+        id: itemId(),
         category: z.enum(keysOf(SPECIAL_CATEGORY_LABELS)),
         condition: z.enum(keysOf(ART9_CONDITION_LABELS)).optional(),
         quotes: quotes()
@@ -110,14 +151,15 @@ export const activityTemplateSchema = z.strictObject({
   sensitiveDataStance: z.strictObject({ statement: nonEmpty(2000), quotes: quotes() }).optional(),
   retention: packRetentionSchema.optional(),
   recipients: z
-    .array(z.strictObject({ name: nonEmpty(500), type: z.enum(keysOf(RECIPIENT_TYPE_LABELS)), quotes: quotes() }))
+    .array(z.strictObject({ id: itemId(), name: nonEmpty(500), type: z.enum(keysOf(RECIPIENT_TYPE_LABELS)), quotes: quotes() }))
     .default([]),
   subProcessors: z
-    .array(z.strictObject({ name: nonEmpty(500), service: str(1000).default(''), country: str(200).optional(), quotes: quotes() }))
+    .array(z.strictObject({ id: itemId(), name: nonEmpty(500), service: str(1000).default(''), country: str(200).optional(), quotes: quotes() }))
     .default([]),
   transfers: z
     .array(
       z.strictObject({
+        id: itemId(),
         recipient: nonEmpty(500),
         country: nonEmpty(300),
         /** Format 1: the single safeguard, read into mechanism and instrument on instantiation. */
@@ -143,7 +185,9 @@ export type ActivityTemplate = z.infer<typeof activityTemplateSchema>
 export const templatePackSchema = z
   .strictObject({
     $schema: str(500).optional(),
-    formatVersion: z.literal(PACK_FORMAT_VERSION, { message: `formatVersion must be ${PACK_FORMAT_VERSION}` }),
+    formatVersion: z.union(READABLE_PACK_FORMAT_VERSIONS.map((version) => z.literal(version)), {
+      message: `formatVersion must be ${READABLE_PACK_FORMAT_VERSIONS.join(' or ')}`
+    }),
     id: slug(),
     version: z.string().regex(/^\d+\.\d+\.\d+$/, 'use a version like 1.0.0'),
     vendor: z.strictObject({
@@ -166,6 +210,8 @@ export const templatePackSchema = z
       /** File name of the policy text under templates/sources/; empty for a user-authored pack. */
       file: str(200).default('')
     }),
+    /** Format 2: the vendor documents the quotes come from, embedded (see packSourceSchema). */
+    sources: z.array(packSourceSchema).default([]),
     activities: z.array(activityTemplateSchema).min(1, 'a pack needs at least one activity')
   })
   .superRefine((pack, context) => {

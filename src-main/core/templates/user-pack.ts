@@ -4,7 +4,7 @@
  * record becomes.
  */
 import { activityTitle, isUnsettled, type Organisation, type StoredRecord } from '../records/model'
-import { EMPTY_TEXT_SHA256, type ActivityTemplate, type TemplatePack } from './pack-schema'
+import { EMPTY_TEXT_SHA256, PACK_FORMAT_VERSION, type ActivityTemplate, type TemplatePack } from './pack-schema'
 
 export function slugify(text: string, fallback: string): string {
   const slug = text
@@ -28,7 +28,7 @@ export function newUserPack(id: string, organisation: Organisation): TemplatePac
   const { controller } = organisation
   const email = controller.email.trim()
   return {
-    formatVersion: 1,
+    formatVersion: PACK_FORMAT_VERSION,
     id,
     version: '1.0.0',
     vendor: {
@@ -39,6 +39,7 @@ export function newUserPack(id: string, organisation: Organisation): TemplatePac
       processorFor: []
     },
     source: { title: `Templates authored by ${controller.name}`, sha256: EMPTY_TEXT_SHA256, file: '' },
+    sources: [],
     activities: []
   }
 }

@@ -8,7 +8,8 @@ import { formatJsonPath, type Problem } from '../util/problems'
 import { sha256Hex } from '../util/sha256'
 import { SPECIAL_CATEGORY_LABELS } from '../records/enums'
 import { CUSTOM_TERM_PREFIX, VOCABULARY, isCustomTerm, isKnownTerm, specialCategoryOfTerm, type VocabularyKind } from '../vocabulary/vocabulary'
-import { MAX_PACK_FILE_BYTES, PACK_FORMAT_VERSION, templatePackSchema, type TemplatePack } from './pack-schema'
+import { MAX_PACK_FILE_BYTES, PACK_FORMAT_VERSION, READABLE_PACK_FORMAT_VERSIONS, templatePackSchema, type TemplatePack } from './pack-schema'
+import { upgradePack } from './pack-upgrade'
 import { parseJsonSafely } from './safe-json'
 
 export type PackValidation = { ok: true; pack: TemplatePack; warnings: Problem[] } | { ok: false; problems: Problem[] }
@@ -41,7 +42,7 @@ export function validatePackText(text: string, options: ValidatePackOptions = {}
 
   const result = templatePackSchema.safeParse(parsed.value, { reportInput: true })
   if (!result.success) return { ok: false, problems: result.error.issues.flatMap(zodIssueToProblems) }
-  const pack = result.data
+  const pack = upgradePack(result.data)
 
   const problems = [...checkVocabulary(pack)]
   const warnings = [...specialCategoryWarnings(pack), ...unsafeguardedTransferWarnings(pack)]
@@ -60,7 +61,7 @@ function checkFormatVersion(value: unknown): Problem | null {
     return { path, message: `formatVersion is missing: a template pack must declare "formatVersion": ${PACK_FORMAT_VERSION}` }
   }
   const version = value.formatVersion
-  if (version === PACK_FORMAT_VERSION) return null
+  if ((READABLE_PACK_FORMAT_VERSIONS as readonly unknown[]).includes(version)) return null
   if (typeof version !== 'number') {
     return { path, message: `formatVersion must be the number ${PACK_FORMAT_VERSION}, not ${JSON.stringify(version)}` }
   }
