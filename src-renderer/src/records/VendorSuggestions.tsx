@@ -53,7 +53,8 @@ function SuggestionRow({ suggestion, purposeName, onConfirm, onDismiss }: { sugg
   const basis = suggestedBasisLabel(suggestion)
   const isPurpose = suggestion.kind === 'purpose'
   const orphan = !isPurpose && purposeName === undefined
-  const subject = isPurpose ? `the purpose “${suggestion.description}”` : `the lawful basis ${basis}`
+  // Each accessible name starts with the button's visible words, then says which suggestion.
+  const subject = isPurpose ? `the purpose “${suggestion.description}”` : `the lawful basis ${basis}${purposeName ? ` for ${purposeName}` : ''}`
   return (
     <li className="open-items__item suggestions__item">
       <p className="open-items__text">
@@ -81,11 +82,11 @@ function SuggestionRow({ suggestion, purposeName, onConfirm, onDismiss }: { sugg
       ) : null}
       <div className="open-items__actions">
         {orphan ? null : (
-          <button type="button" className="button button--small" onClick={onConfirm} aria-label={`Confirm ${subject} as ours`}>
+          <button type="button" className="button button--small" onClick={onConfirm} aria-label={`${isPurpose ? 'Confirm as our purpose' : 'Use as our lawful basis'}: ${subject}`}>
             {isPurpose ? 'Confirm as our purpose' : 'Use as our lawful basis'}
           </button>
         )}
-        <button type="button" className="button button--small button--quiet" onClick={onDismiss} aria-label={`Dismiss ${subject} suggested by ${from}`}>
+        <button type="button" className="button button--small button--quiet" onClick={onDismiss} aria-label={`Dismiss ${subject}, suggested by ${from}`}>
           Dismiss
         </button>
       </div>

@@ -51,7 +51,7 @@ export function FromTemplatePage({ packId, activityId, perspective }: { packId: 
 
 /** What the policy says the vendor is in this activity, in a sentence. */
 function vendorRoleSentence(pack: TemplatePack, activity: ActivityTemplate): string {
-  const role = activity.role === 'processor' ? 'a processor, for its customers' : `${RECORD_ROLE_LABELS[activity.role].toLowerCase()}, deciding for itself`
+  const role = activity.role === 'processor' ? 'a processor, for its customers' : `a ${RECORD_ROLE_LABELS[activity.role].toLowerCase()}, deciding for itself`
   return `${pack.vendor.name}'s policy describes this activity with ${pack.vendor.name} acting as ${role}.`
 }
 
