@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { setUpOrganisation, waitForShippedPacks } from './app-steps'
 import { openApp, screenshot, startRenderer, type RendererSession } from './browser'
 import { readTables } from './stored-tables'
+import { seriousViolations } from './axe'
 
 let session: RendererSession
 beforeAll(async () => {
@@ -69,6 +70,8 @@ describe("records from a vendor's template are the DPO's records", () => {
     expect(await page.locator('#purposes').textContent()).not.toContain('not yet confirmed: "Host, store')
     await page.locator('#purposes').scrollIntoViewIfNeeded()
     await screenshot(page, 'templates-vendor-suggestions')
+    // The choice and the suggestions, like every page, pass axe without a serious or critical violation.
+    expect(await seriousViolations(page)).toEqual([])
 
     await page.getByRole('button', { name: 'Save', exact: true }).click()
     await page.getByText(/Saved at/).waitFor()
