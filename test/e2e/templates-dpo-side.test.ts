@@ -40,7 +40,7 @@ describe("records from a vendor's template are the DPO's records", () => {
     expect(await choice.innerText()).toContain("Kaltura, Inc.'s policy describes this activity with Kaltura, Inc. acting as a processor, for its customers.")
     expect(await choice.innerText()).toContain('the vendor as a recipient (your processor, or another controller where it decides for itself)')
 
-    await expect.poll(() => page.getByLabel('Name of the processing activity').inputValue()).toBe('Platform: hosting, managing and distributing Account Owners’ media (processor) (using Kaltura, Inc.)')
+    await expect.poll(() => page.getByLabel('Name of the processing activity').inputValue()).toBe('Platform: hosting, managing and distributing Account Owners’ media (using Kaltura, Inc.)')
     expect(await page.getByLabel('Our role', { exact: true }).inputValue()).toBe('controller')
     await screenshot(page, 'templates-perspective-choice')
 

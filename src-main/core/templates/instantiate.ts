@@ -59,7 +59,9 @@ export function recordFromActivity(pack: TemplatePack, activityId: string, persp
   const openItem = (field: string, note: string, quotes: string[] = []) =>
     openItems.push({ id: newItemId(), field, note, quotes: [...quotes], resolution: 'open', resolutionNote: '' })
 
-  record.name = asIs ? activity.name : asProcessor ? `${activity.name} (for our clients, with ${vendor} as sub-processor)` : vendorIsProcessor ? `${activity.name} (using ${vendor})` : `${activity.name} (with ${vendor} as independent controller)`
+  // A name that ends with the vendor's role ("… (processor)") would describe the vendor, not the DPO: that part goes.
+  const activityName = asIs ? activity.name : activity.name.replace(/\s*\((?:processor|controller|joint controller)\)\s*$/i, '')
+  record.name = asIs ? activityName : asProcessor ? `${activityName} (for our clients, with ${vendor} as sub-processor)` : vendorIsProcessor ? `${activityName} (using ${vendor})` : `${activityName} (with ${vendor} as independent controller)`
   record.origin = { packId: pack.id, packVersion: pack.version, activityId: activity.id, perspective }
   // The pack's role is the vendor's: on the DPO's side its quotes show what kind of recipient the vendor is.
   cite(asIs ? 'role' : 'recipients.0', activity.roleQuotes, asIs ? '' : `${vendor}'s role`)
