@@ -190,9 +190,13 @@ export function TemplateLibraryPage() {
   const install = async (fileName: string, preview: ApplicablePreview) => {
     const installed = await templateRepository.applyPack(preview, 'imported')
     const what = `${installed.vendorName} pack “${installed.id}” version ${installed.version}`
+    const sourceCount = installed.pack.sources.filter((source) => source.text.trim() !== '').length
+    const checked = preview.quotesChecked
+      ? ` Every quote was found word for word in ${sourceCount > 1 ? `its ${sourceCount} embedded sources` : 'its embedded source'}.`
+      : ' It carries no source text: its quotes were not checked, so its values show as unverified.'
     setOutcome({
       tone: 'success',
-      title: preview.kind === 'newer' ? `${fileName}: updated ${what}.` : `${fileName}: installed ${what} with ${installed.pack.activities.length} activity templates.`,
+      title: `${preview.kind === 'newer' ? `${fileName}: updated ${what}.` : `${fileName}: installed ${what} with ${installed.pack.activities.length} activity templates.`}${checked}`,
       lines: problemLines(preview.warnings)
     })
     toast.success(preview.kind === 'newer' ? `Updated ${installed.id} to ${installed.version}` : `Installed ${installed.id} ${installed.version}`)
