@@ -219,7 +219,7 @@ function packTerms(pack: TemplatePack): Array<{ term: string; kind: VocabularyKi
 
 /** The vocabulary key nearest to `text`, by key or by label, within its kind. */
 export function suggestVocabularyKey(text: string, kind: VocabularyKind): string | undefined {
-  return closest(text, VOCABULARY[kind], (entry) => [entry.key, entry.name])?.key
+  return closest(text, VOCABULARY[kind], (entry) => [entry.key, entry.name, ...entry.key.split('.')])?.key
 }
 
 export function checkVocabulary(pack: TemplatePack): Problem[] {
@@ -232,7 +232,7 @@ export function checkVocabulary(pack: TemplatePack): Problem[] {
       problems.push(
         at(
           path,
-          `"${term}" is not in the vocabulary (fideslang + GDPR additions)${suggestion ? `: did you mean "${suggestion}"?` : ''}. ` +
+          `"${term}" is not in the vocabulary (fideslang + GDPR additions)${suggestion ? `: did you mean "${suggestion}"?` : '.'} ` +
             `Use a ${KIND_NAMES[kind]} key (\`ropa templates vocabulary --search <text>\` lists them) or "${CUSTOM_TERM_PREFIX}<text>"`
         )
       )

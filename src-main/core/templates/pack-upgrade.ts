@@ -15,14 +15,19 @@ import { SAFEGUARD_LABELS } from '../records/enums'
 import { upgradeLegacyTransfer } from '../records/legacy-transfer'
 import type { Transfer } from '../records/model'
 import { PACK_FORMAT_VERSION, type ActivityTemplate, type PackGap, type TemplatePack } from './pack-schema'
-import { slugify } from './user-pack'
+import { slugify } from './slug'
 
 export function upgradePack(pack: TemplatePack): TemplatePack {
   return {
     ...pack,
     formatVersion: PACK_FORMAT_VERSION,
-    activities: pack.activities.map((activity) => withInstruments(withItemIds(activity)))
+    activities: pack.activities.map(upgradeActivity)
   }
+}
+
+/** One activity as format 2 has it: ids on its items, instruments (or gaps) on its transfers. */
+export function upgradeActivity(activity: ActivityTemplate): ActivityTemplate {
+  return withInstruments(withItemIds(activity))
 }
 
 function withItemIds(activity: ActivityTemplate): ActivityTemplate {
@@ -72,7 +77,7 @@ function withInstruments(activity: ActivityTemplate): ActivityTemplate {
         kind: safeguard === undefined ? 'silent' : 'vague',
         note:
           safeguard === undefined
-            ? 'The pack names no safeguard for this transfer (format 1 pack).'
+            ? 'No transfer instrument is named for this transfer.'
             : `The pack names "${SAFEGUARD_LABELS[safeguard]}" without saying which instrument (format 1 pack).`,
         quotes: []
       })

@@ -11,7 +11,6 @@ import type { StoredRecord } from '@core/records/model'
 import type { InstalledPack, PackOrigin } from '@core/templates/installed-pack'
 import { affectedRecords, compareVersions, describeDiff, diffPacks, packChanges, type AffectedRecord, type PackDiff } from '@core/templates/pack-diff'
 import type { TemplatePack } from '@core/templates/pack-schema'
-import { upgradePack } from '@core/templates/pack-upgrade'
 import { activityFromRecord, bumpMinor, newUserPack, slugify } from '@core/templates/user-pack'
 import { validatePackText } from '@core/templates/validate-pack'
 import { recordUsesVendor, vendorFromPack, type Vendor } from '@core/templates/vendor'
@@ -261,8 +260,7 @@ export class TemplateRepository {
       version: current ? bumpMinor(previous.version) : '1.0.0',
       activities: current ? [...previous.activities, activity] : [activity]
     }
-    // The record's items get their stable ids, and its transfers without an instrument a gap saying so.
-    const validation = validatePackText(JSON.stringify(upgradePack(next)))
+    const validation = validatePackText(JSON.stringify(next))
     if (!validation.ok) throw new PackValidationError(validation.problems, `template made from ${record.reference}`)
     const valid = { pack: validation.pack, warnings: validation.warnings, quotesChecked: validation.quotesChecked }
     const preview: ApplicablePreview = current
