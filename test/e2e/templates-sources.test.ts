@@ -66,7 +66,7 @@ describe('a pack with its sources embedded', () => {
     const alert = page.getByRole('alert').filter({ hasText: 'acme-invented.json' })
     await alert.getByText('acme-invented.json is not a valid template pack. Nothing was imported.').waitFor()
     expect(await alert.innerText()).toContain(
-      '$.activities[0].purposes[0].quotes[0]: quote not found verbatim in any of the 2 source texts (whitespace-normalised): ' +
+      'Activity 1 “Customer accounts” › Purpose 1 › Quote 1 — $.activities[0].purposes[0].quotes[0]: quote not found verbatim in any of the 2 source texts (whitespace-normalised): ' +
         '"We use this information to sell it to anyone who asks."; the first 27 characters match (in "Acme Widgets Ltd - Privacy Policy (test fixture, fictional)"), then it differs at "sell it to anyone who asks."'
     )
     await screenshot(page, 'templates-sources-refused')

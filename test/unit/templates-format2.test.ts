@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
 import { GAP_FIELDS } from '@core/templates/pack-checks'
+import { describePackPath } from '@core/templates/pack-path-names'
 import { validatePackText, type PackValidation } from '@core/templates/validate-pack'
 import { FIXTURE_SOURCE_TEXT, fixturePackJson, fixturePackV2Json } from '../fixtures/packs/fixture-pack'
 
@@ -223,5 +224,19 @@ describe('the validator catches values stated by halves', () => {
     pack.activities[0].transfers[1].country = 'Narnia'
     const result = okPack(validate(pack))
     expect(result.warnings).toContainEqual({ path: '$.activities[0].transfers[1].country', message: expect.stringMatching(/^"Narnia" is not a country/) })
+  })
+})
+
+describe('a pack path in words, for the import messages', () => {
+  it('numbers items from 1, names an activity by its name, and keeps unknown fields readable', () => {
+    const pack = { activities: [{ name: 'Customer accounts', purposes: [{}, { quotes: ['q'] }] }] }
+    expect(describePackPath('$.activities[0].purposes[1].quotes[0]', pack)).toBe('Activity 1 “Customer accounts” › Purpose 2 › Quote 1')
+    expect(describePackPath('$.activities[2].transfers[0].instrument')).toBe('Activity 3 › Transfer 1 › Transfer instrument')
+    expect(describePackPath('$.activities[0].dataCategories[1].retention.fromEvent')).toBe('Activity 1 › Data category 2 › Retention › From event')
+    expect(describePackPath('$.sources[1].sha256')).toBe('Source document 2 › SHA-256')
+    expect(describePackPath('$.source.file')).toBe('Main policy › File')
+    expect(describePackPath('$.activities[0].gaps[3].field')).toBe('Activity 1 › Open point 4 › Field')
+    expect(describePackPath('$["odd key"][0]')).toBe('Odd key › item 1')
+    expect(describePackPath('$')).toBe('The file')
   })
 })
