@@ -7,7 +7,10 @@ import { describe, expect, it } from 'vitest'
 import { installedPackSchema, installedPackSources, isVerifiedPack, recordFromInstalledPack, sourceOfQuote } from '@core/templates/installed-pack'
 import { templatePackSchema } from '@core/templates/pack-schema'
 import { evidenceSchema, recordFormSchema } from '@core/records/model'
+import { SHEET } from '@core/workbook/columns'
+import { writeWorkbookBuffer } from '@core/workbook/write-workbook'
 import { FIXTURE_SOURCE_TEXT, fixturePackJson, fixturePackV2Json } from '../fixtures/packs/fixture-pack'
+import { exportData, loadWorkbook, sampleRecords } from '../fixtures/workbooks/sample-register'
 
 const row = (pack: unknown, sourceText = '') =>
   installedPackSchema.parse({ id: 'acme-widgets', version: '1.0.0', vendorName: 'Acme Widgets Ltd', origin: 'imported', installedAt: '2026-01-01T00:00:00.000Z', pack, sourceText })
@@ -33,6 +36,29 @@ describe('evidence from an installed pack', () => {
 
   it('reads evidence stored before verification was tracked without the field (treated as verified)', () => {
     expect(evidenceSchema.parse({ field: 'role', quotes: ['q'], note: '' })).toEqual({ field: 'role', quotes: ['q'], note: '' })
+  })
+})
+
+describe('the workbook Evidence sheet', () => {
+  it('lists unverified evidence as such, read back cell by cell', async () => {
+    const records = sampleRecords().slice(0, 1)
+    records[0] = {
+      ...records[0]!,
+      evidence: [
+        { field: 'purposes.0', quotes: ['Checked words.'], note: '', verified: true },
+        { field: 'purposes.0.lawfulBasis', quotes: ['Unchecked words.'], note: '', verified: false },
+        { field: 'role', quotes: ['Words from before verification was tracked.'], note: '' }
+      ]
+    }
+    const sheet = (await loadWorkbook(await writeWorkbookBuffer(exportData(records)))).getWorksheet(SHEET.evidence)!
+    const header = (sheet.getRow(1).values as unknown[]).map(String)
+    const column = (name: string) => header.indexOf(name)
+    const rows = [2, 3, 4].map((row) => [sheet.getRow(row).getCell(column('Kind')).value, sheet.getRow(row).getCell(column('Quote from the source (verbatim)')).value])
+    expect(rows).toEqual([
+      ['Evidence', 'Checked words.'],
+      ['Evidence (unverified)', 'Unchecked words.'],
+      ['Evidence', 'Words from before verification was tracked.']
+    ])
   })
 })
 
