@@ -6,6 +6,9 @@ import { createHash } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
 import { GAP_FIELDS } from '@core/templates/pack-checks'
 import { describePackPath } from '@core/templates/pack-path-names'
+import { checkRecord } from '@core/checks/run-checks'
+import { recordFromActivity } from '@core/templates/instantiate'
+import { checkContext } from '../fixtures/checks/records'
 import { validatePackText, type PackValidation } from '@core/templates/validate-pack'
 import { FIXTURE_SOURCE_TEXT, fixturePackJson, fixturePackV2Json } from '../fixtures/packs/fixture-pack'
 
@@ -238,5 +241,18 @@ describe('a pack path in words, for the import messages', () => {
     expect(describePackPath('$.activities[0].gaps[3].field')).toBe('Activity 1 › Open point 4 › Field')
     expect(describePackPath('$["odd key"][0]')).toBe('Odd key › item 1')
     expect(describePackPath('$')).toBe('The file')
+  })
+})
+
+describe('a pack that names Privacy Shield', () => {
+  it('passes it into the record made from it, where the checks flag it', () => {
+    const pack = fixturePackV2Json()
+    pack.activities[0].transfers[0].instrument = 'privacy-shield'
+    pack.activities[0].transfers[0].mechanism = 'art45'
+    pack.activities[0].gaps = pack.activities[0].gaps.filter((gap: { field: string }) => gap.field !== 'transfers[0].instrument')
+    const record = recordFromActivity(okPack(validate(pack)).pack, 'accounts')
+    expect(record.transfers[0]).toMatchObject({ recipient: 'Example Cloud Inc.', countryCode: 'US', mechanism: 'art45', instrument: 'privacy-shield' })
+    const findings = checkRecord(record, checkContext()).filter((finding) => finding.ruleId === 'transfer-instrument-invalid')
+    expect(findings).toEqual([expect.objectContaining({ severity: 'error', field: 'transfers.0.instrument', message: expect.stringMatching(/Privacy Shield/) })])
   })
 })
