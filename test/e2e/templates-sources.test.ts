@@ -81,6 +81,8 @@ describe('a pack with its sources embedded', () => {
     await sources.getByText('Acme sub-processors').waitFor()
     expect(await sources.innerText()).toMatch(/Sub-processor list\s+version v3 · SHA-256 [0-9a-f]{64}/)
     expect(await page.getByText('Unverified').count()).toBe(0)
+    await page.getByRole('heading', { level: 1 }).scrollIntoViewIfNeeded()
+    await screenshot(page, 'templates-sources-list')
 
     // "Show in policy" on the quote only the sub-processor list has opens that list.
     const accounts = page.locator('#activity-accounts')
