@@ -16,8 +16,8 @@ import { RECORD_PERSPECTIVE_LABELS, type RecordPerspective } from '../core/recor
 import { formatReference, referenceNumber, type StoredRecord } from '../core/records/model'
 import { newItemId } from '../core/records/new-record'
 import { diffRecords } from '../core/records/diff'
-import type { InstalledPack } from '../core/templates/installed-pack'
-import { defaultPerspective, recordFromActivity } from '../core/templates/instantiate'
+import { recordFromInstalledPack, type InstalledPack } from '../core/templates/installed-pack'
+import { defaultPerspective } from '../core/templates/instantiate'
 import type { TemplatePack } from '../core/templates/pack-schema'
 import { validatePackText } from '../core/templates/validate-pack'
 import { vendorFromPack } from '../core/templates/vendor'
@@ -121,7 +121,8 @@ function applyTemplates(session: CliSession, packArgument: string, options: Appl
   }
   const created: StoredRecord[] = options.activity.map((activityId, index) => {
     const reference = formatReference(highest + index + 1)
-    const form = recordFromActivity(pack, activityId, perspective)
+    // The app's own function: evidence marked verified or not, as the pack was checked.
+    const form = recordFromInstalledPack({ pack, sourceText }, activityId, perspective)
     const record: StoredRecord = { ...form, id: newItemId(), reference, createdAt: now, updatedAt: now, approvedBy: '', approvedAt: '', revision: 1 }
     audit('record', record.id, `${reference} created from template ${pack.id} ${pack.version}, activity ${activityId} (command line)`, diffRecords(undefined, form))
     return record

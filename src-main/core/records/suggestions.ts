@@ -13,6 +13,16 @@ export interface SuggestionParts {
   suggestions: Suggestion[]
 }
 
+/** The evidence a confirmed suggestion leaves: its quotes, verified as they were, and whose words they are. */
+function confirmedEvidence(field: string, suggestion: Suggestion): Evidence {
+  return {
+    field,
+    quotes: [...suggestion.quotes],
+    note: `Suggested by ${whose(suggestion)}; confirmed as ours`,
+    ...(suggestion.verified === undefined ? {} : { verified: suggestion.verified })
+  }
+}
+
 function whose(suggestion: Suggestion): string {
   return suggestion.from.trim() === '' ? "the vendor's policy" : `${suggestion.from.trim()}'s policy`
 }
@@ -37,7 +47,7 @@ export function confirmSuggestion(parts: SuggestionParts, suggestionId: string):
       consentRecordReference: ''
     }
     const index = parts.purposes.length
-    const evidence = [...parts.evidence, { field: `purposes.${index}`, quotes: [...suggestion.quotes], note: `Suggested by ${whose(suggestion)}; confirmed as ours` }]
+    const evidence = [...parts.evidence, confirmedEvidence(`purposes.${index}`, suggestion)]
     const basisSuggestion: Suggestion[] = suggestion.lawfulBasis === '' ? [] : [{ ...suggestion, id: newItemId(), kind: 'lawful-basis', purposeId: purpose.id }]
     const position = parts.suggestions.indexOf(suggestion)
     return {
@@ -55,7 +65,7 @@ export function confirmSuggestion(parts: SuggestionParts, suggestionId: string):
   )
   return {
     purposes,
-    evidence: [...parts.evidence, { field: `purposes.${index}.lawfulBasis`, quotes: [...suggestion.quotes], note: `Suggested by ${whose(suggestion)}; confirmed as ours` }],
+    evidence: [...parts.evidence, confirmedEvidence(`purposes.${index}.lawfulBasis`, suggestion)],
     suggestions: others
   }
 }

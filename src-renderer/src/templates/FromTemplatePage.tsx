@@ -7,7 +7,8 @@
 import { useId, useState } from 'react'
 import { RECORD_PERSPECTIVE_LABELS, RECORD_ROLE_LABELS, keysOf, type RecordPerspective } from '@core/records/enums'
 import type { RecordForm } from '@core/records/model'
-import { defaultPerspective, PERSPECTIVE_EXPLANATIONS, recordFromActivity } from '@core/templates/instantiate'
+import { recordFromInstalledPack } from '@core/templates/installed-pack'
+import { defaultPerspective, PERSPECTIVE_EXPLANATIONS } from '@core/templates/instantiate'
 import { isUserAuthoredSource, type ActivityTemplate, type TemplatePack } from '@core/templates/pack-schema'
 import { NavLink, useNavigation } from '../app/navigation'
 import { RecordEditorPage } from '../records/RecordEditorPage'
@@ -44,7 +45,7 @@ export function FromTemplatePage({ packId, activityId, perspective }: { packId: 
   return (
     <>
       {ownPack ? null : <PerspectiveChoice pack={installed.pack} activity={activity} chosen={chosen} />}
-      <PrefilledEditor key={`${packId}/${activityId}/${installed.version}/${chosen}`} form={() => recordFromActivity(installed.pack, activityId, chosen)} />
+      <PrefilledEditor key={`${packId}/${activityId}/${installed.version}/${chosen}`} form={() => recordFromInstalledPack(installed, activityId, chosen)} />
     </>
   )
 }
