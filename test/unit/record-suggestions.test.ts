@@ -3,8 +3,9 @@ import { recordFormSchema, type Purpose, type Suggestion } from '@core/records/m
 import { confirmSuggestion, dismissSuggestion, type SuggestionParts } from '@core/records/suggestions'
 import { checkRecord } from '@core/checks/run-checks'
 import { recordFromActivity } from '@core/templates/instantiate'
+import { recordFromInstalledPack } from '@core/templates/installed-pack'
 import { templatePackSchema } from '@core/templates/pack-schema'
-import { fixturePackJson } from '../fixtures/packs/fixture-pack'
+import { FIXTURE_SOURCE_TEXT, fixturePackJson } from '../fixtures/packs/fixture-pack'
 
 const suggestion = (overrides: Partial<Suggestion> = {}): Suggestion => ({
   id: 's1',
@@ -61,5 +62,19 @@ describe("confirming a vendor's suggestion", () => {
     expect(record.purposes.map((purpose) => [purpose.description, purpose.lawfulBasis])).toEqual([['Provide the service the customer signed up for', '']])
     expect(suggestionFindings().map((finding) => finding.field)).toEqual(['purposes.0.lawfulBasis', 'purposes'])
     expect(recordFormSchema.safeParse(record).success).toBe(true)
+  })
+})
+
+describe('suggestions from an installed pack', () => {
+  it("carry whether the pack's quotes were verified into the evidence they leave when confirmed", () => {
+    const pack = templatePackSchema.parse(fixturePackJson())
+    const unverified = recordFromInstalledPack({ pack, sourceText: '' }, 'accounts', 'controller-using-vendor')
+    expect(unverified.suggestions?.every((item) => item.verified === false)).toBe(true)
+    const confirmed = confirmSuggestion({ purposes: [], evidence: [], suggestions: unverified.suggestions ?? [] }, unverified.suggestions![0]!.id)
+    expect(confirmed.evidence).toEqual([expect.objectContaining({ field: 'purposes.0', verified: false })])
+
+    const verified = recordFromInstalledPack({ pack, sourceText: FIXTURE_SOURCE_TEXT }, 'accounts', 'controller-using-vendor')
+    const confirmedVerified = confirmSuggestion({ purposes: [], evidence: [], suggestions: verified.suggestions ?? [] }, verified.suggestions![0]!.id)
+    expect(confirmedVerified.evidence[0]!.verified).toBe(true)
   })
 })
