@@ -28,10 +28,12 @@ export const transferEvidenceInvalid: RecordRule = {
     const findings: Finding[] = []
     const reported = new Set<string>()
     // transfer-instrument-invalid reports the instrument field of these; any other transfer's evidence is reported here.
-    const judgedByInstrument = new Set(thirdCountryTransfers(record, context).map(({ index }) => index))
+    // Worked out only when evidence names an invalid instrument: most records have none.
+    let thirdCountryIndexes: Set<number> | undefined
+    const judgedByInstrument = () => (thirdCountryIndexes ??= new Set(thirdCountryTransfers(record, context).map(({ index }) => index)))
     const report = (where: string, field: string, index: number | null, text: string, source: string, severity: 'error' | 'warning' = 'error') => {
       for (const invalid of invalidNamedIn(text, context.today)) {
-        if (index !== null && judgedByInstrument.has(index) && record.transfers[index]?.instrument === invalid.instrument) continue
+        if (index !== null && record.transfers[index]?.instrument === invalid.instrument && judgedByInstrument().has(index)) continue
         const key = `${field}|${invalid.instrument}`
         if (reported.has(key)) continue
         reported.add(key)
