@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { recordFormSchema, type Purpose, type Suggestion } from '@core/records/model'
 import { confirmSuggestion, dismissSuggestion, type SuggestionParts } from '@core/records/suggestions'
+import { describeFieldPath, describeFieldValue } from '@core/records/field-names'
 import { checkRecord } from '@core/checks/run-checks'
 import { recordFromActivity } from '@core/templates/instantiate'
 import { recordFromInstalledPack } from '@core/templates/installed-pack'
@@ -76,5 +77,14 @@ describe('suggestions from an installed pack', () => {
     const verified = recordFromInstalledPack({ pack, sourceText: FIXTURE_SOURCE_TEXT }, 'accounts', 'controller-using-vendor')
     const confirmedVerified = confirmSuggestion({ purposes: [], evidence: [], suggestions: verified.suggestions ?? [] }, verified.suggestions![0]!.id)
     expect(confirmedVerified.evidence[0]!.verified).toBe(true)
+  })
+})
+
+describe('suggestions in the history and findings, in words', () => {
+  it('names a suggestion and its kind as the editor does, never by key', () => {
+    expect(describeFieldPath('suggestions.0.kind')).toBe('Vendor suggestion 1 › Kind')
+    expect(describeFieldPath('suggestions[s1].lawfulBasis')).toBe('Vendor suggestion › Lawful basis')
+    expect(describeFieldValue('suggestions[s1].kind', 'lawful-basis')).toBe('Lawful basis')
+    expect(describeFieldValue('origin.perspective', 'controller-using-vendor')).toBe('Our controller record, using the vendor')
   })
 })

@@ -27,6 +27,8 @@ import {
 import { termLabel } from '../vocabulary/vocabulary'
 
 const OPEN_ITEM_RESOLUTION_LABELS = { open: 'Not yet decided', resolved: 'Resolved', accepted: 'Accepted with a note' }
+/** A vendor suggestion's kind, and a template gap's. */
+const KIND_LABELS = { purpose: 'Purpose', 'lawful-basis': 'Lawful basis', silent: 'Silent', vague: 'Vague' }
 
 /** List fields, by the name of one item. */
 const ITEM_NAMES: Record<string, string> = {
@@ -117,6 +119,7 @@ const FIELD_NAMES: Record<string, string> = {
   suggestions: 'Vendor suggestions',
   from: 'Suggested by',
   purposeId: 'For purpose',
+  kind: 'Kind',
   perspective: 'Made as',
   resolved: 'Resolved',
   resolution: 'Decision',
@@ -197,7 +200,8 @@ const VALUE_LABELS: Record<string, Record<string, string>> = {
   securityMeasures: SECURITY_MEASURE_LABELS,
   required: DPIA_REQUIRED_LABELS,
   resolution: OPEN_ITEM_RESOLUTION_LABELS,
-  perspective: RECORD_PERSPECTIVE_LABELS
+  perspective: RECORD_PERSPECTIVE_LABELS,
+  kind: KIND_LABELS
 }
 /** Fields whose values are vocabulary terms (fideslang keys or custom terms). */
 const TERM_FIELDS = new Set(['term', 'uses', 'dataSubjects'])
