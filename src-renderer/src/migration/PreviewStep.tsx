@@ -7,7 +7,7 @@ import type { Finding } from '@core/checks/finding'
 import { summariseFindings } from '@core/checks/run-checks'
 import type { ImportPlan, PlannedRecord } from '@core/migration/types'
 import { describeFieldPath } from '@core/records/field-names'
-import { SeverityIcon, SEVERITY_LABELS } from '../checks/severity'
+import { SeverityIcon, severityLabel } from '../checks/severity'
 import { mappedValues, type OrganisationChange } from './mapping-view'
 
 /** Drawing thousands of cards at once would freeze the page; the counts always cover every row. */
@@ -54,7 +54,7 @@ function RecordCard({ planned, findings }: { planned: PlannedRecord; findings: F
           <ul>
             {findings.map((finding, index) => (
               <li key={index}>
-                <SeverityIcon severity={finding.severity} /> {SEVERITY_LABELS[finding.severity]} — {finding.article}, {describeFieldPath(finding.field) || 'record'}: {finding.message}
+                <SeverityIcon severity={finding.severity} /> {severityLabel(finding.severity)} — {finding.article}, {describeFieldPath(finding.field) || 'record'}: {finding.message}
               </li>
             ))}
           </ul>
@@ -70,7 +70,7 @@ function describeCounts(findings: readonly Finding[]): string {
   const { bySeverity } = summariseFindings(findings)
   return (['error', 'warning', 'info'] as const)
     .filter((severity) => bySeverity[severity] > 0)
-    .map((severity) => `${bySeverity[severity]} ${SEVERITY_LABELS[severity].toLowerCase()}${bySeverity[severity] === 1 ? '' : 's'}`)
+    .map((severity) => `${bySeverity[severity]} ${severityLabel(severity).toLowerCase()}${bySeverity[severity] === 1 ? '' : 's'}`)
     .join(', ')
 }
 
