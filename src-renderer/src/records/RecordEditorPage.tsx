@@ -324,7 +324,7 @@ function RecordEditor({ record: initialRecord, stored, initial }: RecordEditorPr
                   </button>
                 </>
               ) : null}
-              <button type="submit" className="button button--primary" disabled={isSubmitting} title="Ctrl+S">
+              <button type="submit" className="button button--primary" disabled={isSubmitting} title={t('editor.shortcut')}>
                 {t('editor.save')}
               </button>
             </div>
