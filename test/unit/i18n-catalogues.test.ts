@@ -56,6 +56,7 @@ const SAME_IN: Record<'fr' | 'de', ReadonlySet<string>> = {
     'Code', // « code » pays
     'Certification', // « certification » (Art. 42 FR)
     'Pseudonymisation', // « pseudonymisation » (Art. 4(5) FR)
+    'Source', // « source » (Art. 14(2)(f) FR: « la source d’où proviennent les données »)
     'Ctrl' // the key as French keyboards label it (German ones say „Strg“)
   ]),
   de: new Set([

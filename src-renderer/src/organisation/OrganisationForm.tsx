@@ -9,6 +9,7 @@ import { SelectField, TextField } from '../ui/fields'
 import { enumLabels } from '../i18n/labels'
 import { t as translate } from '../i18n/i18n'
 import { useAsyncAction } from '../ui/use-async-action'
+import { AdequacyLists } from './AdequacyLists'
 
 /** The first-run form also asks who is using the app, so that every change names its author. */
 export const setupSchema = z.object({
@@ -92,6 +93,7 @@ export function OrganisationForm({ initial, withProfile, currentUserName, submit
           <div className="grid">
             <SelectField name="organisation.regime" label={t('organisation.regime')} labels={enumLabels('REGIME_LABELS')} />
           </div>
+          <AdequacyLists />
         </fieldset>
         <fieldset className="section">
           <legend>{t('organisation.jointLegend')}</legend>

@@ -310,11 +310,13 @@ function destinationHint(country: string, countryCode: string, regime: Regime): 
   const destination = classifyDestination(country, { regime: regime === 'uk' ? 'uk' : 'eu', countryCode, on: localToday() })
   const code = `${countryCode ? t('sections.transfer.code', { code: countryCode }) : t('sections.transfer.noCode')} `
   if (destination.domestic) return `${code}${regime === 'uk' ? t('sections.transfer.inUk') : t('sections.transfer.inEea')}`
-  if (!destination.adequacyKnown) return `${code}${t('sections.transfer.ukList')}`
-  if (destination.adequacy === null) return `${code}${t('sections.transfer.noAdequacy')}`
+  if (destination.adequacy === null) return `${code}${regime === 'uk' ? t('sections.transfer.noAdequacyUk', { date: formatLegalDate(TRANSFER_LAW_AS_OF) }) : t('sections.transfer.noAdequacyEu')}`
   return `${code}${destination.adequacy
     .map((decision) => {
-      const named = decision.decided ? t('sections.transfer.adequacyOf', { name: decision.name, date: formatLegalDate(decision.decided) }) : t('sections.transfer.adequacy', { name: decision.name })
+      const uk = decision.regime === 'uk'
+      const named = decision.decided
+        ? t(uk ? 'sections.transfer.ukAdequacyFrom' : 'sections.transfer.adequacyOf', { name: decision.name, date: formatLegalDate(decision.decided) })
+        : t(uk ? 'sections.transfer.ukAdequacy' : 'sections.transfer.adequacy', { name: decision.name })
       return `${named}${decision.scope ? `: ${ADEQUACY_SCOPE_TEXT[decision.scope]}` : ''}`
     })
     .join('; ')}.`
