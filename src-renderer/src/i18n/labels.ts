@@ -12,7 +12,7 @@ export type LabelMapName = keyof LabelCatalogue
 
 /** The labels of one enumeration, `{ key: label }`, in the interface's language (in the enumeration's own order). */
 export function enumLabels<Name extends LabelMapName>(name: Name): LabelCatalogue[Name] {
-  return UI_CATALOGUES[currentLocale()].labels[name] as LabelCatalogue[Name]
+  return UI_CATALOGUES[currentLocale()].labels[name]
 }
 
 /** One value's label; an unknown value (from a newer version, or free text) is shown as stored. */

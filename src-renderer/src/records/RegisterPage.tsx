@@ -241,7 +241,7 @@ export function RegisterPage() {
                     {/* Shown so that a search by the old register's reference says why the row matched. */}
                     {row.previousReference ? <span className="table__previous"> {t('register.was', { reference: row.previousReference })}</span> : null}
                   </div>
-                  <div role="cell" className="table__cell">{enumLabel('RECORD_ROLE_LABELS', row.role)}</div>
+                  <div role="cell" className="table__cell table__cell--wrap">{enumLabel('RECORD_ROLE_LABELS', row.role)}</div>
                   <div role="cell" className="table__cell">
                     <span className={`badge badge--${row.status}`}>{enumLabel('RECORD_STATUS_LABELS', row.status)}</span>
                   </div>
@@ -249,7 +249,7 @@ export function RegisterPage() {
                   <div role="cell" className="table__cell" title={row.lawfulBases.map((basis) => enumLabel('LAWFUL_BASIS_LABELS', basis)).join(', ')}>
                     {row.lawfulBases.map((basis) => `6(1)(${basis})`).join(', ')}
                   </div>
-                  <div role="cell" className={`table__cell${overdue ? ' table__cell--overdue' : dueSoon ? ' table__cell--due-soon' : ''}`}>
+                  <div role="cell" className={`table__cell table__cell--wrap${overdue ? ' table__cell--overdue' : dueSoon ? ' table__cell--due-soon' : ''}`}>
                     {formatDate(row.nextReview)}
                     {overdue ? ` ${t('register.overdue')}` : dueSoon ? ` ${t('register.dueSoon')}` : ''}
                   </div>
