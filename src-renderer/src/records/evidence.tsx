@@ -75,11 +75,20 @@ function ImportEvidence({ cells }: { cells: ImportedCell[] }) {
 }
 
 function TemplateEvidence({ evidence }: { evidence: Evidence[] }) {
+  // A quote from a pack without source text was never checked against the policy.
+  const unverified = evidence.some((item) => item.verified === false)
   return (
     <details className="evidence">
       <summary>
-        <span className="evidence__badge">{t('evidence.fromTemplate')}</span> {t('evidence.showPolicy')}
+        <span className="evidence__badge">{t('evidence.fromTemplate')}</span>
+        {unverified ? (
+          <span className="evidence__badge evidence__badge--unverified" title={t('evidence.unverifiedTitle')}>
+            {t('evidence.unverified')}
+          </span>
+        ) : null}{' '}
+        {t('evidence.showPolicy')}
       </summary>
+      {unverified ? <p className="evidence__note">{t('evidence.unverifiedNote')}</p> : null}
       {withoutRepeatedQuotes(evidence).map((item, itemIndex) => (
         <div key={itemIndex} className="evidence__item">
           {item.note ? <p className="evidence__note">{item.note}</p> : null}
