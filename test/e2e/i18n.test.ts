@@ -39,7 +39,7 @@ async function openIn(locale: string): Promise<{ page: Page; pageErrors: string[
  */
 async function overflowing(page: Page): Promise<string[]> {
   return page.evaluate(() => {
-    const selector = 'button, label, legend, h1, h2, h3, th, [role="columnheader"], .badge, .tile__label, .tile__detail, .topbar__nav a, .finding-count, .evidence__badge, summary, .table__cell--wrap, .table__row .badge, .table__cell--overdue, .table__cell--due-soon'
+    const selector = 'button, label, legend, h1, h2, h3, th, [role="columnheader"], .badge, .tile__label, .tile__detail, .topbar__nav a, .finding-count, .evidence__badge, summary, .table__cell--wrap, .table__row .badge, .table__cell--overdue, .table__cell--due-soon, .table__row [role="cell"]:has(.health, .badge)'
     const cut: string[] = []
     for (const element of document.querySelectorAll<HTMLElement>(selector)) {
       const box = element.getBoundingClientRect()
