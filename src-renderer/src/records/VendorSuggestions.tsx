@@ -5,10 +5,13 @@
  * dismisses it. The change is part of the form, so saving writes it to the audit trail.
  */
 import { useFormContext, useWatch } from 'react-hook-form'
+import { useTranslation } from 'react-i18next'
 import { recordFormSchema, type RecordFormInput, type Suggestion } from '@core/records/model'
-import { confirmSuggestion, dismissSuggestion, purposeIndexOf, suggestedBasisLabel, type SuggestionParts } from '@core/records/suggestions'
+import { confirmSuggestion, dismissSuggestion, purposeIndexOf, type SuggestionParts } from '@core/records/suggestions'
+import { enumLabel } from '../i18n/labels'
 
 export function VendorSuggestions() {
+  const { t } = useTranslation()
   const { getValues, setValue } = useFormContext<RecordFormInput>()
   const suggestions = (useWatch<RecordFormInput, 'suggestions'>({ name: 'suggestions' }) ?? []) as Suggestion[]
   const purposes = useWatch<RecordFormInput, 'purposes'>({ name: 'purposes' }) ?? []
@@ -29,18 +32,23 @@ export function VendorSuggestions() {
     setValue('suggestions', next.suggestions, options)
   }
   const vendors = [...new Set(suggestions.map((suggestion) => suggestion.from.trim()).filter(Boolean))]
-  const whose = vendors.length === 1 ? `${vendors[0]}'s policy` : "The vendor's policy"
+  const whose = vendors.length === 1 ? t('vendorSuggestions.vendorPolicy', { vendor: vendors[0] }) : t('vendorSuggestions.theVendorPolicy')
 
   return (
-    <div className="suggestions" role="region" aria-label="Suggestions from the vendor's policy" data-testid="vendor-suggestions">
+    <div className="suggestions" role="region" aria-label={t('vendorSuggestions.region')} data-testid="vendor-suggestions">
       <p className="section__note">
-        {whose} states these for its own processing. They are not your purposes or lawful bases until you confirm them: confirm what is true for you, dismiss the rest.
+        {t('vendorSuggestions.intro', { whose })}
       </p>
       <ul className="open-items">
         {suggestions.map((suggestion) => {
           const index = purposeIndexOf(purposes, suggestion)
           const described = purposes[index ?? -1]?.description?.trim() ?? ''
-          const purposeName = index === undefined ? undefined : `purpose ${index + 1}${described === '' ? '' : ` (${described})`}`
+          const purposeName =
+            index === undefined
+              ? undefined
+              : described === ''
+                ? t('vendorSuggestions.purposeName', { number: index + 1 })
+                : t('vendorSuggestions.purposeNamed', { number: index + 1, description: described })
           return <SuggestionRow key={suggestion.id} suggestion={suggestion} purposeName={purposeName} onConfirm={() => change(confirmSuggestion, suggestion.id)} onDismiss={() => change(dismissSuggestion, suggestion.id)} />
         })}
       </ul>
@@ -49,32 +57,38 @@ export function VendorSuggestions() {
 }
 
 function SuggestionRow({ suggestion, purposeName, onConfirm, onDismiss }: { suggestion: Suggestion; purposeName: string | undefined; onConfirm: () => void; onDismiss: () => void }) {
-  const from = suggestion.from.trim() === '' ? 'the vendor' : suggestion.from.trim()
-  const basis = suggestedBasisLabel(suggestion)
+  const { t } = useTranslation()
+  const from = suggestion.from.trim() === '' ? t('vendorSuggestions.theVendor') : suggestion.from.trim()
+  const basis = suggestion.lawfulBasis === '' ? '' : enumLabel('LAWFUL_BASIS_LABELS', suggestion.lawfulBasis)
   const isPurpose = suggestion.kind === 'purpose'
   const orphan = !isPurpose && purposeName === undefined
   // Each accessible name starts with the button's visible words, then says which suggestion.
-  const subject = isPurpose ? `the purpose “${suggestion.description}”` : `the lawful basis ${basis}${purposeName ? ` for ${purposeName}` : ''}`
+  const subject = isPurpose
+    ? t('vendorSuggestions.subjectPurpose', { description: suggestion.description })
+    : purposeName
+      ? t('vendorSuggestions.subjectBasisFor', { basis, purpose: purposeName })
+      : t('vendorSuggestions.subjectBasis', { basis })
+  const confirmWords = isPurpose ? t('vendorSuggestions.confirmPurpose') : t('vendorSuggestions.useBasis')
   return (
     <li className="open-items__item suggestions__item">
       <p className="open-items__text">
-        <span className="badge badge--suggested">Suggested by {from}</span>{' '}
+        <span className="badge badge--suggested">{t('vendorSuggestions.suggestedBy', { vendor: from })}</span>{' '}
         {isPurpose ? (
           <>
-            <strong>Purpose:</strong> {suggestion.description}
-            {basis !== '' ? <span className="suggestions__aside"> — {from}'s own lawful basis: {basis} (offered separately once you confirm the purpose)</span> : null}
+            <strong>{t('vendorSuggestions.purpose')}</strong> {suggestion.description}
+            {basis !== '' ? <span className="suggestions__aside">{t('vendorSuggestions.vendorBasis', { vendor: from, basis })}</span> : null}
           </>
         ) : (
           <>
-            <strong>Lawful basis for {orphan ? 'a purpose since removed' : purposeName}:</strong> {basis}
-            {suggestion.legitimateInterest.trim() !== '' ? <span className="suggestions__aside"> — interest pursued: {suggestion.legitimateInterest}</span> : null}
-            <span className="suggestions__aside"> — {from}'s basis for its own processing; yours may differ.</span>
+            <strong>{t('vendorSuggestions.basisFor', { purpose: orphan ? t('vendorSuggestions.removedPurpose') : purposeName })}</strong> {basis}
+            {suggestion.legitimateInterest.trim() !== '' ? <span className="suggestions__aside">{t('vendorSuggestions.interest', { interest: suggestion.legitimateInterest })}</span> : null}
+            <span className="suggestions__aside">{t('vendorSuggestions.ownProcessing', { vendor: from })}</span>
           </>
         )}
       </p>
       {suggestion.quotes.length > 0 ? (
         <details className="suggestions__quotes">
-          <summary>The policy's words</summary>
+          <summary>{t('vendorSuggestions.policyWords')}</summary>
           {suggestion.quotes.map((quote, quoteIndex) => (
             <blockquote key={quoteIndex}>{quote}</blockquote>
           ))}
@@ -82,12 +96,12 @@ function SuggestionRow({ suggestion, purposeName, onConfirm, onDismiss }: { sugg
       ) : null}
       <div className="open-items__actions">
         {orphan ? null : (
-          <button type="button" className="button button--small" onClick={onConfirm} aria-label={`${isPurpose ? 'Confirm as our purpose' : 'Use as our lawful basis'}: ${subject}`}>
-            {isPurpose ? 'Confirm as our purpose' : 'Use as our lawful basis'}
+          <button type="button" className="button button--small" onClick={onConfirm} aria-label={`${confirmWords}: ${subject}`}>
+            {confirmWords}
           </button>
         )}
-        <button type="button" className="button button--small button--quiet" onClick={onDismiss} aria-label={`Dismiss ${subject}, suggested by ${from}`}>
-          Dismiss
+        <button type="button" className="button button--small button--quiet" onClick={onDismiss} aria-label={t('vendorSuggestions.dismissLabel', { subject, vendor: from })}>
+          {t('vendorSuggestions.dismiss')}
         </button>
       </div>
     </li>
