@@ -183,7 +183,7 @@ function ActivityCard({ pack, activity, open }: { pack: TemplatePack; activity: 
           label="Transfers"
           items={activity.transfers}
           render={(transfer) => ({
-            text: `${transfer.recipient} → ${transfer.country}: ${transfer.mechanism || transfer.instrument ? transferInstrumentText(packTransferInstrument(transfer).fields) : transfer.safeguard ? SAFEGUARD_LABELS[transfer.safeguard] : 'no safeguard named'}`,
+            text: `${transfer.recipient} → ${transfer.country}: ${transfer.mechanism || transfer.instrument ? transferInstrumentText(packTransferInstrument(transfer).fields) : transfer.safeguard ? SAFEGUARD_LABELS[transfer.safeguard] : 'no transfer instrument named'}`,
             quotes: transfer.quotes
           })}
         />
