@@ -149,7 +149,7 @@ function itemTitle(list: string, item: Plain): string {
     case 'gaps':
       return describeFieldPath(String(item.field))
     default:
-      return String(item.name ?? item.title ?? item.id ?? '')
+      return [item.name, item.title, item.id].find((value): value is string => typeof value === 'string') ?? ''
   }
 }
 
@@ -296,7 +296,7 @@ function diffPackValues(before: unknown, after: unknown, path: string, label: st
 
 function listKey(key: string, before: unknown, after: unknown): ((item: Plain) => string) | undefined {
   if (!Array.isArray(before) || !Array.isArray(after)) return undefined
-  const items = [...before, ...after]
+  const items: unknown[] = [...(before as unknown[]), ...(after as unknown[])]
   if (items.length === 0 || !items.every(isPlain)) return undefined
   if (items.every((item) => typeof item.id === 'string')) return (item) => String(item.id)
   return NATURAL_KEYS[key]
