@@ -7,6 +7,7 @@ import { resolve } from 'node:path'
 import { Command, CommanderError } from 'commander'
 import { registerCheckCommands } from './check-commands'
 import { registerTemplateCommands } from './template-commands'
+import { registerTemplateDiffCommand } from './template-diff-command'
 import { registerWorkbookCommands } from './workbook-commands'
 
 export interface CliIo {
@@ -49,6 +50,7 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
     .configureOutput({ writeOut: (text) => session.out(text), writeErr: (text) => session.err(text) })
 
   registerTemplateCommands(program, session)
+  registerTemplateDiffCommand(program, session)
   registerWorkbookCommands(program, session)
   registerCheckCommands(program, session)
 
