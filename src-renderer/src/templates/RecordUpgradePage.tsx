@@ -43,16 +43,16 @@ function FieldRow({ comparison, fromVersion, toVersion, choice, onChoose }: { co
         {comparison.sameAsNew ? <span className="badge">Same value, new quotes</span> : null}
       </legend>
       <div className="compare__columns">
-        <div className="compare__column" aria-label="Your record now">
+        <div className="compare__column" role="group" aria-label="Your record now">
           <h4>Your record now</h4>
           <Lines lines={comparison.currentText} />
         </div>
-        <div className="compare__column" aria-label={`Version ${fromVersion}`}>
+        <div className="compare__column" role="group" aria-label={`Version ${fromVersion} (made from)`}>
           <h4>Version {fromVersion} (made from)</h4>
           {comparison.originText ? <Lines lines={comparison.originText} /> : <p className="tpl-none">Version {fromVersion} is not kept in this app.</p>}
           <QuotesBlock quotes={comparison.originQuotes} label={`Quote in version ${fromVersion}`} />
         </div>
-        <div className="compare__column compare__column--new" aria-label={`Version ${toVersion}`}>
+        <div className="compare__column compare__column--new" role="group" aria-label={`Version ${toVersion} (new)`}>
           <h4>Version {toVersion} (new)</h4>
           <Lines lines={comparison.incomingText} />
           <QuotesBlock quotes={comparison.incomingQuotes} label={`Quote in version ${toVersion}`} />
