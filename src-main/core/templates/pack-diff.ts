@@ -87,7 +87,7 @@ export function diffPacks(installedPack: TemplatePack, incomingPack: TemplatePac
     if (changes.length > 0) changed.push({ ...summary(after), changes })
   }
   const sourceChanges = diffPackValues(installed.source, incoming.source, 'source', 'Policy', [], [])
-  const sourceDocuments = (pack: TemplatePack) => pack.sources.map(({ text: _text, ...document }) => document)
+  const sourceDocuments = (pack: TemplatePack) => pack.sources.map(({ text: _text, ...embedded }) => embedded)
   sourceChanges.push(...diffPackValues(sourceDocuments(installed), sourceDocuments(incoming), 'sources', 'Policy documents', [], []))
   return {
     packId: installed.id,
@@ -102,7 +102,7 @@ export function diffPacks(installedPack: TemplatePack, incomingPack: TemplatePac
     sourceChanges,
     policyTextChanged:
       installed.source.sha256 !== incoming.source.sha256 ||
-      JSON.stringify(installed.sources.map((document) => document.sha256)) !== JSON.stringify(incoming.sources.map((document) => document.sha256))
+      JSON.stringify(installed.sources.map((embedded) => embedded.sha256)) !== JSON.stringify(incoming.sources.map((embedded) => embedded.sha256))
   }
 }
 
