@@ -124,7 +124,7 @@ describe('a new version of a vendor policy', () => {
     await page.getByRole('status').filter({ hasText: 'fields to take over' }).getByText('1 of 3 fields to take over').waitFor()
     await page.getByRole('heading', { name: /^Compare / }).scrollIntoViewIfNeeded()
     await screenshot(page, 'versions-compare')
-    await categories.evaluate((element) => element.scrollIntoView({ block: 'center' }))
+    await categories.evaluate((element) => element.scrollIntoView({ block: 'start' }))
     await screenshot(page, 'versions-compare-categories')
     await page.getByRole('button', { name: `Save: bring ${made.reference} to version 1.1.0` }).focus()
     await page.keyboard.press('Enter')
