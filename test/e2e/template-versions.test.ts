@@ -106,7 +106,7 @@ describe('a new version of a vendor policy', () => {
     await recordRow.getByRole('link', { name: 'Compare with version 1.1.0' }).click()
 
     await page.getByRole('heading', { name: `Compare ${made.reference} Live streaming to social media (YouTube, Facebook) with version 1.1.0` }).waitFor()
-    const fields = page.locator('fieldset.compare__field')
+    const fields = page.locator('fieldset.upgrade-compare__field')
     expect(await fields.locator('legend').allInnerTexts()).toEqual(['Purposes\nSame value, new quotes', 'Data categories\nChanged by you', 'Recipients'])
     const categories = page.getByRole('group', { name: 'Data categories', exact: true })
     expect(await categories.getByRole('group', { name: 'Your record now' }).innerText()).toContain('Social Data — “Accounts our marketing team connects”')

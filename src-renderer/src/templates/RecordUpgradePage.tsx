@@ -18,7 +18,7 @@ import { useTemplateData } from './use-templates'
 type Choices = Partial<Record<UpgradeField, FieldChoice>>
 
 function Lines({ lines }: { lines: string[] }) {
-  return lines.length === 1 ? <p className="compare__value">{lines[0]}</p> : <ul className="compare__value">{lines.map((line, index) => <li key={index}>{line}</li>)}</ul>
+  return lines.length === 1 ? <p className="upgrade-compare__value">{lines[0]}</p> : <ul className="upgrade-compare__value">{lines.map((line, index) => <li key={index}>{line}</li>)}</ul>
 }
 
 function QuotesBlock({ quotes, label }: { quotes: string[]; label: string }) {
@@ -36,29 +36,29 @@ function QuotesBlock({ quotes, label }: { quotes: string[]; label: string }) {
 function FieldRow({ comparison, fromVersion, toVersion, choice, onChoose }: { comparison: FieldComparison; fromVersion: string; toVersion: string; choice: FieldChoice; onChoose: (choice: FieldChoice) => void }) {
   const name = `choice-${comparison.field}`
   return (
-    <fieldset className={`compare__field compare__field--${choice}`} aria-label={comparison.label}>
+    <fieldset className={`upgrade-compare__field upgrade-compare__field--${choice}`} aria-label={comparison.label}>
       <legend>
         {comparison.label}
         {comparison.changedByYou ? <span className="badge badge--gap">Changed by you</span> : null}
         {comparison.sameAsNew ? <span className="badge">Same value, new quotes</span> : null}
       </legend>
-      <div className="compare__columns">
-        <div className="compare__column" role="group" aria-label="Your record now">
+      <div className="upgrade-compare__columns">
+        <div className="upgrade-compare__column" role="group" aria-label="Your record now">
           <h4>Your record now</h4>
           <Lines lines={comparison.currentText} />
         </div>
-        <div className="compare__column" role="group" aria-label={`Version ${fromVersion} (made from)`}>
+        <div className="upgrade-compare__column" role="group" aria-label={`Version ${fromVersion} (made from)`}>
           <h4>Version {fromVersion} (made from)</h4>
           {comparison.originText ? <Lines lines={comparison.originText} /> : <p className="tpl-none">Version {fromVersion} is not kept in this app.</p>}
           <QuotesBlock quotes={comparison.originQuotes} label={`Quote in version ${fromVersion}`} />
         </div>
-        <div className="compare__column compare__column--new" role="group" aria-label={`Version ${toVersion} (new)`}>
+        <div className="upgrade-compare__column upgrade-compare__column--new" role="group" aria-label={`Version ${toVersion} (new)`}>
           <h4>Version {toVersion} (new)</h4>
           <Lines lines={comparison.incomingText} />
           <QuotesBlock quotes={comparison.incomingQuotes} label={`Quote in version ${toVersion}`} />
         </div>
       </div>
-      <div className="compare__choice" role="radiogroup" aria-label={`${comparison.label}: take over or keep`}>
+      <div className="upgrade-compare__choice" role="radiogroup" aria-label={`${comparison.label}: take over or keep`}>
         <label>
           <input type="radio" name={name} value="take" checked={choice === 'take'} onChange={() => onChoose('take')} /> Take over version {toVersion}
         </label>
@@ -113,7 +113,7 @@ export function RecordUpgradePage({ packId, recordId }: { packId: string; record
   const upToDate = record.origin?.packVersion === plan.toVersion
 
   return (
-    <main className="page compare">
+    <main className="page upgrade-compare">
       <header className="page__header">
         <div>
           <NavLink to={`/templates/${encodeURIComponent(packId)}`} className="back">
@@ -145,7 +145,7 @@ export function RecordUpgradePage({ packId, recordId }: { packId: string; record
         </p>
       ) : (
         <>
-          <div className="compare__toolbar">
+          <div className="upgrade-compare__toolbar">
             <button type="button" className="button" onClick={() => setChoices(takeOverUnchangedChoices(plan))} disabled={plan.fields.length === 0}>
               Take over all unchanged by me
             </button>
@@ -175,7 +175,7 @@ export function RecordUpgradePage({ packId, recordId }: { packId: string; record
               <ul>{plan.newOpenItems.map((item) => <li key={item.id}>{item.note}</li>)}</ul>
             </section>
           ) : null}
-          <div className="compare__actions">
+          <div className="upgrade-compare__actions">
             <button type="button" className="button button--primary" onClick={() => void save.run()} disabled={save.busy || changedElsewhere}>
               Save: bring {record.reference} to version {plan.toVersion}
             </button>
