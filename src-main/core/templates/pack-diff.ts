@@ -338,6 +338,7 @@ export function affectedRecords<T extends RecordOriginRef>(records: readonly T[]
   const upgradedIncoming = upgradePack(incoming)
   const incomingById = new Map(upgradedIncoming.activities.map((activity) => [activity.id, activity]))
   const upgraded = new Map<string, TemplatePack | undefined>()
+  const changesByActivity = new Map<string, PackChange[]>()
   const affected: Array<AffectedRecord<T>> = []
   for (const record of records) {
     const origin = record.origin
@@ -353,7 +354,10 @@ export function affectedRecords<T extends RecordOriginRef>(records: readonly T[]
     if (!originPack || !before) affected.push({ ...entry, change: 'origin-unknown', changes: [] })
     else if (!after) affected.push({ ...entry, change: 'removed', changes: [] })
     else {
-      const changes = diffActivities(before, after)
+      // Many records share a version and an activity: their changes are worked out once.
+      const key = `${origin.packVersion}\n${origin.activityId}`
+      let changes = changesByActivity.get(key)
+      if (!changes) changesByActivity.set(key, (changes = diffActivities(before, after)))
       if (changes.length > 0) affected.push({ ...entry, change: 'changed', changes })
     }
   }

@@ -43,34 +43,50 @@ export function quoteSlots(activity: ActivityTemplate): Map<string, string[]> {
  * gone, `nowSays` is empty). One entry per quote and evidence item.
  */
 export function findQuoteChanges(record: { evidence: readonly Evidence[]; origin: Origin | null }, originPack: TemplatePack | undefined, incoming: TemplatePack): QuoteChange[] {
-  const origin = record.origin
-  if (!origin || origin.packId !== incoming.id) return []
-  const incomingActivity = upgradePack(incoming).activities.find((activity) => activity.id === origin.activityId)
-  const originActivity = originPack && upgradePack(originPack).activities.find((activity) => activity.id === origin.activityId)
-  const incomingSlots = incomingActivity ? quoteSlots(incomingActivity) : new Map<string, string[]>()
-  const originSlots = originActivity ? quoteSlots(originActivity) : new Map<string, string[]>()
-  const incomingQuotes = new Set([...incomingSlots.values()].flat().map(normaliseQuote))
+  return quoteChangeFinder(originPack, incoming)(record)
+}
 
-  const changes: QuoteChange[] = []
-  const seen = new Set<string>()
-  for (const evidence of record.evidence) {
-    // `purposes.0` and `purposes.0.lawfulBasis` cite the same words: one finding for the item.
-    const item = evidence.field.split('.').slice(0, 2).join('.')
-    for (const quote of evidence.quotes) {
-      if (incomingQuotes.has(normaliseQuote(quote))) continue
-      const key = `${item}\n${normaliseQuote(quote)}`
-      if (seen.has(key)) continue
-      seen.add(key)
-      const nowSays = new Set<string>()
-      for (const [slot, quotes] of originSlots) {
-        if (!quotes.some((candidate) => normaliseQuote(candidate) === normaliseQuote(quote))) continue
-        const before = new Set(quotes.map(normaliseQuote))
-        for (const replacement of incomingSlots.get(slot) ?? []) if (!before.has(normaliseQuote(replacement))) nowSays.add(replacement)
-      }
-      changes.push({ field: evidence.field, quote, nowSays: [...nowSays], packVersion: incoming.version })
+/** `findQuoteChanges` for many records made from one version: each activity's quotes are gathered once. */
+export function quoteChangeFinder(originPack: TemplatePack | undefined, incoming: TemplatePack): (record: { evidence: readonly Evidence[]; origin: Origin | null }) => QuoteChange[] {
+  const upgradedIncoming = upgradePack(incoming)
+  const upgradedOrigin = originPack && upgradePack(originPack)
+  const activities = new Map<string, { incomingSlots: Map<string, string[]>; originSlots: Map<string, string[]>; incomingQuotes: Set<string> }>()
+  const slotsOf = (activityId: string) => {
+    let found = activities.get(activityId)
+    if (!found) {
+      const incomingActivity = upgradedIncoming.activities.find((activity) => activity.id === activityId)
+      const originActivity = upgradedOrigin?.activities.find((activity) => activity.id === activityId)
+      const incomingSlots = incomingActivity ? quoteSlots(incomingActivity) : new Map<string, string[]>()
+      found = { incomingSlots, originSlots: originActivity ? quoteSlots(originActivity) : new Map<string, string[]>(), incomingQuotes: new Set([...incomingSlots.values()].flat().map(normaliseQuote)) }
+      activities.set(activityId, found)
     }
+    return found
   }
-  return changes
+  return (record) => {
+    const origin = record.origin
+    if (!origin || origin.packId !== incoming.id) return []
+    const { incomingSlots, originSlots, incomingQuotes } = slotsOf(origin.activityId)
+    const changes: QuoteChange[] = []
+    const seen = new Set<string>()
+    for (const evidence of record.evidence) {
+      // `purposes.0` and `purposes.0.lawfulBasis` cite the same words: one finding for the item.
+      const item = evidence.field.split('.').slice(0, 2).join('.')
+      for (const quote of evidence.quotes) {
+        if (incomingQuotes.has(normaliseQuote(quote))) continue
+        const key = `${item}\n${normaliseQuote(quote)}`
+        if (seen.has(key)) continue
+        seen.add(key)
+        const nowSays = new Set<string>()
+        for (const [slot, quotes] of originSlots) {
+          if (!quotes.some((candidate) => normaliseQuote(candidate) === normaliseQuote(quote))) continue
+          const before = new Set(quotes.map(normaliseQuote))
+          for (const replacement of incomingSlots.get(slot) ?? []) if (!before.has(normaliseQuote(replacement))) nowSays.add(replacement)
+        }
+        changes.push({ field: evidence.field, quote, nowSays: [...nowSays], packVersion: incoming.version })
+      }
+    }
+    return changes
+  }
 }
 
 /** "the vendor's policy no longer says "…"; it now says "…"" (or "…; it no longer mentions it"). */

@@ -12,7 +12,7 @@ import { statusAfterEdit } from '@core/records/workflow'
 import type { InstalledPack, PackOrigin } from '@core/templates/installed-pack'
 import { affectedRecords, compareVersions, describeDiff, diffPacks, packChanges, type AffectedRecord, type PackDiff } from '@core/templates/pack-diff'
 import type { TemplatePack } from '@core/templates/pack-schema'
-import { findQuoteChanges } from '@core/templates/quote-changes'
+import { quoteChangeFinder } from '@core/templates/quote-changes'
 import { applyRecordUpgrade, planRecordUpgrade, type FieldChoice, type RecordUpgradePlan, type UpgradeField } from '@core/templates/record-upgrade'
 import { activityFromRecord, bumpMinor, newUserPack, slugify } from '@core/templates/user-pack'
 import { validatePackText } from '@core/templates/validate-pack'
@@ -227,9 +227,12 @@ export class TemplateRepository {
    */
   private async noteQuoteChanges(pack: TemplatePack, actor: AuditPerson): Promise<void> {
     const packOfVersion = await this.versionLookup(pack.id)
+    const finders = new Map<string, ReturnType<typeof quoteChangeFinder>>()
     for (const before of await this.db.records.where('origin.packId').equals(pack.id).toArray()) {
       if (before.status === 'archived' || !before.origin || before.origin.packVersion === pack.version) continue
-      const quoteChanges = findQuoteChanges(before, packOfVersion(before.origin.packVersion), pack)
+      const version = before.origin.packVersion
+      if (!finders.has(version)) finders.set(version, quoteChangeFinder(packOfVersion(version), pack))
+      const quoteChanges = finders.get(version)!(before)
       if (JSON.stringify(quoteChanges) === JSON.stringify(before.quoteChanges ?? [])) continue
       const after: StoredRecord = { ...before, quoteChanges, updatedAt: this.now().toISOString(), revision: before.revision + 1 }
       if (quoteChanges.length > 0 && before.status === 'approved') after.status = 'in-review'
