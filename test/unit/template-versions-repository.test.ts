@@ -1,7 +1,5 @@
 /** Versions of a template pack in the database: archive, affected records, quotes that changed, and bringing a record up to a new version. */
 import 'fake-indexeddb/auto'
-import { readFileSync } from 'node:fs'
-import { resolve } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { verifyChain } from '@core/audit/audit-chain'
 import { checkRecord } from '@core/checks/run-checks'
@@ -10,19 +8,14 @@ import { takeOverUnchangedChoices } from '@core/templates/record-upgrade'
 import { RopaDatabase } from '../../src-renderer/src/db/database'
 import { RegisterRepository, StaleRecordError } from '../../src-renderer/src/db/register-repository'
 import { TemplateRepository, type ShippedTemplates } from '../../src-renderer/src/db/template-repository'
-import { NEW_YOUTUBE_QUOTE, OLD_YOUTUBE_QUOTE, V2_ACTIVITY_ID, V2_POLICY_FILE, haivisionV1Text, haivisionV2 } from '../fixtures/packs/haivision-v2'
+import { NEW_YOUTUBE_QUOTE, OLD_YOUTUBE_QUOTE, V2_ACTIVITY_ID, haivisionV1Text, haivisionV2 } from '../fixtures/packs/haivision-v2'
 
-const TEMPLATES_DIR = resolve(import.meta.dirname, '../../templates')
-const V1_POLICY = readFileSync(resolve(TEMPLATES_DIR, 'sources', 'haivision.txt'), 'utf8')
+const V1_POLICY: string = JSON.parse(haivisionV1Text()).sources[0].text
 const v2 = haivisionV2()
 
 /** The app as it ships Haivision: `packs` is the pack files of this build. */
 function shipping(packs: string[]): ShippedTemplates {
-  const sources = new Map([
-    ['haivision.txt', V1_POLICY],
-    [V2_POLICY_FILE, v2.policyText]
-  ])
-  return { packs: async () => packs.map((text, index) => ({ file: `pack-${index}.json`, text })), sourceText: async (file) => sources.get(file) }
+  return { packs: async () => packs.map((text, index) => ({ file: `pack-${index}.json`, text })) }
 }
 
 let db: RopaDatabase
@@ -69,9 +62,8 @@ describe('every earlier version is kept', () => {
       ['1.0.0', 'shipped']
     ])
     const archived = (await next.getPackVersion('haivision', '1.0.0'))!
-    expect(archived.pack.source.file).toBe('haivision.txt')
-    expect(archived.sourceText).toBe(V1_POLICY)
-    expect((await next.getPackVersion('haivision', '1.1.0'))!.sourceText).toBe(v2.policyText)
+    expect(archived.pack.sources[0]!.text).toBe(V1_POLICY)
+    expect((await next.getPackVersion('haivision', '1.1.0'))!.pack.sources[0]!.text).toBe(v2.policyText)
     expect(await next.getPackVersion('haivision', '0.9.0')).toBeUndefined()
   })
 })

@@ -7,14 +7,14 @@ import { applyRecordUpgrade, planRecordUpgrade, takeOverUnchangedChoices } from 
 import { validatePackText } from '@core/templates/validate-pack'
 import { NEW_RETENTION_QUOTE, NEW_YOUTUBE_QUOTE, OLD_YOUTUBE_QUOTE, V2_ACTIVITY_ID, haivisionV1Text, haivisionV2 } from '../fixtures/packs/haivision-v2'
 
-function valid(text: string, sourceText?: string): TemplatePack {
-  const validation = validatePackText(text, sourceText === undefined ? {} : { sourceText })
+function valid(text: string): TemplatePack {
+  const validation = validatePackText(text)
   if (!validation.ok) throw new Error(JSON.stringify(validation.problems))
   return validation.pack
 }
 const v1 = valid(haivisionV1Text())
 const second = haivisionV2()
-const v2 = valid(second.packText, second.policyText)
+const v2 = valid(second.packText)
 const OLD_RETENTION_QUOTE = 'When we are not responsible for determining retention periods, we comply with the documented instructions of our clients, such as through contractual obligations.'
 const REPLACED_AT = '2026-12-06T10:00:00.000Z'
 

@@ -11,7 +11,7 @@ import type { FieldChange } from '../records/diff'
 import { describeFieldPath, describeFieldValue } from '../records/field-names'
 import { RETENTION_END_ACTION_LABELS, SPECIAL_CATEGORY_LABELS } from '../records/enums'
 import { termLabel } from '../vocabulary/vocabulary'
-import type { ActivityTemplate, TemplatePack } from './pack-schema'
+import { PACK_SOURCE_KIND_LABELS, type ActivityTemplate, type TemplatePack } from './pack-schema'
 import { upgradePack } from './pack-upgrade'
 
 export type VersionChange = 'newer' | 'same' | 'older'
@@ -175,6 +175,9 @@ function itemLabel(list: string, item: Plain): string {
 /** A value in full as a person reads it; `key` picks the labels (lawful bases, vocabulary terms...). */
 export function readableValue(key: string, value: unknown): string {
   if (key === 'retention' && isPlain(value)) return packRetentionText(value as PackRetention)
+  // An open point's field is a path into the activity: in words, like every label.
+  if (key === 'field' && typeof value === 'string') return describeFieldPath(value)
+  if (key === 'kind' && typeof value === 'string') return PACK_KIND_LABELS[value] ?? value
   if (isPlain(value)) {
     const parts = Object.entries(value)
       .filter(([inner, innerValue]) => !NOT_VALUES.has(inner) && innerValue !== '' && innerValue !== undefined && !(Array.isArray(innerValue) && innerValue.length === 0))
@@ -195,6 +198,9 @@ export function packRetentionText(retention: PackRetention): string {
   }
   return `${retention.criterion || 'No period stated'}${end}`
 }
+
+/** An open point's kind and an embedded document's kind, in words. */
+const PACK_KIND_LABELS: Record<string, string> = { silent: 'Silent', vague: 'Vague', ...PACK_SOURCE_KIND_LABELS }
 
 /** The policy's own fields, which the record's field names do not cover. */
 const SOURCE_FIELD_NAMES: Record<string, string> = {

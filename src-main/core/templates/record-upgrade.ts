@@ -143,8 +143,9 @@ export function planRecordUpgrade(record: RecordForm, originPack: TemplatePack |
       sameAsNew
     })
   }
-  const listed = new Set(record.openItems.map((item) => `${item.field}\n${item.note}`))
-  const newOpenItems = incomingForm.openItems.filter((item) => !listed.has(`${item.field}\n${item.note}`))
+  // The same point in the same words is already listed, even where a moved item renumbered its field.
+  const listed = new Set(record.openItems.map((item) => item.note))
+  const newOpenItems = incomingForm.openItems.filter((item) => !listed.has(item.note))
   const incomingActivity = upgradePack(incoming).activities.find((activity) => activity.id === origin.activityId)
   const incomingActivityQuotes = incomingActivity ? [...new Set([...quoteSlots(incomingActivity).values()].flat().map(normaliseQuote))] : []
   return { ...base, originKnown: originForm !== undefined, activityRemoved: false, fields, newOpenItems, incomingForm, incomingActivityQuotes }
