@@ -41,12 +41,13 @@ describe('a new version of a vendor policy', () => {
 
     // A record made from Haivision 1.0.0's live-streaming activity, whose first data category the DPO words themselves.
     await page.goto(`${session.baseUrl}#/records/from-template/haivision/${V2_ACTIVITY_ID}`)
+    await page.getByRole('radio', { name: /The vendor's activity as its policy describes it/ }).check()
     await expect.poll(() => page.getByLabel('Name of the processing activity').inputValue()).toBe('Live streaming to social media (YouTube, Facebook)')
     await page.getByLabel('Details (in your words)').first().fill('Accounts our marketing team connects')
     await page.getByRole('button', { name: 'Save', exact: true }).click()
     await page.getByText(/Saved at/).waitFor()
     const [made] = await storedRecords(page)
-    expect(made.origin).toEqual({ packId: 'haivision', packVersion: '1.0.0', activityId: V2_ACTIVITY_ID })
+    expect(made.origin).toEqual({ packId: 'haivision', packVersion: '1.0.0', activityId: V2_ACTIVITY_ID, perspective: 'vendor-as-is' })
 
     // The update dialog: every change in full, with the quotes; the record measured against its version.
     await page.getByRole('link', { name: 'Templates' }).click()

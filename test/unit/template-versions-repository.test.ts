@@ -42,7 +42,7 @@ async function installV1(): Promise<TemplateRepository> {
 
 async function recordFrom(templates: TemplateRepository, activityId: string, status: 'draft' | 'approved' = 'draft') {
   const pack = (await templates.getPack('haivision'))!.pack
-  return register.createRecord({ ...recordFromActivity(pack, activityId), status })
+  return register.createRecord({ ...recordFromActivity(pack, activityId, 'vendor-as-is'), status })
 }
 
 async function importV2(templates: TemplateRepository, text = v2.packText) {
@@ -136,7 +136,7 @@ describe('bringing a record up to the installed version', () => {
 
     clock = new Date('2026-12-06T11:00:00.000Z')
     const upgraded = await templates.upgradeRecord(original.id, record.revision, '1.1.0', choices)
-    expect(upgraded).toMatchObject({ origin: { packId: 'haivision', packVersion: '1.1.0', activityId: V2_ACTIVITY_ID }, quoteChanges: [], revision: record.revision + 1 })
+    expect(upgraded).toMatchObject({ origin: { packId: 'haivision', packVersion: '1.1.0', activityId: V2_ACTIVITY_ID, perspective: 'vendor-as-is' }, quoteChanges: [], revision: record.revision + 1 })
     expect(upgraded.recipients.map((recipient) => recipient.name)).not.toContain('Google Firebase')
     expect(upgraded.dataCategories[0]!.description).toBe('Our words')
     expect(upgraded.supersededEvidence.map((entry) => [entry.field, entry.packVersion, entry.replacedAt])).toContainEqual(['dataCategories.1', '1.0.0', '2026-12-06T11:00:00.000Z'])

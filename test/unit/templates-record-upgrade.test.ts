@@ -20,7 +20,7 @@ const REPLACED_AT = '2026-12-06T10:00:00.000Z'
 
 /** A record made from version 1.0.0 whose first data category the DPO described in their own words. */
 function editedRecord() {
-  const record = recordFromActivity(v1, V2_ACTIVITY_ID)
+  const record = recordFromActivity(v1, V2_ACTIVITY_ID, 'vendor-as-is')
   record.dataCategories[0]!.description = 'Accounts our marketing team connects'
   return record
 }
@@ -66,7 +66,7 @@ describe('applying a record upgrade', () => {
     const plan = planRecordUpgrade(record, v1, v2)
     const next = applyRecordUpgrade(record, plan, { purposes: 'take', recipients: 'take', dataCategories: 'keep' }, REPLACED_AT)
 
-    expect(next.origin).toEqual({ packId: 'haivision', packVersion: '1.1.0', activityId: V2_ACTIVITY_ID })
+    expect(next.origin).toEqual({ packId: 'haivision', packVersion: '1.1.0', activityId: V2_ACTIVITY_ID, perspective: 'vendor-as-is' })
     expect(next.quoteChanges).toEqual([])
     expect(next.recipients.map((recipient) => recipient.name)).not.toContain('Google Firebase')
     expect(next.purposes.map((purpose) => purpose.description)).toEqual(v2.activities.find((activity) => activity.id === V2_ACTIVITY_ID)!.purposes.map((purpose) => purpose.description))
@@ -112,7 +112,7 @@ describe('applying a record upgrade', () => {
 
 describe('quotes a newer version no longer has', () => {
   it('names each with what the same place of the template now quotes', () => {
-    const changes = findQuoteChanges(recordFromActivity(v1, V2_ACTIVITY_ID), v1, v2)
+    const changes = findQuoteChanges(recordFromActivity(v1, V2_ACTIVITY_ID, 'vendor-as-is'), v1, v2)
     expect(changes.map((change) => change.field)).toEqual(['purposes.1', 'dataCategories.0.retention', 'dataCategories.1', 'dataCategories.1.retention', 'dataCategories.2.retention'])
     const name = changes.find((change) => change.field === 'dataCategories.1')!
     expect(name).toEqual({ field: 'dataCategories.1', quote: OLD_YOUTUBE_QUOTE, nowSays: [NEW_YOUTUBE_QUOTE], packVersion: '1.1.0' })
@@ -123,7 +123,7 @@ describe('quotes a newer version no longer has', () => {
   it('says "no longer mentions it" when the place is gone, and finds nothing for a version that keeps every quote', () => {
     const removed = structuredClone(v2)
     removed.activities = removed.activities.filter((activity) => activity.id !== V2_ACTIVITY_ID)
-    const record = recordFromActivity(v1, V2_ACTIVITY_ID)
+    const record = recordFromActivity(v1, V2_ACTIVITY_ID, 'vendor-as-is')
     const changes = findQuoteChanges(record, v1, removed)
     expect(changes.length).toBeGreaterThan(5)
     expect(changes.every((change) => change.nowSays.length === 0)).toBe(true)
@@ -131,6 +131,6 @@ describe('quotes a newer version no longer has', () => {
     const sameWords = structuredClone(v1)
     sameWords.version = '1.0.1'
     expect(findQuoteChanges(record, v1, sameWords)).toEqual([])
-    expect(findQuoteChanges(recordFromActivity(v1, 'technical-support'), v1, v2)).toEqual([])
+    expect(findQuoteChanges(recordFromActivity(v1, 'technical-support', 'vendor-as-is'), v1, v2)).toEqual([])
   })
 })

@@ -42,6 +42,7 @@ export function emptyRecordForm(role: RecordRole = 'controller'): RecordForm {
     openItems: [],
     supersededEvidence: [],
     quoteChanges: [],
+    suggestions: [],
     importedFrom: []
   }
 }

@@ -8,7 +8,7 @@
  * version. Pure.
  */
 import { describeFieldPath, describeFieldValue } from '../records/field-names'
-import type { DataCategory, Evidence, OpenItem, RecordForm, SupersededEvidence } from '../records/model'
+import { perspectiveOf, type DataCategory, type Evidence, type OpenItem, type Origin, type RecordForm, type SupersededEvidence } from '../records/model'
 import { retentionText } from '../workbook/register-sheets'
 import { recordFromActivity } from './instantiate'
 import type { TemplatePack } from './pack-schema'
@@ -71,9 +71,9 @@ export interface RecordUpgradePlan {
   incomingActivityQuotes: string[]
 }
 
-/** The record as a version of its template makes it (the one place that calls the instantiation). */
-export function formFromVersion(pack: TemplatePack, activityId: string): RecordForm {
-  return recordFromActivity(pack, activityId)
+/** The record as a version of its template makes it, from the record's own perspective (the one place that calls the instantiation). */
+export function formFromVersion(pack: TemplatePack, origin: Origin): RecordForm {
+  return recordFromActivity(pack, origin.activityId, perspectiveOf(origin))
 }
 
 /** A value without the app's item ids (random per instantiation), so that two versions compare. */
@@ -117,11 +117,11 @@ export function planRecordUpgrade(record: RecordForm, originPack: TemplatePack |
   const origin = record.origin
   if (!origin || origin.packId !== incoming.id) throw new Error(`The record was not made from template pack ${incoming.id}.`)
   const base = { packId: incoming.id, activityId: origin.activityId, fromVersion: origin.packVersion, toVersion: incoming.version }
-  const originForm = originPack?.activities.some((activity) => activity.id === origin.activityId) ? formFromVersion(originPack, origin.activityId) : undefined
+  const originForm = originPack?.activities.some((activity) => activity.id === origin.activityId) ? formFromVersion(originPack, origin) : undefined
   if (!incoming.activities.some((activity) => activity.id === origin.activityId)) {
     return { ...base, originKnown: originForm !== undefined, activityRemoved: true, fields: [], newOpenItems: [], incomingForm: null, incomingActivityQuotes: [] }
   }
-  const incomingForm = formFromVersion(incoming, origin.activityId)
+  const incomingForm = formFromVersion(incoming, origin)
   const fields: FieldComparison[] = []
   for (const field of UPGRADE_FIELDS) {
     const originQuotes = originForm ? quotesFor(originForm.evidence, field) : quotesFor(record.evidence, field)
@@ -196,6 +196,7 @@ export function applyRecordUpgrade<T extends RecordForm>(record: T, plan: Record
   next.supersededEvidence = [...(record.supersededEvidence ?? []), ...superseded]
   next.openItems = [...record.openItems, ...plan.newOpenItems]
   next.quoteChanges = []
-  next.origin = { packId: plan.packId, packVersion: plan.toVersion, activityId: plan.activityId }
+  // The record keeps how it was made (its perspective); only the version moves on.
+  next.origin = { ...(record.origin ?? { packId: plan.packId, activityId: plan.activityId }), packVersion: plan.toVersion }
   return next
 }
