@@ -8,6 +8,7 @@ import { Command, CommanderError } from 'commander'
 import { registerCheckCommands } from './check-commands'
 import { registerTemplateApplyCommand } from './template-apply-command'
 import { registerTemplateCommands } from './template-commands'
+import { registerTemplateDiffCommand } from './template-diff-command'
 import { registerWorkbookCommands } from './workbook-commands'
 
 export interface CliIo {
@@ -50,6 +51,7 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
     .configureOutput({ writeOut: (text) => session.out(text), writeErr: (text) => session.err(text) })
 
   registerTemplateCommands(program, session)
+  registerTemplateDiffCommand(program, session)
   registerTemplateApplyCommand(program, session)
   registerWorkbookCommands(program, session)
   registerCheckCommands(program, session)

@@ -178,9 +178,16 @@ describe('pack import', () => {
     const dialog = page.getByRole('dialog', { name: /Update Haivision from version 1.0.0 to 1.1.0/ })
     await dialog.getByText('1 activity added, 1 activity changed, 0 activities removed').waitFor()
     await dialog.getByText('Webinars').waitFor()
-    await dialog.getByText(/changed name: Customer relationship management → Customer relationship management and renewals/).waitFor()
-    await dialog.getByText(/lawfulBasis: f → b/).waitFor()
-    const affected = dialog.getByRole('table', { name: 'Affected records' })
+    const changes = dialog.getByRole('table', { name: 'Changes in Customer relationship management and renewals' })
+    expect(await changes.locator('tr', { has: page.getByRole('rowheader', { name: 'Name', exact: true }) }).locator('td').allInnerTexts()).toEqual([
+      'Changed',
+      'Customer relationship management',
+      'Customer relationship management and renewals'
+    ])
+    const basis = changes.locator('tr', { hasText: '› Lawful basis' }).locator('td')
+    expect(await basis.nth(1).innerText()).toContain('Art. 6(1)(f)')
+    expect(await basis.nth(2).innerText()).toContain('Art. 6(1)(b) Contract')
+    const affected = dialog.getByRole('table', { name: 'Records made from version 1.0.0' })
     await affected.getByText('PA-0001').waitFor()
     expect(await affected.locator('tbody tr').count()).toBe(1)
     await screenshot(page, 'templates-import-diff')

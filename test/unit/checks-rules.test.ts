@@ -510,6 +510,25 @@ const FIRING: FiringCase[] = [
     expected: [{ severity: 'info', field: 'origin', message: /1\.1\.0.*1\.2\.0/ }]
   },
   {
+    ruleId: 'template-quote-changed',
+    title: 'a retention quote the installed template version rewords',
+    record: controller((r) => void (r.quoteChanges = [{ field: 'dataCategories.1.retention', quote: 'We keep it for 2 years.', nowSays: ['We keep it for 3 years.'], packVersion: '1.2.0' }])),
+    expected: [
+      {
+        severity: 'warning',
+        field: 'dataCategories.1.retention',
+        article: 'Art. 30(1)(f)',
+        message: /^Data category 2 › Retention: the vendor's policy no longer says "We keep it for 2 years\."; it now says "We keep it for 3 years\." \(template version 1\.2\.0\)\.$/
+      }
+    ]
+  },
+  {
+    ruleId: 'template-quote-changed',
+    title: 'a recipient quote the installed template version drops',
+    record: controller((r) => void (r.quoteChanges = [{ field: 'recipients.0', quote: 'We share it with PayCo.', nowSays: [], packVersion: '1.2.0' }])),
+    expected: [{ severity: 'warning', field: 'recipients.0', message: /^Recipient 1: the vendor's policy no longer says "We share it with PayCo\."; it no longer mentions it \(template version 1\.2\.0\)\.$/ }]
+  },
+  {
     ruleId: 'open-template-gap',
     title: 'an unresolved open item about retention',
     record: controller((r) => void (r.openItems[0]!.resolution = 'open')),
@@ -611,6 +630,7 @@ const SILENT: Array<{ ruleId: string; title: string; record: () => StoredRecord;
   { ruleId: 'template-version-outdated', title: 'a record from a pack that is no longer installed', record: controller((r) => {
     r.origin = { packId: 'removed-pack', packVersion: '0.1.0', activityId: 'x' }
   }) },
+  { ruleId: 'template-quote-changed', title: 'a record from a template whose quotes all still stand', record: controller((r) => void (r.origin = { packId: 'acme-crm', packVersion: '1.2.0', activityId: 'accounts' })) },
   { ruleId: 'open-template-gap', title: 'resolved open items only', record: controller(() => {}) }
 ]
 

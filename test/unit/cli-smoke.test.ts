@@ -4,13 +4,14 @@
  * its stdout and stderr and sets its exit code. What each command does is tested in-process
  * (checks-cli, templates-cli, workbook-cli), where it costs no Node start.
  */
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createBackup, parseBackupText, serialiseBackup, type Backup } from '@core/backup/backup-format'
 import { generateDemoRegister } from '@core/demo/demo-register'
 import { completeControllerRecord, completeOrganisation, TODAY } from '../fixtures/checks/records'
+import { FIXTURE_DIR, FIXTURE_PACK_TEXT } from '../fixtures/packs/fixture-pack'
 import { ropa, ropaProcess } from '../fixtures/run-ropa'
 
 const directory = mkdtempSync(join(tmpdir(), 'ropa-cli-smoke-'))
@@ -88,6 +89,16 @@ describe.concurrent('ropa as a process', { timeout: 60_000 }, () => {
     expect(result.code).toBe(1)
     expect(result.stderr).toMatch(/^broken-pack\.json: \$: invalid JSON at line 1, column 29/)
     expect(result.stdout).toBe('1 template pack checked: 0 valid, 1 invalid (1 problem, 0 warnings)\n')
+  })
+
+  it('templates diff prints the differences of two pack files and exits 0', async () => {
+    mkdirSync(join(directory, 'sources'), { recursive: true })
+    copyFileSync(join(FIXTURE_DIR, 'sources', 'acme-widgets.txt'), join(directory, 'sources', 'acme-widgets.txt'))
+    writeFileSync(join(directory, 'acme-1.0.0.json'), FIXTURE_PACK_TEXT)
+    writeFileSync(join(directory, 'acme-1.0.1.json'), FIXTURE_PACK_TEXT.replace('"version": "1.0.0"', '"version": "1.0.1"').replace('"name": "Customer accounts"', '"name": "Customer accounts and billing"'))
+    const result = await ropaProcess(['templates', 'diff', 'acme-1.0.0.json', 'acme-1.0.1.json'], directory)
+    expect({ code: result.code, stderr: result.stderr }).toEqual({ code: 0, stderr: '' })
+    expect(result.stdout).toContain('  Changed: Name\n    was: Customer accounts\n    now: Customer accounts and billing\n')
   })
 
   it('templates apply makes a record from a shipped pack into a backup named relative to the working folder', async () => {

@@ -135,7 +135,7 @@ describe('importing a pack file', () => {
     const preview = expectKind(await templates.previewPackText(JSON.stringify(newer)), 'newer')
     expect(preview.diff.added).toEqual([{ id: 'webinars', name: 'Webinars' }])
     expect(preview.diff.changed.map((activity) => activity.id)).toEqual(['accounts'])
-    expect(preview.diff.changed[0]!.changes).toContainEqual({ field: 'name', before: 'Customer accounts', after: 'Customer accounts and billing' })
+    expect(preview.diff.changed[0]!.changes).toContainEqual(expect.objectContaining({ kind: 'changed', path: 'name', label: 'Name', before: 'Customer accounts', after: 'Customer accounts and billing' }))
     expect(preview.affected.map((entry) => entry.record.id)).toEqual([fromAccounts.id])
     expect(fromNewsletter.origin?.activityId).toBe('newsletter')
     expect(await db.packArchive.count()).toBe(0)

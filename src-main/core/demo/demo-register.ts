@@ -206,6 +206,8 @@ function demoRecord(index: number, pick: Picker): StoredRecord {
     previousReference: '',
     notes: '',
     importedFrom: [],
+    supersededEvidence: [],
+    quoteChanges: [],
     name: `${baseName} (${pick.pick(BUSINESS_FUNCTIONS).toLowerCase()}) #${index + 1}`,
     description: `Demo activity ${reference}: ${purposes[0]!.description.toLowerCase()}.`,
     businessFunction: pick.pick(BUSINESS_FUNCTIONS),

@@ -240,6 +240,29 @@ export const importedCellSchema = z.object({
 })
 export type ImportedCell = z.infer<typeof importedCellSchema>
 
+/**
+ * Evidence a record no longer relies on, kept with the record: what the policy said, in which
+ * version of the template, until the record took over a newer version of it (record-upgrade.ts).
+ */
+export const supersededEvidenceSchema = evidenceSchema.extend({
+  packVersion: z.string().max(50),
+  replacedAt: z.string().max(40)
+})
+export type SupersededEvidence = z.infer<typeof supersededEvidenceSchema>
+
+/**
+ * A quote the record's evidence relies on that a newer version of its template no longer has:
+ * found when that version is installed, reported as a finding until the record is brought up to
+ * that version. `nowSays` is what the same item of the template quotes instead (empty: nothing).
+ */
+export const quoteChangeSchema = z.object({
+  field: z.string().max(300),
+  quote: z.string().max(MAX_TEXT_LENGTH),
+  nowSays: z.array(z.string().max(MAX_TEXT_LENGTH)).default([]),
+  packVersion: z.string().max(50)
+})
+export type QuoteChange = z.infer<typeof quoteChangeSchema>
+
 export const originSchema = z.object({
   packId: z.string().max(200),
   packVersion: z.string().max(50),
@@ -325,6 +348,10 @@ export const recordFormSchema = z.object({
   origin: originSchema.nullable().default(null),
   evidence: z.array(evidenceSchema).default([]),
   openItems: z.array(openItemSchema).default([]),
+  /** Evidence replaced when the record took over a newer version of its template. */
+  supersededEvidence: z.array(supersededEvidenceSchema).default([]),
+  /** Quotes of its evidence that the installed version of its template no longer has. */
+  quoteChanges: z.array(quoteChangeSchema).default([]),
   /** The vendor's purposes and lawful bases, until the DPO confirms or dismisses each; absent on records made without any. */
   suggestions: z.array(suggestionSchema).optional(),
   /** Import evidence: the cells this record was migrated from. */

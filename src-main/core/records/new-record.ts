@@ -40,6 +40,8 @@ export function emptyRecordForm(role: RecordRole = 'controller'): RecordForm {
     origin: null,
     evidence: [],
     openItems: [],
+    supersededEvidence: [],
+    quoteChanges: [],
     suggestions: [],
     importedFrom: []
   }

@@ -1,20 +1,45 @@
 /**
- * What an incoming version of a template pack changes compared with the installed one, and
- * which records made from the installed pack are touched by it. Pure.
+ * What one version of a template pack changes compared with another, for people: per activity
+ * and per field, added / removed / changed, the old and the new value in full with the policy's
+ * quotes behind each, and labels in words ("Data category “Name” › Retention › Period"). List
+ * items are matched by their stable `id` (format 2; `upgradePack` derives one for format 1), so a
+ * reordered list reports nothing and a removed item reports that item only. Nothing is cut
+ * short. Also: which records made from the pack an incoming version affects, each measured
+ * against the version it was made from. Pure.
  */
-import { diffValues, type FieldChange } from '../records/diff'
-import type { ActivityTemplate, TemplatePack } from './pack-schema'
+import type { FieldChange } from '../records/diff'
+import { describeFieldPath, describeFieldValue } from '../records/field-names'
+import { RETENTION_END_ACTION_LABELS, SPECIAL_CATEGORY_LABELS } from '../records/enums'
+import { termLabel } from '../vocabulary/vocabulary'
+import { PACK_SOURCE_KIND_LABELS, type ActivityTemplate, type TemplatePack } from './pack-schema'
+import { upgradePack } from './pack-upgrade'
 
 export type VersionChange = 'newer' | 'same' | 'older'
+export type ChangeKind = 'added' | 'removed' | 'changed'
 
 export interface ActivitySummary {
   id: string
   name: string
 }
 
+/** One field of a pack that differs between two versions. */
+export interface PackChange {
+  kind: ChangeKind
+  /** Where, with item ids: `dataCategories[user-name].retention.period`. Stable; not for the screen. */
+  path: string
+  /** Where, in words: `Data category “Name” › Retention › Period`. */
+  label: string
+  /** The old value as a person reads it, in full; absent when the field was added. */
+  before?: string
+  /** The new value in full; absent when the field was removed. */
+  after?: string
+  /** The policy's words behind the old and the new value. */
+  beforeQuotes: string[]
+  afterQuotes: string[]
+}
+
 export interface ChangedActivity extends ActivitySummary {
-  /** Field paths inside the activity; list items are matched by their natural key, e.g. `dataCategories[user.contact.email].retention.period`. */
-  changes: FieldChange[]
+  changes: PackChange[]
 }
 
 export interface PackDiff {
@@ -27,9 +52,11 @@ export interface PackDiff {
   added: ActivitySummary[]
   removed: ActivitySummary[]
   changed: ChangedActivity[]
-  vendorChanges: FieldChange[]
-  /** Source changes; a changed `sha256` means the policy text itself changed. */
-  sourceChanges: FieldChange[]
+  vendorChanges: PackChange[]
+  /** The policy's title, dates, file and fingerprint, and the embedded documents. */
+  sourceChanges: PackChange[]
+  /** The policy text itself is a different one (its SHA-256 changed). */
+  policyTextChanged: boolean
 }
 
 /** Compares `1.2.10` with `1.10.0` numerically, part by part. */
@@ -43,7 +70,10 @@ export function compareVersions(a: string, b: string): number {
   return 0
 }
 
-export function diffPacks(installed: TemplatePack, incoming: TemplatePack): PackDiff {
+export function diffPacks(installedPack: TemplatePack, incomingPack: TemplatePack): PackDiff {
+  // Ids for every list item, also in packs stored before format 2.
+  const installed = upgradePack(installedPack)
+  const incoming = upgradePack(incomingPack)
   const comparison = compareVersions(incoming.version, installed.version)
   const installedById = new Map(installed.activities.map((activity) => [activity.id, activity]))
   const incomingById = new Map(incoming.activities.map((activity) => [activity.id, activity]))
@@ -53,9 +83,12 @@ export function diffPacks(installed: TemplatePack, incoming: TemplatePack): Pack
   for (const [id, before] of installedById) {
     const after = incomingById.get(id)
     if (!after) continue
-    const changes = diffActivity(before, after)
+    const changes = diffActivities(before, after)
     if (changes.length > 0) changed.push({ ...summary(after), changes })
   }
+  const sourceChanges = diffPackValues(installed.source, incoming.source, 'source', 'Policy', [], [])
+  const sourceDocuments = (pack: TemplatePack) => pack.sources.map(({ text: _text, ...embedded }) => embedded)
+  sourceChanges.push(...diffPackValues(sourceDocuments(installed), sourceDocuments(incoming), 'sources', 'Policy documents', [], []))
   return {
     packId: installed.id,
     incomingPackId: incoming.id,
@@ -65,54 +98,222 @@ export function diffPacks(installed: TemplatePack, incoming: TemplatePack): Pack
     added: incoming.activities.filter((activity) => !installedById.has(activity.id)).map(summary),
     removed: installed.activities.filter((activity) => !incomingById.has(activity.id)).map(summary),
     changed,
-    vendorChanges: diffValues(installed.vendor, incoming.vendor, 'vendor'),
-    sourceChanges: diffValues(installed.source, incoming.source, 'source')
+    vendorChanges: diffPackValues(installed.vendor, incoming.vendor, 'vendor', 'Vendor', [], []),
+    sourceChanges,
+    policyTextChanged:
+      installed.source.sha256 !== incoming.source.sha256 ||
+      JSON.stringify(installed.sources.map((embedded) => embedded.sha256)) !== JSON.stringify(incoming.sources.map((embedded) => embedded.sha256))
   }
 }
 
-/** The key that identifies an item of each list across versions; purposes have none, so their position is used. */
-const NATURAL_KEYS: Partial<Record<keyof ActivityTemplate, (item: never, index: number) => string>> = {
-  purposes: (_item: unknown, index: number) => `#${index + 1}`,
-  dataSubjects: (item: { term: string }) => item.term,
-  dataCategories: (item: { term: string }) => item.term,
-  specialCategories: (item: { category: string }) => item.category,
-  recipients: (item: { name: string }) => item.name,
-  subProcessors: (item: { name: string }) => item.name,
-  transfers: (item: { recipient: string; country: string }) => `${item.recipient} → ${item.country}`,
-  gaps: (item: { field: string }) => item.field
+/** The changes between two versions of one activity (ids filled in by `diffPacks` or `upgradePack`). */
+export function diffActivities(before: ActivityTemplate, after: ActivityTemplate): PackChange[] {
+  return diffPackValues(before, after, '', '', [], [])
+}
+
+// ---------------------------------------------------------------- walking two versions
+
+type Plain = Record<string, unknown>
+const isPlain = (value: unknown): value is Plain => typeof value === 'object' && value !== null && !Array.isArray(value)
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
+
+/** Item lists without ids (gaps, the vendor's entities): matched by this content instead. */
+const NATURAL_KEYS: Record<string, (item: Plain) => string> = {
+  gaps: (item) => String(item.field),
+  legalEntities: (item) => String(item.name),
+  controllerFor: (item) => String(item.description),
+  processorFor: (item) => String(item.description)
+}
+
+/** Keys that are not values of their own: ids identify, quotes are shown with the value they support. */
+const NOT_VALUES = new Set(['id', 'quotes', 'roleQuotes'])
+
+function quotesOf(value: unknown): string[] {
+  return isPlain(value) && Array.isArray(value.quotes) ? (value.quotes as string[]) : []
+}
+
+/** How an item of a list is named: by its content, as the pack page shows it. */
+function itemTitle(list: string, item: Plain): string {
+  switch (list) {
+    case 'purposes':
+    case 'controllerFor':
+    case 'processorFor':
+      return String(item.description)
+    case 'dataSubjects':
+    case 'dataCategories':
+      return termLabel(String(item.term))
+    case 'specialCategories':
+      return (SPECIAL_CATEGORY_LABELS as Record<string, string>)[String(item.category)] ?? String(item.category)
+    case 'transfers':
+      return `${String(item.recipient)} → ${String(item.country)}`
+    case 'gaps':
+      return describeFieldPath(String(item.field))
+    default:
+      return [item.name, item.title, item.id].find((value): value is string => typeof value === 'string') ?? ''
+  }
+}
+
+const ITEM_NAMES: Record<string, string> = {
+  purposes: 'Purpose',
+  dataSubjects: 'Data subject',
+  dataCategories: 'Data category',
+  specialCategories: 'Special category',
+  recipients: 'Recipient',
+  subProcessors: 'Sub-processor',
+  transfers: 'Transfer',
+  gaps: 'Open point',
+  legalEntities: 'Legal entity',
+  controllerFor: 'Controller for',
+  processorFor: 'Processor for',
+  sources: 'Document'
+}
+
+function itemLabel(list: string, item: Plain): string {
+  return `${ITEM_NAMES[list] ?? describeFieldPath(list)} “${itemTitle(list, item)}”`
+}
+
+/** A value in full as a person reads it; `key` picks the labels (lawful bases, vocabulary terms...). */
+export function readableValue(key: string, value: unknown): string {
+  if (key === 'retention' && isPlain(value)) return packRetentionText(value as PackRetention)
+  // An open point's field is a path into the activity: in words, like every label.
+  if (key === 'field' && typeof value === 'string') return describeFieldPath(value)
+  if (key === 'kind' && typeof value === 'string') return PACK_KIND_LABELS[value] ?? value
+  if (isPlain(value)) {
+    const parts = Object.entries(value)
+      .filter(([inner, innerValue]) => !NOT_VALUES.has(inner) && innerValue !== '' && innerValue !== undefined && !(Array.isArray(innerValue) && innerValue.length === 0))
+      .map(([inner, innerValue]) => `${describeFieldPath(inner)}: ${readableValue(inner, innerValue)}`)
+    return parts.length === 0 ? '(empty)' : parts.join('; ')
+  }
+  if (Array.isArray(value) && value.some(isPlain)) return value.map((item) => readableValue(key, item)).join(' | ')
+  return describeFieldValue(key, value)
+}
+
+type PackRetention = NonNullable<ActivityTemplate['retention']>
+
+/** A pack retention in one phrase: "2 years from the end of the contract, then erase". */
+export function packRetentionText(retention: PackRetention): string {
+  const end = retention.endAction ? `, then ${RETENTION_END_ACTION_LABELS[retention.endAction].toLowerCase()}` : ''
+  if (retention.mode === 'period' && retention.period !== undefined) {
+    return `${retention.period} ${retention.unit ?? 'years'}${retention.fromEvent ? ` from ${retention.fromEvent}` : ''}${end}`
+  }
+  return `${retention.criterion || 'No period stated'}${end}`
+}
+
+/** An open point's kind and an embedded document's kind, in words. */
+const PACK_KIND_LABELS: Record<string, string> = { silent: 'Silent', vague: 'Vague', ...PACK_SOURCE_KIND_LABELS }
+
+/** The policy's own fields, which the record's field names do not cover. */
+const SOURCE_FIELD_NAMES: Record<string, string> = {
+  title: 'Title',
+  url: 'Address',
+  effectiveDate: 'Effective date',
+  lastUpdated: 'Last updated',
+  sha256: 'Text fingerprint (SHA-256)',
+  file: 'Policy file',
+  kind: 'Kind of document',
+  date: 'Date'
+}
+
+function fieldLabel(path: string, key: string): string {
+  return path.startsWith('source') && SOURCE_FIELD_NAMES[key] ? SOURCE_FIELD_NAMES[key] : describeFieldPath(key)
+}
+
+function joinLabel(label: string, part: string): string {
+  return label === '' ? part : `${label} › ${part}`
 }
 
 /**
- * diffValues matches list items by `id`, so each item gets its natural key as a temporary id;
- * the id is taken out of the reported values again.
+ * Walks both values side by side. `quotes` are those of the nearest object that has them: the
+ * words behind every field inside it. Lists of items with ids (or natural keys) are matched item
+ * by item; any other value that differs is one change.
  */
-function diffActivity(before: ActivityTemplate, after: ActivityTemplate): FieldChange[] {
-  const keyed = (activity: ActivityTemplate) => {
-    const copy: Record<string, unknown> = { ...activity }
-    for (const [field, keyOf] of Object.entries(NATURAL_KEYS)) {
-      const items = activity[field as keyof ActivityTemplate] as object[]
-      const seen = new Map<string, number>()
-      copy[field] = items.map((item, index) => {
-        const key = (keyOf as (item: object, index: number) => string)(item, index)
-        const count = (seen.get(key) ?? 0) + 1
-        seen.set(key, count)
-        return { ...item, id: count > 1 ? `${key} #${count}` : key }
-      })
-    }
-    return copy
+function diffPackValues(before: unknown, after: unknown, path: string, label: string, beforeQuotes: string[], afterQuotes: string[], changes: PackChange[] = []): PackChange[] {
+  if (same(before, after)) return changes
+  const key = path.replace(/\[[^\]]*\]$/, '').split('.').at(-1) ?? ''
+  if (before === undefined || after === undefined) {
+    const value = before ?? after
+    const quotes = quotesOf(value)
+    changes.push({
+      kind: before === undefined ? 'added' : 'removed',
+      path,
+      label,
+      ...(before === undefined ? {} : { before: readableValue(key, before) }),
+      ...(after === undefined ? {} : { after: readableValue(key, after) }),
+      beforeQuotes: before === undefined ? [] : quotes.length > 0 ? quotes : beforeQuotes,
+      afterQuotes: after === undefined ? [] : quotes.length > 0 ? quotes : afterQuotes
+    })
+    return changes
   }
-  return diffValues(keyed(before), keyed(after)).map((change) => ({
-    field: change.field,
-    before: withoutId(change.before),
-    after: withoutId(change.after)
-  }))
+  if (key === 'retention' && isPlain(before) && isPlain(after)) {
+    // One phrase per retention: "2 years from …" → "As the client instructs", not five part-changes.
+    const text = (retention: Plain) => packRetentionText(retention as PackRetention)
+    if (text(before) !== text(after)) changes.push({ kind: 'changed', path, label, before: text(before), after: text(after), beforeQuotes: quotesOf(before), afterQuotes: quotesOf(after) })
+    if (!same(before.quotes, after.quotes)) changes.push(quoteChange(`${path}.quotes`, joinLabel(label, 'Policy quote'), quotesOf(before), quotesOf(after)))
+    return changes
+  }
+  if (isPlain(before) && isPlain(after)) {
+    const innerBefore = quotesOf(before).length > 0 || Array.isArray(before.quotes) ? quotesOf(before) : beforeQuotes
+    const innerAfter = quotesOf(after).length > 0 || Array.isArray(after.quotes) ? quotesOf(after) : afterQuotes
+    const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter((inner) => !NOT_VALUES.has(inner))
+    for (const inner of keys) {
+      const innerPath = path === '' ? inner : `${path}.${inner}`
+      // An activity's role is supported by its `roleQuotes`.
+      const [quotesBefore, quotesAfter] =
+        inner === 'role' && Array.isArray(before.roleQuotes) ? [before.roleQuotes as string[], (after.roleQuotes as string[] | undefined) ?? []] : [innerBefore, innerAfter]
+      diffPackValues(before[inner], after[inner], innerPath, joinLabel(label, fieldLabel(innerPath, inner)), quotesBefore, quotesAfter, changes)
+    }
+    for (const quoteKey of ['quotes', 'roleQuotes']) {
+      if (!same(before[quoteKey], after[quoteKey]) && (quoteKey in before || quoteKey in after)) {
+        const quoted = quoteKey === 'roleQuotes' ? joinLabel(label, 'Role') : label
+        changes.push(quoteChange(`${path === '' ? '' : `${path}.`}${quoteKey}`, joinLabel(quoted, 'Policy quote'), (before[quoteKey] as string[] | undefined) ?? [], (after[quoteKey] as string[] | undefined) ?? []))
+      }
+    }
+    return changes
+  }
+  const keyOf = listKey(key, before, after)
+  if (Array.isArray(before) && Array.isArray(after) && keyOf) {
+    const keyed = (items: Plain[]) => {
+      const seen = new Map<string, number>()
+      return new Map(
+        items.map((item) => {
+          const base = keyOf(item)
+          const count = (seen.get(base) ?? 0) + 1
+          seen.set(base, count)
+          return [count > 1 ? `${base} #${count}` : base, item] as const
+        })
+      )
+    }
+    // An item is named by itself: "Data category “Name”", not "Data categories › Data category “Name”".
+    const parentLabel = label.includes(' › ') ? label.slice(0, label.lastIndexOf(' › ')) : ''
+    const beforeItems = keyed(before as Plain[])
+    const afterItems = keyed(after as Plain[])
+    for (const [id, item] of beforeItems) {
+      const match = afterItems.get(id)
+      diffPackValues(item, match, `${path}[${id}]`, joinLabel(parentLabel, itemLabel(key, match ?? item)), [], [], changes)
+    }
+    for (const [id, item] of afterItems) {
+      if (!beforeItems.has(id)) diffPackValues(undefined, item, `${path}[${id}]`, joinLabel(parentLabel, itemLabel(key, item)), [], [], changes)
+    }
+    return changes
+  }
+  changes.push({ kind: 'changed', path, label, before: readableValue(key, before), after: readableValue(key, after), beforeQuotes, afterQuotes })
+  return changes
 }
 
-function withoutId(value: unknown): unknown {
-  if (typeof value !== 'object' || value === null || Array.isArray(value) || !('id' in value)) return value
-  const { id: _id, ...rest } = value as Record<string, unknown>
-  return rest
+function listKey(key: string, before: unknown, after: unknown): ((item: Plain) => string) | undefined {
+  if (!Array.isArray(before) || !Array.isArray(after)) return undefined
+  const items: unknown[] = [...(before as unknown[]), ...(after as unknown[])]
+  if (items.length === 0 || !items.every(isPlain)) return undefined
+  if (items.every((item) => typeof item.id === 'string')) return (item) => String(item.id)
+  return NATURAL_KEYS[key]
 }
+
+function quoteChange(path: string, label: string, before: string[], after: string[]): PackChange {
+  const text = (quotes: string[]) => (quotes.length === 0 ? '(no quote)' : quotes.map((quote) => `“${quote}”`).join('\n'))
+  return { kind: before.length === 0 ? 'added' : after.length === 0 ? 'removed' : 'changed', path, label, before: text(before), after: text(after), beforeQuotes: before, afterQuotes: after }
+}
+
+// ---------------------------------------------------------------- records affected by a version
 
 export interface RecordOriginRef {
   id: string
@@ -124,25 +325,47 @@ export interface RecordOriginRef {
 export interface AffectedRecord<T extends RecordOriginRef> {
   record: T
   activityId: string
-  change: 'changed' | 'removed'
-  /** The activity's field changes (empty when the activity was removed). */
-  changes: FieldChange[]
+  /** The version the record was made from: what the changes are measured against. */
+  originVersion: string
+  /**
+   * 'changed': the activity differs between the record's version and the incoming one;
+   * 'removed': the incoming version no longer has the activity; 'origin-unknown': the record's
+   * version is not kept in this app, so what changed for it cannot be worked out.
+   */
+  change: 'changed' | 'removed' | 'origin-unknown'
+  changes: PackChange[]
 }
 
 /**
- * Records made from this pack whose activity the incoming version changes or removes. Matched by
- * pack id whatever version the record was made from, since the user is replacing the pack.
+ * Records made from this pack whose activity differs between the version each was made from and
+ * `incoming`. `packOfVersion` gives a kept version of the pack (installed or archived).
  */
-export function affectedRecords<T extends RecordOriginRef>(diff: PackDiff, records: T[]): Array<AffectedRecord<T>> {
-  const changedById = new Map(diff.changed.map((activity) => [activity.id, activity]))
-  const removedIds = new Set(diff.removed.map((activity) => activity.id))
+export function affectedRecords<T extends RecordOriginRef>(records: readonly T[], incoming: TemplatePack, packOfVersion: (version: string) => TemplatePack | undefined): Array<AffectedRecord<T>> {
+  const upgradedIncoming = upgradePack(incoming)
+  const incomingById = new Map(upgradedIncoming.activities.map((activity) => [activity.id, activity]))
+  const upgraded = new Map<string, TemplatePack | undefined>()
+  const changesByActivity = new Map<string, PackChange[]>()
   const affected: Array<AffectedRecord<T>> = []
   for (const record of records) {
     const origin = record.origin
-    if (!origin || origin.packId !== diff.packId) continue
-    const changedActivity = changedById.get(origin.activityId)
-    if (changedActivity) affected.push({ record, activityId: origin.activityId, change: 'changed', changes: changedActivity.changes })
-    else if (removedIds.has(origin.activityId)) affected.push({ record, activityId: origin.activityId, change: 'removed', changes: [] })
+    if (!origin || origin.packId !== incoming.id || origin.packVersion === incoming.version) continue
+    if (!upgraded.has(origin.packVersion)) {
+      const kept = packOfVersion(origin.packVersion)
+      upgraded.set(origin.packVersion, kept && upgradePack(kept))
+    }
+    const originPack = upgraded.get(origin.packVersion)
+    const entry = { record, activityId: origin.activityId, originVersion: origin.packVersion }
+    const after = incomingById.get(origin.activityId)
+    const before = originPack?.activities.find((activity) => activity.id === origin.activityId)
+    if (!originPack || !before) affected.push({ ...entry, change: 'origin-unknown', changes: [] })
+    else if (!after) affected.push({ ...entry, change: 'removed', changes: [] })
+    else {
+      // Many records share a version and an activity: their changes are worked out once.
+      const key = `${origin.packVersion}\n${origin.activityId}`
+      let changes = changesByActivity.get(key)
+      if (!changes) changesByActivity.set(key, (changes = diffActivities(before, after)))
+      if (changes.length > 0) affected.push({ ...entry, change: 'changed', changes })
+    }
   }
   return affected
 }
@@ -161,7 +384,7 @@ export function describeDiff(diff: PackDiff): string {
     plural(diff.removed.length, 'activity removed', 'activities removed')
   ]
   if (diff.vendorChanges.length > 0) parts.push('vendor details changed')
-  if (diff.sourceChanges.some((change) => change.field === 'source.sha256')) parts.push('new policy text')
+  if (diff.policyTextChanged) parts.push('new policy text')
   return parts.join(', ')
 }
 
@@ -173,4 +396,41 @@ export function packChanges(diff: PackDiff): FieldChange[] {
     ...diff.removed.map((activity) => ({ field: `activities[${activity.id}]`, before: activity.name })),
     ...diff.changed.map((activity) => ({ field: `activities[${activity.id}]`, before: activity.name, after: `${plural(activity.changes.length, 'field', 'fields')} changed` }))
   ]
+}
+
+const KIND_WORDS: Record<ChangeKind, string> = { added: 'Added', removed: 'Removed', changed: 'Changed' }
+
+/** One change as lines of text: what, old → new in full, and the quotes. */
+export function formatChange(change: PackChange, indent = ''): string[] {
+  const lines = [`${indent}${KIND_WORDS[change.kind]}: ${change.label}`]
+  const quoted = (quotes: string[]) => quotes.map((quote) => `${indent}      “${quote}”`)
+  const isQuote = change.path.endsWith('quotes') || change.path.endsWith('roleQuotes')
+  if (change.before !== undefined) {
+    lines.push(`${indent}  was: ${change.before}`)
+    if (!isQuote && change.beforeQuotes.length > 0) lines.push(`${indent}    policy said:`, ...quoted(change.beforeQuotes))
+  }
+  if (change.after !== undefined) {
+    lines.push(`${indent}  now: ${change.after}`)
+    if (!isQuote && change.afterQuotes.length > 0) lines.push(`${indent}    policy says:`, ...quoted(change.afterQuotes))
+  }
+  return lines
+}
+
+/** The whole diff as plain text, every change in full: `ropa templates diff` prints it. */
+export function formatPackDiff(diff: PackDiff): string {
+  const lines = [`Template pack ${diff.packId}: version ${diff.installedVersion} → ${diff.incomingVersion} (${diff.versionChange === 'newer' ? 'newer' : diff.versionChange === 'older' ? 'older' : 'the same version'})`]
+  if (diff.incomingPackId !== diff.packId) lines.push(`Note: the second file is pack ${diff.incomingPackId}, not ${diff.packId}.`)
+  lines.push(`${describeDiff(diff)}.`)
+  const section = (title: string, changes: PackChange[]) => {
+    if (changes.length === 0) return
+    lines.push('', title)
+    for (const change of changes) lines.push(...formatChange(change, '  '))
+  }
+  for (const activity of diff.added) lines.push('', `Activity added: ${activity.name} (${activity.id})`)
+  for (const activity of diff.removed) lines.push('', `Activity removed: ${activity.name} (${activity.id})`)
+  for (const activity of diff.changed) section(`Activity changed: ${activity.name} (${activity.id}), ${plural(activity.changes.length, 'change', 'changes')}`, activity.changes)
+  section('Vendor', diff.vendorChanges)
+  section('Policy', diff.sourceChanges)
+  if (diff.added.length + diff.removed.length + diff.changed.length + diff.vendorChanges.length + diff.sourceChanges.length === 0) lines.push('No differences.')
+  return `${lines.join('\n')}\n`
 }

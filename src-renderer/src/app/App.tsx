@@ -10,6 +10,7 @@ import { RecordEditorPage } from '../records/RecordEditorPage'
 import { RegisterPage } from '../records/RegisterPage'
 import { FromTemplatePage } from '../templates/FromTemplatePage'
 import { PackPage } from '../templates/PackPage'
+import { RecordUpgradePage } from '../templates/RecordUpgradePage'
 import { TemplateLibraryPage } from '../templates/TemplateLibraryPage'
 import { VendorPage, VendorsPage } from '../templates/VendorsPages'
 import { AuditPage, AuditTrailWarning } from '../checks/AuditPage'
@@ -110,6 +111,8 @@ function RouteSwitch() {
       </Route>
       <Route path="/records/new/:role">{(params) => <RecordEditorPage key={`new-${params.role}`} target={{ kind: 'new', role: params.role as RecordRole }} />}</Route>
       <Route path="/records/:id">{(params) => <RecordEditorPage key={params.id} target={{ kind: 'existing', id: params.id }} />}</Route>
+      <Route path="/templates/:packId/versions/:version">{(params) => <PackPage key={`${params.packId}@${params.version}`} packId={params.packId} version={params.version} />}</Route>
+      <Route path="/templates/:packId/compare/:recordId">{(params) => <RecordUpgradePage key={params.recordId} packId={params.packId} recordId={params.recordId} />}</Route>
       <Route path="/templates/:packId">{(params) => <PackPage key={params.packId} packId={params.packId} />}</Route>
       <Route path="/templates">
         <TemplateLibraryPage />

@@ -6,17 +6,20 @@
  */
 import type { AuditPerson } from '@core/audit/audit-chain'
 import type { FieldChange } from '@core/records/diff'
-import { diffValues } from '@core/records/diff'
+import { diffRecords, diffValues } from '@core/records/diff'
 import type { StoredRecord } from '@core/records/model'
+import { statusAfterEdit } from '@core/records/workflow'
 import type { InstalledPack, PackOrigin } from '@core/templates/installed-pack'
 import { affectedRecords, compareVersions, describeDiff, diffPacks, packChanges, type AffectedRecord, type PackDiff } from '@core/templates/pack-diff'
 import type { TemplatePack } from '@core/templates/pack-schema'
+import { quoteChangeFinder } from '@core/templates/quote-changes'
+import { applyRecordUpgrade, planRecordUpgrade, type FieldChoice, type RecordUpgradePlan, type UpgradeField } from '@core/templates/record-upgrade'
 import { activityFromRecord, bumpMinor, newUserPack, slugify } from '@core/templates/user-pack'
 import { validatePackText } from '@core/templates/validate-pack'
 import { recordUsesVendor, vendorFromPack, type Vendor } from '@core/templates/vendor'
 import type { Problem } from '@core/util/problems'
 import type { RopaDatabase } from './database'
-import type { RegisterRepository } from './register-repository'
+import { RecordNotFoundError, StaleRecordError, type RegisterRepository } from './register-repository'
 
 export type { PackOrigin }
 
@@ -99,6 +102,31 @@ export class TemplateRepository {
     return this.db.packArchive.where('id').equals(id).toArray()
   }
 
+  /** Every kept version of a pack, the installed one and those it replaced, newest first. */
+  async packVersions(id: string): Promise<InstalledPack[]> {
+    const [installed, archived] = await Promise.all([this.db.packs.get(id), this.archivedVersions(id)])
+    const versions = [...(installed ? [installed] : []), ...archived.filter((pack) => pack.version !== installed?.version)]
+    return versions.sort((a, b) => compareVersions(b.version, a.version))
+  }
+
+  /** One kept version of a pack, installed or archived; undefined when this app never kept it. */
+  async getPackVersion(id: string, version: string): Promise<InstalledPack | undefined> {
+    const installed = await this.db.packs.get(id)
+    if (installed?.version === version) return installed
+    return this.db.packArchive.get([id, version])
+  }
+
+  /** The records made from a pack, by reference. */
+  async recordsFromPack(id: string): Promise<StoredRecord[]> {
+    return (await this.db.records.where('origin.packId').equals(id).toArray()).sort((a, b) => a.reference.localeCompare(b.reference))
+  }
+
+  /** A lookup of the pack's kept versions, for measuring each record against its own. */
+  private async versionLookup(id: string, extra: InstalledPack[] = []): Promise<(version: string) => TemplatePack | undefined> {
+    const kept = new Map([...(await this.archivedVersions(id)), ...extra].map((row) => [row.version, row.pack]))
+    return (version) => kept.get(version)
+  }
+
   async listVendors(): Promise<Vendor[]> {
     return (await this.db.vendors.toArray()).sort((a, b) => a.name.localeCompare(b.name))
   }
@@ -145,14 +173,14 @@ export class TemplateRepository {
     if (comparison === 0) return { kind: 'same', installed, ...valid }
     if (comparison < 0) return { kind: 'older', installed, ...valid }
     const diff = diffPacks(installed.pack, valid.pack)
-    const derived = await this.db.records.where('origin.packId').equals(installed.id).toArray()
-    return { kind: 'newer', installed, diff, affected: affectedRecords(diff, derived), ...valid }
+    const derived = await this.recordsFromPack(installed.id)
+    return { kind: 'newer', installed, diff, affected: affectedRecords(derived, valid.pack, await this.versionLookup(installed.id, [installed])), ...valid }
   }
 
   /** Installs a new pack or replaces the installed version with a newer one (kept in packArchive). */
   async applyPack(preview: ApplicablePreview, origin: PackOrigin): Promise<InstalledPack> {
     const actor = await this.register.currentActor()
-    const installed = await this.db.transaction('rw', [this.db.packs, this.db.packArchive, this.db.vendors, ...this.register.auditTables], async () => {
+    const installed = await this.db.transaction('rw', [this.db.packs, this.db.packArchive, this.db.vendors, this.db.records, ...this.register.auditTables], async () => {
       const current = await this.db.packs.get(preview.pack.id)
       const expected = preview.kind === 'newer' ? preview.installed.version : undefined
       if (current?.version !== expected) {
@@ -163,7 +191,7 @@ export class TemplateRepository {
     return installed
   }
 
-  /** Must run inside a transaction over packs, packArchive, vendors and auditLog. */
+  /** Must run inside a transaction over packs, packArchive, vendors, records and the audit tables. */
   private async writePack(current: InstalledPack | undefined, pack: TemplatePack, origin: PackOrigin, actor: AuditPerson): Promise<InstalledPack> {
     const row: InstalledPack = { id: pack.id, version: pack.version, vendorName: pack.vendor.name, origin, installedAt: this.now().toISOString(), pack, sourceText: '' }
     if (current) await this.db.packArchive.put(current)
@@ -172,12 +200,82 @@ export class TemplateRepository {
     if (current) {
       const diff = diffPacks(current.pack, pack)
       await this.register.appendAudit('pack', pack.id, 'update', `Template pack ${pack.id} updated from ${current.version} to ${pack.version} (${origin}): ${describeDiff(diff)}`, packChanges(diff), actor)
+      await this.noteQuoteChanges(pack, actor)
     } else {
       await this.register.appendAudit('pack', pack.id, 'create', `Template pack ${pack.id} ${pack.version} installed (${origin}, ${activities})`, [{ field: 'version', after: pack.version }], actor)
     }
     // A user pack's "vendor" is the organisation itself, not a recipient records could name.
     if (origin !== 'user') await this.registerVendor(pack, actor)
     return row
+  }
+
+  /**
+   * A record relying on quotes the newly installed version no longer has goes back to review
+   * (an approved one returns to "In review"), and keeps the changes for its finding. Each record
+   * touched is one audited write. Must run inside writePack's transaction.
+   */
+  private async noteQuoteChanges(pack: TemplatePack, actor: AuditPerson): Promise<void> {
+    const packOfVersion = await this.versionLookup(pack.id)
+    const finders = new Map<string, ReturnType<typeof quoteChangeFinder>>()
+    for (const before of await this.db.records.where('origin.packId').equals(pack.id).toArray()) {
+      if (before.status === 'archived' || !before.origin || before.origin.packVersion === pack.version) continue
+      const version = before.origin.packVersion
+      if (!finders.has(version)) finders.set(version, quoteChangeFinder(packOfVersion(version), pack))
+      const quoteChanges = finders.get(version)!(before)
+      if (JSON.stringify(quoteChanges) === JSON.stringify(before.quoteChanges ?? [])) continue
+      const after: StoredRecord = { ...before, quoteChanges, updatedAt: this.now().toISOString(), revision: before.revision + 1 }
+      if (quoteChanges.length > 0 && before.status === 'approved') after.status = 'in-review'
+      await this.db.records.put(after)
+      const words = `${quoteChanges.length} ${quoteChanges.length === 1 ? 'quote' : 'quotes'}`
+      const summary =
+        quoteChanges.length === 0
+          ? `${before.reference}: template pack ${pack.id} ${pack.version} has every quote its evidence relies on again`
+          : `${before.reference}${after.status !== before.status ? ' back to review' : ''}: template pack ${pack.id} ${pack.version} no longer has ${words} its evidence relies on`
+      await this.register.appendAudit('record', before.id, 'update', summary, diffRecords(before, after), actor)
+    }
+  }
+
+  // ---- bringing a record up to the installed version ------------------------------------
+
+  /**
+   * What bringing a record made from an earlier version of its pack up to the installed version
+   * involves, field by field. Throws with the reason when there is nothing to compare.
+   */
+  async planRecordUpgrade(recordId: string): Promise<{ record: StoredRecord; installed: InstalledPack; plan: RecordUpgradePlan }> {
+    const record = await this.db.records.get(recordId)
+    if (!record) throw new RecordNotFoundError(recordId)
+    const origin = record.origin
+    if (!origin) throw new Error(`${record.reference} was not made from a template.`)
+    const installed = await this.db.packs.get(origin.packId)
+    if (!installed) throw new Error(`${record.reference} was made from template pack ${origin.packId}, which is no longer installed.`)
+    const originPack = (await this.getPackVersion(origin.packId, origin.packVersion))?.pack
+    return { record, installed, plan: planRecordUpgrade(record, originPack, installed.pack) }
+  }
+
+  /**
+   * Applies the DPO's choices (take over / keep per field) in one transaction: refused with
+   * `StaleRecordError` when the record changed since `revision`, and when the installed version
+   * is no longer the one compared with. One audit entry names the fields taken over and kept.
+   */
+  async upgradeRecord(recordId: string, revision: number, toVersion: string, choices: Partial<Record<UpgradeField, FieldChoice>>): Promise<StoredRecord> {
+    const actor = await this.register.currentActor()
+    return this.db.transaction('rw', [this.db.records, this.db.packs, this.db.packArchive, ...this.register.auditTables], async () => {
+      const { record: before, installed, plan } = await this.planRecordUpgrade(recordId)
+      if (before.revision !== revision) throw new StaleRecordError(before, revision)
+      if (installed.version !== toVersion) {
+        throw new Error(`Template pack ${installed.id} is now at version ${installed.version}, not ${toVersion}: compare ${before.reference} again. Nothing was saved.`)
+      }
+      const upgraded = applyRecordUpgrade(before, plan, choices, this.now().toISOString())
+      const after: StoredRecord = { ...upgraded, updatedAt: this.now().toISOString(), revision: before.revision + 1 }
+      after.status = statusAfterEdit(before.status, after.status, diffRecords(before, after))
+      await this.db.records.put(after)
+      const named = (choice: FieldChoice) => plan.fields.filter((field) => (choices[field.field] ?? 'keep') === choice).map((field) => field.label)
+      const taken = named('take')
+      const kept = named('keep')
+      const summary = `${before.reference} brought from template pack ${plan.packId} ${plan.fromVersion} to ${plan.toVersion}: took over ${taken.length === 0 ? 'nothing' : taken.join(', ')}; kept ${kept.length === 0 ? 'nothing' : kept.join(', ')}`
+      await this.register.appendAudit('record', before.id, 'update', summary, diffRecords(before, after), actor)
+      return after
+    })
   }
 
   private async registerVendor(pack: TemplatePack, actor: AuditPerson): Promise<void> {
@@ -209,7 +307,7 @@ export class TemplateRepository {
       else report.failed.push({ file, problems: validation.problems })
     }
     const actor = await this.register.currentActor()
-    await this.db.transaction('rw', [this.db.packs, this.db.packArchive, this.db.vendors, ...this.register.auditTables], async () => {
+    await this.db.transaction('rw', [this.db.packs, this.db.packArchive, this.db.vendors, this.db.records, ...this.register.auditTables], async () => {
       for (const { pack } of valid) {
         const current = await this.db.packs.get(pack.id)
         if (current && (current.origin !== 'shipped' || compareVersions(pack.version, current.version) <= 0)) continue

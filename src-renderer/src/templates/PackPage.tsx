@@ -8,6 +8,7 @@ import {
   LAWFUL_BASIS_LABELS,
   RECIPIENT_TYPE_LABELS,
   RECORD_ROLE_LABELS,
+  RECORD_STATUS_LABELS,
   RETENTION_END_ACTION_LABELS,
   SAFEGUARD_LABELS,
   SECURITY_MEASURE_LABELS,
@@ -18,6 +19,9 @@ import { packTransferInstrument } from '@core/templates/instantiate'
 import { transferInstrumentText } from '@core/legal/transfer-text'
 import { termLabel } from '@core/vocabulary/vocabulary'
 import { installedPackSources, sourceOfQuote, type InstalledPack } from '@core/templates/installed-pack'
+import { activityTitle, type StoredRecord } from '@core/records/model'
+import { diffPacks } from '@core/templates/pack-diff'
+import { PackDiffView } from './PackDiffView'
 import { NavLink } from '../app/navigation'
 import { describeFieldPath } from '@core/records/field-names'
 import { PolicyText } from './PolicyText'
@@ -98,7 +102,7 @@ export function retentionText(retention: PackRetention): string {
   return `${retention.criterion || 'No period stated'}${end}`
 }
 
-function ActivityCard({ pack, activity, open }: { pack: TemplatePack; activity: ActivityTemplate; open: boolean }) {
+function ActivityCard({ pack, activity, open, readOnly = false }: { pack: TemplatePack; activity: ActivityTemplate; open: boolean; readOnly?: boolean }) {
   return (
     <details className="activity" id={`activity-${activity.id}`} open={open}>
       <summary className="activity__summary">
@@ -112,9 +116,11 @@ function ActivityCard({ pack, activity, open }: { pack: TemplatePack; activity: 
       <div className="activity__body">
         <div className="activity__actions">
           {activity.description ? <p className="activity__description">{activity.description}</p> : <span />}
-          <NavLink to={`/records/from-template/${encodeURIComponent(pack.id)}/${encodeURIComponent(activity.id)}`} className="button button--primary button--small">
-            New record from this activity
-          </NavLink>
+          {readOnly ? null : (
+            <NavLink to={`/records/from-template/${encodeURIComponent(pack.id)}/${encodeURIComponent(activity.id)}`} className="button button--primary button--small">
+              New record from this activity
+            </NavLink>
+          )}
         </div>
         <Value label="Role" quotes={activity.roleQuotes}>
           {RECORD_ROLE_LABELS[activity.role]}
@@ -291,8 +297,114 @@ function PackSources({ installed }: { installed: InstalledPack }) {
   )
 }
 
-export function PackPage({ packId }: { packId: string }) {
-  const data = useTemplateData(async () => ({ installed: (await templateRepository.getPack(packId)) ?? null, vendor: (await templateRepository.getVendor(packId)) ?? null }), [packId])
+/** Every kept version of the pack: the installed one and each it replaced, each viewable. */
+function VersionsSection({ packId, versions, installedVersion, viewing }: { packId: string; versions: InstalledPack[]; installedVersion: string; viewing: string }) {
+  return (
+    <section className="section" aria-labelledby="versions-title">
+      <h2 id="versions-title">Versions</h2>
+      <p className="section__note">Every version this app has installed is kept, so that records made from an earlier one can be compared with it.</p>
+      <table className="data-table" aria-label="Versions of this pack">
+        <thead>
+          <tr>
+            <th scope="col">Version</th>
+            <th scope="col">Policy date</th>
+            <th scope="col">Installed</th>
+            <th scope="col" className="data-table__number">Activities</th>
+            <th scope="col">
+              <span className="tpl-hidden">Actions</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {versions.map((row) => (
+            <tr key={row.version} aria-current={row.version === viewing ? 'page' : undefined}>
+              <td>
+                {row.version} {row.version === installedVersion ? <span className="badge">Installed</span> : <span className="badge">Earlier version</span>}
+              </td>
+              <td>{policyDate(row.pack)}</td>
+              <td>{formatDate(row.installedAt.slice(0, 10))}</td>
+              <td className="data-table__number">{row.pack.activities.length}</td>
+              <td className="data-table__actions">
+                {row.version === viewing ? (
+                  <span className="tpl-meta--inline">Shown</span>
+                ) : (
+                  <NavLink to={row.version === installedVersion ? `/templates/${encodeURIComponent(packId)}` : `/templates/${encodeURIComponent(packId)}/versions/${encodeURIComponent(row.version)}`}>
+                    View version {row.version}
+                  </NavLink>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  )
+}
+
+/** The records made from the pack, each with the version it was made from and a way to bring it up to the installed one. */
+function DerivedRecordsSection({ packId, records, installedVersion }: { packId: string; records: StoredRecord[]; installedVersion: string }) {
+  return (
+    <section className="section" aria-labelledby="derived-title">
+      <h2 id="derived-title">Records made from this pack</h2>
+      {records.length === 0 ? (
+        <p className="empty">No record has been made from this pack yet.</p>
+      ) : (
+        <table className="data-table" aria-label="Records made from this pack">
+          <thead>
+            <tr>
+              <th scope="col">Record</th>
+              <th scope="col">Status</th>
+              <th scope="col">Made from version</th>
+              <th scope="col">Policy quotes</th>
+              <th scope="col">
+                <span className="tpl-hidden">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {records.map((record) => {
+              const quoteChanges = record.quoteChanges ?? []
+              const current = record.origin?.packVersion === installedVersion
+              return (
+                <tr key={record.id}>
+                  <td>
+                    <NavLink to={`/records/${encodeURIComponent(record.id)}`}>
+                      <span className="reference">{record.reference}</span> {activityTitle(record.name)}
+                    </NavLink>
+                  </td>
+                  <td>{RECORD_STATUS_LABELS[record.status]}</td>
+                  <td>{record.origin?.packVersion}</td>
+                  <td>{quoteChanges.length === 0 ? 'All still in the policy' : `${quoteChanges.length} no longer in version ${quoteChanges[0]?.packVersion ?? installedVersion}`}</td>
+                  <td className="data-table__actions">
+                    {current ? (
+                      <span className="tpl-meta--inline">Up to date</span>
+                    ) : (
+                      <NavLink to={`/templates/${encodeURIComponent(packId)}/compare/${encodeURIComponent(record.id)}`} className="button button--small">
+                        Compare with version {installedVersion}
+                      </NavLink>
+                    )}
+                  </td>
+                </tr>
+              )
+            })}
+          </tbody>
+        </table>
+      )}
+    </section>
+  )
+}
+
+/** A pack's installed version, or with `version` an earlier one, read only. */
+export function PackPage({ packId, version }: { packId: string; version?: string }) {
+  const data = useTemplateData(
+    async () => ({
+      installed: (await templateRepository.getPack(packId)) ?? null,
+      vendor: (await templateRepository.getVendor(packId)) ?? null,
+      versions: await templateRepository.packVersions(packId),
+      records: await templateRepository.recordsFromPack(packId)
+    }),
+    [packId]
+  )
   const [policyQuote, setPolicyQuote] = useState<string | null>(null)
   if (data === undefined) return <main className="page">Loading…</main>
   if (data.installed === null) {
@@ -305,7 +417,20 @@ export function PackPage({ packId }: { packId: string }) {
       </main>
     )
   }
-  const installed: InstalledPack = data.installed
+  const latest: InstalledPack = data.installed
+  const shown = version === undefined ? latest : data.versions.find((row) => row.version === version)
+  if (!shown) {
+    return (
+      <main className="page">
+        <h1>Version not kept</h1>
+        <p>
+          Version {version} of {latest.vendorName} is not kept in this app. <NavLink to={`/templates/${encodeURIComponent(packId)}`}>Back to the installed version</NavLink>
+        </p>
+      </main>
+    )
+  }
+  const installed: InstalledPack = shown
+  const archived = installed.version !== latest.version
   const { pack } = installed
   const sources = installedPackSources(installed)
   const policySource = policyQuote === null ? undefined : sourceOfQuote(sources, policyQuote)
@@ -313,11 +438,11 @@ export function PackPage({ packId }: { packId: string }) {
     <main className={`page pack-page${policyQuote !== null ? ' pack-page--policy' : ''}`}>
       <header className="page__header">
         <div>
-          <NavLink to="/templates" className="back">
-            ← Template library
+          <NavLink to={archived ? `/templates/${encodeURIComponent(packId)}` : '/templates'} className="back">
+            {archived ? `← Installed version ${latest.version}` : '← Template library'}
           </NavLink>
           <h1>
-            {pack.vendor.name} <span className="badge">version {pack.version}</span> <span className="badge">{ORIGIN_LABELS[installed.origin]}</span>
+            {pack.vendor.name} <span className="badge">version {pack.version}</span> <span className="badge">{archived ? 'Earlier version, read only' : ORIGIN_LABELS[installed.origin]}</span>
           </h1>
           <p className="lead">
             {pack.source.title} · policy dated {policyDate(pack)} · {pack.activities.length} activity templates · pack id {pack.id}
@@ -328,10 +453,19 @@ export function PackPage({ packId }: { packId: string }) {
             ) : null}
           </p>
         </div>
-        <div className="page__actions">
-          <ExportPackButton packId={pack.id} />
-        </div>
+        <div className="page__actions">{archived ? null : <ExportPackButton packId={pack.id} />}</div>
       </header>
+      {archived ? (
+        <div className="banner banner--info pack-page__note" role="note">
+          <p>
+            You are looking at version {installed.version}, which version {latest.version} replaced. It is kept so that records made from it can be compared; new records are made from the installed version.
+          </p>
+          <details>
+            <summary>What changed from version {installed.version} to version {latest.version}</summary>
+            <PackDiffView diff={diffPacks(installed.pack, latest.pack)} />
+          </details>
+        </div>
+      ) : null}
       {sources.length === 0 ? (
         <p className="banner banner--info pack-page__note">
           {installed.origin === 'user'
@@ -349,9 +483,11 @@ export function PackPage({ packId }: { packId: string }) {
               <h2 id="activities-title">Activity templates</h2>
               <p className="section__note">Open an activity to see each value with the policy's words behind it. Open points are where the policy is silent or vague: a record made from the activity lists them for you to decide.</p>
               {pack.activities.map((activity, index) => (
-                <ActivityCard key={activity.id} pack={pack} activity={activity} open={index === 0} />
+                <ActivityCard key={activity.id} pack={pack} activity={activity} open={index === 0} readOnly={archived} />
               ))}
             </section>
+            <VersionsSection packId={packId} versions={data.versions} installedVersion={latest.version} viewing={installed.version} />
+            {archived ? null : <DerivedRecordsSection packId={packId} records={data.records} installedVersion={latest.version} />}
           </div>
         </ShowInPolicyContext.Provider>
         {policySource && policyQuote !== null ? <PolicyText title={policySource.title} text={policySource.text} quote={policyQuote} onClose={() => setPolicyQuote(null)} /> : null}

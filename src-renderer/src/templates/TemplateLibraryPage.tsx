@@ -3,7 +3,6 @@
  * anything is stored; a newer version shows what changes and which records it touches, and
  * asks before applying.
  */
-import { activityTitle } from '@core/records/model'
 import { useEffect, useRef, useState } from 'react'
 import { toast } from 'sonner'
 import { MAX_PACK_FILE_BYTES, type TemplatePack } from '@core/templates/pack-schema'
@@ -14,7 +13,7 @@ import { describePackPath } from '@core/templates/pack-path-names'
 import type { ApplicablePreview, PackPreview } from '../db/template-repository'
 import { NavLink } from '../app/navigation'
 import { host } from '../host/host'
-import { describeFieldPath } from '@core/records/field-names'
+import { AffectedRecordsTable, PackDiffView } from './PackDiffView'
 import { templateRepository } from './template-services'
 import { useTemplateData } from './use-templates'
 import { formatDate } from '../ui/dates'
@@ -82,20 +81,13 @@ function decodeText(bytes: Uint8Array): string | null {
   }
 }
 
-function shortValue(value: unknown): string {
-  if (value === undefined) return '—'
-  const text = typeof value === 'string' ? value : JSON.stringify(value)
-  return text.length > 140 ? `${text.slice(0, 137)}…` : text
-}
-
-/** The change summary of a newer version and the records it affects, asking before applying. */
+/** What a newer version changes, in full, and the records it affects, asking before applying. */
 function UpgradeDialog({ preview, onAnswer }: { preview: Extract<PackPreview, { kind: 'newer' }>; onAnswer: (apply: boolean) => void }) {
   const dialogRef = useRef<HTMLDialogElement>(null)
   useEffect(() => {
     if (!dialogRef.current?.open) dialogRef.current?.showModal()
   }, [])
   const { diff, affected } = preview
-  const policyChanged = diff.sourceChanges.some((change) => change.field === 'source.sha256')
   return (
     <dialog ref={dialogRef} className="dialog dialog--wide" aria-labelledby="upgrade-title" onCancel={(event) => { event.preventDefault(); onAnswer(false) }}>
       <h2 id="upgrade-title">
@@ -103,70 +95,17 @@ function UpgradeDialog({ preview, onAnswer }: { preview: Extract<PackPreview, { 
       </h2>
       <div className="dialog__body upgrade">
         <p className="upgrade__summary">{describeDiff(diff)}.</p>
-        {diff.added.length > 0 ? (
-          <div>
-            <h3>Activities added</h3>
-            <ul>{diff.added.map((activity) => <li key={activity.id}>{activity.name} <span className="tpl-id">{activity.id}</span></li>)}</ul>
-          </div>
-        ) : null}
-        {diff.removed.length > 0 ? (
-          <div>
-            <h3>Activities removed</h3>
-            <ul>{diff.removed.map((activity) => <li key={activity.id}>{activity.name} <span className="tpl-id">{activity.id}</span></li>)}</ul>
-          </div>
-        ) : null}
-        {diff.changed.length > 0 ? (
-          <div>
-            <h3>Activities changed</h3>
-            <ul>
-              {diff.changed.map((activity) => (
-                <li key={activity.id}>
-                  {activity.name} <span className="tpl-id">{activity.id}</span>
-                  <ul className="upgrade__fields">
-                    {activity.changes.slice(0, 12).map((change, index) => (
-                      <li key={index}>
-                        <strong>{change.before === undefined ? 'added' : change.after === undefined ? 'removed' : 'changed'}</strong> {change.field}: {change.before !== undefined && change.after !== undefined ? `${shortValue(change.before)} → ${shortValue(change.after)}` : shortValue(change.after ?? change.before)}
-                      </li>
-                    ))}
-                    {activity.changes.length > 12 ? <li>and {activity.changes.length - 12} more field changes</li> : null}
-                  </ul>
-                </li>
-              ))}
-            </ul>
-          </div>
-        ) : null}
-        {diff.vendorChanges.length > 0 || policyChanged ? (
-          <p>
-            {diff.vendorChanges.length > 0 ? `Vendor details: ${diff.vendorChanges.length} changed (${diff.vendorChanges.slice(0, 4).map((change) => change.field).join(', ')}). ` : ''}
-            {policyChanged ? 'The policy text itself is a new one.' : ''}
-          </p>
-        ) : null}
-        <h3>Records made from the installed version that this update affects</h3>
+        <PackDiffView diff={diff} />
+        <h3>Records this update affects</h3>
         {affected.length === 0 ? (
           <p>None: no record was made from an activity this update changes or removes.</p>
         ) : (
           <>
-            <p>These records stay as they are; review them against the new version after the update.</p>
-            <table className="data-table" aria-label="Affected records">
-              <thead>
-                <tr>
-                  <th>Record</th>
-                  <th>Activity</th>
-                  <th>What happens to it</th>
-                </tr>
-              </thead>
-              <tbody>
-                {affected.map((entry) => (
-                  <tr key={entry.record.id}>
-                    <td>
-                      <span className="reference">{entry.record.reference}</span> {activityTitle(entry.record.name)}
-                    </td>
-                    <td>{entry.activityId}</td>
-                    <td>{entry.change === 'removed' ? 'activity removed from the pack' : `${entry.changes.length} field${entry.changes.length === 1 ? '' : 's'} changed: ${[...new Set(entry.changes.map((change) => describeFieldPath(change.field.replace(/\[[^\]]*\]/g, '').split('.')[0] ?? '')))].join(', ')}`}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <p>
+              Each record is measured against the version it was made from. The records stay as they are; after the update, compare each with the new version on the pack's page and
+              take over what applies. A record whose policy quotes changed goes back to review.
+            </p>
+            <AffectedRecordsTable affected={affected} />
           </>
         )}
         {preview.warnings.length > 0 ? <WarningList warnings={preview.warnings} /> : null}

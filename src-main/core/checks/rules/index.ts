@@ -13,6 +13,7 @@ import { retentionVague } from './retention-vague'
 import { reviewDueSoon } from './review-due-soon'
 import { reviewOverdue } from './review-overdue'
 import { specialCategoryCondition } from './special-category-condition'
+import { templateQuoteChanged } from './template-quote-changed'
 import { templateVersionOutdated } from './template-version-outdated'
 import { transferAdequacyScope } from './transfer-adequacy-scope'
 import { transferAdequacyUnfounded } from './transfer-adequacy-unfounded'
@@ -53,6 +54,7 @@ export const RECORD_RULES: readonly RecordRule[] = [
   reviewOverdue,
   reviewDueSoon,
   templateVersionOutdated,
+  templateQuoteChanged,
   openTemplateGap
 ]
 
