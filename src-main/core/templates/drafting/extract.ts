@@ -115,7 +115,7 @@ const NUMBER_WORDS: Record<string, number> = {
   eighteen: 18, twenty: 20, thirty: 30, sixty: 60, ninety: 90
 }
 const PERIOD = /\b(\d{1,4}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|twenty|thirty|sixty|ninety)(?:\s*\(\d{1,4}\))?[\s-]*(day|week|month|year)s?\b(?!\s+(?:of age|old))/gi
-const CRITERION = /\bas long as\b|\bfor the (?:duration|period|life(?:time)?)\b|\buntil\b|\bno longer (?:need|necessary|required|require)|\bretention periods?\b|\binstructions of\b|\breasonable (?:time|period|timeframe)\b|\bcontrolled by\b|\bdetermined by\b/i
+const CRITERION = /\b(?:delet|eras|destroy)\w*\b[^.]{0,40}\b(?:after|afterwards|once|when)\b|\bas long as\b|\bfor the (?:duration|period|life(?:time)?)\b|\buntil\b|\bno longer (?:need|necessary|required|require)|\bretention periods?\b|\binstructions of\b|\breasonable (?:time|period|timeframe)\b|\bcontrolled by\b|\bdetermined by\b/i
 
 function endActionOf(text: string): RetentionEndAction | undefined {
   if (/anonymi[sz]/i.test(text)) return /\bdelet|\beras/i.test(text) ? undefined : 'anonymise'
@@ -240,7 +240,9 @@ function transfers(sentences: readonly Sentence[], list: ProposalList): void {
       const before = sentence.text.slice(Math.max(0, match.index - 12), match.index)
       // "from the United Kingdom" names where data comes from, not where it goes.
       const wider = sentence.text.slice(Math.max(0, match.index - 50), match.index)
-      if (/\bfrom (?:the )?$/i.test(before) || /\bresidents? of (?:the )?$/i.test(before) || /\boutside (?:of )?(?:the )?[^.;]*$/i.test(wider)) continue
+      // "from the United Kingdom", "outside the EEA and the UK", "if you are located in the US" name where data comes from.
+      if (/\bfrom (?:the )?$/i.test(before) || /\boutside (?:of )?(?:the )?[^.;]*$/i.test(wider)) continue
+      if (/\b(?:you are|you're|individuals?|users?|residents?|people|persons?|consumers?)(?: who are)? (?:located |based |resident |living )?(?:with)?in (?:the )?(?:State of \w+ in (?:the )?)?$/i.test(wider) || /\bresidents? of (?:the )?$/i.test(before)) continue
       const code = resolveDestinationCode(match[0])
       if (code === '' || code.startsWith('org:')) continue
       named = true

@@ -41,6 +41,9 @@ function lowerCaseWords(text: string): Set<string> {
   return words
 }
 
+/** Runs that are (or hold) a country's name: "United States", "United Kingdom". */
+const COUNTRY_WORDS = /\bUnited\s+(?:States|Kingdom|Arab Emirates)\b/
+
 const TOKEN = /[A-Za-z][A-Za-z0-9'’&.-]*[A-Za-z0-9.]|[A-Za-z]/g
 
 function isCapitalised(token: string): boolean {
@@ -111,11 +114,13 @@ export function findNames(text: string, sentence: Sentence): FoundName[] {
   const lowerWords = lowerCaseWords(text)
   const found: FoundName[] = []
   for (const run of capitalisedRuns(text, sentence)) {
+    if (resolveDestinationCode(run.name) !== '' || COUNTRY_WORDS.test(run.name)) continue
     // Trim leading and trailing words that are not name-like (suffixes may stay at the end).
     let first = 0
     let last = run.tokens.length - 1
     while (first <= last && !nameLike(run.tokens[first]!, lowerWords)) first += 1
-    while (last >= first && !nameLike(run.tokens[last]!, lowerWords) && !(CORPORATE_SUFFIX.test(run.tokens[last]!) && last > first)) last -= 1
+    // Product names often end in common words ("... Cloud Platform", "... Analytics"): only function and legal words are trimmed at the end.
+    while (last > first && NOT_A_NAME.has(run.tokens[last]!.toLowerCase().replace(/['’]s$/, ''))) last -= 1
     if (first > last) continue
     // "Account Owner": a common word in front makes the rest a phrase of the policy, not a name.
     if (run.tokens.slice(0, first).some((token) => !NOT_A_NAME.has(token.toLowerCase()))) continue
@@ -128,6 +133,8 @@ export function findNames(text: string, sentence: Sentence): FoundName[] {
     const atSentenceStart = text.slice(sentence.start, startOffset).replace(/^\s*(?:[•·▪◦*\-–—]|\(?[0-9a-z]{1,3}[.)])?\s*/i, '') === ''
     if (tokens.length === 1 && atSentenceStart && !capitalisedMidSentence(text).has(tokens[0]!)) continue
     if (name.length < 2 || resolveDestinationCode(name) !== '') continue
+    // A lone acronym ("SSO", "LDAP") is more often a technical term than a company.
+    if (tokens.length === 1 && /^[A-Z0-9]{2,6}s?$/.test(tokens[0]!)) continue
     // "Name" or "Email Address" written with capitals are data, not a provider.
     const asData = matchTerms(name, CATEGORY_LEXICON)
     if (asData.some((term) => term.end - term.start >= name.length - 1)) continue
