@@ -11,7 +11,7 @@ import type { LawfulBasis, RecipientType, RetentionEndAction, RetentionUnit, Sec
 import { CATEGORY_LEXICON, SUBJECT_LEXICON, USE_LEXICON, matchTerms } from './lexicon'
 import { DRAFT_FIELD_LABELS, type Draft, type DraftField, type DraftGap, type DraftProposal, type DraftValueByField } from './proposal'
 import { splitSentences, type Sentence, type Span } from './segment'
-import { findNames, findLegalEntities, nameKey, type FoundName } from './names'
+import { findNames, findLegalEntities, nameKey, repeatedNames } from './names'
 
 export interface DraftOptions {
   /** The vendor's name as the author knows it; otherwise read from the first legal entity the text names. */
@@ -45,12 +45,14 @@ class ProposalList {
 const COLLECTION_CUE = /\b(?:collect\w*|receiv\w*|obtain\w*|gather\w*|provid\w*|submit\w*|record\w*|includ\w*|such as|consist\w*|access\w*|log\w*|store\w*|process\w*|upload\w*|shar\w*|disclos\w*|us(?:e|es|ed|ing)|information|data|details)\b/i
 const STRONG_COLLECTION_CUE = /\b(?:collect\w*|receiv\w*|obtain\w*|gather\w*|provide|submit\w*|record\w*|includ\w*|such as|upload\w*)\b/i
 /** Sentences about the reader's rights and choices mention data without saying what is collected. */
+/** "We do not collect sensitive data such as ...": what a sentence says is not collected is not proposed. */
+const NEGATED_COLLECTION = /\b(?:do(?:es)? not|don['’]t|never|not)\s+(?:knowingly\s+|intentionally\s+|ask for or\s+)?(?:collect|process|request|require|receive|store|gather|include|sell|provide|send|submit)\b|\bwithout collecting\b/i
 const RIGHTS_SENTENCE = /\b(?:right to|you (?:may|can|have the right to) (?:request|ask|access|delete|correct|opt)|request that we|unsubscribe|opt[- ]out of)\b/i
 
 function dataCategories(sentences: readonly Sentence[], list: ProposalList): void {
   const ordered = [...sentences.filter((s) => STRONG_COLLECTION_CUE.test(s.text)), ...sentences.filter((s) => !STRONG_COLLECTION_CUE.test(s.text))]
   for (const sentence of ordered) {
-    if (!COLLECTION_CUE.test(sentence.text) || RIGHTS_SENTENCE.test(sentence.text)) continue
+    if (!COLLECTION_CUE.test(sentence.text) || RIGHTS_SENTENCE.test(sentence.text) || NEGATED_COLLECTION.test(sentence.text)) continue
     for (const match of matchTerms(sentence.text, CATEGORY_LEXICON)) {
       const focus = { start: sentence.start + match.start, end: sentence.start + match.end }
       list.add('dataCategory', { term: match.key, wording: match.wording }, sentence, `names “${match.wording}”`, match.key, focus)
@@ -327,19 +329,10 @@ function vendors(text: string, sentences: readonly Sentence[], vendorOption: str
   if (!option && first) stems.add(stemOf(first.tokens[0]!))
   if (!option && !first) {
     // No legal entity: the name the policy repeats most (at least three times) is most likely its author's.
-    const counts = new Map<string, { count: number; name: FoundName; sentence: Sentence }>()
-    for (const sentence of sentences) {
-      for (const found of findNames(text, sentence)) {
-        const key = nameKey(found.name)
-        const entry = counts.get(key) ?? { count: 0, name: found, sentence }
-        entry.count += 1
-        counts.set(key, entry)
-      }
-    }
-    const top = [...counts.values()].sort((a, b) => b.count - a.count)[0]
+    const top = repeatedNames(text, sentences)[0]
     if (top && top.count >= 3) {
-      stems.add(stemOf(top.name.tokens[0]!))
-      list.add('vendor', { name: top.name.name }, top.sentence, `the name the policy repeats most (${top.count} times)`, nameKey(top.name.name), { start: top.name.start, end: top.name.end })
+      stems.add(stemOf(top.found.tokens[0]!))
+      list.add('vendor', { name: top.found.name }, top.sentence, `the name the policy repeats most (${top.count} times)`, nameKey(top.found.name), { start: top.found.start, end: top.found.end })
     }
   }
   for (const entity of entities) {

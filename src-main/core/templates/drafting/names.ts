@@ -143,6 +143,34 @@ export function findNames(text: string, sentence: Sentence): FoundName[] {
   return found
 }
 
+/**
+ * Capitalised runs with at least one name-like word, counted over the whole text; the most
+ * repeated is most likely the policy's author ("Example Labs" written out nine times).
+ */
+export function repeatedNames(text: string, sentences: readonly Sentence[]): Array<{ found: FoundName; sentence: Sentence; count: number }> {
+  const lowerWords = lowerCaseWords(text)
+  const counts = new Map<string, { found: FoundName; sentence: Sentence; count: number }>()
+  for (const sentence of sentences) {
+    for (const run of capitalisedRuns(text, sentence)) {
+      let first = 0
+      let last = run.tokens.length - 1
+      while (first <= last && NOT_A_NAME.has(run.tokens[first]!.toLowerCase())) first += 1
+      while (last >= first && (NOT_A_NAME.has(run.tokens[last]!.toLowerCase().replace(/['’]s$/, '')) || CORPORATE_SUFFIX.test(run.tokens[last]!))) last -= 1
+      const tokens = run.tokens.slice(first, last + 1)
+      if (tokens.length === 0 || !tokens.some((token) => nameLike(token, lowerWords))) continue
+      if (resolveDestinationCode(tokens.join(' ')) !== '' || COUNTRY_WORDS.test(tokens.join(' '))) continue
+      const start = text.indexOf(tokens[0]!, run.start)
+      const lastToken = tokens[tokens.length - 1]!
+      const end = text.indexOf(lastToken, start + tokens.slice(0, -1).join(' ').length) + lastToken.length
+      const key = nameKey(tokens.join(' '))
+      const entry = counts.get(key) ?? { found: { name: text.slice(start, end), tokens, start, end }, sentence, count: 0 }
+      entry.count += 1
+      counts.set(key, entry)
+    }
+  }
+  return [...counts.values()].sort((a, b) => b.count - a.count || a.found.start - b.found.start)
+}
+
 export interface FoundEntity extends FoundName {
   sentence: Sentence
 }
