@@ -10,6 +10,7 @@ import { RegisterPage } from '../records/RegisterPage'
 import { FromTemplatePage } from '../templates/FromTemplatePage'
 import { PackPage } from '../templates/PackPage'
 import { TemplateLibraryPage } from '../templates/TemplateLibraryPage'
+import { DraftingPage } from '../drafting/DraftingPage'
 import { VendorPage, VendorsPage } from '../templates/VendorsPages'
 import { AuditPage, AuditTrailWarning } from '../checks/AuditPage'
 import { DashboardPage } from '../dashboard/DashboardPage'
@@ -105,6 +106,8 @@ function RouteSwitch() {
       </Route>
       <Route path="/records/new/:role">{(params) => <RecordEditorPage key={`new-${params.role}`} target={{ kind: 'new', role: params.role as RecordRole }} />}</Route>
       <Route path="/records/:id">{(params) => <RecordEditorPage key={params.id} target={{ kind: 'existing', id: params.id }} />}</Route>
+      <Route path="/templates/draft/:packId">{(params) => <DraftingPage key={`edit-${params.packId}`} packId={params.packId} />}</Route>
+      <Route path="/templates/draft">{() => <DraftingPage key="new-draft" />}</Route>
       <Route path="/templates/:packId">{(params) => <PackPage key={params.packId} packId={params.packId} />}</Route>
       <Route path="/templates">
         <TemplateLibraryPage />

@@ -9,7 +9,7 @@ import type { Problem } from '../../util/problems'
 import { PACK_FORMAT_VERSION, type ActivityTemplate, type PackGap, type TemplatePack } from '../pack-schema'
 import { slugify } from '../user-pack'
 import { validatePackText } from '../validate-pack'
-import { withIds } from '../pack-upgrade'
+import { upgradePack } from '../pack-upgrade'
 import { DRAFT_FIELD_LABELS, type DraftProposal, type ProposalOf } from './proposal'
 
 export interface DraftPackInput {
@@ -24,6 +24,8 @@ export interface DraftPackInput {
   packId?: string
   version?: string
   url?: string
+  /** The installed pack being edited: what the editor does not show is kept from it (contacts, special categories...). */
+  base?: TemplatePack
 }
 
 export type DraftPackResult = { ok: true; pack: TemplatePack; json: string; warnings: Problem[] } | { ok: false; problems: Problem[] }
@@ -105,7 +107,8 @@ export function packFromDraft(input: DraftPackInput): DraftPackResult {
     const items = groups.get(id) ?? []
     const heading = activityProposals.find((activity) => activity.id === id)
     const name = heading?.value.name.trim() || `Processing described in ${input.title}`
-    return buildActivity(name, items, roleProposal, vendorQuote, vendorName, warnings)
+    const activity = buildActivity(name, items, roleProposal, vendorQuote, vendorName, warnings)
+    return keepFromBase(activity, input.base?.activities.find((candidate) => candidate.name === name))
   })
   const usedIds = new Set<string>()
   for (const activity of activities) {
@@ -123,17 +126,41 @@ export function packFromDraft(input: DraftPackInput): DraftPackResult {
     vendor: {
       name: vendorName,
       legalEntities: groupBy(vendorProposals, (proposal) => proposal.value.name.trim().toLowerCase()).map((group) => ({ name: group[0]!.value.name.trim(), quotes: quotesOf(group) })),
-      controllerFor: [],
-      processorFor: []
+      ...(input.base?.vendor.privacyContact ? { privacyContact: input.base.vendor.privacyContact } : {}),
+      ...(input.base?.vendor.dpoContact ? { dpoContact: input.base.vendor.dpoContact } : {}),
+      ...(input.base?.vendor.euRepresentative ? { euRepresentative: input.base.vendor.euRepresentative } : {}),
+      ...(input.base?.vendor.ukRepresentative ? { ukRepresentative: input.base.vendor.ukRepresentative } : {}),
+      controllerFor: input.base?.vendor.controllerFor ?? [],
+      processorFor: input.base?.vendor.processorFor ?? []
     },
     source: { title: input.title, sha256, file: '', ...(input.url ? { url: input.url } : {}) },
     sources: [{ id: 'policy', kind: 'privacy-policy', title: input.title, text: input.text, sha256, ...(input.url ? { url: input.url } : {}) }],
     activities
   }
-  const json = `${JSON.stringify(pack, null, 2)}\n`
+  // Every list item gets its stable id, made from its content as for any pack.
+  const json = `${JSON.stringify(upgradePack(pack), null, 2)}\n`
   const validation = validatePackText(json, { sourceText: input.text })
   if (!validation.ok) return { ok: false, problems: validation.problems }
   return { ok: true, pack: validation.pack, json, warnings: [...warnings, ...validation.warnings] }
+}
+
+/** What the editor does not edit, kept from the same activity of the pack being edited. */
+function keepFromBase(activity: ActivityTemplate, base: ActivityTemplate | undefined): ActivityTemplate {
+  if (!base) return activity
+  const retentionByTerm = new Map(base.dataCategories.flatMap((category) => (category.retention ? [[category.term, category.retention] as const] : [])))
+  return {
+    ...activity,
+    description: base.description,
+    specialCategories: base.specialCategories,
+    ...(base.sensitiveDataStance ? { sensitiveDataStance: base.sensitiveDataStance } : {}),
+    ...(base.ageLimit ? { ageLimit: base.ageLimit } : {}),
+    ...(base.automatedDecisionMaking ? { automatedDecisionMaking: base.automatedDecisionMaking } : {}),
+    ...(base.dataSource ? { dataSource: base.dataSource } : {}),
+    dataCategories: activity.dataCategories.map((category) => {
+      const retention = retentionByTerm.get(category.term)
+      return retention ? { ...category, retention } : category
+    })
+  }
 }
 
 function buildActivity(
@@ -145,13 +172,14 @@ function buildActivity(
   warnings: Problem[]
 ): ActivityTemplate {
   const gaps: PackGap[] = []
-  const purposes = only(items, 'purpose').map((proposal, index) => {
-    if (!proposal.value.lawfulBasis) gaps.push(silentGap(`purposes[${index}].lawfulBasis`, 'the lawful basis of this purpose'))
+  const purposes = groupBy(only(items, 'purpose'), (proposal) => `${proposal.value.description.trim()}|${proposal.value.lawfulBasis ?? ''}`).map((group, index) => {
+    const value = group[0]!.value
+    if (!value.lawfulBasis) gaps.push(silentGap(`purposes[${index}].lawfulBasis`, 'the lawful basis of this purpose'))
     return {
-      description: proposal.value.description.trim(),
-      uses: proposal.value.uses,
-      ...(proposal.value.lawfulBasis ? { lawfulBasis: proposal.value.lawfulBasis } : {}),
-      quotes: [proposal.quote]
+      description: value.description.trim(),
+      uses: [...new Set(group.flatMap((proposal) => proposal.value.uses))],
+      ...(value.lawfulBasis ? { lawfulBasis: value.lawfulBasis } : {}),
+      quotes: quotesOf(group)
     }
   })
   const dataSubjects = groupBy(only(items, 'dataSubject'), (proposal) => proposal.value.term).map((group) => ({ term: group[0]!.value.term, quotes: quotesOf(group) }))
@@ -184,7 +212,8 @@ function buildActivity(
   }))
   const subProcessors = groupBy(only(items, 'subProcessor'), (proposal) => proposal.value.name.trim().toLowerCase()).map((group) => ({
     name: group[0]!.value.name.trim(),
-    service: '',
+    service: group[0]!.value.service ?? '',
+    ...(group[0]!.value.country ? { country: group[0]!.value.country } : {}),
     quotes: quotesOf(group)
   }))
   const transfers = groupBy(only(items, 'transfer'), (proposal) => proposal.value.countryCode || proposal.value.country.trim().toLowerCase()).map((group, index) => {
@@ -230,14 +259,14 @@ function buildActivity(
     description: '',
     role: roleProposal?.value.role ?? 'controller',
     roleQuotes: [roleProposal?.quote ?? vendorQuote],
-    purposes: withIds(purposes, (purpose) => purpose.description.split(/\s+/).slice(0, 6).join(' '), 'purpose'),
-    dataSubjects: withIds(dataSubjects, (subject) => subject.term, 'subject'),
-    dataCategories: withIds(dataCategories, (category) => category.term, 'category'),
+    purposes,
+    dataSubjects: dataSubjects,
+    dataCategories: dataCategories,
     specialCategories: [],
     ...(retention ? { retention } : {}),
-    recipients: withIds(recipients, (recipient) => recipient.name, 'recipient'),
-    subProcessors: withIds(subProcessors, (processor) => processor.name, 'sub-processor'),
-    transfers: withIds(transfers, (transfer) => `${transfer.recipient} ${transfer.country}`, 'transfer'),
+    recipients: recipients,
+    subProcessors: subProcessors,
+    transfers: transfers,
     ...(securityMeasures ? { securityMeasures } : {}),
     gaps
   }

@@ -79,7 +79,7 @@ const BASIS_PATTERNS: ReadonlyArray<readonly [LawfulBasis, RegExp]> = [
 ]
 
 /** The lawful basis the sentence states; none when it states none or several (which one applies is then unclear). */
-function lawfulBasisOf(text: string): LawfulBasis | undefined {
+export function lawfulBasisOf(text: string): LawfulBasis | undefined {
   const named = BASIS_PATTERNS.filter(([, pattern]) => pattern.test(text)).map(([basis]) => basis)
   return named.length === 1 ? named[0] : undefined
 }
@@ -370,4 +370,28 @@ export function gapsFor(proposals: readonly DraftProposal[]): DraftGap[] {
     field,
     note: `Nothing found in the policy for “${DRAFT_FIELD_LABELS[field]}”: the policy may be silent on it. Check before relying on the pack.`
   }))
+}
+
+/**
+ * The value a passage the author selected proposes for a field, read by the same rules as a whole
+ * policy; where no rule reads one, the passage itself (a name, a description) or nothing.
+ */
+export function valueForSelection<F extends DraftField>(field: F, passage: string): DraftValueByField[F] {
+  const found = draftFromPolicy(passage).proposals.find((proposal) => proposal.field === field)
+  if (found) return found.value as DraftValueByField[F]
+  const words = passage.replace(/\s+/g, ' ').trim()
+  const fallback: { [K in DraftField]: DraftValueByField[K] } = {
+    vendor: { name: words.slice(0, 300) },
+    role: { role: /\bprocessor\b|on behalf of/i.test(words) ? 'processor' : 'controller' },
+    activity: { name: words.slice(0, 300) },
+    dataCategory: { term: `custom:${words.slice(0, 200)}`, wording: words.slice(0, 2000) },
+    dataSubject: { term: `custom:${words.slice(0, 200)}`, wording: words.slice(0, 2000) },
+    purpose: { description: words.slice(0, 2000), uses: [], ...(lawfulBasisOf(words) ? { lawfulBasis: lawfulBasisOf(words)! } : {}) },
+    retention: { mode: 'criterion', criterion: words.slice(0, 2000) },
+    recipient: { name: words.slice(0, 500), type: 'not-stated' },
+    subProcessor: { name: words.slice(0, 500) },
+    transfer: { country: '', countryCode: '' },
+    securityMeasure: {}
+  }
+  return fallback[field]
 }

@@ -4,6 +4,7 @@
  */
 import type {
   LawfulBasis,
+  RecordRole,
   RecipientType,
   RetentionEndAction,
   RetentionUnit,
@@ -13,6 +14,7 @@ import type {
   TransferMechanism
 } from '../../records/enums'
 import type { Span } from './segment'
+import { RECORD_ROLE_LABELS } from '../../records/enums'
 
 export type { Span }
 
@@ -38,14 +40,14 @@ export type DraftRetention =
 
 export interface DraftValueByField {
   vendor: { name: string }
-  role: { role: 'controller' | 'processor' }
+  role: { role: RecordRole }
   activity: { name: string }
   dataCategory: { term: string; wording: string }
   dataSubject: { term: string; wording: string }
   purpose: { description: string; uses: string[]; lawfulBasis?: LawfulBasis }
   retention: DraftRetention
   recipient: { name: string; type: RecipientType }
-  subProcessor: { name: string }
+  subProcessor: { name: string; service?: string; country?: string }
   transfer: {
     /** The destination as the policy names it, or '' where it names none. */
     country: string
@@ -98,7 +100,7 @@ export function describeProposalValue(proposal: DraftProposal, termLabel: (term:
     case 'subProcessor':
       return proposal.value.name
     case 'role':
-      return proposal.value.role === 'controller' ? 'Controller' : 'Processor'
+      return RECORD_ROLE_LABELS[proposal.value.role]
     case 'dataCategory':
     case 'dataSubject':
       return termLabel(proposal.value.term)
