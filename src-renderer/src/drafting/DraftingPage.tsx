@@ -12,6 +12,7 @@ import { gapsFor } from '@core/templates/drafting/extract'
 import { DRAFT_FIELDS, DRAFT_FIELD_LABELS, describeProposalValue, type DraftField, type DraftProposal } from '@core/templates/drafting/proposal'
 import { embeddedPolicyText, proposalsFromPack } from '@core/templates/drafting/proposals-from-pack'
 import { bumpMinor } from '@core/templates/user-pack'
+import { describeDiff } from '@core/templates/pack-diff'
 import type { Problem } from '@core/util/problems'
 import { termLabel } from '@core/vocabulary/vocabulary'
 import { NavLink, useLeaveGuard } from '../app/navigation'
@@ -202,6 +203,17 @@ export function DraftingPage({ packId }: { packId?: string }) {
     if (preview.kind === 'older') {
       setOutcome({ tone: 'error', title: `Version ${preview.pack.version} is older than the installed ${preview.installed.version}; nothing changed. Raise the version.`, lines: [] })
       return
+    }
+    if (preview.kind === 'newer') {
+      const update = await confirm({
+        title: `Update pack ${preview.pack.id} from ${preview.installed.version} to ${preview.pack.version}?`,
+        message: `${describeDiff(preview.diff)}. ${preview.affected.length === 0 ? 'No record was made from an activity this changes.' : `${preview.affected.length} record${preview.affected.length === 1 ? ' was' : 's were'} made from activities this changes; they stay as they are.`}`,
+        confirmLabel: 'Update the pack'
+      })
+      if (!update) {
+        setOutcome({ tone: 'info', title: 'Update cancelled; nothing changed.', lines: [] })
+        return
+      }
     }
     const installed = await templateRepository.applyPack(preview, 'imported')
     setSaved(true)

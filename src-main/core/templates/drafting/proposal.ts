@@ -108,7 +108,7 @@ export function describeProposalValue(proposal: DraftProposal, termLabel: (term:
       return proposal.value.description
     case 'retention':
       return proposal.value.mode === 'period'
-        ? `${proposal.value.period} ${proposal.value.unit}${proposal.value.fromEvent ? ` from ${proposal.value.fromEvent}` : ''}`
+        ? `${proposal.value.period} ${proposal.value.unit}${proposal.value.fromEvent ? ` (counted from: ${proposal.value.fromEvent})` : ''}`
         : proposal.value.criterion
     case 'recipient':
       return proposal.value.name
