@@ -96,7 +96,8 @@ export function proposalsFromPack(pack: TemplatePack, text: string): PackInEdito
     if (security) {
       const [firstQuote, ...otherQuotes] = security.quotes
       for (const measure of security.measures) add('securityMeasure', { measure }, firstQuote ? [firstQuote] : [], `${activity.name} › Security`, of)
-      add('securityMeasure', {}, security.measures.length > 0 ? otherQuotes : security.quotes, `${activity.name} › Security`, of)
+      const descriptionQuotes = security.measures.length > 0 ? otherQuotes : security.quotes
+      if (descriptionQuotes.length > 0 || security.measures.length === 0) add('securityMeasure', {}, descriptionQuotes, `${activity.name} › Security`, of)
     }
   }
   const keptAsTheyAre = [
