@@ -201,7 +201,7 @@ function stemOf(token: string): string {
   return token.toLowerCase().split(/[.'’]/)[0]!
 }
 
-/** Drops a name whose words all stand in a longer proposed name ("Clarity" next to "Example Clarity"). */
+/** Drops a name whose words all stand in a longer proposed name ("Vault" next to "Example Vault"). */
 function dropPartialNames(proposals: DraftProposal[]): DraftProposal[] {
   const names = proposals.flatMap((proposal) => (proposal.field === 'subProcessor' ? [nameKey(proposal.value.name).split(' ')] : []))
   return proposals.filter((proposal) => {
@@ -377,6 +377,11 @@ export function gapsFor(proposals: readonly DraftProposal[]): DraftGap[] {
  * policy; where no rule reads one, the passage itself (a name, a description) or nothing.
  */
 export function valueForSelection<F extends DraftField>(field: F, passage: string): DraftValueByField[F] {
+  // The author chose the field: a term is read from the passage whatever the sentence says around it.
+  if (field === 'dataCategory' || field === 'dataSubject') {
+    const term = matchTerms(passage, field === 'dataCategory' ? CATEGORY_LEXICON : SUBJECT_LEXICON)[0]
+    if (term) return { term: term.key, wording: term.wording } as DraftValueByField[F]
+  }
   const found = draftFromPolicy(passage).proposals.find((proposal) => proposal.field === field)
   if (found) return found.value as DraftValueByField[F]
   const words = passage.replace(/\s+/g, ' ').trim()
