@@ -57,7 +57,8 @@ function silentGap(field: string, what: string): PackGap {
 
 export function packFromDraft(input: DraftPackInput): DraftPackResult {
   const problems: Problem[] = []
-  const accepted = [...input.proposals].sort((a, b) => a.span.start - b.span.start)
+  // In the order given: the text's order for a draft, the pack's own for an edited pack.
+  const accepted = [...input.proposals]
   for (const proposal of accepted) {
     if (input.text.slice(proposal.span.start, proposal.span.end) !== proposal.quote) {
       problems.push({ path: DRAFT_FIELD_LABELS[proposal.field], message: `the quote “${proposal.quote.slice(0, 60)}” is no longer at its place in the text` })
@@ -76,16 +77,18 @@ export function packFromDraft(input: DraftPackInput): DraftPackResult {
   if (problems.length > 0) return { ok: false, problems }
 
   const roleProposal = only(accepted, 'role')[0]
-  const activityProposals = only(accepted, 'activity')
+  // Activities keep the order they were given in (a pack's own order when one is edited).
+  const activityProposals = only(input.proposals, 'activity')
   // Each item goes to its chosen activity, otherwise to the nearest activity heading above it.
   const activityOf = (proposal: DraftProposal): string => {
     if (proposal.activity && activityProposals.some((activity) => activity.id === proposal.activity)) return proposal.activity
     const above = activityProposals.filter((activity) => activity.span.start <= proposal.span.start)
-    return (above[above.length - 1] ?? activityProposals[0])?.id ?? DEFAULT_ACTIVITY_ID
+    const nearest = above.reduce<ProposalOf<'activity'> | undefined>((best, activity) => (!best || activity.span.start >= best.span.start ? activity : best), undefined)
+    return (nearest ?? activityProposals[0])?.id ?? DEFAULT_ACTIVITY_ID
   }
   const groups = new Map<string, DraftProposal[]>()
   for (const proposal of accepted) {
-    if (proposal.field === 'activity' || proposal.field === 'vendor' || proposal.field === 'role') continue
+    if (proposal.field === 'activity' || proposal.field === 'vendor') continue
     const key = activityOf(proposal)
     groups.set(key, [...(groups.get(key) ?? []), proposal])
   }
@@ -107,7 +110,8 @@ export function packFromDraft(input: DraftPackInput): DraftPackResult {
     const items = groups.get(id) ?? []
     const heading = activityProposals.find((activity) => activity.id === id)
     const name = heading?.value.name.trim() || `Processing described in ${input.title}`
-    const activity = buildActivity(name, items, roleProposal, vendorQuote, vendorName, warnings)
+    // An activity's own role statement, else the policy's first.
+    const activity = buildActivity(name, items, only(items, 'role')[0] ?? roleProposal, vendorQuote, vendorName, warnings)
     return keepFromBase(activity, input.base?.activities.find((candidate) => candidate.name === name))
   })
   const usedIds = new Set<string>()

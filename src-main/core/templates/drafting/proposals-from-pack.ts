@@ -106,5 +106,6 @@ export function proposalsFromPack(pack: TemplatePack, text: string): PackInEdito
     ...(pack.activities.some((activity) => activity.dataCategories.some((category) => category.retention)) ? ['retention per data category'] : []),
     ...(pack.activities.some((activity) => activity.ageLimit || activity.automatedDecisionMaking || activity.dataSource || activity.sensitiveDataStance) ? ['age limit, automated decisions, data source and sensitive-data statements'] : [])
   ]
-  return { text, proposals: proposals.sort((a, b) => a.span.start - b.span.start), unplaced, keptAsTheyAre }
+  // In the pack's own order, so that saving keeps its activities in that order.
+  return { text, proposals, unplaced, keptAsTheyAre }
 }
