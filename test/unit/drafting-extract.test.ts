@@ -74,7 +74,8 @@ describe('proposals', () => {
   it('names sub-processors from sentences about providers, not the vendor itself, places or common words', () => {
     const text =
       'Example Labs, Inc. provides the Services. Example Labs hosts data with Nimbostore and sends e-mail through Postwise Mailer. ' +
-      'Our services are provided in the United States. The Services are described in our terms.'
+      'Our services are provided in the United States. The Services are described in our terms. ' +
+      'You manage your account in the Account Console of our hosting provider.'
     const draft = draftFromPolicy(text)
     expect(of(draft.proposals, 'vendor').map((proposal) => proposal.value.name)).toEqual(['Example Labs, Inc.'])
     expect(of(draft.proposals, 'subProcessor').map((proposal) => proposal.value.name)).toEqual(['Nimbostore', 'Postwise Mailer'])
@@ -82,7 +83,7 @@ describe('proposals', () => {
 
   it('reads transfer destinations and instruments, but not where data comes from or where the reader lives', () => {
     const text =
-      'If you are located in the United Kingdom, this section applies. We transfer data from the European Economic Area to the United States under the EU-US Data Privacy Framework. ' +
+      'If you are located in the United Kingdom, this section applies. We transfer data from Germany to the United States under the EU-US Data Privacy Framework. ' +
       'Data may also be transferred to India, where we use the standard contractual clauses 2021/914 module 2.'
     const transfers = of(draftFromPolicy(text).proposals, 'transfer').map((proposal) => proposal.value)
     expect(transfers).toEqual([
