@@ -21,7 +21,7 @@ import { templateRepository } from '../templates/template-services'
 import { useConfirm } from '../ui/confirm'
 import { failureReason } from '../ui/failure-text'
 import { useAsyncAction } from '../ui/use-async-action'
-import { draftInBackground } from './draft-job'
+import { StoppedDrafting, draftInBackground } from './draft-job'
 import { ProposalEditor } from './ProposalEditor'
 import { acceptPending, acceptedProposals, editValue, itemsByField, quoteSelection, reviewCounts, setStatus, startReview, type ReviewItem, type ReviewStatus } from './review-state'
 import { selectionOffsets, textRuns } from './text-marks'
@@ -108,13 +108,17 @@ export function DraftingPage({ packId }: { packId?: string }) {
     setOutcome(null)
     const vendor = vendorOption.trim()
     const job = draftInBackground({ text, ...(vendor ? { vendor } : {}) })
-    setReading({ cancel: job.cancel })
+    setReading({ cancel: () => job.cancel() })
     try {
       const { draft, milliseconds } = await job.result
       const resolvedTitle = title.trim() || firstLine(text) || 'Policy'
       setSession({ text, title: resolvedTitle, vendor, items: startReview(draft.proposals), packId: '', version: '0.1.0', unplaced: [], keptAsTheyAre: [], draftMs: milliseconds })
       setSelectedId(null)
       setSaved(false)
+    } catch (error) {
+      // Stopping is the author's choice, not a failure.
+      if (error instanceof StoppedDrafting) setOutcome({ tone: 'info', title: 'Stopped reading the policy; nothing was proposed.', lines: [] })
+      else throw error
     } finally {
       setReading(null)
     }

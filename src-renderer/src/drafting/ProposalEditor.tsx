@@ -8,12 +8,7 @@ import {
   SECURITY_MEASURE_LABELS,
   TRANSFER_INSTRUMENT_LABELS,
   keysOf,
-  type LawfulBasis,
-  type RecipientType,
-  type RecordRole,
-  type RetentionUnit,
-  type SecurityMeasure,
-  type TransferInstrument
+  type RecordRole
 } from '@core/records/enums'
 import { mechanismOfInstrument } from '@core/legal/parse-instrument-text'
 import { resolveDestinationCode } from '@core/legal/destinations'
@@ -73,7 +68,7 @@ function Choice<K extends string>({ label, value, options, onChange, blank }: { 
 
 export function ProposalEditor({ proposal, onSave, onCancel }: Props) {
   const [value, setValue] = useState<DraftProposal['value']>(proposal.value)
-  const patch = <F extends DraftProposal['field']>(next: Partial<DraftValueByField[F]>) => setValue((current) => ({ ...current, ...next }) as DraftProposal['value'])
+  const patch = <F extends DraftProposal['field']>(next: Partial<DraftValueByField[F]>) => setValue((current) => ({ ...current, ...next }))
   const fields = (() => {
     switch (proposal.field) {
       case 'vendor':
@@ -104,7 +99,7 @@ export function ProposalEditor({ proposal, onSave, onCancel }: Props) {
               value={current.lawfulBasis ?? ''}
               options={LAWFUL_BASIS_LABELS}
               blank="Not stated"
-              onChange={(basis) => setValue(basis ? { ...current, lawfulBasis: basis as LawfulBasis } : { description: current.description, uses: current.uses })}
+              onChange={(basis) => setValue(basis ? { ...current, lawfulBasis: basis } : { description: current.description, uses: current.uses })}
             />
           </>
         )
@@ -114,7 +109,7 @@ export function ProposalEditor({ proposal, onSave, onCancel }: Props) {
         return current.mode === 'period' ? (
           <>
             <TextInput label="Period" value={String(current.period)} onChange={(text) => patch<'retention'>({ period: Math.max(1, Math.min(1000, Math.round(Number(text) || 1))) })} />
-            <Choice label="Unit" value={current.unit} options={RETENTION_UNIT_LABELS} onChange={(unit) => unit && patch<'retention'>({ unit: unit as RetentionUnit })} />
+            <Choice label="Unit" value={current.unit} options={RETENTION_UNIT_LABELS} onChange={(unit) => unit && patch<'retention'>({ unit: unit })} />
             <TextInput label="Counted from" value={current.fromEvent ?? ''} onChange={(fromEvent) => patch<'retention'>({ fromEvent })} />
           </>
         ) : (
@@ -126,7 +121,7 @@ export function ProposalEditor({ proposal, onSave, onCancel }: Props) {
         return (
           <>
             <TextInput label="Recipient" value={current.name} onChange={(name) => patch<'recipient'>({ name })} />
-            <Choice label="Type" value={current.type} options={RECIPIENT_TYPE_LABELS} onChange={(type) => type && patch<'recipient'>({ type: type as RecipientType })} />
+            <Choice label="Type" value={current.type} options={RECIPIENT_TYPE_LABELS} onChange={(type) => type && patch<'recipient'>({ type: type })} />
           </>
         )
       }
@@ -142,7 +137,7 @@ export function ProposalEditor({ proposal, onSave, onCancel }: Props) {
               blank="Not stated"
               onChange={(instrument) => {
                 const { instrument: _instrument, mechanism: _mechanism, sccModule: _module, ...rest } = current
-                setValue(instrument ? { ...rest, instrument: instrument as TransferInstrument, mechanism: mechanismOfInstrument(instrument as TransferInstrument) } : rest)
+                setValue(instrument ? { ...rest, instrument: instrument, mechanism: mechanismOfInstrument(instrument) } : rest)
               }}
             />
           </>
@@ -156,7 +151,7 @@ export function ProposalEditor({ proposal, onSave, onCancel }: Props) {
             value={current.measure ?? ''}
             options={SECURITY_MEASURE_LABELS}
             blank="None of the listed (keep as description)"
-            onChange={(measure) => setValue(measure ? { measure: measure as SecurityMeasure } : {})}
+            onChange={(measure) => setValue(measure ? { measure: measure } : {})}
           />
         )
       }

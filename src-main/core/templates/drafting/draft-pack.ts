@@ -124,7 +124,7 @@ export function packFromDraft(input: DraftPackInput): DraftPackResult {
 
   const sha256 = sha256Hex(input.text)
   const pack: TemplatePack = {
-    formatVersion: PACK_FORMAT_VERSION as TemplatePack['formatVersion'],
+    formatVersion: PACK_FORMAT_VERSION,
     id: input.packId ?? `${slugify(vendorName, 'vendor').slice(0, 60)}-draft`,
     version: input.version ?? '0.1.0',
     vendor: {
