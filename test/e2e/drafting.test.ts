@@ -11,6 +11,7 @@ import type { Page } from 'playwright-core'
 import { setUpOrganisation, waitForShippedPacks } from './app-steps'
 import { openApp, screenshot, startRenderer, type RendererSession } from './browser'
 import { readTables } from './stored-tables'
+import { seriousViolations } from './axe'
 import { validatePackText } from '../../src-main/core/templates/validate-pack'
 import { sha256Hex } from '../../src-main/core/util/sha256'
 import type { TemplatePack } from '../../src-main/core/templates/pack-schema'
@@ -88,6 +89,7 @@ describe('drafting a pack from a policy', () => {
     await page.getByRole('region', { name: /^Retention/ }).getByText('24 months (counted from: the account is closed)', { exact: true }).waitFor()
     await page.getByRole('region', { name: /^Transfers/ }).getByText('United States', { exact: true }).waitFor()
     await screenshot(page, 'drafting-review')
+    expect(await seriousViolations(page)).toEqual([])
 
     // Keyboard: Tab onto a highlight, Enter finds it in the list; A accepts, R rejects, E edits.
     const ipMark = text.locator('mark', { hasText: 'IP address' })
