@@ -71,11 +71,12 @@ describe('proposals', () => {
     ])
   })
 
-  it('names sub-processors from sentences about providers, not the vendor itself, places or common words', () => {
+  it('names sub-processors where a sentence says they provide a service, not the vendor itself, places, common words or a name far from the cue', () => {
     const text =
       'Example Labs, Inc. provides the Services. Example Labs hosts data with Nimbostore and sends e-mail through Postwise Mailer. ' +
       'Our services are provided in the United States. The Services are described in our terms. ' +
-      'You manage your account in the Account Console of our hosting provider.'
+      'You manage your account in the Account Console of our hosting provider. ' +
+      'Many teams choose Premium Plans, and we describe our analytics tools and integrations below.'
     const draft = draftFromPolicy(text)
     expect(of(draft.proposals, 'vendor').map((proposal) => proposal.value.name)).toEqual(['Example Labs, Inc.'])
     expect(of(draft.proposals, 'subProcessor').map((proposal) => proposal.value.name)).toEqual(['Nimbostore', 'Postwise Mailer'])

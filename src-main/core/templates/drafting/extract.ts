@@ -190,6 +190,10 @@ function subProcessors(text: string, sentences: readonly Sentence[], vendorStems
     if (!bareName && !PROVIDER_CUE.test(sentence.text)) continue
     for (const found of findNames(text, sentence)) {
       if (vendorStems.has(stemOf(found.tokens[0]!))) continue
+      // The name must stand near what says it is a provider: in the words just before it, or as the sentence's subject.
+      const before = text.slice(Math.max(sentence.start, found.start - 80), found.start)
+      const near = bareName || PROVIDER_CUE.test(before) || /\b(?:by|through|via|with|from|to|on)\s+(?:the\s+)?$/i.test(before) || before.trim() === ''
+      if (!near) continue
       const focus = { start: found.start, end: found.end }
       list.add('subProcessor', { name: found.name }, sentence, bareName ? 'a named service listed by the policy' : `a named provider in a sentence about providers: “${found.name}”`, nameKey(found.name), focus)
     }
