@@ -119,6 +119,17 @@ describe('drafting a pack from a policy', () => {
     await subProcessors.getByRole('listitem', { name: /Paylane, Accepted/ }).waitFor()
     await screenshot(page, 'drafting-decisions')
 
+    // Without a mouse: type the words to quote, find them, make the quote.
+    await page.getByLabel('Or type the words to quote').fill('meeting transcription service')
+    await page.keyboard.press('Enter')
+    await page.getByText('Selected: “meeting transcription service”').waitFor()
+    await page.getByLabel('Field', { exact: true }).selectOption('activity')
+    await page.getByRole('button', { name: 'Make quote' }).click()
+    await page.getByRole('region', { name: /^Activities/ }).getByRole('listitem', { name: /meeting transcription service, Accepted/ }).waitFor()
+    await page.getByLabel('Or type the words to quote').fill('words that are not there')
+    await page.keyboard.press('Enter')
+    await page.getByRole('alert', { name: 'Drafting result' }).getByText(/is not in the policy text/).waitFor()
+
     await page.getByRole('button', { name: 'Accept all to review' }).click()
     await page.getByRole('button', { name: 'Install pack' }).click()
     await page.getByRole('status', { name: 'Drafting result' }).getByText(/Installed Northbeam Labs, Inc\. pack “northbeam-labs-inc-draft” version 0\.1\.0/).waitFor()

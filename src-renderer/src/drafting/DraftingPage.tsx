@@ -11,6 +11,7 @@ import { packFromDraft } from '@core/templates/drafting/draft-pack'
 import { gapsFor } from '@core/templates/drafting/extract'
 import { DRAFT_FIELDS, DRAFT_FIELD_LABELS, describeProposalValue, type DraftField, type DraftProposal } from '@core/templates/drafting/proposal'
 import { embeddedPolicyText, proposalsFromPack } from '@core/templates/drafting/proposals-from-pack'
+import { locateIn, normaliseWithOffsets } from '@core/templates/drafting/locate-quote'
 import { bumpMinor } from '@core/templates/user-pack'
 import { describeDiff } from '@core/templates/pack-diff'
 import type { Problem } from '@core/util/problems'
@@ -79,6 +80,7 @@ export function DraftingPage({ packId }: { packId?: string }) {
   const [editingId, setEditingId] = useState<string | null>(null)
   const [selection, setSelection] = useState<{ start: number; end: number } | null>(null)
   const [quoteField, setQuoteField] = useState<DraftField>('dataCategory')
+  const [findText, setFindText] = useState('')
   const [outcome, setOutcome] = useState<Outcome | null>(null)
   const [saved, setSaved] = useState(true)
   const textRef = useRef<HTMLDivElement>(null)
@@ -224,7 +226,8 @@ export function DraftingPage({ packId }: { packId?: string }) {
     setOutcome({
       tone: 'success',
       title: `Installed ${installed.vendorName} pack “${installed.id}” version ${installed.version} with ${installed.pack.activities.length} activit${installed.pack.activities.length === 1 ? 'y' : 'ies'}.`,
-      lines: problemLines(preview.warnings),
+      // packFromDraft checked every quote against the embedded text already; the import's own "not checked" would mislead.
+      lines: ['Every quote was checked against the policy text embedded in the pack.', ...problemLines(preview.warnings.filter((warning) => !/^no policy text given/.test(warning.message)))],
       packId: installed.id
     })
     toast.success(`Installed ${installed.id} ${installed.version}`)
@@ -285,6 +288,7 @@ export function DraftingPage({ packId }: { packId?: string }) {
     }
     update(() => result.items)
     setSelection(null)
+    setFindText('')
     window.getSelection()?.removeAllRanges()
     setSelectedId(result.id)
     toast.success(`Quote added to ${DRAFT_FIELD_LABELS[quoteField]}`)
@@ -417,6 +421,21 @@ export function DraftingPage({ packId }: { packId?: string }) {
         <aside className="draft-side" aria-label="Proposals">
           <div className="draft-quote-bar" role="group" aria-label="Make a quote from the selected passage">
             <p className="draft-quote-bar__selection">{selection ? `Selected: “${excerpt(session.text.slice(selection.start, selection.end), 90)}”` : 'Select a passage in the text to quote it.'}</p>
+            <form
+              className="draft-quote-bar__find"
+              onSubmit={(event) => {
+                event.preventDefault()
+                const span = locateIn(normaliseWithOffsets(session.text), findText)
+                if (span) setSelection(span)
+                else setOutcome({ tone: 'error', title: `“${excerpt(findText, 80)}” is not in the policy text (spaces and line breaks may differ; other characters must match).`, lines: [] })
+              }}
+            >
+              <label htmlFor="draft-quote-find">Or type the words to quote</label>
+              <input id="draft-quote-find" value={findText} onChange={(event) => setFindText(event.target.value)} />
+              <button type="submit" className="button button--small" disabled={findText.trim() === ''}>
+                Find
+              </button>
+            </form>
             <label htmlFor="draft-quote-field">Field</label>
             <select id="draft-quote-field" value={quoteField} onChange={(event) => setQuoteField(event.target.value as DraftField)}>
               {DRAFT_FIELDS.map((field) => (
@@ -503,8 +522,9 @@ export function DraftingPage({ packId }: { packId?: string }) {
         <h2 id="draft-save-title">Save the pack</h2>
         {gaps.length > 0 ? (
           <div className="draft-gaps">
-            <h3>Gaps (nothing accepted)</h3>
-            <ul>{gaps.map((gap) => <li key={gap.field}>{DRAFT_FIELD_LABELS[gap.field]}: recorded in the pack as a point the policy leaves open.</li>)}</ul>
+            <h3>Nothing accepted for</h3>
+            <ul>{gaps.map((gap) => <li key={gap.field}>{DRAFT_FIELD_LABELS[gap.field]}</li>)}</ul>
+            <p className="hint">Check that the policy is silent on these; the pack lists each open point as a gap for the DPO.</p>
           </div>
         ) : null}
         <div className="draft-source__row">
@@ -540,8 +560,14 @@ function excerpt(text: string, length: number): string {
 }
 
 function OutcomeBanner({ outcome }: { outcome: Outcome }) {
+  const bannerRef = useRef<HTMLDivElement>(null)
+  // The save buttons are at the foot of a long page: bring the result into view.
+  useEffect(() => {
+    // A block body: newer browsers return a promise from scrollIntoView, which React would take for a clean-up.
+    bannerRef.current?.scrollIntoView({ block: 'nearest' })
+  }, [outcome])
   return (
-    <div className={`banner tpl-outcome banner--${outcome.tone}`} role={outcome.tone === 'error' ? 'alert' : 'status'} aria-label="Drafting result">
+    <div ref={bannerRef} className={`banner tpl-outcome banner--${outcome.tone}`} role={outcome.tone === 'error' ? 'alert' : 'status'} aria-label="Drafting result">
       <p className="tpl-outcome__title">
         {outcome.title} {outcome.packId ? <NavLink to={`/templates/${encodeURIComponent(outcome.packId)}`}>Open the pack</NavLink> : null}
       </p>
