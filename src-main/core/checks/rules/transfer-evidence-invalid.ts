@@ -1,4 +1,5 @@
 import { TRANSFER_INSTRUMENT_LABELS, type TransferInstrument } from '../../records/enums'
+import { isUnverifiedEvidence } from '../../records/model'
 import { parseTransferInstrumentText } from '../../legal/parse-instrument-text'
 import { formatLegalDate, instrumentStandingOn } from '../../legal/transfer-law'
 import { recordFinding, type Finding, type RecordRule } from '../finding'
@@ -26,7 +27,7 @@ export const transferEvidenceInvalid: RecordRule = {
   check(record, context) {
     const findings: Finding[] = []
     const reported = new Set<string>()
-    const report = (where: string, field: string, index: number | null, text: string, source: string) => {
+    const report = (where: string, field: string, index: number | null, text: string, source: string, severity: 'error' | 'warning' = 'error') => {
       for (const invalid of invalidNamedIn(text, context.today)) {
         // The transfer's own instrument is reported by transfer-instrument-invalid.
         if (index !== null && record.transfers[index]?.instrument === invalid.instrument) continue
@@ -37,7 +38,7 @@ export const transferEvidenceInvalid: RecordRule = {
         const subject = transfer ? transferName(transfer, index!) : "The record's transfers"
         findings.push(
           recordFinding(transferEvidenceInvalid, record, {
-            severity: 'error',
+            severity,
             field,
             message: `${subject}: ${source} names ${TRANSFER_INSTRUMENT_LABELS[invalid.instrument]}, invalid since ${formatLegalDate(invalid.since)} (${invalid.reason}): "${excerpt(text)}". ${TRANSFER_LAW_NOTE}`,
             fix: `Confirm with the recipient which valid instrument the transfer now relies on (${where}), record it, and resolve or update the evidence.`
@@ -50,7 +51,11 @@ export const transferEvidenceInvalid: RecordRule = {
       const match = TRANSFER_FIELD.exec(evidence.field)
       if (!match) continue
       const index = indexOf(match, record.transfers.length)
-      for (const quote of [...evidence.quotes, evidence.note]) report('the policy quote', index === null ? 'transfers' : `transfers.${index}`, index, quote, 'the policy quote')
+      // A quote never checked against the policy is no evidence: it only prompts a look at the policy.
+      const [where, source, severity] = isUnverifiedEvidence(evidence)
+        ? (['the vendor\'s policy', 'an unverified quote (never checked against the policy)', 'warning'] as const)
+        : (['the policy quote', 'the policy quote', 'error'] as const)
+      for (const quote of [...evidence.quotes, evidence.note]) report(where, index === null ? 'transfers' : `transfers.${index}`, index, quote, source, severity)
     }
     for (const item of record.openItems) {
       const match = TRANSFER_FIELD.exec(item.field)
