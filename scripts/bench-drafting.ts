@@ -1,6 +1,6 @@
 /**
  * `npm run bench`, drafting section (BENCH_ONLY=drafting): the drafting assistant run on each
- * shipped policy, scored against the pack written by hand from it (templates/*.json), per field:
+ * shipped policy (embedded in its pack), scored against the pack written by hand from it (templates/*.json), per field:
  * precision, recall and counts. The extractor has no tuned parameters (no thresholds, no weights
  * fitted to data), so there is nothing to fit on four packs: each pack is scored as held out.
  * The rules were, however, written by reading these five policies: the figures are not those of
@@ -10,6 +10,7 @@ import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { draftFromPolicy } from '../src-main/core/templates/drafting/extract'
+import { embeddedPolicyText } from '../src-main/core/templates/drafting/proposals-from-pack'
 import { SCORED_FIELDS, scoreDraft, type FieldScore, type ScoredField } from '../src-main/core/templates/drafting/score-draft'
 import { isPackFileName, validatePackText } from '../src-main/core/templates/validate-pack'
 
@@ -37,7 +38,8 @@ export function benchDrafting(): DraftingPackFigures[] {
     const validation = validatePackText(readFileSync(join(TEMPLATES, file), 'utf8'))
     if (!validation.ok) throw new Error(`${file}: not a valid pack`)
     const gold = validation.pack
-    const text = readFileSync(join(TEMPLATES, 'sources', gold.source.file), 'utf8')
+    // The policy the pack was written from, embedded in it (format 2).
+    const text = embeddedPolicyText(gold)
     draftFromPolicy(text) // warm-up: the first run compiles the patterns
     const start = performance.now()
     const draft = draftFromPolicy(text)

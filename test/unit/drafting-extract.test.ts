@@ -8,10 +8,19 @@ import { join, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { draftFromPolicy, lawfulBasisOf, valueForSelection } from '../../src-main/core/templates/drafting/extract'
 import { splitSentences } from '../../src-main/core/templates/drafting/segment'
+import { embeddedPolicyText } from '../../src-main/core/templates/drafting/proposals-from-pack'
+import { isPackFileName, validatePackText } from '../../src-main/core/templates/validate-pack'
 import type { DraftProposal, ProposalOf } from '../../src-main/core/templates/drafting/proposal'
 
 const ROOT = resolve(import.meta.dirname, '..', '..')
-const SHIPPED_POLICIES = readdirSync(join(ROOT, 'templates', 'sources')).map((file) => ({ file, text: readFileSync(join(ROOT, 'templates', 'sources', file), 'utf8') }))
+// The shipped packs embed their policies (format 2).
+const SHIPPED_POLICIES = readdirSync(join(ROOT, 'templates'))
+  .filter(isPackFileName)
+  .map((file) => {
+    const validation = validatePackText(readFileSync(join(ROOT, 'templates', file), 'utf8'))
+    if (!validation.ok) throw new Error(`${file} is not a valid pack`)
+    return { file, text: embeddedPolicyText(validation.pack) }
+  })
 
 function of<F extends DraftProposal['field']>(proposals: readonly DraftProposal[], field: F): Array<ProposalOf<F>> {
   return proposals.filter((proposal): proposal is ProposalOf<F> => proposal.field === field)

@@ -9,7 +9,7 @@ import { join, resolve } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { packFromDraft } from '../../src-main/core/templates/drafting/draft-pack'
 import { draftFromPolicy } from '../../src-main/core/templates/drafting/extract'
-import { proposalsFromPack } from '../../src-main/core/templates/drafting/proposals-from-pack'
+import { embeddedPolicyText, proposalsFromPack } from '../../src-main/core/templates/drafting/proposals-from-pack'
 import { validatePackText } from '../../src-main/core/templates/validate-pack'
 import { sha256Hex } from '../../src-main/core/util/sha256'
 import { ropa } from '../fixtures/run-ropa'
@@ -79,7 +79,8 @@ describe('an installed pack in the editor', () => {
     for (const file of ['haivision.json', 'kaltura.json']) {
       const original = validatePackText(readFileSync(join(ROOT, 'templates', file), 'utf8'))
       if (!original.ok) throw new Error(file)
-      const text = readFileSync(join(ROOT, 'templates', 'sources', original.pack.source.file), 'utf8')
+      const text = embeddedPolicyText(original.pack)
+      expect(text.length, file).toBeGreaterThan(1000)
       const opened = proposalsFromPack(original.pack, text)
       expect(opened.unplaced, file).toEqual([])
       const saved = packFromDraft({ text, title: original.pack.source.title, proposals: opened.proposals, vendorName: original.pack.vendor.name, packId: original.pack.id, version: '1.1.0', base: original.pack })

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest'
 import { draftFromPolicy } from '../../src-main/core/templates/drafting/extract'
 import type { DraftProposal } from '../../src-main/core/templates/drafting/proposal'
 import { isSameOrRelatedKey, scoreDraft } from '../../src-main/core/templates/drafting/score-draft'
+import { embeddedPolicyText } from '../../src-main/core/templates/drafting/proposals-from-pack'
 import type { TemplatePack } from '../../src-main/core/templates/pack-schema'
 import { isPackFileName, validatePackText } from '../../src-main/core/templates/validate-pack'
 
@@ -62,7 +63,7 @@ describe('the figures on the shipped packs', () => {
     for (const file of readdirSync(join(ROOT, 'templates')).filter(isPackFileName)) {
       const validation = validatePackText(readFileSync(join(ROOT, 'templates', file), 'utf8'))
       if (!validation.ok) throw new Error(file)
-      const text = readFileSync(join(ROOT, 'templates', 'sources', validation.pack.source.file), 'utf8')
+      const text = embeddedPolicyText(validation.pack)
       const scores = scoreDraft(draftFromPolicy(text).proposals, validation.pack, text)
       for (const field of ['dataCategories', 'subProcessors', 'retention'] as const) {
         const s = scores[field]

@@ -101,6 +101,9 @@ export function ProposalEditor({ proposal, onSave, onCancel }: Props) {
               blank="Not stated"
               onChange={(basis) => setValue(basis ? { ...current, lawfulBasis: basis } : { description: current.description, uses: current.uses })}
             />
+            {current.lawfulBasis === 'f' ? (
+              <TextInput label="Legitimate interest (as the policy names it; blank: a gap)" value={current.legitimateInterest ?? ''} onChange={(legitimateInterest) => patch<'purpose'>({ legitimateInterest })} />
+            ) : null}
           </>
         )
       }

@@ -4,6 +4,7 @@
  * verbatim, ids on every list item, and a gap for each field nothing was accepted for. The result
  * is checked with the same checker as any imported pack (`validatePackText`), quotes included.
  */
+import { resolveDestinationCode } from '../../legal/destinations'
 import { sha256Hex } from '../../util/sha256'
 import type { Problem } from '../../util/problems'
 import { PACK_FORMAT_VERSION, type ActivityTemplate, type PackGap, type TemplatePack } from '../pack-schema'
@@ -151,11 +152,15 @@ export function packFromDraft(input: DraftPackInput): DraftPackResult {
 /** What the editor does not edit, kept from the same activity of the pack being edited. */
 function keepFromBase(activity: ActivityTemplate, base: ActivityTemplate | undefined): ActivityTemplate {
   if (!base) return activity
+  // The author's gaps on whole fields ("retention") stay, with their notes; gaps on single items are made anew, since items may have moved.
+  const wholeFieldGaps = base.gaps.filter((gap) => !/[[.]/.test(gap.field))
+  const keptFields = new Set(wholeFieldGaps.map((gap) => gap.field))
   const retentionByTerm = new Map(base.dataCategories.flatMap((category) => (category.retention ? [[category.term, category.retention] as const] : [])))
   return {
     ...activity,
     description: base.description,
     specialCategories: base.specialCategories,
+    gaps: [...activity.gaps.filter((gap) => !keptFields.has(gap.field)), ...wholeFieldGaps],
     ...(base.sensitiveDataStance ? { sensitiveDataStance: base.sensitiveDataStance } : {}),
     ...(base.ageLimit ? { ageLimit: base.ageLimit } : {}),
     ...(base.automatedDecisionMaking ? { automatedDecisionMaking: base.automatedDecisionMaking } : {}),
@@ -179,10 +184,13 @@ function buildActivity(
   const purposes = groupBy(only(items, 'purpose'), (proposal) => `${proposal.value.description.trim()}|${proposal.value.lawfulBasis ?? ''}`).map((group, index) => {
     const value = group[0]!.value
     if (!value.lawfulBasis) gaps.push(silentGap(`purposes[${index}].lawfulBasis`, 'the lawful basis of this purpose'))
+    const interest = value.lawfulBasis === 'f' ? value.legitimateInterest?.trim() : undefined
+    if (value.lawfulBasis === 'f' && !interest) gaps.push(silentGap(`purposes[${index}].legitimateInterest`, 'which legitimate interest this purpose serves'))
     return {
       description: value.description.trim(),
       uses: [...new Set(group.flatMap((proposal) => proposal.value.uses))],
       ...(value.lawfulBasis ? { lawfulBasis: value.lawfulBasis } : {}),
+      ...(interest ? { legitimateInterest: interest } : {}),
       quotes: quotesOf(group)
     }
   })
@@ -214,15 +222,16 @@ function buildActivity(
     type: group[0]!.value.type,
     quotes: quotesOf(group)
   }))
-  const subProcessors = groupBy(only(items, 'subProcessor'), (proposal) => proposal.value.name.trim().toLowerCase()).map((group) => ({
-    name: group[0]!.value.name.trim(),
-    service: group[0]!.value.service ?? '',
-    ...(group[0]!.value.country ? { country: group[0]!.value.country } : {}),
-    quotes: quotesOf(group)
-  }))
+  const subProcessors = groupBy(only(items, 'subProcessor'), (proposal) => proposal.value.name.trim().toLowerCase()).map((group, index) => {
+    const country = group[0]!.value.country?.trim()
+    // A country in the policy's own words ("worldwide") is kept, with a gap saying no country is named.
+    if (country && resolveDestinationCode(country) === '') gaps.push(silentGap(`subProcessors[${index}].country`, 'the country of this sub-processor'))
+    return { name: group[0]!.value.name.trim(), service: group[0]!.value.service ?? '', ...(country ? { country } : {}), quotes: quotesOf(group) }
+  })
   const transfers = groupBy(only(items, 'transfer'), (proposal) => proposal.value.countryCode || proposal.value.country.trim().toLowerCase()).map((group, index) => {
     const value = group[0]!.value
-    if (!value.mechanism && !value.instrument) gaps.push(silentGap(`transfers[${index}].safeguard`, 'the safeguard for this transfer'))
+    if (!value.instrument) gaps.push(silentGap(`transfers[${index}].instrument`, 'the instrument (safeguard) for this transfer'))
+    if (resolveDestinationCode(value.country) === '') gaps.push(silentGap(`transfers[${index}].country`, 'the country this transfer goes to'))
     return {
       recipient: vendorName,
       country: value.country.trim() || 'Not stated in the policy',

@@ -100,11 +100,19 @@ function purposes(sentences: readonly Sentence[], list: ProposalList): void {
     if (!isLeadIn && (listed || stated || tableRow)) {
       const description = sentence.text.replace(BULLET_MARK, '').replace(/\s+/g, ' ').trim().slice(0, 2000)
       const reason = [listed ? 'listed under a sentence about use' : 'says what data is used for', basis ? `states ${basisWords(basis)}` : 'no lawful basis stated'].join('; ')
-      list.add('purpose', { description, uses, ...(basis ? { lawfulBasis: basis } : {}) }, sentence, reason, description.toLowerCase())
+      const interest = basis === 'f' ? legitimateInterestOf(sentence.text) : undefined
+      list.add('purpose', { description, uses, ...(basis ? { lawfulBasis: basis } : {}), ...(interest ? { legitimateInterest: interest } : {}) }, sentence, reason, description.toLowerCase())
     }
     if (isLeadIn) underLeadIn = true
     else if (!sentence.bullet) underLeadIn = false
   }
+}
+
+/** The legitimate interest a sentence names: "legitimate interests (to keep our records updated)", "legitimate interest in ...". */
+export function legitimateInterestOf(text: string): string | undefined {
+  const match = /\blegitimate (?:business )?interests?\s*(?:\(([^)]{5,400})\)|,?\s+(?:in|to|of|namely|such as|including)\s+([^.;]{5,400}))/i.exec(text)
+  const interest = (match?.[1] ?? match?.[2])?.replace(/\s+/g, ' ').trim()
+  return interest || undefined
 }
 
 function basisWords(basis: LawfulBasis): string {

@@ -44,7 +44,7 @@ export interface DraftValueByField {
   activity: { name: string }
   dataCategory: { term: string; wording: string }
   dataSubject: { term: string; wording: string }
-  purpose: { description: string; uses: string[]; lawfulBasis?: LawfulBasis }
+  purpose: { description: string; uses: string[]; lawfulBasis?: LawfulBasis; /** For basis (f): the interest as the policy words it. */ legitimateInterest?: string }
   retention: DraftRetention
   recipient: { name: string; type: RecipientType }
   subProcessor: { name: string; service?: string; country?: string }

@@ -18,9 +18,9 @@ export interface PackInEditor {
   keptAsTheyAre: string[]
 }
 
-/** The policy text embedded in a pack (format 2), else the installed copy given. */
+/** The policy text embedded in a pack (format 2): the source the pack is mainly drawn from, else its first; else the installed copy given. */
 export function embeddedPolicyText(pack: TemplatePack, installedText = ''): string {
-  return pack.sources[0]?.text ?? installedText
+  return (pack.sources.find((source) => source.sha256 === pack.source.sha256) ?? pack.sources[0])?.text ?? installedText
 }
 
 export function proposalsFromPack(pack: TemplatePack, text: string): PackInEditor {
@@ -61,7 +61,13 @@ export function proposalsFromPack(pack: TemplatePack, text: string): PackInEdito
     const of = span ? activityId : undefined
     add('role', { role: activity.role }, activity.roleQuotes.slice(0, 1), `${activity.name} › Role`, of)
     for (const purpose of activity.purposes) {
-      add('purpose', { description: purpose.description, uses: purpose.uses, ...(purpose.lawfulBasis ? { lawfulBasis: purpose.lawfulBasis } : {}) }, purpose.quotes, `${activity.name} › Purpose`, of)
+      const value = {
+        description: purpose.description,
+        uses: purpose.uses,
+        ...(purpose.lawfulBasis ? { lawfulBasis: purpose.lawfulBasis } : {}),
+        ...(purpose.legitimateInterest ? { legitimateInterest: purpose.legitimateInterest } : {})
+      }
+      add('purpose', value, purpose.quotes, `${activity.name} › Purpose`, of)
     }
     for (const subject of activity.dataSubjects) add('dataSubject', { term: subject.term, wording: '' }, subject.quotes, `${activity.name} › Data subject`, of)
     for (const category of activity.dataCategories) add('dataCategory', { term: category.term, wording: category.wording }, category.quotes, `${activity.name} › Data category`, of)
@@ -101,6 +107,7 @@ export function proposalsFromPack(pack: TemplatePack, text: string): PackInEdito
     }
   }
   const keptAsTheyAre = [
+    ...(pack.activities.some((activity) => activity.gaps.some((gap) => !/[[.]/.test(gap.field))) ? ['gaps on whole fields, with their notes (gaps on single items are made anew)'] : []),
     ...(pack.vendor.privacyContact || pack.vendor.dpoContact || pack.vendor.euRepresentative || pack.vendor.ukRepresentative ? ['vendor contacts'] : []),
     ...(pack.activities.some((activity) => activity.specialCategories.length > 0) ? ['special categories'] : []),
     ...(pack.activities.some((activity) => activity.dataCategories.some((category) => category.retention)) ? ['retention per data category'] : []),
