@@ -91,6 +91,12 @@ describe('proposals', () => {
     expect(of(draft.proposals, 'subProcessor').map((proposal) => proposal.value.name)).toEqual(['Nimbostore', 'Postwise Mailer'])
   })
 
+  it('names a kind of provider the policy abbreviates, but not any abbreviated term', () => {
+    const text = 'Videos are delivered by content delivery networks (CDNs) and other providers. Our engineers study artificial intelligence (AI) tools.'
+    const names = of(draftFromPolicy(text).proposals, 'subProcessor').map((proposal) => [proposal.value.name, text.slice(proposal.focus!.start, proposal.focus!.end)])
+    expect(names).toEqual([['Content delivery networks (CDNs)', 'content delivery networks (CDNs)']])
+  })
+
   it('reads transfer destinations and instruments, but not where data comes from or where the reader lives', () => {
     const text =
       'If you are located in the United Kingdom, this section applies. We transfer data from Germany to the United States under the EU-US Data Privacy Framework. ' +

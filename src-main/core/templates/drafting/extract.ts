@@ -190,8 +190,34 @@ function recipients(sentences: readonly Sentence[], list: ProposalList): void {
 
 const PROVIDER_CUE = /\b(?:service providers?|providers?|vendors?|sub-?processors?|processors?|third[- ]part(?:y|ies)|partners?|powered by|provided by|host\w*|cloud|storage|analytics|tools?|integrat\w*|platforms?|plug-?ins?|widgets?|technolog(?:y|ies)|we (?:use|employ|rely on|engage|utili[sz]e|deploy|work with|partner with)|such as|e\.g\.|for example|including)\b/i
 
+/** "content delivery networks (CDNs)": a kind of provider the policy abbreviates, whose initials make the abbreviation. */
+const ABBREVIATED_KIND = /\b((?:[a-z][a-z-]*\s+){1,4}[a-z][a-z-]*)\s*\(([A-Z]{2,6})s?\)/g
+
+function abbreviatedKinds(sentence: Sentence): Array<{ name: string; start: number; end: number }> {
+  const found: Array<{ name: string; start: number; end: number }> = []
+  ABBREVIATED_KIND.lastIndex = 0
+  for (let match = ABBREVIATED_KIND.exec(sentence.text); match; match = ABBREVIATED_KIND.exec(sentence.text)) {
+    const acronym = match[2]!
+    const words = match[1]!.split(/[\s-]+/).filter(Boolean)
+    const initials = words.slice(-acronym.length).map((word) => word[0]!.toUpperCase()).join('')
+    // Only kinds of provider ("... networks", "... providers"), not any abbreviated term ("artificial intelligence (AI)").
+    if (words.length < acronym.length || initials !== acronym || !/(?:networks?|providers?|services?|platforms?|processors?|vendors?|partners?|companies|cent(?:er|re)s?|hosts?)$/.test(words[words.length - 1]!)) continue
+    const phraseWords = match[1]!.split(/\s+/)
+    const phrase = phraseWords.slice(-acronym.length).join(' ')
+    const start = sentence.start + match.index + match[0].indexOf(phrase)
+    const end = sentence.start + match.index + match[0].length
+    found.push({ name: `${phrase.charAt(0).toUpperCase()}${phrase.slice(1)} (${match[0].slice(match[0].indexOf('(') + 1, -1)})`, start, end })
+  }
+  return found
+}
+
 function subProcessors(text: string, sentences: readonly Sentence[], vendorStems: ReadonlySet<string>, list: ProposalList): void {
   for (const [index, sentence] of sentences.entries()) {
+    if (PROVIDER_CUE.test(sentence.text)) {
+      for (const kind of abbreviatedKinds(sentence)) {
+        list.add('subProcessor', { name: kind.name }, sentence, `a kind of provider the policy names and abbreviates: “${kind.name}”`, nameKey(kind.name), { start: kind.start, end: kind.end })
+      }
+    }
     // A bare name on a bullet line, followed by what the service does ("• Name" / "We use Name to ...").
     const next = sentences[index + 1]
     const bareName = sentence.bullet && next !== undefined && /\b(?:we use|we employ|we rely|is used|provides?)\b/i.test(next.text)
