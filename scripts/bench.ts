@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: the app's benchmarks, each a median over several runs on this machine.
  * BENCH_RUNS (default 5) and BENCH_RECORDS (default 10000) change the size; BENCH_ONLY
- * (register | export | checks) runs one section.
+ * (register | export | checks | drafting) runs one section.
  */
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { loadavg } from 'node:os'
@@ -9,6 +9,7 @@ import { startRenderer } from '../test/e2e/browser'
 import { benchRegisterRun, demoRecords, median, type RegisterRunFigures } from './bench-register'
 import { benchBackupRun, benchBrowserExport, benchExport, type BackupFigures, type BrowserExportFigures, type ExportFigures } from './bench-export'
 import { benchChecks } from './bench-checks'
+import { benchDrafting, printDrafting } from './bench-drafting'
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5)
 const RECORDS = Number(process.env.BENCH_RECORDS ?? 10_000)
@@ -144,3 +145,4 @@ const only = process.env.BENCH_ONLY
 if (!only || only === 'register') await main()
 if (!only || only === 'export') await exportAndBackup()
 if (!only || only === 'checks') benchChecks(demoRecords(RECORDS).records, RUNS)
+if (!only || only === 'drafting') printDrafting(benchDrafting())

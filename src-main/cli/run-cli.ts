@@ -6,6 +6,7 @@
 import { resolve } from 'node:path'
 import { Command, CommanderError } from 'commander'
 import { registerCheckCommands } from './check-commands'
+import { registerDraftCommands } from './draft-commands'
 import { registerTemplateApplyCommand } from './template-apply-command'
 import { registerTemplateCommands } from './template-commands'
 import { registerTemplateDiffCommand } from './template-diff-command'
@@ -52,6 +53,7 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
 
   registerTemplateCommands(program, session)
   registerTemplateDiffCommand(program, session)
+  registerDraftCommands(program, session)
   registerTemplateApplyCommand(program, session)
   registerWorkbookCommands(program, session)
   registerCheckCommands(program, session)

@@ -122,4 +122,11 @@ describe.concurrent('ropa as a process', { timeout: 60_000 }, () => {
     expect(result.stderr).toMatch(/: \$\.vendor\.legalEntities\[0\]\.quotes\[0\]: quote not found verbatim in the policy text/)
     expect(existsSync(join(directory, 'bundled.json'))).toBe(false)
   })
+
+  it('templates draft writes a pack from a policy text, relative to the working folder', async () => {
+    const result = await ropaProcess(['templates', 'draft', join(import.meta.dirname, '..', 'fixtures', 'drafting', 'northbeam-policy.txt'), '-o', 'drafted.json'], directory)
+    expect(result.code).toBe(0)
+    expect(result.stdout).toMatch(/drafted\.json: pack "northbeam-labs-inc-draft" written/)
+    expect(JSON.parse(readFileSync(join(directory, 'drafted.json'), 'utf8')).formatVersion).toBe(2)
+  })
 })

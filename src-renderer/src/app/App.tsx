@@ -12,6 +12,7 @@ import { FromTemplatePage } from '../templates/FromTemplatePage'
 import { PackPage } from '../templates/PackPage'
 import { RecordUpgradePage } from '../templates/RecordUpgradePage'
 import { TemplateLibraryPage } from '../templates/TemplateLibraryPage'
+import { DraftingPage } from '../drafting/DraftingPage'
 import { VendorPage, VendorsPage } from '../templates/VendorsPages'
 import { AuditPage, AuditTrailWarning } from '../checks/AuditPage'
 import { DashboardPage } from '../dashboard/DashboardPage'
@@ -113,6 +114,8 @@ function RouteSwitch() {
       <Route path="/records/:id">{(params) => <RecordEditorPage key={params.id} target={{ kind: 'existing', id: params.id }} />}</Route>
       <Route path="/templates/:packId/versions/:version">{(params) => <PackPage key={`${params.packId}@${params.version}`} packId={params.packId} version={params.version} />}</Route>
       <Route path="/templates/:packId/compare/:recordId">{(params) => <RecordUpgradePage key={params.recordId} packId={params.packId} recordId={params.recordId} />}</Route>
+      <Route path="/templates/draft/:packId">{(params) => <DraftingPage key={`edit-${params.packId}`} packId={params.packId} />}</Route>
+      <Route path="/templates/draft">{() => <DraftingPage key="new-draft" />}</Route>
       <Route path="/templates/:packId">{(params) => <PackPage key={params.packId} packId={params.packId} />}</Route>
       <Route path="/templates">
         <TemplateLibraryPage />

@@ -200,6 +200,7 @@ export function TemplateLibraryPage() {
           <p className="lead">Packs drawn from vendors' privacy policies. Each activity pre-fills a record, every value with the policy's own words.</p>
         </div>
         <div className="page__actions">
+          <NavLink to="/templates/draft" className="button">Draft a pack from a policy…</NavLink>
           <button type="button" className="button button--primary" onClick={() => void importPack.run()} disabled={busy || importPack.busy}>
             Import pack…
           </button>

@@ -1,0 +1,286 @@
+/**
+ * Turns the proposals an author accepted (and perhaps edited) into a format-2 template pack:
+ * the policy text embedded in `sources` with its SHA-256, every value with its sentence quoted
+ * verbatim, ids on every list item, and a gap for each field nothing was accepted for. The result
+ * is checked with the same checker as any imported pack (`validatePackText`), quotes included.
+ */
+import { resolveDestinationCode } from '../../legal/destinations'
+import { sha256Hex } from '../../util/sha256'
+import type { Problem } from '../../util/problems'
+import { PACK_FORMAT_VERSION, type ActivityTemplate, type PackGap, type TemplatePack } from '../pack-schema'
+import { slugify } from '../user-pack'
+import { validatePackText } from '../validate-pack'
+import { upgradePack } from '../pack-upgrade'
+import { DRAFT_FIELD_LABELS, type DraftProposal, type ProposalOf } from './proposal'
+
+export interface DraftPackInput {
+  /** The policy text the proposals were read from. */
+  text: string
+  /** The document's title, e.g. "Example Privacy Policy". */
+  title: string
+  /** The proposals the author accepted, with their edits. */
+  proposals: readonly DraftProposal[]
+  /** The vendor's display name; otherwise the first accepted vendor proposal's. */
+  vendorName?: string
+  packId?: string
+  version?: string
+  url?: string
+  /** The installed pack being edited: what the editor does not show is kept from it (contacts, special categories...). */
+  base?: TemplatePack
+}
+
+export type DraftPackResult = { ok: true; pack: TemplatePack; json: string; warnings: Problem[] } | { ok: false; problems: Problem[] }
+
+const DEFAULT_ACTIVITY_ID = 'policy'
+
+function only<F extends DraftProposal['field']>(proposals: readonly DraftProposal[], field: F): Array<ProposalOf<F>> {
+  return proposals.filter((proposal): proposal is ProposalOf<F> => proposal.field === field)
+}
+
+/** Quotes without repeats, in the order given. */
+function quotesOf(proposals: ReadonlyArray<{ quote: string }>): string[] {
+  return [...new Set(proposals.map((proposal) => proposal.quote.trim()).filter((quote) => quote !== ''))]
+}
+
+/** Groups items by a key, keeping the first's order, so that one term mentioned twice is one item with two quotes. */
+function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): T[][] {
+  const groups = new Map<string, T[]>()
+  for (const item of items) {
+    const key = keyOf(item)
+    groups.set(key, [...(groups.get(key) ?? []), item])
+  }
+  return [...groups.values()]
+}
+
+function silentGap(field: string, what: string): PackGap {
+  return { field, kind: 'silent', note: `The drafting assistant found nothing the policy states about ${what}; the author accepted none. Check the policy.`, quotes: [] }
+}
+
+export function packFromDraft(input: DraftPackInput): DraftPackResult {
+  const problems: Problem[] = []
+  // In the order given: the text's order for a draft, the pack's own for an edited pack.
+  const accepted = [...input.proposals]
+  for (const proposal of accepted) {
+    if (input.text.slice(proposal.span.start, proposal.span.end) !== proposal.quote) {
+      problems.push({ path: DRAFT_FIELD_LABELS[proposal.field], message: `the quote “${proposal.quote.slice(0, 60)}” is no longer at its place in the text` })
+    }
+  }
+
+  const vendorProposals = only(accepted, 'vendor')
+  const vendorName = input.vendorName?.trim() || vendorProposals[0]?.value.name.trim() || ''
+  if (vendorProposals.length === 0) {
+    problems.push({ path: DRAFT_FIELD_LABELS.vendor, message: 'no vendor accepted: accept the sentence that names the vendor, or select it in the text and make it a quote for “Vendor”' })
+  }
+  const purposes = only(accepted, 'purpose')
+  if (purposes.length === 0) {
+    problems.push({ path: DRAFT_FIELD_LABELS.purpose, message: 'no purpose accepted: a pack needs at least one; accept one or select a passage and make it a quote for “Purposes”' })
+  }
+  if (problems.length > 0) return { ok: false, problems }
+
+  const roleProposal = only(accepted, 'role')[0]
+  // Activities keep the order they were given in (a pack's own order when one is edited).
+  const activityProposals = only(input.proposals, 'activity')
+  // Each item goes to its chosen activity, otherwise to the nearest activity heading above it.
+  const activityOf = (proposal: DraftProposal): string => {
+    if (proposal.activity && activityProposals.some((activity) => activity.id === proposal.activity)) return proposal.activity
+    const above = activityProposals.filter((activity) => activity.span.start <= proposal.span.start)
+    const nearest = above.reduce<ProposalOf<'activity'> | undefined>((best, activity) => (!best || activity.span.start >= best.span.start ? activity : best), undefined)
+    return (nearest ?? activityProposals[0])?.id ?? DEFAULT_ACTIVITY_ID
+  }
+  const groups = new Map<string, DraftProposal[]>()
+  for (const proposal of accepted) {
+    if (proposal.field === 'activity' || proposal.field === 'vendor') continue
+    const key = activityOf(proposal)
+    groups.set(key, [...(groups.get(key) ?? []), proposal])
+  }
+  // An activity without a purpose cannot stand: its items join the activity before it (or the first).
+  const order = activityProposals.length > 0 ? activityProposals.map((activity) => activity.id) : [DEFAULT_ACTIVITY_ID]
+  const kept: string[] = []
+  for (const id of order) {
+    if ((groups.get(id) ?? []).some((proposal) => proposal.field === 'purpose')) kept.push(id)
+  }
+  for (const id of order) {
+    if (kept.includes(id)) continue
+    const target = [...kept].reverse().find((candidate) => order.indexOf(candidate) < order.indexOf(id)) ?? kept[0]!
+    groups.set(target, [...(groups.get(target) ?? []), ...(groups.get(id) ?? [])].sort((a, b) => a.span.start - b.span.start))
+  }
+
+  const warnings: Problem[] = []
+  const vendorQuote = vendorProposals[0]!.quote
+  const activities: ActivityTemplate[] = kept.map((id) => {
+    const items = groups.get(id) ?? []
+    const heading = activityProposals.find((activity) => activity.id === id)
+    const name = heading?.value.name.trim() || `Processing described in ${input.title}`
+    // An activity's own role statement, else the policy's first.
+    const activity = buildActivity(name, items, only(items, 'role')[0] ?? roleProposal, vendorQuote, vendorName, warnings)
+    return keepFromBase(activity, input.base?.activities.find((candidate) => candidate.name === name))
+  })
+  const usedIds = new Set<string>()
+  for (const activity of activities) {
+    let id = slugify(activity.name, 'activity').slice(0, 70)
+    for (let suffix = 2; usedIds.has(id); suffix += 1) id = `${slugify(activity.name, 'activity').slice(0, 66)}-${suffix}`
+    usedIds.add(id)
+    activity.id = id
+  }
+
+  const sha256 = sha256Hex(input.text)
+  const pack: TemplatePack = {
+    formatVersion: PACK_FORMAT_VERSION,
+    id: input.packId ?? `${slugify(vendorName, 'vendor').slice(0, 60)}-draft`,
+    version: input.version ?? '0.1.0',
+    vendor: {
+      name: vendorName,
+      legalEntities: groupBy(vendorProposals, (proposal) => proposal.value.name.trim().toLowerCase()).map((group) => ({ name: group[0]!.value.name.trim(), quotes: quotesOf(group) })),
+      ...(input.base?.vendor.privacyContact ? { privacyContact: input.base.vendor.privacyContact } : {}),
+      ...(input.base?.vendor.dpoContact ? { dpoContact: input.base.vendor.dpoContact } : {}),
+      ...(input.base?.vendor.euRepresentative ? { euRepresentative: input.base.vendor.euRepresentative } : {}),
+      ...(input.base?.vendor.ukRepresentative ? { ukRepresentative: input.base.vendor.ukRepresentative } : {}),
+      controllerFor: input.base?.vendor.controllerFor ?? [],
+      processorFor: input.base?.vendor.processorFor ?? []
+    },
+    source: { title: input.title, sha256, file: '', ...(input.url ? { url: input.url } : {}) },
+    sources: [{ id: 'policy', kind: 'privacy-policy', title: input.title, text: input.text, sha256, ...(input.url ? { url: input.url } : {}) }],
+    activities
+  }
+  // Every list item gets its stable id, made from its content as for any pack.
+  const json = `${JSON.stringify(upgradePack(pack), null, 2)}\n`
+  const validation = validatePackText(json, { sourceText: input.text })
+  if (!validation.ok) return { ok: false, problems: validation.problems }
+  return { ok: true, pack: validation.pack, json, warnings: [...warnings, ...validation.warnings] }
+}
+
+/** What the editor does not edit, kept from the same activity of the pack being edited. */
+function keepFromBase(activity: ActivityTemplate, base: ActivityTemplate | undefined): ActivityTemplate {
+  if (!base) return activity
+  // The author's gaps on whole fields ("retention") stay, with their notes; gaps on single items are made anew, since items may have moved.
+  const wholeFieldGaps = base.gaps.filter((gap) => !/[[.]/.test(gap.field))
+  const keptFields = new Set(wholeFieldGaps.map((gap) => gap.field))
+  const retentionByTerm = new Map(base.dataCategories.flatMap((category) => (category.retention ? [[category.term, category.retention] as const] : [])))
+  return {
+    ...activity,
+    description: base.description,
+    specialCategories: base.specialCategories,
+    gaps: [...activity.gaps.filter((gap) => !keptFields.has(gap.field)), ...wholeFieldGaps],
+    ...(base.sensitiveDataStance ? { sensitiveDataStance: base.sensitiveDataStance } : {}),
+    ...(base.ageLimit ? { ageLimit: base.ageLimit } : {}),
+    ...(base.automatedDecisionMaking ? { automatedDecisionMaking: base.automatedDecisionMaking } : {}),
+    ...(base.dataSource ? { dataSource: base.dataSource } : {}),
+    dataCategories: activity.dataCategories.map((category) => {
+      const retention = retentionByTerm.get(category.term)
+      return retention ? { ...category, retention } : category
+    })
+  }
+}
+
+function buildActivity(
+  name: string,
+  items: readonly DraftProposal[],
+  roleProposal: ProposalOf<'role'> | undefined,
+  vendorQuote: string,
+  vendorName: string,
+  warnings: Problem[]
+): ActivityTemplate {
+  const gaps: PackGap[] = []
+  const purposes = groupBy(only(items, 'purpose'), (proposal) => `${proposal.value.description.trim()}|${proposal.value.lawfulBasis ?? ''}`).map((group, index) => {
+    const value = group[0]!.value
+    if (!value.lawfulBasis) gaps.push(silentGap(`purposes[${index}].lawfulBasis`, 'the lawful basis of this purpose'))
+    const interest = value.lawfulBasis === 'f' ? value.legitimateInterest?.trim() : undefined
+    if (value.lawfulBasis === 'f' && !interest) gaps.push(silentGap(`purposes[${index}].legitimateInterest`, 'which legitimate interest this purpose serves'))
+    return {
+      description: value.description.trim(),
+      uses: [...new Set(group.flatMap((proposal) => proposal.value.uses))],
+      ...(value.lawfulBasis ? { lawfulBasis: value.lawfulBasis } : {}),
+      ...(interest ? { legitimateInterest: interest } : {}),
+      quotes: quotesOf(group)
+    }
+  })
+  const dataSubjects = groupBy(only(items, 'dataSubject'), (proposal) => proposal.value.term).map((group) => ({ term: group[0]!.value.term, quotes: quotesOf(group) }))
+  const dataCategories = groupBy(only(items, 'dataCategory'), (proposal) => proposal.value.term).map((group) => ({
+    term: group[0]!.value.term,
+    wording: group[0]!.value.wording,
+    quotes: quotesOf(group)
+  }))
+  const retentions = only(items, 'retention')
+  const firstRetention = retentions[0]
+  const retention = firstRetention
+    ? firstRetention.value.mode === 'period'
+      ? {
+          mode: 'period' as const,
+          period: firstRetention.value.period,
+          unit: firstRetention.value.unit,
+          ...(firstRetention.value.fromEvent ? { fromEvent: firstRetention.value.fromEvent } : {}),
+          ...(firstRetention.value.endAction ? { endAction: firstRetention.value.endAction } : {}),
+          quotes: [firstRetention.quote]
+        }
+      : { mode: 'criterion' as const, criterion: firstRetention.value.criterion, ...(firstRetention.value.endAction ? { endAction: firstRetention.value.endAction } : {}), quotes: [firstRetention.quote] }
+    : undefined
+  for (const extra of retentions.slice(1)) {
+    warnings.push({ path: `${name} › Retention`, message: `an activity keeps one retention rule; “${extra.quote.slice(0, 80)}” was left out: give it its own activity to keep it` })
+  }
+  const recipients = groupBy(only(items, 'recipient'), (proposal) => proposal.value.name.trim().toLowerCase()).map((group) => ({
+    name: group[0]!.value.name.trim(),
+    type: group[0]!.value.type,
+    quotes: quotesOf(group)
+  }))
+  const subProcessors = groupBy(only(items, 'subProcessor'), (proposal) => proposal.value.name.trim().toLowerCase()).map((group, index) => {
+    const country = group[0]!.value.country?.trim()
+    // A country in the policy's own words ("worldwide") is kept, with a gap saying no country is named.
+    if (country && resolveDestinationCode(country) === '') gaps.push(silentGap(`subProcessors[${index}].country`, 'the country of this sub-processor'))
+    return { name: group[0]!.value.name.trim(), service: group[0]!.value.service ?? '', ...(country ? { country } : {}), quotes: quotesOf(group) }
+  })
+  const transfers = groupBy(only(items, 'transfer'), (proposal) => proposal.value.countryCode || proposal.value.country.trim().toLowerCase()).map((group, index) => {
+    const value = group[0]!.value
+    if (!value.instrument) gaps.push(silentGap(`transfers[${index}].instrument`, 'the instrument (safeguard) for this transfer'))
+    if (resolveDestinationCode(value.country) === '') gaps.push(silentGap(`transfers[${index}].country`, 'the country this transfer goes to'))
+    return {
+      recipient: vendorName,
+      country: value.country.trim() || 'Not stated in the policy',
+      ...(value.mechanism ? { mechanism: value.mechanism } : {}),
+      ...(value.instrument ? { instrument: value.instrument } : {}),
+      ...(value.sccModule ? { sccModule: value.sccModule } : {}),
+      quotes: quotesOf(group)
+    }
+  })
+  const security = only(items, 'securityMeasure')
+  const securityMeasures =
+    security.length > 0
+      ? {
+          measures: [...new Set(security.flatMap((proposal) => (proposal.value.measure ? [proposal.value.measure] : [])))],
+          description: '',
+          quotes: quotesOf(security)
+        }
+      : undefined
+
+  if (dataCategories.length === 0) gaps.push(silentGap('dataCategories', 'the categories of personal data'))
+  if (dataSubjects.length === 0) gaps.push(silentGap('dataSubjects', 'whose data it is'))
+  if (!retention) gaps.push(silentGap('retention', 'how long data is kept'))
+  if (recipients.length === 0 && subProcessors.length === 0) gaps.push(silentGap('recipients', 'who receives the data'))
+  if (transfers.length === 0) gaps.push(silentGap('transfers', 'transfers outside the EEA'))
+  if (!securityMeasures) gaps.push(silentGap('securityMeasures', 'security measures'))
+  if (!roleProposal) {
+    gaps.push({
+      field: 'role',
+      kind: 'silent',
+      note: `The policy does not say whether ${vendorName} acts as controller or processor; the draft reads it as controller because a privacy policy describes the vendor's own processing. Check it.`,
+      quotes: []
+    })
+  }
+
+  return {
+    id: 'activity',
+    name,
+    description: '',
+    role: roleProposal?.value.role ?? 'controller',
+    roleQuotes: [roleProposal?.quote ?? vendorQuote],
+    purposes,
+    dataSubjects: dataSubjects,
+    dataCategories: dataCategories,
+    specialCategories: [],
+    ...(retention ? { retention } : {}),
+    recipients: recipients,
+    subProcessors: subProcessors,
+    transfers: transfers,
+    ...(securityMeasures ? { securityMeasures } : {}),
+    gaps
+  }
+}

@@ -1,0 +1,120 @@
+/**
+ * What the drafting assistant proposes: one value for one field of a pack, with the verbatim
+ * text it was read from. Nothing here is guessed: a value the text does not state stays out.
+ */
+import type {
+  LawfulBasis,
+  RecordRole,
+  RecipientType,
+  RetentionEndAction,
+  RetentionUnit,
+  SccModule,
+  SecurityMeasure,
+  TransferInstrument,
+  TransferMechanism
+} from '../../records/enums'
+import type { Span } from './segment'
+import { RECORD_ROLE_LABELS } from '../../records/enums'
+
+export type { Span }
+
+export const DRAFT_FIELD_LABELS = {
+  vendor: 'Vendor (legal entity)',
+  role: 'Role (controller or processor)',
+  activity: 'Activities',
+  dataCategory: 'Data categories',
+  dataSubject: 'Data subjects',
+  purpose: 'Purposes and lawful bases',
+  retention: 'Retention',
+  recipient: 'Recipients',
+  subProcessor: 'Sub-processors',
+  transfer: 'Transfers',
+  securityMeasure: 'Security measures'
+} as const
+export type DraftField = keyof typeof DRAFT_FIELD_LABELS
+export const DRAFT_FIELDS = Object.keys(DRAFT_FIELD_LABELS) as DraftField[]
+
+export type DraftRetention =
+  | { mode: 'period'; period: number; unit: RetentionUnit; fromEvent?: string; endAction?: RetentionEndAction }
+  | { mode: 'criterion'; criterion: string; endAction?: RetentionEndAction }
+
+export interface DraftValueByField {
+  vendor: { name: string }
+  role: { role: RecordRole }
+  activity: { name: string }
+  dataCategory: { term: string; wording: string }
+  dataSubject: { term: string; wording: string }
+  purpose: { description: string; uses: string[]; lawfulBasis?: LawfulBasis; /** For basis (f): the interest as the policy words it. */ legitimateInterest?: string }
+  retention: DraftRetention
+  recipient: { name: string; type: RecipientType }
+  subProcessor: { name: string; service?: string; country?: string }
+  transfer: {
+    /** The destination as the policy names it, or '' where it names none. */
+    country: string
+    /** ISO 3166-1 alpha-2 of `country`, or ''. */
+    countryCode: string
+    mechanism?: TransferMechanism
+    instrument?: TransferInstrument
+    sccModule?: SccModule
+  }
+  /** `measure` absent: the sentence describes security without naming a listed measure. */
+  securityMeasure: { measure?: SecurityMeasure }
+}
+
+export type DraftProposal = {
+  [F in DraftField]: {
+    /** Stable within one draft of one text. */
+    id: string
+    field: F
+    value: DraftValueByField[F]
+    span: Span
+    /** Exactly `text.slice(span.start, span.end)`: the sentence, kept in the pack as the evidence. */
+    quote: string
+    /** The words within the span that name the value, highlighted in the text. */
+    focus?: Span
+    /** The id of the activity proposal this item belongs to; without it, the activity above it in the text. */
+    activity?: string
+    /** Why the assistant proposes it, in words ("names “email address”"). */
+    reason: string
+  }
+}[DraftField]
+
+export type ProposalOf<F extends DraftField> = Extract<DraftProposal, { field: F }>
+
+/** A field the assistant found nothing for: a gap where the policy may be silent. */
+export interface DraftGap {
+  field: DraftField
+  note: string
+}
+
+export interface Draft {
+  proposals: DraftProposal[]
+  gaps: DraftGap[]
+}
+
+/** A short readable form of a proposal's value, for lists and the CLI. */
+export function describeProposalValue(proposal: DraftProposal, termLabel: (term: string) => string): string {
+  switch (proposal.field) {
+    case 'vendor':
+    case 'activity':
+    case 'subProcessor':
+      return proposal.value.name
+    case 'role':
+      return RECORD_ROLE_LABELS[proposal.value.role]
+    case 'dataCategory':
+    case 'dataSubject':
+      return termLabel(proposal.value.term)
+    case 'purpose':
+      return proposal.value.description
+    case 'retention':
+      return proposal.value.mode === 'period'
+        ? `${proposal.value.period} ${proposal.value.unit}${proposal.value.fromEvent ? ` (counted from: ${proposal.value.fromEvent})` : ''}`
+        : proposal.value.criterion
+    case 'recipient':
+      return proposal.value.name
+    case 'transfer':
+      return proposal.value.country || 'Country not stated'
+    case 'securityMeasure':
+      return proposal.value.measure ?? 'Security (no listed measure)'
+  }
+}

@@ -1,0 +1,73 @@
+/**
+ * The author's review of a draft: each proposal pending, accepted or rejected, perhaps edited,
+ * and passages the author quoted themselves. Pure, so that the page only renders it.
+ */
+import { valueForSelection } from '@core/templates/drafting/extract'
+import { DRAFT_FIELDS, type DraftField, type DraftProposal, type DraftValueByField, type Span } from '@core/templates/drafting/proposal'
+
+export type ReviewStatus = 'pending' | 'accepted' | 'rejected'
+
+export interface ReviewItem {
+  proposal: DraftProposal
+  status: ReviewStatus
+  /** The author changed the value (the quote stays the policy's own words). */
+  edited: boolean
+  /** The author selected the passage; the assistant did not propose it. */
+  authored: boolean
+}
+
+export function startReview(proposals: readonly DraftProposal[], status: ReviewStatus = 'pending'): ReviewItem[] {
+  return proposals.map((proposal) => ({ proposal, status, edited: false, authored: false }))
+}
+
+export function setStatus(items: readonly ReviewItem[], id: string, status: ReviewStatus): ReviewItem[] {
+  return items.map((item) => (item.proposal.id === id ? { ...item, status } : item))
+}
+
+/** Accepts every pending proposal of a field (or of all fields); rejected ones stay rejected. */
+export function acceptPending(items: readonly ReviewItem[], field?: DraftField): ReviewItem[] {
+  return items.map((item) => (item.status === 'pending' && (!field || item.proposal.field === field) ? { ...item, status: 'accepted' } : item))
+}
+
+/** A new value for a proposal: edited and accepted. */
+export function editValue<F extends DraftField>(items: readonly ReviewItem[], id: string, value: DraftValueByField[F]): ReviewItem[] {
+  return items.map((item) => (item.proposal.id === id ? { ...item, proposal: { ...item.proposal, value } as DraftProposal, status: 'accepted', edited: true } : item))
+}
+
+let authoredCounter = 0
+
+/** The passage the author selected, as an accepted quote for `field`, its value read by the same rules. */
+export function quoteSelection(items: readonly ReviewItem[], text: string, span: Span, field: DraftField): { items: ReviewItem[]; id: string } | { error: string } {
+  const quote = text.slice(span.start, span.end)
+  if (quote.trim() === '') return { error: 'Select some text of the policy first.' }
+  if (quote.length > 4000) return { error: `The selection is ${quote.length.toLocaleString('en')} characters long; a quote holds at most 4,000. Select less.` }
+  // Leading and trailing spaces are not part of the quote.
+  const start = span.start + (quote.length - quote.trimStart().length)
+  const end = span.end - (quote.length - quote.trimEnd().length)
+  authoredCounter += 1
+  const id = `${field}-selected-${start}-${authoredCounter}`
+  const proposal = {
+    id,
+    field,
+    value: valueForSelection(field, text.slice(start, end)),
+    span: { start, end },
+    quote: text.slice(start, end),
+    reason: 'quoted by you'
+  } as DraftProposal
+  const next = [...items, { proposal, status: 'accepted' as const, edited: false, authored: true }].sort((a, b) => a.proposal.span.start - b.proposal.span.start)
+  return { items: next, id }
+}
+
+export function acceptedProposals(items: readonly ReviewItem[]): DraftProposal[] {
+  return items.filter((item) => item.status === 'accepted').map((item) => item.proposal)
+}
+
+export function itemsByField(items: readonly ReviewItem[]): Array<{ field: DraftField; items: ReviewItem[] }> {
+  return DRAFT_FIELDS.map((field) => ({ field, items: items.filter((item) => item.proposal.field === field) }))
+}
+
+export function reviewCounts(items: readonly ReviewItem[]): Record<ReviewStatus, number> {
+  const counts: Record<ReviewStatus, number> = { pending: 0, accepted: 0, rejected: 0 }
+  for (const item of items) counts[item.status] += 1
+  return counts
+}
