@@ -64,6 +64,9 @@ const escapeXml = (text: string) =>
 
 const quoteSheet = (name: string) => `'${name.replace(/'/g, "''")}'`
 
+/** Text that starts or ends with white space needs xml:space="preserve" to keep it; the rest is shorter without. */
+const EDGE_WHITESPACE = /^\s|\s$/
+
 /** Column letters by index, computed once: every cell reference needs one. */
 const LETTERS: string[] = []
 const letterOf = (index: number) => (LETTERS[index] ??= columnLetter(index + 1))
@@ -168,7 +171,7 @@ export class XlsxSheet {
       xml +=
         typeof value === 'number'
           ? `<c r="${letterOf(index)}${row}" s="${style}"><v>${value}</v></c>`
-          : `<c r="${letterOf(index)}${row}" s="${style}" t="inlineStr"><is><t xml:space="preserve">${escapeXml(value)}</t></is></c>`
+          : `<c r="${letterOf(index)}${row}" s="${style}" t="inlineStr"><is>${EDGE_WHITESPACE.test(value) ? '<t xml:space="preserve">' : '<t>'}${escapeXml(value)}</t></is></c>`
     }
     this.pending += `${xml}</row>`
     if (this.pending.length >= CHUNK_CHARACTERS) this.flush()
