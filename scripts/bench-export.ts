@@ -7,8 +7,8 @@
 import { execFileSync } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { join, resolve } from 'node:path'
+import { fileURLToPath, pathToFileURL } from 'node:url'
 import ExcelJS from 'exceljs'
 import { demoOrganisation, generateDemoRegister } from '../src-main/core/demo/demo-register'
 import type { StoredRecord } from '../src-main/core/records/model'
@@ -55,7 +55,7 @@ async function withPeakRss<T>(work: () => Promise<T>): Promise<{ result: T; peak
  * `baselineRoot` (another checkout, e.g. the commit before a change: BENCH_BASELINE_DIR).
  */
 async function exportWriter(baselineRoot: string | undefined): Promise<(file: string, data: ExportData) => Promise<unknown>> {
-  const module = baselineRoot ? join(baselineRoot, 'src-main/export/write-workbook-stream.ts') : '../src-main/export/write-workbook-stream'
+  const module = baselineRoot ? pathToFileURL(resolve(baselineRoot, 'src-main/export/write-workbook-stream.ts')).href : '../src-main/export/write-workbook-stream'
   const { writeWorkbookStream } = (await import(module)) as { writeWorkbookStream: (file: string, data: ExportData) => Promise<unknown> }
   return writeWorkbookStream
 }

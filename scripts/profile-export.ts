@@ -2,7 +2,8 @@
  * Where the browser build's export spends the page's time: one export of N demo activities
  * (default 2,000) through the Import & export page, with the page's long tasks before the click
  * (the app settling) and during the export listed apart, and the page's CPU profile during the
- * export summarised by function. `npx electron-vite build` first.
+ * export saved to /tmp/export-page.cpuprofile (open it in Chrome's DevTools). `npx electron-vite
+ * build` first, then `TSX_TSCONFIG_PATH=tsconfig.test.json npx tsx scripts/profile-export.ts`.
  */
 import { writeFileSync } from 'node:fs'
 import { loadavg } from 'node:os'
