@@ -1,7 +1,7 @@
 import { TRANSFER_INSTRUMENT_LABELS } from '../../records/enums'
 import { instrumentAvailableUnder } from '../../legal/transfer-law'
 import { recordFinding, type Finding, type RecordRule } from '../finding'
-import { TRANSFER_LAW_NOTE, regimeOf, thirdCountryTransfers, transferName } from '../transfers'
+import { regimeOf, thirdCountryTransfers, transferName } from '../transfers'
 
 /**
  * The instrument fits the organisation's regime: the IDTA and the UK Addendum exist only
@@ -14,7 +14,7 @@ export const transferRegimeInstrument: RecordRule = {
   description: "A transfer's instrument exists under the organisation's regime (EU GDPR, UK GDPR or both).",
   check(record, context) {
     const regime = regimeOf(context)
-    return thirdCountryTransfers(record, context).flatMap(({ transfer, index, destination }): Finding[] => {
+    return thirdCountryTransfers(record, context).flatMap(({ transfer, index }): Finding[] => {
       const name = transferName(transfer, index)
       if (transfer.instrument !== '' && !instrumentAvailableUnder(transfer.instrument, regime)) {
         const ukOnly = transfer.instrument === 'uk-idta' || transfer.instrument === 'uk-addendum'
@@ -24,10 +24,10 @@ export const transferRegimeInstrument: RecordRule = {
             field: `transfers.${index}.instrument`,
             message: ukOnly
               ? `${name} relies on the ${TRANSFER_INSTRUMENT_LABELS[transfer.instrument]}, a UK GDPR instrument, but the organisation is under the EU GDPR only.`
-              : `${name} relies on the ${TRANSFER_INSTRUMENT_LABELS[transfer.instrument]}, an EU decision; the app holds no UK decision for it and the organisation is under the UK GDPR only.`,
+              : `${name} relies on the ${TRANSFER_INSTRUMENT_LABELS[transfer.instrument]}, an EU instrument, and the organisation is under the UK GDPR only.`,
             fix: ukOnly
               ? 'Use the 2021 standard contractual clauses for transfers under the EU GDPR, or set the organisation\'s regime to "EU GDPR and UK GDPR" on the Organisation page if the UK GDPR applies too.'
-              : 'Confirm the UK basis for the transfer (the UK keeps its own adequacy list) and record it.'
+              : 'Record the UK basis for the transfer: UK adequacy regulations (for the United States, the UK Extension to the Data Privacy Framework), the IDTA or the UK Addendum.'
           })
         ]
       }
@@ -38,16 +38,6 @@ export const transferRegimeInstrument: RecordRule = {
             field: `transfers.${index}.instrument`,
             message: `${name} relies on the EU standard contractual clauses alone; under the UK GDPR they need the UK Addendum.`,
             fix: 'Record the UK Addendum (with the module of the EU clauses), or the IDTA.'
-          })
-        ]
-      }
-      if (regime === 'uk' && transfer.mechanism === 'art45' && !destination.adequacyKnown) {
-        return [
-          recordFinding(transferRegimeInstrument, record, {
-            severity: 'warning',
-            field: `transfers.${index}.mechanism`,
-            message: `${name} relies on adequacy under the UK GDPR; the UK keeps its own adequacy list, which the app does not hold. ${TRANSFER_LAW_NOTE}`,
-            fix: 'Confirm that the UK\'s adequacy regulations cover the destination and note the source in the documentation.'
           })
         ]
       }
