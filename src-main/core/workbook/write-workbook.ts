@@ -78,7 +78,6 @@ export interface PrintContext {
   fingerprint: string
 }
 
-
 /** Header and footer text: '&' starts a code in them, so a literal one is doubled; Excel allows 255 characters. */
 function headerText(text: string, limit: number): string {
   const cut = text.length > limit ? `${text.slice(0, limit - 1)}…` : text
