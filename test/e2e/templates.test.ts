@@ -88,6 +88,8 @@ describe('records from templates', () => {
 
     // New record from the activity: pre-filled, evidence on demand, open items listed.
     await crm.getByRole('link', { name: 'New record from this activity' }).click()
+    // The vendor's activity as its policy describes it (the DPO's own side is tested in templates-dpo-side.test.ts).
+    await page.getByRole('radio', { name: /The vendor's activity as its policy describes it/ }).check()
     await expect.poll(() => page.getByLabel('Name of the processing activity').inputValue()).toBe('Customer relationship management')
     await page.getByRole('complementary', { name: 'Template origin' }).getByText('haivision').waitFor()
     const firstPurpose = page.locator('#purposes .item').first()
@@ -113,7 +115,7 @@ describe('records from templates', () => {
     expect(await page.locator('#open-items li').count()).toBe(openItemCount)
     const { records } = await readTemplateTables(page)
     expect(records).toHaveLength(1)
-    expect((records[0] as any).origin).toEqual({ packId: 'haivision', packVersion: '1.0.0', activityId: CRM })
+    expect((records[0] as any).origin).toEqual({ packId: 'haivision', packVersion: '1.0.0', activityId: CRM, perspective: 'vendor-as-is' })
     expect((records[0] as any).evidence.length).toBeGreaterThan(0)
 
     // Save as template: into the organisation's own pack.
@@ -156,7 +158,7 @@ describe('pack import', () => {
     await expect.poll(() => page.getByRole('table', { name: 'Template packs' }).locator('tbody tr').count()).toBe(6)
 
     // A record made from the imported pack, to be affected by the newer version.
-    await page.goto(`${session.baseUrl}#/records/from-template/haivision-copy/${CRM}`)
+    await page.goto(`${session.baseUrl}#/records/from-template/haivision-copy/${CRM}/vendor-as-is`)
     await expect.poll(() => page.getByLabel('Name of the processing activity').inputValue()).toBe('Customer relationship management')
     await page.getByRole('button', { name: 'Save', exact: true }).click()
     await page.getByText(/Saved at/).waitFor()
@@ -205,12 +207,12 @@ describe('pack import', () => {
     bigString.activities[0].description = 'x'.repeat(2 * 1024 * 1024)
     const badFiles: Array<[string, string | object, RegExp]> = [
       ['not-json.json', '{ "formatVersion": 1, "id": ', /\$: invalid JSON at line 1, column \d+/],
-      ['format-2.json', { ...haivisionCopy('2.0.0'), formatVersion: 2 }, /\$\.formatVersion: formatVersion 2 is newer than this app supports/],
+      ['format-3.json', { ...haivisionCopy('2.0.0'), formatVersion: 3 }, /\$\.formatVersion: formatVersion 3 is newer than this app supports/],
       ['missing-vendor.json', missingVendor, /\$\.vendor: required field "vendor" is missing/],
       ['duplicate-ids.json', duplicateIds, /\$\.activities\[1\]\.id: duplicate activity id/],
       ['big-string.json', bigString, /\$\.activities\[0\]\.description: .*(longer|characters)/],
       ['over-5mb.json', { ...haivisionCopy('2.0.0'), padding: 'x'.repeat(5 * 1024 * 1024 + 10) }, /over-5mb\.json is 5\.\d MB; the limit is 5\.0 MB/],
-      ['proto.json', HAIVISION_TEXT.replace('"formatVersion": 1,', '"formatVersion": 1, "__proto__": { "polluted": true },'), /\$\.__proto__: .*__proto__/],
+      ['proto.json', HAIVISION_TEXT.replace('"formatVersion": 2,', '"formatVersion": 2, "__proto__": { "polluted": true },'), /\$\.__proto__: .*__proto__/],
       ['bad-quote.json', withQuote, /\$\.activities\[0\]\.purposes\[0\]\.quotes\[0\]: quote not found verbatim in the policy text/]
     ]
     for (const [name, content, message] of badFiles) {

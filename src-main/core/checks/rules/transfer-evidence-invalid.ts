@@ -1,8 +1,9 @@
 import { TRANSFER_INSTRUMENT_LABELS, type TransferInstrument } from '../../records/enums'
+import { isUnverifiedEvidence } from '../../records/model'
 import { parseTransferInstrumentText } from '../../legal/parse-instrument-text'
 import { formatLegalDate, instrumentStandingOn } from '../../legal/transfer-law'
 import { recordFinding, type Finding, type RecordRule } from '../finding'
-import { TRANSFER_LAW_NOTE, transferName } from '../transfers'
+import { TRANSFER_LAW_NOTE, thirdCountryTransfers, transferName } from '../transfers'
 
 /** `transfers`, `transfers[2].safeguard`, `transfers.2.documentation`: evidence about the record's transfers, and which one. */
 const TRANSFER_FIELD = /^transfers(?:(?:\[(\d+)\]|\.(\d+))|\b|$)/
@@ -26,10 +27,13 @@ export const transferEvidenceInvalid: RecordRule = {
   check(record, context) {
     const findings: Finding[] = []
     const reported = new Set<string>()
-    const report = (where: string, field: string, index: number | null, text: string, source: string) => {
+    // transfer-instrument-invalid reports the instrument field of these; any other transfer's evidence is reported here.
+    // Worked out only when evidence names an invalid instrument: most records have none.
+    let thirdCountryIndexes: Set<number> | undefined
+    const judgedByInstrument = () => (thirdCountryIndexes ??= new Set(thirdCountryTransfers(record, context).map(({ index }) => index)))
+    const report = (where: string, field: string, index: number | null, text: string, source: string, severity: 'error' | 'warning' = 'error') => {
       for (const invalid of invalidNamedIn(text, context.today)) {
-        // The transfer's own instrument is reported by transfer-instrument-invalid.
-        if (index !== null && record.transfers[index]?.instrument === invalid.instrument) continue
+        if (index !== null && record.transfers[index]?.instrument === invalid.instrument && judgedByInstrument().has(index)) continue
         const key = `${field}|${invalid.instrument}`
         if (reported.has(key)) continue
         reported.add(key)
@@ -37,9 +41,9 @@ export const transferEvidenceInvalid: RecordRule = {
         const subject = transfer ? transferName(transfer, index!) : "The record's transfers"
         findings.push(
           recordFinding(transferEvidenceInvalid, record, {
-            severity: 'error',
+            severity,
             field,
-            message: `${subject}: ${source} names ${TRANSFER_INSTRUMENT_LABELS[invalid.instrument]}, invalid since ${formatLegalDate(invalid.since)} (${invalid.reason}): "${excerpt(text)}". ${TRANSFER_LAW_NOTE}`,
+            message: `${subject}: ${source} names ${TRANSFER_INSTRUMENT_LABELS[invalid.instrument]}, invalid since ${formatLegalDate(invalid.since)} (${invalid.reason}): "${excerpt(text, invalid.instrument, context.today)}". ${TRANSFER_LAW_NOTE}`,
             fix: `Confirm with the recipient which valid instrument the transfer now relies on (${where}), record it, and resolve or update the evidence.`
           })
         )
@@ -50,7 +54,11 @@ export const transferEvidenceInvalid: RecordRule = {
       const match = TRANSFER_FIELD.exec(evidence.field)
       if (!match) continue
       const index = indexOf(match, record.transfers.length)
-      for (const quote of [...evidence.quotes, evidence.note]) report('the policy quote', index === null ? 'transfers' : `transfers.${index}`, index, quote, 'the policy quote')
+      // A quote never checked against the policy is no evidence: it only prompts a look at the policy.
+      const [where, source, severity] = isUnverifiedEvidence(evidence)
+        ? (['the vendor\'s policy', 'an unverified quote (never checked against the policy)', 'warning'] as const)
+        : (['the policy quote', 'the policy quote', 'error'] as const)
+      for (const quote of [...evidence.quotes, evidence.note]) report(where, index === null ? 'transfers' : `transfers.${index}`, index, quote, source, severity)
     }
     for (const item of record.openItems) {
       const match = TRANSFER_FIELD.exec(item.field)
@@ -76,7 +84,14 @@ function indexOf(match: RegExpExecArray, count: number): number | null {
   return index < count ? index : null
 }
 
-function excerpt(text: string): string {
+/** The sentence of a long quote that names the instrument, so that the finding shows the words that matter. */
+function excerpt(text: string, instrument: TransferInstrument, today: string): string {
   const trimmed = text.trim().replace(/\s+/g, ' ')
-  return trimmed.length > 160 ? `${trimmed.slice(0, 157)}…` : trimmed
+  if (trimmed.length <= 160) return trimmed
+  // A sentence ends before a capital, not after an abbreviation like "U.S.".
+  const sentences = trimmed.split(/(?<![A-Z]\.[A-Z]\.)(?<=[.;!?])\s+(?=[A-Z"“])/)
+  const naming = sentences.find((sentence) => invalidNamedIn(sentence, today).some((named) => named.instrument === instrument))
+  const shown = naming ?? trimmed
+  const cut = shown.length > 240 ? `${shown.slice(0, 237)}…` : shown
+  return naming && sentences.length > 1 ? `… ${cut} …` : cut
 }
