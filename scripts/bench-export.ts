@@ -7,14 +7,14 @@
 import { execFileSync } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { join, resolve } from 'node:path'
+import { fileURLToPath, pathToFileURL } from 'node:url'
 import ExcelJS from 'exceljs'
 import { demoOrganisation, generateDemoRegister } from '../src-main/core/demo/demo-register'
 import type { StoredRecord } from '../src-main/core/records/model'
 import { registerSheets, type ExportData } from '../src-main/core/workbook/register-sheets'
 import { addRegisterSheet, keepLineBreaks, rowHeight, safeCell } from '../src-main/core/workbook/write-workbook'
-import { nodeHash, writeWorkbookStream } from '../src-main/export/write-workbook-stream'
+import { nodeHash } from '../src-main/export/write-workbook-stream'
 import { SheetDigester } from '../src-main/core/workbook/verification'
 // Only a type here: the export children must not load vite and Playwright, whose memory would count as theirs.
 import type { RendererSession } from '../test/e2e/browser'
@@ -22,12 +22,16 @@ import type { RendererSession } from '../test/e2e/browser'
 export interface ExportFigures {
   exportMs: number
   floorMs: number
+  exportCpuMs: number
+  floorCpuMs: number
+  /** The same export by the baseline checkout (BENCH_BASELINE_DIR), when given. */
+  baseline: ChildFigures | null
   /** Peak resident set size of a fresh process holding the register while it exports. */
   peakRssMb: number
   floorPeakRssMb: number
 }
 
-type ExportKind = 'export' | 'floor'
+type ExportKind = 'export' | 'floor' | 'baseline'
 
 function exportDataOf(records: StoredRecord[]): ExportData {
   return { organisation: demoOrganisation(), records, vendors: [], appVersion: 'bench', exportedAt: '2025-01-01T00:00:00.000Z', filters: '' }
@@ -46,9 +50,14 @@ async function withPeakRss<T>(work: () => Promise<T>): Promise<{ result: T; peak
   }
 }
 
-/** The app's export: the streaming writer of the main process and the CLI. */
-async function writeExport(file: string, data: ExportData): Promise<void> {
-  await writeWorkbookStream(file, data)
+/**
+ * The app's export: the writer of the main process and the CLI, from this checkout or from
+ * `baselineRoot` (another checkout, e.g. the commit before a change: BENCH_BASELINE_DIR).
+ */
+async function exportWriter(baselineRoot: string | undefined): Promise<(file: string, data: ExportData) => Promise<unknown>> {
+  const module = baselineRoot ? pathToFileURL(resolve(baselineRoot, 'src-main/export/write-workbook-stream.ts')).href : '../src-main/export/write-workbook-stream'
+  const { writeWorkbookStream } = (await import(module)) as { writeWorkbookStream: (file: string, data: ExportData) => Promise<unknown> }
+  return writeWorkbookStream
 }
 
 /**
@@ -86,31 +95,53 @@ async function childRun(kind: ExportKind, count: number): Promise<void> {
   try {
     const data = exportDataOf(generateDemoRegister(count))
     const file = join(dir, `${kind}.xlsx`)
-    const write = kind === 'export' ? () => writeExport(file, data) : await writeFloor(file, data)
+    const writeExport = kind === 'floor' ? null : await exportWriter(kind === 'baseline' ? process.env.BENCH_BASELINE_DIR : undefined)
+    const write = writeExport ? () => writeExport(file, data) : await writeFloor(file, data)
+    const cpuBefore = process.cpuUsage()
     const { result: ms, peakRssMb } = await withPeakRss(async () => {
       const started = performance.now()
       await write()
       return performance.now() - started
     })
-    process.stdout.write(`${JSON.stringify({ ms, peakRssMb })}\n`)
+    const cpu = process.cpuUsage(cpuBefore)
+    process.stdout.write(`${JSON.stringify({ ms, cpuMs: (cpu.user + cpu.system) / 1000, peakRssMb })}\n`)
   } finally {
     rmSync(dir, { recursive: true, force: true })
   }
 }
 
 /** One export or floor in a fresh Node process, so that no earlier run's garbage counts against its memory. */
-function inChild(kind: ExportKind, count: number): { ms: number; peakRssMb: number } {
-  const output = execFileSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), 'child', kind, String(count)], { encoding: 'utf8', maxBuffer: 1024 * 1024 })
-  return JSON.parse(output.trim().split('\n').at(-1)!) as { ms: number; peakRssMb: number }
+interface ChildFigures {
+  ms: number
+  /** CPU time of the process (every thread: zlib works in the thread pool), which a loaded machine stretches less than wall time. */
+  cpuMs: number
+  peakRssMb: number
 }
 
-/** The export of `count` demo activities (generateDemoRegister, as demoRecords) next to its floor; the order alternates by run. */
+function inChild(kind: ExportKind, count: number): ChildFigures {
+  const output = execFileSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), 'child', kind, String(count)], { encoding: 'utf8', maxBuffer: 1024 * 1024 })
+  return JSON.parse(output.trim().split('\n').at(-1)!) as ChildFigures
+}
+
+/** The export of `count` demo activities (generateDemoRegister, as demoRecords) next to its floor (and the baseline's export, when given); the order rotates by run. */
 export function benchExport(count: number, run: number): ExportFigures {
-  const floorFirst = run % 2 === 0
-  const floorEarly = floorFirst ? inChild('floor', count) : undefined
-  const exported = inChild('export', count)
-  const floor = floorEarly ?? inChild('floor', count)
-  return { exportMs: exported.ms, floorMs: floor.ms, peakRssMb: exported.peakRssMb, floorPeakRssMb: floor.peakRssMb }
+  const kinds: ExportKind[] = process.env.BENCH_BASELINE_DIR ? ['export', 'floor', 'baseline'] : ['export', 'floor']
+  const figures = new Map<ExportKind, ChildFigures>()
+  for (let index = 0; index < kinds.length; index++) {
+    const kind = kinds[(index + run) % kinds.length]!
+    figures.set(kind, inChild(kind, count))
+  }
+  const exported = figures.get('export')!
+  const floor = figures.get('floor')!
+  return {
+    exportMs: exported.ms,
+    floorMs: floor.ms,
+    exportCpuMs: exported.cpuMs,
+    floorCpuMs: floor.cpuMs,
+    peakRssMb: exported.peakRssMb,
+    floorPeakRssMb: floor.peakRssMb,
+    baseline: figures.get('baseline') ?? null
+  }
 }
 
 if (process.argv[2] === 'child') await childRun(process.argv[3] as ExportKind, Number(process.argv[4]))
@@ -223,6 +254,9 @@ export async function benchBackupRun(session: RendererSession, records: StoredRe
 
 // ---------------------------------------------------------------- the browser build's export
 
+/** How long the page must have been free of long tasks before the export is clicked. */
+const SETTLED_MS = 1500
+
 export interface BrowserExportFigures {
   /** From the click on "Export workbook (.xlsx)" to the download. */
   exportMs: number
@@ -248,20 +282,33 @@ export async function benchBrowserExport(session: RendererSession, records: Stor
       },
       { records, organisation: demoOrganisation() }
     )
-    await page.evaluate(() => (window.location.hash = '#/data'))
+    await page.evaluate(() => {
+      const state = { tasks: [] as Array<{ start: number; end: number }> }
+      new PerformanceObserver((list) => state.tasks.push(...list.getEntries().map((entry) => ({ start: entry.startTime, end: entry.startTime + entry.duration })))).observe({ type: 'longtask' })
+      ;(window as unknown as { benchLongTasks: typeof state }).benchLongTasks = state
+      window.location.hash = '#/data'
+    })
     const button = page.getByRole('button', { name: 'Export workbook (.xlsx)' })
     await button.waitFor()
-    await page.evaluate(() => {
-      const state = { durations: [] as number[] }
-      new PerformanceObserver((list) => state.durations.push(...list.getEntries().map((entry) => entry.duration))).observe({ type: 'longtask' })
-      ;(window as unknown as { benchLongTasks: typeof state }).benchLongTasks = state
-    })
+    // The app's own start on a fresh register of this size (register list, health column) is not the export: it is let finish first.
+    await page.waitForFunction(
+      (quietMs) => {
+        const tasks = (window as unknown as { benchLongTasks: { tasks: Array<{ end: number }> } }).benchLongTasks.tasks
+        return performance.now() - Math.max(0, ...tasks.map((task) => task.end)) > quietMs
+      },
+      SETTLED_MS,
+      { timeout: 60_000, polling: 100 }
+    )
+    const clickedAt = await page.evaluate(() => performance.now())
     const downloaded = page.waitForEvent('download', { timeout: 300_000 })
     const started = performance.now()
     await button.click()
     await downloaded
     const exportMs = performance.now() - started
-    const durations = await page.evaluate(() => (window as unknown as { benchLongTasks: { durations: number[] } }).benchLongTasks.durations)
+    const durations = await page.evaluate(
+      (since) => (window as unknown as { benchLongTasks: { tasks: Array<{ start: number; end: number }> } }).benchLongTasks.tasks.filter((task) => task.end > since).map((task) => task.end - task.start),
+      clickedAt
+    )
     return { exportMs, longestTaskMs: Math.max(0, ...durations), longTasks: durations.length }
   } finally {
     await context.close()

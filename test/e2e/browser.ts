@@ -17,10 +17,11 @@ export interface RendererSession {
   close: () => Promise<void>
 }
 
-export async function startRenderer(): Promise<RendererSession> {
+/** `root`: another checkout's built renderer (the benchmark's baseline); this one's by default. */
+export async function startRenderer(root = resolve(import.meta.dirname, '../..')): Promise<RendererSession> {
   const server: PreviewServer = await preview({
     configFile: false,
-    root: resolve(import.meta.dirname, '../..'),
+    root,
     logLevel: 'silent',
     build: { outDir: 'out/renderer' },
     preview: { port: 0, host: '127.0.0.1', open: false }

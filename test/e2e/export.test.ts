@@ -508,9 +508,9 @@ describe('import, export, backup and restore in the browser build', () => {
     await file.saveAs(path)
     const longTasks = await page.evaluate(() => (window as unknown as { __longTasks: { longTasks: number[] } }).__longTasks.longTasks)
     console.log(`browser export of 2,000 activities: ${elapsed} ms; long tasks on the page: ${longTasks.length} (longest ${Math.round(Math.max(0, ...longTasks))} ms)`)
-    // The writing is off the page: written on the page it was one task of several seconds. The issue's
-    // target (no task over 100 ms) is not met yet: gathering the data (the checks over every record,
-    // handing the records to the worker) still runs on the page; \`npm run bench\` reports the figure.
+    // Reading, checking and writing are off the page (written on the page it was one task of several
+    // seconds). The page here is still settling after the restore of 2,000 records, on a shared machine:
+    // \`npm run bench\` measures the issue's target (no task over 100 ms) from a settled page.
     expect(Math.max(0, ...longTasks)).toBeLessThan(1000)
     const workbook = await loadWorkbook(new Uint8Array(readFileSync(path)))
     expect(workbook.getWorksheet(SHEET.cover)!.getCell('C2').value).toBe('ropa-manager workbook, format 1')

@@ -11,7 +11,7 @@ import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { SHEET } from '@core/workbook/columns'
-import { recordsFingerprint } from '@core/workbook/register-sheets'
+import { verifyWorkbook } from '@core/workbook/verify-workbook'
 import { patchXlsx } from '@core/workbook/xlsx-patch'
 import { writeWorkbookStream } from '../../src-main/export/write-workbook-stream'
 import { exportData, loadWorkbook, sampleRecords } from '../fixtures/workbooks/sample-register'
@@ -64,12 +64,14 @@ describe.skipIf(!available && !process.env.CI)('the workbook in LibreOffice', ()
     renameSync(pdf, join(dir, 'register.pdf'))
     const pages = execFileSync('pdftotext', ['-layout', join(dir, 'register.pdf'), '-'], { encoding: 'utf8' }).split('\f').filter((page) => page.trim() !== '')
     expect(pages.length).toBeGreaterThan(5)
-    const short = recordsFingerprint(sampleRecords()).slice(0, 16)
+    // The fingerprint of the whole export, as its Verification sheet states it.
+    const short = (await verifyWorkbook(new Uint8Array(readFileSync(await exported())))).fingerprint.slice(0, 16)
+    expect(short).toMatch(/^[0-9a-f]{16}$/)
     pages.forEach((page, index) => {
       expect(page).toContain('Example Trading Ltd')
       expect(page).toContain(`Page ${index + 1} of ${pages.length}`)
       expect(page).toContain('Exported 2025-09-01 12:00 UTC')
-      expect(page).toContain(`Records fingerprint ${short}`)
+      expect(page).toContain(`Export fingerprint ${short}`)
     })
     // The controller register is three A3 pages wide; PA-0001's row is on three consecutive pages, each with the reference repeated.
     const withFirstRecord = pages.flatMap((page, index) => (page.includes(SHEET.controller) && page.includes('PA-0001') ? [index] : []))

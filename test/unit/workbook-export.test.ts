@@ -109,7 +109,11 @@ describe.each([
       printTitlesColumn: 'A:B'
     })
     expect(sheet.headerFooter.oddHeader).toBe('&L&BExample Trading Ltd&B&RController register')
-    expect(sheet.headerFooter.oddFooter).toBe(`&LPage &P of &N&CExported 2025-09-01 12:00 UTC&RRecords fingerprint ${recordsFingerprint(sampleRecords()).slice(0, 16)}`)
+    // The fingerprint of the whole export, as the Verification sheet's last row states it.
+    const verification = (await open()).getWorksheet(SHEET.verification)!
+    const fingerprint = String(verification.getCell(verification.rowCount, 3).value)
+    expect(fingerprint).not.toBe(recordsFingerprint(sampleRecords()))
+    expect(sheet.headerFooter.oddFooter).toBe(`&LPage &P of &N&CExported 2025-09-01 12:00 UTC&RExport fingerprint ${fingerprint.slice(0, 16)}`)
     const purposes = (await open()).getWorksheet(SHEET.purposes)!
     expect(purposes.pageSetup).toMatchObject({ orientation: 'landscape', paperSize: 9, fitToWidth: 1, printTitlesRow: '1:2' })
     expect(purposes.pageSetup.printTitlesColumn).toBeUndefined()

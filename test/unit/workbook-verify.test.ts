@@ -13,12 +13,13 @@ import { createBackup, parseBackupText, serialiseBackup } from '@core/backup/bac
 import { demoOrganisation } from '@core/demo/demo-register'
 import { CUT_MARKER, EXCEL_CELL_LIMIT, SHEET } from '@core/workbook/columns'
 import { readWorkbook, recordsToImport } from '@core/workbook/read-workbook'
-import { EVIDENCE_COLUMNS, TRANSFER_COLUMNS, type ExportPackSource } from '@core/workbook/register-sheets'
+import { EVIDENCE_COLUMNS, recordsFingerprint, TRANSFER_COLUMNS, type ExportPackSource } from '@core/workbook/register-sheets'
 import { portableHash, rowHash } from '@core/workbook/verification'
 import { verifyWorkbook } from '@core/workbook/verify-workbook'
 import { writeWorkbookBuffer } from '@core/workbook/write-workbook'
 import { patchXlsx } from '@core/workbook/xlsx-patch'
 import { storedRecordSchema, type StoredRecord } from '@core/records/model'
+import { writeWorkbookStream } from '../../src-main/export/write-workbook-stream'
 import { ropa as runRopa } from '../fixtures/run-ropa'
 import { exportData, loadWorkbook, sampleRecords } from '../fixtures/workbooks/sample-register'
 
@@ -199,6 +200,47 @@ describe('a workbook that proves itself', () => {
     expect(result.problems).toEqual([])
     expect(result).toMatchObject({ ok: true, auditEntries: '42', auditHead: 'b'.repeat(64), exportedAt: '2025-09-01T12:00:00.000Z', sheetsChecked: 11 })
     expect(result.fingerprint).toMatch(/^[0-9a-f]{64}$/)
+  })
+
+  it('prints the fingerprint of the whole export, as on the Verification sheet, in the footer of every visible sheet, from both writers', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'ropa-footer-')), 'register.xlsx')
+    const data = { ...tracedExport(), audit: { anchor: { count: 42, headHash: 'b'.repeat(64) }, verification: { ok: true } } as never }
+    const streamed = await writeWorkbookStream(file, data)
+    for (const bytes of [new Uint8Array(readFileSync(file)), await writeWorkbookBuffer(data)]) {
+      const workbook = await loadWorkbook(bytes)
+      const verification = workbook.getWorksheet(SHEET.verification)!
+      const last = verification.getRow(verification.rowCount)
+      expect(last.getCell(2).value).toBe('SHA-256 fingerprint of this whole export')
+      const fingerprint = String(last.getCell(3).value)
+      expect(fingerprint).toMatch(/^[0-9a-f]{64}$/)
+      expect(fingerprint).toBe(streamed.fingerprint)
+      // Not the records' fingerprint the Cover states: the whole export's.
+      expect(fingerprint).not.toBe(recordsFingerprint(data.records))
+      for (const sheet of workbook.worksheets) {
+        if (sheet.state === 'visible') expect(sheet.headerFooter.oddFooter, sheet.name).toBe(`&LPage &P of &N&CExported 2025-09-01 12:00 UTC&RExport fingerprint ${fingerprint.slice(0, 16)}`)
+        else expect(sheet.headerFooter?.oddFooter, sheet.name).toBeUndefined()
+      }
+      expect((await verifyWorkbook(bytes)).recomputedFingerprint).toBe(fingerprint)
+    }
+  })
+
+  it('recomputes a different fingerprint of the whole export when one visible cell changes, and names a footer that was changed', async () => {
+    const untouched = await verifyWorkbook(await exported())
+    expect(untouched.recomputedFingerprint).toBe(untouched.fingerprint)
+    const changed = await verifyWorkbook(await edited((workbook) => (workbook.getWorksheet(SHEET.purposes)!.getCell('C3').value = 'Something else')))
+    expect(changed.fingerprint).toBe(untouched.fingerprint)
+    expect(changed.recomputedFingerprint).toMatch(/^[0-9a-f]{64}$/)
+    expect(changed.recomputedFingerprint).not.toBe(untouched.fingerprint)
+    expect(changed.problems.map((problem) => problem.path)).toEqual(["'Purposes'!C3"])
+
+    const footer = await verifyWorkbook(
+      await edited((workbook) => {
+        const sheet = workbook.getWorksheet(SHEET.transfers)!
+        sheet.headerFooter.oddFooter = sheet.headerFooter.oddFooter!.replace(/Export fingerprint [0-9a-f]{16}/, 'Export fingerprint 0123456789abcdef')
+      })
+    )
+    expect(footer.recomputedFingerprint).toBe(untouched.fingerprint)
+    expect(footer.problems).toEqual([{ path: "'Transfers'", message: expect.stringMatching(/page footer of 'Transfers' does not print the fingerprint of the whole export/) }])
   })
 
   it('has a row hash on every register and detail row', async () => {

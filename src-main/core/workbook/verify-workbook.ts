@@ -9,6 +9,8 @@ import { columnLetter } from './columns'
 import { describeLibraryError } from './read-workbook'
 import {
   exportFingerprint,
+  FOOTER_FINGERPRINT_LABEL,
+  shortFingerprint,
   hashText,
   portableHash,
   rowHash,
@@ -26,6 +28,11 @@ export interface WorkbookVerification {
   problems: Problem[]
   /** What the Verification sheet states (empty when the sheet could not be read). */
   fingerprint: string
+  /**
+   * The fingerprint of the whole export recomputed from the workbook as it is now (every cell
+   * of every sheet it lists, see verification.ts); equal to `fingerprint` for an untouched export.
+   */
+  recomputedFingerprint: string
   exportedAt: string
   auditEntries: string
   auditHead: string
@@ -73,9 +80,16 @@ interface ListedSheet {
   columns: Array<{ hash: string; at: number; header: string }>
 }
 
+/** A row of the Verification sheet (all but the fingerprint's own), by its row number. */
+interface VerificationRow {
+  row: number
+  section: string
+  item: string
+}
+
 export async function verifyWorkbook(bytes: Uint8Array, fileName = 'the workbook', options: { createHash?: CreateHash } = {}): Promise<WorkbookVerification> {
   const createHash = options.createHash ?? portableHash
-  const result: WorkbookVerification = { ok: false, problems: [], fingerprint: '', exportedAt: '', auditEntries: '', auditHead: '', sheetsChecked: 0 }
+  const result: WorkbookVerification = { ok: false, problems: [], fingerprint: '', recomputedFingerprint: '', exportedAt: '', auditEntries: '', auditHead: '', sheetsChecked: 0 }
   const problem = (path: string, message: string) => result.problems.push({ path, message })
   const guard = await checkXlsx(bytes, fileName, DEFAULT_XLSX_LIMITS)
   if (guard.length > 0) return { ...result, problems: guard }
@@ -95,6 +109,9 @@ export async function verifyWorkbook(bytes: Uint8Array, fileName = 'the workbook
   // 1. The Verification sheet itself: each row against its row hash, then the fingerprint over those hashes.
   const listed = new Map<string, ListedSheet>()
   const rowHashes: string[] = []
+  const verificationRows: VerificationRow[] = []
+  /** Verification sheet row number → what the listed sheet now gives for it. */
+  const nowValues = new Map<number, string>()
   let fingerprintRow = 0
   for (let row = 2; row <= verification.rowCount; row++) {
     const [section = '', item = '', value = '', stated = ''] = rowValues(verification, row, 4)
@@ -105,6 +122,8 @@ export async function verifyWorkbook(bytes: Uint8Array, fileName = 'the workbook
       continue
     }
     rowHashes.push(stated)
+    verificationRows.push({ row, section, item })
+    nowValues.set(row, value)
     if (rowHash([section, item, value], createHash) !== stated) {
       problem(cellRef(VERIFICATION_SHEET, row, 3), `row ${row} of the ${VERIFICATION_SHEET} sheet ("${section}", "${item}") differs from its row hash in ${cellRef(VERIFICATION_SHEET, row, 4)}: one of them was changed`)
     }
@@ -147,11 +166,14 @@ export async function verifyWorkbook(bytes: Uint8Array, fileName = 'the workbook
       const row = index + 1
       const values = rowValues(sheet, row, hashColumn)
       feed(values.slice(0, columns))
-      if (rowHash(values, createHash) !== heading.hash) changedRows.push(row)
+      const now = rowHash(values, createHash)
+      nowValues.set(heading.at, now)
+      if (now !== heading.hash) changedRows.push(row)
     })
     let lastRow = sheet.rowCount
     while (lastRow > headingCount && lastUsedColumn(sheet, lastRow) === 0) lastRow--
     const dataRows = Math.max(0, lastRow - headingCount)
+    nowValues.set(expected.rowsAt, String(dataRows))
     if (expected.rows !== null && dataRows !== expected.rows) {
       problem(
         dataRows > expected.rows ? cellRef(name, headingCount + expected.rows + 1, 1) : `'${name}'`,
@@ -165,7 +187,11 @@ export async function verifyWorkbook(bytes: Uint8Array, fileName = 'the workbook
       const used = lastUsedColumn(sheet, row)
       if (used > hashColumn) problem(cellRef(name, row, used), `'${name}' has a value beyond its last column (${columnLetter(hashColumn)}) in row ${row}`)
     }
-    const changedColumns = columnHashes.flatMap((hash, index) => (hash.digest() === expected.columns[index]!.hash ? [] : [index + 1]))
+    const changedColumns = columnHashes.flatMap((hash, index) => {
+      const now = hash.digest()
+      nowValues.set(expected.columns[index]!.at, now)
+      return now === expected.columns[index]!.hash ? [] : [index + 1]
+    })
     for (const row of changedRows) {
       const kind = row <= headingCount ? 'heading' : 'row'
       if (changedColumns.length === 0) {
@@ -180,6 +206,24 @@ export async function verifyWorkbook(bytes: Uint8Array, fileName = 'the workbook
       for (const column of changedColumns) {
         problem(`'${name}'!${columnLetter(column)}:${columnLetter(column)}`, `column "${expected.columns[column - 1]!.header}" was changed (its rows' hashes were changed to match, but the column's hash on the ${VERIFICATION_SHEET} sheet does not)`)
       }
+    }
+  }
+
+  // 3. The fingerprint of the whole export as the workbook now gives it, and the one every page footer prints.
+  const recomputed = verificationRows.map(({ row, section, item }) => rowHash([section, item, nowValues.get(row) ?? ''], createHash))
+  result.recomputedFingerprint = exportFingerprint(recomputed, createHash)
+  if (result.recomputedFingerprint !== result.fingerprint && result.problems.length === 0) {
+    problem(cellRef(VERIFICATION_SHEET, fingerprintRow, 3), `the fingerprint of the whole export is ${result.recomputedFingerprint} for the workbook as it is, not the ${result.fingerprint} it states`)
+  }
+  const footer = `${FOOTER_FINGERPRINT_LABEL} ${shortFingerprint(result.fingerprint)}`
+  for (const sheet of workbook.worksheets) {
+    if (sheet.state !== 'visible') continue
+    for (const [part, text] of [
+      ['odd', sheet.headerFooter?.oddFooter],
+      ['even', sheet.headerFooter?.evenFooter]
+    ] as const) {
+      if (part === 'even' && !text) continue
+      if (!text?.includes(footer)) problem(`'${sheet.name}'`, `the ${part === 'odd' ? '' : 'even pages\' '}page footer of '${sheet.name}' does not print the fingerprint of the whole export (${shortFingerprint(result.fingerprint)}): it was changed`)
     }
   }
   result.ok = result.problems.length === 0

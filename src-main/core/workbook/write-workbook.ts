@@ -1,15 +1,15 @@
 /**
- * Writes the register's sheets into an exceljs workbook. The same function serves the
- * in-memory `Workbook` (browser build) and the streaming `stream.xlsx.WorkbookWriter` (Node,
- * see src-main/export/write-workbook-stream.ts): both expose addWorksheet / addRow /
- * dataValidations, and `commit()` on rows is a no-op in memory.
+ * Writes the register's sheets, each row with its row hash, and the Verification sheet, into
+ * the small .xlsx writer (xlsx-writer.ts) that every export uses: the browser build in a Web
+ * Worker, and the desktop main process and CLI (src-main/export/write-workbook-stream.ts).
+ * `addRegisterSheet` lays out the same sheet in exceljs, for the benchmark's floor (exceljs's
+ * streaming writer alone on the same cells).
  */
 import ExcelJS, { type DataValidation, type Workbook, type Worksheet } from 'exceljs'
 import { art30Mark, headerRowCount, ORGANISATION_DATA_REFERENCE, recordsFingerprint, registerSheets, type CellValue, type ExportData, type SheetLayout } from './register-sheets'
 import { columnLetter, fitCell, listRange, looksLikeFormula, SHEET, type ColumnSpec } from './columns'
-import { addFilterDatabaseNames, addQuotePrefix, patchXlsx, QUOTE_PREFIX_NUMBER_FORMAT } from './xlsx-patch'
-import { XLSX_STYLE, XlsxWorkbook, type XlsxValidation } from './xlsx-writer'
-import { portableHash, ROW_HASH_HEADER, SheetDigester, shortFingerprint, VERIFICATION_SHEET, verificationRows, type CreateHash } from './verification'
+import { XLSX_STYLE, XlsxWorkbook, type XlsxHeaderFooter, type XlsxValidation } from './xlsx-writer'
+import { FOOTER_FINGERPRINT_LABEL, portableHash, ROW_HASH_HEADER, SheetDigester, shortFingerprint, VERIFICATION_SHEET, verificationRows, type CreateHash } from './verification'
 
 export type ExportProgress = (done: number, total: number) => void
 
@@ -21,7 +21,7 @@ const MARK_FILL = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDE4F
 const CELL_ALIGNMENT = { wrapText: true, vertical: 'top' } as const
 const HASH_FONT = { size: 8, color: { argb: 'FF7F7F7F' } } as const
 
-/** How many rows between pauses that let a streaming writer's zip output drain. */
+/** How many rows between pauses that let the compressor catch up (and a worker post its progress). */
 const ROWS_BETWEEN_PAUSES = 2000
 
 /** A cell as written: '' leaves it empty in both writers, and a long text is cut at Excel's limit with a marker. */
@@ -71,7 +71,7 @@ export function rowHeight(values: ReadonlyArray<CellValue | null>, columns: read
 const A4_WIDTH_UNITS = 300
 const A3_WIDTH_UNITS = 300
 
-/** What every printed page says: whose register, which sheet, which page, when, and which export. */
+/** What every printed page says: whose register, which sheet, which page, when, and which export (the fingerprint of the whole export). */
 export interface PrintContext {
   organisation: string
   exportedAt: string
@@ -87,7 +87,7 @@ function headerText(text: string, limit: number): string {
 export function headerFooterFor(sheet: string, context: PrintContext): Partial<ExcelJS.HeaderFooter> {
   const when = context.exportedAt.replace('T', ' ').replace(/:\d{2}(\.\d+)?Z$/, ' UTC')
   const header = `&L&B${headerText(context.organisation, 100)}&B&R${headerText(sheet, 40)}`
-  const footer = `&LPage &P of &N&CExported ${headerText(when, 40)}&RRecords fingerprint ${shortFingerprint(context.fingerprint)}`
+  const footer = `&LPage &P of &N&CExported ${headerText(when, 40)}&R${FOOTER_FINGERPRINT_LABEL} ${shortFingerprint(context.fingerprint)}`
   return { oddHeader: header, oddFooter: footer, evenHeader: header, evenFooter: footer }
 }
 
@@ -198,69 +198,30 @@ export function listValidations(layout: SheetLayout): XlsxValidation[] {
 
 const headerHeight = (layout: Pick<SheetLayout, 'columns'>) => (layout.columns.some((spec) => spec.header.length > 60) ? 90 : 32)
 
-/** Where the writer puts one sheet's rows: exceljs (in memory or streaming) or the small writer of the browser build. */
-export interface SheetSink {
-  /** A data row: its cells, then the row hash (null on the Verification sheet), the indexes of cells to keep as text, and the row's height. */
-  addRow(cells: Array<CellValue | null>, hash: string | null, quoted: ReadonlySet<number>, height: number | undefined): void
-  commit(): void
-}
-export interface BookSink {
-  /** A sheet with its heading rows written. */
-  addSheet(layout: SheetLayout, print: PrintContext, withRowHash: boolean): SheetSink
-}
-
-/** exceljs's workbook (in memory or the streaming writer) as a sink. */
-export function excelJsBook(workbook: WorkbookLike, options: { inlineLineBreaks?: boolean } = {}): BookSink {
-  return {
-    addSheet(layout, print, withRowHash) {
-      const worksheet = addRegisterSheet(workbook, layout, print, withRowHash)
-      return {
-        addRow(cells, hash, quoted, height) {
-          const values = options.inlineLineBreaks ? cells.map(keepLineBreaks) : cells
-          const row = worksheet.addRow(hash === null ? values : [...values, hash])
-          // Text a spreadsheet would take for a formula stays text, shown as typed: the quote-prefix style (finishXlsx), not a visible apostrophe.
-          for (const index of quoted) row.getCell(index + 1).numFmt = QUOTE_PREFIX_NUMBER_FORMAT
-          if (height !== undefined) row.height = height
-          row.commit()
-        },
-        commit: () => (worksheet as Worksheet & { commit?: () => void }).commit?.()
-      }
+/** The small writer as the build's target: each sheet's header and footer are added when the workbook is finished. */
+function xlsxSheetFor(workbook: XlsxWorkbook, layout: SheetLayout, withRowHash: boolean) {
+  const setup = pageSetupFor(layout, isRecordSheet(layout))
+  const sheet = workbook.addSheet({
+    name: layout.name,
+    hidden: layout.state !== 'visible',
+    columns: [...layout.columns.map((spec) => ({ width: spec.width, style: XLSX_STYLE.body })), ...(withRowHash ? [{ width: ROW_HASH_COLUMN.width, style: XLSX_STYLE.hash }] : [])],
+    rowCount: headerRowCount(layout) + layout.rowCount,
+    frozen: { rows: headerRowCount(layout), columns: isRecordSheet(layout) ? 1 : 0 },
+    autoFilter: filterRange(layout, withRowHash),
+    validations: listValidations(layout),
+    page: {
+      paperSize: setup.paperSize ?? 9,
+      fitToWidth: setup.fitToWidth ?? 1,
+      pageOrder: 'overThenDown',
+      titleRows: setup.printTitlesRow ?? '1:1',
+      titleColumns: setup.printTitlesColumn ?? null,
+      margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.25, footer: 0.25, ...setup.margins }
     }
-  }
-}
-
-/** The browser build's small writer as a sink (see xlsx-writer.ts). */
-export function xlsxBook(workbook: XlsxWorkbook): BookSink {
-  return {
-    addSheet(layout, print, withRowHash) {
-      const setup = pageSetupFor(layout, isRecordSheet(layout))
-      const headerFooter = layout.state === 'visible' ? headerFooterFor(layout.name, print) : null
-      const sheet = workbook.addSheet({
-        name: layout.name,
-        hidden: layout.state !== 'visible',
-        columns: [...layout.columns.map((spec) => ({ width: spec.width, style: XLSX_STYLE.body })), ...(withRowHash ? [{ width: ROW_HASH_COLUMN.width, style: XLSX_STYLE.hash }] : [])],
-        frozen: { rows: headerRowCount(layout), columns: isRecordSheet(layout) ? 1 : 0 },
-        autoFilter: filterRange(layout, withRowHash),
-        validations: listValidations(layout),
-        page: {
-          paperSize: setup.paperSize ?? 9,
-          fitToWidth: setup.fitToWidth ?? 1,
-          pageOrder: 'overThenDown',
-          titleRows: setup.printTitlesRow ?? '1:1',
-          titleColumns: setup.printTitlesColumn ?? null,
-          margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.25, footer: 0.25, ...setup.margins }
-        },
-        headerFooter: headerFooter ? { header: headerFooter.oddHeader ?? '', footer: headerFooter.oddFooter ?? '' } : null
-      })
-      const [marks, header] = layout.art30Row ? headingRows(layout) : [null, headingRows(layout)[0]!]
-      if (marks) sheet.addRow(withRowHash ? [...marks, null] : marks, XLSX_STYLE.marks, undefined)
-      sheet.addRow(withRowHash ? [...header, ROW_HASH_HEADER] : header, XLSX_STYLE.header, headerHeight(layout))
-      return {
-        addRow: (cells, hash, quoted, height) => sheet.addRow(hash === null ? cells : [...cells, hash], null, height, quoted),
-        commit: () => undefined
-      }
-    }
-  }
+  })
+  const [marks, header] = layout.art30Row ? headingRows(layout) : [null, headingRows(layout)[0]!]
+  if (marks) sheet.addRow(withRowHash ? [...marks, null] : marks, XLSX_STYLE.marks, undefined)
+  sheet.addRow(withRowHash ? [...header, ROW_HASH_HEADER] : header, XLSX_STYLE.header, headerHeight(layout))
+  return sheet
 }
 
 /** Total rows the writers will report progress against. */
@@ -275,38 +236,38 @@ export interface BuildOptions {
   createHash?: CreateHash
 }
 
-/** What the finished workbook still needs (`finishXlsx`), and what the Verification sheet says. */
+/** The finished workbook, and the fingerprint of the whole export its Verification sheet and every footer state. */
 export interface BuiltWorkbook {
-  /** 0-based sheet index → the range of its autofilter, for the `_xlnm._FilterDatabase` names. */
-  filterRanges: Map<number, string>
-  /** SHA-256 fingerprint of the whole export (the Verification sheet's last row). */
+  bytes: Uint8Array<ArrayBuffer>
   fingerprint: string
 }
 
-const quotedCells = (cells: ReadonlyArray<CellValue | null>): Set<number> => {
-  const quoted = new Set<number>()
-  cells.forEach((value, index) => {
-    if (typeof value === 'string' && looksLikeFormula(value)) quoted.add(index)
-  })
-  return quoted
+const NONE_QUOTED: ReadonlySet<number> = new Set()
+const quotedCells = (cells: ReadonlyArray<CellValue | null>): ReadonlySet<number> => {
+  let quoted: Set<number> | null = null
+  for (let index = 0; index < cells.length; index++) {
+    const value = cells[index]
+    if (typeof value === 'string' && looksLikeFormula(value)) (quoted ??= new Set()).add(index)
+  }
+  return quoted ?? NONE_QUOTED
 }
 
 /**
- * Writes every sheet of the register into `book`, each row ending with its row hash, and the
- * Verification sheet last. With a streaming writer, rows are committed as they are written and
- * the caller commits the workbook afterwards, then runs `finishXlsx` on the file's bytes.
+ * Writes every sheet of the register, each row ending with its row hash, and the Verification
+ * sheet last; then, the fingerprint of the whole export known (verification.ts says what it
+ * covers), every visible sheet's header and footer, and the file.
  */
-export async function buildWorkbook(book: BookSink, data: ExportData, onProgress?: ExportProgress, options: BuildOptions = {}): Promise<BuiltWorkbook> {
+export async function buildWorkbook(data: ExportData, onProgress?: ExportProgress, options: BuildOptions = {}): Promise<BuiltWorkbook> {
   const createHash = options.createHash ?? portableHash
   const recordsPrint = data.fingerprint ?? recordsFingerprint(data.records)
   const layouts = registerSheets({ ...data, fingerprint: recordsPrint })
-  const print: PrintContext = { organisation: data.organisation?.controller.name || 'Organisation not yet entered', exportedAt: data.exportedAt, fingerprint: recordsPrint }
+  const workbook = new XlsxWorkbook({ creator: 'RoPA Manager', created: data.exportedAt })
   const total = exportRowTotal(layouts)
   const filterRanges = new Map<number, string>()
   const digests = []
   let done = 0
   for (const [sheetIndex, layout] of layouts.entries()) {
-    const sheet = book.addSheet(layout, print, true)
+    const sheet = xlsxSheetFor(workbook, layout, true)
     filterRanges.set(sheetIndex, `'${layout.name}'!${absolute(filterRange(layout, true))}`)
     const digester = new SheetDigester(layout.name, layout.columns.map((spec) => spec.header), createHash)
     const headings = headingRows(layout)
@@ -317,16 +278,18 @@ export async function buildWorkbook(book: BookSink, data: ExportData, onProgress
     const sized = layout.state === 'visible'
     for (const values of layout.rows()) {
       const cells = values.map(safeCell)
-      sheet.addRow(cells, digester.row(cells), quotedCells(cells), sized ? rowHeight(cells, layout.columns) : undefined)
+      const height = sized ? rowHeight(cells, layout.columns) : undefined
+      const quoted = quotedCells(cells)
+      cells.push(digester.row(cells))
+      sheet.addRow(cells, null, height, quoted)
       sheetRows++
       // The Data sheet may hold more than one row per record; progress counts records there.
       if (layout.name !== SHEET.data || (values[1] === 1 && values[0] !== ORGANISATION_DATA_REFERENCE)) done = Math.min(total, done + 1)
       if (sheetRows % ROWS_BETWEEN_PAUSES === 0) {
         onProgress?.(done, total)
-        await pause()
+        await Promise.all([sheet.ready(), pause()])
       }
     }
-    sheet.commit()
     digests.push(digester.digest())
     onProgress?.(done, total)
   }
@@ -334,14 +297,19 @@ export async function buildWorkbook(book: BookSink, data: ExportData, onProgress
   const audit = data.audit ? { count: data.audit.anchor.count, headHash: data.audit.anchor.headHash } : null
   const verification = verificationRows({ exportedAt: data.exportedAt, recordsFingerprint: recordsPrint, audit }, digests, createHash)
   const layout: SheetLayout = { name: VERIFICATION_SHEET, state: 'visible', columns: VERIFICATION_COLUMNS, art30Row: false, rowCount: verification.rows.length, rows: () => verification.rows }
-  const sheet = book.addSheet(layout, print, false)
+  const sheet = xlsxSheetFor(workbook, layout, false)
   filterRanges.set(layouts.length, `'${VERIFICATION_SHEET}'!${absolute(filterRange(layout, false))}`)
   for (const values of verification.rows) {
     const cells = values.map(safeCell)
-    sheet.addRow(cells, null, quotedCells(cells), undefined)
+    sheet.addRow(cells, null, undefined, quotedCells(cells))
   }
-  sheet.commit()
-  return { filterRanges, fingerprint: verification.fingerprint }
+  const print: PrintContext = { organisation: data.organisation?.controller.name || 'Organisation not yet entered', exportedAt: data.exportedAt, fingerprint: verification.fingerprint }
+  const headerFooter = (options: { name: string; hidden: boolean }): XlsxHeaderFooter | null => {
+    if (options.hidden) return null
+    const text = headerFooterFor(options.name, print)
+    return { header: text.oddHeader ?? '', footer: text.oddFooter ?? '' }
+  }
+  return { bytes: await workbook.bytes(headerFooter, filterRanges), fingerprint: verification.fingerprint }
 }
 
 export const VERIFICATION_COLUMNS: ColumnSpec[] = [
@@ -356,17 +324,7 @@ function absolute(range: string): string {
   return range.replace(/([A-Z]+)(\d+)/g, '$$$1$$$2')
 }
 
-/** What exceljs cannot write, added to the finished file: the quote-prefix style and the autofilters' defined names. */
-export function finishXlsx(bytes: Uint8Array, built: BuiltWorkbook): Promise<Uint8Array> {
-  return patchXlsx(bytes, {
-    'xl/styles.xml': addQuotePrefix,
-    'xl/workbook.xml': (xml) => addFilterDatabaseNames(xml, built.filterRanges)
-  })
-}
-
-/** The in-memory route (browser build): the whole workbook as .xlsx bytes, from the small writer. */
-export async function writeWorkbookBuffer(data: ExportData, onProgress?: ExportProgress, options: Pick<BuildOptions, 'createHash'> = {}): Promise<Uint8Array> {
-  const workbook = new XlsxWorkbook({ creator: 'RoPA Manager', created: data.exportedAt })
-  const built = await buildWorkbook(xlsxBook(workbook), data, onProgress, options)
-  return finishXlsx(await workbook.bytes(), built)
+/** The whole workbook as .xlsx bytes. */
+export async function writeWorkbookBuffer(data: ExportData, onProgress?: ExportProgress, options: BuildOptions = {}): Promise<Uint8Array<ArrayBuffer>> {
+  return (await buildWorkbook(data, onProgress, options)).bytes
 }

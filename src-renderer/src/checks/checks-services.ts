@@ -1,6 +1,6 @@
 /**
  * The checks feature's public side: its singletons (next to the app's own in app/services.ts)
- * and what the register, dashboard and export read of it.
+ * and what the register and dashboard read of it.
  */
 import { database, registerStore, repository } from '../app/services'
 import { ApprovalRepository } from '../db/approval-repository'
@@ -10,5 +10,4 @@ export const checksStore = new ChecksStore(repository, () => new Date(), () => r
 export const approvals = new ApprovalRepository(database, repository)
 
 export { allFindings, type ChecksSnapshot, type Health } from './checks-store'
-export { checksForExport } from './export-checks'
 export { countsText, matchesFindingFilter, severityCountsText } from './register-health'

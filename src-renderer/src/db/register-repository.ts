@@ -33,7 +33,7 @@ import {
 } from '@core/records/model'
 import { installedPackVersions } from '@core/templates/installed-pack'
 import Dexie from 'dexie'
-import { ORGANISATION_ROW_ID, type RopaDatabase } from './database'
+import { ORGANISATION_ROW_ID, RopaDatabase } from './database'
 import { getAllKeys, getOne, markRecordsChanged, putAll } from './native-store'
 
 /** The person using the app on this computer. `id` is made once and survives renames. */
@@ -84,6 +84,11 @@ export class StaleRecordError extends Error {
 export interface WriteBase {
   revision: number
   overwrite?: boolean
+}
+
+/** A repository on its own connection to the app's database: a Web Worker cannot share the page's. */
+export function openRegisterRepository(databaseName: string): RegisterRepository {
+  return new RegisterRepository(new RopaDatabase(databaseName))
 }
 
 export class RegisterRepository {

@@ -20,7 +20,8 @@ import { failureReason } from '../ui/failure-text'
 import { useAsyncAction } from '../ui/use-async-action'
 import { backupAgeDays, backupRepository, parseBackupBytes, takeAutomaticBackup } from './backup-service'
 import { confirmRestore } from './restore-confirmation'
-import { datedFileName, describeFilter, exportDataFor, recordsInScope, type ExportScope } from './export-data'
+import { datedFileName, describeFilter, exportInBackground, idsInScope, recordsInScope, type ExportScope } from './export-data'
+import type { ExportStage } from './export-job'
 import type { OrganisationChange, planImport } from './import-plan'
 
 const PREVIEW_ROWS_SHOWN = 500
@@ -49,10 +50,21 @@ function ProblemList({ title, problems }: { title: string; problems: Problem[] }
 
 // ---------------------------------------------------------------- export
 
+type ExportProgress = HostProgress | ExportStage | null
+const isRows = (progress: ExportProgress): progress is HostProgress | Extract<ExportStage, { step: 'writing' }> => progress !== null && 'done' in progress
+const progressTotal = (progress: ExportProgress) => (isRows(progress) ? progress.total || 1 : 1)
+const progressDone = (progress: ExportProgress) => (isRows(progress) ? progress.done : 0)
+function progressText(progress: ExportProgress): string {
+  if (isRows(progress)) return `${progress.done.toLocaleString()} of ${progress.total.toLocaleString()} rows written`
+  if (progress?.step === 'reading') return 'Reading the register…'
+  if (progress?.step === 'checking') return `Checking ${progress.records.toLocaleString()} records…`
+  return 'Preparing the workbook…'
+}
+
 function ExportSection() {
   const snapshot = useSyncExternalStore(registerStore.subscribe, registerStore.getSnapshot)
   const [scope, setScope] = useState<ExportScope>('all')
-  const [progress, setProgress] = useState<HostProgress | null>(null)
+  const [progress, setProgress] = useState<HostProgress | ExportStage | null>(null)
   const [busy, setBusy] = useState<'xlsx' | 'csv' | null>(null)
   const [error, setError] = useState<string | null>(null)
   const filter = currentRegisterFilter()
@@ -65,16 +77,26 @@ function ExportSection() {
     setError(null)
     setProgress(null)
     try {
-      const records = await recordsInScope(scope, filter)
       const stem = scope === 'all' ? 'ropa-register' : 'ropa-register-view'
       let result
+      let count: number
       if (kind === 'xlsx') {
-        result = await host.exportWorkbook({ data: await exportDataFor(scope, filter, records), suggestedName: datedFileName(stem, 'xlsx') })
+        // Read, checked and (in the browser build) written in a worker: the page only shows the stage.
+        const inBrowser = (await host.getAppInfo()).host === 'browser'
+        const exported = await exportInBackground(scope, filter, await idsInScope(scope, filter), inBrowser, setProgress)
+        count = exported.records
+        const suggestedName = datedFileName(stem, 'xlsx')
+        result =
+          exported.kind === 'workbook'
+            ? await host.saveFile({ title: 'Export the register as a workbook', suggestedName, filters: [{ name: 'Excel workbook', extensions: ['xlsx'] }], data: exported.bytes })
+            : await host.exportWorkbook({ data: exported.data, suggestedName })
       } else {
+        const records = await recordsInScope(scope, filter)
+        count = records.length
         const { registerCsv } = await import('@core/workbook/register-csv')
         result = await host.saveFile({ title: 'Export the register as CSV', suggestedName: datedFileName(stem, 'csv'), filters: [{ name: 'CSV', extensions: ['csv'] }], data: registerCsv(records) })
       }
-      if (result.status === 'saved') toast.success(`Exported ${records.length.toLocaleString()} records to ${result.name}`)
+      if (result.status === 'saved') toast.success(`Exported ${count.toLocaleString()} records to ${result.name}`)
     } catch (caught) {
       setError(`The export failed: ${errorText(caught)}`)
     } finally {
@@ -115,8 +137,8 @@ function ExportSection() {
         </button>
         {busy === 'xlsx' ? (
           <span className="export__progress" role="status">
-            <progress max={progress?.total || 1} value={progress?.done ?? 0} aria-label="Export progress" />
-            {progress ? `${progress.done.toLocaleString()} of ${progress.total.toLocaleString()} rows written` : 'Preparing the workbook…'}
+            <progress max={progressTotal(progress)} value={progressDone(progress)} aria-label="Export progress" />
+            {progressText(progress)}
           </span>
         ) : null}
       </div>

@@ -1,10 +1,11 @@
-/** What an export contains: the whole register or the register's current view, as plain data for the host's writer. */
+/** What an export contains: the whole register or the register's current view; the export itself runs in a worker. */
 import { LAWFUL_BASIS_LABELS, RECORD_ROLE_LABELS, RECORD_STATUS_LABELS } from '@core/records/enums'
 import type { StoredRecord } from '@core/records/model'
 import { filterRows, type RegisterFilter } from '@core/records/register-index'
-import { packSourcesOf, type ExportData, type ExportVendor } from '@core/workbook/register-sheets'
 import { registerStore, repository } from '../app/services'
-import { checksForExport } from '../checks/checks-services'
+import { runWorkerJob, type JobWorker } from '../ui/worker-job'
+import { runExportJob, type ExportJobRequest, type ExportJobResult, type ExportStage } from './export-job'
+import type { ExportWorkerMessage } from './export-workbook.worker'
 
 export type ExportScope = 'all' | 'view'
 
@@ -22,34 +23,50 @@ export function describeFilter(filter: RegisterFilter): string {
   return parts.join('; ')
 }
 
-/** The records in scope, in full, read from the database (the register list holds only summaries). */
-export async function recordsInScope(scope: ExportScope, filter: RegisterFilter): Promise<StoredRecord[]> {
-  if (scope === 'all') return repository.db.records.toArray()
+/** The ids of the register's current view, in its order; null for the whole register (read by the export itself). */
+export async function idsInScope(scope: ExportScope, filter: RegisterFilter): Promise<string[] | null> {
+  if (scope === 'all') return null
   await registerStore.load()
-  const ids = filterRows(registerStore.getSnapshot().rows, filter).map((row) => row.id)
-  const records = await repository.db.records.bulkGet(ids)
-  return records.filter((record): record is StoredRecord => record !== undefined)
+  return filterRows(registerStore.getSnapshot().rows, filter).map((row) => row.id)
 }
 
-export async function exportDataFor(scope: ExportScope, filter: RegisterFilter, records: StoredRecord[]): Promise<ExportData> {
-  const [organisation, vendors, packs, packArchive] = await Promise.all([
-    repository.getOrganisation(),
-    repository.db.vendors.toArray(),
-    repository.db.packs.toArray(),
-    repository.db.packArchive.toArray()
-  ])
-  return {
-    organisation: organisation ?? null,
-    records,
-    vendors: vendors as unknown as ExportVendor[],
-    // Evidence names the policy (title, date, SHA-256) each quote comes from.
-    packs: packSourcesOf([...packs, ...packArchive]),
-    appVersion: __APP_VERSION__,
-    exportedAt: new Date().toISOString(),
+/** The records in scope, in full, read from the database (the register list holds only summaries). */
+export async function recordsInScope(scope: ExportScope, filter: RegisterFilter): Promise<StoredRecord[]> {
+  const ids = await idsInScope(scope, filter)
+  if (ids === null) return repository.allRecords()
+  return (await repository.recordsById(ids)).filter((record): record is StoredRecord => record !== undefined)
+}
+
+const exportWorker = (): JobWorker<ExportJobRequest, ExportWorkerMessage> => new Worker(new URL('./export-workbook.worker.ts', import.meta.url), { type: 'module', name: 'workbook export' })
+
+/**
+ * The workbook export, in a Web Worker (export-job.ts): the page sends the request and shows
+ * each stage. Only where no worker can start does the page do the same work itself.
+ */
+export function exportInBackground(scope: ExportScope, filter: RegisterFilter, ids: string[] | null, write: boolean, onStage: (stage: ExportStage) => void, createWorker = exportWorker): Promise<ExportJobResult> {
+  const request: ExportJobRequest = {
+    databaseName: repository.db.name,
+    ids,
     // Named on the Cover sheet; the view with no filters at all still says it is a view.
     filters: scope === 'view' ? `Register view — ${describeFilter(filter) || 'no filters'}` : '',
-    ...(await checksForExport(records, scope === 'all'))
+    exportedAt: new Date().toISOString(),
+    appVersion: __APP_VERSION__,
+    write
   }
+  return runWorkerJob<ExportJobRequest, ExportStage, ExportJobResult>({
+    createWorker,
+    request,
+    transfer: [],
+    runOnPage: () => runExportJob(repository, request, onStage),
+    onStage,
+    words: {
+      notStarted: (why) => `The workbook export could not start its worker (${why}); exporting on the page instead`,
+      pageFailed: (message) => `the workbook could not be written: ${message}`,
+      crashed: (detail) => `the workbook export stopped unexpectedly (${detail}); nothing was saved`,
+      unreadableAnswer: 'the workbook export\'s answer could not be received; nothing was saved',
+      cancelled: () => new Error('the workbook export was cancelled; nothing was saved')
+    }
+  }).result
 }
 
 /** e.g. "ropa-register-2026-05-01.xlsx" */

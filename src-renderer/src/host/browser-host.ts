@@ -1,6 +1,6 @@
 /**
  * The host API for a plain browser (`npm run web`): a file input to open, a Blob download to
- * save, the in-memory exceljs writer for the workbook, and automatic backups kept in a
+ * save, the workbook written in a Web Worker, and automatic backups kept in a
  * separate IndexedDB database (there is no user-data folder). Same interface as the Electron
  * preload, so the renderer does not know which it has.
  */

@@ -1,7 +1,7 @@
 /**
- * Writes the auditor's workbook off the page's thread (browser build): exceljs's in-memory
- * writer takes seconds on a large register, and the page must stay responsive and show
- * progress meanwhile. The bytes are handed back, not copied.
+ * Writes the auditor's workbook off the page's thread (browser build) from data the page
+ * already holds (host.exportWorkbook); the Import & export page's own export goes through
+ * export/export-job.ts, which reads the data in its worker too. The bytes are handed back, not copied.
  */
 import { writeWorkbookBuffer } from '@core/workbook/write-workbook'
 import type { WriterMessage, WriteRequest } from './workbook-writer-protocol'
