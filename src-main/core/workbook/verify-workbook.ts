@@ -86,8 +86,9 @@ export async function verifyWorkbook(bytes: Uint8Array, fileName = 'the workbook
     problem(fileName, `is not a readable .xlsx workbook: ${describeLibraryError(error)}`)
     return result
   }
-  const verification = workbook.getWorksheet(VERIFICATION_SHEET)
-  if (!verification || rawText(verification.getCell('C2').value) !== VERIFICATION_FORMAT_MARK) {
+  // Found by its format mark: the export's language names the sheet ("Verification", "Vérification", "Prüfnachweis").
+  const verification = workbook.worksheets.find((sheet) => rawText(sheet.getCell('C2').value) === VERIFICATION_FORMAT_MARK)
+  if (!verification) {
     problem(fileName, `has no ${VERIFICATION_SHEET} sheet from this app, so there is nothing to check it against (it was not exported by this version of the app, or the sheet was removed)`)
     return result
   }
@@ -106,7 +107,7 @@ export async function verifyWorkbook(bytes: Uint8Array, fileName = 'the workbook
     }
     rowHashes.push(stated)
     if (rowHash([section, item, value], createHash) !== stated) {
-      problem(cellRef(VERIFICATION_SHEET, row, 3), `row ${row} of the ${VERIFICATION_SHEET} sheet ("${section}", "${item}") differs from its row hash in ${cellRef(VERIFICATION_SHEET, row, 4)}: one of them was changed`)
+      problem(cellRef(verification.name, row, 3), `row ${row} of the ${verification.name} sheet ("${section}", "${item}") differs from its row hash in ${cellRef(verification.name, row, 4)}: one of them was changed`)
     }
     if (item === 'Exported at') result.exportedAt = value
     if (item === VERIFICATION_ITEMS.auditEntries) result.auditEntries = value
@@ -120,13 +121,13 @@ export async function verifyWorkbook(bytes: Uint8Array, fileName = 'the workbook
     else if (/^Heading row \d+$/.test(item)) entry().headings.push({ hash: value, at: row })
     else if (/^Column [A-Z]+: /.test(item)) entry().columns.push({ hash: value, at: row, header: item.replace(/^Column [A-Z]+: /, '') })
   }
-  if (fingerprintRow === 0) problem(VERIFICATION_SHEET, `the ${VERIFICATION_SHEET} sheet has lost its last row, "${VERIFICATION_ITEMS.fingerprint}"`)
+  if (fingerprintRow === 0) problem(verification.name, `the ${verification.name} sheet has lost its last row, "${VERIFICATION_ITEMS.fingerprint}"`)
   else if (exportFingerprint(rowHashes, createHash) !== result.fingerprint) {
-    problem(cellRef(VERIFICATION_SHEET, fingerprintRow, 3), `the fingerprint of the whole export does not match the row hashes of the ${VERIFICATION_SHEET} sheet: the fingerprint or the sheet was changed`)
+    problem(cellRef(verification.name, fingerprintRow, 3), `the fingerprint of the whole export does not match the row hashes of the ${verification.name} sheet: the fingerprint or the sheet was changed`)
   }
 
   // 2. Every sheet it lists: row count, heading rows, and each row and column hash.
-  const expectedSheets = new Set([...listed.keys(), VERIFICATION_SHEET])
+  const expectedSheets = new Set([...listed.keys(), verification.name])
   for (const sheet of workbook.worksheets) {
     if (!expectedSheets.has(sheet.name)) problem(`'${sheet.name}'`, `the sheet '${sheet.name}' was not in the export (added afterwards)`)
   }
@@ -178,7 +179,7 @@ export async function verifyWorkbook(bytes: Uint8Array, fileName = 'the workbook
     }
     if (changedRows.length === 0) {
       for (const column of changedColumns) {
-        problem(`'${name}'!${columnLetter(column)}:${columnLetter(column)}`, `column "${expected.columns[column - 1]!.header}" was changed (its rows' hashes were changed to match, but the column's hash on the ${VERIFICATION_SHEET} sheet does not)`)
+        problem(`'${name}'!${columnLetter(column)}:${columnLetter(column)}`, `column "${expected.columns[column - 1]!.header}" was changed (its rows' hashes were changed to match, but the column's hash on the ${verification.name} sheet does not)`)
       }
     }
   }

@@ -1,6 +1,7 @@
-import { TRANSFER_INSTRUMENT_LABELS, type TransferInstrument } from '../../records/enums'
+import { dateParam, labelParam, msg, type MessageParam } from '../../i18n/message'
+import type { TransferInstrument } from '../../records/enums'
 import { parseTransferInstrumentText } from '../../legal/parse-instrument-text'
-import { formatLegalDate, instrumentStandingOn } from '../../legal/transfer-law'
+import { instrumentStandingOn } from '../../legal/transfer-law'
 import { recordFinding, type Finding, type RecordRule } from '../finding'
 import { TRANSFER_LAW_NOTE, transferName } from '../transfers'
 
@@ -26,7 +27,8 @@ export const transferEvidenceInvalid: RecordRule = {
   check(record, context) {
     const findings: Finding[] = []
     const reported = new Set<string>()
-    const report = (where: string, field: string, index: number | null, text: string, source: string) => {
+    type Where = 'documentation' | 'quote' | 'openItem' | 'cell'
+    const report = (where: Where, field: string, index: number | null, text: string, source: MessageParam = msg(`transfer-evidence-invalid.source.${where}`)) => {
       for (const invalid of invalidNamedIn(text, context.today)) {
         // The transfer's own instrument is reported by transfer-instrument-invalid.
         if (index !== null && record.transfers[index]?.instrument === invalid.instrument) continue
@@ -34,36 +36,44 @@ export const transferEvidenceInvalid: RecordRule = {
         if (reported.has(key)) continue
         reported.add(key)
         const transfer = index === null ? undefined : record.transfers[index]
-        const subject = transfer ? transferName(transfer, index!) : "The record's transfers"
+        const subject = transfer ? transferName(transfer, index!) : msg('transfer-evidence-invalid.allTransfers')
         findings.push(
           recordFinding(transferEvidenceInvalid, record, {
             severity: 'error',
             field,
-            message: `${subject}: ${source} names ${TRANSFER_INSTRUMENT_LABELS[invalid.instrument]}, invalid since ${formatLegalDate(invalid.since)} (${invalid.reason}): "${excerpt(text)}". ${TRANSFER_LAW_NOTE}`,
-            fix: `Confirm with the recipient which valid instrument the transfer now relies on (${where}), record it, and resolve or update the evidence.`
+            message: msg('transfer-evidence-invalid', {
+              subject,
+              source,
+              instrument: labelParam('instrument', invalid.instrument),
+              since: dateParam(invalid.since),
+              reason: invalid.reason,
+              excerpt: excerpt(text),
+              note: TRANSFER_LAW_NOTE
+            }),
+            fix: msg('transfer-evidence-invalid.fix', { where: msg(`transfer-evidence-invalid.where.${where}`) })
           })
         )
       }
     }
-    record.transfers.forEach((transfer, index) => report('its documentation', `transfers.${index}.documentation`, index, transfer.documentation ?? '', 'the documentation'))
+    record.transfers.forEach((transfer, index) => report('documentation', `transfers.${index}.documentation`, index, transfer.documentation ?? ''))
     for (const evidence of record.evidence) {
       const match = TRANSFER_FIELD.exec(evidence.field)
       if (!match) continue
       const index = indexOf(match, record.transfers.length)
-      for (const quote of [...evidence.quotes, evidence.note]) report('the policy quote', index === null ? 'transfers' : `transfers.${index}`, index, quote, 'the policy quote')
+      for (const quote of [...evidence.quotes, evidence.note]) report('quote', index === null ? 'transfers' : `transfers.${index}`, index, quote)
     }
     for (const item of record.openItems) {
       const match = TRANSFER_FIELD.exec(item.field)
       if (!match) continue
       const index = indexOf(match, record.transfers.length)
-      for (const text of [item.note, ...item.quotes]) report('the open point', index === null ? 'transfers' : `transfers.${index}`, index, text, 'an open point')
+      for (const text of [item.note, ...item.quotes]) report('openItem', index === null ? 'transfers' : `transfers.${index}`, index, text)
     }
     // Cells a migrated record was made from (the migration's import evidence).
     for (const cell of record.importedFrom ?? []) {
       const match = TRANSFER_FIELD.exec(cell.field)
       if (!match) continue
       const index = indexOf(match, record.transfers.length)
-      report('the spreadsheet cell', index === null ? 'transfers' : `transfers.${index}`, index, cell.text, `the imported cell '${cell.sheet}'!${cell.cell} of ${cell.file}`)
+      report('cell', index === null ? 'transfers' : `transfers.${index}`, index, cell.text, msg('transfer-evidence-invalid.source.cell', { sheet: cell.sheet, cell: cell.cell, file: cell.file }))
     }
     return findings
   }
