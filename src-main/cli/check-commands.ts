@@ -10,6 +10,8 @@ import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs'
 import type { Command } from 'commander'
 import { BACKUP_MAX_BYTES, parseBackupText, type Backup } from '../core/backup/backup-format'
 import { ART30_LETTERS, articleHeading, groupByArticle } from '../core/checks/art30-items'
+import { isLocale, LOCALES, type Locale } from '../core/i18n'
+import { describeFieldPathIn, formatArticle, lookupText, translateMessage } from '../core/i18n/catalogues'
 import { isIsoDate, localToday } from '../core/checks/dates'
 import type { CheckContext, Finding } from '../core/checks/finding'
 import { checkRecord, completeness, groupFindingsByRecord, runChecks, summariseFindings, type Completeness, type FindingsSummary } from '../core/checks/run-checks'
@@ -126,17 +128,19 @@ const plural = (count: number, word: string): string => `${count} ${word}${count
 const counts = (errors: number, warnings: number): string => (errors + warnings === 0 ? 'nothing missing' : [errors > 0 ? plural(errors, 'error') : '', warnings > 0 ? plural(warnings, 'warning') : ''].filter(Boolean).join(', '))
 
 /** Findings by record, and within a record by article; then the register's Art. 30 items letter by letter. */
-export function formatReport(report: CheckReport, records: readonly StoredRecord[]): string {
+export function formatReport(report: CheckReport, records: readonly StoredRecord[], locale: Locale = 'en'): string {
   const lines: string[] = []
   const names = new Map(records.map((record) => [record.id, `${record.reference} ${activityTitle(record.name)}`]))
+  const english = locale === 'en'
   for (const [recordId, findings] of groupFindingsByRecord(report.findings)) {
-    lines.push(recordId === null ? 'Organisation profile' : (names.get(recordId) ?? recordId))
+    lines.push(recordId === null ? lookupText(locale, 'workbook:findings.organisationProfile') : (names.get(recordId) ?? recordId))
     for (const [article, group] of groupByArticle(findings)) {
-      lines.push(`  ${articleHeading(article)}`)
+      lines.push(`  ${english ? articleHeading(article) : formatArticle(article, locale)}`)
       for (const finding of group) {
-        lines.push(`    ${finding.severity.toUpperCase().padEnd(7)} ${describeFieldPath(finding.field)}  [${finding.ruleId}]`)
-        lines.push(`            ${finding.message}`)
-        lines.push(`            Fix: ${finding.fix}`)
+        const severity = english ? finding.severity : lookupText(locale, `labels:severity.${finding.severity}`)
+        lines.push(`    ${severity.toUpperCase().padEnd(7)} ${describeFieldPathIn(finding.field, locale)}  [${finding.ruleId}]`)
+        lines.push(`            ${english ? finding.message : translateMessage(finding.messageRef, locale)}`)
+        lines.push(`            ${lookupText(locale, 'workbook:findings.fix')}: ${english ? finding.fix : translateMessage(finding.fixRef, locale)}`)
       }
     }
     lines.push('')
@@ -167,9 +171,15 @@ export function registerCheckCommands(program: Command, session: CliSession): vo
     .argument('<register>', 'backup file (.json) or workbook (.xlsx) made by the app, or an ICO-style register (.xlsx)')
     .option('--json', 'print the findings, summary and completeness as JSON')
     .option('--today <date>', 'check as of this date (YYYY-MM-DD) instead of today, e.g. for review dates')
-    .action(async (file: string, options: { json?: boolean; today?: string }) => {
+    .option('--lang <language>', 'language of the findings: en (default), fr or de')
+    .action(async (file: string, options: { json?: boolean; today?: string; lang?: string }) => {
       if (options.today !== undefined && !isIsoDate(options.today)) {
         session.err(`ropa check: --today must be a date in the form YYYY-MM-DD, not "${options.today}"\n`)
+        session.exitCode = EXIT_UNREADABLE
+        return
+      }
+      if (options.lang !== undefined && !isLocale(options.lang)) {
+        session.err(`ropa check: --lang must be one of ${LOCALES.join(', ')}, not "${options.lang}"\n`)
         session.exitCode = EXIT_UNREADABLE
         return
       }
@@ -181,7 +191,7 @@ export function registerCheckCommands(program: Command, session: CliSession): vo
         return
       }
       const report = checkRegister(file, read.register, options.today ?? localToday())
-      session.out(options.json ? `${JSON.stringify(report, null, 2)}\n` : formatReport(report, read.register.records))
+      session.out(options.json ? `${JSON.stringify(report, null, 2)}\n` : formatReport(report, read.register.records, options.lang ?? 'en'))
       session.exitCode = report.summary.bySeverity.error > 0 ? EXIT_ERRORS_FOUND : EXIT_OK
     })
 }
