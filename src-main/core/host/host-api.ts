@@ -4,7 +4,7 @@ import { organisationSchema, storedRecordSchema } from '../records/model'
 import { formatJsonPath } from '../util/problems'
 import { LOCALES } from '../i18n'
 import type { MessageParam, MessageRef } from '../i18n/message'
-import { WORKBOOK_LAYOUTS } from '../workbook/layouts'
+import { WORKBOOK_LAYOUTS } from '../workbook/layouts/names'
 import type { ExportData } from '../workbook/register-sheets'
 
 /**

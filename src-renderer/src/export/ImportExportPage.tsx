@@ -8,6 +8,7 @@ import { activityTitle, type StoredRecord } from '@core/records/model'
 import type { Problem } from '@core/util/problems'
 import type { ImportPreview, ImportPreviewRow, ReadStage } from '@core/workbook/read-workbook'
 import type { WorkbookVerification } from '@core/workbook/verify-workbook'
+import { WORKBOOK_LAYOUTS, type WorkbookLayoutName } from '@core/workbook/layouts/names'
 import { DEFAULT_XLSX_LIMITS } from '@core/workbook/xlsx-guard'
 import { NavLink } from '../app/navigation'
 import { registerStore, repository } from '../app/services'
@@ -49,9 +50,17 @@ function ProblemList({ title, problems }: { title: string; problems: Problem[] }
 
 // ---------------------------------------------------------------- export
 
+/** The regulators' models, each in its own language (core/workbook/layouts). */
+const LAYOUT_NAMES: Record<WorkbookLayoutName, string> = {
+  ico: 'ICO template (UK, English)',
+  cnil: 'CNIL registre (France, français)',
+  dsk: 'DSK Verzeichnis (Deutschland, Deutsch)'
+}
+
 function ExportSection() {
   const snapshot = useSyncExternalStore(registerStore.subscribe, registerStore.getSnapshot)
   const [scope, setScope] = useState<ExportScope>('all')
+  const [layout, setLayout] = useState<WorkbookLayoutName>('ico')
   const [progress, setProgress] = useState<HostProgress | null>(null)
   const [busy, setBusy] = useState<'xlsx' | 'csv' | null>(null)
   const [error, setError] = useState<string | null>(null)
@@ -69,10 +78,10 @@ function ExportSection() {
       const stem = scope === 'all' ? 'ropa-register' : 'ropa-register-view'
       let result
       if (kind === 'xlsx') {
-        result = await host.exportWorkbook({ data: await exportDataFor(scope, filter, records), suggestedName: datedFileName(stem, 'xlsx') })
+        result = await host.exportWorkbook({ data: { ...(await exportDataFor(scope, filter, records)), layout }, suggestedName: datedFileName(stem, 'xlsx') })
       } else {
         const { registerCsv } = await import('@core/workbook/register-csv')
-        result = await host.saveFile({ title: 'Export the register as CSV', suggestedName: datedFileName(stem, 'csv'), filters: [{ name: 'CSV', extensions: ['csv'] }], data: registerCsv(records) })
+        result = await host.saveFile({ title: 'Export the register as CSV', suggestedName: datedFileName(stem, 'csv'), filters: [{ name: 'CSV', extensions: ['csv'] }], data: registerCsv(records, { layout }) })
       }
       if (result.status === 'saved') toast.success(`Exported ${records.length.toLocaleString()} records to ${result.name}`)
     } catch (caught) {
@@ -106,6 +115,16 @@ function ExportSection() {
           </span>
         </label>
       </fieldset>
+      <label className="field export__layout">
+        <span className="field__label">Register layout</span>
+        <select value={layout} disabled={busy !== null} onChange={(event) => setLayout(event.target.value as WorkbookLayoutName)}>
+          {WORKBOOK_LAYOUTS.map((name) => (
+            <option key={name} value={name}>
+              {LAYOUT_NAMES[name]}
+            </option>
+          ))}
+        </select>
+      </label>
       <div className="export__actions">
         <button type="button" className="button button--primary" disabled={busy !== null} onClick={() => void run('xlsx')}>
           Export workbook (.xlsx)

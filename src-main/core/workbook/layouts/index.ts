@@ -13,8 +13,9 @@ import { DSK_LAYOUT } from './dsk'
 import { ICO_LAYOUT } from './ico'
 import type { RecordText } from './record-text'
 
-export const WORKBOOK_LAYOUTS = ['ico', 'cnil', 'dsk'] as const
-export type WorkbookLayoutName = (typeof WORKBOOK_LAYOUTS)[number]
+import type { WorkbookLayoutName } from './names'
+
+export { WORKBOOK_LAYOUTS, isWorkbookLayout, type WorkbookLayoutName } from './names'
 
 export interface RegisterSheetLayout {
   /** The sheet's name (31 characters at most, Excel's limit). */
@@ -31,7 +32,3 @@ export interface RegisterLayout {
 }
 
 export const REGISTER_LAYOUTS: Record<WorkbookLayoutName, RegisterLayout> = { ico: ICO_LAYOUT, cnil: CNIL_LAYOUT, dsk: DSK_LAYOUT }
-
-export function isWorkbookLayout(value: unknown): value is WorkbookLayoutName {
-  return typeof value === 'string' && (WORKBOOK_LAYOUTS as readonly string[]).includes(value)
-}
