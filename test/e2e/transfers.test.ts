@@ -84,13 +84,16 @@ describe('transfers in the record editor', () => {
     await context.close()
   })
 
-  it('a UK organisation is offered the IDTA and the UK Addendum, and told the UK list is its own', async () => {
+  it("a UK organisation is offered the IDTA and the UK Addendum, and its transfers are judged by the UK's own adequacy list", async () => {
     const { page, context, pageErrors } = await openApp(session)
     await setUpOrganisation(page)
     await page.getByRole('link', { name: 'Organisation', exact: true }).click()
     await page.getByLabel('Regime for transfers').selectOption('uk')
     await page.getByRole('button', { name: 'Save organisation' }).click()
     await page.getByText('Organisation saved').waitFor()
+    // The list the checks apply is shown with its sources and as-of date.
+    await page.getByText(/UK adequacy regulations .*: 45 destinations, as of 6 December 2026/).click()
+    await page.getByRole('cell', { name: 'Republic of Korea', exact: true }).waitFor()
     await screenshot(page, 'organisation-regime')
     await page.getByRole('link', { name: 'Register', exact: true }).click()
     await page.getByRole('link', { name: 'New controller record' }).click()
@@ -98,7 +101,9 @@ describe('transfers in the record editor', () => {
     const transfers = page.locator('#transfers')
     await transfers.getByText(/Organisation's regime: UK GDPR/).waitFor()
     await transfers.getByLabel('Country or international organisation').fill('Japan')
-    await transfers.getByText(/The UK keeps its own adequacy list, which the app does not hold/).waitFor()
+    await transfers.getByText(/UK adequacy regulations for Japan in force from 1 January 2021: the private sector under the APPI/).waitFor()
+    await transfers.getByLabel('Country or international organisation').fill('Brazil')
+    await transfers.getByText(/No adequacy decision on the UK's list \(as of 6 December 2026\)/).waitFor()
     await transfers.getByLabel('Mechanism (Chapter V)').selectOption('art46')
     const options = await transfers.getByLabel('Instrument').locator('option').allTextContents()
     expect(options).toContain('UK International Data Transfer Agreement (IDTA)')

@@ -357,11 +357,18 @@ const FIRING: FiringCase[] = [
     expected: [{ severity: 'warning', field: 'transfers.0.instrument', message: /need the UK Addendum/ }]
   },
   {
-    ruleId: 'transfer-regime-instrument',
-    title: 'a UK organisation relying on adequacy: the UK list is not held',
-    record: controller((r) => void (r.transfers[0] = { ...r.transfers[0]!, country: 'Switzerland', countryCode: 'CH', mechanism: 'art45', instrument: 'adequacy-decision', sccModule: '' })),
+    ruleId: 'transfer-adequacy-unfounded',
+    title: "a UK organisation relying on adequacy for Brazil, on the EU's list but not on the UK's",
+    record: controller((r) => void (r.transfers[0] = { ...r.transfers[0]!, country: 'Brazil', countryCode: 'BR', mechanism: 'art45', instrument: 'adequacy-decision', sccModule: '' })),
     context: { organisation: { ...completeOrganisation(), regime: 'uk' } },
-    expected: [{ severity: 'warning', field: 'transfers.0.mechanism', message: /UK keeps its own adequacy list/ }]
+    expected: [{ severity: 'error', field: 'transfers.0.mechanism', message: /"Brazil" has none on the UK's list/ }]
+  },
+  {
+    ruleId: 'transfer-adequacy-unfounded',
+    title: "an organisation under both regimes relying on adequacy for Brazil: the UK side has none",
+    record: controller((r) => void (r.transfers[0] = { ...r.transfers[0]!, country: 'Brazil', countryCode: 'BR', mechanism: 'art45', instrument: 'adequacy-decision', sccModule: '' })),
+    context: { organisation: { ...completeOrganisation(), regime: 'both' }, today: '2026-12-06' },
+    expected: [{ severity: 'error', field: 'transfers.0.mechanism', message: /has an EU adequacy decision but none on the UK's list/ }]
   },
   {
     ruleId: 'transfer-adequacy-unfounded',
@@ -468,6 +475,16 @@ const SILENT: Array<{ ruleId: string; title: string; record: () => StoredRecord;
     r.jointControllerDetails = 'Partner SA, privacy@partner.example'
   }) },
   { ruleId: 'art30-purposes', title: 'a processor record has no purposes of its own', record: processor(() => {}) },
+  ...(['CH', 'KR', 'US', 'FR'] as const).flatMap((code) =>
+    (['transfer-adequacy-unfounded', 'transfer-regime-instrument'] as const).map((ruleId) => ({
+      ruleId,
+      title: `a UK organisation relying on the UK's adequacy regulations for ${code}`,
+      record: controller((r) => void (r.transfers[0] = { ...r.transfers[0]!, country: '', countryCode: code, mechanism: 'art45', instrument: 'adequacy-decision', sccModule: '' })),
+      context: { organisation: { ...completeOrganisation(), regime: 'uk' as const } }
+    }))
+  ),
+  { ruleId: 'transfer-adequacy-unfounded', title: 'a UK organisation sending data to "the EEA" on adequacy', record: controller((r) => void (r.transfers[0] = { ...r.transfers[0]!, country: 'EEA', countryCode: '', mechanism: 'art45', instrument: 'adequacy-decision', sccModule: '' })), context: { organisation: { ...completeOrganisation(), regime: 'uk' as const } } },
+  { ruleId: 'transfer-adequacy-unfounded', title: 'an organisation under both regimes relying on adequacy for Switzerland (on both lists)', record: controller((r) => void (r.transfers[0] = { ...r.transfers[0]!, country: 'Switzerland', countryCode: 'CH', mechanism: 'art45', instrument: 'adequacy-decision', sccModule: '' })), context: { organisation: { ...completeOrganisation(), regime: 'both' as const } } },
   { ruleId: 'art30-security', title: 'measures described in words only', record: controller((r) => {
     r.securityMeasures = []
     r.securityDescription = 'Encrypted backups, SSO with MFA'

@@ -43,8 +43,23 @@ describe('adequacy decisions as data', () => {
     expect(decisionAppliesOn(decision('GB'), '2031-12-28')).toBe(false)
   })
 
-  it('hold no UK list: the reference sheet does not give it', () => {
-    expect(UK_ADEQUACY_DECISIONS).toEqual([])
+  it("hold the UK's own list, each entry with its source: the EEA, Gibraltar and the EU decisions kept on 31 December 2020, Korea (2022) and the UK Extension to the DPF (2023)", () => {
+    const ukCodes = UK_ADEQUACY_DECISIONS.map((entry) => entry.code)
+    expect(ukCodes).toEqual(expect.arrayContaining(['FR', 'DE', 'IE', 'IS', 'LI', 'NO', 'GI', 'CH', 'JP', 'CA', 'NZ', 'KR', 'US']))
+    expect(ukCodes).toHaveLength(30 + 1 + 12 + 2)
+    // Not on the UK's list: its own country, and EU decisions made after the UK left (Brazil, the EPO).
+    for (const absent of ['GB', 'BR', 'org:epo']) expect(ukCodes).not.toContain(absent)
+    for (const entry of UK_ADEQUACY_DECISIONS) {
+      expect(entry.regime).toBe('uk')
+      expect(entry.source, entry.name).not.toBe('')
+      expect(entry.sourceUrl, entry.name).toMatch(/^https:\/\/ico\.org\.uk\//)
+    }
+    const uk = (code: string) => UK_ADEQUACY_DECISIONS.find((entry) => entry.code === code)!
+    expect(uk('KR')).toMatchObject({ decided: '2022-12-19', reference: expect.stringMatching(/SI 2022\/1213/) })
+    expect(uk('US')).toMatchObject({ decided: '2023-10-12', scope: 'uk-extension' })
+    expect(uk('JP')).toMatchObject({ scope: 'private-sector' })
+    expect(decisionAppliesOn(uk('KR'), '2022-12-18')).toBe(false)
+    expect(decisionAppliesOn(uk('US'), '2023-10-12')).toBe(true)
   })
 
   it('are dated once, shown as a date a person reads', () => {

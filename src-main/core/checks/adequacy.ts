@@ -4,7 +4,7 @@
  * The decisions themselves are dated data in core/legal/transfer-law.ts.
  */
 import { normaliseDestination, resolveDestinationCode } from '../legal/destinations'
-import { adequacyDecisionsFor, decisionAppliesOn, EU_ADEQUACY_DECISIONS, TRANSFER_LAW_AS_OF, UK_ADEQUACY_LIST_RECORDED, type AdequacyDecision } from '../legal/transfer-law'
+import { adequacyDecisionsFor, decisionAppliesOn, EU_ADEQUACY_DECISIONS, TRANSFER_LAW_AS_OF, UK_EEA_DECISION, type AdequacyDecision } from '../legal/transfer-law'
 
 export type { AdequacyDecision } from '../legal/transfer-law'
 /** The EU's list (kept under its former name for the readers of the checks). */
@@ -35,8 +35,6 @@ export interface DestinationClass {
   inEea: boolean
   /** The adequacy decisions covering the destinations outside, when every one of them has one. */
   adequacy: AdequacyDecision[] | null
-  /** False under a regime whose adequacy list the app does not hold (the UK's): adequacy is then for the DPO to confirm. */
-  adequacyKnown: boolean
   /** Codes of the places named. */
   codes: string[]
   /** Parts of the text that matched no place (a typo, or a name the lists do not know). */
@@ -77,7 +75,9 @@ export function classifyDestination(countryText: string, options: DestinationOpt
   const home = (code: string) => (regime === 'uk' ? code === 'GB' : EEA.has(code))
   const domestic = named > 0 && unmatched.length === 0 && codes.every(home) && (regime === 'eu' || wholeEea === 0)
   const decisions: AdequacyDecision[] = []
-  let covered = unmatched.length === 0 && (regime === 'eu' || wholeEea === 0)
+  let covered = unmatched.length === 0
+  // Under the UK GDPR "the EEA" as a whole is a destination, covered by the UK's regulations for the EEA states.
+  if (regime === 'uk' && wholeEea > 0 && decisionAppliesOn(UK_EEA_DECISION, on)) decisions.push(UK_EEA_DECISION)
   for (const code of codes) {
     if (home(code)) continue
     const decision = adequacyDecisionsFor(regime).find((candidate) => candidate.code === code && decisionAppliesOn(candidate, on))
@@ -89,7 +89,6 @@ export function classifyDestination(countryText: string, options: DestinationOpt
     domestic,
     inEea,
     adequacy: covered && decisions.length > 0 ? decisions : null,
-    adequacyKnown: regime === 'eu' || UK_ADEQUACY_LIST_RECORDED,
     codes,
     unmatched
   }

@@ -20,8 +20,8 @@ export function regimeOf(context: CheckContext): Regime {
 
 /**
  * Transfers under the EU list, and for a UK-only organisation under the UK's. An
- * organisation under both is judged by the EU list, which the app holds; the UK side is
- * left to the DPO (see the UK adequacy rule).
+ * organisation under both is judged here by the EU list; the adequacy rule checks its UK
+ * side too (`ukDestination`).
  */
 export function thirdCountryTransfers(record: CheckableRecord, context: CheckContext): ThirdCountryTransfer[] {
   const regime = regimeOf(context) === 'uk' ? 'uk' : 'eu'
@@ -31,6 +31,11 @@ export function thirdCountryTransfers(record: CheckableRecord, context: CheckCon
     if (!destination.domestic) result.push({ transfer, index, destination })
   })
   return result
+}
+
+/** How the UK's list sees a transfer, for an organisation under both regimes. */
+export function ukDestination(transfer: Transfer, context: CheckContext): DestinationClass {
+  return classifyDestination(transfer.country ?? '', { regime: 'uk', on: context.today, countryCode: transfer.countryCode ?? '' })
 }
 
 /** 30(1)(e) for a controller's record, 30(2)(c) for a processor's. */

@@ -1,11 +1,12 @@
 /**
  * Chapter V law as dated data: adequacy decisions and the validity of transfer instruments.
- * Every fact here comes from shared/reference/gdpr-article30.md (the register's reference
- * sheet). Where that sheet is silent a field is null, and the entry says so in `note`: no
+ * The EU facts come from shared/reference/gdpr-article30.md (the register's reference sheet);
+ * the UK's own list, on which the sheet is silent, from the sources its entries cite. Where a source is silent a field is null, and the entry says so in `note`: no
  * decision number, date or URL is filled in from memory. Update the data, not the checks,
  * when the law moves, and move `TRANSFER_LAW_AS_OF` with it.
  */
 import type { Regime, TransferInstrument } from '../records/enums'
+import { destinationName } from './destinations'
 
 /** The day the data below was last confirmed; shown wherever a transfer is judged by it. */
 export const TRANSFER_LAW_AS_OF = '2026-12-06'
@@ -23,10 +24,11 @@ const CONFIRMED = `${REFERENCE_SHEET}; confirmed from the Commission's adequacy 
 const AS_CITED = `${REFERENCE_SHEET}; decision reference as generally cited, not yet confirmed against EUR-Lex`
 
 /** Which recipients in the destination a decision covers, where not all of them. */
-export type AdequacyScope = 'dpf-certified' | 'commercial' | 'private-sector'
+export type AdequacyScope = 'dpf-certified' | 'uk-extension' | 'commercial' | 'private-sector'
 
 export const ADEQUACY_SCOPE_TEXT: Record<AdequacyScope, string> = {
   'dpf-certified': 'only organisations certified on the EU-US Data Privacy Framework list; others need Art. 46 safeguards',
+  'uk-extension': 'only US organisations certified on the Data Privacy Framework that joined its UK Extension; others need the IDTA or the UK Addendum',
   commercial: 'commercial organisations subject to PIPEDA only',
   'private-sector': 'the private sector under the APPI, with the supplementary rules'
 }
@@ -93,12 +95,78 @@ export const EU_ADEQUACY_DECISIONS: readonly AdequacyDecision[] = [
 ]
 
 /**
- * The UK's own adequacy list ("data bridges"), which applies to a UK GDPR organisation.
- * The reference sheet says only that the UK keeps its own list, not what is on it, so no
- * entry is recorded: for a UK organisation the checks ask the DPO to confirm adequacy
- * against the UK list instead of judging it.
+ * The UK's own adequacy list ("data bridges"), which applies to a UK GDPR organisation. The
+ * reference sheet says only that the UK keeps its own list; the entries below come from the
+ * sources each cites, read on the as-of date:
+ * - UK_TRANSITIONAL: the Data Protection Act 2018, Schedule 21, paragraphs 4 and 5, which kept
+ *   as UK adequacy regulations the EEA states, Gibraltar, the EU and EEA institutions and the
+ *   destinations of the EU decisions in force on 31 December 2020 (the ICO's page "Is the
+ *   restricted transfer covered by adequacy regulations?" lists them);
+ * - the Republic of Korea: the UK's first own regulations, in force 19 December 2022;
+ * - the United States: the UK Extension to the EU-US Data Privacy Framework, in force
+ *   12 October 2023, for certified organisations that joined the UK Extension.
+ * Anything the UK added after these sources is not recorded: such a transfer is reported as
+ * lacking adequacy, and the finding says what the list is "as of" so the DPO can check.
  */
-export const UK_ADEQUACY_DECISIONS: readonly AdequacyDecision[] = []
+const ICO_ADEQUACY_PAGE = 'https://ico.org.uk/for-organisations/uk-gdpr-guidance-and-resources/international-transfers/adequacy-regulations/is-the-restricted-transfer-covered-by-adequacy-regulations'
+const UK_TRANSITIONAL = 'Data Protection Act 2018, Schedule 21, paras 4-5 (adequacy kept from the EU on 31 December 2020), as listed by the ICO'
+
+const ukDecision = (entry: Pick<AdequacyDecision, 'name' | 'code' | 'reference' | 'decided' | 'source'> & Partial<Pick<AdequacyDecision, 'scope' | 'note' | 'sourceUrl'>>): AdequacyDecision => ({
+  regime: 'uk',
+  status: 'in-force',
+  sourceUrl: ICO_ADEQUACY_PAGE,
+  validUntil: null,
+  scope: null,
+  note: null,
+  ...entry
+})
+
+/** The EEA states, whose adequacy under the UK GDPR comes from the 2018 Act's transitional provisions. */
+const UK_EEA_STATE_CODES = ['AT', 'BE', 'BG', 'HR', 'CY', 'CZ', 'DK', 'EE', 'FI', 'FR', 'DE', 'GR', 'HU', 'IE', 'IT', 'LV', 'LT', 'LU', 'MT', 'NL', 'PL', 'PT', 'RO', 'SK', 'SI', 'ES', 'SE', 'IS', 'LI', 'NO'] as const
+
+/** The UK's decision for the EEA as a whole (a record may say only "EEA" or "EU"). */
+export const UK_EEA_DECISION: AdequacyDecision = ukDecision({
+  name: 'EEA states',
+  code: 'EEA',
+  reference: 'Data Protection Act 2018, Sch. 21, para. 4',
+  decided: '2021-01-01',
+  source: UK_TRANSITIONAL
+})
+
+/** EU decisions in force on 31 December 2020 that the UK kept (Korea's EU decision came later). */
+const KEPT_FROM_THE_EU = new Set(['AD', 'AR', 'CA', 'FO', 'GG', 'IM', 'IL', 'JE', 'NZ', 'CH', 'UY', 'JP'])
+
+export const UK_ADEQUACY_DECISIONS: readonly AdequacyDecision[] = [
+  ...UK_EEA_STATE_CODES.map((code) => ({ ...UK_EEA_DECISION, name: `${destinationName(code) ?? code} (EEA)`, code })),
+  ukDecision({ name: 'Gibraltar', code: 'GI', reference: 'Data Protection Act 2018, Sch. 21, para. 4', decided: '2021-01-01', source: UK_TRANSITIONAL }),
+  ...EU_ADEQUACY_DECISIONS.filter((decision) => KEPT_FROM_THE_EU.has(decision.code)).map((decision) =>
+    ukDecision({
+      name: decision.name,
+      code: decision.code,
+      reference: 'Data Protection Act 2018, Sch. 21, para. 5',
+      decided: '2021-01-01',
+      scope: decision.scope,
+      source: UK_TRANSITIONAL,
+      note: `Kept from the EU decision ${decision.reference ?? ''} in force on 31 December 2020.`.replace('  ', ' ')
+    })
+  ),
+  ukDecision({
+    name: 'Republic of Korea',
+    code: 'KR',
+    reference: 'Data Protection (Adequacy) (Republic of Korea) Regulations 2022 (SI 2022/1213)',
+    decided: '2022-12-19',
+    source: 'SI 2022/1213, in force 19 December 2022: the UK\'s first adequacy regulations of its own (reports of 24 November 2022 and 31 March 2023)',
+    note: 'Wider than the EU decision: it also covers personal credit information.'
+  }),
+  ukDecision({
+    name: 'United States',
+    code: 'US',
+    reference: 'Data Protection (Adequacy) (United States of America) Regulations 2023: the UK Extension to the EU-US Data Privacy Framework',
+    decided: '2023-10-12',
+    scope: 'uk-extension',
+    source: 'UK Extension to the Data Privacy Framework ("UK-US data bridge"), in force 12 October 2023'
+  })
+]
 export const UK_ADEQUACY_LIST_RECORDED = UK_ADEQUACY_DECISIONS.length > 0
 
 export function adequacyDecisionsFor(regime: 'eu' | 'uk'): readonly AdequacyDecision[] {

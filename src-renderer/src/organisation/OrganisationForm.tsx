@@ -7,6 +7,7 @@ import { newItemId } from '@core/records/new-record'
 import { SelectField, TextField } from '../ui/fields'
 import { REGIME_LABELS } from '@core/records/enums'
 import { useAsyncAction } from '../ui/use-async-action'
+import { AdequacyLists } from './AdequacyLists'
 
 /** The first-run form also asks who is using the app, so that every change names its author. */
 export const setupSchema = z.object({
@@ -94,6 +95,7 @@ export function OrganisationForm({ initial, withProfile, currentUserName, submit
           <div className="grid">
             <SelectField name="organisation.regime" label="Regime for transfers" labels={REGIME_LABELS} />
           </div>
+          <AdequacyLists />
         </fieldset>
         <fieldset className="section">
           <legend>Joint controllers</legend>

@@ -325,10 +325,10 @@ function destinationHint(country: string, countryCode: string, regime: Regime): 
   const destination = classifyDestination(country, { regime: regime === 'uk' ? 'uk' : 'eu', countryCode, on: localToday() })
   const code = countryCode ? `Code ${countryCode}. ` : 'Not matched to a country code. '
   if (destination.domestic) return `${code}${regime === 'uk' ? 'In the UK' : 'In the EEA'}: not a transfer under Chapter V.`
-  if (!destination.adequacyKnown) return `${code}The UK keeps its own adequacy list, which the app does not hold: confirm adequacy against it.`
-  if (destination.adequacy === null) return `${code}No adequacy decision on the EU's list.`
+  const list = regime === 'uk' ? `the UK's list (as of ${formatLegalDate(TRANSFER_LAW_AS_OF)})` : "the EU's list"
+  if (destination.adequacy === null) return `${code}No adequacy decision on ${list}.`
   return `${code}${destination.adequacy
-    .map((decision) => `Adequacy decision for ${decision.name}${decision.decided ? ` of ${formatLegalDate(decision.decided)}` : ''}${decision.scope ? `: ${ADEQUACY_SCOPE_TEXT[decision.scope]}` : ''}`)
+    .map((decision) => `${decision.regime === 'uk' ? 'UK adequacy regulations' : 'Adequacy decision'} for ${decision.name}${decision.decided ? `${decision.regime === 'uk' ? ' in force from' : ' of'} ${formatLegalDate(decision.decided)}` : ''}${decision.scope ? `: ${ADEQUACY_SCOPE_TEXT[decision.scope]}` : ''}`)
     .join('; ')}.`
 }
 

@@ -1,7 +1,7 @@
 import { labelParam, msg } from '../../i18n/message'
 import { instrumentAvailableUnder } from '../../legal/transfer-law'
 import { recordFinding, type Finding, type RecordRule } from '../finding'
-import { TRANSFER_LAW_NOTE, regimeOf, thirdCountryTransfers, transferName } from '../transfers'
+import { regimeOf, thirdCountryTransfers, transferName } from '../transfers'
 
 /**
  * The instrument fits the organisation's regime: the IDTA and the UK Addendum exist only
@@ -14,7 +14,7 @@ export const transferRegimeInstrument: RecordRule = {
   description: "A transfer's instrument exists under the organisation's regime (EU GDPR, UK GDPR or both).",
   check(record, context) {
     const regime = regimeOf(context)
-    return thirdCountryTransfers(record, context).flatMap(({ transfer, index, destination }): Finding[] => {
+    return thirdCountryTransfers(record, context).flatMap(({ transfer, index }): Finding[] => {
       const name = transferName(transfer, index)
       if (transfer.instrument !== '' && !instrumentAvailableUnder(transfer.instrument, regime)) {
         const ukOnly = transfer.instrument === 'uk-idta' || transfer.instrument === 'uk-addendum'
@@ -34,16 +34,6 @@ export const transferRegimeInstrument: RecordRule = {
             field: `transfers.${index}.instrument`,
             message: msg('transfer-regime-instrument.addendum', { transfer: name }),
             fix: msg('transfer-regime-instrument.addendum.fix')
-          })
-        ]
-      }
-      if (regime === 'uk' && transfer.mechanism === 'art45' && !destination.adequacyKnown) {
-        return [
-          recordFinding(transferRegimeInstrument, record, {
-            severity: 'warning',
-            field: `transfers.${index}.mechanism`,
-            message: msg('transfer-regime-instrument.ukAdequacy', { transfer: name, note: TRANSFER_LAW_NOTE }),
-            fix: msg('transfer-regime-instrument.ukAdequacy.fix')
           })
         ]
       }
