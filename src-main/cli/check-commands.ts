@@ -15,7 +15,6 @@ import { describeFieldPathIn, formatArticle, lookupText, translateMessage } from
 import { isIsoDate, localToday } from '../core/checks/dates'
 import type { CheckContext, Finding } from '../core/checks/finding'
 import { checkRecord, completeness, groupFindingsByRecord, runChecks, summariseFindings, type Completeness, type FindingsSummary } from '../core/checks/run-checks'
-import { describeFieldPath } from '../core/records/field-names'
 import { activityTitle, type Organisation, type StoredRecord } from '../core/records/model'
 import { installedPackVersions } from '../core/templates/installed-pack'
 import { formatProblem, type Problem } from '../core/util/problems'

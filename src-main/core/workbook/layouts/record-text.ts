@@ -15,24 +15,24 @@ const unique = <T>(values: T[]): T[] => [...new Set(values)]
 export interface RecordText {
   locale: Locale
   /** A phrase of the `workbook` catalogue. */
-  say(key: string, params?: Record<string, string | number>): string
-  date(iso: string): string
-  purposes(record: StoredRecord): string
-  lawfulBases(record: StoredRecord): string
-  subjects(record: StoredRecord): string
-  categories(record: StoredRecord): string
-  specialCategories(record: StoredRecord): string
-  recipients(record: StoredRecord): string
-  transferDestinations(record: StoredRecord): string
-  transferSafeguards(record: StoredRecord): string
-  transferDocumentation(record: StoredRecord): string
-  retention(record: StoredRecord): string
-  security(record: StoredRecord): string
-  controllersActedFor(record: StoredRecord): string
-  controllerContacts(record: StoredRecord): string
-  processingCategories(record: StoredRecord): string
-  status(record: StoredRecord): string
-  role(record: StoredRecord): string
+  say: (key: string, params?: Record<string, string | number>) => string
+  date: (iso: string) => string
+  purposes: (record: StoredRecord) => string
+  lawfulBases: (record: StoredRecord) => string
+  subjects: (record: StoredRecord) => string
+  categories: (record: StoredRecord) => string
+  specialCategories: (record: StoredRecord) => string
+  recipients: (record: StoredRecord) => string
+  transferDestinations: (record: StoredRecord) => string
+  transferSafeguards: (record: StoredRecord) => string
+  transferDocumentation: (record: StoredRecord) => string
+  retention: (record: StoredRecord) => string
+  security: (record: StoredRecord) => string
+  controllersActedFor: (record: StoredRecord) => string
+  controllerContacts: (record: StoredRecord) => string
+  processingCategories: (record: StoredRecord) => string
+  status: (record: StoredRecord) => string
+  role: (record: StoredRecord) => string
 }
 
 export function recordText(locale: Locale): RecordText {
