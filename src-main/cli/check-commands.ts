@@ -139,7 +139,7 @@ export function formatReport(report: CheckReport, records: readonly StoredRecord
         const severity = english ? finding.severity : lookupText(locale, `labels:severity.${finding.severity}`)
         lines.push(`    ${severity.toUpperCase().padEnd(7)} ${describeFieldPathIn(finding.field, locale)}  [${finding.ruleId}]`)
         lines.push(`            ${english ? finding.message : translateMessage(finding.messageRef, locale)}`)
-        lines.push(`            ${lookupText(locale, 'workbook:findings.fix')}: ${english ? finding.fix : translateMessage(finding.fixRef, locale)}`)
+        lines.push(`            ${english ? 'Fix' : lookupText(locale, 'workbook:findings.fix')}: ${english ? finding.fix : translateMessage(finding.fixRef, locale)}`)
       }
     }
     lines.push('')

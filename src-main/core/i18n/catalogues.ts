@@ -38,8 +38,10 @@ function split(namespacedKey: string): [CoreNamespace, string] {
   return colon === -1 ? ['findings', namespacedKey] : [namespacedKey.slice(0, colon) as CoreNamespace, namespacedKey.slice(colon + 1)]
 }
 
+const EMPTY: Record<string, string | number> = {}
+
 /** One key in one language, English when the language lacks it, the key itself when English does too. */
-export function lookupText(locale: Locale, namespacedKey: string, params: Record<string, string | number> = {}): string {
+export function lookupText(locale: Locale, namespacedKey: string, params: Record<string, string | number> = EMPTY): string {
   const [namespace, key] = split(namespacedKey)
   if (namespace === 'vocabulary') return termLabelIn(key, locale)
   if ((namespace as string) === 'fieldPath') return describeFieldPathIn(key, locale)
