@@ -205,12 +205,12 @@ describe('pack import', () => {
     bigString.activities[0].description = 'x'.repeat(2 * 1024 * 1024)
     const badFiles: Array<[string, string | object, RegExp]> = [
       ['not-json.json', '{ "formatVersion": 1, "id": ', /\$: invalid JSON at line 1, column \d+/],
-      ['format-2.json', { ...haivisionCopy('2.0.0'), formatVersion: 2 }, /\$\.formatVersion: formatVersion 2 is newer than this app supports/],
+      ['format-3.json', { ...haivisionCopy('2.0.0'), formatVersion: 3 }, /\$\.formatVersion: formatVersion 3 is newer than this app supports/],
       ['missing-vendor.json', missingVendor, /\$\.vendor: required field "vendor" is missing/],
       ['duplicate-ids.json', duplicateIds, /\$\.activities\[1\]\.id: duplicate activity id/],
       ['big-string.json', bigString, /\$\.activities\[0\]\.description: .*(longer|characters)/],
       ['over-5mb.json', { ...haivisionCopy('2.0.0'), padding: 'x'.repeat(5 * 1024 * 1024 + 10) }, /over-5mb\.json is 5\.\d MB; the limit is 5\.0 MB/],
-      ['proto.json', HAIVISION_TEXT.replace('"formatVersion": 1,', '"formatVersion": 1, "__proto__": { "polluted": true },'), /\$\.__proto__: .*__proto__/],
+      ['proto.json', HAIVISION_TEXT.replace('"formatVersion": 2,', '"formatVersion": 2, "__proto__": { "polluted": true },'), /\$\.__proto__: .*__proto__/],
       ['bad-quote.json', withQuote, /\$\.activities\[0\]\.purposes\[0\]\.quotes\[0\]: quote not found verbatim in the policy text/]
     ]
     for (const [name, content, message] of badFiles) {

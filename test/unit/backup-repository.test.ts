@@ -167,7 +167,7 @@ describe('BackupRepository', () => {
     if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems))
     const target = await openRegister('Clerk')
     await target.backups.restore(parsed.backup)
-    const templates = new TemplateRepository(target.register, { packs: async () => [], sourceText: async () => undefined })
+    const templates = new TemplateRepository(target.register, { packs: async () => [] })
     const restored = await templates.getPack('kaltura')
     expect(restored?.sourceText).toBe('')
     expect(restored?.pack.activities[0]).toMatchObject({ gaps: [], recipients: [] })

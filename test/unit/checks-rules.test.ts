@@ -328,6 +328,14 @@ const FIRING: FiringCase[] = [
   },
   {
     ruleId: 'transfer-evidence-invalid',
+    title: 'an unverified quote (from a pack without source text) naming the 2010 SCCs: no evidence, a warning to look at the policy',
+    record: controller((r) => {
+      r.evidence = [{ field: 'transfers.0', quotes: ['We rely on the standard contractual clauses approved in 2010 (Decision 2010/87/EU).'], note: '', verified: false }]
+    }),
+    expected: [{ severity: 'warning', field: 'transfers.0', message: /an unverified quote \(never checked against the policy\) names Standard contractual clauses adopted before 2021/ }]
+  },
+  {
+    ruleId: 'transfer-evidence-invalid',
     title: "an open point on the record's transfers quoting Safe Harbor",
     record: controller((r) => {
       r.transfers = []

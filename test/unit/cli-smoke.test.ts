@@ -4,7 +4,7 @@
  * its stdout and stderr and sets its exit code. What each command does is tested in-process
  * (checks-cli, templates-cli, workbook-cli), where it costs no Node start.
  */
-import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -88,5 +88,19 @@ describe.concurrent('ropa as a process', { timeout: 60_000 }, () => {
     expect(result.code).toBe(1)
     expect(result.stderr).toMatch(/^broken-pack\.json: \$: invalid JSON at line 1, column 29/)
     expect(result.stdout).toBe('1 template pack checked: 0 valid, 1 invalid (1 problem, 0 warnings)\n')
+  })
+
+  it('templates vocabulary prints key, label and kind', async () => {
+    const result = await ropaProcess(['templates', 'vocabulary', '--search', 'trade-union'], directory)
+    expect(result).toMatchObject({ code: 0, stderr: '' })
+    expect(result.stdout).toMatch(/^gdpr\.trade_union_membership +Trade-union membership {2}\(data category\)\n1 entry;/)
+  })
+
+  it('templates bundle refuses a quote its source does not hold and writes nothing', async () => {
+    writeFileSync(join(directory, 'policy.txt'), 'A policy that says very little.\n')
+    const result = await ropaProcess(['templates', 'bundle', join(import.meta.dirname, '..', 'fixtures', 'packs', 'acme-widgets.json'), '--source', 'policy.txt', '-o', 'bundled.json'], directory)
+    expect(result.code).toBe(1)
+    expect(result.stderr).toMatch(/: \$\.vendor\.legalEntities\[0\]\.quotes\[0\]: quote not found verbatim in the policy text/)
+    expect(existsSync(join(directory, 'bundled.json'))).toBe(false)
   })
 })

@@ -84,10 +84,13 @@ describe("the organisation's own pack", () => {
     const original = pack.activities.find((candidate) => candidate.id === 'accounts')!
     expect(activity.id).toBe(slugify(record.name, 'activity'))
     expect(activity.purposes.map((purpose) => purpose.quotes)).toEqual(original.purposes.map((purpose) => purpose.quotes))
-    // Every gap of the template comes back (instantiating may add open items of its own, e.g. a transfer without a safeguard).
-    expect(new Set(activity.gaps.map((gap) => gap.field))).toEqual(new Set(original.gaps.map((gap) => gap.field)))
+    // Every gap of the template comes back (instantiating may add open items of its own, e.g. a transfer without a safeguard);
+    // a gap on one template transfer comes back as one on the transfers, since such a transfer is not in the record.
+    const fieldsOf = (gaps: Array<{ field: string }>) => new Set(gaps.map((gap) => gap.field.replace(/^transfers\[\d+\].*$/, 'transfers')))
+    expect(fieldsOf(activity.gaps)).toEqual(fieldsOf(original.gaps))
     const resolved = { ...record, openItems: record.openItems.map((item) => ({ ...item, resolution: 'resolved' as const })) }
-    expect(activityFromRecord(resolved).gaps).toEqual([])
+    // Format 2: the record's transfer names "Standard contractual clauses" but no instrument yet, which the template says.
+    expect(activityFromRecord(resolved).gaps).toEqual([{ field: 'transfers[0].instrument', kind: 'silent', note: 'No transfer instrument is named for this transfer.', quotes: [] }])
   })
 })
 

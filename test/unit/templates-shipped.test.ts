@@ -1,10 +1,11 @@
+import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { basename, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { recordFormSchema } from '@core/records/model'
 import { recordFromActivity } from '@core/templates/instantiate'
 import { packJsonSchemaText } from '@core/templates/pack-json-schema'
-import { PACK_SCHEMA_FILE_NAME } from '@core/templates/validate-pack'
+import { PACK_SCHEMA_FILE_NAME, collectQuotes } from '@core/templates/validate-pack'
 import { SHIPPED_TEMPLATES_DIR, listPackFiles, validatePackFile } from '../../src-main/cli/template-commands'
 
 /** The packs the product ships, one per vendor policy in /work/shared/policies. */
@@ -24,13 +25,29 @@ describe('shipped template packs', () => {
   describe.each(packFiles.map((file) => [basename(file), file]))('%s', (_name, file) => {
     const result = validatePackFile(file)
 
-    it('validates, with its policy text shipped and every quote found verbatim in it', () => {
+    it('validates as format 2, every quote found verbatim in the policy text it embeds', () => {
       expect(result.ok ? [] : result.problems).toEqual([])
       if (!result.ok) return
-      // Warnings name unchecked quotes; a shipped pack must have all of them checked.
-      expect(result.warnings.filter((warning) => /not checked/.test(warning.message))).toEqual([])
-      expect(result.pack.source.file).not.toBe('')
+      expect(result.warnings).toEqual([])
+      expect(result.quotesChecked).toBe(true)
       expect(`${result.pack.id}.json`).toBe(basename(file))
+    })
+
+    it('is written in format 2 and embeds its policy, with that text\'s SHA-256, as the source the pack is drawn from', () => {
+      const raw = JSON.parse(readFileSync(file, 'utf8'))
+      expect(raw.formatVersion).toBe(2)
+      expect(raw.source.file).toBeUndefined()
+      expect(raw.sources).toHaveLength(1)
+      const [policy] = raw.sources
+      expect(policy.kind).toBe('privacy-policy')
+      expect(policy.text.length).toBeGreaterThan(5000)
+      expect(createHash('sha256').update(policy.text, 'utf8').digest('hex')).toBe(policy.sha256)
+      expect(raw.source.sha256).toBe(policy.sha256)
+      // Every quote, checked here independently of the validator.
+      const normalised = policy.text.replace(/\s+/g, ' ')
+      const quotes = collectQuotes(raw)
+      expect(quotes.length).toBeGreaterThan(50)
+      expect(quotes.filter(({ quote }) => !normalised.includes(quote.replace(/\s+/g, ' ').trim()))).toEqual([])
     })
 
     it('gives a valid record for every activity', () => {

@@ -34,9 +34,9 @@ describe('validatePackText on the fixture pack', () => {
     )
   })
 
-  it('warns, without failing, when no policy text is given', () => {
+  it('warns, without failing, when no policy text is given, and says its quotes were not checked', () => {
     const result = validatePackText(FIXTURE_PACK_TEXT)
-    expect(result).toMatchObject({ ok: true, warnings: [{ path: '$.source', message: expect.stringMatching(/quotes were not checked/) }] })
+    expect(result).toMatchObject({ ok: true, quotesChecked: false, warnings: [{ path: '$.sources', message: expect.stringMatching(/quotes were not checked, and its values show as unverified/) }] })
   })
 
   it('looks the policy text up by source.file and reports a missing file', () => {
@@ -189,7 +189,7 @@ describe('validatePackText refuses bad packs with a message naming the rule', ()
       { path: '$.activities[0].purposes[0].uses[0]', message: '"user.name" is a data category key, not a data use key' },
       {
         path: '$.activities[0].dataCategories[0].term',
-        message: '"user.shoe_size" is not in the vocabulary (fideslang + GDPR additions): use a data category key or "custom:<text>"'
+        message: '"user.shoe_size" is not in the vocabulary (fideslang + GDPR additions). Use a data category key (`ropa templates vocabulary --search <text>` lists them) or "custom:<text>"'
       },
       // zod trims terms, so the message shows the trimmed value.
       { path: '$.activities[1].dataSubjects[0].term', message: '"custom:" has no text after "custom:"' }
@@ -207,12 +207,17 @@ describe('validatePackText warnings', () => {
     })
   })
 
-  it('warns about a transfer without safeguard that no gap explains', () => {
-    const pack = fixturePackJson()
-    pack.activities[0].gaps.shift()
-    expect(validate(pack)).toMatchObject({
-      ok: true,
-      warnings: [{ path: '$.activities[0].transfers[1].safeguard', message: expect.stringMatching(/Support partner \(India\) has no safeguard/) }]
-    })
+  it('reads a format 1 transfer without safeguard, or with one that names no instrument, with a gap on its instrument', () => {
+    const result = validate(fixturePackJson())
+    if (!result.ok) throw new Error(JSON.stringify(result.problems))
+    const activity = result.pack.activities[0]!
+    expect(activity.transfers.map(({ mechanism, instrument, safeguard }) => ({ mechanism, instrument, safeguard }))).toEqual([
+      { mechanism: 'art46', instrument: undefined, safeguard: undefined },
+      { mechanism: undefined, instrument: undefined, safeguard: undefined }
+    ])
+    expect(activity.gaps.slice(2)).toEqual([
+      { field: 'transfers[0].instrument', kind: 'vague', note: 'The pack names "Standard contractual clauses (Art. 46(2)(c))" without saying which instrument (format 1 pack).', quotes: [] },
+      { field: 'transfers[1].instrument', kind: 'silent', note: 'No transfer instrument is named for this transfer.', quotes: [] }
+    ])
   })
 })

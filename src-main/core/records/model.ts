@@ -171,9 +171,19 @@ export type ControllerActedFor = z.infer<typeof controllerActedForSchema>
 export const evidenceSchema = z.object({
   field: z.string().max(300),
   quotes: z.array(z.string().max(MAX_TEXT_LENGTH)).default([]),
-  note: text()
+  note: text(),
+  /**
+   * false: the pack had no source text, so the quotes were never checked; such evidence is
+   * shown as unverified and counts as no evidence in the findings. true: every quote was found
+   * in the pack's source. Absent on evidence recorded before this was tracked (packs then were
+   * checked against the policy the app shipped), read as verified.
+   */
+  verified: z.boolean().optional()
 })
 export type Evidence = z.infer<typeof evidenceSchema>
+
+/** Evidence whose quotes were never checked against a source (see `verified`). */
+export const isUnverifiedEvidence = (evidence: Pick<Evidence, 'verified'>): boolean => evidence.verified === false
 
 export const OPEN_ITEM_RESOLUTIONS = ['open', 'resolved', 'accepted'] as const
 export type OpenItemResolution = (typeof OPEN_ITEM_RESOLUTIONS)[number]

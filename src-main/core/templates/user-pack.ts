@@ -5,18 +5,10 @@
  */
 import { activityTitle, isUnsettled, type Organisation, type StoredRecord } from '../records/model'
 import { EMPTY_TEXT_SHA256, PACK_FORMAT_VERSION, type ActivityTemplate, type TemplatePack } from './pack-schema'
+import { upgradeActivity } from './pack-upgrade'
+import { slugify } from './slug'
 
-export function slugify(text: string, fallback: string): string {
-  const slug = text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60)
-    .replace(/-+$/, '')
-  return slug === '' ? fallback : slug
-}
+export { slugify }
 
 export function bumpMinor(version: string): string {
   const [major = 0, minor = 0] = version.split('.').map(Number)
@@ -144,5 +136,6 @@ export function activityFromRecord(record: StoredRecord, takenIds: ReadonlySet<s
     activity.automatedDecisionMaking = { ...record.automatedDecisionMaking, quotes: quotesUnder(record, 'automatedDecisionMaking') }
   }
   if (record.source.trim() !== '') activity.dataSource = { description: record.source, quotes: quotesUnder(record, 'source') }
-  return activity
+  // Format 2: stable item ids, and a gap for each transfer whose instrument the record does not name yet.
+  return upgradeActivity(activity)
 }

@@ -1,25 +1,40 @@
 /**
  * The template pack checker, shared by the app's pack import and `ropa templates validate`.
  * Steps, each stopping the next when it fails: safe JSON → formatVersion → the zod schema →
- * vocabulary terms and (when the policy text is at hand) its SHA-256 and every quote.
+ * what format 2 requires of its items → (after reading format 1 as format 2) vocabulary terms,
+ * whole values, gap paths, and every quote against the pack's embedded sources and (when at
+ * hand) the policy text its `source.file` names.
  */
 import type { z } from 'zod'
 import { formatJsonPath, type Problem } from '../util/problems'
 import { sha256Hex } from '../util/sha256'
 import { SPECIAL_CATEGORY_LABELS } from '../records/enums'
-import { CUSTOM_TERM_PREFIX, VOCABULARY, isCustomTerm, isKnownTerm, specialCategoryOfTerm, type VocabularyKind } from '../vocabulary/vocabulary'
-import { MAX_PACK_FILE_BYTES, PACK_FORMAT_VERSION, READABLE_PACK_FORMAT_VERSIONS, templatePackSchema, type TemplatePack } from './pack-schema'
+import { specialCategoryOfTerm } from '../vocabulary/vocabulary'
+import { checkFormat2Items, checkValues, checkVocabulary } from './pack-checks'
+import { MAX_PACK_FILE_BYTES, PACK_FORMAT_VERSION, READABLE_PACK_FORMAT_VERSIONS, isUserAuthoredSource, templatePackSchema, type TemplatePack } from './pack-schema'
 import { upgradePack } from './pack-upgrade'
+import { checkQuotes, checkSourceHashes, embeddedQuoteSources, type QuoteSource } from './quote-check'
 import { parseJsonSafely } from './safe-json'
 
-export type PackValidation = { ok: true; pack: TemplatePack; warnings: Problem[] } | { ok: false; problems: Problem[] }
+export { collectQuotes, normaliseWhitespace } from './quote-check'
+
+/**
+ * `quotesChecked`: every quote was found in a source text. False when the pack carries no
+ * source text (and none was given): it imports, but its values show as unverified and never
+ * count as evidence.
+ */
+export type PackValidation = { ok: true; pack: TemplatePack; warnings: Problem[]; quotesChecked: boolean } | { ok: false; problems: Problem[] }
 
 export interface ValidatePackOptions {
   /**
-   * The policy text the quotes are checked against: the text itself, or a lookup by the pack's
-   * `source.file` (return undefined when the file does not exist). Without it quotes are not checked.
+   * The policy text a pack's `source.file` names: the text itself, or a lookup by file name
+   * (return undefined when the file does not exist). The pack's embedded sources are always checked.
    */
   sourceText?: string | ((file: string) => string | undefined)
+  /** Where a lookup looks for `source.file`, as a refusal names it; default `templates/sources/`. */
+  sourceFolder?: string
+  /** Reads the pack without checking its quotes or sources (`ropa templates bundle` checks them once it has added the texts). */
+  skipQuoteCheck?: boolean
 }
 
 /** The JSON Schema generated from pack-schema.ts, which lives next to the packs in templates/. */
@@ -30,7 +45,7 @@ export function isPackFileName(name: string): boolean {
   return name.endsWith('.json') && !name.endsWith('.schema.json')
 }
 
-/** A file name with no directory part, so that `source.file` can never point outside templates/sources/. */
+/** A file name with no directory part, so that `source.file` can never point outside the sources folder. */
 const PLAIN_FILE_NAME = /^[A-Za-z0-9_][A-Za-z0-9._-]{0,199}$/
 
 export function validatePackText(text: string, options: ValidatePackOptions = {}): PackValidation {
@@ -42,14 +57,21 @@ export function validatePackText(text: string, options: ValidatePackOptions = {}
 
   const result = templatePackSchema.safeParse(parsed.value, { reportInput: true })
   if (!result.success) return { ok: false, problems: result.error.issues.flatMap(zodIssueToProblems) }
+  if (result.data.formatVersion === 2) {
+    const itemProblems = checkFormat2Items(result.data)
+    if (itemProblems.length > 0) return { ok: false, problems: itemProblems }
+  }
   const pack = upgradePack(result.data)
 
-  const problems = [...checkVocabulary(pack)]
-  const warnings = [...specialCategoryWarnings(pack), ...unsafeguardedTransferWarnings(pack)]
-  const source = checkSource(pack, options.sourceText)
+  const problems = [...checkVocabulary(pack), ...(options.skipQuoteCheck ? [] : checkSourceHashes(pack))]
+  const warnings = specialCategoryWarnings(pack)
+  // A pack the organisation authored from its own records states what those records state.
+  if (isUserAuthoredSource(pack.source)) warnings.push(...checkValues(pack))
+  else problems.push(...checkValues(pack))
+  const source = options.skipQuoteCheck ? { problems: [], warnings: [], quotesChecked: false } : checkSource(pack, options)
   problems.push(...source.problems)
   warnings.push(...source.warnings)
-  return problems.length > 0 ? { ok: false, problems } : { ok: true, pack, warnings }
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, pack, warnings, quotesChecked: source.quotesChecked }
 }
 
 function checkFormatVersion(value: unknown): Problem | null {
@@ -117,52 +139,6 @@ function describeValue(value: unknown): string {
   return shown.length > 60 ? `${shown.slice(0, 57)}...` : shown
 }
 
-const KIND_NAMES: Record<VocabularyKind, string> = {
-  dataCategories: 'data category',
-  dataUses: 'data use',
-  dataSubjects: 'data subject'
-}
-const KEYS_BY_KIND = Object.fromEntries(
-  Object.entries(VOCABULARY).map(([kind, entries]) => [kind, new Set(entries.map((entry) => entry.key))])
-) as Record<VocabularyKind, Set<string>>
-
-/** Every term of the pack with the vocabulary it belongs to and its path. */
-function packTerms(pack: TemplatePack): Array<{ term: string; kind: VocabularyKind; path: string }> {
-  return pack.activities.flatMap((activity, a) => [
-    ...activity.purposes.flatMap((purpose, p) =>
-      purpose.uses.map((term, u) => ({ term, kind: 'dataUses' as const, path: formatJsonPath(['activities', a, 'purposes', p, 'uses', u]) }))
-    ),
-    ...activity.dataSubjects.map((subject, s) => ({
-      term: subject.term,
-      kind: 'dataSubjects' as const,
-      path: formatJsonPath(['activities', a, 'dataSubjects', s, 'term'])
-    })),
-    ...activity.dataCategories.map((category, c) => ({
-      term: category.term,
-      kind: 'dataCategories' as const,
-      path: formatJsonPath(['activities', a, 'dataCategories', c, 'term'])
-    }))
-  ])
-}
-
-function checkVocabulary(pack: TemplatePack): Problem[] {
-  const problems: Problem[] = []
-  for (const { term, kind, path } of packTerms(pack)) {
-    if (isCustomTerm(term)) {
-      if (term.slice(CUSTOM_TERM_PREFIX.length).trim() === '') problems.push({ path, message: `"${term}" has no text after "${CUSTOM_TERM_PREFIX}"` })
-    } else if (!isKnownTerm(term)) {
-      problems.push({
-        path,
-        message: `"${term}" is not in the vocabulary (fideslang + GDPR additions): use a ${KIND_NAMES[kind]} key or "${CUSTOM_TERM_PREFIX}<text>"`
-      })
-    } else if (!KEYS_BY_KIND[kind].has(term)) {
-      const actual = (Object.keys(KEYS_BY_KIND) as VocabularyKind[]).find((other) => KEYS_BY_KIND[other].has(term))
-      problems.push({ path, message: `"${term}" is a ${KIND_NAMES[actual ?? kind]} key, not a ${KIND_NAMES[kind]} key` })
-    }
-  }
-  return problems
-}
-
 /** A category that is Art. 9 data should come with its Art. 9(2) condition. */
 function specialCategoryWarnings(pack: TemplatePack): Problem[] {
   return pack.activities.flatMap((activity, a) => {
@@ -180,102 +156,37 @@ function specialCategoryWarnings(pack: TemplatePack): Problem[] {
   })
 }
 
-/** A transfer without a safeguard (or, from format 2 on, a mechanism or instrument) should be explained by a gap. */
-function unsafeguardedTransferWarnings(pack: TemplatePack): Problem[] {
-  return pack.activities.flatMap((activity, a) => {
-    if (activity.gaps.some((gap) => gap.field.startsWith('transfers'))) return []
-    return activity.transfers.flatMap((transfer, t) =>
-      transfer.safeguard || transfer.mechanism || transfer.instrument
-        ? []
-        : [
-            {
-              path: formatJsonPath(['activities', a, 'transfers', t, 'safeguard']),
-              message: `transfer to ${transfer.recipient} (${transfer.country}) has no safeguard and no gap on "transfers" explains why`
-            }
-          ]
-    )
-  })
-}
-
-function checkSource(pack: TemplatePack, sourceOption: ValidatePackOptions['sourceText']): { problems: Problem[]; warnings: Problem[] } {
+function checkSource(pack: TemplatePack, options: ValidatePackOptions): { problems: Problem[]; warnings: Problem[]; quotesChecked: boolean } {
   const file = pack.source.file
+  const folder = options.sourceFolder ?? 'templates/sources/'
   if (file !== '' && !PLAIN_FILE_NAME.test(file)) {
-    return { problems: [{ path: '$.source.file', message: `source.file "${file}" must be a plain file name in templates/sources/ (no folders)` }], warnings: [] }
+    return { problems: [{ path: '$.source.file', message: `source.file "${file}" must be a plain file name in ${folder} (no folders)` }], warnings: [], quotesChecked: false }
   }
-  let sourceText: string | undefined
-  if (typeof sourceOption === 'string') sourceText = sourceOption
-  else if (typeof sourceOption === 'function') {
-    if (file === '') return { problems: [], warnings: [{ path: '$.source.file', message: 'no source.file: the sha256 and the quotes were not checked' }] }
-    sourceText = sourceOption(file)
-    if (sourceText === undefined) {
-      return { problems: [{ path: '$.source.file', message: `source file "${file}" not found in templates/sources/` }], warnings: [] }
-    }
-  } else {
-    return { problems: [], warnings: [{ path: '$.source', message: 'no policy text given: the sha256 and the quotes were not checked' }] }
-  }
-
   const problems: Problem[] = []
-  const actualHash = sha256Hex(sourceText)
-  if (actualHash !== pack.source.sha256) {
-    problems.push({
-      path: '$.source.sha256',
-      message: `source.sha256 does not match the policy text${file ? ` ${file}` : ''} (its SHA-256 is ${actualHash})`
-    })
+  const sources: QuoteSource[] = embeddedQuoteSources(pack)
+  const sourceOption = options.sourceText
+  let policyText: string | undefined
+  if (typeof sourceOption === 'string') policyText = sourceOption
+  else if (typeof sourceOption === 'function' && file !== '') {
+    policyText = sourceOption(file)
+    if (policyText === undefined) return { problems: [{ path: '$.source.file', message: `source file "${file}" not found in ${folder}` }], warnings: [], quotesChecked: false }
   }
-  const normalisedSource = normaliseWhitespace(sourceText)
-  for (const { path, quote } of collectQuotes(pack)) {
-    const normalisedQuote = normaliseWhitespace(quote)
-    if (normalisedSource.includes(normalisedQuote)) continue
-    const matched = longestMatchingPrefix(normalisedSource, normalisedQuote)
-    const where =
-      matched === 0
-        ? 'not even its first character matches'
-        : `the first ${matched} characters match, then it differs at "${excerpt(normalisedQuote.slice(matched))}"`
-    problems.push({
-      path,
-      message: `quote not found verbatim in the policy text (whitespace-normalised): "${excerpt(normalisedQuote)}"; ${where}`
-    })
+  if (policyText !== undefined) {
+    const actualHash = sha256Hex(policyText)
+    if (actualHash !== pack.source.sha256) {
+      problems.push({ path: '$.source.sha256', message: `source.sha256 does not match the policy text${file ? ` ${file}` : ''} (its SHA-256 is ${actualHash})` })
+    }
+    sources.push({ title: pack.source.title, text: policyText })
+  } else if (pack.sources.length > 0 && !isUserAuthoredSource(pack.source) && !pack.sources.some((source) => source.sha256 === pack.source.sha256)) {
+    problems.push({ path: '$.source.sha256', message: 'source.sha256 is the SHA-256 of none of the embedded sources: it names the policy the pack is mainly drawn from' })
   }
-  return { problems, warnings: [] }
-}
-
-/** Collapses each run of whitespace to one space and trims: the only difference a quote may have. */
-export function normaliseWhitespace(text: string): string {
-  return text.replace(/\s+/g, ' ').trim()
-}
-
-/** Every quote anywhere in the pack (activities, gaps, role, vendor) with its JSON path. */
-export function collectQuotes(pack: TemplatePack): Array<{ path: string; quote: string }> {
-  const found: Array<{ path: string; quote: string }> = []
-  const visit = (value: unknown, segments: Array<string | number>): void => {
-    if (Array.isArray(value)) value.forEach((item, index) => visit(item, [...segments, index]))
-    else if (typeof value === 'object' && value !== null) {
-      for (const [key, child] of Object.entries(value)) {
-        const isQuoteList = (key === 'quotes' || key === 'roleQuotes') && Array.isArray(child)
-        if (isQuoteList) {
-          child.forEach((quote: unknown, index) => {
-            if (typeof quote === 'string') found.push({ path: formatJsonPath([...segments, key, index]), quote })
-          })
-        } else visit(child, [...segments, key])
-      }
+  if (sources.length === 0) {
+    return {
+      problems,
+      warnings: [{ path: '$.sources', message: 'the pack carries no source text: its quotes were not checked, and its values show as unverified' }],
+      quotesChecked: false
     }
   }
-  visit(pack, [])
-  return found
-}
-
-/** Substring search is monotone in the prefix length, so a binary search finds where a quote stops matching. */
-function longestMatchingPrefix(haystack: string, needle: string): number {
-  let low = 0
-  let high = needle.length
-  while (low < high) {
-    const middle = Math.ceil((low + high) / 2)
-    if (haystack.includes(needle.slice(0, middle))) low = middle
-    else high = middle - 1
-  }
-  return low
-}
-
-function excerpt(text: string, length = 60): string {
-  return text.length > length ? `${text.slice(0, length)}...` : text
+  problems.push(...checkQuotes(pack, sources))
+  return { problems, warnings: [], quotesChecked: problems.length === 0 }
 }

@@ -343,6 +343,8 @@ interface EvidenceRow {
 }
 
 const IMPORTED_KIND = 'Imported from a spreadsheet'
+/** A quote from a pack without source text: never checked against the policy. */
+const UNVERIFIED_KIND = 'Evidence (unverified)'
 
 function policyDate(source: ExportPackSource): string {
   return [source.effectiveDate && `effective ${source.effectiveDate}`, source.lastUpdated && `last updated ${source.lastUpdated}`].filter(Boolean).join('; ')
@@ -388,7 +390,7 @@ function evidenceRowsOf(record: StoredRecord, sources: ReadonlyMap<string, Expor
       imported: null
     }))
   return [
-    ...record.evidence.flatMap((evidence) => byQuote('Evidence', evidence.field, evidence.quotes, evidence.note)),
+    ...record.evidence.flatMap((evidence) => byQuote(evidence.verified === false ? UNVERIFIED_KIND : 'Evidence', evidence.field, evidence.quotes, evidence.note)),
     ...record.openItems.flatMap((open) => byQuote(OPEN_ITEM_KINDS[open.resolution], open.field, open.quotes, open.resolution === 'accepted' ? `${open.note} — Accepted: ${open.resolutionNote}` : open.note)),
     ...record.importedFrom.map((cell) => ({
       kind: IMPORTED_KIND,

@@ -20,26 +20,22 @@ import type { RegisterRepository } from './register-repository'
 
 export type { PackOrigin }
 
-/** The packs and policy texts shipped in templates/, loaded on demand. */
+/** The packs shipped in templates/ (format 2: each embeds its policy text), loaded on demand. */
 export interface ShippedTemplates {
   packs(): Promise<Array<{ file: string; text: string }>>
-  /** The policy text for a `source.file`, or undefined when the app does not ship it. */
-  sourceText(file: string): Promise<string | undefined>
 }
 
 const baseName = (path: string) => path.slice(path.lastIndexOf('/') + 1)
 
 /**
- * Bundled by Vite as separate lazy chunks (`?raw` keeps the exact text, so the sha256 and the
- * quotes are checked against what ships): nothing here is loaded until a pack is needed.
+ * Bundled by Vite as separate lazy chunks (`?raw` keeps the exact text, so the embedded
+ * policies' SHA-256 and the quotes are checked against what ships): nothing here is loaded
+ * until a pack is needed.
  */
 export const bundledShippedTemplates: ShippedTemplates = (() => {
   const packModules = import.meta.glob<string>(['../../../templates/*.json', '!../../../templates/*.schema.json'], { query: '?raw', import: 'default' })
-  const sourceModules = import.meta.glob<string>('../../../templates/sources/*.txt', { query: '?raw', import: 'default' })
-  const sourcesByFile = new Map(Object.entries(sourceModules).map(([path, load]) => [baseName(path), load]))
   return {
-    packs: () => Promise.all(Object.entries(packModules).map(async ([path, load]) => ({ file: baseName(path), text: await load() }))),
-    sourceText: async (file) => sourcesByFile.get(file)?.()
+    packs: () => Promise.all(Object.entries(packModules).map(async ([path, load]) => ({ file: baseName(path), text: await load() })))
   }
 })()
 
@@ -55,8 +51,8 @@ export class PackValidationError extends Error {
 interface ValidPack {
   pack: TemplatePack
   warnings: Problem[]
-  /** The policy text the quotes were checked against; '' when the app does not have it. */
-  sourceText: string
+  /** Every quote was found in the pack's embedded sources; false when it carries none (its values show as unverified). */
+  quotesChecked: boolean
 }
 
 /** What importing a file would do, worked out before anything is written. */
@@ -129,20 +125,13 @@ export class TemplateRepository {
   // ---- validation and import -----------------------------------------------------------
 
   /**
-   * Checks a pack's text. A pack whose `source.file` is a policy the app ships has its sha256
-   * and every quote checked against that text; otherwise the quotes cannot be checked and the
-   * warning says so.
+   * Checks a pack's text, every quote against the sources the pack embeds. A pack without
+   * source text is valid, with the validator's warning that its quotes were not checked.
    */
   async validate(text: string): Promise<{ ok: true; valid: ValidPack } | { ok: false; problems: Problem[] }> {
-    const structural = validatePackText(text)
-    if (!structural.ok) return structural
-    const file = structural.pack.source.file
-    const shippedText = file === '' ? undefined : await this.shipped.sourceText(file)
-    // Kept: the validator's warning that the sha256 and the quotes were not checked.
-    if (shippedText === undefined) return { ok: true, valid: { pack: structural.pack, warnings: structural.warnings, sourceText: '' } }
-    const checked = validatePackText(text, { sourceText: shippedText })
-    if (!checked.ok) return checked
-    return { ok: true, valid: { pack: checked.pack, warnings: checked.warnings, sourceText: shippedText } }
+    const validation = validatePackText(text)
+    if (!validation.ok) return validation
+    return { ok: true, valid: { pack: validation.pack, warnings: validation.warnings, quotesChecked: validation.quotesChecked } }
   }
 
   /** What installing `text` would change; writes nothing. */
@@ -169,14 +158,14 @@ export class TemplateRepository {
       if (current?.version !== expected) {
         throw new Error(`Template pack ${preview.pack.id} changed while it was being imported (now ${current ? `version ${current.version}` : 'not installed'}); import the file again.`)
       }
-      return this.writePack(current, preview.pack, preview.sourceText, origin, actor)
+      return this.writePack(current, preview.pack, origin, actor)
     })
     return installed
   }
 
   /** Must run inside a transaction over packs, packArchive, vendors and auditLog. */
-  private async writePack(current: InstalledPack | undefined, pack: TemplatePack, sourceText: string, origin: PackOrigin, actor: AuditPerson): Promise<InstalledPack> {
-    const row: InstalledPack = { id: pack.id, version: pack.version, vendorName: pack.vendor.name, origin, installedAt: this.now().toISOString(), pack, sourceText }
+  private async writePack(current: InstalledPack | undefined, pack: TemplatePack, origin: PackOrigin, actor: AuditPerson): Promise<InstalledPack> {
+    const row: InstalledPack = { id: pack.id, version: pack.version, vendorName: pack.vendor.name, origin, installedAt: this.now().toISOString(), pack, sourceText: '' }
     if (current) await this.db.packArchive.put(current)
     await this.db.packs.put(row)
     const activities = `${pack.activities.length} ${pack.activities.length === 1 ? 'activity' : 'activities'}`
@@ -221,10 +210,10 @@ export class TemplateRepository {
     }
     const actor = await this.register.currentActor()
     await this.db.transaction('rw', [this.db.packs, this.db.packArchive, this.db.vendors, ...this.register.auditTables], async () => {
-      for (const { pack, sourceText } of valid) {
+      for (const { pack } of valid) {
         const current = await this.db.packs.get(pack.id)
         if (current && (current.origin !== 'shipped' || compareVersions(pack.version, current.version) <= 0)) continue
-        await this.writePack(current, pack, sourceText, 'shipped', actor)
+        await this.writePack(current, pack, 'shipped', actor)
         ;(current ? report.upgraded : report.installed).push(pack.id)
       }
     })
@@ -273,9 +262,10 @@ export class TemplateRepository {
     }
     const validation = validatePackText(JSON.stringify(next))
     if (!validation.ok) throw new PackValidationError(validation.problems, `template made from ${record.reference}`)
+    const valid = { pack: validation.pack, warnings: validation.warnings, quotesChecked: validation.quotesChecked }
     const preview: ApplicablePreview = current
-      ? { kind: 'newer', installed: current, diff: diffPacks(current.pack, validation.pack), affected: [], pack: validation.pack, warnings: validation.warnings, sourceText: '' }
-      : { kind: 'new', pack: validation.pack, warnings: validation.warnings, sourceText: '' }
+      ? { kind: 'newer', installed: current, diff: diffPacks(current.pack, validation.pack), affected: [], ...valid }
+      : { kind: 'new', ...valid }
     return { pack: await this.applyPack(preview, 'user'), activityId: activity.id }
   }
 }

@@ -72,11 +72,20 @@ function ImportEvidence({ cells }: { cells: ImportedCell[] }) {
 }
 
 function TemplateEvidence({ evidence }: { evidence: Evidence[] }) {
+  // A quote from a pack without source text was never checked against the policy.
+  const unverified = evidence.some((item) => item.verified === false)
   return (
     <details className="evidence">
       <summary>
-        <span className="evidence__badge">From template</span> Show the policy's words
+        <span className="evidence__badge">From template</span>
+        {unverified ? (
+          <span className="evidence__badge evidence__badge--unverified" title="The template pack had no source text, so these words were never checked against the vendor's policy. They do not count as evidence.">
+            Unverified
+          </span>
+        ) : null}{' '}
+        Show the policy's words
       </summary>
+      {unverified ? <p className="evidence__note">Unverified: the pack carried no source text, so these words were never checked against the vendor's policy and do not count as evidence.</p> : null}
       {withoutRepeatedQuotes(evidence).map((item, itemIndex) => (
         <div key={itemIndex} className="evidence__item">
           {item.note ? <p className="evidence__note">{item.note}</p> : null}

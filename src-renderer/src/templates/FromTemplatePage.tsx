@@ -1,7 +1,7 @@
 /** Opens the record editor pre-filled from one activity of an installed template pack. */
 import { useState } from 'react'
 import type { RecordForm } from '@core/records/model'
-import { recordFromActivity } from '@core/templates/instantiate'
+import { recordFromInstalledPack } from '@core/templates/installed-pack'
 import { NavLink } from '../app/navigation'
 import { RecordEditorPage } from '../records/RecordEditorPage'
 import { templateRepository } from './template-services'
@@ -21,7 +21,7 @@ export function FromTemplatePage({ packId, activityId }: { packId: string; activ
       </main>
     )
   }
-  return <PrefilledEditor key={`${packId}/${activityId}/${installed.version}`} form={() => recordFromActivity(installed.pack, activityId)} />
+  return <PrefilledEditor key={`${packId}/${activityId}/${installed.version}`} form={() => recordFromInstalledPack(installed, activityId)} />
 }
 
 /** Builds the draft once: its item ids are random, and a re-render must not replace them. */

@@ -13,28 +13,36 @@ import {
   SECURITY_MEASURE_LABELS,
   SPECIAL_CATEGORY_LABELS
 } from '@core/records/enums'
-import type { ActivityTemplate, TemplatePack } from '@core/templates/pack-schema'
+import { PACK_SOURCE_KIND_LABELS, type ActivityTemplate, type TemplatePack } from '@core/templates/pack-schema'
 import { packTransferInstrument } from '@core/templates/instantiate'
 import { transferInstrumentText } from '@core/legal/transfer-text'
 import { termLabel } from '@core/vocabulary/vocabulary'
-import type { InstalledPack } from '@core/templates/installed-pack'
+import { installedPackSources, sourceOfQuote, type InstalledPack } from '@core/templates/installed-pack'
 import { NavLink } from '../app/navigation'
 import { describeFieldPath } from '@core/records/field-names'
 import { PolicyText } from './PolicyText'
 import { ExportPackButton, ORIGIN_LABELS, policyDate } from './TemplateLibraryPage'
 import { templateRepository } from './template-services'
 import { useTemplateData } from './use-templates'
+import { formatDate } from '../ui/dates'
 
-/** Opens the policy panel at a quote; null when the pack has no policy text. */
+/** Opens the policy panel at a quote; null when the pack has no source text, whose quotes are then unverified. */
 const ShowInPolicyContext = createContext<((quote: string) => void) | null>(null)
 
-/** A value's quotes, shown on demand, each with a way to see it in the policy. */
+/** A value's quotes, shown on demand, each with a way to see it in the policy; "Unverified" when they were never checked. */
 export function Quotes({ quotes, label = 'Quote' }: { quotes: string[]; label?: string }) {
   const showInPolicy = useContext(ShowInPolicyContext)
   if (quotes.length === 0) return null
   return (
     <details className="quotes">
-      <summary>{quotes.length === 1 ? label : `${label}s (${quotes.length})`}</summary>
+      <summary>
+        {quotes.length === 1 ? label : `${label}s (${quotes.length})`}
+        {showInPolicy ? null : (
+          <span className="evidence__badge evidence__badge--unverified" title="The pack carries no source text: this quote was never checked against the vendor's policy.">
+            Unverified
+          </span>
+        )}
+      </summary>
       {quotes.map((quote, index) => (
         <div key={index} className="quotes__item">
           <blockquote>{quote}</blockquote>
@@ -256,6 +264,33 @@ function VendorCard({ pack, vendorId }: { pack: TemplatePack; vendorId: string |
   )
 }
 
+/** The documents the pack's quotes were checked against, each with its date or version and SHA-256. */
+function PackSources({ installed }: { installed: InstalledPack }) {
+  const embedded = installed.pack.sources
+  return (
+    <section className="section pack-sources" aria-labelledby="pack-sources-title">
+      <h2 id="pack-sources-title">Sources</h2>
+      <p className="section__note">Every quote in this pack was found word for word in {embedded.length > 1 ? 'one of these documents' : 'this document'} when the pack was imported.</p>
+      <ul>
+        {embedded.length > 0 ? (
+          embedded.map((source) => (
+            <li key={source.id}>
+              <strong>{source.title}</strong> <span className="badge">{PACK_SOURCE_KIND_LABELS[source.kind]}</span>
+              <span className="tpl-meta">
+                {[source.date ? `dated ${formatDate(source.date)}` : '', source.version ? `version ${source.version}` : '', `SHA-256 ${source.sha256}`].filter(Boolean).join(' · ')}
+              </span>
+            </li>
+          ))
+        ) : (
+          <li>
+            <strong>{installed.pack.source.title}</strong> <span className="tpl-meta">SHA-256 {installed.pack.source.sha256}</span>
+          </li>
+        )}
+      </ul>
+    </section>
+  )
+}
+
 export function PackPage({ packId }: { packId: string }) {
   const data = useTemplateData(async () => ({ installed: (await templateRepository.getPack(packId)) ?? null, vendor: (await templateRepository.getVendor(packId)) ?? null }), [packId])
   const [policyQuote, setPolicyQuote] = useState<string | null>(null)
@@ -272,6 +307,8 @@ export function PackPage({ packId }: { packId: string }) {
   }
   const installed: InstalledPack = data.installed
   const { pack } = installed
+  const sources = installedPackSources(installed)
+  const policySource = policyQuote === null ? undefined : sourceOfQuote(sources, policyQuote)
   return (
     <main className={`page pack-page${policyQuote !== null ? ' pack-page--policy' : ''}`}>
       <header className="page__header">
@@ -295,15 +332,17 @@ export function PackPage({ packId }: { packId: string }) {
           <ExportPackButton packId={pack.id} />
         </div>
       </header>
-      {installed.sourceText === '' ? (
+      {sources.length === 0 ? (
         <p className="banner banner--info pack-page__note">
           {installed.origin === 'user'
             ? 'This pack was authored in the app from your own records: there is no policy text behind it.'
-            : 'The policy text of this pack does not ship with the app, so its quotes were not checked and cannot be shown in context.'}
+            : 'This pack carries no source text, so its quotes were never checked against the vendor\'s policy: every value shows as unverified, and in records made from it they do not count as evidence.'}
         </p>
-      ) : null}
+      ) : (
+        <PackSources installed={installed} />
+      )}
       <div className="pack-layout">
-        <ShowInPolicyContext.Provider value={installed.sourceText === '' ? null : setPolicyQuote}>
+        <ShowInPolicyContext.Provider value={sources.length === 0 ? null : setPolicyQuote}>
           <div className="pack-layout__main">
             <VendorCard pack={pack} vendorId={data.vendor?.id ?? null} />
             <section className="section" aria-labelledby="activities-title">
@@ -315,7 +354,7 @@ export function PackPage({ packId }: { packId: string }) {
             </section>
           </div>
         </ShowInPolicyContext.Provider>
-        {policyQuote !== null ? <PolicyText title={pack.source.title} text={installed.sourceText} quote={policyQuote} onClose={() => setPolicyQuote(null)} /> : null}
+        {policySource && policyQuote !== null ? <PolicyText title={policySource.title} text={policySource.text} quote={policyQuote} onClose={() => setPolicyQuote(null)} /> : null}
       </div>
     </main>
   )

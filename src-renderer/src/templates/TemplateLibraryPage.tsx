@@ -10,6 +10,7 @@ import { MAX_PACK_FILE_BYTES, type TemplatePack } from '@core/templates/pack-sch
 import type { Problem } from '@core/util/problems'
 import type { InstalledPack } from '@core/templates/installed-pack'
 import { describeDiff } from '@core/templates/pack-diff'
+import { describePackPath } from '@core/templates/pack-path-names'
 import type { ApplicablePreview, PackPreview } from '../db/template-repository'
 import { NavLink } from '../app/navigation'
 import { host } from '../host/host'
@@ -46,12 +47,22 @@ interface Outcome {
   lines: string[]
 }
 
-const problemLines = (problems: Problem[]) => problems.map((problem) => `${problem.path}: ${problem.message}`)
+/** The file's JSON, when it parses, so that a problem's place can name its activity. */
+function parsedOrNothing(text: string): unknown {
+  try {
+    return JSON.parse(text)
+  } catch {
+    return undefined
+  }
+}
 
-function outcomeOf(fileName: string, preview: Exclude<PackPreview, ApplicablePreview>): Outcome {
+/** Each problem where a person reads it (“Activity 1 “Accounts” › Purpose 2 › Quote 1”), then the JSON path the author edits. */
+const problemLines = (problems: Problem[], pack?: unknown) => problems.map((problem) => `${describePackPath(problem.path, pack)} — ${problem.path}: ${problem.message}`)
+
+function outcomeOf(fileName: string, preview: Exclude<PackPreview, ApplicablePreview>, pack?: unknown): Outcome {
   switch (preview.kind) {
     case 'invalid':
-      return { tone: 'error', title: `${fileName} is not a valid template pack. Nothing was imported.`, lines: problemLines(preview.problems) }
+      return { tone: 'error', title: `${fileName} is not a valid template pack. Nothing was imported.`, lines: problemLines(preview.problems, pack) }
     case 'same':
       return { tone: 'info', title: `${fileName}: ${preview.pack.vendor.name} pack “${preview.pack.id}” version ${preview.pack.version} is already installed, nothing changed.`, lines: [] }
     case 'older':
@@ -190,9 +201,13 @@ export function TemplateLibraryPage() {
   const install = async (fileName: string, preview: ApplicablePreview) => {
     const installed = await templateRepository.applyPack(preview, 'imported')
     const what = `${installed.vendorName} pack “${installed.id}” version ${installed.version}`
+    const sourceCount = installed.pack.sources.filter((source) => source.text.trim() !== '').length
+    const checked = preview.quotesChecked
+      ? ` Every quote was found word for word in ${sourceCount > 1 ? `its ${sourceCount} embedded sources` : 'its embedded source'}.`
+      : ' It carries no source text: its quotes were not checked, so its values show as unverified.'
     setOutcome({
       tone: 'success',
-      title: preview.kind === 'newer' ? `${fileName}: updated ${what}.` : `${fileName}: installed ${what} with ${installed.pack.activities.length} activity templates.`,
+      title: `${preview.kind === 'newer' ? `${fileName}: updated ${what}.` : `${fileName}: installed ${what} with ${installed.pack.activities.length} activity templates.`}${checked}`,
       lines: problemLines(preview.warnings)
     })
     toast.success(preview.kind === 'newer' ? `Updated ${installed.id} to ${installed.version}` : `Installed ${installed.id} ${installed.version}`)
@@ -215,7 +230,7 @@ export function TemplateLibraryPage() {
       const preview = await templateRepository.previewPackText(text)
       if (preview.kind === 'new') await install(opened.name, preview)
       else if (preview.kind === 'newer') setPendingUpgrade({ fileName: opened.name, preview })
-      else setOutcome(outcomeOf(opened.name, preview))
+      else setOutcome(outcomeOf(opened.name, preview, preview.kind === 'invalid' ? parsedOrNothing(text) : undefined))
     } catch (error) {
       setOutcome({ tone: 'error', title: `${opened.name} was not imported. Nothing changed.`, lines: [failureReason(error)] })
     } finally {

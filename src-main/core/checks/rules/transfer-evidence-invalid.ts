@@ -1,5 +1,6 @@
 import { dateParam, labelParam, msg, type MessageParam } from '../../i18n/message'
 import type { TransferInstrument } from '../../records/enums'
+import { isUnverifiedEvidence } from '../../records/model'
 import { parseTransferInstrumentText } from '../../legal/parse-instrument-text'
 import { instrumentStandingOn } from '../../legal/transfer-law'
 import { recordFinding, type Finding, type RecordRule } from '../finding'
@@ -27,8 +28,8 @@ export const transferEvidenceInvalid: RecordRule = {
   check(record, context) {
     const findings: Finding[] = []
     const reported = new Set<string>()
-    type Where = 'documentation' | 'quote' | 'openItem' | 'cell'
-    const report = (where: Where, field: string, index: number | null, text: string, source: MessageParam = msg(`transfer-evidence-invalid.source.${where}`)) => {
+    type Where = 'documentation' | 'quote' | 'unverified' | 'openItem' | 'cell'
+    const report = (where: Where, field: string, index: number | null, text: string, source: MessageParam = msg(`transfer-evidence-invalid.source.${where}`), severity: 'error' | 'warning' = 'error') => {
       for (const invalid of invalidNamedIn(text, context.today)) {
         // The transfer's own instrument is reported by transfer-instrument-invalid.
         if (index !== null && record.transfers[index]?.instrument === invalid.instrument) continue
@@ -39,7 +40,7 @@ export const transferEvidenceInvalid: RecordRule = {
         const subject = transfer ? transferName(transfer, index!) : msg('transfer-evidence-invalid.allTransfers')
         findings.push(
           recordFinding(transferEvidenceInvalid, record, {
-            severity: 'error',
+            severity,
             field,
             message: msg('transfer-evidence-invalid', {
               subject,
@@ -60,7 +61,9 @@ export const transferEvidenceInvalid: RecordRule = {
       const match = TRANSFER_FIELD.exec(evidence.field)
       if (!match) continue
       const index = indexOf(match, record.transfers.length)
-      for (const quote of [...evidence.quotes, evidence.note]) report('quote', index === null ? 'transfers' : `transfers.${index}`, index, quote)
+      // A quote never checked against the policy is no evidence: it only prompts a look at the policy.
+      const [where, severity] = isUnverifiedEvidence(evidence) ? (['unverified', 'warning'] as const) : (['quote', 'error'] as const)
+      for (const quote of [...evidence.quotes, evidence.note]) report(where, index === null ? 'transfers' : `transfers.${index}`, index, quote, undefined, severity)
     }
     for (const item of record.openItems) {
       const match = TRANSFER_FIELD.exec(item.field)
