@@ -298,6 +298,17 @@ describe('workbook texts in French and German', () => {
     const row = [...Array(register.rowCount).keys()].map((index) => rowTexts(register, index + 1, 20)).find((cells) => cells[0] === 'PA-0901')!
     expect(row[headings.indexOf('Statut')]).toMatch(/^(Brouillon|En revue|Approuvée|Archivée)$/)
     expect(row[headings.indexOf('Prochaine revue')]).toBe('01/01/2026')
+    // The detail sheets and the drop-down lists say the stored values' labels in French too.
+    const purposes = workbook.getWorksheet('Finalités')!
+    const bases = [...Array(purposes.rowCount - 2).keys()].map((index) => text(purposes.getRow(index + 3).getCell(5))).filter(Boolean)
+    expect(bases.length).toBeGreaterThan(0)
+    for (const basis of bases) expect(basis).toMatch(/^Art\. 6, § 1, [a-f]\) /)
+    const transfers = workbook.getWorksheet('Transferts')!
+    const mechanisms = [...Array(transfers.rowCount - 2).keys()].map((index) => text(transfers.getRow(index + 3).getCell(6))).filter(Boolean)
+    expect(mechanisms.length).toBeGreaterThan(0)
+    for (const mechanism of mechanisms) expect(['Décision d’adéquation (art. 45)', 'Garanties appropriées (art. 46)', 'Règles d’entreprise contraignantes (art. 47)', 'Dérogation pour une situation particulière (art. 49)']).toContain(mechanism)
+    const lists = workbook.getWorksheet('Lists')!
+    expect(rowTexts(lists, 2, 3)).toEqual(['Responsable du traitement', 'Brouillon', 'Art. 6, § 1, a) Consentement'])
     expect(register.headerFooter.oddFooter).toContain('Page &P sur &N')
     expect(register.headerFooter.oddFooter).toContain('Exporté le')
   })

@@ -44,7 +44,7 @@ import type { Locale } from '../i18n'
 import { formatArticle, lookupText } from '../i18n/catalogues'
 import { LISTS, LIST_NAMES, MAX_CELL_CHARS, SHEET, WORKBOOK_FORMAT_MARK, type ColumnSpec, type ListName } from './columns'
 import { REGISTER_LAYOUTS, type WorkbookLayoutName } from './layouts'
-import { recordText } from './layouts/record-text'
+import { recordText, type RecordText } from './layouts/record-text'
 import enWorkbook from '../i18n/locales/en/workbook'
 
 export type CellValue = string | number
@@ -566,6 +566,49 @@ function localised(sheet: keyof typeof SHEET, columns: ColumnSpec[], locale: Loc
   })
 }
 
+function withValues<T>(columns: ItemColumn<T>[], values: Record<string, (item: Item<T>) => CellValue>): ItemColumn<T>[] {
+  return columns.map((column) => (values[column.key] ? { ...column, value: values[column.key]! } : column))
+}
+
+/** The detail sheets' labelled cells in the export's language (the English columns say them with the app's labels). */
+function detailColumns(text: RecordText) {
+  const { label, term } = text
+  return {
+    purposes: withValues(PURPOSE_COLUMNS, { uses: ({ item }) => lines(item.uses.map(term)), lawfulBasis: ({ item }) => label('lawfulBasis', item.lawfulBasis) }),
+    dataCategories: withValues(DATA_CATEGORY_COLUMNS, {
+      category: ({ item }) => term(item.term),
+      retention: ({ item }) => text.retentionOf(item.retention),
+      retentionMode: ({ item }) => label('retentionMode', item.retention.mode),
+      unit: ({ item }) => (item.retention.period === null ? '' : label('retentionUnit', item.retention.unit)),
+      endAction: ({ item }) => label('endAction', item.retention.endAction)
+    }),
+    recipients: withValues(RECIPIENT_COLUMNS, { type: ({ item }) => label('recipientType', item.type) }),
+    transfers: withValues(TRANSFER_COLUMNS, {
+      mechanism: ({ item }) => label('mechanism', item.mechanism),
+      instrument: ({ item }) => label('instrument', item.instrument),
+      sccModule: ({ item }) => label('sccModule', item.sccModule),
+      derogation: ({ item }) => label('derogation', item.derogation)
+    })
+  }
+}
+
+/** The drop-down lists in the export's language, in the same order as the English ones (core/workbook/columns.ts `LISTS`). */
+const LIST_LABEL_GROUPS: Record<ListName, [group: string, keys: readonly string[]]> = {
+  role: ['role', Object.keys(RECORD_ROLE_LABELS)],
+  status: ['status', Object.keys(RECORD_STATUS_LABELS)],
+  lawfulBasis: ['lawfulBasis', Object.keys(LAWFUL_BASIS_LABELS)],
+  transferMechanism: ['mechanism', Object.keys(TRANSFER_MECHANISM_LABELS)],
+  transferInstrument: ['instrument', Object.keys(TRANSFER_INSTRUMENT_LABELS)],
+  recipientType: ['recipientType', Object.keys(RECIPIENT_TYPE_LABELS)],
+  dpiaRequired: ['dpiaRequired', Object.keys(DPIA_REQUIRED_LABELS)],
+  dpiaStatus: ['dpiaStatus', Object.keys(DPIA_STATUS_LABELS)]
+}
+function listLabels(list: ListName, text: RecordText): readonly string[] {
+  if (text.locale === 'en') return LISTS[list].labels
+  const [group, keys] = LIST_LABEL_GROUPS[list]
+  return keys.map((key) => text.label(group, key))
+}
+
 /** The English headings the `workbook` catalogue translates (`sheet.*`, `col.<sheet>.<column>`), for the catalogue tests. */
 export function englishSheetTexts(): Record<string, string> {
   const texts: Record<string, string> = {}
@@ -604,6 +647,7 @@ export function registerSheets(data: ExportData): SheetLayout[] {
   const usedBy = (vendorId: string) =>
     lines(records.filter((record) => record.recipients.some((recipient) => recipient.vendorId === vendorId)).map((record) => record.reference)).replace(/\n/g, ', ')
   const listLength = Math.max(...LIST_NAMES.map((list) => LISTS[list].labels.length))
+  const details = locale === 'en' ? { purposes: PURPOSE_COLUMNS, dataCategories: DATA_CATEGORY_COLUMNS, recipients: RECIPIENT_COLUMNS, transfers: TRANSFER_COLUMNS } : detailColumns(text)
   const packSources = new Map((data.packs ?? []).map((source) => [`${source.id}@${source.version}`, source]))
   const organisationChunks = data.organisation ? jsonChunks(JSON.stringify(data.organisation)) : []
 
@@ -611,10 +655,10 @@ export function registerSheets(data: ExportData): SheetLayout[] {
     { name: name('cover'), state: 'visible', columns: localised('cover', COVER_COLUMNS, locale), art30Row: false, rowCount: cover.length, rows: () => cover },
     { ...recordLayout(layout.controller.sheet, controllerColumns, controllerRecords), columns: specs(controllerColumns) },
     { ...recordLayout(layout.processor.sheet, processorColumns, processorRecords), columns: specs(processorColumns) },
-    { ...itemLayout(name('purposes'), PURPOSE_COLUMNS, records, (record) => record.purposes), columns: localised('purposes', PURPOSE_COLUMNS, locale) },
-    { ...itemLayout(name('dataCategories'), DATA_CATEGORY_COLUMNS, records, (record) => record.dataCategories), columns: localised('dataCategories', DATA_CATEGORY_COLUMNS, locale) },
-    { ...itemLayout(name('recipients'), RECIPIENT_COLUMNS, records, (record) => record.recipients), columns: localised('recipients', RECIPIENT_COLUMNS, locale) },
-    { ...itemLayout(name('transfers'), TRANSFER_COLUMNS, records, (record) => record.transfers), columns: localised('transfers', TRANSFER_COLUMNS, locale) },
+    { ...itemLayout(name('purposes'), details.purposes, records, (record) => record.purposes), columns: localised('purposes', PURPOSE_COLUMNS, locale) },
+    { ...itemLayout(name('dataCategories'), details.dataCategories, records, (record) => record.dataCategories), columns: localised('dataCategories', DATA_CATEGORY_COLUMNS, locale) },
+    { ...itemLayout(name('recipients'), details.recipients, records, (record) => record.recipients), columns: localised('recipients', RECIPIENT_COLUMNS, locale) },
+    { ...itemLayout(name('transfers'), details.transfers, records, (record) => record.transfers), columns: localised('transfers', TRANSFER_COLUMNS, locale) },
     {
       name: name('vendors'),
       state: 'visible',
@@ -634,7 +678,8 @@ export function registerSheets(data: ExportData): SheetLayout[] {
       art30Row: false,
       rowCount: listLength,
       *rows() {
-        for (let index = 0; index < listLength; index++) yield LIST_NAMES.map((list) => LISTS[list].labels[index] ?? '')
+        const labels = LIST_NAMES.map((list) => listLabels(list, text))
+        for (let index = 0; index < listLength; index++) yield labels.map((list) => list[index] ?? '')
       }
     },
     {

@@ -16,6 +16,10 @@ export interface RecordText {
   locale: Locale
   /** A phrase of the `workbook` catalogue. */
   say: (key: string, params?: Record<string, string | number>) => string
+  /** An enum value's label ('' for none), e.g. `label('mechanism', 'art46')`. */
+  label: (group: string, key: string) => string
+  term: (term: string) => string
+  retentionOf: (retention: Retention) => string
   date: (iso: string) => string
   purposes: (record: StoredRecord) => string
   lawfulBases: (record: StoredRecord) => string
@@ -66,6 +70,9 @@ export function recordText(locale: Locale): RecordText {
   return {
     locale,
     say,
+    label: (group, key) => (key === '' ? '' : labelIn(locale, group, key)),
+    term: (term) => termLabelIn(term, locale),
+    retentionOf: retentionText,
     date: (iso) => formatShortDate(iso, locale),
     purposes: (record) => lines(record.purposes.map((purpose) => purpose.description)),
     lawfulBases: (record) => {
