@@ -221,7 +221,8 @@ export function registerWorkbookCommands(program: Command, session: CliSession):
             // Evidence names the policy each quote comes from, for installed and earlier pack versions.
             packs: packSourcesOf([...backup.packs, ...(backup.packArchive ?? [])])
           })
-          session.out(`wrote ${options.output}: ${backup.records.length} activities (${layout} layout, ${locale})\n`)
+          const chosen = layout === 'ico' && locale === 'en' ? '' : ` (${layout} layout, ${locale})`
+          session.out(`wrote ${options.output}: ${backup.records.length} activities${chosen}\n`)
         }
         if (options.csv) {
           writeFileSync(session.file(options.csv), registerCsv(backup.records, { layout, locale }), 'utf8')

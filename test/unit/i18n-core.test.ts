@@ -369,7 +369,7 @@ describe('ropa export --layout / --lang and ropa check --lang', () => {
       const xlsx = join(dir, `${layout}.xlsx`)
       const result = await ropa(['export', backupPath, '-o', xlsx, '--layout', layout])
       expect(result).toMatchObject({ code: 0, stderr: '' })
-      expect(result.stdout).toContain(`(${layout} layout, ${REGISTER_LAYOUTS[layout].locale})`)
+      expect(result.stdout).toBe(`wrote ${xlsx}: 8 activities${layout === 'ico' ? '' : ` (${layout} layout, ${REGISTER_LAYOUTS[layout].locale})`}\n`)
       const workbook = await load(new Uint8Array(readFileSync(xlsx)))
       expect(workbook.worksheets[1]!.name).toBe(REGISTER_LAYOUTS[layout].controller.sheet)
       const back = join(dir, `${layout}.json`)
