@@ -6,6 +6,7 @@
 import { resolve } from 'node:path'
 import { Command, CommanderError } from 'commander'
 import { registerCheckCommands } from './check-commands'
+import { registerTemplateApplyCommand } from './template-apply-command'
 import { registerTemplateCommands } from './template-commands'
 import { registerWorkbookCommands } from './workbook-commands'
 
@@ -49,6 +50,7 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
     .configureOutput({ writeOut: (text) => session.out(text), writeErr: (text) => session.err(text) })
 
   registerTemplateCommands(program, session)
+  registerTemplateApplyCommand(program, session)
   registerWorkbookCommands(program, session)
   registerCheckCommands(program, session)
 

@@ -125,6 +125,8 @@ describe('a pack without source text', () => {
     await screenshot(page, 'templates-unverified-pack')
 
     await accounts.getByRole('link', { name: 'New record from this activity' }).click()
+    // The vendor's activity as it is, with its purposes in the record (the DPO's own side: templates-dpo-side.test.ts).
+    await page.getByRole('radio', { name: /The vendor's activity as its policy describes it/ }).check()
     await expect.poll(() => page.getByLabel('Name of the processing activity').inputValue()).toBe('Customer accounts')
     const evidence = page.locator('#purposes .item').first().locator('details.evidence')
     expect(await evidence.locator('summary').innerText()).toMatch(/From template\s*Unverified\s*Show the policy's words/)

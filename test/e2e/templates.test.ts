@@ -88,6 +88,8 @@ describe('records from templates', () => {
 
     // New record from the activity: pre-filled, evidence on demand, open items listed.
     await crm.getByRole('link', { name: 'New record from this activity' }).click()
+    // The vendor's activity as its policy describes it (the DPO's own side is tested in templates-dpo-side.test.ts).
+    await page.getByRole('radio', { name: /The vendor's activity as its policy describes it/ }).check()
     await expect.poll(() => page.getByLabel('Name of the processing activity').inputValue()).toBe('Customer relationship management')
     await page.getByRole('complementary', { name: 'Template origin' }).getByText('haivision').waitFor()
     const firstPurpose = page.locator('#purposes .item').first()
@@ -113,7 +115,7 @@ describe('records from templates', () => {
     expect(await page.locator('#open-items li').count()).toBe(openItemCount)
     const { records } = await readTemplateTables(page)
     expect(records).toHaveLength(1)
-    expect((records[0] as any).origin).toEqual({ packId: 'haivision', packVersion: '1.0.0', activityId: CRM })
+    expect((records[0] as any).origin).toEqual({ packId: 'haivision', packVersion: '1.0.0', activityId: CRM, perspective: 'vendor-as-is' })
     expect((records[0] as any).evidence.length).toBeGreaterThan(0)
 
     // Save as template: into the organisation's own pack.
@@ -156,7 +158,7 @@ describe('pack import', () => {
     await expect.poll(() => page.getByRole('table', { name: 'Template packs' }).locator('tbody tr').count()).toBe(6)
 
     // A record made from the imported pack, to be affected by the newer version.
-    await page.goto(`${session.baseUrl}#/records/from-template/haivision-copy/${CRM}`)
+    await page.goto(`${session.baseUrl}#/records/from-template/haivision-copy/${CRM}/vendor-as-is`)
     await expect.poll(() => page.getByLabel('Name of the processing activity').inputValue()).toBe('Customer relationship management')
     await page.getByRole('button', { name: 'Save', exact: true }).click()
     await page.getByText(/Saved at/).waitFor()

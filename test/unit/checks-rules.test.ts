@@ -352,6 +352,47 @@ const FIRING: FiringCase[] = [
     expected: [{ severity: 'error', field: 'transfers.0', message: /^Transfer 1 to India \(Support desk vendor\): the imported cell 'Controller'!I10 of register\.xlsx names EU-US Privacy Shield/ }]
   },
   {
+    ruleId: 'transfer-evidence-invalid',
+    title: 'a transfer within the EEA whose instrument and quote both say Privacy Shield (the instrument rule judges only third countries)',
+    record: controller((r) => {
+      r.transfers[0] = { ...r.transfers[0]!, country: 'Ireland', countryCode: 'IE', mechanism: 'art45', instrument: 'privacy-shield', sccModule: '' }
+      r.evidence = [{ field: 'transfers.0', quotes: ['Our hosting provider is certified under the EU-U.S. Privacy Shield.'], note: '' }]
+    }),
+    expected: [{ severity: 'error', field: 'transfers.0', message: /the policy quote names EU-US Privacy Shield.*"Our hosting provider is certified under the EU-U\.S\. Privacy Shield\."/ }]
+  },
+  {
+    ruleId: 'transfer-evidence-invalid',
+    title: 'a long policy quote naming Privacy Shield only in its last sentence: the finding shows that sentence',
+    record: controller((r) => {
+      r.evidence = [
+        {
+          field: 'transfers.0',
+          quotes: [
+            'We share your information with service providers who help us run the service, such as hosting, analytics and customer support providers, each bound by contract to protect it. ' +
+              'Some of them are located outside the European Economic Area. ' +
+              'Where they are in the United States, they are certified under the EU-U.S. Privacy Shield Framework.'
+          ],
+          note: ''
+        }
+      ]
+    }),
+    expected: [{ severity: 'error', field: 'transfers.0', message: /"… Where they are in the United States, they are certified under the EU-U\.S\. Privacy Shield Framework\. …"/ }]
+  },
+  {
+    ruleId: 'vendor-suggestion-undecided',
+    title: "a vendor's purpose and lawful basis not yet confirmed or dismissed",
+    record: controller((r) => {
+      r.suggestions = [
+        { id: 's1', kind: 'purpose', from: 'Kaltura, Inc.', purposeId: '', description: 'Host and deliver customer media', uses: [], lawfulBasis: 'b', legitimateInterest: '', quotes: [] },
+        { id: 's2', kind: 'lawful-basis', from: 'Kaltura, Inc.', purposeId: r.purposes[0]!.id, description: 'Host and deliver customer media', uses: [], lawfulBasis: 'f', legitimateInterest: '', quotes: [] }
+      ]
+    }),
+    expected: [
+      { severity: 'warning', field: 'purposes', article: 'Art. 30(1)(b)', message: /^A purpose suggested by Kaltura, Inc\.'s policy is not yet confirmed: "Host and deliver customer media"\. It is the vendor's purpose, not yet yours\.$/ },
+      { severity: 'warning', field: 'purposes.0.lawfulBasis', message: /^A lawful basis suggested by Kaltura, Inc\.'s policy for purpose 1 is not yet confirmed: Art\. 6\(1\)\(f\) Legitimate interests\. It is the vendor's basis for its own processing/ }
+    ]
+  },
+  {
     ruleId: 'transfer-regime-instrument',
     title: 'an EU-only organisation using the IDTA',
     record: controller((r) => void (r.transfers[0] = { ...r.transfers[0]!, instrument: 'uk-idta', sccModule: '' })),

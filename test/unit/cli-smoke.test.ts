@@ -90,6 +90,14 @@ describe.concurrent('ropa as a process', { timeout: 60_000 }, () => {
     expect(result.stdout).toBe('1 template pack checked: 0 valid, 1 invalid (1 problem, 0 warnings)\n')
   })
 
+  it('templates apply makes a record from a shipped pack into a backup named relative to the working folder', async () => {
+    const result = await ropaProcess(['templates', 'apply', 'kaltura', '--activity', 'platform-hosting-delivery', '-o', 'applied.json'], directory)
+    expect(result.stderr).toBe('')
+    expect(result.code).toBe(0)
+    expect(result.stdout.split('\n')[0]).toBe('wrote applied.json: 1 record made from kaltura 1.0.0 as "Our controller record, using the vendor"')
+    expect(readBackup('applied.json').records.map((record) => record.reference)).toEqual(['PA-0001'])
+  })
+
   it('templates vocabulary prints key, label and kind', async () => {
     const result = await ropaProcess(['templates', 'vocabulary', '--search', 'trade-union'], directory)
     expect(result).toMatchObject({ code: 0, stderr: '' })

@@ -210,7 +210,7 @@ describe('export and user packs', () => {
   it('saves a record as a template into a user pack named after the organisation, keeping its quotes and open items', async () => {
     await templates.installShippedPacks()
     const haivision = (await templates.getPack('haivision'))!.pack
-    const form = recordFromActivity(haivision, 'customer-relationship-management')
+    const form = recordFromActivity(haivision, 'customer-relationship-management', 'vendor-as-is')
     form.dataCategories[0]!.retention = { mode: 'period', period: 3, unit: 'years', fromEvent: 'end of contract', endAction: 'erase', criterion: '' }
     form.purposes.push({ id: 'own', description: 'Send the annual client survey', uses: [], lawfulBasis: '', legitimateInterest: '', liaReference: '', consentRecordReference: '' })
     const record = await register.createRecord(form)

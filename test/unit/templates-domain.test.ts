@@ -20,7 +20,7 @@ function fixturePack(): TemplatePack {
 
 function storedFrom(pack: TemplatePack, activityId: string, changes: Partial<StoredRecord> = {}): StoredRecord {
   const now = '2025-06-01T00:00:00.000Z'
-  return storedRecordSchema.parse({ ...recordFromActivity(pack, activityId), id: `id-${activityId}`, reference: 'PA-0001', createdAt: now, updatedAt: now, approvedBy: '', approvedAt: '', ...changes })
+  return storedRecordSchema.parse({ ...recordFromActivity(pack, activityId, 'vendor-as-is'), id: `id-${activityId}`, reference: 'PA-0001', createdAt: now, updatedAt: now, approvedBy: '', approvedAt: '', ...changes })
 }
 
 describe('vendors', () => {
@@ -51,6 +51,9 @@ describe('vendors', () => {
     expect(recordUsesVendor(unrelated, vendor)).toBe(false)
     const asRecipient = { ...unrelated, recipients: [{ id: 'r', name: 'Acme', type: 'processor' as const, vendorId: 'acme-widgets', contractReference: '', notes: '' }] }
     expect(recordUsesVendor(asRecipient, vendor)).toBe(true)
+    // The DPO's own record made from the pack names the vendor as its first recipient.
+    const dposSide = storedRecordSchema.parse({ ...recordFromActivity(pack, 'accounts', 'controller-using-vendor'), id: 'own', reference: 'PA-0002', createdAt: '', updatedAt: '', approvedBy: '', approvedAt: '', origin: null })
+    expect(recordUsesVendor(dposSide, vendor)).toBe(true)
   })
 })
 

@@ -16,6 +16,18 @@ export const RECORD_ROLE_LABELS = {
 } as const
 export type RecordRole = keyof typeof RECORD_ROLE_LABELS
 
+/**
+ * How a record made from a vendor's template sees the activity: the DPO's own side (a
+ * controller record using the vendor, or a processor record with the vendor as
+ * sub-processor), or the vendor's activity as its policy describes it.
+ */
+export const RECORD_PERSPECTIVE_LABELS = {
+  'controller-using-vendor': 'Our controller record, using the vendor',
+  'processor-with-vendor-as-sub-processor': 'Our processor record, with the vendor as sub-processor',
+  'vendor-as-is': "The vendor's activity as its policy describes it"
+} as const
+export type RecordPerspective = keyof typeof RECORD_PERSPECTIVE_LABELS
+
 export const RECORD_STATUS_LABELS = {
   draft: 'Draft',
   'in-review': 'In review',

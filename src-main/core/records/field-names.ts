@@ -10,6 +10,7 @@ import {
   DPIA_STATUS_LABELS,
   LAWFUL_BASIS_LABELS,
   RECIPIENT_TYPE_LABELS,
+  RECORD_PERSPECTIVE_LABELS,
   RECORD_ROLE_LABELS,
   RECORD_STATUS_LABELS,
   RETENTION_END_ACTION_LABELS,
@@ -26,6 +27,8 @@ import {
 import { termLabel } from '../vocabulary/vocabulary'
 
 export const OPEN_ITEM_RESOLUTION_LABELS = { open: 'Not yet decided', resolved: 'Resolved', accepted: 'Accepted with a note' }
+/** A vendor suggestion's kind, and a template gap's. */
+const KIND_LABELS = { purpose: 'Purpose', 'lawful-basis': 'Lawful basis', silent: 'Silent', vague: 'Vague' }
 
 /** List fields, by the name of one item. */
 export const ITEM_NAMES: Record<string, string> = {
@@ -38,6 +41,7 @@ export const ITEM_NAMES: Record<string, string> = {
   transfers: 'Transfer',
   controllersActedFor: 'Controller',
   openItems: 'Open item',
+  suggestions: 'Vendor suggestion',
   jointControllers: 'Joint controller'
 }
 
@@ -112,6 +116,11 @@ export const FIELD_NAMES: Record<string, string> = {
   origin: 'Template',
   evidence: 'Evidence',
   openItems: 'Open items',
+  suggestions: 'Vendor suggestions',
+  from: 'Suggested by',
+  purposeId: 'For purpose',
+  kind: 'Kind',
+  perspective: 'Made as',
   resolved: 'Resolved',
   resolution: 'Decision',
   resolutionNote: 'Why accepted',
@@ -197,7 +206,9 @@ const VALUE_LABELS: Record<string, Record<string, string>> = {
   category: SPECIAL_CATEGORY_LABELS,
   securityMeasures: SECURITY_MEASURE_LABELS,
   required: DPIA_REQUIRED_LABELS,
-  resolution: OPEN_ITEM_RESOLUTION_LABELS
+  resolution: OPEN_ITEM_RESOLUTION_LABELS,
+  perspective: RECORD_PERSPECTIVE_LABELS,
+  kind: KIND_LABELS
 }
 /** Fields whose values are vocabulary terms (fideslang keys or custom terms). */
 const TERM_FIELDS = new Set(['term', 'uses', 'dataSubjects'])

@@ -10,6 +10,7 @@ import {
   DPIA_STATUS_LABELS,
   LAWFUL_BASIS_LABELS,
   RECIPIENT_TYPE_LABELS,
+  RECORD_PERSPECTIVE_LABELS,
   RECORD_ROLE_LABELS,
   RECORD_STATUS_LABELS,
   RETENTION_END_ACTION_LABELS,
@@ -22,7 +23,8 @@ import {
   TRANSFER_MECHANISM_LABELS,
   SECURITY_MEASURE_LABELS,
   SPECIAL_CATEGORY_LABELS,
-  keysOf
+  keysOf,
+  type RecordPerspective
 } from './enums'
 import { upgradeLegacyTransfer } from './legacy-transfer'
 
@@ -241,9 +243,42 @@ export type ImportedCell = z.infer<typeof importedCellSchema>
 export const originSchema = z.object({
   packId: z.string().max(200),
   packVersion: z.string().max(50),
-  activityId: z.string().max(200)
+  activityId: z.string().max(200),
+  /** How the record was made from the activity (absent on records made before there was a choice: see `perspectiveOf`). */
+  perspective: z.enum(keysOf(RECORD_PERSPECTIVE_LABELS)).optional()
 })
 export type Origin = z.infer<typeof originSchema>
+
+/** Records made before the choice existed took the vendor's activity as it is. */
+export function perspectiveOf(origin: Pick<Origin, 'perspective'>): RecordPerspective {
+  return origin.perspective ?? 'vendor-as-is'
+}
+
+/** What a suggestion offers: a purpose to add, or a lawful basis for a purpose the record has. */
+export const SUGGESTION_KINDS = ['purpose', 'lawful-basis'] as const
+
+/**
+ * A purpose or lawful basis a vendor's policy states for its own processing. It is not the
+ * DPO's until confirmed: held apart from the record's purposes (so no export, check or approval
+ * ever takes it as the DPO's), shown in the editor with one-click confirm or dismiss, and
+ * reported by a finding while undecided.
+ */
+export const suggestionSchema = z.object({
+  id: itemId(),
+  kind: z.enum(SUGGESTION_KINDS),
+  /** Whose words: the vendor whose policy states them. */
+  from: text(),
+  /** For a lawful basis: the id of the record's purpose it is offered for. */
+  purposeId: text(),
+  description: text(),
+  uses: z.array(vocabularyTermSchema).default([]),
+  lawfulBasis: optionalEnum(LAWFUL_BASIS_LABELS),
+  legitimateInterest: text(),
+  quotes: z.array(z.string().max(MAX_TEXT_LENGTH)).default([]),
+  /** Whether the quotes were checked against the vendor's policy (see `evidenceSchema`'s `verified`); carried into the evidence on confirmation. */
+  verified: z.boolean().optional()
+})
+export type Suggestion = z.infer<typeof suggestionSchema>
 
 /** The fields a DPO edits. Storage adds identity and timestamps (see `StoredRecord`). */
 export const recordFormSchema = z.object({
@@ -290,6 +325,8 @@ export const recordFormSchema = z.object({
   origin: originSchema.nullable().default(null),
   evidence: z.array(evidenceSchema).default([]),
   openItems: z.array(openItemSchema).default([]),
+  /** The vendor's purposes and lawful bases, until the DPO confirms or dismisses each; absent on records made without any. */
+  suggestions: z.array(suggestionSchema).optional(),
   /** Import evidence: the cells this record was migrated from. */
   importedFrom: z.array(importedCellSchema).default([])
 })

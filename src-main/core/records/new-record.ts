@@ -40,6 +40,7 @@ export function emptyRecordForm(role: RecordRole = 'controller'): RecordForm {
     origin: null,
     evidence: [],
     openItems: [],
+    suggestions: [],
     importedFrom: []
   }
 }

@@ -6,6 +6,7 @@
  * gets it and an unknown value (a role, a lawful basis...) is refused with its JSON path.
  */
 import { z } from 'zod'
+import type { RecordPerspective } from '../records/enums'
 import type { RecordForm } from '../records/model'
 import { recordFromActivity } from './instantiate'
 import { templatePackSchema } from './pack-schema'
@@ -69,8 +70,12 @@ export function sourceOfQuote(sources: readonly QuoteSource[], quote: string): Q
  * A draft record from one activity of an installed pack, its evidence marked verified or not:
  * the quotes of a pack without source text were never checked.
  */
-export function recordFromInstalledPack(installed: Pick<InstalledPack, 'pack' | 'sourceText'>, activityId: string): RecordForm {
-  const record = recordFromActivity(installed.pack, activityId)
+export function recordFromInstalledPack(installed: Pick<InstalledPack, 'pack' | 'sourceText'>, activityId: string, perspective?: RecordPerspective): RecordForm {
+  const record = recordFromActivity(installed.pack, activityId, perspective)
   const verified = isVerifiedPack(installed)
-  return { ...record, evidence: record.evidence.map((evidence) => ({ ...evidence, verified })) }
+  return {
+    ...record,
+    evidence: record.evidence.map((evidence) => ({ ...evidence, verified })),
+    ...(record.suggestions ? { suggestions: record.suggestions.map((suggestion) => ({ ...suggestion, verified })) } : {})
+  }
 }

@@ -1,32 +1,73 @@
 /**
  * Turns one activity of a template pack into a draft record: every value the policy states is
  * pre-filled with its quotes as evidence; every gap becomes an open item for the DPO. Pure.
+ *
+ * Records are the DPO's records. A vendor's pack describes the vendor's processing, so by
+ * default the record is the DPO's side of it (see `RecordPerspective`): a controller record
+ * with the vendor as a recipient (its processor, or another controller), its sub-processors
+ * and its transfers; or a processor record with the vendor as sub-processor. The vendor's
+ * purposes and lawful bases are then only suggestions, marked as the vendor's, for the DPO to
+ * confirm. "vendor-as-is" keeps the activity as the policy describes it (and is what the
+ * organisation's own pack, made from its own records, gives).
  */
 import { mechanismOfInstrument } from '../legal/parse-instrument-text'
 import { upgradeLegacyTransfer } from '../records/legacy-transfer'
-import { UNSTATED_INSTRUMENT, type Evidence, type OpenItem, type RecordForm, type Retention, type Transfer } from '../records/model'
+import type { RecordPerspective } from '../records/enums'
+import { UNSTATED_INSTRUMENT, type Evidence, type OpenItem, type Recipient, type RecordForm, type Retention, type Suggestion, type Transfer } from '../records/model'
 import { emptyRecordForm, emptyRetention, newItemId } from '../records/new-record'
 import { CRIMINAL_OFFENCE_TERMS } from '../vocabulary/vocabulary'
-import type { ActivityTemplate, PackGap, TemplatePack } from './pack-schema'
+import { isUserAuthoredSource, type ActivityTemplate, type PackGap, type TemplatePack } from './pack-schema'
 
 type PackRetention = NonNullable<ActivityTemplate['retention']>
 
-export function recordFromActivity(pack: TemplatePack, activityId: string): RecordForm {
+/** One sentence a DPO reads before choosing how to make the record. */
+export const PERSPECTIVE_EXPLANATIONS: Record<RecordPerspective, string> = {
+  'controller-using-vendor':
+    'You decide why this data is processed and use the vendor for it: the record is yours, with the vendor as a recipient (your processor, or another controller where it decides for itself), its sub-processors and its transfers. The vendor\'s purposes and lawful bases are offered as suggestions for you to confirm.',
+  'processor-with-vendor-as-sub-processor':
+    'You process this data for your clients and use the vendor to do it: the record is a processor record, with the vendor as your sub-processor. You name the clients you act for.',
+  'vendor-as-is': 'The record describes the vendor\'s own processing as its policy states it, its purposes and lawful bases included. Use this only for the vendor\'s own register or to study the policy.'
+}
+
+/** What "New record from this activity" makes unless the DPO chooses otherwise. */
+export function defaultPerspective(pack: Pick<TemplatePack, 'source'>): RecordPerspective {
+  // The organisation's own pack holds its own records: they are already the DPO's side.
+  return isUserAuthoredSource(pack.source) ? 'vendor-as-is' : 'controller-using-vendor'
+}
+
+/** Where the pack's lists land in the record, which differs by perspective. */
+interface RecordLayout {
+  /** Recipients before the pack's own (the vendor itself). */
+  recipientOffset: number
+  /** The vendor's purposes are suggestions, not record purposes. */
+  purposesSuggested: boolean
+}
+
+export function recordFromActivity(pack: TemplatePack, activityId: string, perspective: RecordPerspective = defaultPerspective(pack)): RecordForm {
   const activity = pack.activities.find((candidate) => candidate.id === activityId)
   if (!activity) throw new Error(`template pack "${pack.id}" has no activity "${activityId}"`)
 
-  const record = emptyRecordForm(activity.role)
+  const vendor = pack.vendor.name
+  const asIs = perspective === 'vendor-as-is'
+  const asProcessor = perspective === 'processor-with-vendor-as-sub-processor'
+  const vendorIsProcessor = activity.role === 'processor'
+  const layout: RecordLayout = { recipientOffset: asIs ? 0 : 1, purposesSuggested: !asIs }
+  const record = emptyRecordForm(asIs ? activity.role : asProcessor ? 'processor' : 'controller')
   const evidence: Evidence[] = []
   const openItems: OpenItem[] = []
   const cite = (field: string, quotes: string[], note = '') => evidence.push({ field, quotes: [...quotes], note })
   const openItem = (field: string, note: string, quotes: string[] = []) =>
     openItems.push({ id: newItemId(), field, note, quotes: [...quotes], resolution: 'open', resolutionNote: '' })
 
-  record.name = activity.name
-  record.origin = { packId: pack.id, packVersion: pack.version, activityId: activity.id }
-  cite('role', activity.roleQuotes)
+  // A name that ends with the vendor's role ("… (processor)") would describe the vendor, not the DPO: that part goes.
+  const activityName = asIs ? activity.name : activity.name.replace(/\s*\((?:processor|controller|joint controller)\)\s*$/i, '')
+  record.name = asIs ? activityName : asProcessor ? `${activityName} (for our clients, with ${vendor} as sub-processor)` : vendorIsProcessor ? `${activityName} (using ${vendor})` : `${activityName} (with ${vendor} as independent controller)`
+  record.origin = { packId: pack.id, packVersion: pack.version, activityId: activity.id, perspective }
+  // The pack's role is the vendor's: on the DPO's side its quotes show what kind of recipient the vendor is.
+  cite(asIs ? 'role' : 'recipients.0', activity.roleQuotes, asIs ? '' : `${vendor}'s role`)
 
-  const descriptionParts = activity.description.trim() === '' ? [] : [activity.description.trim()]
+  const stated = activity.description.trim()
+  const descriptionParts = stated === '' ? [] : [asIs ? stated : `${vendor}'s policy describes the activity: ${stated}`]
   if (activity.ageLimit) {
     descriptionParts.push(`Age limit: the policy says the service is not meant for people under ${activity.ageLimit.minimumAge}.`)
     cite('description', activity.ageLimit.quotes, 'Age limit')
@@ -37,19 +78,36 @@ export function recordFromActivity(pack: TemplatePack, activityId: string): Reco
   }
   record.description = descriptionParts.join('\n\n')
 
-  record.purposes = activity.purposes.map((purpose, index) => {
-    cite(`purposes.${index}`, purpose.quotes)
-    if (purpose.lawfulBasis) cite(`purposes.${index}.lawfulBasis`, purpose.quotes)
-    return {
-      id: newItemId(),
-      description: purpose.description,
-      uses: [...purpose.uses],
-      lawfulBasis: purpose.lawfulBasis ?? '',
-      legitimateInterest: purpose.legitimateInterest ?? '',
-      liaReference: '',
-      consentRecordReference: ''
-    }
-  })
+  if (layout.purposesSuggested) {
+    // A processor has no lawful basis of its own: only the purposes are offered then.
+    record.suggestions = activity.purposes.map(
+      (purpose): Suggestion => ({
+        id: newItemId(),
+        kind: 'purpose',
+        from: vendor,
+        purposeId: '',
+        description: purpose.description,
+        uses: [...purpose.uses],
+        lawfulBasis: asProcessor ? '' : (purpose.lawfulBasis ?? ''),
+        legitimateInterest: asProcessor ? '' : (purpose.legitimateInterest ?? ''),
+        quotes: [...purpose.quotes]
+      })
+    )
+  } else {
+    record.purposes = activity.purposes.map((purpose, index) => {
+      cite(`purposes.${index}`, purpose.quotes)
+      if (purpose.lawfulBasis) cite(`purposes.${index}.lawfulBasis`, purpose.quotes)
+      return {
+        id: newItemId(),
+        description: purpose.description,
+        uses: [...purpose.uses],
+        lawfulBasis: purpose.lawfulBasis ?? '',
+        legitimateInterest: purpose.legitimateInterest ?? '',
+        liaReference: '',
+        consentRecordReference: ''
+      }
+    })
+  }
 
   record.dataSubjects = activity.dataSubjects.map((subject, index) => {
     cite(`dataSubjects.${index}`, subject.quotes)
@@ -80,8 +138,27 @@ export function recordFromActivity(pack: TemplatePack, activityId: string): Reco
     return { id: newItemId(), category: special.category, condition: special.condition ?? '', notes: '' }
   })
 
+  // On the DPO's side the vendor is the first recipient; its quotes are the role quotes cited above.
+  const vendorRecipient: Recipient[] = asIs
+    ? []
+    : [
+        {
+          id: newItemId(),
+          name: vendor,
+          type: vendorIsProcessor || asProcessor ? 'processor' : 'controller',
+          vendorId: pack.id,
+          contractReference: '',
+          notes: asProcessor ? 'Our sub-processor' : vendorIsProcessor ? '' : `Its policy says it acts as ${activity.role === 'joint-controller' ? 'a joint controller' : 'a controller'} for this activity`
+        }
+      ]
+  if (asProcessor) {
+    openItem('recipients.0.contractReference', `Reference the sub-processing agreement with ${vendor} and your clients' authorisation to use it (Art. 28(2) and (4)).`)
+    openItem('controllersActedFor', 'Name the clients (controllers) you act for in this activity.')
+  } else if (vendorIsProcessor && !asIs) {
+    openItem('recipients.0.contractReference', `Reference the data processing agreement with ${vendor} (Art. 28(3)).`)
+  }
   const recipients = activity.recipients.map((recipient) => ({
-    recipient: { id: newItemId(), name: recipient.name, type: recipient.type, vendorId: '', contractReference: '', notes: '' },
+    recipient: { id: newItemId(), name: recipient.name, type: recipient.type, vendorId: '', contractReference: '', notes: asIs ? '' : `Named by ${vendor}'s policy` },
     quotes: recipient.quotes
   }))
   const subProcessors = activity.subProcessors.map((processor) => ({
@@ -91,14 +168,14 @@ export function recordFromActivity(pack: TemplatePack, activityId: string): Reco
       type: 'processor' as const,
       vendorId: '',
       contractReference: '',
-      notes: [processor.service && `Service: ${processor.service}`, processor.country && `Country: ${processor.country}`].filter(Boolean).join('; ')
+      notes: [!asIs && `Sub-processor of ${vendor}`, processor.service && `Service: ${processor.service}`, processor.country && `Country: ${processor.country}`].filter(Boolean).join('; ')
     },
     quotes: processor.quotes
   }))
-  record.recipients = [...recipients, ...subProcessors].map((entry, index) => {
-    cite(`recipients.${index}`, entry.quotes)
+  record.recipients = [...vendorRecipient, ...[...recipients, ...subProcessors].map((entry, index) => {
+    cite(`recipients.${layout.recipientOffset + index}`, entry.quotes)
     return entry.recipient
-  })
+  })]
 
   // A transfer whose policy names its safeguard goes into the record; one the policy does not name is left for the DPO.
   for (const transfer of activity.transfers) {
@@ -130,7 +207,7 @@ export function recordFromActivity(pack: TemplatePack, activityId: string): Reco
     cite('source', activity.dataSource.quotes)
   }
 
-  for (const gap of activity.gaps) openItem(recordFieldOfGap(gap.field, activity), gapNote(gap), gap.quotes)
+  for (const gap of activity.gaps) openItem(recordFieldOfGap(gap.field, activity, layout), gapNote(gap), gap.quotes)
 
   record.evidence = evidence
   record.openItems = openItems
@@ -157,12 +234,16 @@ function toRecordRetention(packRetention: PackRetention): { retention: Retention
 
 /**
  * A gap names a template field (`purposes[0].lawfulBasis`, `dataSource`); the open item names the
- * record field it ends up in (`purposes.0.lawfulBasis`, `source`).
+ * record field it ends up in (`purposes.0.lawfulBasis`, `source`), which depends on the layout.
  */
-function recordFieldOfGap(field: string, activity: ActivityTemplate): string {
+function recordFieldOfGap(field: string, activity: ActivityTemplate, layout: RecordLayout): string {
   const dotted = field.replace(/\[(\d+)\]/g, '.$1')
   const [head, ...rest] = dotted.split('.')
   const tail = rest.length > 0 ? `.${rest.join('.')}` : ''
+  const recipientField = (index: number) => {
+    const deeper = rest.length > 1 ? `.${rest.slice(1).join('.')}` : ''
+    return Number.isInteger(index) ? `recipients.${layout.recipientOffset + index}${deeper}` : 'recipients'
+  }
   switch (head) {
     case 'dataSource':
       return 'source'
@@ -176,13 +257,16 @@ function recordFieldOfGap(field: string, activity: ActivityTemplate): string {
       // Template transfers without a safeguard are not in the record, so template indexes do not carry over.
       return 'transfers'
     case 'roleQuotes':
-      return 'role'
+      return layout.recipientOffset > 0 ? 'recipients.0' : 'role'
+    case 'purposes':
+      // Suggested purposes are not in the record until confirmed.
+      return layout.purposesSuggested ? 'purposes' : `${head}${tail}`
     case 'securityMeasures':
       return rest[0] === 'description' ? 'securityDescription' : 'securityMeasures'
-    case 'subProcessors': {
-      const index = Number(rest[0])
-      return Number.isInteger(index) ? `recipients.${activity.recipients.length + index}${rest.length > 1 ? `.${rest.slice(1).join('.')}` : ''}` : 'recipients'
-    }
+    case 'recipients':
+      return rest.length === 0 ? 'recipients' : recipientField(Number(rest[0]))
+    case 'subProcessors':
+      return rest.length === 0 ? 'recipients' : recipientField(activity.recipients.length + Number(rest[0]))
     default:
       return `${head}${tail}`
   }

@@ -100,8 +100,8 @@ function Routes() {
 function RouteSwitch() {
   return (
     <Switch>
-      <Route path="/records/from-template/:packId/:activityId">
-        {(params) => <FromTemplatePage key={`${params.packId}/${params.activityId}`} packId={params.packId} activityId={params.activityId} />}
+      <Route path="/records/from-template/:packId/:activityId/:perspective?">
+        {(params) => <FromTemplatePage key={`${params.packId}/${params.activityId}`} packId={params.packId} activityId={params.activityId} perspective={params.perspective} />}
       </Route>
       <Route path="/records/new/:role">{(params) => <RecordEditorPage key={`new-${params.role}`} target={{ kind: 'new', role: params.role as RecordRole }} />}</Route>
       <Route path="/records/:id">{(params) => <RecordEditorPage key={params.id} target={{ kind: 'existing', id: params.id }} />}</Route>

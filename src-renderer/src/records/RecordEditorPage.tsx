@@ -10,9 +10,9 @@ import { memo, startTransition, useCallback, useEffect, useRef, useState, type F
 import { useLiveQuery } from 'dexie-react-hooks'
 import { FormProvider, useForm, useWatch, type FieldErrors } from 'react-hook-form'
 import { toast } from 'sonner'
-import { activityTitle, formOfRecord, recordFormSchema, type RecordForm, type RecordFormInput, type StoredRecord } from '@core/records/model'
+import { activityTitle, formOfRecord, perspectiveOf, recordFormSchema, type RecordForm, type RecordFormInput, type StoredRecord } from '@core/records/model'
 import { emptyRecordForm } from '@core/records/new-record'
-import { RECORD_STATUS_LABELS, type RecordRole } from '@core/records/enums'
+import { RECORD_PERSPECTIVE_LABELS, RECORD_STATUS_LABELS, type RecordRole } from '@core/records/enums'
 import { registerStore, repository } from '../app/services'
 import { StaleRecordError } from '../db/register-repository'
 import { StaleSaveDialog, type StaleEdit } from './StaleSaveDialog'
@@ -438,7 +438,7 @@ function OriginPanel() {
       Pre-filled from template pack{' '}
       <NavLink to={`/templates/${origin.packId}`}>
         <strong>{origin.packId}</strong>
-      </NavLink> version {origin.packVersion}, activity <strong>{origin.activityId}</strong>. Values marked “From template” show the policy's words on demand.
+      </NavLink> version {origin.packVersion}, activity <strong>{origin.activityId}</strong>, as “{RECORD_PERSPECTIVE_LABELS[perspectiveOf(origin)]}”. Values marked “From template” show the policy's words on demand.
     </aside>
   )
 }

@@ -36,6 +36,7 @@ import { EvidenceNote, ImportEvidenceNote } from './evidence'
 import { VendorPicker } from '../templates/VendorPicker'
 import { FindingNote } from '../checks/EditorFindings'
 import { StatusField } from '../checks/ReviewWorkflow'
+import { VendorSuggestions } from './VendorSuggestions'
 
 export interface SectionInfo {
   id: string
@@ -142,6 +143,7 @@ export function PurposesSection() {
   const { fields, append, remove } = useFieldArray<RecordFormInput, 'purposes'>({ name: 'purposes' })
   return (
     <Section info={sectionInfo('purposes', isProcessor)} intro="Each purpose needs its own lawful basis.">
+      <VendorSuggestions />
       {fields.map((field, index) => (
         <PurposeItem key={field.id} index={index} onRemove={() => remove(index)} />
       ))}

@@ -1,13 +1,31 @@
-/** Opens the record editor pre-filled from one activity of an installed template pack. */
-import { useState } from 'react'
+/**
+ * Opens the record editor pre-filled from one activity of an installed template pack. For a
+ * vendor's pack the DPO first sees whose record it is (the perspective), chosen by default as
+ * their own controller record using the vendor; the choice is part of the address, so changing
+ * it after editing asks first like any other way of leaving the draft.
+ */
+import { useId, useState } from 'react'
+import { RECORD_PERSPECTIVE_LABELS, RECORD_ROLE_LABELS, keysOf, type RecordPerspective } from '@core/records/enums'
 import type { RecordForm } from '@core/records/model'
 import { recordFromInstalledPack } from '@core/templates/installed-pack'
-import { NavLink } from '../app/navigation'
+import { defaultPerspective, PERSPECTIVE_EXPLANATIONS } from '@core/templates/instantiate'
+import { isUserAuthoredSource, type ActivityTemplate, type TemplatePack } from '@core/templates/pack-schema'
+import { NavLink, useNavigation } from '../app/navigation'
 import { RecordEditorPage } from '../records/RecordEditorPage'
 import { templateRepository } from './template-services'
 import { useTemplateData } from './use-templates'
 
-export function FromTemplatePage({ packId, activityId }: { packId: string; activityId: string }) {
+const PERSPECTIVES = keysOf(RECORD_PERSPECTIVE_LABELS)
+
+function isPerspective(value: string | undefined): value is RecordPerspective {
+  return (PERSPECTIVES as readonly string[]).includes(value ?? '')
+}
+
+export function fromTemplatePath(packId: string, activityId: string, perspective?: RecordPerspective): string {
+  return `/records/from-template/${encodeURIComponent(packId)}/${encodeURIComponent(activityId)}${perspective ? `/${perspective}` : ''}`
+}
+
+export function FromTemplatePage({ packId, activityId, perspective }: { packId: string; activityId: string; perspective?: string }) {
   const installed = useTemplateData(async () => (await templateRepository.getPack(packId)) ?? null, [packId])
   if (installed === undefined) return <main className="page">Loading…</main>
   const activity = installed?.pack.activities.find((candidate) => candidate.id === activityId)
@@ -21,7 +39,48 @@ export function FromTemplatePage({ packId, activityId }: { packId: string; activ
       </main>
     )
   }
-  return <PrefilledEditor key={`${packId}/${activityId}/${installed.version}`} form={() => recordFromInstalledPack(installed, activityId)} />
+  const chosen = isPerspective(perspective) ? perspective : defaultPerspective(installed.pack)
+  // The organisation's own pack holds its own records: there is no vendor's side to choose from.
+  const ownPack = isUserAuthoredSource(installed.pack.source)
+  return (
+    <>
+      {ownPack ? null : <PerspectiveChoice pack={installed.pack} activity={activity} chosen={chosen} />}
+      <PrefilledEditor key={`${packId}/${activityId}/${installed.version}/${chosen}`} form={() => recordFromInstalledPack(installed, activityId, chosen)} />
+    </>
+  )
+}
+
+/** What the policy says the vendor is in this activity, in a sentence. */
+function vendorRoleSentence(pack: TemplatePack, activity: ActivityTemplate): string {
+  const role = activity.role === 'processor' ? 'a processor, for its customers' : `a ${RECORD_ROLE_LABELS[activity.role].toLowerCase()}, deciding for itself`
+  return `${pack.vendor.name}'s policy describes this activity with ${pack.vendor.name} acting as ${role}.`
+}
+
+function PerspectiveChoice({ pack, activity, chosen }: { pack: TemplatePack; activity: ActivityTemplate; chosen: RecordPerspective }) {
+  const { navigate } = useNavigation()
+  const titleId = useId()
+  return (
+    <section className="perspective-choice" aria-labelledby={titleId}>
+      <h2 id={titleId}>Whose record is this?</h2>
+      <p className="section__note">{vendorRoleSentence(pack, activity)} Your register holds your own records: choose how this activity is yours. Changing it starts the draft again.</p>
+      <fieldset>
+        <legend className="visually-hidden">How the record is made</legend>
+        {PERSPECTIVES.map((perspective) => (
+          <label key={perspective}>
+            <input
+              type="radio"
+              name="perspective"
+              value={perspective}
+              checked={perspective === chosen}
+              onChange={() => void navigate(fromTemplatePath(pack.id, activity.id, perspective), { replace: true })}
+            />
+            <strong>{RECORD_PERSPECTIVE_LABELS[perspective]}</strong>
+            <span className="perspective-choice__explanation">{PERSPECTIVE_EXPLANATIONS[perspective]}</span>
+          </label>
+        ))}
+      </fieldset>
+    </section>
+  )
 }
 
 /** Builds the draft once: its item ids are random, and a re-render must not replace them. */

@@ -24,6 +24,7 @@ import { transferMechanismMissing } from './transfer-mechanism-missing'
 import { transferRegimeInstrument } from './transfer-regime-instrument'
 import { transferSccModuleMissing } from './transfer-scc-module-missing'
 import { transferTiaMissing } from './transfer-tia-missing'
+import { vendorSuggestionUndecided } from './vendor-suggestion-undecided'
 
 export const ORGANISATION_RULES: readonly OrganisationRule[] = art30OrganisationRules
 
@@ -31,6 +32,7 @@ export const RECORD_RULES: readonly RecordRule[] = [
   ...art30RecordItemRules,
   retentionVague,
   lawfulBasisMissing,
+  vendorSuggestionUndecided,
   legitimateInterestUnstated,
   liaReferenceMissing,
   consentRecordMissing,

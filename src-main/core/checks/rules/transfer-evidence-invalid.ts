@@ -4,7 +4,7 @@ import { isUnverifiedEvidence } from '../../records/model'
 import { parseTransferInstrumentText } from '../../legal/parse-instrument-text'
 import { instrumentStandingOn } from '../../legal/transfer-law'
 import { recordFinding, type Finding, type RecordRule } from '../finding'
-import { TRANSFER_LAW_NOTE, transferName } from '../transfers'
+import { TRANSFER_LAW_NOTE, thirdCountryTransfers, transferName } from '../transfers'
 
 /** `transfers`, `transfers[2].safeguard`, `transfers.2.documentation`: evidence about the record's transfers, and which one. */
 const TRANSFER_FIELD = /^transfers(?:(?:\[(\d+)\]|\.(\d+))|\b|$)/
@@ -28,11 +28,14 @@ export const transferEvidenceInvalid: RecordRule = {
   check(record, context) {
     const findings: Finding[] = []
     const reported = new Set<string>()
+    // transfer-instrument-invalid reports the instrument field of these; any other transfer's evidence is reported here.
+    // Worked out only when evidence names an invalid instrument: most records have none.
+    let thirdCountryIndexes: Set<number> | undefined
+    const judgedByInstrument = () => (thirdCountryIndexes ??= new Set(thirdCountryTransfers(record, context).map(({ index }) => index)))
     type Where = 'documentation' | 'quote' | 'unverified' | 'openItem' | 'cell'
     const report = (where: Where, field: string, index: number | null, text: string, source: MessageParam = msg(`transfer-evidence-invalid.source.${where}`), severity: 'error' | 'warning' = 'error') => {
       for (const invalid of invalidNamedIn(text, context.today)) {
-        // The transfer's own instrument is reported by transfer-instrument-invalid.
-        if (index !== null && record.transfers[index]?.instrument === invalid.instrument) continue
+        if (index !== null && record.transfers[index]?.instrument === invalid.instrument && judgedByInstrument().has(index)) continue
         const key = `${field}|${invalid.instrument}`
         if (reported.has(key)) continue
         reported.add(key)
@@ -48,7 +51,7 @@ export const transferEvidenceInvalid: RecordRule = {
               instrument: labelParam('instrument', invalid.instrument),
               since: dateParam(invalid.since),
               reason: invalid.reason,
-              excerpt: excerpt(text),
+              excerpt: excerpt(text, invalid.instrument, context.today),
               note: TRANSFER_LAW_NOTE
             }),
             fix: msg('transfer-evidence-invalid.fix', { where: msg(`transfer-evidence-invalid.where.${where}`) })
@@ -89,7 +92,14 @@ function indexOf(match: RegExpExecArray, count: number): number | null {
   return index < count ? index : null
 }
 
-function excerpt(text: string): string {
+/** The sentence of a long quote that names the instrument, so that the finding shows the words that matter. */
+function excerpt(text: string, instrument: TransferInstrument, today: string): string {
   const trimmed = text.trim().replace(/\s+/g, ' ')
-  return trimmed.length > 160 ? `${trimmed.slice(0, 157)}…` : trimmed
+  if (trimmed.length <= 160) return trimmed
+  // A sentence ends before a capital, not after an abbreviation like "U.S.".
+  const sentences = trimmed.split(/(?<![A-Z]\.[A-Z]\.)(?<=[.;!?])\s+(?=[A-Z"“])/)
+  const naming = sentences.find((sentence) => invalidNamedIn(sentence, today).some((named) => named.instrument === instrument))
+  const shown = naming ?? trimmed
+  const cut = shown.length > 240 ? `${shown.slice(0, 237)}…` : shown
+  return naming && sentences.length > 1 ? `… ${cut} …` : cut
 }

@@ -167,6 +167,13 @@ export default {
   'review-due-soon.fix': 'Planen Sie die Überprüfung mit der zuständigen Person.',
   'template-version-outdated': 'Dieser Eintrag wurde aus dem Vorlagenpaket „{{pack}}“ in Version {{version}} erstellt; installiert ist jetzt Version {{installed}}.',
   'template-version-outdated.fix': 'Vergleichen Sie den Eintrag mit der neuen Version der Vorlage (zum Beispiel der aktualisierten Richtlinie des Anbieters) und übernehmen Sie, was zutrifft.',
+  'vendor-suggestion-undecided.vendorPolicy': 'der Richtlinie des Anbieters',
+  'vendor-suggestion-undecided.namedPolicy': 'der Richtlinie von {{vendor}}',
+  'vendor-suggestion-undecided.purpose': 'Ein in {{whose}} vorgeschlagener Zweck ist noch nicht bestätigt: „{{purpose}}“. Es ist der Zweck des Anbieters, noch nicht Ihrer.',
+  'vendor-suggestion-undecided.purpose.fix': 'Bestätigen Sie ihn unter Zwecke, wenn Sie den Anbieter deshalb einsetzen (und wählen Sie dann Ihre eigene Rechtsgrundlage), oder verwerfen Sie ihn und beschreiben Sie Ihren eigenen Zweck.',
+  'vendor-suggestion-undecided.basis': 'Eine in {{whose}} vorgeschlagene Rechtsgrundlage ist noch nicht bestätigt: {{basis}}. Es ist die Grundlage des Anbieters für seine eigene Verarbeitung, noch nicht Ihre.',
+  'vendor-suggestion-undecided.basis.purpose': 'Eine in {{whose}} vorgeschlagene Rechtsgrundlage für Zweck {{number}} ist noch nicht bestätigt: {{basis}}. Es ist die Grundlage des Anbieters für seine eigene Verarbeitung, noch nicht Ihre.',
+  'vendor-suggestion-undecided.basis.fix': 'Bestätigen Sie sie nur, wenn sie auch Ihre Rechtsgrundlage für diesen Zweck ist; andernfalls verwerfen Sie sie und wählen Sie Ihre eigene.',
   'open-template-gap': 'Offener Punkt aus der Vorlage: {{note}}',
   'open-template-gap.undecided': 'Offener Punkt aus der Vorlage: {{field}} muss noch entschieden werden.',
   'open-template-gap.fix': 'Entscheiden Sie diesen Punkt und füllen Sie das Feld aus; markieren Sie dann den offenen Punkt als erledigt oder akzeptieren Sie ihn mit einer Begründung.'

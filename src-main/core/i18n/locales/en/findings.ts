@@ -175,6 +175,13 @@ export default {
   'review-due-soon.fix': 'Plan the review with the record owner.',
   'template-version-outdated': 'This record was derived from template pack "{{pack}}" version {{version}}; version {{installed}} is now installed.',
   'template-version-outdated.fix': "Compare the record with the new version of the template (for example the vendor's updated policy) and take over what applies.",
+  'vendor-suggestion-undecided.vendorPolicy': 'the vendor\'s policy',
+  'vendor-suggestion-undecided.namedPolicy': '{{vendor}}\'s policy',
+  'vendor-suggestion-undecided.purpose': 'A purpose suggested by {{whose}} is not yet confirmed: "{{purpose}}". It is the vendor\'s purpose, not yet yours.',
+  'vendor-suggestion-undecided.purpose.fix': 'In Purposes, confirm it if it is why you use the vendor (then set your own lawful basis), or dismiss it and write your own purpose.',
+  'vendor-suggestion-undecided.basis': 'A lawful basis suggested by {{whose}} is not yet confirmed: {{basis}}. It is the vendor\'s basis for its own processing, not yet yours.',
+  'vendor-suggestion-undecided.basis.purpose': 'A lawful basis suggested by {{whose}} for purpose {{number}} is not yet confirmed: {{basis}}. It is the vendor\'s basis for its own processing, not yet yours.',
+  'vendor-suggestion-undecided.basis.fix': 'Confirm it only if it is also your basis for this purpose; otherwise dismiss it and choose your own.',
   'open-template-gap': 'Open point from the template: {{note}}',
   'open-template-gap.undecided': 'Open point from the template: {{field}} still needs a decision.',
   'open-template-gap.fix': 'Decide this point and fill in the field, then mark the open item resolved, or accept it with a note saying why.'

@@ -167,6 +167,13 @@ export default {
   'review-due-soon.fix': 'Planifiez la revue avec le responsable de la fiche.',
   'template-version-outdated': 'Cette fiche a été créée à partir du modèle « {{pack}} », version {{version}}; la version {{installed}} est désormais installée.',
   'template-version-outdated.fix': 'Comparez la fiche avec la nouvelle version du modèle (par exemple la politique mise à jour du fournisseur) et reprenez ce qui s’applique.',
+  'vendor-suggestion-undecided.vendorPolicy': 'la politique du fournisseur',
+  'vendor-suggestion-undecided.namedPolicy': 'la politique de {{vendor}}',
+  'vendor-suggestion-undecided.purpose': 'Une finalité suggérée par {{whose}} n’est pas encore confirmée : « {{purpose}} ». C’est la finalité du fournisseur, pas encore la vôtre.',
+  'vendor-suggestion-undecided.purpose.fix': 'Dans Finalités, confirmez-la si c’est la raison pour laquelle vous recourez au fournisseur (puis indiquez votre propre base légale), ou écartez-la et rédigez votre propre finalité.',
+  'vendor-suggestion-undecided.basis': 'Une base légale suggérée par {{whose}} n’est pas encore confirmée : {{basis}}. C’est la base du fournisseur pour son propre traitement, pas encore la vôtre.',
+  'vendor-suggestion-undecided.basis.purpose': 'Une base légale suggérée par {{whose}} pour la finalité {{number}} n’est pas encore confirmée : {{basis}}. C’est la base du fournisseur pour son propre traitement, pas encore la vôtre.',
+  'vendor-suggestion-undecided.basis.fix': 'Ne la confirmez que si c’est aussi votre base légale pour cette finalité; sinon, écartez-la et choisissez la vôtre.',
   'open-template-gap': 'Point ouvert du modèle : {{note}}',
   'open-template-gap.undecided': 'Point ouvert du modèle : {{field}} reste à décider.',
   'open-template-gap.fix': 'Tranchez ce point et remplissez le champ, puis marquez le point ouvert comme résolu, ou acceptez-le avec une note qui explique pourquoi.'
