@@ -34,15 +34,17 @@ function dependencyRules() {
         { from: { type: 'core' }, allow: { to: { type: 'core' } } },
         { from: { type: 'main' }, allow: { to: { type: ['core', 'main'] } } },
         // The app shell composes everything: it opens the database and routes to every feature.
-        { from: { type: 'app' }, allow: { to: { type: ['core', 'app', 'feature', 'db', 'ui', 'host'] } } },
+        { from: { type: 'app' }, allow: { to: { type: ['core', 'app', 'feature', 'db', 'ui', 'host', 'i18n'] } } },
+        // The interface's language: read by every part of the renderer, it builds on the core only.
+        { from: { type: 'i18n' }, allow: { to: { type: ['core', 'i18n', 'ui'] } } },
         { from: { type: 'db' }, allow: { to: { type: ['core', 'db'] } } },
         // Navigation is the app's API to everything below it (the error screen's way back).
-        { from: { type: 'ui' }, allow: [{ to: { type: ['core', 'ui'] } }, { to: { type: 'app', internalPath: 'navigation.tsx' } }] },
+        { from: { type: 'ui' }, allow: [{ to: { type: ['core', 'ui', 'i18n'] } }, { to: { type: 'app', internalPath: 'navigation.tsx' } }] },
         { from: { type: 'host' }, allow: { to: { type: ['core', 'host'] } } },
         {
           from: { type: 'feature' },
           allow: [
-            { to: { type: ['core', 'ui', 'host'] } },
+            { to: { type: ['core', 'ui', 'host', 'i18n'] } },
             // Navigation and the services container are the app's API to features.
             { to: { type: 'app', internalPath: ['navigation.tsx', 'services.ts'] } },
             // Repositories and Dexie's change events, never the Dexie tables (database.ts) or native-store.ts.
@@ -142,6 +144,7 @@ export default defineConfig(
         { type: 'db', pattern: 'src-renderer/src/db', mode: 'folder' },
         { type: 'ui', pattern: 'src-renderer/src/ui', mode: 'folder' },
         { type: 'host', pattern: 'src-renderer/src/host', mode: 'folder' },
+        { type: 'i18n', pattern: 'src-renderer/src/i18n', mode: 'folder' },
         { type: 'feature', pattern: 'src-renderer/src/*', mode: 'folder', capture: ['feature'] }
       ]
     },

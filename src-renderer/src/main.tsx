@@ -1,3 +1,5 @@
+// First: the interface's language is set before any component renders.
+import './i18n/i18n'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { toValidatedRecord } from '@core/records/validated-record'

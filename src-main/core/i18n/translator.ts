@@ -4,7 +4,7 @@
  * namespace to it (`addResourceBundle`) and hands it to react-i18next. Keys are flat
  * (`art30-purposes.none`), parameters `{{name}}`; text is not HTML-escaped (no HTML is made from it).
  */
-import i18next, { type i18n as I18n, type TFunction } from 'i18next'
+import i18next, { type i18n as I18n } from 'i18next'
 import type { Locale } from './index'
 import { CATALOGUES, CORE_NAMESPACES, describeFieldPathIn, formatArticle, termLabelIn, translateMessage } from './catalogues'
 import type { MessageRef } from './message'
@@ -12,7 +12,8 @@ import type { MessageRef } from './message'
 export interface Translator {
   locale: Locale
   i18n: I18n
-  t: TFunction
+  /** Any core key, `namespace:key` (the interface's typed `t` knows only its own `ui` keys). */
+  t: (key: string, params?: Record<string, string | number>) => string
   /** A finding's message or fix (or any message) in this language. */
   message(ref: MessageRef): string
   article(article: string): string
@@ -37,7 +38,7 @@ export function createTranslator(locale: Locale): Translator {
   return {
     locale,
     i18n,
-    t: i18n.t.bind(i18n),
+    t: (key, params) => (i18n.t as unknown as (key: string, params?: Record<string, string | number>) => string)(key, params),
     message: (ref) => translateMessage(ref, locale),
     article: (article) => formatArticle(article, locale),
     term: (term) => termLabelIn(term, locale),

@@ -1,4 +1,5 @@
 import { useEffect } from 'react'
+import { useTranslation } from 'react-i18next'
 import { useLiveQuery } from 'dexie-react-hooks'
 import { Toaster } from 'sonner'
 import { Route, Router, Switch, useLocation } from 'wouter'
@@ -22,6 +23,7 @@ import { RouteBoundary } from './failure-boundaries'
 import { NavLink, NavigationProvider } from './navigation'
 import { repository } from './services'
 import { templateRepository } from '../templates/template-services'
+import { LanguagePicker } from '../i18n/LanguagePicker'
 
 /** The organisation's name (null before setup, undefined while reading), following changes made in any window. */
 function useOrganisationName(): string | null | undefined {
@@ -29,6 +31,7 @@ function useOrganisationName(): string | null | undefined {
 }
 
 function TopBar({ organisationName }: { organisationName: string }) {
+  const { t } = useTranslation()
   const [location] = useLocation()
   const section = location.startsWith('/organisation') ? 'organisation' : /^\/(templates|vendors)(\/|$)/.test(location) ? 'templates' : 'register'
   return (
@@ -40,29 +43,30 @@ function TopBar({ organisationName }: { organisationName: string }) {
           <span className="topbar__org">{organisationName}</span>
         </span>
       </div>
-      <nav className="topbar__nav" aria-label="Main">
+      <nav className="topbar__nav" aria-label={t('app.nav.main')}>
         <NavLink to="/" current={section === 'register' && !location.startsWith('/data') && !location.startsWith('/dashboard') && !location.startsWith('/audit')}>
-          Register
+          {t('app.nav.register')}
         </NavLink>
         <NavLink to="/dashboard" current={location.startsWith('/dashboard')}>
-          Dashboard
+          {t('app.nav.dashboard')}
         </NavLink>
         <NavLink to="/organisation" current={section === 'organisation'}>
-          Organisation
+          {t('app.nav.organisation')}
         </NavLink>
         <NavLink to="/templates" current={location.startsWith('/templates')}>
-          Templates
+          {t('app.nav.templates')}
         </NavLink>
         <NavLink to="/vendors" current={location.startsWith('/vendors')}>
-          Vendors
+          {t('app.nav.vendors')}
         </NavLink>
         <NavLink to="/data" current={location.startsWith('/data')}>
-          Import &amp; export
+          {t('app.nav.data')}
         </NavLink>
         <NavLink to="/audit" current={location.startsWith('/audit')}>
-          Audit trail
+          {t('app.nav.audit')}
         </NavLink>
       </nav>
+      <LanguagePicker className="topbar__language" />
     </header>
   )
 }
@@ -72,6 +76,7 @@ function TopBar({ organisationName }: { organisationName: string }) {
  * so the link moves focus itself instead of jumping to `#main-content`.
  */
 function SkipLink() {
+  const { t } = useTranslation()
   return (
     <a
       className="skip-link"
@@ -81,7 +86,7 @@ function SkipLink() {
         document.getElementById('main-content')?.focus()
       }}
     >
-      Skip to main content
+      {t('app.skipLink')}
     </a>
   )
 }
@@ -136,6 +141,8 @@ function RouteSwitch() {
 }
 
 export function App() {
+  // Subscribes the whole tree to a change of language: everything below renders again in it.
+  const { t } = useTranslation()
   const organisationName = useOrganisationName()
   useEffect(() => installGlobalFailureReporting(), [])
   useEffect(() => void startAutomaticBackups(), [])
@@ -151,7 +158,7 @@ export function App() {
       <ConfirmProvider>
         <NavigationProvider>
           {organisationName === undefined ? (
-            <main className="page">Opening the register…</main>
+            <main className="page">{t('app.opening')}</main>
           ) : organisationName === null ? (
             <SetupPage onDone={() => undefined} />
           ) : (

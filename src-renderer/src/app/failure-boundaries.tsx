@@ -4,16 +4,18 @@
  */
 import type { ReactNode } from 'react'
 import { ErrorBoundary, type FallbackProps } from 'react-error-boundary'
+import { useTranslation } from 'react-i18next'
 import { describeFailure } from '../ui/failure-text'
 import { useNavigation } from './navigation'
 
 /** What a failure screen says: what could not be shown, why in words, and the ways on. */
 function FailureScreen({ id, title, failure, error, narrow = false, children }: { id: string; title: string; failure: string; error: unknown; narrow?: boolean; children: ReactNode }) {
+  const { t } = useTranslation()
   return (
     <main className={`page${narrow ? ' page--narrow' : ''} route-failure`} role="alert" aria-labelledby={id}>
       <h1 id={id}>{title}</h1>
       <p>{describeFailure(failure, error)}</p>
-      <p className="muted">Nothing was changed by this error. Your data is stored as it was.</p>
+      <p className="muted">{t('app.failure.nothingChanged')}</p>
       <div className="route-failure__actions">{children}</div>
     </main>
   )
@@ -21,10 +23,11 @@ function FailureScreen({ id, title, failure, error, narrow = false, children }: 
 
 function RouteFailure({ error, resetErrorBoundary }: FallbackProps) {
   const { navigate } = useNavigation()
+  const { t } = useTranslation()
   return (
-    <FailureScreen id="route-failure-title" title="This page could not be shown" failure="Something went wrong while showing it" error={error}>
+    <FailureScreen id="route-failure-title" title={t('app.failure.pageTitle')} failure={t('app.failure.pageFailure')} error={error}>
       <button type="button" className="button button--primary" onClick={() => resetErrorBoundary()}>
-        Try again
+        {t('app.failure.tryAgain')}
       </button>
       <button
         type="button"
@@ -34,7 +37,7 @@ function RouteFailure({ error, resetErrorBoundary }: FallbackProps) {
           void navigate('/')
         }}
       >
-        Back to the register
+        {t('app.failure.backToRegister')}
       </button>
     </FailureScreen>
   )
@@ -50,10 +53,11 @@ export function RouteBoundary({ location, children }: { location: string; childr
 }
 
 function AppFailure({ error }: FallbackProps) {
+  const { t } = useTranslation()
   return (
-    <FailureScreen id="app-failure-title" title="The register could not be opened" failure="Something went wrong" error={error} narrow>
+    <FailureScreen id="app-failure-title" title={t('app.failure.appTitle')} failure={t('app.failure.appFailure')} error={error} narrow>
       <button type="button" className="button button--primary" onClick={() => window.location.reload()}>
-        Reload the app
+        {t('app.failure.reload')}
       </button>
     </FailureScreen>
   )

@@ -6,6 +6,9 @@
  */
 import { useEffect, useId, useState, type FormEvent } from 'react'
 import { useLiveQuery } from 'dexie-react-hooks'
+import { Trans, useTranslation } from 'react-i18next'
+import { t as translate } from '../i18n/i18n'
+import { formatNumber } from '../ui/numbers'
 import { compareWithAnchor, type AuditEntry } from '@core/audit/audit-chain'
 import { database, repository } from '../app/services'
 import { NavLink } from '../app/navigation'
@@ -25,11 +28,12 @@ const announce = (described: Described) => {
 }
 
 function Changes({ entry }: { entry: AuditEntry }) {
+  const { t } = useTranslation()
   if (entry.changes.length === 0) return <span className="audit__none">—</span>
   return (
     <details className="audit__changes">
       <summary>
-        {entry.changes.length} field{entry.changes.length === 1 ? '' : 's'}
+        {t('audit.fields', { count: entry.changes.length })}
       </summary>
       <ul>
         {entry.changes.map((change, index) => (
@@ -44,16 +48,17 @@ function Changes({ entry }: { entry: AuditEntry }) {
 function comparisonText(count: number, headHash: string, entries: readonly AuditEntry[]): Described {
   const outcome = compareWithAnchor(entries, { count, headHash })
   if (outcome.result === 'unchanged') {
-    return { ok: true, title: 'Matches the earlier anchor', detail: `Entry ${count.toLocaleString()} still carries that hash: the first ${count.toLocaleString()} entries are as they were when the anchor was printed.` }
+    return { ok: true, title: translate('audit.matches'), detail: translate('audit.matchesDetail', { n: formatNumber(count) }) }
   }
   if (outcome.result === 'shorter') {
-    return { ok: false, title: 'Entries are missing', detail: `The anchor records ${count.toLocaleString()} entries, but the trail now has only ${outcome.entriesNow.toLocaleString()}: entries were removed since.` }
+    return { ok: false, title: translate('audit.missing'), detail: translate('audit.missingDetail', { n: formatNumber(count), now: formatNumber(outcome.entriesNow) }) }
   }
-  return { ok: false, title: 'The trail was rewritten', detail: `Entry ${count.toLocaleString()} now carries ${outcome.hashNow}, not the hash the anchor records: the trail up to that entry was changed since the anchor was printed.` }
+  return { ok: false, title: translate('audit.rewritten'), detail: translate('audit.rewrittenDetail', { n: formatNumber(count), hash: outcome.hashNow }) }
 }
 
 /** Checks the trail against the entry count and head hash on a workbook Cover or in a backup. */
 function CompareWithAnchor() {
+  const { t } = useTranslation()
   const id = useId()
   const [count, setCount] = useState('')
   const [hash, setHash] = useState('')
@@ -62,32 +67,29 @@ function CompareWithAnchor() {
     event.preventDefault()
     const entries = Number(count.trim())
     const headHash = hash.trim().toLowerCase()
-    if (!/^\d+$/.test(count.trim())) return setOutcome({ ok: false, title: 'Check the entry count', detail: 'Enter the number of entries as printed: a whole number, for example 1204.' })
-    if (!/^[0-9a-f]{64}$/.test(headHash)) return setOutcome({ ok: false, title: 'Check the hash', detail: 'Enter the SHA-256 as printed: 64 characters, 0–9 and a–f.' })
+    if (!/^\d+$/.test(count.trim())) return setOutcome({ ok: false, title: t('audit.checkCount'), detail: t('audit.checkCountDetail') })
+    if (!/^[0-9a-f]{64}$/.test(headHash)) return setOutcome({ ok: false, title: t('audit.checkHash'), detail: t('audit.checkHashDetail') })
     try {
       setOutcome(comparisonText(entries, headHash, await database.auditLog.orderBy('seq').toArray()))
     } catch (caught) {
-      setOutcome({ ok: false, title: 'The audit trail could not be read', detail: caught instanceof Error ? caught.message : String(caught) })
+      setOutcome({ ok: false, title: t('audit.couldNotRead'), detail: caught instanceof Error ? caught.message : String(caught) })
     }
   }
   return (
     <details className="audit__compare">
-      <summary>Compare with an anchor from a workbook Cover or a backup</summary>
-      <p className="field__hint">
-        A complete rewrite of this computer's trail (entries and anchor re-hashed) passes "Verify". An anchor printed earlier does not move: the entry at that count must still have that
-        hash.
-      </p>
+      <summary>{t('audit.compareSummary')}</summary>
+      <p className="field__hint">{t('audit.compareHint')}</p>
       <form className="audit__compare-form" onSubmit={(event) => void compare(event)} noValidate>
         <div className="field">
-          <label htmlFor={`${id}-count`}>Entries in the whole audit trail</label>
+          <label htmlFor={`${id}-count`}>{t('audit.entriesLabel')}</label>
           <input id={`${id}-count`} inputMode="numeric" value={count} onChange={(event) => setCount(event.target.value)} />
         </div>
         <div className="field field--wide">
-          <label htmlFor={`${id}-hash`}>SHA-256 of the newest entry (head of the chain)</label>
+          <label htmlFor={`${id}-hash`}>{t('audit.hashLabel')}</label>
           <input id={`${id}-hash`} spellCheck={false} value={hash} onChange={(event) => setHash(event.target.value)} />
         </div>
         <button type="submit" className="button">
-          Compare
+          {t('audit.compare')}
         </button>
       </form>
       {outcome ? (
@@ -102,6 +104,7 @@ function CompareWithAnchor() {
 const NO_ENTRIES: AuditEntry[] = []
 
 export function AuditPage() {
+  const { t } = useTranslation()
   const [page, setPage] = useState(0)
   const [verification, setVerification] = useState<Verification | null>(null)
   // Live: new entries (from this window or another) arrive at the top of the first page.
@@ -119,22 +122,19 @@ export function AuditPage() {
       const newer = all.length - 1 - result.firstBreak.index
       setPage(Math.floor(newer / PAGE_SIZE))
     }
-  }, 'Could not verify the audit trail')
+  }, t('audit.couldNotVerify'))
 
   const pages = total === null ? 0 : Math.max(1, Math.ceil(total / PAGE_SIZE))
   return (
     <main className="page audit">
       <div className="page__header">
         <div>
-          <h1>Audit trail</h1>
-          <p className="lead">
-            Every change to records, the organisation, your user profile, vendors and template packs. Each entry carries the SHA-256 of the entry before it, so an edit or removal
-            breaks the chain; the newest entry's hash and the number of entries are also kept apart from the log, so removing the newest entries is caught too.
-          </p>
+          <h1>{t('audit.title')}</h1>
+          <p className="lead">{t('audit.lead')}</p>
         </div>
         <div className="page__actions">
           <button type="button" className="button button--primary" onClick={() => void verify.run()} disabled={verify.busy}>
-            {verify.busy ? 'Verifying…' : 'Verify audit trail'}
+            {verify.busy ? t('audit.verifying') : t('audit.verify')}
           </button>
         </div>
       </div>
@@ -145,37 +145,34 @@ export function AuditPage() {
       ) : null}
       {anchor ? (
         <p className="audit__anchor" data-testid="audit-anchor">
-          Anchor: <strong>{anchor.count.toLocaleString()}</strong> entr{anchor.count === 1 ? 'y' : 'ies'}, newest entry's SHA-256 <code>{anchor.headHash}</code>. Every workbook Cover and every backup
-          carries the anchor as it was then: compare them to see whether the trail was changed since.
+          <Trans t={t} i18nKey="audit.anchor" count={anchor.count} values={{ n: formatNumber(anchor.count), hash: anchor.headHash }} components={{ strong: <strong />, code: <code /> }} />
         </p>
       ) : null}
       <CompareWithAnchor />
       <div className="audit__bar">
-        <span className="counts">{total === null ? 'Loading…' : `${total.toLocaleString()} entr${total === 1 ? 'y' : 'ies'}, newest first`}</span>
+        <span className="counts">{total === null ? t('common.loading') : t('audit.entriesNewestFirst', { count: total, n: formatNumber(total) })}</span>
         {pages > 1 ? (
-          <nav className="pager" aria-label="Audit trail pages">
+          <nav className="pager" aria-label={t('audit.pages')}>
             <button type="button" className="button button--small" onClick={() => setPage(page - 1)} disabled={page === 0}>
-              Newer
+              {t('audit.newer')}
             </button>
-            <span>
-              Page {page + 1} of {pages}
-            </span>
+            <span>{t('audit.pageOf', { page: page + 1, pages })}</span>
             <button type="button" className="button button--small" onClick={() => setPage(page + 1)} disabled={page >= pages - 1}>
-              Older
+              {t('audit.older')}
             </button>
           </nav>
         ) : null}
       </div>
-      <table className="audit__table" aria-label="Audit trail">
+      <table className="audit__table" aria-label={t('audit.title')}>
         <thead>
           <tr>
             <th scope="col">#</th>
-            <th scope="col">When</th>
-            <th scope="col">Who</th>
-            <th scope="col">Entity</th>
-            <th scope="col">Action</th>
-            <th scope="col">Summary</th>
-            <th scope="col">Changes</th>
+            <th scope="col">{t('audit.when')}</th>
+            <th scope="col">{t('audit.who')}</th>
+            <th scope="col">{t('audit.entity')}</th>
+            <th scope="col">{t('audit.action')}</th>
+            <th scope="col">{t('audit.summary')}</th>
+            <th scope="col">{t('audit.changes')}</th>
           </tr>
         </thead>
         <tbody>
@@ -183,7 +180,7 @@ export function AuditPage() {
             <tr key={entry.seq} className={verification?.brokenSeq === entry.seq ? 'audit__row--broken' : undefined} aria-current={verification?.brokenSeq === entry.seq ? 'true' : undefined}>
               <td className="table__cell--mono">{entry.seq}</td>
               <td title={entry.at}>{formatWhen(entry.at)}</td>
-              <td>{entry.actor || <span className="audit__none">(no name recorded)</span>}</td>
+              <td>{entry.actor || <span className="audit__none">{t('audit.noName')}</span>}</td>
               <td>
                 {entry.entity === 'record' ? <NavLink to={`/records/${entry.entityId}`}>{AUDIT_ENTITY_LABELS.record}</NavLink> : (AUDIT_ENTITY_LABELS[entry.entity] ?? entry.entity)}
               </td>
@@ -198,7 +195,7 @@ export function AuditPage() {
           ))}
         </tbody>
       </table>
-      {total === 0 ? <p className="empty">Nothing has been recorded yet.</p> : null}
+      {total === 0 ? <p className="empty">{t('audit.nothing')}</p> : null}
     </main>
   )
 }
@@ -208,13 +205,14 @@ export function AuditPage() {
  * (after the first paint) and again after a restore. It stays until the trail verifies.
  */
 export function AuditTrailWarning() {
+  const { t } = useTranslation()
   const [broken, setBroken] = useState<Described | null>(null)
   useEffect(() => {
     let current = true
     const check = () =>
       void repository.verifyAuditTrail().then(
         ({ verification, entries }) => current && setBroken(verification.ok ? null : describeVerification(verification, entries)),
-        (caught: unknown) => current && setBroken({ ok: false, title: 'The audit trail could not be checked', detail: caught instanceof Error ? caught.message : String(caught) })
+        (caught: unknown) => current && setBroken({ ok: false, title: translate('audit.couldNotCheck'), detail: caught instanceof Error ? caught.message : String(caught) })
       )
     const timer = setTimeout(check, 300)
     // A restore replaces the whole audit log (in this window or another): check it again.
@@ -233,7 +231,7 @@ export function AuditTrailWarning() {
   if (!broken) return null
   return (
     <div className="banner banner--error audit-warning" role="alert" data-testid="audit-trail-warning">
-      <strong>{broken.title}.</strong> {broken.detail} <NavLink to="/audit">Open the Audit trail</NavLink>
+      <strong>{broken.title}.</strong> {broken.detail} <NavLink to="/audit">{t('audit.open')}</NavLink>
     </div>
   )
 }

@@ -6,6 +6,7 @@
  */
 import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react'
 import type { UseFormReturn } from 'react-hook-form'
+import { useTranslation } from 'react-i18next'
 import { useLiveQuery } from 'dexie-react-hooks'
 import type { CheckableRecord, CheckContext, Finding, Severity } from '@core/checks/finding'
 import { SEVERITIES } from '@core/checks/finding'
@@ -16,7 +17,9 @@ import { repository } from '../app/services'
 import { NavLink } from '../app/navigation'
 import { describeFieldPath as describeField } from '@core/records/field-names'
 import { anchorForField, sectionForAnchor } from './field-anchors'
-import { SeverityIcon, SEVERITY_LABELS } from './severity'
+import { SeverityIcon } from './severity'
+import { t as translate } from '../i18n/i18n'
+import { formatNumber } from '../ui/numbers'
 
 /** Long enough to let a burst of typing pass, short enough to feel live. */
 const CHECK_DELAY_MS = 250
@@ -133,15 +136,16 @@ export function focusFinding(field: string): void {
 
 /** The findings about one spot of the form, shown where the spot is. */
 export function FindingNote({ anchor }: { anchor: string }) {
+  const { t } = useTranslation()
   const findings = useEditorFindings().byAnchor.get(anchor)
   if (!findings || findings.length === 0) return null
   return (
-    <ul className="finding-notes" data-finding-anchor={anchor} tabIndex={-1} aria-label="Compliance findings">
+    <ul className="finding-notes" data-finding-anchor={anchor} tabIndex={-1} aria-label={t('findings.notesLabel')}>
       {findings.map((finding, index) => (
         <li key={`${finding.ruleId}-${finding.field}-${index}`} className={`finding-note finding-note--${finding.severity}`}>
           <SeverityIcon severity={finding.severity} />
           <span>
-            <span className="finding-note__where">{describeField(finding.field)}:</span> {finding.message} <span className="finding-note__fix">{finding.fix}</span>
+            <span className="finding-note__where">{t('findings.where', { field: describeField(finding.field) })}</span> {finding.message} <span className="finding-note__fix">{finding.fix}</span>
           </span>
         </li>
       ))}
@@ -150,12 +154,12 @@ export function FindingNote({ anchor }: { anchor: string }) {
 }
 
 function countLabel(count: number, severity: Severity): string {
-  if (severity === 'info') return `${count} info`
-  return `${count} ${SEVERITY_LABELS[severity].toLowerCase()}${count === 1 ? '' : 's'}`
+  return translate(`health.count.${severity}`, { count, n: formatNumber(count) })
 }
 
 /** The record's findings by article (in the Regulation's order), most severe first within each; each entry jumps to its field. */
 export function FindingsPanel() {
+  const { t } = useTranslation()
   const { findings, organisationFindings } = useEditorFindings()
   const [open, setOpen] = useState(true)
   const sorted = useMemo(() => sortFindings(findings), [findings])
@@ -164,10 +168,10 @@ export function FindingsPanel() {
   return (
     <section className="section findings-panel" id="findings" aria-labelledby="findings-title">
       <div className="findings-panel__header">
-        <h2 id="findings-title">Compliance findings</h2>
+        <h2 id="findings-title">{t('findings.title')}</h2>
         <p className="findings-panel__counts" role="status" aria-live="polite">
           {findings.length === 0 ? (
-            <span className="finding-count finding-count--ok">No findings: this record passes every check</span>
+            <span className="finding-count finding-count--ok">{t('findings.none')}</span>
           ) : (
             counts.map(([severity, count]) => (
               <span key={severity} className={`finding-count finding-count--${severity}`}>
@@ -178,7 +182,7 @@ export function FindingsPanel() {
         </p>
         {findings.length > 0 ? (
           <button type="button" className="button button--small button--quiet" aria-expanded={open} aria-controls="findings-list" onClick={() => setOpen(!open)}>
-            {open ? 'Hide' : 'Show'}
+            {open ? t('findings.hide') : t('findings.show')}
           </button>
         ) : null}
       </div>
@@ -197,7 +201,7 @@ export function FindingsPanel() {
                           <span className="finding__field">{describeField(finding.field)}</span>
                         </span>
                         <span className="finding__message">{finding.message}</span>
-                        <span className="finding__fix">Fix: {finding.fix}</span>
+                        <span className="finding__fix">{t('findings.fix', { fix: finding.fix })}</span>
                       </span>
                     </button>
                   </li>
@@ -209,8 +213,8 @@ export function FindingsPanel() {
       ) : null}
       {organisationErrors.length > 0 ? (
         <p className="findings-panel__organisation">
-          The organisation profile has {organisationErrors.length === 1 ? 'an error' : `${organisationErrors.length} errors`} that also block approval ({organisationErrors.map((finding) => finding.message).join(' ')}){' '}
-          <NavLink to="/organisation">Fix it on the Organisation page</NavLink>.
+          {t('findings.organisationErrors', { count: organisationErrors.length, messages: organisationErrors.map((finding) => finding.message).join(' ') })}{' '}
+          <NavLink to="/organisation">{t('findings.fixOnOrganisation')}</NavLink>.
         </p>
       ) : null}
     </section>

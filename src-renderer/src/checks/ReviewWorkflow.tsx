@@ -7,7 +7,8 @@ import { useId, useState, type ReactNode } from 'react'
 import { useLiveQuery } from 'dexie-react-hooks'
 import { useFormContext, useWatch } from 'react-hook-form'
 import { toast } from 'sonner'
-import { RECORD_STATUS_LABELS } from '@core/records/enums'
+import { Trans, useTranslation } from 'react-i18next'
+import { enumLabels } from '../i18n/labels'
 import { formOfRecord, type RecordFormInput, type StoredRecord } from '@core/records/model'
 import { repository } from '../app/services'
 import { FieldShell } from '../ui/fields'
@@ -25,6 +26,7 @@ interface ReviewOptions {
 
 /** The editor's review buttons (for its action bar) and the refusal banner (for under the bar). */
 export function useReviewWorkflow({ record, dirty, onChanged }: ReviewOptions): { actions: ReactNode; banner: ReactNode } {
+  const { t } = useTranslation()
   // A refusal belongs to the version it was given for: a newer or another record hides it.
   const version = `${record?.id ?? ''}@${record?.revision ?? 0}`
   const [refused, setRefused] = useState<{ version: string; reasons: string[] } | null>(null)
@@ -35,8 +37,8 @@ export function useReviewWorkflow({ record, dirty, onChanged }: ReviewOptions): 
     // Against the revision on screen: a record changed elsewhere is refused (StaleRecordError says so) and looked at again first.
     const saved = await repository.updateRecord(current.id, { ...formOfRecord(current), status: 'in-review' }, { revision: current.revision })
     onChanged(saved)
-    toast.success(`${saved.reference} submitted for review`)
-  }, 'Could not submit the record for review')
+    toast.success(t('review.submitted', { reference: saved.reference }))
+  }, t('review.couldNotSubmit'))
   const approve = useAsyncAction(async (current: StoredRecord) => {
     const result = await approvals.approve(current.id)
     if (!result.ok) {
@@ -45,33 +47,33 @@ export function useReviewWorkflow({ record, dirty, onChanged }: ReviewOptions): 
     }
     setRefusal(null)
     onChanged(result.record)
-    toast.success(`${result.record.reference} approved; next review ${formatDate(result.record.nextReview)}`)
-  }, 'Could not approve the record')
+    toast.success(t('review.approved', { reference: result.record.reference, date: formatDate(result.record.nextReview) }))
+  }, t('review.couldNotApprove'))
   const busy = submitForReview.busy || approve.busy
 
   if (!record) return { actions: null, banner: null }
 
-  const saveFirst = dirty ? 'Save your changes first' : undefined
+  const saveFirst = dirty ? t('review.saveFirst') : undefined
   const actions =
     record.status === 'draft' ? (
       <button type="button" className="button" onClick={() => void submitForReview.run(record)} disabled={dirty || busy} title={saveFirst}>
-        Submit for review
+        {t('review.submit')}
       </button>
     ) : record.status === 'in-review' ? (
       <button type="button" className="button button--approve" onClick={() => void approve.run(record)} disabled={dirty || busy} title={saveFirst}>
-        Approve
+        {t('review.approve')}
       </button>
     ) : record.status === 'approved' && record.approvedBy ? (
       <span className="approved-by" title={formatDateTime(record.approvedAt)}>
-        Approved by {record.approvedBy} on {formatDate(record.approvedAt)}
+        {t('review.approvedBy', { name: record.approvedBy, date: formatDate(record.approvedAt) })}
       </span>
     ) : null
 
   const banner = refusal ? (
     <div className="banner banner--error approval-refused" role="alert">
       <div className="approval-refused__head">
-        <strong>Approval refused.</strong> Resolve these first:
-        <button type="button" className="button button--small button--quiet" onClick={() => setRefusal(null)} aria-label="Dismiss">
+        <Trans t={t} i18nKey="review.refused" components={{ strong: <strong /> }} />
+        <button type="button" className="button button--small button--quiet" onClick={() => setRefusal(null)} aria-label={t('review.dismiss')}>
           ✕
         </button>
       </div>
@@ -90,17 +92,18 @@ export function useReviewWorkflow({ record, dirty, onChanged }: ReviewOptions): 
  * record and records who approved it), so the list offers it only to a record already approved.
  */
 export function StatusField() {
+  const { t } = useTranslation()
   const { register, formState } = useFormContext<RecordFormInput>()
   const stored = formState.defaultValues?.status
   const current = useWatch<RecordFormInput, 'status'>({ name: 'status' })
   const id = useId()
   return (
-    <FieldShell label="Status" htmlFor={id} hint={current === 'in-review' ? 'Approve with the Approve button at the top once the findings allow it.' : undefined}>
+    <FieldShell label={t('review.status')} htmlFor={id} hint={current === 'in-review' ? t('review.statusHint') : undefined}>
       <select id={id} {...register('status')}>
-        {Object.entries(RECORD_STATUS_LABELS).map(([key, label]) =>
+        {Object.entries(enumLabels('RECORD_STATUS_LABELS')).map(([key, label]) =>
           key === 'approved' && stored !== 'approved' ? (
             <option key={key} value={key} disabled>
-              {label} (use Approve)
+              {t('review.useApprove', { label })}
             </option>
           ) : (
             <option key={key} value={key}>
@@ -115,6 +118,7 @@ export function StatusField() {
 
 /** The Organisation page's "Review and approval" settings. */
 export function ApprovalSettingsSection() {
+  const { t } = useTranslation()
   const stored = useLiveQuery(() => approvals.getSettings().then((settings) => settings.separateApprover))
   // The box ticks at once; the value being saved shows until the stored one catches up.
   const [saving, setSaving] = useState<boolean | undefined>(undefined)
@@ -130,16 +134,16 @@ export function ApprovalSettingsSection() {
       setSaving(undefined)
       throw error
     }
-    toast.success(value ? 'Someone other than the last editor must now approve each record' : 'The last editor may now approve a record')
-  }, 'Could not change the approval setting')
+    toast.success(value ? t('review.separateOn') : t('review.separateOff'))
+  }, t('review.couldNotChangeSetting'))
   return (
     <section className="section" id="settings" aria-labelledby={`${id}-title`}>
-      <h2 id={`${id}-title`}>Review and approval</h2>
+      <h2 id={`${id}-title`}>{t('review.settingsTitle')}</h2>
       <div className="field field--checkbox">
         <input id={id} type="checkbox" checked={separate ?? false} disabled={separate === undefined || change.busy} onChange={(event) => void change.run(event.target.checked)} />
-        <label htmlFor={id}>Require a separate approver: the person who last edited a record may not approve it</label>
+        <label htmlFor={id}>{t('review.separateApprover')}</label>
       </div>
-      <p className="field__hint">The last editor is taken from the record's audit trail. Changing this setting is itself recorded in the audit trail.</p>
+      <p className="field__hint">{t('review.separateApproverHint')}</p>
     </section>
   )
 }

@@ -2,7 +2,8 @@
 import type { Finding, Severity } from '@core/checks/finding'
 import { SEVERITIES } from '@core/checks/finding'
 import { ruleById } from '@core/checks/rules'
-import { SEVERITY_LABELS } from './severity'
+import { t } from '../i18n/i18n'
+import { formatNumber } from '../ui/numbers'
 
 /** '' (any), `severity:<error|warning|info>`, `rule:<rule id>` or 'ok' (no findings). */
 export type FindingFilter = string
@@ -51,8 +52,8 @@ export function findingFilterOptions(findingsByRecord: ReadonlyMap<string, reado
     for (const severity of severities) recordsPerSeverity[severity] += 1
   }
   const severities = [
-    ...SEVERITIES.map((severity) => ({ value: `severity:${severity}`, label: `Any ${SEVERITY_LABELS[severity].toLowerCase()} (${recordsPerSeverity[severity]})` })),
-    { value: 'ok', label: `No findings (${clean})` }
+    ...SEVERITIES.map((severity) => ({ value: `severity:${severity}`, label: t(`health.filter.any.${severity}`, { n: formatNumber(recordsPerSeverity[severity]) }) })),
+    { value: 'ok', label: t('health.filter.none', { n: formatNumber(clean) }) }
   ]
   const rules = [...recordsPerRule.entries()]
     .sort(([a, left], [b, right]) => right.count - left.count || (a < b ? -1 : 1))
@@ -73,7 +74,7 @@ export function severityCountsText(counts: Record<Severity, number>): string {
   return SEVERITIES.filter((severity) => counts[severity] > 0)
     .map((severity) => {
       const count = counts[severity]
-      return severity === 'info' ? `${count.toLocaleString()} info` : `${count.toLocaleString()} ${severity}${count === 1 ? '' : 's'}`
+      return t(`health.count.${severity}`, { count, n: formatNumber(count) })
     })
     .join(', ')
 }

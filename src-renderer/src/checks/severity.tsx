@@ -1,9 +1,12 @@
 /** How a severity and a record's health look: a shape as well as a colour, and always a text label. */
 import type { Severity } from '@core/checks/finding'
 import type { Health } from './checks-store'
+import { t } from '../i18n/i18n'
 
-export const SEVERITY_LABELS: Record<Severity, string> = { error: 'Error', warning: 'Warning', info: 'Info' }
-export const HEALTH_LABELS: Record<Health, string> = { error: 'Errors', warning: 'Warnings', info: 'Notes', ok: 'OK' }
+/** A severity's name in the interface's language ("Error", « Erreur », „Fehler“). */
+export const severityLabel = (severity: Severity): string => t(`health.severity.${severity}`)
+/** A record's health in the interface's language. */
+export const healthLabel = (health: Health): string => t(`health.label.${health}`)
 
 const SYMBOLS: Record<Health, string> = { error: '✕', warning: '!', info: 'i', ok: '✓' }
 
@@ -17,12 +20,12 @@ export function SeverityIcon({ severity }: { severity: Health }) {
 
 /** A record's health in the register: the worst severity of its findings, with an accessible label. */
 export function HealthBadge({ health, counts }: { health: Health | undefined; counts?: string }) {
-  if (health === undefined) return <span className="health health--pending" aria-label="Health: checking">…</span>
-  const label = health === 'ok' ? 'No findings' : `${HEALTH_LABELS[health]}${counts ? `: ${counts}` : ''}`
+  if (health === undefined) return <span className="health health--pending" aria-label={t('health.checking')}>…</span>
+  const label = health === 'ok' ? t('health.noFindings') : counts ? t('health.withCounts', { label: healthLabel(health), counts }) : healthLabel(health)
   return (
-    <span className={`health health--${health}`} aria-label={`Health: ${label}`} title={label}>
+    <span className={`health health--${health}`} aria-label={t('health.aria', { label })} title={label}>
       <SeverityIcon severity={health} />
-      <span className="health__text">{HEALTH_LABELS[health]}</span>
+      <span className="health__text">{healthLabel(health)}</span>
     </span>
   )
 }

@@ -7,10 +7,14 @@ import { activityTitle } from '@core/records/model'
 import { useEffect, useSyncExternalStore, type ReactNode } from 'react'
 import { useLiveQuery } from 'dexie-react-hooks'
 import { SEVERITIES } from '@core/checks/finding'
-import { RECORD_STATUS_LABELS } from '@core/records/enums'
+import { RECORD_ROLE_LABELS, TRANSFER_MECHANISM_LABELS } from '@core/records/enums'
+import { useTranslation } from 'react-i18next'
+import { t } from '../i18n/i18n'
+import { enumLabel } from '../i18n/labels'
+import { formatNumber } from '../ui/numbers'
 import { NavLink } from '../app/navigation'
 import { checksStore, severityCountsText } from '../checks/checks-services'
-import { SEVERITY_LABELS } from '../checks/severity'
+import { severityLabel } from '../checks/severity'
 import type { Vendor } from '@core/templates/vendor'
 import { templateRepository } from '../templates/template-services'
 import { STATUS_ORDER, type ReviewDue } from './dashboard-data'
@@ -21,15 +25,35 @@ import { StackedBars, type BarSeries } from './StackedBars'
 const STATUS_COLOURS = { draft: '#8fb0dc', 'in-review': '#e3a82b', approved: '#2e8b57', archived: '#b6bec9' } as const
 const SEVERITY_COLOURS = { error: '#c0392b', warning: '#e3a82b', info: '#6b93c9' } as const
 const PALETTE = ['#1f4e8c', '#2e8b57', '#e3a82b', '#8e5ea2', '#3aa6b9', '#c0392b', '#7f8c8d', '#d35400', '#16a085', '#a0522d', '#5d6d7e', '#b7950b', '#c2185b']
-const STATUS_SERIES: BarSeries[] = STATUS_ORDER.map((status) => ({ key: status, label: RECORD_STATUS_LABELS[status], colour: STATUS_COLOURS[status] }))
-const SEVERITY_SERIES: BarSeries[] = SEVERITIES.map((severity) => ({ key: severity, label: SEVERITY_LABELS[severity], colour: SEVERITY_COLOURS[severity] }))
-const COMPLETE_SERIES: BarSeries[] = [{ key: 'share', label: 'Complete', colour: '#1f4e8c' }]
-const VENDOR_SERIES: BarSeries[] = [{ key: 'records', label: 'Records', colour: '#3aa6b9' }]
+// Series are built at each render: their labels follow the interface's language.
+const statusSeries = (): BarSeries[] => STATUS_ORDER.map((status) => ({ key: status, label: enumLabel('RECORD_STATUS_LABELS', status), colour: STATUS_COLOURS[status] }))
+const severitySeries = (): BarSeries[] => SEVERITIES.map((severity) => ({ key: severity, label: severityLabel(severity), colour: SEVERITY_COLOURS[severity] }))
+const completeSeries = (): BarSeries[] => [{ key: 'share', label: t('dashboard.complete'), colour: '#1f4e8c' }]
+const vendorSeries = (): BarSeries[] => [{ key: 'records', label: t('dashboard.records'), colour: '#3aa6b9' }]
 
-const percent = (share: number) => `${Math.round(share * 100)}%`
+const percent = (share: number) => formatNumber(share, { style: 'percent', maximumFractionDigits: 0 })
 
-function Card({ title, children, wide, note }: { title: string; children: ReactNode; wide?: boolean; note?: ReactNode }) {
-  const id = `card-${title.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`
+/**
+ * The figures are worked out ahead (dashboard-figures.ts) with the core's English labels as
+ * their keys; they are put in the interface's language when drawn, so that a change of language
+ * needs no new computation.
+ */
+const byEnglishLabel = (labels: Record<string, string>) => new Map(Object.entries(labels).map(([key, label]) => [label, key]))
+const ROLE_KEYS = byEnglishLabel(RECORD_ROLE_LABELS)
+const MECHANISM_KEYS = byEnglishLabel(TRANSFER_MECHANISM_LABELS)
+const roleText = (label: string): string => {
+  const key = ROLE_KEYS.get(label)
+  return key ? enumLabel('RECORD_ROLE_LABELS', key) : label
+}
+const mechanismText = (label: string): string => {
+  const key = MECHANISM_KEYS.get(label)
+  return key ? enumLabel('TRANSFER_MECHANISM_LABELS', key) : label === 'No mechanism chosen' ? t('dashboard.noMechanism') : label
+}
+const articleText = (article: string): string => (article === 'Other' ? t('dashboard.otherArticles') : article)
+const countryText = (country: string): string => (country === 'Not stated' ? t('dashboard.notStated') : country)
+
+function Card({ id: cardId, title, children, wide, note }: { id: string; title: string; children: ReactNode; wide?: boolean; note?: ReactNode }) {
+  const id = `card-${cardId}`
   return (
     <section className={`dash-card${wide ? ' dash-card--wide' : ''}`} aria-labelledby={id}>
       <h2 id={id}>{title}</h2>
@@ -77,13 +101,14 @@ function Tile({ label, value, tone, detail }: { label: string; value: string; to
 }
 
 function ReviewList({ title, entries, tone }: { title: string; entries: ReviewDue[]; tone: 'overdue' | 'due-soon' }) {
+  const { t } = useTranslation()
   return (
     <div className="reviews__group">
       <h3>
         {title} <span className={`reviews__count reviews__count--${tone}`}>{entries.length}</span>
       </h3>
       {entries.length === 0 ? (
-        <p className="dash-card__note">None.</p>
+        <p className="dash-card__note">{t('dashboard.none')}</p>
       ) : (
         <ul className="reviews__list">
           {entries.map((entry) => (
@@ -93,7 +118,11 @@ function ReviewList({ title, entries, tone }: { title: string; entries: ReviewDu
                 {activityTitle(entry.name)}
               </NavLink>
               <span className={`reviews__when reviews__when--${tone}`}>
-                {formatDate(entry.nextReview)} · {entry.days < 0 ? `${-entry.days} day${entry.days === -1 ? '' : 's'} overdue` : entry.days === 0 ? 'today' : `in ${entry.days} day${entry.days === 1 ? '' : 's'}`}
+                {formatDate(entry.nextReview)} · {entry.days < 0
+                  ? t('dashboard.daysOverdue', { count: -entry.days, n: formatNumber(-entry.days) })
+                  : entry.days === 0
+                    ? t('dashboard.today')
+                    : t('dashboard.inDays', { count: entry.days, n: formatNumber(entry.days) })}
               </span>
             </li>
           ))}
@@ -110,6 +139,7 @@ function useVendors(): Vendor[] {
 }
 
 export function DashboardPage() {
+  const { t } = useTranslation()
   const checks = useSyncExternalStore(checksStore.subscribe, checksStore.getSnapshot)
   useEffect(() => void checksStore.load(), [])
   const vendors = useVendors()
@@ -117,9 +147,9 @@ export function DashboardPage() {
   if (checks.phase !== 'ready') {
     return (
       <main className="page dashboard">
-        <h1>Dashboard</h1>
+        <h1>{t('dashboard.title')}</h1>
         <p className="lead" role="status">
-          Checking the register…
+          {t('dashboard.checking')}
         </p>
       </main>
     )
@@ -138,71 +168,75 @@ export function DashboardPage() {
     <main className="page dashboard">
       <div className="page__header">
         <div>
-          <h1>Dashboard</h1>
+          <h1>{t('dashboard.title')}</h1>
           <p className="dash-card__note">
-            {figures.records.toLocaleString()} records, checked as of {formatDate(figures.today)}
+            {t('dashboard.checkedAsOf', { count: figures.records, n: formatNumber(figures.records), date: formatDate(figures.today) })}
             {organisationErrors > 0 ? (
               <>
                 {' · '}
-                <NavLink to="/organisation">organisation profile: {organisationErrors} error{organisationErrors === 1 ? '' : 's'}</NavLink>
+                <NavLink to="/organisation">{t('dashboard.organisationErrors', { count: organisationErrors, n: formatNumber(organisationErrors) })}</NavLink>
               </>
             ) : null}
           </p>
         </div>
         <div className="page__actions">
           <NavLink to="/audit" className="button">
-            Audit trail
+            {t('dashboard.auditTrail')}
           </NavLink>
           <NavLink to="/" className="button">
-            Open the register
+            {t('dashboard.openRegister')}
           </NavLink>
         </div>
       </div>
 
-      <div className="tiles" aria-label="Key figures">
-        <Tile label="Active records" value={figures.active.toLocaleString()} detail={`${(figures.records - figures.active).toLocaleString()} archived`} />
-        <Tile label="Art. 30 completeness" value={percent(complete.share)} tone={complete.share >= 0.95 ? 'ok' : complete.share >= 0.75 ? 'warning' : 'error'} detail={`${complete.present.toLocaleString()} of ${complete.required.toLocaleString()} items`} />
-        <Tile label="Errors" value={summary.bySeverity.error.toLocaleString()} tone={summary.bySeverity.error > 0 ? 'error' : 'ok'} detail={`in ${summary.recordsWith.error.toLocaleString()} records`} />
-        <Tile label="Warnings" value={summary.bySeverity.warning.toLocaleString()} tone={summary.bySeverity.warning > 0 ? 'warning' : 'ok'} detail={`in ${summary.recordsWith.warning.toLocaleString()} records`} />
-        <Tile label="Reviews overdue" value={reviews.overdue.length.toLocaleString()} tone={reviews.overdue.length > 0 ? 'error' : 'ok'} />
-        <Tile label="Reviews due in 30 days" value={reviews.dueSoon.length.toLocaleString()} tone={reviews.dueSoon.length > 0 ? 'info' : 'ok'} />
+      <div className="tiles" aria-label={t('dashboard.keyFigures')}>
+        <Tile label={t('dashboard.activeRecords')} value={formatNumber(figures.active)} detail={t('dashboard.archived', { n: formatNumber(figures.records - figures.active) })} />
+        <Tile label={t('dashboard.completeness')} value={percent(complete.share)} tone={complete.share >= 0.95 ? 'ok' : complete.share >= 0.75 ? 'warning' : 'error'} detail={t('dashboard.itemsOf', { present: formatNumber(complete.present), required: formatNumber(complete.required) })} />
+        <Tile label={t('dashboard.errors')} value={formatNumber(summary.bySeverity.error)} tone={summary.bySeverity.error > 0 ? 'error' : 'ok'} detail={t('dashboard.inRecords', { n: formatNumber(summary.recordsWith.error) })} />
+        <Tile label={t('dashboard.warnings')} value={formatNumber(summary.bySeverity.warning)} tone={summary.bySeverity.warning > 0 ? 'warning' : 'ok'} detail={t('dashboard.inRecords', { n: formatNumber(summary.recordsWith.warning) })} />
+        <Tile label={t('dashboard.reviewsOverdue')} value={formatNumber(reviews.overdue.length)} tone={reviews.overdue.length > 0 ? 'error' : 'ok'} />
+        <Tile label={t('dashboard.reviewsDue30')} value={formatNumber(reviews.dueSoon.length)} tone={reviews.dueSoon.length > 0 ? 'info' : 'ok'} />
       </div>
 
       <div className="dash-grid">
-        <Card title="Records by role and status">
-          <StackedBars rows={figures.byRoleStatus.map((row) => ({ label: row.role, values: row }))} series={STATUS_SERIES} />
-          <FiguresTable caption="Records by role and status" head={['Role', ...STATUS_ORDER.map((status) => RECORD_STATUS_LABELS[status])]} rows={figures.byRoleStatus.map((row) => [row.role, ...STATUS_ORDER.map((status) => row[status])])} />
+        <Card id="records-by-role-and-status" title={t('dashboard.byRoleStatus')}>
+          <StackedBars rows={figures.byRoleStatus.map((row) => ({ label: roleText(row.role), values: row }))} series={statusSeries()} />
+          <FiguresTable caption={t('dashboard.byRoleStatus')} head={[t('dashboard.role'), ...STATUS_ORDER.map((status) => enumLabel('RECORD_STATUS_LABELS', status))]} rows={figures.byRoleStatus.map((row) => [roleText(row.role), ...STATUS_ORDER.map((status) => row[status])])} />
         </Card>
 
-        <Card title="Completeness per Art. 30 item" note="Share of records (of the role the item applies to) where the item is filled in; archived records excluded.">
-          <StackedBars rows={completenessRows.map((row) => ({ label: row.article, values: row }))} series={COMPLETE_SERIES} max={100} format={(value) => `${value}%`} labelWidth={4.5} track />
-          <FiguresTable caption="Completeness per Art. 30 item" head={['Article', 'Present', 'Required', 'Share']} rows={completenessRows.map((row) => [row.article, row.present, row.required, `${row.share}%`])} />
+        <Card id="completeness-per-art-30-item" title={t('dashboard.completenessPerItem')} note={t('dashboard.completenessNote')}>
+          <StackedBars rows={completenessRows.map((row) => ({ label: row.article, values: row }))} series={completeSeries()} max={100} format={(value) => percent(value / 100)} labelWidth={4.5} track />
+          <FiguresTable caption={t('dashboard.completenessPerItem')} head={[t('dashboard.article'), t('dashboard.present'), t('dashboard.required'), t('dashboard.share')]} rows={completenessRows.map((row) => [row.article, row.present, row.required, percent(row.share / 100)])} />
         </Card>
 
-        <Card title="Findings by article and severity" note={summary.total === 0 ? 'No findings.' : `${summary.total.toLocaleString()} findings: ${severityCountsText(summary.bySeverity)}.`}>
-          <StackedBars rows={figures.byArticle.map((row) => ({ label: row.article, values: row }))} series={SEVERITY_SERIES} labelWidth={6} />
-          <FiguresTable caption="Findings by article and severity" head={['Article', ...SEVERITIES.map((severity) => SEVERITY_LABELS[severity])]} rows={figures.byArticle.map((row) => [row.article, row.error, row.warning, row.info])} />
+        <Card id="findings-by-article-and-severity" title={t('dashboard.findingsByArticle')} note={summary.total === 0 ? t('dashboard.noFindings') : t('dashboard.findingsTotal', { n: formatNumber(summary.total), counts: severityCountsText(summary.bySeverity) })}>
+          <StackedBars rows={figures.byArticle.map((row) => ({ label: articleText(row.article), values: row }))} series={severitySeries()} labelWidth={6} />
+          <FiguresTable caption={t('dashboard.findingsByArticle')} head={[t('dashboard.article'), ...SEVERITIES.map((severity) => severityLabel(severity))]} rows={figures.byArticle.map((row) => [articleText(row.article), row.error, row.warning, row.info])} />
         </Card>
 
-        <Card title="Reviews">
+        <Card id="reviews" title={t('dashboard.reviews')}>
           <div className="reviews">
-            <ReviewList title="Overdue" entries={reviews.overdue.slice(0, 50)} tone="overdue" />
-            <ReviewList title="Due within 30 days" entries={reviews.dueSoon.slice(0, 50)} tone="due-soon" />
+            <ReviewList title={t('dashboard.overdue')} entries={reviews.overdue.slice(0, 50)} tone="overdue" />
+            <ReviewList title={t('dashboard.dueWithin30')} entries={reviews.dueSoon.slice(0, 50)} tone="due-soon" />
           </div>
         </Card>
 
-        <Card title="Transfers by destination and mechanism" note={transfers.transfers === 0 ? 'No transfers recorded.' : `${transfers.transfers.toLocaleString()} transfers in active records${transfers.rows.length === 12 ? '; the 12 most frequent destinations' : ''}.`}>
+        <Card
+          id="transfers-by-destination-and-mechanism"
+          title={t('dashboard.transfers')}
+          note={transfers.transfers === 0 ? t('dashboard.noTransfers') : transfers.rows.length === 12 ? t('dashboard.transfersTop', { n: formatNumber(transfers.transfers), top: 12 }) : t('dashboard.transfersTotal', { n: formatNumber(transfers.transfers) })}
+        >
           {transfers.rows.length > 0 ? (
-            <StackedBars rows={transfers.rows.map((row) => ({ label: row.country, values: row }))} series={transfers.safeguards.map((safeguard, index) => ({ key: safeguard, label: safeguard, colour: PALETTE[index % PALETTE.length]! }))} />
+            <StackedBars rows={transfers.rows.map((row) => ({ label: countryText(row.country), values: row }))} series={transfers.safeguards.map((safeguard, index) => ({ key: safeguard, label: mechanismText(safeguard), colour: PALETTE[index % PALETTE.length]! }))} />
           ) : null}
-          <FiguresTable caption="Transfers by destination and mechanism" head={['Destination', 'Transfers', ...transfers.safeguards]} rows={transfers.rows.map((row) => [row.country, row.total, ...transfers.safeguards.map((safeguard) => (row[safeguard] as number | undefined) ?? 0)])} />
+          <FiguresTable caption={t('dashboard.transfers')} head={[t('dashboard.destination'), t('dashboard.transfersColumn'), ...transfers.safeguards.map(mechanismText)]} rows={transfers.rows.map((row) => [countryText(row.country), row.total, ...transfers.safeguards.map((safeguard) => (row[safeguard] as number | undefined) ?? 0)])} />
         </Card>
 
-        <Card title="Vendors by number of records" note={vendorCounts.length === 0 ? 'No vendors yet: they are added when a template pack is installed.' : 'Records that name the vendor as a recipient or were made from its template pack.'}>
+        <Card id="vendors-by-number-of-records" title={t('dashboard.vendors')} note={vendorCounts.length === 0 ? t('dashboard.noVendors') : t('dashboard.vendorsNote')}>
           {vendorCounts.length > 0 ? (
-            <StackedBars rows={vendorCounts.map((vendor) => ({ label: vendor.name, values: vendor }))} series={VENDOR_SERIES} labelWidth={8} />
+            <StackedBars rows={vendorCounts.map((vendor) => ({ label: vendor.name, values: vendor }))} series={vendorSeries()} labelWidth={8} />
           ) : null}
-          <FiguresTable caption="Vendors by number of records" head={['Vendor', 'Records']} rows={vendorCounts.map((vendor) => [vendor.name, vendor.records])} />
+          <FiguresTable caption={t('dashboard.vendors')} head={[t('dashboard.vendor'), t('dashboard.records')]} rows={vendorCounts.map((vendor) => [vendor.name, vendor.records])} />
         </Card>
       </div>
     </main>

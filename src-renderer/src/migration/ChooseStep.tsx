@@ -1,21 +1,20 @@
 /** Step 1 of the guided import: choose or drop a spreadsheet; it is read in a worker, with its stage shown and a way to stop. */
 import { useState, type DragEvent } from 'react'
 import { toast } from 'sonner'
+import { useTranslation } from 'react-i18next'
+import { t as translate } from '../i18n/i18n'
 import type { Mapping, SpreadsheetFile, SpreadsheetProblem } from '@core/migration/types'
 import { DEFAULT_XLSX_LIMITS } from '@core/workbook/xlsx-guard'
 import { host } from '../host/host'
 import { useAsyncAction } from '../ui/use-async-action'
+import { formatNumber } from '../ui/numbers'
 import type { MigrationStage } from './spreadsheet-reader-protocol'
 
 export const SPREADSHEET_EXTENSIONS = ['xlsx', 'ods', 'csv'] as const
 const MAX_BYTES = DEFAULT_XLSX_LIMITS.maxFileBytes
 
-export const STAGE_TEXT: Record<MigrationStage, string> = {
-  reading: 'Reading the sheets…',
-  mapping: 'Matching the headings…',
-  planning: 'Making the records from the rows…',
-  checking: 'Running the compliance checks…'
-}
+/** What the reader is doing, in the interface's language. */
+export const stageText = (stage: MigrationStage): string => translate(`migration.stage.${stage}`)
 
 export interface LoadedSpreadsheet {
   file: SpreadsheetFile
@@ -40,18 +39,19 @@ export function ProblemList({ title, problems }: { title: string; problems: Spre
 /** Why a file is not read at all, before any bytes go to the reader; null when it may be read. */
 export function refusedFile(name: string, size: number): string | null {
   const extension = name.toLowerCase().split('.').pop() ?? ''
-  if (!(SPREADSHEET_EXTENSIONS as readonly string[]).includes(extension)) return `${name} is not a spreadsheet this import reads: choose an .xlsx, .ods or .csv file`
-  if (size > MAX_BYTES) return `${name} is ${(size / (1024 * 1024)).toFixed(1)} MB; the limit is ${(MAX_BYTES / (1024 * 1024)).toFixed(0)} MB`
+  if (!(SPREADSHEET_EXTENSIONS as readonly string[]).includes(extension)) return translate('migration.notSpreadsheet', { name })
+  if (size > MAX_BYTES) return translate('migration.tooLarge', { name, size: formatNumber(size / (1024 * 1024), { maximumFractionDigits: 1, minimumFractionDigits: 1 }), limit: formatNumber(MAX_BYTES / (1024 * 1024), { maximumFractionDigits: 0 }) })
   return null
 }
 
 export function ChooseStep({ onLoaded }: { onLoaded: (loaded: LoadedSpreadsheet) => Promise<void> }) {
+  const { t } = useTranslation()
   const [problems, setProblems] = useState<{ title: string; problems: SpreadsheetProblem[] } | null>(null)
   const [reading, setReading] = useState<{ fileName: string; stage: MigrationStage | null; stop: () => void } | null>(null)
   const [dragging, setDragging] = useState(false)
 
   const read = async (fileName: string, bytes: Uint8Array) => {
-    const notRead = `${fileName} cannot be imported; nothing was stored`
+    const notRead = t('migration.cannotImport', { name: fileName })
     const { runInBackground, StoppedJob } = await import('./spreadsheet-reader')
     const job = runInBackground({ kind: 'read', bytes, fileName }, { onStage: (stage) => setReading((current) => current && { ...current, stage }) })
     setReading({ fileName, stage: null, stop: () => job.cancel() })
@@ -60,14 +60,14 @@ export function ChooseStep({ onLoaded }: { onLoaded: (loaded: LoadedSpreadsheet)
       if (!result.ok) return setProblems({ title: notRead, problems: result.problems })
       if (result.file.appWorkbookWithData) {
         return setProblems({
-          title: `${fileName} is a workbook exported by this app`,
-          problems: [{ path: '', message: 'Import it with "Choose a workbook…" on the Import & export page: it is read exactly from its hidden Data sheet, updates included.' }]
+          title: t('migration.appWorkbook', { name: fileName }),
+          problems: [{ path: '', message: t('migration.appWorkbookHint') }]
         })
       }
-      if (result.mapping.sheets.length === 0) return setProblems({ title: notRead, problems: [{ path: fileName, message: `${fileName}: no sheet with a heading row or fiche labels was found` }] })
+      if (result.mapping.sheets.length === 0) return setProblems({ title: notRead, problems: [{ path: fileName, message: t('migration.noSheet', { name: fileName }) }] })
       await onLoaded({ file: result.file, mapping: result.mapping })
     } catch (caught) {
-      if (caught instanceof StoppedJob) toast.info(`Stopped reading ${fileName}; nothing was stored`)
+      if (caught instanceof StoppedJob) toast.info(t('migration.stoppedReading', { name: fileName }))
       else throw caught
     } finally {
       setReading(null)
@@ -76,20 +76,20 @@ export function ChooseStep({ onLoaded }: { onLoaded: (loaded: LoadedSpreadsheet)
 
   const choose = useAsyncAction(async () => {
     setProblems(null)
-    const opened = await host.openFile({ title: 'Import a spreadsheet register', filters: [{ name: 'Spreadsheet', extensions: [...SPREADSHEET_EXTENSIONS] }], maxBytes: MAX_BYTES })
+    const opened = await host.openFile({ title: t('migration.dialogTitle'), filters: [{ name: t('migration.spreadsheet'), extensions: [...SPREADSHEET_EXTENSIONS] }], maxBytes: MAX_BYTES })
     if (opened.status === 'cancelled') return
-    if (opened.status === 'refused') return setProblems({ title: `${opened.name} was not read`, problems: [{ path: '', message: opened.reason }] })
+    if (opened.status === 'refused') return setProblems({ title: t('migration.notRead', { name: opened.name }), problems: [{ path: '', message: opened.reason }] })
     const refused = refusedFile(opened.name, opened.bytes.length)
-    if (refused) return setProblems({ title: `${opened.name} was not read`, problems: [{ path: '', message: refused }] })
+    if (refused) return setProblems({ title: t('migration.notRead', { name: opened.name }), problems: [{ path: '', message: refused }] })
     await read(opened.name, opened.bytes)
-  }, 'Could not read the spreadsheet')
+  }, t('migration.couldNotRead'))
 
   const drop = useAsyncAction(async (file: File) => {
     setProblems(null)
     const refused = refusedFile(file.name, file.size)
-    if (refused) return setProblems({ title: `${file.name} was not read`, problems: [{ path: '', message: refused }] })
+    if (refused) return setProblems({ title: t('migration.notRead', { name: file.name }), problems: [{ path: '', message: refused }] })
     await read(file.name, new Uint8Array(await file.arrayBuffer()))
-  }, 'Could not read the spreadsheet')
+  }, t('migration.couldNotRead'))
 
   const busy = choose.busy || drop.busy
   const onDrop = (event: DragEvent) => {
@@ -112,22 +112,19 @@ export function ChooseStep({ onLoaded }: { onLoaded: (loaded: LoadedSpreadsheet)
         data-testid="dropzone"
       >
         <p>
-          Drop a spreadsheet here, or{' '}
+          {t('migration.dropHere')}{' '}
           <button type="button" className="button button--primary" disabled={busy} onClick={() => void choose.run()}>
-            Choose a spreadsheet…
+            {t('migration.choose')}
           </button>
         </p>
-        <p className="muted">
-          .xlsx, .ods or .csv (comma or semicolon separated, UTF-8 or Windows-1252), at most {MAX_BYTES / (1024 * 1024)} MB. Registers laid out as a table (one activity per row, headings in
-          English, French or German; the ICO, CNIL and DSK models are recognised) or as fiches (one sheet per activity, labels beside values).
-        </p>
+        <p className="muted">{t('migration.formats', { limit: formatNumber(MAX_BYTES / (1024 * 1024)) })}</p>
       </div>
       {reading ? (
         <p className="import__reading" role="status">
-          <progress aria-label={`Reading ${reading.fileName}`} />
-          {reading.stage ? STAGE_TEXT[reading.stage] : `Opening ${reading.fileName}…`}
+          <progress aria-label={t('migration.readingFile', { name: reading.fileName })} />
+          {reading.stage ? stageText(reading.stage) : t('migration.opening', { name: reading.fileName })}
           <button type="button" className="button button--quiet" onClick={reading.stop}>
-            Stop reading
+            {t('migration.stopReading')}
           </button>
         </p>
       ) : null}

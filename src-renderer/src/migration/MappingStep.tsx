@@ -3,6 +3,7 @@
  * sample values, the proposed target and why, and the DPO's choice; mappings saved by name,
  * exported as JSON for the CLI's `--mapping`, or loaded from such a file.
  */
+import { useTranslation } from 'react-i18next'
 import { useEffect, useId, useState } from 'react'
 import { toast } from 'sonner'
 import type { ColumnMapping, Mapping, SheetMapping, SpreadsheetFile, SpreadsheetProblem } from '@core/migration/types'
@@ -32,6 +33,7 @@ interface Props {
 }
 
 function ColumnRow({ file, sheet, index, proposal, onChange }: { file: SpreadsheetFile; sheet: SheetMapping; index: number; proposal: ColumnMapping | undefined; onChange: (choice: string, reason?: string) => void }) {
+  const { t } = useTranslation()
   const column = sheet.columns[index]!
   const proposedColumn = proposal ?? column
   const id = useId()
@@ -40,7 +42,7 @@ function ColumnRow({ file, sheet, index, proposal, onChange }: { file: Spreadshe
   return (
     <tr>
       <th scope="row" className="mapping__heading">
-        {column.heading || <span className="muted">(no heading)</span>}
+        {column.heading || <span className="muted">{t('mapping.noHeading')}</span>}
         <div className="mono muted">{headingCell(sheet, column)}</div>
       </th>
       <td>
@@ -51,7 +53,7 @@ function ColumnRow({ file, sheet, index, proposal, onChange }: { file: Spreadshe
             ))}
           </ul>
         ) : (
-          <span className="muted">empty</span>
+          <span className="muted">{t('mapping.empty')}</span>
         )}
       </td>
       <td className="mapping__why">
@@ -59,7 +61,7 @@ function ColumnRow({ file, sheet, index, proposal, onChange }: { file: Spreadshe
       </td>
       <td>
         <label className="visually-hidden" htmlFor={`${id}-target`}>
-          Import “{column.heading || headingCell(sheet, column)}” as
+          {t('mapping.importAs', { heading: column.heading || headingCell(sheet, column) })}
         </label>
         <select id={`${id}-target`} value={targetChoice(column.target)} onChange={(event) => onChange(event.target.value)}>
           {targetGroups().map((group) => (
@@ -71,14 +73,14 @@ function ColumnRow({ file, sheet, index, proposal, onChange }: { file: Spreadshe
               ))}
             </optgroup>
           ))}
-          <optgroup label="Not a record field">
-            <option value="note">Keep as a note</option>
-            <option value="ignore">Ignore…</option>
+          <optgroup label={t('mapping.notAField')}>
+            <option value="note">{t('mapping.keepAsNote')}</option>
+            <option value="ignore">{t('mapping.ignore')}</option>
           </optgroup>
         </select>
         {column.target.kind === 'ignore' ? (
           <div className="mapping__reason">
-            <label htmlFor={`${id}-reason`}>Why is “{column.heading || headingCell(sheet, column)}” ignored? (required)</label>
+            <label htmlFor={`${id}-reason`}>{t('mapping.whyIgnored', { heading: column.heading || headingCell(sheet, column) })}</label>
             <input
               id={`${id}-reason`}
               value={reason}
@@ -88,7 +90,7 @@ function ColumnRow({ file, sheet, index, proposal, onChange }: { file: Spreadshe
             />
             {reason.trim() === '' ? (
               <p className="field__error" id={`${id}-reason-error`}>
-                Say why this column is ignored: the reason is kept in the import summary.
+                {t('mapping.sayWhy')}
               </p>
             ) : null}
           </div>
@@ -99,6 +101,7 @@ function ColumnRow({ file, sheet, index, proposal, onChange }: { file: Spreadshe
 }
 
 function SavedMappings({ mapping, reuse, parseMapping, onReuse, fileName }: Pick<Props, 'mapping' | 'reuse' | 'parseMapping' | 'onReuse'> & { fileName: string }) {
+  const { t } = useTranslation()
   const [saved, setSaved] = useState<SavedMapping[]>([])
   const [name, setName] = useState('')
   const [chosen, setChosen] = useState('')
@@ -110,59 +113,59 @@ function SavedMappings({ mapping, reuse, parseMapping, onReuse, fileName }: Pick
   const save = useAsyncAction(async () => {
     const stored = await migrationRepository.saveMapping(name, mapping)
     refresh()
-    toast.success(`Mapping saved as “${stored.name}”`)
-  }, 'Could not save the mapping')
+    toast.success(t('mapping.saved', { name: stored.name }))
+  }, t('mapping.couldNotSave'))
 
   const exportJson = useAsyncAction(async () => {
     const stem = (name.trim() || fileName.replace(/\.[^.]+$/, '')).replace(/[^\p{L}\p{N}_-]+/gu, '-')
-    const result = await host.saveFile({ title: 'Export the mapping for `ropa import --mapping`', suggestedName: `${stem}-mapping.json`, filters: [{ name: 'Import mapping', extensions: ['json'] }], data: `${JSON.stringify(mapping, null, 2)}\n` })
-    if (result.status === 'saved') toast.success(`Mapping exported: ${result.name}`)
-  }, 'Could not export the mapping')
+    const result = await host.saveFile({ title: t('mapping.exportTitle'), suggestedName: `${stem}-mapping.json`, filters: [{ name: t('mapping.fileType'), extensions: ['json'] }], data: `${JSON.stringify(mapping, null, 2)}\n` })
+    if (result.status === 'saved') toast.success(t('mapping.exported', { name: result.name }))
+  }, t('mapping.couldNotExport'))
 
   const apply = useAsyncAction(async (savedMapping: Mapping, from: string) => {
     onReuse(await reuse(savedMapping))
-    toast.success(`Applied the mapping ${from}`)
-  }, 'Could not apply the mapping')
+    toast.success(t('mapping.applied', { from }))
+  }, t('mapping.couldNotApply'))
 
   const load = useAsyncAction(async () => {
     setProblems(null)
-    const opened = await host.openFile({ title: 'Load a mapping', filters: [{ name: 'Import mapping', extensions: ['json'] }], maxBytes: MAPPING_FILE_MAX_BYTES })
+    const opened = await host.openFile({ title: t('mapping.loadTitle'), filters: [{ name: t('mapping.fileType'), extensions: ['json'] }], maxBytes: MAPPING_FILE_MAX_BYTES })
     if (opened.status === 'cancelled') return
-    if (opened.status === 'refused') return setProblems({ title: `${opened.name} was not read`, problems: [{ path: '', message: opened.reason }] })
+    if (opened.status === 'refused') return setProblems({ title: t('mapping.notRead', { name: opened.name }), problems: [{ path: '', message: opened.reason }] })
     let json: unknown
     try {
       json = JSON.parse(new TextDecoder().decode(opened.bytes))
     } catch (caught) {
-      return setProblems({ title: `${opened.name} is not a mapping; nothing was changed`, problems: [{ path: opened.name, message: `${opened.name} is not valid JSON: ${caught instanceof Error ? caught.message : String(caught)}` }] })
+      return setProblems({ title: t('mapping.notAMapping', { name: opened.name }), problems: [{ path: opened.name, message: t('mapping.notJson', { name: opened.name, reason: caught instanceof Error ? caught.message : String(caught) }) }] })
     }
     const parsed = parseMapping(json)
-    if (!parsed.ok) return setProblems({ title: `${opened.name} is not a mapping; nothing was changed`, problems: parsed.problems })
-    await apply.run(parsed.mapping, `from ${opened.name}`)
-  }, 'Could not load the mapping')
+    if (!parsed.ok) return setProblems({ title: t('mapping.notAMapping', { name: opened.name }), problems: parsed.problems })
+    await apply.run(parsed.mapping, t('mapping.from', { name: opened.name }))
+  }, t('mapping.couldNotLoad'))
 
   return (
-    <div className="mapping__saved" role="group" aria-label="Save, reuse, export or load a mapping">
+    <div className="mapping__saved" role="group" aria-label={t('mapping.group')}>
       <div className="mapping__saved-row">
         <label className="filter">
-          <span>Mapping name</span>
-          <input value={name} onChange={(event) => setName(event.target.value)} placeholder="e.g. Finance register" />
+          <span>{t('mapping.name')}</span>
+          <input value={name} onChange={(event) => setName(event.target.value)} placeholder={t('mapping.namePlaceholder')} />
         </label>
         <button type="button" className="button" disabled={save.busy || name.trim() === '' || incomplete} onClick={() => void save.run()}>
-          Save mapping
+          {t('mapping.save')}
         </button>
         <button type="button" className="button" disabled={exportJson.busy || incomplete} onClick={() => void exportJson.run()}>
-          Export mapping (.json)
+          {t('mapping.export')}
         </button>
         <button type="button" className="button" disabled={load.busy} onClick={() => void load.run()}>
-          Load a mapping file…
+          {t('mapping.load')}
         </button>
       </div>
       {saved.length ? (
         <div className="mapping__saved-row">
           <label className="filter">
-            <span>Saved mappings</span>
-            <select aria-label="Saved mappings" value={chosen} onChange={(event) => setChosen(event.target.value)}>
-              <option value="">Choose…</option>
+            <span>{t('mapping.savedMappings')}</span>
+            <select aria-label={t('mapping.savedMappings')} value={chosen} onChange={(event) => setChosen(event.target.value)}>
+              <option value="">{t('mapping.choose')}</option>
               {saved.map((item) => (
                 <option key={item.name} value={item.name}>
                   {item.name} ({formatDateTime(item.savedAt)})
@@ -179,7 +182,7 @@ function SavedMappings({ mapping, reuse, parseMapping, onReuse, fileName }: Pick
               if (item) void apply.run(item.mapping, `“${item.name}”`)
             }}
           >
-            Apply saved mapping
+            {t('mapping.apply')}
           </button>
         </div>
       ) : null}
@@ -189,6 +192,7 @@ function SavedMappings({ mapping, reuse, parseMapping, onReuse, fileName }: Pick
 }
 
 export function MappingStep({ file, mapping, proposed, onChange, onReuse, reuse, parseMapping, excluded, onExclude }: Props) {
+  const { t } = useTranslation()
   const [current, setCurrent] = useState(mapping.sheets[0]?.sheet ?? '')
   const sheet = mapping.sheets.find((candidate) => candidate.sheet === current) ?? mapping.sheets[0]
   const notProposed = file.sheets.filter((candidate) => !mapping.sheets.some((mapped) => mapped.sheet === candidate.name))
@@ -205,44 +209,42 @@ export function MappingStep({ file, mapping, proposed, onChange, onReuse, reuse,
       {mapping.sheets.length > 1 ? (
         <div className="mapping__sheets">
           <label className="filter">
-            <span>Sheet ({mapping.sheets.length} to import)</span>
-            <select aria-label="Sheet" value={sheet.sheet} onChange={(event) => setCurrent(event.target.value)}>
+            <span>{t('mapping.sheetCount', { n: mapping.sheets.length })}</span>
+            <select aria-label={t('mapping.sheet')} value={sheet.sheet} onChange={(event) => setCurrent(event.target.value)}>
               {mapping.sheets.map((candidate) => (
                 <option key={candidate.sheet} value={candidate.sheet}>
                   {candidate.sheet}
-                  {excluded.has(candidate.sheet) ? ' (not imported)' : ''}
+                  {excluded.has(candidate.sheet) ? ` ${t('mapping.notImported')}` : ''}
                 </option>
               ))}
             </select>
           </label>
           <label className="checkbox-line">
-            <input type="checkbox" checked={!excluded.has(sheet.sheet)} onChange={(event) => onExclude(sheet.sheet, !event.target.checked)} /> Import sheet “{sheet.sheet}”
+            <input type="checkbox" checked={!excluded.has(sheet.sheet)} onChange={(event) => onExclude(sheet.sheet, !event.target.checked)} /> {t('mapping.importSheet', { sheet: sheet.sheet })}
           </label>
         </div>
       ) : null}
       <p className="section__note section__note--tight">
         {sheet.layout === 'table' ? (
-          <>
-            Sheet “{sheet.sheet}” is a table: headings in row {sheet.headerRow}
-            {sheet.headerRows > 1 ? ` (two-level headings from row ${sheet.headerRow - sheet.headerRows + 1}, shown as “Parent / Child”)` : ''}, one activity per row below it, read as{' '}
-            {sheet.role === 'processor' ? 'processor records (Art. 30(2))' : 'controller records (Art. 30(1))'}.
-          </>
+          t('mapping.tableSheet', {
+            sheet: sheet.sheet,
+            row: sheet.headerRow,
+            twoLevel: sheet.headerRows > 1 ? t('mapping.twoLevel', { from: sheet.headerRow - sheet.headerRows + 1 }) : '',
+            role: sheet.role === 'processor' ? t('mapping.processorRecords') : t('mapping.controllerRecords')
+          })
         ) : (
-          <>
-            Sheet “{sheet.sheet}” is a fiche: one processing activity on the sheet, with labels in column {sheet.labelColumn} and their values in column {sheet.valueColumn}. Each label is mapped
-            like a column heading; the sample is the value beside it.
-          </>
+          t('mapping.ficheSheet', { sheet: sheet.sheet, labelColumn: sheet.labelColumn, valueColumn: sheet.valueColumn })
         )}
-        {notProposed.length ? ` Not read as a register: ${notProposed.map((candidate) => `“${candidate.name}”${candidate.hidden ? ' (hidden)' : ''}`).join(', ')}.` : ''}
+        {notProposed.length ? ` ${t('mapping.notRegister', { sheets: notProposed.map((candidate) => `“${candidate.name}”${candidate.hidden ? ` ${t('mapping.hidden')}` : ''}`).join(', ') })}` : ''}
       </p>
-      <div className="preview-table mapping" role="region" aria-label={`Mapping of sheet ${sheet.sheet}`} tabIndex={0}>
+      <div className="preview-table mapping" role="region" aria-label={t('mapping.region', { sheet: sheet.sheet })} tabIndex={0}>
         <table>
           <thead>
             <tr>
-              <th scope="col">{sheet.layout === 'table' ? 'Column heading' : 'Label'}</th>
-              <th scope="col">Sample values</th>
-              <th scope="col">Proposed, and why</th>
-              <th scope="col">Import as</th>
+              <th scope="col">{sheet.layout === 'table' ? t('mapping.columnHeading') : t('mapping.label')}</th>
+              <th scope="col">{t('mapping.samples')}</th>
+              <th scope="col">{t('mapping.proposed')}</th>
+              <th scope="col">{t('mapping.importAsColumn')}</th>
             </tr>
           </thead>
           <tbody>

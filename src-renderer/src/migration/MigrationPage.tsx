@@ -5,12 +5,14 @@
  */
 import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react'
 import { toast } from 'sonner'
+import { useTranslation } from 'react-i18next'
+import { formatNumber } from '../ui/numbers'
 import type { ImportPlan, Mapping, SpreadsheetFile } from '@core/migration/types'
 import type { StoredRecord } from '@core/records/model'
 import { NavLink } from '../app/navigation'
 import { checksStore } from '../checks/checks-services'
 import { useAsyncAction } from '../ui/use-async-action'
-import { ChooseStep, STAGE_TEXT, type LoadedSpreadsheet } from './ChooseStep'
+import { ChooseStep, stageText, type LoadedSpreadsheet } from './ChooseStep'
 import { ignoredWithoutReason, organisationChanges, organisationWith } from './mapping-view'
 import { MappingStep } from './MappingStep'
 import { migrationRepository } from './migration-services'
@@ -18,11 +20,11 @@ import { OrganisationConfirmation, PlanSummary, PreviewStep } from './PreviewSte
 import type { CheckedPlan, MigrationStage } from './spreadsheet-reader-protocol'
 
 type Step = 'choose' | 'map' | 'preview' | 'confirm' | 'done'
-const STEPS: Array<{ step: Step; title: string }> = [
-  { step: 'choose', title: 'Choose a file' },
-  { step: 'map', title: 'Map the columns' },
-  { step: 'preview', title: 'Preview' },
-  { step: 'confirm', title: 'Confirm' }
+const STEPS: Array<{ step: Step; title: `migration.step.${Step}` }> = [
+  { step: 'choose', title: 'migration.step.choose' },
+  { step: 'map', title: 'migration.step.map' },
+  { step: 'preview', title: 'migration.step.preview' },
+  { step: 'confirm', title: 'migration.step.confirm' }
 ]
 
 interface Loaded {
@@ -32,16 +34,17 @@ interface Loaded {
 }
 
 function StepList({ current }: { current: Step }) {
+  const { t } = useTranslation()
   const currentIndex = STEPS.findIndex((step) => step.step === current)
   return (
-    <ol className="wizard-steps" aria-label="Steps">
+    <ol className="wizard-steps" aria-label={t('migration.steps')}>
       {STEPS.map((step, index) => (
         <li
           key={step.step}
           className={`wizard-steps__step${index === currentIndex ? ' wizard-steps__step--current' : index < currentIndex || current === 'done' ? ' wizard-steps__step--done' : ''}`}
           aria-current={index === currentIndex ? 'step' : undefined}
         >
-          <span className="wizard-steps__number">{index + 1}</span> {step.title}
+          <span className="wizard-steps__number">{index + 1}</span> {t(step.title)}
         </li>
       ))}
     </ol>
@@ -49,6 +52,7 @@ function StepList({ current }: { current: Step }) {
 }
 
 export function MigrationPage() {
+  const { t } = useTranslation()
   const [step, setStep] = useState<Step>('choose')
   const [loaded, setLoaded] = useState<Loaded | null>(null)
   const [mapping, setMapping] = useState<Mapping | null>(null)
@@ -90,12 +94,12 @@ export function MigrationPage() {
       setChecked(await job.result)
       setStep('preview')
     } catch (caught) {
-      if (caught instanceof StoppedJob) toast.info(`Stopped preparing the preview of ${loaded.file.fileName}; nothing was stored`)
+      if (caught instanceof StoppedJob) toast.info(t('migration.stoppedPreview', { name: loaded.file.fileName }))
       else throw caught
     } finally {
       setPlanning(null)
     }
-  }, 'Could not prepare the preview')
+  }, t('migration.couldNotPreview'))
 
   const reuse = async (savedMapping: Mapping): Promise<Mapping> => {
     if (!loaded) throw new Error('No file is loaded')
@@ -109,8 +113,8 @@ export function MigrationPage() {
     const records = await migrationRepository.importRecords({ fileName: loaded.file.fileName, records: plan.records.map((planned) => planned.record), organisation })
     setStored(records)
     setStep('done')
-    toast.success(`Imported ${records.length.toLocaleString()} records from ${loaded.file.fileName}`)
-  }, 'The import failed; nothing was stored')
+    toast.success(t('migration.imported', { count: records.length, n: formatNumber(records.length), name: loaded.file.fileName }))
+  }, t('migration.importFailed'))
 
   const startAgain = () => {
     setLoaded(null)
@@ -120,14 +124,15 @@ export function MigrationPage() {
     setStep('choose')
   }
 
-  const title = step === 'done' ? 'Imported' : STEPS.find((candidate) => candidate.step === step)?.title
+  const titleKey = step === 'done' ? 'migration.step.done' : STEPS.find((candidate) => candidate.step === step)?.title
+  const title = titleKey ? t(titleKey) : ''
   const toImport = plan?.records.length ?? 0
   return (
     <main className="page page--narrow page--data migration">
       <div className="page__header">
-        <h1>Import a register from a spreadsheet</h1>
+        <h1>{t('migration.title')}</h1>
         <NavLink to="/data" className="button button--quiet">
-          Back to Import &amp; export
+          {t('migration.back')}
         </NavLink>
       </div>
       <StepList current={step} />
@@ -164,12 +169,12 @@ export function MigrationPage() {
             />
             {missingReasons.length ? (
               <p className="banner banner--error" role="alert">
-                Say why {missingReasons.map(({ sheet, column }) => `“${column.heading || column.source}” (${sheet})`).join(', ')} {missingReasons.length === 1 ? 'is' : 'are'} ignored before going on.
+                {t('migration.sayWhy', { count: missingReasons.length, columns: missingReasons.map(({ sheet, column }) => `“${column.heading || column.source}” (${sheet})`).join(', ') })}
               </p>
             ) : null}
             <div className="export__actions">
               <button type="button" className="button button--quiet" onClick={startAgain}>
-                Choose another file
+                {t('migration.chooseAnother')}
               </button>
               <button
                 type="button"
@@ -177,14 +182,14 @@ export function MigrationPage() {
                 disabled={missingReasons.length > 0 || usedMapping?.sheets.length === 0 || preview.busy || !context}
                 onClick={() => void preview.run()}
               >
-                Preview the records
+                {t('migration.previewRecords')}
               </button>
               {planning ? (
                 <span className="import__reading" role="status">
-                  <progress aria-label="Preparing the preview" />
-                  {planning.stage ? STAGE_TEXT[planning.stage] : 'Preparing the preview…'}
+                  <progress aria-label={t('migration.preparingLabel')} />
+                  {planning.stage ? stageText(planning.stage) : t('migration.preparing')}
                   <button type="button" className="button button--quiet" onClick={planning.stop}>
-                    Stop
+                    {t('migration.stop')}
                   </button>
                 </span>
               ) : null}
@@ -216,15 +221,15 @@ export function MigrationPage() {
               <PreviewStep plan={plan} findings={checked.findings} />
               <div className="export__actions">
                 <button type="button" className="button button--quiet" onClick={() => setStep('map')}>
-                  Back to the mapping
+                  {t('migration.backToMapping')}
                 </button>
                 <button type="button" className="button button--primary" disabled={toImport === 0} onClick={() => setStep('confirm')}>
-                  Continue to confirm
+                  {t('migration.continue')}
                 </button>
               </div>
             </>
           ) : (
-            <p role="status">Preparing the preview…</p>
+            <p role="status">{t('migration.preparing')}</p>
           )
         ) : null}
 
@@ -232,10 +237,9 @@ export function MigrationPage() {
           <>
             <PlanSummary plan={plan} excludedSheets={[...excluded]} />
             <p>
-              {toImport.toLocaleString()} records from {loaded.file.fileName} will be added to the register as drafts, with new references continuing the register; each keeps the cells it was
-              made from as import evidence.
-              {taken.size > 0 ? ` ${taken.size} organisation field${taken.size === 1 ? '' : 's'} will be taken from the file.` : ''}
-              {plan.problems.length ? ` ${plan.problems.length} rows that cannot become records are not imported.` : ''} Either everything is stored or, if anything fails, nothing is.
+              {t('migration.willAdd', { count: toImport, n: formatNumber(toImport), name: loaded.file.fileName })}
+              {taken.size > 0 ? ` ${t('migration.organisationFields', { count: taken.size })}` : ''}
+              {plan.problems.length ? ` ${t('migration.rowsNotImported', { count: plan.problems.length })}` : ''} {t('migration.allOrNothing')}
             </p>
             {importNow.error ? (
               <p className="banner banner--error" role="alert">
@@ -244,10 +248,10 @@ export function MigrationPage() {
             ) : null}
             <div className="export__actions">
               <button type="button" className="button button--quiet" disabled={importNow.busy} onClick={() => setStep('preview')}>
-                Back to the preview
+                {t('migration.backToPreview')}
               </button>
               <button type="button" className="button button--primary" disabled={importNow.busy || toImport === 0} onClick={() => void importNow.run()}>
-                {importNow.busy ? 'Importing…' : `Import ${toImport.toLocaleString()} records`}
+                {importNow.busy ? t('migration.importing') : t('migration.importN', { count: toImport, n: formatNumber(toImport) })}
               </button>
             </div>
           </>
@@ -256,20 +260,21 @@ export function MigrationPage() {
         {step === 'done' && stored && loaded ? (
           <>
             <p className="banner banner--ok" role="status">
-              Imported {stored.length.toLocaleString()} records from {loaded.file.fileName}
-              {stored.length ? ` as ${stored[0]!.reference}–${stored.at(-1)!.reference}` : ''}, all drafts.
+              {stored[0]
+                ? t('migration.doneBannerRange', { count: stored.length, n: formatNumber(stored.length), name: loaded.file.fileName, first: stored[0].reference, last: stored.at(-1)!.reference })
+                : t('migration.doneBanner', { count: stored.length, n: formatNumber(stored.length), name: loaded.file.fileName })}
             </p>
             <div className="export__actions">
               <NavLink to="/" className="button button--primary">
-                Open the register
+                {t('migration.openRegister')}
               </NavLink>
               {stored[0] ? (
                 <NavLink to={`/records/${stored[0].id}`} className="button">
-                  Open {stored[0].reference}
+                  {t('migration.open', { reference: stored[0].reference })}
                 </NavLink>
               ) : null}
               <button type="button" className="button button--quiet" onClick={startAgain}>
-                Import another file
+                {t('migration.importAnother')}
               </button>
             </div>
           </>

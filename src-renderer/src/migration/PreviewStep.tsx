@@ -3,17 +3,21 @@
  * the editor's words, its notes, the compliance findings it would have, and every row that
  * cannot become a record with why; the summary; and the organisation fields the file would change.
  */
+import { Trans, useTranslation } from 'react-i18next'
+import { t as translate } from '../i18n/i18n'
+import { formatNumber } from '../ui/numbers'
 import type { Finding } from '@core/checks/finding'
 import { summariseFindings } from '@core/checks/run-checks'
 import type { ImportPlan, PlannedRecord } from '@core/migration/types'
 import { describeFieldPath } from '@core/records/field-names'
-import { SeverityIcon, SEVERITY_LABELS } from '../checks/severity'
+import { SeverityIcon, severityLabel } from '../checks/severity'
 import { mappedValues, type OrganisationChange } from './mapping-view'
 
 /** Drawing thousands of cards at once would freeze the page; the counts always cover every row. */
 export const PREVIEW_RECORDS_SHOWN = 200
 
 function RecordCard({ planned, findings }: { planned: PlannedRecord; findings: Finding[] }) {
+  const { t } = useTranslation()
   const values = mappedValues(planned.record)
   return (
     <article className="planned" aria-label={`${planned.location}: ${planned.record.name}`}>
@@ -27,7 +31,7 @@ function RecordCard({ planned, findings }: { planned: PlannedRecord; findings: F
               <dt>{value.field}</dt>
               <dd>
                 {value.value}
-                {value.value !== value.text ? <span className="muted"> (cell {value.cell}: “{value.text}”)</span> : <span className="muted"> ({value.cell})</span>}
+                {value.value !== value.text ? <span className="muted"> {t('preview.cellText', { cell: value.cell, text: value.text })}</span> : <span className="muted"> {t('preview.cell', { cell: value.cell })}</span>}
               </dd>
             </div>
           ))}
@@ -35,7 +39,7 @@ function RecordCard({ planned, findings }: { planned: PlannedRecord; findings: F
       ) : null}
       {planned.record.notes ? (
         <div className="planned__notes">
-          <strong>Notes</strong>
+          <strong>{t('preview.notes')}</strong>
           <pre>{planned.record.notes}</pre>
         </div>
       ) : null}
@@ -49,18 +53,18 @@ function RecordCard({ planned, findings }: { planned: PlannedRecord; findings: F
       {findings.length ? (
         <details className="planned__findings">
           <summary>
-            {findings.length} finding{findings.length === 1 ? '' : 's'} once imported ({describeCounts(findings)})
+            {t('preview.findingsOnce', { count: findings.length, counts: describeCounts(findings) })}
           </summary>
           <ul>
             {findings.map((finding, index) => (
               <li key={index}>
-                <SeverityIcon severity={finding.severity} /> {SEVERITY_LABELS[finding.severity]} — {finding.article}, {describeFieldPath(finding.field) || 'record'}: {finding.message}
+                <SeverityIcon severity={finding.severity} /> {severityLabel(finding.severity)} — {finding.article}, {describeFieldPath(finding.field) || t('preview.record')}: {finding.message}
               </li>
             ))}
           </ul>
         </details>
       ) : (
-        <p className="muted">No findings once imported.</p>
+        <p className="muted">{t('preview.noFindings')}</p>
       )}
     </article>
   )
@@ -70,36 +74,38 @@ function describeCounts(findings: readonly Finding[]): string {
   const { bySeverity } = summariseFindings(findings)
   return (['error', 'warning', 'info'] as const)
     .filter((severity) => bySeverity[severity] > 0)
-    .map((severity) => `${bySeverity[severity]} ${SEVERITY_LABELS[severity].toLowerCase()}${bySeverity[severity] === 1 ? '' : 's'}`)
+    .map((severity) => translate(`health.count.${severity}`, { count: bySeverity[severity], n: formatNumber(bySeverity[severity]) }))
     .join(', ')
 }
 
 export function PlanSummary({ plan, excludedSheets }: { plan: ImportPlan; excludedSheets: readonly string[] }) {
+  const { t } = useTranslation()
   const { summary } = plan
+  const strong = { strong: <strong /> }
   return (
-    <div className="migration__summary" role="status" aria-label="Import summary">
+    <div className="migration__summary" role="status" aria-label={t('preview.summary')}>
       <p className="counts">
         <span>
-          <strong>{summary.recordsMade}</strong> records made from {summary.rowsRead} rows read
+          <Trans t={t} i18nKey="preview.recordsMade" values={{ made: formatNumber(summary.recordsMade), rows: formatNumber(summary.rowsRead) }} components={strong} />
         </span>
         <span className="counts__item">
-          <strong>{summary.cellsMapped}</strong> cells mapped to record fields
+          <Trans t={t} i18nKey="preview.cellsMapped" values={{ n: formatNumber(summary.cellsMapped) }} components={strong} />
         </span>
         <span className="counts__item">
-          <strong>{summary.cellsKeptAsNotes}</strong> kept as notes
+          <Trans t={t} i18nKey="preview.keptAsNotes" values={{ n: formatNumber(summary.cellsKeptAsNotes) }} components={strong} />
         </span>
         <span className="counts__item">
-          <strong>{summary.cellsIgnored.length}</strong> ignored
+          <Trans t={t} i18nKey="preview.ignored" values={{ n: formatNumber(summary.cellsIgnored.length) }} components={strong} />
         </span>
         {plan.problems.length ? (
           <span className="counts__item danger-text">
-            <strong>{plan.problems.length}</strong> {plan.problems.length === 1 ? 'row cannot become a record' : 'rows cannot become records'}
+            <Trans t={t} i18nKey="preview.rowsCannot" count={plan.problems.length} values={{ n: formatNumber(plan.problems.length) }} components={strong} />
           </span>
         ) : null}
       </p>
       {summary.cellsIgnored.length ? (
         <details>
-          <summary>The ignored cells and why</summary>
+          <summary>{t('preview.ignoredWhy')}</summary>
           <ul>
             {summary.cellsIgnored.map((cell, index) => (
               <li key={index}>
@@ -111,42 +117,43 @@ export function PlanSummary({ plan, excludedSheets }: { plan: ImportPlan; exclud
       ) : null}
       {summary.columnsUnmapped.length ? (
         <p className="muted">
-          No known heading matched {summary.columnsUnmapped.map((column) => `“${column.heading}” (${column.sheet}, column ${column.source})`).join(', ')}: kept as notes.
+          {t('preview.noHeadingMatched', { columns: summary.columnsUnmapped.map((column) => t('preview.columnOf', { heading: column.heading, sheet: column.sheet, column: column.source })).join(', ') })}
         </p>
       ) : null}
-      {excludedSheets.length ? <p className="muted">Sheets you chose not to import: {excludedSheets.map((sheet) => `“${sheet}”`).join(', ')}.</p> : null}
+      {excludedSheets.length ? <p className="muted">{t('preview.sheetsNotImported', { sheets: excludedSheets.map((sheet) => `“${sheet}”`).join(', ') })}</p> : null}
     </div>
   )
 }
 
 export function OrganisationConfirmation({ changes, taken, onTake }: { changes: OrganisationChange[]; taken: ReadonlySet<string>; onTake: (key: string, take: boolean) => void }) {
+  const { t } = useTranslation()
   if (changes.length === 0) return null
   return (
     <fieldset className="migration__organisation">
-      <legend>The file has a contact block that differs from your organisation profile</legend>
-      <p className="section__note section__note--tight">For each field, keep what is stored or take the file's value. Nothing changes until you import.</p>
+      <legend>{t('preview.contactDiffers')}</legend>
+      <p className="section__note section__note--tight">{t('preview.keepOrTakeNote')}</p>
       <table className="plain-table">
         <thead>
           <tr>
-            <th scope="col">Field</th>
-            <th scope="col">Now</th>
-            <th scope="col">In the file</th>
-            <th scope="col">Keep or take</th>
+            <th scope="col">{t('preview.field')}</th>
+            <th scope="col">{t('preview.now')}</th>
+            <th scope="col">{t('preview.inFile')}</th>
+            <th scope="col">{t('preview.keepOrTake')}</th>
           </tr>
         </thead>
         <tbody>
           {changes.map((change) => (
             <tr key={change.key}>
               <th scope="row">{change.label}</th>
-              <td>{change.current || <span className="muted">(empty)</span>}</td>
+              <td>{change.current || <span className="muted">{t('preview.empty')}</span>}</td>
               <td>{change.fromFile}</td>
               <td>
                 <div role="radiogroup" aria-label={change.label} className="migration__take">
                   <label>
-                    <input type="radio" name={`take-${change.key}`} checked={!taken.has(change.key)} onChange={() => onTake(change.key, false)} /> Keep current
+                    <input type="radio" name={`take-${change.key}`} checked={!taken.has(change.key)} onChange={() => onTake(change.key, false)} /> {t('preview.keepCurrent')}
                   </label>
                   <label>
-                    <input type="radio" name={`take-${change.key}`} checked={taken.has(change.key)} onChange={() => onTake(change.key, true)} /> Take from file
+                    <input type="radio" name={`take-${change.key}`} checked={taken.has(change.key)} onChange={() => onTake(change.key, true)} /> {t('preview.takeFromFile')}
                   </label>
                 </div>
               </td>
@@ -159,21 +166,20 @@ export function OrganisationConfirmation({ changes, taken, onTake }: { changes: 
 }
 
 export function PreviewStep({ plan, findings }: { plan: ImportPlan; findings: Finding[][] }) {
+  const { t } = useTranslation()
   const all = findings.flat()
   return (
     <>
       {plan.problems.length ? (
-        <div className="banner banner--warn migration__problems" role="region" aria-label="Rows that cannot become records">
-          <p className="problems__title">
-            {plan.problems.length} row{plan.problems.length === 1 ? '' : 's'} cannot become a record and will not be imported:
-          </p>
+        <div className="banner banner--warn migration__problems" role="region" aria-label={t('preview.rowsRegion')}>
+          <p className="problems__title">{t('preview.rowsCannotTitle', { count: plan.problems.length })}</p>
           <ul className="problems">
             {plan.problems.map((problem, index) => (
               <li key={index}>
                 <span className="mono">{problem.location}</span>: {problem.reason}
                 {problem.cells.length ? (
                   <div className="muted">
-                    The row says: {problem.cells.map((cell) => `${cell.heading || cell.cell}: “${cell.text}”`).join('; ')}
+                    {t('preview.rowSays', { cells: problem.cells.map((cell) => `${cell.heading || cell.cell}: “${cell.text}”`).join('; ') })}
                   </div>
                 ) : null}
               </li>
@@ -181,15 +187,13 @@ export function PreviewStep({ plan, findings }: { plan: ImportPlan; findings: Fi
           </ul>
         </div>
       ) : null}
-      {all.length ? <p className="muted">Once imported, the records would have {describeCounts(all)}: they can be fixed in the editor afterwards.</p> : null}
-      <div className="migration__records" role="region" aria-label="Records to import" tabIndex={0}>
+      {all.length ? <p className="muted">{t('preview.wouldHave', { counts: describeCounts(all) })}</p> : null}
+      <div className="migration__records" role="region" aria-label={t('preview.recordsRegion')} tabIndex={0}>
         {plan.records.slice(0, PREVIEW_RECORDS_SHOWN).map((planned, index) => (
           <RecordCard key={planned.location} planned={planned} findings={findings[index] ?? []} />
         ))}
         {plan.records.length > PREVIEW_RECORDS_SHOWN ? (
-          <p className="muted">
-            The first {PREVIEW_RECORDS_SHOWN} of {plan.records.length.toLocaleString()} records are shown; the summary covers them all.
-          </p>
+          <p className="muted">{t('preview.firstShown', { shown: PREVIEW_RECORDS_SHOWN, total: formatNumber(plan.records.length) })}</p>
         ) : null}
       </div>
     </>

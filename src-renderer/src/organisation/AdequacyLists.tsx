@@ -6,10 +6,11 @@
 import { useWatch } from 'react-hook-form'
 import { ADEQUACY_SCOPE_TEXT, EU_ADEQUACY_DECISIONS, TRANSFER_LAW_AS_OF, UK_ADEQUACY_DECISIONS, formatLegalDate, type AdequacyDecision } from '@core/legal/transfer-law'
 import type { Regime } from '@core/records/enums'
+import { useTranslation } from 'react-i18next'
 
-const LISTS: Record<'eu' | 'uk', { title: string; decisions: readonly AdequacyDecision[] }> = {
-  eu: { title: "EU adequacy decisions (Art. 45 GDPR)", decisions: EU_ADEQUACY_DECISIONS },
-  uk: { title: 'UK adequacy regulations (Art. 45 UK GDPR, "data bridges")', decisions: UK_ADEQUACY_DECISIONS }
+const LISTS: Record<'eu' | 'uk', { title: 'adequacy.euTitle' | 'adequacy.ukTitle'; decisions: readonly AdequacyDecision[] }> = {
+  eu: { title: 'adequacy.euTitle', decisions: EU_ADEQUACY_DECISIONS },
+  uk: { title: 'adequacy.ukTitle', decisions: UK_ADEQUACY_DECISIONS }
 }
 
 function listsFor(regime: Regime): Array<'eu' | 'uk'> {
@@ -17,13 +18,14 @@ function listsFor(regime: Regime): Array<'eu' | 'uk'> {
 }
 
 export function AdequacyLists() {
+  const { t } = useTranslation()
   const regime = (useWatch({ name: 'organisation.regime' }) as Regime | undefined) ?? 'eu'
   return (
     <div className="adequacy-lists">
       {listsFor(regime).map((key) => (
         <details key={key} className="adequacy-list">
           <summary>
-            {LISTS[key].title}: {LISTS[key].decisions.length} destinations, as of {formatLegalDate(TRANSFER_LAW_AS_OF)}
+            {t('adequacy.summary', { title: t(LISTS[key].title), n: LISTS[key].decisions.length, date: formatLegalDate(TRANSFER_LAW_AS_OF) })}
           </summary>
           <table className="adequacy-list__table">
             <colgroup>
@@ -35,20 +37,23 @@ export function AdequacyLists() {
             </colgroup>
             <thead>
               <tr>
-                <th scope="col">Destination</th>
-                <th scope="col">Decision</th>
-                <th scope="col">Applies from</th>
-                <th scope="col">Scope</th>
-                <th scope="col">Source</th>
+                <th scope="col">{t('adequacy.destination')}</th>
+                <th scope="col">{t('adequacy.decision')}</th>
+                <th scope="col">{t('adequacy.appliesFrom')}</th>
+                <th scope="col">{t('adequacy.scope')}</th>
+                <th scope="col">{t('adequacy.source')}</th>
               </tr>
             </thead>
             <tbody>
               {LISTS[key].decisions.map((decision) => (
                 <tr key={decision.code}>
                   <td>{decision.name}</td>
-                  <td>{decision.reference ?? 'not given by the source'}</td>
-                  <td>{decision.decided ? formatLegalDate(decision.decided) : 'not given by the source'}{decision.validUntil ? `, until ${formatLegalDate(decision.validUntil)}` : ''}</td>
-                  <td>{decision.scope ? ADEQUACY_SCOPE_TEXT[decision.scope] : 'whole destination'}</td>
+                  <td>{decision.reference ?? t('adequacy.notGiven')}</td>
+                  <td>
+                    {decision.decided ? formatLegalDate(decision.decided) : t('adequacy.notGiven')}
+                    {decision.validUntil ? t('adequacy.until', { date: formatLegalDate(decision.validUntil) }) : ''}
+                  </td>
+                  <td>{decision.scope ? ADEQUACY_SCOPE_TEXT[decision.scope] : t('adequacy.whole')}</td>
                   <td>
                     {decision.source}
                     {decision.sourceUrl ? <div className="adequacy-list__note">{decision.sourceUrl}</div> : null}

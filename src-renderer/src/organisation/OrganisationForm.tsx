@@ -2,10 +2,12 @@
 import { zodResolver } from '@hookform/resolvers/zod'
 import { FormProvider, useFieldArray, useForm } from 'react-hook-form'
 import { z } from 'zod'
+import { useTranslation } from 'react-i18next'
 import { organisationSchema, type Organisation } from '@core/records/model'
 import { newItemId } from '@core/records/new-record'
 import { SelectField, TextField } from '../ui/fields'
-import { REGIME_LABELS } from '@core/records/enums'
+import { enumLabels } from '../i18n/labels'
+import { t as translate } from '../i18n/i18n'
 import { useAsyncAction } from '../ui/use-async-action'
 import { AdequacyLists } from './AdequacyLists'
 
@@ -13,7 +15,7 @@ import { AdequacyLists } from './AdequacyLists'
 export const setupSchema = z.object({
   organisation: organisationSchema,
   profile: z.object({
-    name: z.string().trim().min(1, 'Your name is required'),
+    name: z.string().trim().min(1, { error: () => translate('organisation.nameRequired') }),
     role: z.string().trim().max(200).default(''),
     /** Someone else now uses the app here: their changes are recorded under a new user id. */
     newPerson: z.boolean().default(false)
@@ -26,14 +28,15 @@ const emptyContact = { name: '', address: '', email: '', phone: '' }
 export const emptyOrganisation = (): Organisation => ({ controller: { ...emptyContact }, dpo: { ...emptyContact }, representative: { ...emptyContact }, jointControllers: [], regime: 'eu', updatedAt: '' })
 
 function ContactFields({ prefix, legend, nameLabel }: { prefix: string; legend: string; nameLabel: string }) {
+  const { t } = useTranslation()
   return (
     <fieldset className="section">
       <legend>{legend}</legend>
       <div className="grid">
         <TextField name={`${prefix}.name`} label={nameLabel} />
-        <TextField name={`${prefix}.email`} label="E-mail" type="email" />
-        <TextField name={`${prefix}.phone`} label="Phone" type="tel" />
-        <TextField name={`${prefix}.address`} label="Address" wide />
+        <TextField name={`${prefix}.email`} label={t('organisation.email')} type="email" />
+        <TextField name={`${prefix}.phone`} label={t('organisation.phone')} type="tel" />
+        <TextField name={`${prefix}.address`} label={t('organisation.address')} wide />
       </div>
     </fieldset>
   )
@@ -49,6 +52,7 @@ interface Props {
 }
 
 export function OrganisationForm({ initial, withProfile, currentUserName, submitLabel, onSubmit }: Props) {
+  const { t } = useTranslation()
   const form = useForm<SetupInput, unknown, SetupValues>({ resolver: zodResolver(setupSchema), defaultValues: initial })
   const joint = useFieldArray({ control: form.control, name: 'organisation.jointControllers' })
   const submit = useAsyncAction(async (values: SetupValues) => {
@@ -56,7 +60,7 @@ export function OrganisationForm({ initial, withProfile, currentUserName, submit
     // "A different person" applies to one save: the new user is the current user after it.
     const saved = form.getValues()
     form.reset({ ...saved, profile: { ...saved.profile, newPerson: false } }, { keepIsSubmitSuccessful: true })
-  }, 'Could not save the organisation')
+  }, t('organisation.couldNotSave'))
   return (
     <FormProvider {...form}>
       <form
@@ -66,54 +70,48 @@ export function OrganisationForm({ initial, withProfile, currentUserName, submit
       >
         {withProfile ? (
           <fieldset className="section">
-            <legend>You</legend>
-            <p className="section__note">
-              Every change you make is recorded under this name in the audit trail. Changing your name here is recorded as a rename: you stay the same user.
-            </p>
+            <legend>{t('organisation.you')}</legend>
+            <p className="section__note">{t('organisation.youNote')}</p>
             <div className="grid">
-              <TextField name="profile.name" label="Your name" />
-              <TextField name="profile.role" label="Your role" placeholder="e.g. Data Protection Officer" />
+              <TextField name="profile.name" label={t('organisation.yourName')} />
+              <TextField name="profile.role" label={t('organisation.yourRole')} placeholder={t('organisation.yourRolePlaceholder')} />
             </div>
             {currentUserName ? (
               <div className="field field--checkbox">
                 <input id="profile-new-person" type="checkbox" {...form.register('profile.newPerson')} />
-                <label htmlFor="profile-new-person">
-                  I am not {currentUserName}: record my changes as a different person (for example, to approve records {currentUserName} edited)
-                </label>
+                <label htmlFor="profile-new-person">{t('organisation.notMe', { name: currentUserName })}</label>
               </div>
             ) : null}
           </fieldset>
         ) : null}
-        <ContactFields prefix="organisation.controller" legend="Controller — Art. 30(1)(a)" nameLabel="Organisation name" />
-        <ContactFields prefix="organisation.dpo" legend="Data Protection Officer" nameLabel="DPO name" />
-        <ContactFields prefix="organisation.representative" legend="EU / UK representative (Art. 27), where there is one" nameLabel="Representative name" />
+        <ContactFields prefix="organisation.controller" legend={t('organisation.controllerLegend')} nameLabel={t('organisation.organisationName')} />
+        <ContactFields prefix="organisation.dpo" legend={t('organisation.dpoLegend')} nameLabel={t('organisation.dpoName')} />
+        <ContactFields prefix="organisation.representative" legend={t('organisation.representativeLegend')} nameLabel={t('organisation.representativeName')} />
         <fieldset className="section">
-          <legend>Data protection regime</legend>
-          <p className="section__note">
-            Which law governs your transfers: the EU&apos;s adequacy list and standard contractual clauses, the UK&apos;s own adequacy list with the IDTA or the UK Addendum, or both. The transfer checks follow this choice.
-          </p>
+          <legend>{t('organisation.regimeLegend')}</legend>
+          <p className="section__note">{t('organisation.regimeNote')}</p>
           <div className="grid">
-            <SelectField name="organisation.regime" label="Regime for transfers" labels={REGIME_LABELS} />
+            <SelectField name="organisation.regime" label={t('organisation.regime')} labels={enumLabels('REGIME_LABELS')} />
           </div>
           <AdequacyLists />
         </fieldset>
         <fieldset className="section">
-          <legend>Joint controllers</legend>
+          <legend>{t('organisation.jointLegend')}</legend>
           {joint.fields.map((field, index) => (
             <div className="item" key={field.id}>
               <div className="grid">
-                <TextField name={`organisation.jointControllers.${index}.name`} label="Joint controller name" />
-                <TextField name={`organisation.jointControllers.${index}.email`} label="E-mail" type="email" />
-                <TextField name={`organisation.jointControllers.${index}.phone`} label="Phone" type="tel" />
-                <TextField name={`organisation.jointControllers.${index}.address`} label="Address" wide />
+                <TextField name={`organisation.jointControllers.${index}.name`} label={t('organisation.jointName')} />
+                <TextField name={`organisation.jointControllers.${index}.email`} label={t('organisation.email')} type="email" />
+                <TextField name={`organisation.jointControllers.${index}.phone`} label={t('organisation.phone')} type="tel" />
+                <TextField name={`organisation.jointControllers.${index}.address`} label={t('organisation.address')} wide />
               </div>
               <button type="button" className="button button--small" onClick={() => joint.remove(index)}>
-                Remove joint controller
+                {t('organisation.removeJoint')}
               </button>
             </div>
           ))}
           <button type="button" className="button button--small" onClick={() => joint.append({ id: newItemId(), ...emptyContact })}>
-            Add joint controller
+            {t('organisation.addJoint')}
           </button>
         </fieldset>
         <div className="form__actions">
@@ -126,7 +124,7 @@ export function OrganisationForm({ initial, withProfile, currentUserName, submit
             </span>
           ) : form.formState.isSubmitSuccessful && !form.formState.isDirty ? (
             <span className="saved" role="status">
-              Saved
+              {t('common.saved')}
             </span>
           ) : null}
         </div>

@@ -1,5 +1,6 @@
 /** A record's change history from the audit trail: when, who, which fields, old → new, in labels. */
 import { useLiveQuery } from 'dexie-react-hooks'
+import { useTranslation } from 'react-i18next'
 import { AUDIT_ACTION_LABELS } from '@core/audit/audit-text'
 import { describeFieldPath, describeFieldValue, itemPositionIn } from '@core/records/field-names'
 import { repository } from '../app/services'
@@ -7,23 +8,24 @@ import { formatDateTime } from '../ui/dates'
 
 /** Live: a change saved in this window or another appears at once. */
 export function HistoryPanel({ recordId }: { recordId: string }) {
+  const { t } = useTranslation()
   const history = useLiveQuery(async () => ({ entries: await repository.recordHistory(recordId), record: await repository.getRecord(recordId) }), [recordId])
-  if (!history) return <p>Loading history…</p>
+  if (!history) return <p>{t('history.loading')}</p>
   const position = itemPositionIn(history.record)
   return (
-    <ol className="history" aria-label="Change history">
+    <ol className="history" aria-label={t('history.label')}>
       {[...history.entries].reverse().map((entry) => (
         <li key={entry.seq} className="history__entry">
           <div className="history__meta">
-            <strong>{AUDIT_ACTION_LABELS[entry.action] ?? entry.action}</strong> {formatDateTime(entry.at)} {entry.actor ? `by ${entry.actor}` : '(no name recorded)'}
+            <strong>{AUDIT_ACTION_LABELS[entry.action] ?? entry.action}</strong> {formatDateTime(entry.at)} {entry.actor ? t('history.by', { name: entry.actor }) : t('history.noName')}
           </div>
           {entry.action === 'update' ? (
             <table className="history__changes">
               <thead>
                 <tr>
-                  <th scope="col">Field</th>
-                  <th scope="col">Before</th>
-                  <th scope="col">After</th>
+                  <th scope="col">{t('history.field')}</th>
+                  <th scope="col">{t('history.before')}</th>
+                  <th scope="col">{t('history.after')}</th>
                 </tr>
               </thead>
               <tbody>

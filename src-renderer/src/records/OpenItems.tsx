@@ -7,21 +7,22 @@
  */
 import { useId, useRef, useState, type KeyboardEvent } from 'react'
 import { useFormContext, useWatch } from 'react-hook-form'
+import { Trans, useTranslation } from 'react-i18next'
 import { describeFieldPath } from '@core/records/field-names'
 import { isUnsettled, type OpenItem, type RecordFormInput } from '@core/records/model'
 
 type OpenItemValue = Partial<OpenItem> & Pick<OpenItem, 'id' | 'field' | 'note'>
 
 export function OpenItemsPanel() {
+  const { t } = useTranslation()
   const openItems = (useWatch<RecordFormInput, 'openItems'>({ name: 'openItems' }) ?? []) as OpenItemValue[]
   if (openItems.length === 0) return null
   const undecided = openItems.filter((item) => isUnsettled({ resolution: item.resolution ?? 'open' })).length
   return (
     <section className="section section--open-items" id="open-items" aria-labelledby="open-items-title">
-      <h2 id="open-items-title">Open items</h2>
+      <h2 id="open-items-title">{t('openItems.title')}</h2>
       <p className="section__note">
-        The source was silent or vague on these points. Mark each one resolved once the record says what is needed, or accept it with a note saying why
-        it stays open. {undecided === 0 ? 'Every open item is decided.' : `${undecided} still to decide: the record cannot be approved until then.`}
+        {t('openItems.intro')} {undecided === 0 ? t('openItems.allDecided') : t('openItems.toDecide', { count: undecided })}
       </p>
       <ul className="open-items">
         {openItems.map((item, index) => (
@@ -33,10 +34,11 @@ export function OpenItemsPanel() {
 }
 
 function OpenItemRow({ item, index }: { item: OpenItemValue; index: number }) {
+  const { t } = useTranslation()
   const { setValue } = useFormContext<RecordFormInput>()
   const [accepting, setAccepting] = useState(false)
   const resolution = item.resolution ?? 'open'
-  const where = item.field.trim() === '' ? 'The record' : describeFieldPath(item.field)
+  const where = item.field.trim() === '' ? t('openItems.theRecord') : describeFieldPath(item.field)
   const decide = (next: OpenItem['resolution'], note: string) => {
     setValue(`openItems.${index}.resolution`, next, { shouldDirty: true, shouldValidate: true })
     setValue(`openItems.${index}.resolutionNote`, note, { shouldDirty: true, shouldValidate: true })
@@ -45,7 +47,7 @@ function OpenItemRow({ item, index }: { item: OpenItemValue; index: number }) {
   return (
     <li className={`open-items__item open-items__item--${resolution}`}>
       <p className="open-items__text">
-        <strong>{where}</strong>: {item.note.trim() === '' ? 'still needs a decision.' : item.note}
+        <Trans t={t} i18nKey="openItems.where" values={{ where, note: item.note.trim() === '' ? t('openItems.needsDecision') : item.note }} components={{ strong: <strong /> }} />
       </p>
       {(item.quotes ?? []).map((quote, quoteIndex) => (
         <blockquote key={quoteIndex}>{quote}</blockquote>
@@ -53,20 +55,20 @@ function OpenItemRow({ item, index }: { item: OpenItemValue; index: number }) {
       {resolution === 'open' && !accepting ? (
         <div className="open-items__actions">
           <button type="button" className="button button--small" onClick={() => decide('resolved', '')}>
-            Mark resolved
+            {t('openItems.markResolved')}
           </button>
           <button type="button" className="button button--small" onClick={() => setAccepting(true)}>
-            Accept with a note…
+            {t('openItems.acceptWithNote')}
           </button>
         </div>
       ) : null}
       {resolution === 'open' && accepting ? <AcceptNote where={where} onAccept={(note) => decide('accepted', note)} onCancel={() => setAccepting(false)} /> : null}
       {resolution !== 'open' ? (
         <div className="open-items__decision">
-          <span className={`badge badge--${resolution === 'resolved' ? 'approved' : 'in-review'}`}>{resolution === 'resolved' ? 'Resolved' : 'Accepted'}</span>
-          {resolution === 'accepted' ? <span className="open-items__note">Why: {item.resolutionNote}</span> : null}
-          <button type="button" className="button button--small button--quiet" onClick={() => decide('open', '')} aria-label={`Reopen the open item about ${where}`}>
-            Reopen
+          <span className={`badge badge--${resolution === 'resolved' ? 'approved' : 'in-review'}`}>{resolution === 'resolved' ? t('openItems.resolved') : t('openItems.accepted')}</span>
+          {resolution === 'accepted' ? <span className="open-items__note">{t('openItems.why', { note: item.resolutionNote })}</span> : null}
+          <button type="button" className="button button--small button--quiet" onClick={() => decide('open', '')} aria-label={t('openItems.reopenLabel', { where })}>
+            {t('openItems.reopen')}
           </button>
         </div>
       ) : null}
@@ -76,13 +78,14 @@ function OpenItemRow({ item, index }: { item: OpenItemValue; index: number }) {
 
 /** The note an acceptance needs: why the gap is acceptable. Enter in the box does not submit the record. */
 function AcceptNote({ where, onAccept, onCancel }: { where: string; onAccept: (note: string) => void; onCancel: () => void }) {
+  const { t } = useTranslation()
   const id = useId()
   const [note, setNote] = useState('')
   const [error, setError] = useState<string | null>(null)
   const box = useRef<HTMLTextAreaElement>(null)
   const accept = () => {
     if (note.trim() === '') {
-      setError('Say why this open item is accepted, e.g. "vendor will not disclose sub-processors; accepted risk".')
+      setError(t('openItems.noteRequired'))
       box.current?.focus()
       return
     }
@@ -96,7 +99,7 @@ function AcceptNote({ where, onAccept, onCancel }: { where: string; onAccept: (n
   }
   return (
     <div className={`field field--wide open-items__accept${error ? ' field--invalid' : ''}`}>
-      <label htmlFor={id}>Why is the open point about {where} accepted?</label>
+      <label htmlFor={id}>{t('openItems.whyAccepted', { where })}</label>
       <textarea
         id={id}
         ref={box}
@@ -119,10 +122,10 @@ function AcceptNote({ where, onAccept, onCancel }: { where: string; onAccept: (n
       ) : null}
       <div className="open-items__actions">
         <button type="button" className="button button--small button--primary" onClick={accept}>
-          Accept
+          {t('openItems.accept')}
         </button>
         <button type="button" className="button button--small button--quiet" onClick={onCancel}>
-          Cancel
+          {t('common.cancel')}
         </button>
       </div>
     </div>

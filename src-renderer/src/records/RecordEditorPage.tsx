@@ -10,9 +10,12 @@ import { memo, startTransition, useCallback, useEffect, useRef, useState, type F
 import { useLiveQuery } from 'dexie-react-hooks'
 import { FormProvider, useForm, useWatch, type FieldErrors } from 'react-hook-form'
 import { toast } from 'sonner'
+import { Trans, useTranslation } from 'react-i18next'
 import { activityTitle, formOfRecord, perspectiveOf, recordFormSchema, type RecordForm, type RecordFormInput, type StoredRecord } from '@core/records/model'
 import { emptyRecordForm } from '@core/records/new-record'
-import { RECORD_PERSPECTIVE_LABELS, RECORD_STATUS_LABELS, type RecordRole } from '@core/records/enums'
+import type { RecordRole } from '@core/records/enums'
+import { enumLabel } from '../i18n/labels'
+import { t as translate } from '../i18n/i18n'
 import { registerStore, repository } from '../app/services'
 import { StaleRecordError } from '../db/register-repository'
 import { StaleSaveDialog, type StaleEdit } from './StaleSaveDialog'
@@ -57,6 +60,7 @@ function countErrors(errors: FieldErrors): number {
 }
 
 export function RecordEditorPage({ target }: { target: EditorTarget }) {
+  const { t } = useTranslation()
   const id = target.kind === 'existing' ? target.id : null
   // Live: undefined while reading, null when no such record is stored (or it was deleted).
   // Until the query answers, the register's in-memory copy (kept current by the same change
@@ -66,12 +70,14 @@ export function RecordEditorPage({ target }: { target: EditorTarget }) {
   const [record, setRecord] = useState<StoredRecord | null | undefined>(target.kind === 'new' ? null : undefined)
   // Adopted during render (React's pattern for state derived once from a prop), not in an effect.
   if (record === undefined && stored !== undefined) setRecord(stored)
-  if (record === undefined) return <main className="page">Loading…</main>
+  if (record === undefined) return <main className="page">{t('common.loading')}</main>
   if (record === null && target.kind === 'existing') {
     return (
       <main className="page">
-        <h1>Record not found</h1>
-        <p>It may have been deleted. <NavLink to="/">Back to the register</NavLink></p>
+        <h1>{t('editor.notFound')}</h1>
+        <p>
+          {t('editor.notFoundText')} <NavLink to="/">{t('editor.backToRegister')}</NavLink>
+        </p>
       </main>
     )
   }
@@ -88,6 +94,7 @@ interface RecordEditorProps {
 }
 
 function RecordEditor({ record: initialRecord, stored, initial }: RecordEditorProps) {
+  const { t } = useTranslation()
   // The stored version the form is based on: its revision is what a save is checked against.
   const [record, setRecord] = useState(initialRecord)
   const [staleEdit, setStaleEdit] = useState<StaleEdit | null>(null)
@@ -110,8 +117,8 @@ function RecordEditor({ record: initialRecord, stored, initial }: RecordEditorPr
   const savingRef = useRef(false)
   const shouldBlock = useCallback(() => form.formState.isDirty && !savingRef.current, [form])
   const askToLeave = useCallback(
-    () => confirm({ title: 'Leave without saving?', message: 'Your changes to this record have not been saved and will be lost.', confirmLabel: 'Discard changes', cancelLabel: 'Keep editing', danger: true }),
-    [confirm]
+    () => confirm({ title: t('editor.leaveTitle'), message: t('editor.leaveMessage'), confirmLabel: t('editor.discard'), cancelLabel: t('editor.keepEditing'), danger: true }),
+    [confirm, t]
   )
   useLeaveGuard(shouldBlock, askToLeave)
 
@@ -135,7 +142,7 @@ function RecordEditor({ record: initialRecord, stored, initial }: RecordEditorPr
     }
     afterSave(record, saved)
     if (!record) await navigate(`/records/${saved.id}`, { replace: true, state: { savedAt: formatTime() } })
-  }, 'Could not save')
+  }, t('editor.couldNotSave'))
   const runSave = saveAction.run
   /**
    * Validates and saves without react-hook-form's handleSubmit, whose "submitting" and
@@ -165,13 +172,13 @@ function RecordEditor({ record: initialRecord, stored, initial }: RecordEditorPr
       const saved = await repository.updateRecord(record.id, staleEdit.yours, { revision: staleEdit.stored.revision, overwrite: true })
       setStaleEdit(null)
       afterSave(record, saved)
-      toast.success(`${saved.reference} saved over revision ${staleEdit.stored.revision}; the audit trail records the overwrite.`)
+      toast.success(t('editor.savedOver', { reference: saved.reference, revision: staleEdit.stored.revision }))
     } catch (error) {
       // Yet another save came in meanwhile: show it, and let the DPO decide again.
       if (error instanceof StaleRecordError) setStaleEdit({ ...staleEdit, stored: error.stored, refused: true })
       else throw error
     }
-  }, 'Could not save')
+  }, t('editor.couldNotSave'))
 
   // A newer stored version (saved elsewhere) replaces the form when nothing is unsaved; with
   // unsaved changes, the notice below offers to compare instead. An older one is this
@@ -212,9 +219,9 @@ function RecordEditor({ record: initialRecord, stored, initial }: RecordEditorPr
     if (isDirty && !(await askToLeave())) return
     form.reset(form.formState.defaultValues)
     const copy = await repository.duplicateRecord(record.id)
-    toast.success(`Duplicated as ${copy.reference}`)
+    toast.success(t('editor.duplicated', { reference: copy.reference }))
     await navigate(`/records/${copy.id}`)
-  }, 'Could not duplicate the record')
+  }, t('editor.couldNotDuplicate'))
   const showRecord = (changed: StoredRecord) => {
     form.reset(formOf(changed))
     setRecord(changed)
@@ -222,58 +229,58 @@ function RecordEditor({ record: initialRecord, stored, initial }: RecordEditorPr
   const archive = useAsyncAction(async () => {
     if (!record) return
     const confirmed = await confirm({
-      title: `Archive ${record.reference}?`,
-      message: <>“{activityTitle(record.name)}” leaves the active register (the register shows it again with “Show archived”). You can undo this straight after, or later restore it to draft.</>,
-      confirmLabel: 'Archive record'
+      title: t('editor.archiveTitle', { reference: record.reference }),
+      message: t('editor.archiveMessage', { name: activityTitle(record.name) }),
+      confirmLabel: t('editor.archiveConfirm')
     })
     if (!confirmed) return
     const before = record
     const archived = await repository.archiveRecord(record.id, record.revision)
     showRecord(archived)
-    toast.success(`${archived.reference} archived`, {
+    toast.success(t('editor.archived', { reference: archived.reference }), {
       duration: 10_000,
       action: {
-        label: 'Undo',
+        label: t('common.undo'),
         onClick: () =>
-          void runReported(`Could not undo archiving ${before.reference}`, async () => {
+          void runReported(translate('editor.couldNotUndoArchive', { reference: before.reference }), async () => {
             // Undone only if nobody changed the record since: otherwise the refusal says so.
             const restored = await repository.updateRecord(before.id, formOf(before), { revision: archived.revision })
             if (recordIdRef.current === restored.id) showRecord(restored)
-            toast.success(`${restored.reference} is ${RECORD_STATUS_LABELS[restored.status].toLowerCase()} again`)
+            toast.success(translate('editor.isAgain', { reference: restored.reference, status: enumLabel('RECORD_STATUS_LABELS', restored.status).toLowerCase() }))
           })
       }
     })
-  }, 'Could not archive the record')
+  }, t('editor.couldNotArchive'))
   const restoreToDraft = useAsyncAction(async () => {
     if (!record) return
     const restored = await repository.updateRecord(record.id, { ...formOf(record), status: 'draft' }, { revision: record.revision })
     showRecord(restored)
-    toast.success(`${restored.reference} restored to draft`)
-  }, 'Could not restore the record to draft')
+    toast.success(t('editor.restoredToDraft', { reference: restored.reference }))
+  }, t('editor.couldNotRestoreDraft'))
   const remove = useAsyncAction(async () => {
     if (!record) return
     const confirmed = await confirm({
-      title: `Delete ${record.reference}?`,
-      message: <>“{activityTitle(record.name)}” will be removed from the register. You can undo this straight after.</>,
-      confirmLabel: 'Delete record',
+      title: t('editor.deleteTitle', { reference: record.reference }),
+      message: t('editor.deleteMessage', { name: activityTitle(record.name) }),
+      confirmLabel: t('editor.deleteConfirm'),
       danger: true
     })
     if (!confirmed) return
     const deleted = await repository.deleteRecord(record.id)
     form.reset(form.getValues())
     await navigate('/')
-    toast(`${deleted.reference} deleted`, {
+    toast(t('editor.deleted', { reference: deleted.reference }), {
       action: {
-        label: 'Undo',
+        label: t('common.undo'),
         onClick: () =>
-          void runReported(`Could not undo deleting ${deleted.reference}`, async () => {
+          void runReported(translate('editor.couldNotUndoDelete', { reference: deleted.reference }), async () => {
             await repository.restoreRecord(deleted)
-            toast.success(`${deleted.reference} restored`)
+            toast.success(translate('editor.restored', { reference: deleted.reference }))
           })
       },
       duration: 10_000
     })
-  }, 'Could not delete the record')
+  }, t('editor.couldNotDelete'))
 
   const review = useReviewWorkflow({ record, dirty: isDirty, onChanged: (changed) => { form.reset(formOf(changed)); setRecord(changed) } })
   const errorCount = countErrors(errors)
@@ -282,82 +289,82 @@ function RecordEditor({ record: initialRecord, stored, initial }: RecordEditorPr
     <FormProvider {...form}>
       <FindingsProvider form={form} record={record}>
       <EvidenceProvider evidence={evidence} importedFrom={importedFrom}>
-        <form className="editor" noValidate onSubmit={(event) => void save(event)} aria-label="Record editor">
+        <form className="editor" noValidate onSubmit={(event) => void save(event)} aria-label={t('editor.formLabel')}>
           <header className="editor__bar">
             <div className="editor__title">
               <NavLink to="/" className="back">
-                ← Register
+                {t('editor.back')}
               </NavLink>
               <h1>
-                {record ? <span className="reference">{record.reference}</span> : <span className="reference">New</span>} {activityTitle(form.watch('name'))}
+                {record ? <span className="reference">{record.reference}</span> : <span className="reference">{t('editor.new')}</span>} {activityTitle(form.watch('name'))}
               </h1>
             </div>
             <div className="editor__actions">
               <span className="editor__state" role="status" aria-live="polite">
-                {isSubmitting ? 'Saving…' : saveAction.error ? 'Not saved' : isDirty ? 'Unsaved changes' : savedAt ? `Saved at ${savedAt}` : ''}
+                {isSubmitting ? t('editor.saving') : saveAction.error ? t('editor.notSaved') : isDirty ? t('editor.unsaved') : savedAt ? t('editor.savedAt', { time: savedAt }) : ''}
               </span>
               {review.actions}
               {record ? (
                 <>
                   <SaveAsTemplateButton record={record} disabled={isDirty} />
                   <button type="button" className="button" onClick={() => void duplicate.run()} disabled={duplicate.busy}>
-                    Duplicate
+                    {t('editor.duplicate')}
                   </button>
                   {record.status !== 'archived' ? (
-                    <button type="button" className="button" onClick={() => void archive.run()} disabled={isDirty || archive.busy} title={isDirty ? 'Save your changes first' : undefined}>
-                      Archive
+                    <button type="button" className="button" onClick={() => void archive.run()} disabled={isDirty || archive.busy} title={isDirty ? t('editor.saveFirst') : undefined}>
+                      {t('editor.archive')}
                     </button>
                   ) : (
-                    <button type="button" className="button" onClick={() => void restoreToDraft.run()} disabled={isDirty || restoreToDraft.busy} title={isDirty ? 'Save your changes first' : undefined}>
-                      Restore to draft
+                    <button type="button" className="button" onClick={() => void restoreToDraft.run()} disabled={isDirty || restoreToDraft.busy} title={isDirty ? t('editor.saveFirst') : undefined}>
+                      {t('editor.restoreToDraft')}
                     </button>
                   )}
                   <button type="button" className="button button--danger" onClick={() => void remove.run()} disabled={remove.busy}>
-                    Delete
+                    {t('editor.delete')}
                   </button>
                 </>
               ) : null}
-              <button type="submit" className="button button--primary" disabled={isSubmitting} title="Ctrl+S">
-                Save
+              <button type="submit" className="button button--primary" disabled={isSubmitting} title={t('editor.shortcut')}>
+                {t('editor.save')}
               </button>
             </div>
           </header>
           {review.banner}
           {record && stored === null ? (
             <div className="banner banner--warn" role="alert">
-              {record.reference} has been deleted (perhaps in another window or tab). What this page shows is not stored anywhere: copy anything you need before you leave.
+              {t('editor.deletedElsewhere', { reference: record.reference })}
             </div>
           ) : null}
           {newerStored && isDirty && !staleEdit ? (
             <div className="banner banner--warn stale-notice" role="alert">
               <span>
-                {newerStored.reference} was changed elsewhere (now revision {newerStored.revision}) while you were editing revision {record?.revision}. Your changes are not saved yet.
+                {t('editor.changedElsewhere', { reference: newerStored.reference, revision: newerStored.revision, base: record?.revision })}
               </span>{' '}
               <button type="button" className="button" onClick={compareNow}>
-                Compare changes
+                {t('editor.compare')}
               </button>{' '}
               <button type="button" className="button" onClick={loadStored}>
-                Load the stored version
+                {t('editor.loadStored')}
               </button>
             </div>
           ) : null}
           {backInReview && !isDirty ? (
             <div className="banner banner--info" role="status">
-              Changed after approval: {record?.reference} is back in review and needs approving again.
+              {t('editor.backInReview', { reference: record?.reference })}
             </div>
           ) : null}
           {saveAction.error ? (
             <div className="banner banner--error" role="alert">
-              {saveAction.error} Your changes are still here, not saved.
+              {t('editor.stillHere', { error: saveAction.error })}
             </div>
           ) : null}
           {submitCount > 0 && errorCount > 0 ? (
             <div className="banner banner--error" role="alert">
-              {errorCount === 1 ? '1 field needs' : `${errorCount} fields need`} attention before this record can be saved. Nothing has been saved.
+              {t('editor.fieldsNeedAttention', { count: errorCount })}
             </div>
           ) : null}
           <div className="editor__layout">
-            <nav className="editor__nav" aria-label="Sections">
+            <nav className="editor__nav" aria-label={t('editor.sections')}>
               <ol>
                 {sections.map((section) => (
                   <li key={section.id}>
@@ -369,7 +376,7 @@ function RecordEditor({ record: initialRecord, stored, initial }: RecordEditorPr
                 {record ? (
                   <li>
                     <a href="#history" onClick={(event) => { event.preventDefault(); document.getElementById('history')?.scrollIntoView({ behavior: 'smooth' }) }}>
-                      History
+                      {t('editor.history')}
                     </a>
                   </li>
                 ) : null}
@@ -391,6 +398,8 @@ function RecordEditor({ record: initialRecord, stored, initial }: RecordEditorPr
  * context and watchers, so nothing here needs the editor to draw it again.
  */
 const EditorSections = memo(function EditorSections({ isProcessor, recordId }: { isProcessor: boolean; recordId: string | null }) {
+  // Memoised: it follows a change of language itself.
+  const { t } = useTranslation()
   // The sections below the first screen are drawn just after it (a non-urgent update), so that a
   // record opens as soon as its top is ready; their values are in the form from the start.
   const [belowTheFold, setBelowTheFold] = useState(false)
@@ -420,7 +429,7 @@ const EditorSections = memo(function EditorSections({ isProcessor, recordId }: {
           <NotesSection />
           {recordId ? (
             <section className="section" id="history" aria-labelledby="history-title">
-              <h2 id="history-title">History</h2>
+              <h2 id="history-title">{t('editor.history')}</h2>
               <HistoryPanel recordId={recordId} />
             </section>
           ) : null}
@@ -431,14 +440,24 @@ const EditorSections = memo(function EditorSections({ isProcessor, recordId }: {
 })
 
 function OriginPanel() {
+  const { t } = useTranslation()
   const origin = useWatch<RecordFormInput, 'origin'>({ name: 'origin' })
   if (!origin) return null
   return (
-    <aside className="banner banner--info" aria-label="Template origin">
-      Pre-filled from template pack{' '}
-      <NavLink to={`/templates/${origin.packId}`}>
-        <strong>{origin.packId}</strong>
-      </NavLink> version {origin.packVersion}, activity <strong>{origin.activityId}</strong>, as “{RECORD_PERSPECTIVE_LABELS[perspectiveOf(origin)]}”. Values marked “From template” show the policy's words on demand.
+    <aside className="banner banner--info" aria-label={t('editor.templateOrigin')}>
+      <Trans
+        t={t}
+        i18nKey="editor.prefilled"
+        values={{ pack: origin.packId, version: origin.packVersion, activity: origin.activityId, perspective: enumLabel('RECORD_PERSPECTIVE_LABELS', perspectiveOf(origin)) }}
+        components={{
+          pack: (
+            <NavLink to={`/templates/${origin.packId}`}>
+              <strong />
+            </NavLink>
+          ),
+          strong: <strong />
+        }}
+      />
     </aside>
   )
 }

@@ -1,25 +1,9 @@
 /** The sections of the record editor, each naming the Article 30 item it satisfies. */
 import { Controller, useFieldArray, useFormContext, useWatch } from 'react-hook-form'
-import {
-  ART9_CONDITION_LABELS,
-  DPIA_REQUIRED_LABELS,
-  DPIA_STATUS_LABELS,
-  LAWFUL_BASIS_LABELS,
-  RECIPIENT_TYPE_LABELS,
-  RECORD_ROLE_LABELS,
-  RETENTION_END_ACTION_LABELS,
-  RETENTION_MODE_LABELS,
-  RETENTION_UNIT_LABELS,
-  ART49_DEROGATION_LABELS,
-  REGIME_LABELS,
-  SCC_MODULE_LABELS,
-  TRANSFER_INSTRUMENT_LABELS,
-  TRANSFER_MECHANISM_LABELS,
-  type Regime,
-  type TransferInstrument,
-  SECURITY_MEASURE_LABELS,
-  SPECIAL_CATEGORY_LABELS
-} from '@core/records/enums'
+import { type Regime, type TransferInstrument } from '@core/records/enums'
+import { useTranslation } from 'react-i18next'
+import { t } from '../i18n/i18n'
+import { enumLabel, enumLabels } from '../i18n/labels'
 import { UNSTATED_INSTRUMENT, type RecordFormInput } from '@core/records/model'
 import { classifyDestination } from '@core/checks/adequacy'
 import { localToday } from '@core/checks/dates'
@@ -57,11 +41,12 @@ function Section({ info, children, intro }: { info: SectionInfo; children: React
 }
 
 function ItemHeader({ title, onRemove, removeLabel }: { title: string; onRemove: () => void; removeLabel: string }) {
+  const { t } = useTranslation()
   return (
     <div className="item__header">
       <h3>{title}</h3>
       <button type="button" className="button button--small button--quiet" onClick={onRemove} aria-label={removeLabel}>
-        Remove
+        {t('sections.remove')}
       </button>
     </div>
   )
@@ -73,17 +58,17 @@ function useIsProcessor(): boolean {
 
 export function sectionsFor(isProcessor: boolean): SectionInfo[] {
   return [
-    { id: 'identity', title: 'Identity', article: '' },
-    ...(isProcessor ? [{ id: 'controllers', title: 'Controllers acted for and categories of processing', article: '30(2)(a)(b)' }] : []),
-    { id: 'purposes', title: 'Purposes and lawful basis', article: isProcessor ? '' : '30(1)(b)' },
-    { id: 'data', title: 'Data subjects, data categories and retention', article: isProcessor ? '' : '30(1)(c)(f)' },
-    { id: 'special', title: 'Special category and criminal-offence data', article: 'Art. 9, 10' },
-    { id: 'recipients', title: 'Recipients', article: isProcessor ? '' : '30(1)(d)' },
-    { id: 'transfers', title: 'Transfers to third countries', article: isProcessor ? '30(2)(c)' : '30(1)(e)' },
-    { id: 'security', title: 'Technical and organisational measures', article: isProcessor ? '30(2)(d)' : '30(1)(g)' },
-    { id: 'context', title: 'Source, systems, automated decisions, DPIA', article: '' },
-    { id: 'workflow', title: 'Workflow and review', article: '' },
-    { id: 'notes', title: 'Notes', article: '' }
+    { id: 'identity', title: t('sections.identity'), article: '' },
+    ...(isProcessor ? [{ id: 'controllers', title: t('sections.controllers'), article: '30(2)(a)(b)' }] : []),
+    { id: 'purposes', title: t('sections.purposes'), article: isProcessor ? '' : '30(1)(b)' },
+    { id: 'data', title: t('sections.data'), article: isProcessor ? '' : '30(1)(c)(f)' },
+    { id: 'special', title: t('sections.special'), article: 'Art. 9, 10' },
+    { id: 'recipients', title: t('sections.recipients'), article: isProcessor ? '' : '30(1)(d)' },
+    { id: 'transfers', title: t('sections.transfers'), article: isProcessor ? '30(2)(c)' : '30(1)(e)' },
+    { id: 'security', title: t('sections.security'), article: isProcessor ? '30(2)(d)' : '30(1)(g)' },
+    { id: 'context', title: t('sections.context'), article: '' },
+    { id: 'workflow', title: t('sections.workflow'), article: '' },
+    { id: 'notes', title: t('sections.notes'), article: '' }
   ]
 }
 
@@ -94,13 +79,13 @@ export function IdentitySection() {
   return (
     <Section info={sectionInfo('identity', role === 'processor')}>
       <div className="grid">
-        <TextField name="name" label="Name of the processing activity" wide />
-        <TextField name="previousReference" label="Previous reference" hint="Its reference in your earlier register; the register's search finds it." />
-        <SelectField name="role" label="Our role" labels={RECORD_ROLE_LABELS} />
-        <TextField name="businessFunction" label="Business function / department" />
-        <TextField name="owner" label="Owner" />
-        <TextAreaField name="description" label="Description" />
-        {role === 'joint-controller' ? <TextAreaField name="jointControllerDetails" label="Joint controller: name, contact details and arrangement (Art. 26)" /> : null}
+        <TextField name="name" label={t('sections.identityFields.name')} wide />
+        <TextField name="previousReference" label={t('sections.identityFields.previousReference')} hint={t('sections.identityFields.previousReferenceHint')} />
+        <SelectField name="role" label={t('sections.identityFields.role')} labels={enumLabels('RECORD_ROLE_LABELS')} />
+        <TextField name="businessFunction" label={t('sections.identityFields.businessFunction')} />
+        <TextField name="owner" label={t('sections.identityFields.owner')} />
+        <TextAreaField name="description" label={t('sections.identityFields.description')} />
+        {role === 'joint-controller' ? <TextAreaField name="jointControllerDetails" label={t('sections.identityFields.jointControllerDetails')} /> : null}
       </div>
       {['name', 'previousReference', 'role', 'businessFunction', 'owner', 'description', 'jointControllerDetails'].map((field) => (
         <EvidenceNote key={field} field={field} />
@@ -115,22 +100,22 @@ function PurposeItem({ index, onRemove }: { index: number; onRemove: () => void 
   const basis = useWatch<RecordFormInput>({ name: `purposes.${index}.lawfulBasis` })
   return (
     <div className="item">
-      <ItemHeader title={`Purpose ${index + 1}`} onRemove={onRemove} removeLabel={`Remove purpose ${index + 1}`} />
+      <ItemHeader title={t('sections.purpose.title', { n: index + 1 })} onRemove={onRemove} removeLabel={t('sections.purpose.remove', { n: index + 1 })} />
       <div className="grid">
-        <TextAreaField name={`purposes.${index}.description`} label="Purpose" rows={2} />
+        <TextAreaField name={`purposes.${index}.description`} label={t('sections.purpose.description')} rows={2} />
         <Controller
           control={control}
           name={`purposes.${index}.uses`}
-          render={({ field }) => <TermListPicker kind="dataUses" label="Kind of use (vocabulary)" value={field.value ?? []} onChange={field.onChange} error={errorMessage(formState.errors, field.name)} />}
+          render={({ field }) => <TermListPicker kind="dataUses" label={t('sections.purpose.uses')} value={field.value ?? []} onChange={field.onChange} error={errorMessage(formState.errors, field.name)} />}
         />
-        <SelectField name={`purposes.${index}.lawfulBasis`} label="Lawful basis — Art. 6(1)" labels={LAWFUL_BASIS_LABELS} blank="Not yet decided" />
+        <SelectField name={`purposes.${index}.lawfulBasis`} label={t('sections.purpose.lawfulBasis')} labels={enumLabels('LAWFUL_BASIS_LABELS')} blank={t('common.notYetDecided')} />
         {basis === 'f' ? (
           <>
-            <TextAreaField name={`purposes.${index}.legitimateInterest`} label="Legitimate interest pursued" rows={2} />
-            <TextField name={`purposes.${index}.liaReference`} label="Legitimate interests assessment (link or reference)" />
+            <TextAreaField name={`purposes.${index}.legitimateInterest`} label={t('sections.purpose.legitimateInterest')} rows={2} />
+            <TextField name={`purposes.${index}.liaReference`} label={t('sections.purpose.lia')} />
           </>
         ) : null}
-        {basis === 'a' ? <TextField name={`purposes.${index}.consentRecordReference`} label="Where consent is recorded (link or reference)" wide /> : null}
+        {basis === 'a' ? <TextField name={`purposes.${index}.consentRecordReference`} label={t('sections.purpose.consent')} wide /> : null}
       </div>
       <EvidenceNote field={`purposes.${index}`} />
       <FindingNote anchor={`purposes.${index}`} />
@@ -142,7 +127,7 @@ export function PurposesSection() {
   const isProcessor = useIsProcessor()
   const { fields, append, remove } = useFieldArray<RecordFormInput, 'purposes'>({ name: 'purposes' })
   return (
-    <Section info={sectionInfo('purposes', isProcessor)} intro="Each purpose needs its own lawful basis.">
+    <Section info={sectionInfo('purposes', isProcessor)} intro={t('sections.purpose.intro')}>
       <VendorSuggestions />
       {fields.map((field, index) => (
         <PurposeItem key={field.id} index={index} onRemove={() => remove(index)} />
@@ -150,7 +135,7 @@ export function PurposesSection() {
       <ImportEvidenceNote field="purposes" />
       <FindingNote anchor="purposes" />
       <button type="button" className="button button--small" onClick={() => append({ id: newItemId(), description: '', uses: [], lawfulBasis: '', legitimateInterest: '', liaReference: '', consentRecordReference: '' })}>
-        Add purpose
+        {t('sections.purpose.add')}
       </button>
     </Section>
   )
@@ -160,21 +145,21 @@ function RetentionFields({ prefix }: { prefix: string }) {
   const mode = useWatch<RecordFormInput>({ name: `${prefix}.mode` as 'name' })
   return (
     <fieldset className="retention">
-      <legend>Retention — 30(1)(f)</legend>
+      <legend>{t('sections.retention.legend')}</legend>
       <div className="grid grid--retention">
-        <SelectField name={`${prefix}.mode`} label="Retention" labels={RETENTION_MODE_LABELS} />
+        <SelectField name={`${prefix}.mode`} label={t('sections.retention.mode')} labels={enumLabels('RETENTION_MODE_LABELS')} />
         {mode === 'period' ? (
           <>
-            <TextField name={`${prefix}.period`} label="Period" options={{ setValueAs: (value: unknown) => (value === '' || value === null || value === undefined ? null : Number(value)) }} />
-            <SelectField name={`${prefix}.unit`} label="Unit" labels={RETENTION_UNIT_LABELS} />
-            <TextField name={`${prefix}.fromEvent`} label="Runs from (event)" placeholder="e.g. end of contract" />
-            <SelectField name={`${prefix}.endAction`} label="At the end" labels={RETENTION_END_ACTION_LABELS} />
+            <TextField name={`${prefix}.period`} label={t('sections.retention.period')} options={{ setValueAs: (value: unknown) => (value === '' || value === null || value === undefined ? null : Number(value)) }} />
+            <SelectField name={`${prefix}.unit`} label={t('sections.retention.unit')} labels={enumLabels('RETENTION_UNIT_LABELS')} />
+            <TextField name={`${prefix}.fromEvent`} label={t('sections.retention.fromEvent')} placeholder={t('sections.retention.fromEventPlaceholder')} />
+            <SelectField name={`${prefix}.endAction`} label={t('sections.retention.endAction')} labels={enumLabels('RETENTION_END_ACTION_LABELS')} />
           </>
         ) : null}
         {mode === 'criterion' ? (
           <>
-            <TextAreaField name={`${prefix}.criterion`} label="Criterion used to set the retention" rows={2} />
-            <SelectField name={`${prefix}.endAction`} label="At the end" labels={RETENTION_END_ACTION_LABELS} />
+            <TextAreaField name={`${prefix}.criterion`} label={t('sections.retention.criterion')} rows={2} />
+            <SelectField name={`${prefix}.endAction`} label={t('sections.retention.endAction')} labels={enumLabels('RETENTION_END_ACTION_LABELS')} />
           </>
         ) : null}
       </div>
@@ -191,23 +176,23 @@ export function DataSection() {
       <Controller
         control={control}
         name="dataSubjects"
-        render={({ field }) => <TermListPicker kind="dataSubjects" label="Categories of data subjects" value={field.value ?? []} onChange={field.onChange} error={errorMessage(formState.errors, 'dataSubjects')} />}
+        render={({ field }) => <TermListPicker kind="dataSubjects" label={t('sections.dataFields.subjects')} value={field.value ?? []} onChange={field.onChange} error={errorMessage(formState.errors, 'dataSubjects')} />}
       />
       <EvidenceNote field="dataSubjects" />
       <FindingNote anchor="dataSubjects" />
-      <h3 className="subheading">Categories of personal data</h3>
+      <h3 className="subheading">{t('sections.dataFields.categoriesHeading')}</h3>
       {fields.map((field, index) => (
         <div className="item" key={field.id}>
-          <ItemHeader title={`Data category ${index + 1}`} onRemove={() => remove(index)} removeLabel={`Remove data category ${index + 1}`} />
+          <ItemHeader title={t('sections.dataFields.title', { n: index + 1 })} onRemove={() => remove(index)} removeLabel={t('sections.dataFields.remove', { n: index + 1 })} />
           <div className="grid">
             <Controller
               control={control}
               name={`dataCategories.${index}.term`}
               render={({ field: termField }) => (
-                <SingleTermPicker kind="dataCategories" label="Data category" value={termField.value ?? ''} onChange={termField.onChange} error={errorMessage(formState.errors, termField.name)} />
+                <SingleTermPicker kind="dataCategories" label={t('sections.dataFields.term')} value={termField.value ?? ''} onChange={termField.onChange} error={errorMessage(formState.errors, termField.name)} />
               )}
             />
-            <TextField name={`dataCategories.${index}.description`} label="Details (in your words)" />
+            <TextField name={`dataCategories.${index}.description`} label={t('sections.dataFields.details')} />
           </div>
           <RetentionFields prefix={`dataCategories.${index}.retention`} />
           <EvidenceNote field={`dataCategories.${index}`} />
@@ -217,7 +202,7 @@ export function DataSection() {
       <ImportEvidenceNote field="dataCategories" />
       <FindingNote anchor="dataCategories" />
       <button type="button" className="button button--small" onClick={() => append({ id: newItemId(), term: '', description: '', retention: emptyRetention() })}>
-        Add data category
+        {t('sections.dataFields.add')}
       </button>
     </Section>
   )
@@ -228,14 +213,14 @@ export function SpecialSection() {
   const { fields, append, remove } = useFieldArray<RecordFormInput, 'specialCategories'>({ name: 'specialCategories' })
   const criminal = useWatch<RecordFormInput, 'criminalOffenceData.processed'>({ name: 'criminalOffenceData.processed' })
   return (
-    <Section info={sectionInfo('special', isProcessor)} intro="Special categories need an Art. 9(2) condition as well as an Art. 6 basis.">
+    <Section info={sectionInfo('special', isProcessor)} intro={t('sections.specialFields.intro')}>
       {fields.map((field, index) => (
         <div className="item" key={field.id}>
-          <ItemHeader title={`Special category ${index + 1}`} onRemove={() => remove(index)} removeLabel={`Remove special category ${index + 1}`} />
+          <ItemHeader title={t('sections.specialFields.title', { n: index + 1 })} onRemove={() => remove(index)} removeLabel={t('sections.specialFields.remove', { n: index + 1 })} />
           <div className="grid">
-            <SelectField name={`specialCategories.${index}.category`} label="Special category — Art. 9(1)" labels={SPECIAL_CATEGORY_LABELS} />
-            <SelectField name={`specialCategories.${index}.condition`} label="Condition — Art. 9(2)" labels={ART9_CONDITION_LABELS} blank="Not yet decided" />
-            <TextField name={`specialCategories.${index}.notes`} label="Notes" wide />
+            <SelectField name={`specialCategories.${index}.category`} label={t('sections.specialFields.category')} labels={enumLabels('SPECIAL_CATEGORY_LABELS')} />
+            <SelectField name={`specialCategories.${index}.condition`} label={t('sections.specialFields.condition')} labels={enumLabels('ART9_CONDITION_LABELS')} blank={t('common.notYetDecided')} />
+            <TextField name={`specialCategories.${index}.notes`} label={t('sections.specialFields.notes')} wide />
           </div>
           <EvidenceNote field={`specialCategories.${index}`} />
           <FindingNote anchor={`specialCategories.${index}`} />
@@ -244,11 +229,11 @@ export function SpecialSection() {
       <ImportEvidenceNote field="specialCategories" />
       <FindingNote anchor="specialCategories" />
       <button type="button" className="button button--small" onClick={() => append({ id: newItemId(), category: 'health', condition: '', notes: '' })}>
-        Add special category
+        {t('sections.specialFields.add')}
       </button>
       <div className="grid">
-        <CheckboxField name="criminalOffenceData.processed" label="Criminal convictions and offences data is processed (Art. 10)" />
-        {criminal ? <TextField name="criminalOffenceData.basis" label="Art. 10 basis (official authority or the law that authorises it)" wide /> : null}
+        <CheckboxField name="criminalOffenceData.processed" label={t('sections.specialFields.criminal')} />
+        {criminal ? <TextField name="criminalOffenceData.basis" label={t('sections.specialFields.criminalBasis')} wide /> : null}
       </div>
       <EvidenceNote field="criminalOffenceData" />
       <FindingNote anchor="criminalOffenceData" />
@@ -263,13 +248,13 @@ export function RecipientsSection() {
     <Section info={sectionInfo('recipients', isProcessor)}>
       {fields.map((field, index) => (
         <div className="item" key={field.id}>
-          <ItemHeader title={`Recipient ${index + 1}`} onRemove={() => remove(index)} removeLabel={`Remove recipient ${index + 1}`} />
+          <ItemHeader title={t('sections.recipient.title', { n: index + 1 })} onRemove={() => remove(index)} removeLabel={t('sections.recipient.remove', { n: index + 1 })} />
           <div className="grid">
-            <TextField name={`recipients.${index}.name`} label="Recipient" />
-            <SelectField name={`recipients.${index}.type`} label="Type" labels={RECIPIENT_TYPE_LABELS} />
+            <TextField name={`recipients.${index}.name`} label={t('sections.recipient.name')} />
+            <SelectField name={`recipients.${index}.type`} label={t('sections.recipient.type')} labels={enumLabels('RECIPIENT_TYPE_LABELS')} />
             <VendorPicker index={index} />
-            <TextField name={`recipients.${index}.contractReference`} label="Contract / DPA (link or reference)" />
-            <TextField name={`recipients.${index}.notes`} label="Notes" />
+            <TextField name={`recipients.${index}.contractReference`} label={t('sections.recipient.contract')} />
+            <TextField name={`recipients.${index}.notes`} label={t('sections.recipient.notes')} />
           </div>
           <EvidenceNote field={`recipients.${index}`} />
           <FindingNote anchor={`recipients.${index}`} />
@@ -278,7 +263,7 @@ export function RecipientsSection() {
       <ImportEvidenceNote field="recipients" />
       <FindingNote anchor="recipients" />
       <button type="button" className="button button--small" onClick={() => append({ id: newItemId(), name: '', type: 'not-stated', vendorId: '', contractReference: '', notes: '' })}>
-        Add recipient
+        {t('sections.recipient.add')}
       </button>
     </Section>
   )
@@ -293,8 +278,8 @@ export function TransfersSection() {
       info={sectionInfo('transfers', isProcessor)}
       intro={
         <>
-          Every transfer outside the {regime === 'uk' ? 'UK' : 'EEA'} names its destination, the Chapter V mechanism and the instrument it relies on. Organisation&apos;s regime: {REGIME_LABELS[regime]}.{' '}
-          <span className="transfer-law-date">Transfer law as of {formatLegalDate(TRANSFER_LAW_AS_OF)}.</span>
+          {t(regime === 'uk' ? 'sections.transfer.introUk' : 'sections.transfer.introEu', { regime: enumLabel('REGIME_LABELS', regime) })}{' '}
+          <span className="transfer-law-date">{t('sections.transfer.lawAsOf', { date: formatLegalDate(TRANSFER_LAW_AS_OF) })}</span>
         </>
       }
     >
@@ -304,7 +289,7 @@ export function TransfersSection() {
       <ImportEvidenceNote field="transfers" />
       <FindingNote anchor="transfers" />
       <button type="button" className="button button--small" onClick={() => append({ id: newItemId(), recipient: '', country: '', documentation: '', ...UNSTATED_INSTRUMENT })}>
-        Add transfer
+        {t('sections.transfer.add')}
       </button>
     </Section>
   )
@@ -313,24 +298,29 @@ export function TransfersSection() {
 /** The instruments offered for a mechanism under the regime; one already chosen stays offered so that stored data shows. */
 function instrumentChoices(mechanism: string, regime: Regime, current: string): Record<string, string> {
   const choices: Record<string, string> = {}
-  for (const [key, label] of Object.entries(TRANSFER_INSTRUMENT_LABELS) as Array<[TransferInstrument, string]>) {
+  for (const [key, label] of Object.entries(enumLabels('TRANSFER_INSTRUMENT_LABELS')) as Array<[TransferInstrument, string]>) {
     const fits = mechanismOfInstrument(key) === mechanism && instrumentAvailableUnder(key, regime)
     if (!fits && key !== current) continue
     const standing = instrumentStandingOn(key, localToday())
-    choices[key] = standing.kind === 'invalid' ? `${label} (invalid since ${formatLegalDate(standing.since)})` : label
+    choices[key] = standing.kind === 'invalid' ? t('sections.transfer.invalidSince', { label, date: formatLegalDate(standing.since) }) : label
   }
   return choices
 }
 
 function destinationHint(country: string, countryCode: string, regime: Regime): string {
-  if (country.trim() === '' && countryCode === '') return 'Choose from the list or type the destination.'
+  if (country.trim() === '' && countryCode === '') return t('sections.transfer.chooseOrType')
   const destination = classifyDestination(country, { regime: regime === 'uk' ? 'uk' : 'eu', countryCode, on: localToday() })
-  const code = countryCode ? `Code ${countryCode}. ` : 'Not matched to a country code. '
-  if (destination.domestic) return `${code}${regime === 'uk' ? 'In the UK' : 'In the EEA'}: not a transfer under Chapter V.`
-  const list = regime === 'uk' ? `the UK's list (as of ${formatLegalDate(TRANSFER_LAW_AS_OF)})` : "the EU's list"
-  if (destination.adequacy === null) return `${code}No adequacy decision on ${list}.`
+  const code = `${countryCode ? t('sections.transfer.code', { code: countryCode }) : t('sections.transfer.noCode')} `
+  if (destination.domestic) return `${code}${regime === 'uk' ? t('sections.transfer.inUk') : t('sections.transfer.inEea')}`
+  if (destination.adequacy === null) return `${code}${regime === 'uk' ? t('sections.transfer.noAdequacyUk', { date: formatLegalDate(TRANSFER_LAW_AS_OF) }) : t('sections.transfer.noAdequacyEu')}`
   return `${code}${destination.adequacy
-    .map((decision) => `${decision.regime === 'uk' ? 'UK adequacy regulations' : 'Adequacy decision'} for ${decision.name}${decision.decided ? `${decision.regime === 'uk' ? ' in force from' : ' of'} ${formatLegalDate(decision.decided)}` : ''}${decision.scope ? `: ${ADEQUACY_SCOPE_TEXT[decision.scope]}` : ''}`)
+    .map((decision) => {
+      const uk = decision.regime === 'uk'
+      const named = decision.decided
+        ? t(uk ? 'sections.transfer.ukAdequacyFrom' : 'sections.transfer.adequacyOf', { name: decision.name, date: formatLegalDate(decision.decided) })
+        : t(uk ? 'sections.transfer.ukAdequacy' : 'sections.transfer.adequacy', { name: decision.name })
+      return `${named}${decision.scope ? `: ${ADEQUACY_SCOPE_TEXT[decision.scope]}` : ''}`
+    })
     .join('; ')}.`
 }
 
@@ -346,7 +336,7 @@ function DestinationField({ index, regime }: { index: number; regime: Regime }) 
     onChange: (event: { target: { value: string } }) => setValue(`transfers.${index}.countryCode`, resolveDestinationCode(event.target.value), { shouldDirty: true })
   })
   return (
-    <FieldShell label="Country or international organisation" htmlFor={id} hint={destinationHint(country, countryCode, regime)}>
+    <FieldShell label={t('sections.transfer.destination')} htmlFor={id} hint={destinationHint(country, countryCode, regime)}>
       <input
         id={id}
         list={focused ? `${id}-destinations` : undefined}
@@ -382,18 +372,18 @@ function TransferItem({ index, regime, onRemove }: { index: number; regime: Regi
   }
   return (
     <div className="item">
-      <ItemHeader title={`Transfer ${index + 1}`} onRemove={onRemove} removeLabel={`Remove transfer ${index + 1}`} />
+      <ItemHeader title={t('sections.transfer.title', { n: index + 1 })} onRemove={onRemove} removeLabel={t('sections.transfer.remove', { n: index + 1 })} />
       <div className="grid">
-        <TextField name={`transfers.${index}.recipient`} label="Recipient" />
+        <TextField name={`transfers.${index}.recipient`} label={t('sections.transfer.recipient')} />
         <DestinationField index={index} regime={regime} />
-        <SelectField name={`transfers.${index}.mechanism`} label="Mechanism (Chapter V)" labels={TRANSFER_MECHANISM_LABELS} blank="Not stated yet" options={{ onChange: onMechanismChange }} />
+        <SelectField name={`transfers.${index}.mechanism`} label={t('sections.transfer.mechanism')} labels={enumLabels('TRANSFER_MECHANISM_LABELS')} blank={t('common.notStatedYet')} options={{ onChange: onMechanismChange }} />
         {mechanism !== '' && mechanism !== 'art49' ? (
-          <SelectField name={`transfers.${index}.instrument`} label="Instrument" labels={instrumentChoices(mechanism, regime, instrument)} blank="Not stated yet" />
+          <SelectField name={`transfers.${index}.instrument`} label={t('sections.transfer.instrument')} labels={instrumentChoices(mechanism, regime, instrument)} blank={t('common.notStatedYet')} />
         ) : null}
-        {instrument === 'scc-2021' || instrument === 'uk-addendum' ? <SelectField name={`transfers.${index}.sccModule`} label="SCC module" labels={SCC_MODULE_LABELS} blank="Not stated yet" /> : null}
-        {mechanism === 'art49' ? <SelectField name={`transfers.${index}.derogation`} label="Art. 49 derogation" labels={ART49_DEROGATION_LABELS} blank="Not stated yet" /> : null}
-        <TextField name={`transfers.${index}.documentation`} label={mechanism === 'art49' ? 'Documentation of the derogation (Art. 49)' : 'Documentation (link or reference)'} />
-        {mechanism === 'art46' || mechanism === 'art47' ? <TextField name={`transfers.${index}.tiaReference`} label="Transfer impact assessment (reference or link)" /> : null}
+        {instrument === 'scc-2021' || instrument === 'uk-addendum' ? <SelectField name={`transfers.${index}.sccModule`} label={t('sections.transfer.sccModule')} labels={enumLabels('SCC_MODULE_LABELS')} blank={t('common.notStatedYet')} /> : null}
+        {mechanism === 'art49' ? <SelectField name={`transfers.${index}.derogation`} label={t('sections.transfer.derogation')} labels={enumLabels('ART49_DEROGATION_LABELS')} blank={t('common.notStatedYet')} /> : null}
+        <TextField name={`transfers.${index}.documentation`} label={mechanism === 'art49' ? t('sections.transfer.documentationDerogation') : t('sections.transfer.documentation')} />
+        {mechanism === 'art46' || mechanism === 'art47' ? <TextField name={`transfers.${index}.tiaReference`} label={t('sections.transfer.tia')} /> : null}
       </div>
       <EvidenceNote field={`transfers.${index}`} />
       <FindingNote anchor={`transfers.${index}`} />
@@ -413,8 +403,8 @@ export function SecuritySection() {
           const chosen = field.value ?? []
           return (
             <fieldset className="checklist">
-              <legend>Measures in place</legend>
-              {Object.entries(SECURITY_MEASURE_LABELS).map(([key, label]) => (
+              <legend>{t('sections.securityFields.measures')}</legend>
+              {Object.entries(enumLabels('SECURITY_MEASURE_LABELS')).map(([key, label]) => (
                 <label key={key} className="checklist__item">
                   <input
                     type="checkbox"
@@ -429,7 +419,7 @@ export function SecuritySection() {
           )
         }}
       />
-      <TextAreaField name="securityDescription" label="General description of the measures" />
+      <TextAreaField name="securityDescription" label={t('sections.securityFields.description')} />
       <EvidenceNote field="securityMeasures" />
       <EvidenceNote field="securityDescription" />
       <FindingNote anchor="securityMeasures" />
@@ -443,13 +433,13 @@ export function ContextSection() {
   return (
     <Section info={sectionInfo('context', isProcessor)}>
       <div className="grid">
-        <TextField name="source" label="Source of the personal data" wide />
-        <TextField name="systems" label="Systems and locations where the data is held" wide />
-        <CheckboxField name="automatedDecisionMaking.exists" label="Automated decision-making or profiling takes place" />
-        {automated ? <TextAreaField name="automatedDecisionMaking.description" label="Describe the automated decision-making or profiling" rows={2} /> : null}
-        <SelectField name="dpia.required" label="DPIA required?" labels={DPIA_REQUIRED_LABELS} />
-        <SelectField name="dpia.status" label="DPIA progress" labels={DPIA_STATUS_LABELS} blank="—" />
-        <TextField name="dpia.link" label="DPIA (link or reference)" />
+        <TextField name="source" label={t('sections.contextFields.source')} wide />
+        <TextField name="systems" label={t('sections.contextFields.systems')} wide />
+        <CheckboxField name="automatedDecisionMaking.exists" label={t('sections.contextFields.automated')} />
+        {automated ? <TextAreaField name="automatedDecisionMaking.description" label={t('sections.contextFields.automatedDescription')} rows={2} /> : null}
+        <SelectField name="dpia.required" label={t('sections.contextFields.dpiaRequired')} labels={enumLabels('DPIA_REQUIRED_LABELS')} />
+        <SelectField name="dpia.status" label={t('sections.contextFields.dpiaStatus')} labels={enumLabels('DPIA_STATUS_LABELS')} blank="—" />
+        <TextField name="dpia.link" label={t('sections.contextFields.dpiaLink')} />
       </div>
       {['source', 'systems', 'automatedDecisionMaking', 'dpia'].map((field) => (
         <EvidenceNote key={field} field={field} />
@@ -462,16 +452,16 @@ export function ContextSection() {
 export function ControllersSection() {
   const { fields, append, remove } = useFieldArray<RecordFormInput, 'controllersActedFor'>({ name: 'controllersActedFor' })
   return (
-    <Section info={sectionInfo('controllers', true)} intro="For each controller on whose behalf you act: who they are and what you do for them.">
+    <Section info={sectionInfo('controllers', true)} intro={t('sections.controller.intro')}>
       {fields.map((field, index) => (
         <div className="item" key={field.id}>
-          <ItemHeader title={`Controller ${index + 1}`} onRemove={() => remove(index)} removeLabel={`Remove controller ${index + 1}`} />
+          <ItemHeader title={t('sections.controller.title', { n: index + 1 })} onRemove={() => remove(index)} removeLabel={t('sections.controller.remove', { n: index + 1 })} />
           <div className="grid">
-            <TextField name={`controllersActedFor.${index}.name`} label="Controller" />
-            <TextField name={`controllersActedFor.${index}.contact`} label="Contact details" />
-            <TextField name={`controllersActedFor.${index}.representative`} label="Representative" />
-            <TextField name={`controllersActedFor.${index}.dpo`} label="Controller's DPO" />
-            <TextAreaField name={`controllersActedFor.${index}.processingCategories`} label="Categories of processing carried out — 30(2)(b)" rows={2} />
+            <TextField name={`controllersActedFor.${index}.name`} label={t('sections.controller.name')} />
+            <TextField name={`controllersActedFor.${index}.contact`} label={t('sections.controller.contact')} />
+            <TextField name={`controllersActedFor.${index}.representative`} label={t('sections.controller.representative')} />
+            <TextField name={`controllersActedFor.${index}.dpo`} label={t('sections.controller.dpo')} />
+            <TextAreaField name={`controllersActedFor.${index}.processingCategories`} label={t('sections.controller.categories')} rows={2} />
           </div>
           <EvidenceNote field={`controllersActedFor.${index}`} />
           <FindingNote anchor={`controllersActedFor.${index}`} />
@@ -480,7 +470,7 @@ export function ControllersSection() {
       <ImportEvidenceNote field="controllersActedFor" />
       <FindingNote anchor="controllersActedFor" />
       <button type="button" className="button button--small" onClick={() => append({ id: newItemId(), name: '', contact: '', representative: '', dpo: '', processingCategories: '' })}>
-        Add controller
+        {t('sections.controller.add')}
       </button>
     </Section>
   )
@@ -492,8 +482,8 @@ export function WorkflowSection() {
     <Section info={sectionInfo('workflow', isProcessor)}>
       <div className="grid">
         <StatusField />
-        <TextField name="lastReviewed" label="Last reviewed" type="date" />
-        <TextField name="nextReview" label="Next review" type="date" />
+        <TextField name="lastReviewed" label={t('sections.workflowFields.lastReviewed')} type="date" />
+        <TextField name="nextReview" label={t('sections.workflowFields.nextReview')} type="date" />
       </div>
       {['status', 'lastReviewed', 'nextReview'].map((field) => (
         <EvidenceNote key={field} field={field} />
@@ -508,7 +498,7 @@ export function NotesSection() {
   const isProcessor = useIsProcessor()
   return (
     <Section info={sectionInfo('notes', isProcessor)}>
-      <TextAreaField name="notes" label="Notes" rows={4} />
+      <TextAreaField name="notes" label={t('sections.notesField')} rows={4} />
       <EvidenceNote field="notes" />
     </Section>
   )

@@ -2,7 +2,9 @@
 import { activityTitle } from '@core/records/model'
 import { useVirtualizer } from '@tanstack/react-virtual'
 import { useDeferredValue, useEffect, useMemo, useRef, useState, useSyncExternalStore, type KeyboardEvent } from 'react'
-import { LAWFUL_BASIS_LABELS, RECORD_ROLE_LABELS, RECORD_STATUS_LABELS } from '@core/records/enums'
+import { Trans, useTranslation } from 'react-i18next'
+import { enumLabel, enumLabels } from '../i18n/labels'
+import { formatNumber } from '../ui/numbers'
 import {
   EMPTY_FILTER,
   countBy,
@@ -30,25 +32,26 @@ let rememberedSort: RegisterSort = { column: 'reference', direction: 'asc' }
 export const currentRegisterFilter = (): RegisterFilter => rememberedFilter
 let rememberedFindingFilter = ''
 
-const COLUMNS: Array<{ column: SortColumn | null; title: string }> = [
-  { column: 'reference', title: 'Reference' },
-  { column: null, title: 'Health' },
-  { column: 'name', title: 'Name' },
-  { column: 'role', title: 'Role' },
-  { column: 'status', title: 'Status' },
-  { column: 'businessFunction', title: 'Business function' },
-  { column: null, title: 'Lawful bases' },
-  { column: 'nextReview', title: 'Next review' }
-]
+const COLUMNS = [
+  { column: 'reference', title: 'reference' },
+  { column: null, title: 'health' },
+  { column: 'name', title: 'name' },
+  { column: 'role', title: 'role' },
+  { column: 'status', title: 'status' },
+  { column: 'businessFunction', title: 'businessFunction' },
+  { column: null, title: 'lawfulBases' },
+  { column: 'nextReview', title: 'nextReview' }
+] as const satisfies ReadonlyArray<{ column: SortColumn | null; title: string }>
 
 const ROW_HEIGHT = 44
 
 function FilterSelect({ label, value, options, onChange }: { label: string; value: string; options: Array<[string, string]>; onChange: (value: string) => void }) {
+  const { t } = useTranslation()
   return (
     <label className="filter">
       <span>{label}</span>
       <select value={value} onChange={(event) => onChange(event.target.value)}>
-        <option value="">All</option>
+        <option value="">{t('common.all')}</option>
         {options.map(([key, text]) => (
           <option key={key} value={key}>
             {text}
@@ -63,6 +66,7 @@ const entries = (labels: Record<string, string>): Array<[string, string]> => Obj
 const same = (values: string[]): Array<[string, string]> => values.map((value) => [value, value])
 
 export function RegisterPage() {
+  const { t } = useTranslation()
   const snapshot = useSyncExternalStore(registerStore.subscribe, registerStore.getSnapshot)
   const { navigate } = useNavigation()
   const [filter, setFilter] = useState(rememberedFilter)
@@ -133,13 +137,13 @@ export function RegisterPage() {
   return (
     <main className="page page--register">
       <div className="page__header">
-        <h1>Register of processing activities</h1>
+        <h1>{t('register.title')}</h1>
         <div className="page__actions">
           <NavLink to="/records/new/controller" className="button button--primary">
-            New controller record
+            {t('register.newController')}
           </NavLink>
           <NavLink to="/records/new/processor" className="button">
-            New processor record
+            {t('register.newProcessor')}
           </NavLink>
         </div>
       </div>
@@ -149,67 +153,67 @@ export function RegisterPage() {
           ref={searchRef}
           type="search"
           className="search"
-          aria-label="Search records"
-          placeholder="Search every field — press / to focus"
+          aria-label={t('register.search')}
+          placeholder={t('register.searchPlaceholder')}
           value={filter.text}
           onChange={(event) => update({ text: event.target.value })}
         />
       </div>
-      <div className="filters" aria-label="Filters">
-        <FilterSelect label="Role" value={filter.role} options={entries(RECORD_ROLE_LABELS)} onChange={(role) => update({ role: role as RegisterFilter['role'] })} />
-        <FilterSelect label="Status" value={filter.status} options={entries(RECORD_STATUS_LABELS)} onChange={(status) => update({ status: status as RegisterFilter['status'] })} />
-        <FilterSelect label="Lawful basis" value={filter.lawfulBasis} options={entries(LAWFUL_BASIS_LABELS)} onChange={(lawfulBasis) => update({ lawfulBasis: lawfulBasis as RegisterFilter['lawfulBasis'] })} />
-        <FilterSelect label="Business function" value={filter.businessFunction} options={same(options.businessFunctions)} onChange={(businessFunction) => update({ businessFunction })} />
-        <FilterSelect label="Transfer country" value={filter.transferCountry} options={same(options.countries)} onChange={(transferCountry) => update({ transferCountry })} />
-        <FilterSelect label="Recipient" value={filter.recipient} options={same(options.recipients)} onChange={(recipient) => update({ recipient })} />
+      <div className="filters" aria-label={t('register.filters')}>
+        <FilterSelect label={t('register.filter.role')} value={filter.role} options={entries(enumLabels('RECORD_ROLE_LABELS'))} onChange={(role) => update({ role: role as RegisterFilter['role'] })} />
+        <FilterSelect label={t('register.filter.status')} value={filter.status} options={entries(enumLabels('RECORD_STATUS_LABELS'))} onChange={(status) => update({ status: status as RegisterFilter['status'] })} />
+        <FilterSelect label={t('register.filter.lawfulBasis')} value={filter.lawfulBasis} options={entries(enumLabels('LAWFUL_BASIS_LABELS'))} onChange={(lawfulBasis) => update({ lawfulBasis: lawfulBasis as RegisterFilter['lawfulBasis'] })} />
+        <FilterSelect label={t('register.filter.businessFunction')} value={filter.businessFunction} options={same(options.businessFunctions)} onChange={(businessFunction) => update({ businessFunction })} />
+        <FilterSelect label={t('register.filter.transferCountry')} value={filter.transferCountry} options={same(options.countries)} onChange={(transferCountry) => update({ transferCountry })} />
+        <FilterSelect label={t('register.filter.recipient')} value={filter.recipient} options={same(options.recipients)} onChange={(recipient) => update({ recipient })} />
         <FindingFilterSelect value={findingFilter} onChange={setFindingFilter} findingsByRecord={checks.findingsByRecord} />
         <label className="filter filter--checkbox">
           <input type="checkbox" checked={filter.includeArchived} onChange={(event) => update({ includeArchived: event.target.checked })} />
-          <span>Show archived</span>
+          <span>{t('register.showArchived')}</span>
         </label>
         {filtersActive ? (
           <button type="button" className="button button--small" onClick={() => { setFilter(EMPTY_FILTER); setFindingFilter('') }}>
-            Clear
+            {t('common.clear')}
           </button>
         ) : null}
       </div>
       <p className="counts" role="status" aria-live="polite">
-        <strong>{visible.length.toLocaleString()}</strong> of {snapshot.rows.length.toLocaleString()} records
+        <Trans t={t} i18nKey="register.counts" count={snapshot.rows.length} values={{ visible: formatNumber(visible.length), total: formatNumber(snapshot.rows.length) }} components={{ strong: <strong /> }} />
         {Object.entries(roleCounts).map(([role, count]) => (
           <span key={role} className="counts__item">
-            {RECORD_ROLE_LABELS[role as keyof typeof RECORD_ROLE_LABELS]}: {count}
+            {t('register.countItem', { label: enumLabel('RECORD_ROLE_LABELS', role), count: formatNumber(count) })}
           </span>
         ))}
         {Object.entries(statusCounts).map(([status, count]) => (
           <span key={status} className="counts__item">
-            {RECORD_STATUS_LABELS[status as keyof typeof RECORD_STATUS_LABELS]}: {count}
+            {t('register.countItem', { label: enumLabel('RECORD_STATUS_LABELS', status), count: formatNumber(count) })}
           </span>
         ))}
         {snapshot.phase === 'indexing' ? (
           <span className="counts__progress">
-            Loading register… {snapshot.loaded.toLocaleString()} / {snapshot.total.toLocaleString()}
-            <progress max={snapshot.total} value={snapshot.loaded} aria-label="Loading register" />
+            {t('register.loading', { loaded: formatNumber(snapshot.loaded), total: formatNumber(snapshot.total) })}
+            <progress max={snapshot.total} value={snapshot.loaded} aria-label={t('register.loadingLabel')} />
           </span>
         ) : null}
       </p>
-      <div className="table table--health" role="table" aria-label="Register" aria-rowcount={visible.length + 1} data-view={JSON.stringify(deferredFilter)}>
+      <div className="table table--health" role="table" aria-label={t('register.table')} aria-rowcount={visible.length + 1} data-view={JSON.stringify(deferredFilter)}>
         <div className="table__head" role="row">
           {COLUMNS.map(({ column, title }) => (
             <div key={title} role="columnheader" className="table__cell" aria-sort={column && sort.column === column ? (sort.direction === 'asc' ? 'ascending' : 'descending') : undefined}>
               {column ? (
                 <button type="button" className="sort" onClick={() => toggleSort(column)}>
-                  {title}
+                  {t(`register.column.${title}`)}
                   {sort.column === column ? (sort.direction === 'asc' ? ' ▲' : ' ▼') : ''}
                 </button>
               ) : (
-                title
+                t(`register.column.${title}`)
               )}
             </div>
           ))}
         </div>
         <div className="table__body" ref={scrollRef} role="rowgroup">
           {snapshot.phase !== 'idle' && snapshot.phase !== 'first-rows' && visible.length === 0 ? (
-            <p className="empty">{snapshot.rows.length === 0 ? 'No records yet. Create the first one with “New controller record”.' : 'No record matches the search and filters.'}</p>
+            <p className="empty">{snapshot.rows.length === 0 ? t('register.empty') : t('register.noMatch')}</p>
           ) : null}
           <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
             {virtualizer.getVirtualItems().map((item) => {
@@ -235,19 +239,19 @@ export function RegisterPage() {
                   <div role="cell" className="table__cell table__cell--strong">
                     {activityTitle(row.name)}
                     {/* Shown so that a search by the old register's reference says why the row matched. */}
-                    {row.previousReference ? <span className="table__previous"> (was {row.previousReference})</span> : null}
+                    {row.previousReference ? <span className="table__previous"> {t('register.was', { reference: row.previousReference })}</span> : null}
                   </div>
-                  <div role="cell" className="table__cell">{RECORD_ROLE_LABELS[row.role]}</div>
+                  <div role="cell" className="table__cell table__cell--wrap">{enumLabel('RECORD_ROLE_LABELS', row.role)}</div>
                   <div role="cell" className="table__cell">
-                    <span className={`badge badge--${row.status}`}>{RECORD_STATUS_LABELS[row.status]}</span>
+                    <span className={`badge badge--${row.status}`}>{enumLabel('RECORD_STATUS_LABELS', row.status)}</span>
                   </div>
                   <div role="cell" className="table__cell">{row.businessFunction}</div>
-                  <div role="cell" className="table__cell" title={row.lawfulBases.map((basis) => LAWFUL_BASIS_LABELS[basis]).join(', ')}>
+                  <div role="cell" className="table__cell" title={row.lawfulBases.map((basis) => enumLabel('LAWFUL_BASIS_LABELS', basis)).join(', ')}>
                     {row.lawfulBases.map((basis) => `6(1)(${basis})`).join(', ')}
                   </div>
-                  <div role="cell" className={`table__cell${overdue ? ' table__cell--overdue' : dueSoon ? ' table__cell--due-soon' : ''}`}>
+                  <div role="cell" className={`table__cell table__cell--wrap${overdue ? ' table__cell--overdue' : dueSoon ? ' table__cell--due-soon' : ''}`}>
                     {formatDate(row.nextReview)}
-                    {overdue ? ' (overdue)' : dueSoon ? ' (due soon)' : ''}
+                    {overdue ? ` ${t('register.overdue')}` : dueSoon ? ` ${t('register.dueSoon')}` : ''}
                   </div>
                 </div>
               )

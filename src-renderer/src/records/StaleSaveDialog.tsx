@@ -3,6 +3,8 @@
  * choices, and the compare view of the DPO's version next to the stored one, field by field.
  */
 import { useEffect, useRef, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { formatDateTime } from '../ui/dates'
 import { differencesFromStored } from '@core/records/compare'
 import type { RecordFormInput, StoredRecord } from '@core/records/model'
 import { describeFieldValue } from '@core/records/field-names'
@@ -30,6 +32,7 @@ interface StaleSaveDialogProps {
 }
 
 export function StaleSaveDialog({ edit, busy, onReload, onKeepMine, onCancel }: StaleSaveDialogProps) {
+  const { t } = useTranslation()
   const dialogRef = useRef<HTMLDialogElement>(null)
   const [comparing, setComparing] = useState(!edit.refused)
   useEffect(() => {
@@ -37,28 +40,28 @@ export function StaleSaveDialog({ edit, busy, onReload, onKeepMine, onCancel }: 
   }, [])
   const { stored } = edit
   const differences = comparing ? differencesFromStored(edit.yours, stored) : []
-  const when = stored.updatedAt ? new Date(stored.updatedAt).toLocaleString() : ''
+  const when = stored.updatedAt ? formatDateTime(stored.updatedAt) : ''
   return (
     <dialog ref={dialogRef} className="dialog dialog--wide" aria-labelledby="stale-title" aria-describedby="stale-message" onCancel={(event) => { event.preventDefault(); onCancel() }}>
-      <h2 id="stale-title">{edit.refused ? `Not saved: ${stored.reference} was changed elsewhere` : `${stored.reference} was changed elsewhere`}</h2>
+      <h2 id="stale-title">{edit.refused ? t('stale.refusedTitle', { reference: stored.reference }) : t('stale.title', { reference: stored.reference })}</h2>
       <div className="dialog__body">
         <p id="stale-message">
-          Since you opened it (revision {edit.baseRevision}), this record was saved in another window or tab: the stored version is now revision {stored.revision}
-          {when ? `, saved ${when}` : ''}. {edit.refused ? 'Your save was refused so that it would not silently undo that change; nothing was saved.' : 'Your changes are not saved yet.'}
+          {when ? t('stale.sinceWhen', { base: edit.baseRevision, revision: stored.revision, when }) : t('stale.since', { base: edit.baseRevision, revision: stored.revision })}{' '}
+          {edit.refused ? t('stale.refused') : t('stale.notYet')}
         </p>
-        <p>Compare the two versions, load the stored one (your unsaved changes are discarded), or keep yours on purpose (the audit trail records that it overwrote revision {stored.revision}).</p>
+        <p>{t('stale.choices', { revision: stored.revision })}</p>
         {comparing ? (
           differences.length === 0 ? (
-            <p role="status">Your version and the stored one say the same.</p>
+            <p role="status">{t('stale.same')}</p>
           ) : (
             <div className="compare">
               <table className="history__changes compare__table">
-                <caption className="visually-hidden">Your version compared with the stored revision {stored.revision}</caption>
+                <caption className="visually-hidden">{t('stale.caption', { revision: stored.revision })}</caption>
                 <thead>
                   <tr>
-                    <th scope="col">Field</th>
-                    <th scope="col">Your value</th>
-                    <th scope="col">Stored value (revision {stored.revision})</th>
+                    <th scope="col">{t('stale.field')}</th>
+                    <th scope="col">{t('stale.yours')}</th>
+                    <th scope="col">{t('stale.stored', { revision: stored.revision })}</th>
                   </tr>
                 </thead>
                 <tbody>
@@ -77,18 +80,18 @@ export function StaleSaveDialog({ edit, busy, onReload, onKeepMine, onCancel }: 
       </div>
       <div className="dialog__actions">
         <button type="button" className="button" onClick={onCancel} autoFocus>
-          Keep editing
+          {t('editor.keepEditing')}
         </button>
         {comparing ? null : (
           <button type="button" className="button" onClick={() => setComparing(true)}>
-            Compare changes
+            {t('editor.compare')}
           </button>
         )}
         <button type="button" className="button" onClick={onReload} disabled={busy}>
-          Load the stored version
+          {t('editor.loadStored')}
         </button>
         <button type="button" className="button button--danger" onClick={onKeepMine} disabled={busy}>
-          Keep mine (overwrite revision {stored.revision})
+          {t('stale.keepMine', { revision: stored.revision })}
         </button>
       </div>
     </dialog>

@@ -2,6 +2,8 @@
  * Shows, on demand, where a value came from: the policy quotes behind a value that a template
  * pack pre-filled, and the spreadsheet cells a migrated record was made from.
  */
+import { Trans } from 'react-i18next'
+import { t } from '../i18n/i18n'
 import { createContext, useContext, type ReactNode } from 'react'
 import type { z } from 'zod'
 import type { evidenceSchema, importedCellSchema } from '@core/records/model'
@@ -35,7 +37,8 @@ export function importedCellsFor(cells: readonly ImportedCell[], field: string):
 
 /** "From register.xlsx, sheet Register, cell C4 (heading 'Purpose'): 'original text'" */
 export function importEvidenceText(cell: ImportedCell): string {
-  return `From ${cell.file}, sheet ${cell.sheet}, cell ${cell.cell}${cell.heading ? ` (heading '${cell.heading}')` : ''}: '${cell.text}'`
+  const where = { file: cell.file, sheet: cell.sheet, cell: cell.cell, text: cell.text }
+  return cell.heading ? t('evidence.fromCellHeading', { ...where, heading: cell.heading }) : t('evidence.fromCell', where)
 }
 
 /** Evidence whose field is `field` or lies inside it (e.g. `purposes.0` covers `purposes.0.lawfulBasis`). */
@@ -60,7 +63,7 @@ function ImportEvidence({ cells }: { cells: ImportedCell[] }) {
   return (
     <details className="evidence evidence--import">
       <summary>
-        <span className="evidence__badge evidence__badge--import">From import</span> Show the spreadsheet {cells.length === 1 ? 'cell' : `cells (${cells.length})`}
+        <span className="evidence__badge evidence__badge--import">{t('evidence.fromImport')}</span> {t('evidence.showCells', { count: cells.length })}
       </summary>
       <ul className="evidence__cells">
         {cells.map((cell, index) => (
@@ -77,15 +80,15 @@ function TemplateEvidence({ evidence }: { evidence: Evidence[] }) {
   return (
     <details className="evidence">
       <summary>
-        <span className="evidence__badge">From template</span>
+        <span className="evidence__badge">{t('evidence.fromTemplate')}</span>
         {unverified ? (
-          <span className="evidence__badge evidence__badge--unverified" title="The template pack had no source text, so these words were never checked against the vendor's policy. They do not count as evidence.">
-            Unverified
+          <span className="evidence__badge evidence__badge--unverified" title={t('evidence.unverifiedTitle')}>
+            {t('evidence.unverified')}
           </span>
         ) : null}{' '}
-        Show the policy's words
+        {t('evidence.showPolicy')}
       </summary>
-      {unverified ? <p className="evidence__note">Unverified: the pack carried no source text, so these words were never checked against the vendor's policy and do not count as evidence.</p> : null}
+      {unverified ? <p className="evidence__note">{t('evidence.unverifiedNote')}</p> : null}
       {withoutRepeatedQuotes(evidence).map((item, itemIndex) => (
         <div key={itemIndex} className="evidence__item">
           {item.note ? <p className="evidence__note">{item.note}</p> : null}
@@ -113,10 +116,10 @@ export function ImportOriginPanel() {
   if (!first) return null
   const files = [...new Set(cells.map((cell) => cell.file))]
   return (
-    <aside className="banner banner--info" aria-label="Import origin">
-      Imported from <strong>{files.join(', ')}</strong> ({cells.length} cell{cells.length === 1 ? '' : 's'}). Values marked “From import” show the cell they came from.
+    <aside className="banner banner--info" aria-label={t('evidence.importOrigin')}>
+      <Trans t={t} i18nKey="evidence.importedFrom" count={cells.length} values={{ files: files.join(', ') }} components={{ strong: <strong /> }} />
       <details className="evidence evidence--import">
-        <summary>Show every cell</summary>
+        <summary>{t('evidence.showEvery')}</summary>
         <ul className="evidence__cells">
           {cells.map((cell, index) => (
             <li key={index}>{importEvidenceText(cell)}</li>

@@ -3,6 +3,7 @@
  * keys; free text is stored as `custom:<text>`. Type, then Enter to add.
  */
 import { useId, useMemo, useState, type KeyboardEvent } from 'react'
+import { useTranslation } from 'react-i18next'
 import { VOCABULARY, customTerm, termLabel, type VocabularyKind } from '@core/vocabulary/vocabulary'
 
 function optionLabels(kind: VocabularyKind): Map<string, string> {
@@ -60,6 +61,7 @@ interface TermListProps {
 }
 
 export function TermListPicker({ kind, label, value, onChange, error }: TermListProps) {
+  const { t } = useTranslation()
   const id = useId()
   const [draft, setDraft] = useState('')
   const [focused, setFocused] = useState(false)
@@ -81,11 +83,11 @@ export function TermListPicker({ kind, label, value, onChange, error }: TermList
     <div className={`field field--wide${error ? ' field--invalid' : ''}`}>
       <label htmlFor={id}>{label}</label>
       <div className="terms">
-        <ul className="terms__list" aria-label={`${label} chosen`}>
+        <ul className="terms__list" aria-label={t('terms.chosen', { label })}>
           {value.map((term) => (
             <li key={term} className={`chip${term.startsWith('custom:') ? ' chip--custom' : ''}`} title={term}>
               {termLabel(term)}
-              <button type="button" className="chip__remove" aria-label={`Remove ${termLabel(term)}`} onClick={() => onChange(value.filter((item) => item !== term))}>
+              <button type="button" className="chip__remove" aria-label={t('terms.remove', { term: termLabel(term) })} onClick={() => onChange(value.filter((item) => item !== term))}>
                 ×
               </button>
             </li>
@@ -95,7 +97,7 @@ export function TermListPicker({ kind, label, value, onChange, error }: TermList
           id={id}
           list={`${id}-options`}
           value={draft}
-          placeholder="Type to search, Enter to add"
+          placeholder={t('terms.placeholder')}
           onChange={(event) => setDraft(event.target.value)}
           onKeyDown={onKeyDown}
           onFocus={() => setFocused(true)}

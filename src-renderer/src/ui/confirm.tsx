@@ -1,5 +1,6 @@
 /** An accessible confirmation dialog (native <dialog>), asked for with `await confirm(...)`. */
 import { createContext, useCallback, useContext, useEffect, useRef, useState, type ReactNode } from 'react'
+import { useTranslation } from 'react-i18next'
 
 export interface ConfirmRequest {
   title: string
@@ -18,6 +19,7 @@ export function useConfirm(): Confirm {
 }
 
 export function ConfirmProvider({ children }: { children: ReactNode }) {
+  const { t } = useTranslation()
   const [pending, setPending] = useState<(ConfirmRequest & { resolve: (answer: boolean) => void }) | null>(null)
   const dialogRef = useRef<HTMLDialogElement>(null)
 
@@ -43,7 +45,7 @@ export function ConfirmProvider({ children }: { children: ReactNode }) {
             <div className="dialog__body">{pending.message}</div>
             <div className="dialog__actions">
               <button type="button" className="button" onClick={() => answer(false)} autoFocus>
-                {pending.cancelLabel ?? 'Cancel'}
+                {pending.cancelLabel ?? t('common.cancel')}
               </button>
               <button type="submit" className={`button ${pending.danger ? 'button--danger' : 'button--primary'}`}>
                 {pending.confirmLabel}

@@ -1,8 +1,20 @@
 /**
- * The one way dates and times are shown: in the user's locale (the browser's language), with
- * the month as a word so that 03/04 is never ambiguous. Stored values stay ISO.
+ * The one way dates and times are shown: in the interface's language, with the month as a word
+ * so that 03/04 is never ambiguous. Stored values stay ISO.
  */
-const locale = (): string | undefined => (typeof navigator === 'undefined' ? undefined : navigator.language)
+import { currentLocale } from '../i18n/i18n'
+
+/**
+ * The interface's language, in the browser's regional variant of it when there is one: an English
+ * interface in en-GB writes "15 Jan 2027", in en-US "Jan 15, 2027"; a French interface on an
+ * English browser writes French dates.
+ */
+export function formattingLocale(): string {
+  const chosen = currentLocale()
+  const preferred = typeof navigator === 'undefined' ? [] : navigator.languages?.length ? navigator.languages : [navigator.language]
+  return preferred.find((tag) => typeof tag === 'string' && tag.toLowerCase().split(/[-_]/)[0] === chosen) ?? chosen
+}
+const locale = formattingLocale
 
 /**
  * Formatters are costly to build (about a millisecond each), and a list of dates builds one per

@@ -5,24 +5,26 @@
  */
 import { describeFieldPath } from '@core/records/field-names'
 
-const STORAGE_FULL = 'the disk or browser storage is full. Free some disk space, then try again'
+import { t } from '../i18n/i18n'
 
-/** Human text per error name, for the names IndexedDB, Dexie and zod use. */
-const REASONS: Record<string, string> = {
-  QuotaExceededError: STORAGE_FULL,
-  VersionError: 'the database on this computer was written by a newer version of the app. Update the app, or close it and open it again',
-  VersionChangeError: 'the database is being upgraded by another window of the app. Close the other windows, then reload this one',
-  DatabaseClosedError: 'the database was closed, usually because another window of the app is upgrading it. Close the other windows, then reload this one',
-  OpenFailedError: 'the database could not be opened. Close other windows of the app, then reload this one',
-  UnknownError: 'the browser storage could not read or write the disk. Check the disk has space and is working, then try again',
-  InvalidStateError: 'the database was closed while the change was being made. Reload the app, then try again',
-  TransactionInactiveError: 'the database transaction ended before the change was written. Try again',
-  ReadOnlyError: 'the database is read-only at the moment. Reload the app, then try again',
-  DataCloneError: 'a value could not be stored (it is not plain data). Please report this',
-  TimeoutError: 'the database took too long to answer. Try again',
-  AbortError: 'the database cancelled the change before it was written. Try again',
-  RecordNotFoundError: 'the record no longer exists. It may have been deleted in another window'
-}
+/** The error names IndexedDB, Dexie and zod use that have words of their own (catalogue `failure.reasons.<name>`). */
+const KNOWN_ERRORS = [
+  'QuotaExceededError',
+  'VersionError',
+  'VersionChangeError',
+  'DatabaseClosedError',
+  'OpenFailedError',
+  'UnknownError',
+  'InvalidStateError',
+  'TransactionInactiveError',
+  'ReadOnlyError',
+  'DataCloneError',
+  'TimeoutError',
+  'AbortError',
+  'RecordNotFoundError'
+] as const
+type KnownError = (typeof KNOWN_ERRORS)[number]
+const isKnownError = (name: string): name is KnownError => (KNOWN_ERRORS as readonly string[]).includes(name)
 
 interface ErrorLike {
   name?: unknown
@@ -47,18 +49,19 @@ function causeChain(error: unknown): ErrorLike[] {
 
 /** An AbortError only says the transaction stopped: a more specific cause in the chain wins. */
 function knownReason(chain: readonly ErrorLike[]): string | undefined {
-  const names = chain.map((link) => (typeof link.name === 'string' ? link.name : '')).filter((name) => name in REASONS)
+  const names = chain.map((link) => (typeof link.name === 'string' ? link.name : '')).filter(isKnownError)
   const specific = names.find((name) => name !== 'AbortError') ?? names[0]
-  return specific ? REASONS[specific] : undefined
+  return specific ? t(`failure.reasons.${specific}`) : undefined
 }
 
 function validationReason(error: ErrorLike): string | undefined {
   if (error.name !== 'ZodError' || !Array.isArray(error.issues)) return undefined
   const issues = (error.issues as Array<{ path?: unknown[]; message?: string }>).slice(0, 3).map((issue) => {
     const path = (issue.path ?? []).map(String).join('.')
-    return path ? `${describeFieldPath(path)}: ${issue.message ?? 'not valid'}` : (issue.message ?? 'not valid')
+    const message = issue.message ?? t('failure.notValid')
+    return path ? `${describeFieldPath(path)}: ${message}` : message
   })
-  return `some values are not valid (${issues.join('; ')})`
+  return t('failure.someValuesNotValid', { issues: issues.join('; ') })
 }
 
 /** Why it failed, in words for the user (no error class names, no field paths). */
@@ -72,11 +75,11 @@ export function failureReason(error: unknown): string {
     if (validation) return validation
   }
   const message = first && typeof first.message === 'string' ? first.message : typeof error === 'string' ? error : ''
-  return message.trim() || 'an unexpected error occurred'
+  return message.trim() || t('failure.unexpected')
 }
 
 /** "Could not save: the disk or browser storage is full. Free some disk space, then try again." */
 export function describeFailure(failure: string, error: unknown): string {
   const reason = failureReason(error)
-  return `${failure}: ${reason}${/[.!?]$/.test(reason) ? '' : '.'}`
+  return `${t('failure.sentence', { failure, reason })}${/[.!?]$/.test(reason) ? '' : '.'}`
 }

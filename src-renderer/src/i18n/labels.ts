@@ -1,0 +1,22 @@
+/**
+ * The register's enumerations (roles, statuses, lawful bases, transfer instruments…) in the
+ * interface's language. Stored keys never change; only their labels are translated. The English
+ * catalogue is the core's label maps (`core/records/enums.ts`), which a test keeps in step.
+ */
+import type enLabels from '@core/i18n/locales/en/labels.json'
+import { UI_CATALOGUES } from './catalogues'
+import { currentLocale } from './i18n'
+
+type LabelCatalogue = typeof enLabels
+export type LabelMapName = keyof LabelCatalogue
+
+/** The labels of one enumeration, `{ key: label }`, in the interface's language (in the enumeration's own order). */
+export function enumLabels<Name extends LabelMapName>(name: Name): LabelCatalogue[Name] {
+  return UI_CATALOGUES[currentLocale()].labels[name]
+}
+
+/** One value's label; an unknown value (from a newer version, or free text) is shown as stored. */
+export function enumLabel(name: LabelMapName, value: string): string {
+  const labels = enumLabels(name) as Record<string, string>
+  return labels[value] ?? value
+}

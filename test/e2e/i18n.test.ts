@@ -1,0 +1,212 @@
+/**
+ * The app in French and German, in Chromium with the browser's language set (`locale: 'fr-FR'`,
+ * `'de-DE'`): the first run follows the browser's language; the register, the editor, its
+ * findings and the dashboard speak it, with the GDPR's own terms, dates and numbers in its
+ * format; at 1280×800 no button, label, heading or table header is cut off. A choice made in the
+ * picker outlasts a reload and wins over the browser's language.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { generateDemoRegister } from '@core/demo/demo-register'
+import type { StoredRecord } from '@core/records/model'
+import { screenshot, startRenderer, type RendererSession } from './browser'
+
+let session: RendererSession
+beforeAll(async () => {
+  session = await startRenderer()
+})
+afterAll(async () => {
+  await session?.close()
+})
+
+type Bench = { ropaBench: { repository: { insertRecords(forms: unknown[]): Promise<StoredRecord[]> } } }
+
+/** A fresh profile at 1280×800 whose browser language is `locale`, failing on any page error. */
+async function openIn(locale: string): Promise<{ page: Page; pageErrors: string[]; close: () => Promise<void> }> {
+  const context = await session.browser.newContext({ viewport: { width: 1280, height: 800 }, locale })
+  await context.addInitScript({ content: 'globalThis.__name = (target) => target' })
+  const page = await context.newPage()
+  const pageErrors: string[] = []
+  page.on('pageerror', (error) => pageErrors.push(error.message))
+  await page.goto(`${session.baseUrl}?bench`)
+  return { page, pageErrors, close: () => context.close() }
+}
+
+/**
+ * Text that does not fit its box: buttons, labels, headings, table headers, badges, tiles and
+ * links of the navigation whose content is wider than the element (cut off or spilling out),
+ * and the page itself scrolling sideways.
+ */
+async function overflowing(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const selector = 'button, label, legend, h1, h2, h3, th, [role="columnheader"], .badge, .tile__label, .tile__detail, .topbar__nav a, .finding-count, .evidence__badge, summary, .table__cell--wrap, .table__row .badge, .table__cell--overdue, .table__cell--due-soon, .table__row [role="cell"]:has(.health, .badge)'
+    const cut: string[] = []
+    for (const element of document.querySelectorAll<HTMLElement>(selector)) {
+      const box = element.getBoundingClientRect()
+      if (box.width === 0 || box.height === 0 || element.closest('.visually-hidden, [hidden], dialog:not([open])')) continue
+      if (element.scrollWidth > element.clientWidth + 1 || element.scrollHeight > element.clientHeight + 2 && getComputedStyle(element).overflowY !== 'visible') {
+        cut.push(`${element.tagName.toLowerCase()} "${(element.textContent ?? '').trim().slice(0, 60)}" (${element.scrollWidth}×${element.scrollHeight} in ${element.clientWidth}×${element.clientHeight})`)
+      }
+    }
+    if (document.documentElement.scrollWidth > document.documentElement.clientWidth) {
+      // Name the element reaching furthest right, so that the failure says what to fix.
+      let widest: Element | null = null
+      let right = 0
+      for (const element of document.body.querySelectorAll('*')) {
+        const edge = element.getBoundingClientRect().right
+        if (edge > right) [widest, right] = [element, edge]
+      }
+      const name = widest ? `${widest.tagName.toLowerCase()}.${[...widest.classList].join('.')} "${(widest.textContent ?? '').trim().slice(0, 40)}"` : 'an element'
+      cut.push(`the page scrolls sideways (${document.documentElement.scrollWidth} > ${document.documentElement.clientWidth}), widest: ${name}`)
+    }
+    return cut
+  })
+}
+
+/** The words each language shows, the GDPR's own terms among them (see docs/i18n-glossary.md). */
+const WORDS = {
+  fr: {
+    locale: 'fr-FR',
+    welcome: 'Bienvenue',
+    yourName: 'Votre nom',
+    yourRole: 'Votre fonction',
+    controller: 'Responsable du traitement — Art. 30(1)(a)',
+    organisationName: 'Nom de l’organisme',
+    email: 'Courriel',
+    dpo: 'Délégué à la protection des données',
+    dpoName: 'Nom du DPD',
+    saveAndOpen: 'Enregistrer et ouvrir le registre',
+    registerTitle: 'Registre des activités de traitement',
+    newController: 'Nouvelle fiche (responsable du traitement)',
+    activityName: 'Nom de l’activité de traitement',
+    addPurpose: 'Ajouter une finalité',
+    purpose: 'Finalité',
+    lawfulBasis: 'Base légale — Art. 6(1)',
+    save: 'Enregistrer',
+    savedAt: /^Enregistrée à /,
+    findings: 'Constats de conformité',
+    register: 'Registre',
+    dashboard: 'Tableau de bord',
+    roleColumn: 'Rôle',
+    controllerRole: 'Responsable du traitement',
+    processorRole: 'Sous-traitant',
+    completeness: 'Complétude de l’art. 30',
+    language: 'Langue'
+  },
+  de: {
+    locale: 'de-DE',
+    welcome: 'Willkommen',
+    yourName: 'Ihr Name',
+    yourRole: 'Ihre Funktion',
+    controller: 'Verantwortlicher — Art. 30(1)(a)',
+    organisationName: 'Name der Organisation',
+    email: 'E-Mail',
+    dpo: 'Datenschutzbeauftragter',
+    dpoName: 'Name des Datenschutzbeauftragten',
+    saveAndOpen: 'Speichern und Verzeichnis öffnen',
+    registerTitle: 'Verzeichnis von Verarbeitungstätigkeiten',
+    newController: 'Neuer Eintrag als Verantwortlicher',
+    activityName: 'Bezeichnung der Verarbeitungstätigkeit',
+    addPurpose: 'Zweck hinzufügen',
+    purpose: 'Zweck',
+    lawfulBasis: 'Rechtsgrundlage — Art. 6(1)',
+    save: 'Speichern',
+    savedAt: /^Gespeichert um /,
+    findings: 'Befunde zur Rechtskonformität',
+    register: 'Verzeichnis',
+    dashboard: 'Übersicht',
+    roleColumn: 'Rolle',
+    controllerRole: 'Verantwortlicher',
+    processorRole: 'Auftragsverarbeiter',
+    completeness: 'Vollständigkeit nach Art. 30',
+    language: 'Sprache'
+  }
+} as const
+
+describe.each(Object.entries(WORDS))('the app in %s', (language, words) => {
+  it('first run, register, editor, findings and dashboard speak the browser’s language, and nothing is cut off', async () => {
+    const { page, pageErrors, close } = await openIn(words.locale)
+    const cutOff: string[] = []
+    const look = async (name: string) => {
+      await screenshot(page, `i18n-${language}-${name}`)
+      cutOff.push(...(await overflowing(page)).map((problem) => `${name}: ${problem}`))
+    }
+    try {
+      // First run: the browser's language, with no choice made yet.
+      await page.getByRole('heading', { name: words.welcome }).waitFor()
+      await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe(language)
+      await expect(page.getByLabel(words.language).inputValue()).resolves.toBe(language)
+      await look('first-run')
+      await page.getByLabel(words.yourName).fill('Dana Fischer')
+      await page.getByLabel(words.yourRole).fill('DPO')
+      const controller = page.locator('fieldset', { hasText: words.controller })
+      await controller.getByLabel(words.organisationName).fill('Northwind Analytics GmbH')
+      await controller.getByLabel(words.email).fill('privacy@northwind.example')
+      const dpo = page.locator('fieldset', { has: page.getByText(words.dpo, { exact: true }) })
+      await dpo.getByLabel(words.dpoName).fill('Jonas Weber')
+      await page.getByRole('button', { name: words.saveAndOpen }).click()
+
+      // The register, with a demo register seeded through the app's repository.
+      await page.getByRole('heading', { name: words.registerTitle }).waitFor()
+      const demo = generateDemoRegister(40, 3).map(({ id: _id, reference: _reference, createdAt: _createdAt, updatedAt: _updatedAt, approvedBy: _approvedBy, approvedAt: _approvedAt, ...rest }) => rest)
+      await page.evaluate((forms) => (window as unknown as Bench).ropaBench.repository.insertRecords(forms), demo)
+      await page.locator('.table__body [role="row"]').first().waitFor()
+      await page.locator('.health--pending').first().waitFor({ state: 'detached' })
+      await page.getByRole('columnheader', { name: words.roleColumn }).waitFor()
+      const roles = await page.locator('.table__body [role="row"] [role="cell"]:nth-child(4)').allTextContents()
+      expect(roles.length).toBeGreaterThan(0)
+      expect(roles.every((role) => ([words.controllerRole, words.processorRole, language === 'fr' ? 'Responsable conjoint du traitement' : 'Gemeinsam Verantwortlicher'] as string[]).includes(role))).toBe(true)
+      // Dates in the interface's language: "15 janv. 2027" / "15.01.2027", never "Jan 15, 2027".
+      const reviewDates = (await page.locator('.table__body [role="row"] [role="cell"]:nth-child(8)').allTextContents()).filter((text) => /\d{4}/.test(text))
+      expect(reviewDates.length).toBeGreaterThan(0)
+      for (const text of reviewDates) expect(text).toMatch(language === 'fr' ? /^\d{1,2} \p{L}+\.? \d{4}/u : /^\d{2}\.\d{2}\.\d{4}/)
+      await look('register')
+
+      // The editor: a new controller record with one purpose, saved; its findings.
+      await page.getByRole('link', { name: words.newController }).click()
+      await page.getByLabel(words.activityName).fill(language === 'fr' ? 'Gestion de la paie' : 'Lohnabrechnung')
+      await page.getByRole('button', { name: words.addPurpose }).click()
+      await page.getByLabel(words.purpose, { exact: true }).fill(language === 'fr' ? 'Verser les salaires' : 'Gehälter zahlen')
+      await expect(page.getByLabel(words.lawfulBasis).locator('option').allTextContents()).resolves.toContain(language === 'fr' ? 'Art. 6(1)(b) Contrat' : 'Art. 6(1)(b) Vertrag')
+      await page.getByRole('button', { name: words.save, exact: true }).click()
+      await page.getByRole('status').filter({ hasText: words.savedAt }).waitFor()
+      await page.getByRole('heading', { name: words.findings }).waitFor()
+      await look('editor')
+      // The sections below the first screen are drawn just after it.
+      await page.locator('#transfers button').first().waitFor()
+      await page.locator('#transfers').scrollIntoViewIfNeeded()
+      await look('editor-lower')
+
+      // The dashboard.
+      await page.getByRole('link', { name: words.dashboard, exact: true }).click()
+      await page.getByText(words.completeness).waitFor()
+      await look('dashboard')
+
+      expect(cutOff).toEqual([])
+      expect(pageErrors).toEqual([])
+    } finally {
+      await close()
+    }
+  })
+})
+
+describe('choosing the language', () => {
+  it('a choice in the picker wins over the browser’s language and outlasts a reload', async () => {
+    const { page, pageErrors, close } = await openIn('en-US')
+    try {
+      await page.getByRole('heading', { name: 'Welcome' }).waitFor()
+      await page.getByLabel('Language').selectOption('de')
+      await page.getByRole('heading', { name: 'Willkommen' }).waitFor()
+      await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('de')
+      await page.reload()
+      await page.getByRole('heading', { name: 'Willkommen' }).waitFor()
+      await page.getByLabel('Sprache').selectOption('fr')
+      await page.getByRole('heading', { name: 'Bienvenue' }).waitFor()
+      await page.reload()
+      await page.getByRole('heading', { name: 'Bienvenue' }).waitFor()
+      expect(pageErrors).toEqual([])
+    } finally {
+      await close()
+    }
+  })
+})
