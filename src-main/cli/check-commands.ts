@@ -10,10 +10,12 @@ import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs'
 import type { Command } from 'commander'
 import { BACKUP_MAX_BYTES, parseBackupText, type Backup } from '../core/backup/backup-format'
 import { ART30_LETTERS, articleHeading, groupByArticle } from '../core/checks/art30-items'
+import { isLocale, LOCALES, type Locale } from '../core/i18n'
+import { describeFieldPathIn, formatArticle, lookupText, translateMessage } from '../core/i18n/catalogues'
+import { formatShortDate } from '../core/i18n/message'
 import { isIsoDate, localToday } from '../core/checks/dates'
 import type { CheckContext, Finding } from '../core/checks/finding'
 import { checkRecord, completeness, groupFindingsByRecord, runChecks, summariseFindings, type Completeness, type FindingsSummary } from '../core/checks/run-checks'
-import { describeFieldPath } from '../core/records/field-names'
 import { activityTitle, type Organisation, type StoredRecord } from '../core/records/model'
 import { installedPackVersions } from '../core/templates/installed-pack'
 import { formatProblem, type Problem } from '../core/util/problems'
@@ -121,42 +123,54 @@ export function checkRegister(file: string, register: CheckedRegister, today: st
 }
 
 const percent = (share: number): string => `${Math.round(share * 100)}%`
-const plural = (count: number, word: string): string => `${count} ${word}${count === 1 ? '' : 's'}`
-
-const counts = (errors: number, warnings: number): string => (errors + warnings === 0 ? 'nothing missing' : [errors > 0 ? plural(errors, 'error') : '', warnings > 0 ? plural(warnings, 'warning') : ''].filter(Boolean).join(', '))
 
 /** Findings by record, and within a record by article; then the register's Art. 30 items letter by letter. */
-export function formatReport(report: CheckReport, records: readonly StoredRecord[]): string {
+export function formatReport(report: CheckReport, records: readonly StoredRecord[], locale: Locale = 'en'): string {
   const lines: string[] = []
   const names = new Map(records.map((record) => [record.id, `${record.reference} ${activityTitle(record.name)}`]))
+  const english = locale === 'en'
   for (const [recordId, findings] of groupFindingsByRecord(report.findings)) {
-    lines.push(recordId === null ? 'Organisation profile' : (names.get(recordId) ?? recordId))
+    lines.push(recordId === null ? lookupText(locale, 'workbook:findings.organisationProfile') : (names.get(recordId) ?? recordId))
     for (const [article, group] of groupByArticle(findings)) {
-      lines.push(`  ${articleHeading(article)}`)
+      lines.push(`  ${english ? articleHeading(article) : formatArticle(article, locale)}`)
       for (const finding of group) {
-        lines.push(`    ${finding.severity.toUpperCase().padEnd(7)} ${describeFieldPath(finding.field)}  [${finding.ruleId}]`)
-        lines.push(`            ${finding.message}`)
-        lines.push(`            Fix: ${finding.fix}`)
+        const severity = english ? finding.severity : lookupText(locale, `labels:severity.${finding.severity}`)
+        lines.push(`    ${severity.toUpperCase().padEnd(7)} ${describeFieldPathIn(finding.field, locale)}  [${finding.ruleId}]`)
+        lines.push(`            ${english ? finding.message : translateMessage(finding.messageRef, locale)}`)
+        lines.push(`            ${english ? 'Fix' : lookupText(locale, 'workbook:findings.fix')}: ${english ? finding.fix : translateMessage(finding.fixRef, locale)}`)
       }
     }
     lines.push('')
   }
+  const say = (key: string, params?: Record<string, string | number>) => lookupText(locale, `cli:${key}`, params)
+  const count = (value: number, word: string) => say(`count.${word}.${value === 1 ? 'one' : 'other'}`, { count: value })
+  const counts = (errors: number, warnings: number) =>
+    errors + warnings === 0 ? say('check.nothingMissing') : [errors > 0 ? count(errors, 'error') : '', warnings > 0 ? count(warnings, 'warning') : ''].filter(Boolean).join(', ')
   const { bySeverity, recordsWith } = report.summary
+  const today = english ? report.today : formatShortDate(report.today, locale)
   lines.push(
     report.findings.length === 0
-      ? `No findings in ${plural(report.records, 'record')} (as of ${report.today}).`
-      : `${plural(report.findings.length, 'finding')} (as of ${report.today}): ${plural(bySeverity.error, 'error')}, ${plural(bySeverity.warning, 'warning')}, ${bySeverity.info} info; ${recordsWith.error} of ${plural(report.records, 'record')} with errors.`
+      ? say('check.none', { records: count(report.records, 'record'), today })
+      : say('check.summary', {
+          findings: count(report.findings.length, 'finding'),
+          today,
+          errors: count(bySeverity.error, 'error'),
+          warnings: count(bySeverity.warning, 'warning'),
+          info: bySeverity.info,
+          withErrors: recordsWith.error,
+          records: count(report.records, 'record')
+        })
   )
-  lines.push(`Completeness of required Art. 30 items: ${percent(report.completeness.share)}.`)
-  lines.push('By article:')
+  lines.push(say('check.completeness', { share: percent(report.completeness.share) }))
+  lines.push(say('check.byArticle'))
   for (const article of ART30_LETTERS) {
-    const count = report.completeness.byArticle[article]
+    const tally = report.completeness.byArticle[article]
     const found = report.summary.byArticle[article]
-    if (!count && !found) continue
-    const share = count ? `${percent(count.share)} complete (${count.present} of ${count.required})` : 'not required'
-    lines.push(`  ${articleHeading(article)}: ${share}; ${counts(found?.error ?? 0, found?.warning ?? 0)}`)
+    if (!tally && !found) continue
+    const share = tally ? say('check.share', { share: percent(tally.share), present: tally.present, required: tally.required }) : say('check.notRequired')
+    lines.push(`  ${english ? articleHeading(article) : formatArticle(article, locale)}: ${share}; ${counts(found?.error ?? 0, found?.warning ?? 0)}`)
   }
-  if (!report.organisationChecked) lines.push('The organisation profile (Art. 30(1)(a)) is not in a workbook: it was not checked; check a backup for it.')
+  if (!report.organisationChecked) lines.push(say('check.organisationNotChecked'))
   return `${lines.join('\n')}\n`
 }
 
@@ -167,9 +181,15 @@ export function registerCheckCommands(program: Command, session: CliSession): vo
     .argument('<register>', 'backup file (.json) or workbook (.xlsx) made by the app, or an ICO-style register (.xlsx)')
     .option('--json', 'print the findings, summary and completeness as JSON')
     .option('--today <date>', 'check as of this date (YYYY-MM-DD) instead of today, e.g. for review dates')
-    .action(async (file: string, options: { json?: boolean; today?: string }) => {
+    .option('--lang <language>', 'language of the findings: en (default), fr or de')
+    .action(async (file: string, options: { json?: boolean; today?: string; lang?: string }) => {
       if (options.today !== undefined && !isIsoDate(options.today)) {
         session.err(`ropa check: --today must be a date in the form YYYY-MM-DD, not "${options.today}"\n`)
+        session.exitCode = EXIT_UNREADABLE
+        return
+      }
+      if (options.lang !== undefined && !isLocale(options.lang)) {
+        session.err(`ropa check: --lang must be one of ${LOCALES.join(', ')}, not "${options.lang}"\n`)
         session.exitCode = EXIT_UNREADABLE
         return
       }
@@ -181,7 +201,7 @@ export function registerCheckCommands(program: Command, session: CliSession): vo
         return
       }
       const report = checkRegister(file, read.register, options.today ?? localToday())
-      session.out(options.json ? `${JSON.stringify(report, null, 2)}\n` : formatReport(report, read.register.records))
+      session.out(options.json ? `${JSON.stringify(report, null, 2)}\n` : formatReport(report, read.register.records, options.lang ?? 'en'))
       session.exitCode = report.summary.bySeverity.error > 0 ? EXIT_ERRORS_FOUND : EXIT_OK
     })
 }

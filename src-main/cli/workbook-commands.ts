@@ -12,6 +12,8 @@ import type { Mapping } from '../core/migration/types'
 import { formatBytes } from '../core/templates/safe-json'
 import { formatProblem, type Problem } from '../core/util/problems'
 import { registerCsv } from '../core/workbook/register-csv'
+import { REGISTER_LAYOUTS, WORKBOOK_LAYOUTS, isWorkbookLayout, type WorkbookLayoutName } from '../core/workbook/layouts'
+import { isLocale, LOCALES, type Locale } from '../core/i18n'
 import { packSourcesOf } from '../core/workbook/register-sheets'
 import { DEFAULT_XLSX_LIMITS } from '../core/workbook/xlsx-guard'
 import { localToday } from '../core/checks/dates'
@@ -171,6 +173,14 @@ async function importAppWorkbook(session: CliSession, filePath: string, bytes: U
   if (organisation) session.out(`organisation profile restored: ${organisation.controller.name}\n`)
 }
 
+/** `--layout` and `--lang`, checked: cnil is in French and dsk in German unless another language is asked for. */
+function exportLanguage(options: { layout?: string; lang?: string }): { layout: WorkbookLayoutName; locale: Locale } {
+  const layout = options.layout ?? 'ico'
+  if (!isWorkbookLayout(layout)) throw new Error(`ropa export: --layout must be one of ${WORKBOOK_LAYOUTS.join(', ')}, not "${layout}"`)
+  if (options.lang !== undefined && !isLocale(options.lang)) throw new Error(`ropa export: --lang must be one of ${LOCALES.join(', ')}, not "${options.lang}"`)
+  return { layout, locale: options.lang ?? REGISTER_LAYOUTS[layout].locale }
+}
+
 export function registerWorkbookCommands(program: Command, session: CliSession): void {
   /** Ends the command with exit code 1 and the message on stderr when the action throws. */
   const run = (action: () => Promise<void>): Promise<void> =>
@@ -185,9 +195,12 @@ export function registerWorkbookCommands(program: Command, session: CliSession):
     .argument('<backup>', 'backup file (.json) made by the app or by `ropa demo`')
     .option('-o, --output <file>', 'workbook to write (.xlsx)')
     .option('--csv <file>', 'also (or only) write the register as CSV')
-    .action((backupPath: string, options: { output?: string; csv?: string }) =>
+    .option('--layout <layout>', 'the register sheets\' model: ico (UK ICO, English; default), cnil (CNIL, French) or dsk (DSK, German)')
+    .option('--lang <language>', 'language of the Cover, detail sheets, findings and page texts: en, fr or de (default: the layout\'s)')
+    .action((backupPath: string, options: { output?: string; csv?: string; layout?: string; lang?: string }) =>
       run(async () => {
         if (!options.output && !options.csv) throw new Error('ropa export: give -o <register.xlsx> and/or --csv <register.csv>')
+        const { layout, locale } = exportLanguage(options)
         const backup = readBackupFile(session.file(backupPath), backupPath)
         if (options.output) {
           // Loaded only here: exceljs takes a second to load, which the other commands need not wait for.
@@ -199,6 +212,8 @@ export function registerWorkbookCommands(program: Command, session: CliSession):
             appVersion: appVersion(),
             exportedAt: new Date().toISOString(),
             filters: '',
+            layout,
+            locale,
             // The same checks as `ropa check`, as of today, and the whole audit trail.
             findings: checkBackup(backupPath, backup, localToday()).findings,
             auditLog: backup.auditLog,
@@ -206,10 +221,11 @@ export function registerWorkbookCommands(program: Command, session: CliSession):
             // Evidence names the policy each quote comes from, for installed and earlier pack versions.
             packs: packSourcesOf([...backup.packs, ...(backup.packArchive ?? [])])
           })
-          session.out(`wrote ${options.output}: ${backup.records.length} activities\n`)
+          const chosen = layout === 'ico' && locale === 'en' ? '' : ` (${layout} layout, ${locale})`
+          session.out(`wrote ${options.output}: ${backup.records.length} activities${chosen}\n`)
         }
         if (options.csv) {
-          writeFileSync(session.file(options.csv), registerCsv(backup.records), 'utf8')
+          writeFileSync(session.file(options.csv), registerCsv(backup.records, { layout, locale }), 'utf8')
           session.out(`wrote ${options.csv}: ${backup.records.length} activities\n`)
         }
       })

@@ -35,7 +35,9 @@ const finding = (recordId: string, severity: Finding['severity'], ruleId: string
   reference: null,
   field,
   message: '',
-  fix: ''
+  fix: '',
+  messageRef: { key: ruleId },
+  fixRef: { key: `${ruleId}.fix` }
 })
 
 describe('where a finding shows in the editor', () => {

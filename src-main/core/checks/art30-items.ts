@@ -5,12 +5,13 @@
  */
 import type { RecordRole } from '../records/enums'
 import type { Organisation } from '../records/model'
+import { msg, type MessageRef } from '../i18n/message'
 import { isBlank, type CheckableRecord, type Severity } from './finding'
 import { dataCategoryName, theItem } from './rules/item-names'
 
 export interface MissingSpot {
   field: string
-  message: string
+  message: MessageRef
 }
 
 export interface Art30RecordItem {
@@ -20,7 +21,7 @@ export interface Art30RecordItem {
   roles: readonly RecordRole[]
   label: string
   severity: Severity
-  fix: string
+  fix: MessageRef
   /**
    * Left out of the completeness figures, which count Art. 30's lettered items: the activity's
    * name (it identifies the record), and prompts about what 30(2) does not ask of a processor.
@@ -37,14 +38,14 @@ export interface Art30OrganisationItem {
   article: string
   label: string
   severity: Severity
-  fix: string
+  fix: MessageRef
   missing(organisation: Organisation | null): MissingSpot[]
 }
 
 const CONTROLLER: readonly RecordRole[] = ['controller', 'joint-controller']
 const PROCESSOR: readonly RecordRole[] = ['processor']
 
-const whenEmpty = (empty: boolean, field: string, message: string): MissingSpot[] => (empty ? [{ field, message }] : [])
+const whenEmpty = (empty: boolean, field: string, message: MessageRef): MissingSpot[] => (empty ? [{ field, message }] : [])
 
 const hasContact = (contact: { address: string; email: string; phone: string } | undefined): boolean =>
   contact !== undefined && !(isBlank(contact.address) && isBlank(contact.email) && isBlank(contact.phone))
@@ -58,7 +59,7 @@ function transferCountryMissing(record: CheckableRecord): MissingSpot[] {
     if (isBlank(transfer.country)) {
       spots.push({
         field: `transfers.${index}.country`,
-        message: `The transfer to "${transfer.recipient || 'an unnamed recipient'}" does not identify the third country or international organisation.`
+        message: msg('art30.transfer-country', { recipient: transfer.recipient || msg('transfer.unnamedRecipient') })
       })
     }
   })
@@ -68,7 +69,7 @@ function transferCountryMissing(record: CheckableRecord): MissingSpot[] {
 function recipientNamesMissing(record: CheckableRecord): MissingSpot[] {
   const spots: MissingSpot[] = []
   record.recipients.forEach((recipient, index) => {
-    if (isBlank(recipient.name)) spots.push({ field: `recipients.${index}.name`, message: `Recipient ${index + 1} has no name.` })
+    if (isBlank(recipient.name)) spots.push({ field: `recipients.${index}.name`, message: msg('art30.recipient-name', { number: index + 1 }) })
   })
   return spots
 }
@@ -77,17 +78,19 @@ function recipientTypesNotStated(record: CheckableRecord): MissingSpot[] {
   const spots: MissingSpot[] = []
   record.recipients.forEach((recipient, index) => {
     if (recipient.type === 'not-stated' || isBlank(recipient.type)) {
-      const who = isBlank(recipient.name) ? `Recipient ${index + 1}` : `Recipient "${recipient.name.trim()}"`
-      spots.push({ field: `recipients.${index}.type`, message: `${who}: its type is not stated (processor, other controller, public authority or internal).` })
+      const who = isBlank(recipient.name) ? msg('item.recipient.unnamed', { number: index + 1 }) : msg('item.recipient', { name: recipient.name.trim() })
+      spots.push({ field: `recipients.${index}.type`, message: msg('art30.recipient-type', { recipient: who }) })
     }
   })
   return spots
 }
 
-const RECIPIENT_NAME_FIX = 'Name each recipient: the company, authority or internal team that receives the data.'
-const RECIPIENT_TYPE_FIX = 'Say what kind of recipient each one is: a processor acting for you, another controller, a public authority, or an internal team.'
-const TRANSFER_COUNTRY_FIX = 'Name the country or international organisation the data goes to.'
-const SECURITY_FIX = 'Tick the technical and organisational measures that protect this processing, or describe them in a few sentences.'
+const RECIPIENT_NAME_FIX = msg('art30.recipient-name.fix')
+const RECIPIENT_TYPE_FIX = msg('art30.recipient-type.fix')
+const TRANSFER_COUNTRY_FIX = msg('art30.transfer-country.fix')
+const SECURITY_FIX = msg('art30.security.fix')
+const SECURITY_MISSING = msg('art30.security')
+const NAME_MISSING = msg('art30.activity-name')
 
 export const ART30_RECORD_ITEMS: readonly Art30RecordItem[] = [
   {
@@ -97,8 +100,8 @@ export const ART30_RECORD_ITEMS: readonly Art30RecordItem[] = [
     label: 'Name of the processing activity',
     severity: 'error',
     notCounted: true,
-    fix: 'Give the processing activity a name the register and the auditor can refer to (e.g. "Payroll").',
-    missing: (record) => whenEmpty(isBlank(record.name), 'name', 'The processing activity has no name.')
+    fix: msg('art30-activity-name.fix'),
+    missing: (record) => whenEmpty(isBlank(record.name), 'name', NAME_MISSING)
   },
   {
     id: 'art30-processor-activity-name',
@@ -107,8 +110,8 @@ export const ART30_RECORD_ITEMS: readonly Art30RecordItem[] = [
     label: 'Name of the processing activity',
     severity: 'error',
     notCounted: true,
-    fix: 'Give the processing activity a name the register and the auditor can refer to (e.g. "Hosting for clients").',
-    missing: (record) => whenEmpty(isBlank(record.name), 'name', 'The processing activity has no name.')
+    fix: msg('art30-processor-activity-name.fix'),
+    missing: (record) => whenEmpty(isBlank(record.name), 'name', NAME_MISSING)
   },
   {
     id: 'art30-joint-controller',
@@ -116,9 +119,9 @@ export const ART30_RECORD_ITEMS: readonly Art30RecordItem[] = [
     roles: ['joint-controller'],
     label: 'Joint controller name and contact',
     severity: 'error',
-    fix: 'Name the joint controller(s) and give their contact details; refer to the Art. 26 arrangement.',
+    fix: msg('art30-joint-controller.fix'),
     missing: (record) =>
-      whenEmpty(isBlank(record.jointControllerDetails), 'jointControllerDetails', 'This is a joint-controller record but the joint controller is not named.')
+      whenEmpty(isBlank(record.jointControllerDetails), 'jointControllerDetails', msg('art30-joint-controller'))
   },
   {
     id: 'art30-purposes',
@@ -126,12 +129,12 @@ export const ART30_RECORD_ITEMS: readonly Art30RecordItem[] = [
     roles: CONTROLLER,
     label: 'Purposes of the processing',
     severity: 'error',
-    fix: 'Add at least one purpose that says why the data is processed.',
+    fix: msg('art30-purposes.fix'),
     missing: (record) => {
-      if (record.purposes.length === 0) return [{ field: 'purposes', message: 'No purpose of the processing is recorded.' }]
+      if (record.purposes.length === 0) return [{ field: 'purposes', message: msg('art30-purposes.none') }]
       const spots: MissingSpot[] = []
       record.purposes.forEach((purpose, index) => {
-        if (isBlank(purpose.description)) spots.push({ field: `purposes.${index}.description`, message: `Purpose ${index + 1} has no description.` })
+        if (isBlank(purpose.description)) spots.push({ field: `purposes.${index}.description`, message: msg('art30-purposes.description', { number: index + 1 }) })
       })
       return spots
     }
@@ -142,8 +145,8 @@ export const ART30_RECORD_ITEMS: readonly Art30RecordItem[] = [
     roles: CONTROLLER,
     label: 'Categories of data subjects',
     severity: 'error',
-    fix: 'Add the categories of people whose data is processed (customers, employees, ...).',
-    missing: (record) => whenEmpty(record.dataSubjects.length === 0, 'dataSubjects', 'No category of data subjects is recorded.')
+    fix: msg('art30-data-subjects.fix'),
+    missing: (record) => whenEmpty(record.dataSubjects.length === 0, 'dataSubjects', msg('art30-data-subjects'))
   },
   {
     id: 'art30-data-categories',
@@ -151,12 +154,12 @@ export const ART30_RECORD_ITEMS: readonly Art30RecordItem[] = [
     roles: CONTROLLER,
     label: 'Categories of personal data',
     severity: 'error',
-    fix: 'Add the categories of personal data processed (contact details, payment data, ...).',
+    fix: msg('art30-data-categories.fix'),
     missing: (record) => {
-      if (record.dataCategories.length === 0) return [{ field: 'dataCategories', message: 'No category of personal data is recorded.' }]
+      if (record.dataCategories.length === 0) return [{ field: 'dataCategories', message: msg('art30-data-categories.none') }]
       const spots: MissingSpot[] = []
       record.dataCategories.forEach((category, index) => {
-        if (isBlank(category.term)) spots.push({ field: `dataCategories.${index}.term`, message: `Data category ${index + 1} does not say which category of personal data it is.` })
+        if (isBlank(category.term)) spots.push({ field: `dataCategories.${index}.term`, message: msg('art30-data-categories.term', { number: index + 1 }) })
       })
       return spots
     }
@@ -168,8 +171,8 @@ export const ART30_RECORD_ITEMS: readonly Art30RecordItem[] = [
     label: 'Categories of recipients',
     // A processing with no recipient at all is possible, so this is only a prompt to confirm.
     severity: 'warning',
-    fix: 'Add the recipients (processors, other controllers, authorities, internal teams), or note in the description that nobody receives the data.',
-    missing: (record) => whenEmpty(record.recipients.length === 0, 'recipients', 'No recipient is recorded. That is rare: check that nobody receives this data.')
+    fix: msg('art30-recipients.fix'),
+    missing: (record) => whenEmpty(record.recipients.length === 0, 'recipients', msg('art30-recipients'))
   },
   {
     id: 'art30-recipient-names',
@@ -208,20 +211,20 @@ export const ART30_RECORD_ITEMS: readonly Art30RecordItem[] = [
     roles: CONTROLLER,
     label: 'Time limits for erasure per data category',
     severity: 'error',
-    fix: 'Give a retention period, or the criterion that sets it (e.g. "3 years from the end of the contract").',
+    fix: msg('art30-retention.fix'),
     applies: (record) => record.dataCategories.length > 0,
     missing: (record) => {
       const spots: MissingSpot[] = []
       record.dataCategories.forEach((category, index) => {
         const { retention } = category
         // `the data category "Financial Data"`, or `data category 2` while it has no term.
-        const name = isBlank(category.term) ? dataCategoryName(category.term, index) : `the data category ${dataCategoryName(category.term, index)}`
+        const named = dataCategoryName(category.term, index, 'the')
         if (retention.mode === 'unspecified') {
-          spots.push({ field: `dataCategories.${index}.retention.mode`, message: `No retention is recorded for ${name}.` })
+          spots.push({ field: `dataCategories.${index}.retention.mode`, message: msg('art30-retention.unspecified', { category: named }) })
         } else if (retention.mode === 'period' && retention.period === null) {
-          spots.push({ field: `dataCategories.${index}.retention.period`, message: `The retention of ${name} is a fixed period, but the period is not given.` })
+          spots.push({ field: `dataCategories.${index}.retention.period`, message: msg('art30-retention.period', { category: named }) })
         } else if (retention.mode === 'criterion' && isBlank(retention.criterion)) {
-          spots.push({ field: `dataCategories.${index}.retention.criterion`, message: `The retention of ${name} is set by a criterion, but the criterion is not described.` })
+          spots.push({ field: `dataCategories.${index}.retention.criterion`, message: msg('art30-retention.criterion', { category: named }) })
         }
       })
       return spots
@@ -234,7 +237,7 @@ export const ART30_RECORD_ITEMS: readonly Art30RecordItem[] = [
     label: 'Technical and organisational measures',
     severity: 'error',
     fix: SECURITY_FIX,
-    missing: (record) => whenEmpty(!hasSecurityMeasures(record), 'securityMeasures', 'No Art. 32(1) security measure is recorded.')
+    missing: (record) => whenEmpty(!hasSecurityMeasures(record), 'securityMeasures', SECURITY_MISSING)
   },
   {
     id: 'art30-controllers-acted-for',
@@ -242,12 +245,12 @@ export const ART30_RECORD_ITEMS: readonly Art30RecordItem[] = [
     roles: PROCESSOR,
     label: 'Controllers the processor acts for',
     severity: 'error',
-    fix: 'Add each controller on whose behalf this processing is carried out.',
+    fix: msg('art30-controllers-acted-for.fix'),
     missing: (record) => {
-      if (record.controllersActedFor.length === 0) return [{ field: 'controllersActedFor', message: 'This processor record does not name the controllers it acts for.' }]
+      if (record.controllersActedFor.length === 0) return [{ field: 'controllersActedFor', message: msg('art30-controllers-acted-for.none') }]
       const spots: MissingSpot[] = []
       record.controllersActedFor.forEach((controller, index) => {
-        if (isBlank(controller.name)) spots.push({ field: `controllersActedFor.${index}.name`, message: `Controller ${index + 1} has no name.` })
+        if (isBlank(controller.name)) spots.push({ field: `controllersActedFor.${index}.name`, message: msg('art30-controllers-acted-for.name', { number: index + 1 }) })
       })
       return spots
     }
@@ -258,12 +261,12 @@ export const ART30_RECORD_ITEMS: readonly Art30RecordItem[] = [
     roles: PROCESSOR,
     label: 'Contact details of each controller',
     severity: 'error',
-    fix: 'Give the contact details (address, e-mail or phone) of each controller.',
+    fix: msg('art30-controller-contact.fix'),
     applies: (record) => record.controllersActedFor.length > 0,
     missing: (record) => {
       const spots: MissingSpot[] = []
       record.controllersActedFor.forEach((controller, index) => {
-        if (isBlank(controller.contact)) spots.push({ field: `controllersActedFor.${index}.contact`, message: `${theItem('controller', controller.name, index)} has no contact details.` })
+        if (isBlank(controller.contact)) spots.push({ field: `controllersActedFor.${index}.contact`, message: msg('art30-controller-contact', { controller: theItem('controller', controller.name, index) }) })
       })
       return spots
     }
@@ -274,7 +277,7 @@ export const ART30_RECORD_ITEMS: readonly Art30RecordItem[] = [
     roles: PROCESSOR,
     label: 'Categories of processing per controller',
     severity: 'error',
-    fix: 'Describe what processing is carried out for each controller (hosting, payroll, e-mail delivery, ...).',
+    fix: msg('art30-processing-categories.fix'),
     applies: (record) => record.controllersActedFor.length > 0,
     missing: (record) => {
       const spots: MissingSpot[] = []
@@ -282,7 +285,7 @@ export const ART30_RECORD_ITEMS: readonly Art30RecordItem[] = [
         if (isBlank(controller.processingCategories)) {
           spots.push({
             field: `controllersActedFor.${index}.processingCategories`,
-            message: `${theItem('controller', controller.name, index)} has no categories of processing carried out for it.`
+            message: msg('art30-processing-categories', { controller: theItem('controller', controller.name, index) })
           })
         }
       })
@@ -329,7 +332,7 @@ export const ART30_RECORD_ITEMS: readonly Art30RecordItem[] = [
     label: 'Technical and organisational measures',
     severity: 'error',
     fix: SECURITY_FIX,
-    missing: (record) => whenEmpty(!hasSecurityMeasures(record), 'securityMeasures', 'No Art. 32(1) security measure is recorded.')
+    missing: (record) => whenEmpty(!hasSecurityMeasures(record), 'securityMeasures', SECURITY_MISSING)
   }
 ]
 
@@ -339,12 +342,12 @@ export const ART30_ORGANISATION_ITEMS: readonly Art30OrganisationItem[] = [
     article: 'Art. 30(1)(a)',
     label: 'Controller name',
     severity: 'error',
-    fix: 'Enter the organisation\'s legal name in the organisation profile.',
+    fix: msg('org-controller-name.fix'),
     missing: (organisation) =>
       whenEmpty(
         organisation === null || isBlank(organisation.controller.name),
         'controller.name',
-        organisation === null ? 'The organisation profile has not been filled in.' : 'The organisation profile has no controller name.'
+        organisation === null ? msg('org-controller-name.noProfile') : msg('org-controller-name')
       )
   },
   {
@@ -352,9 +355,9 @@ export const ART30_ORGANISATION_ITEMS: readonly Art30OrganisationItem[] = [
     article: 'Art. 30(1)(a)',
     label: 'Controller contact details',
     severity: 'error',
-    fix: 'Add the organisation\'s address, e-mail or telephone number in the organisation profile.',
+    fix: msg('org-controller-contact.fix'),
     missing: (organisation) =>
-      whenEmpty(!hasContact(organisation?.controller), 'controller.email', 'The organisation profile has no contact details for the controller.')
+      whenEmpty(!hasContact(organisation?.controller), 'controller.email', msg('org-controller-contact'))
   },
   {
     id: 'org-dpo',
@@ -362,12 +365,12 @@ export const ART30_ORGANISATION_ITEMS: readonly Art30OrganisationItem[] = [
     label: 'Data protection officer',
     // A DPO is required only where Art. 37 applies, so this is a prompt rather than an error.
     severity: 'warning',
-    fix: 'If you have designated a DPO (Art. 37), add their name and contact details to the organisation profile.',
+    fix: msg('org-dpo.fix'),
     missing: (organisation) =>
       whenEmpty(
         organisation === null || isBlank(organisation.dpo.name) || !hasContact(organisation.dpo),
         isBlank(organisation?.dpo.name) ? 'dpo.name' : 'dpo.email',
-        'The organisation profile does not name a data protection officer with contact details.'
+        msg('org-dpo')
       )
   }
 ]

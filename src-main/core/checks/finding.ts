@@ -3,6 +3,8 @@
  * enforces and the field it concerns, using react-hook-form field names
  * (`purposes.0.lawfulBasis`) so that the editor can show it next to the field.
  */
+import { translateMessage } from '../i18n/catalogues'
+import type { MessageRef } from '../i18n/message'
 import type { RecordRole } from '../records/enums'
 import type { Organisation, RecordForm, StoredRecord } from '../records/model'
 
@@ -21,9 +23,13 @@ export interface Finding {
   reference: string | null
   /** Path in the record form (or the organisation form for organisation rules), e.g. 'purposes.0.lawfulBasis'. */
   field: string
+  /** In English; `messageRef` says it in any language (core/i18n `translateMessage`). */
   message: string
-  /** What to do about it, in plain language. */
+  /** What to do about it, in plain language (English; `fixRef` in any language). */
   fix: string
+  /** The message as a catalogue key (`findings` namespace) and its parameters. */
+  messageRef: MessageRef
+  fixRef: MessageRef
 }
 
 export interface CheckContext {
@@ -61,8 +67,8 @@ export function isControllerRecord(record: CheckableRecord): boolean {
 export interface FindingDetails {
   severity: Severity
   field: string
-  message: string
-  fix: string
+  message: MessageRef
+  fix: MessageRef
   /** Overrides the rule's article where one rule covers sibling provisions (30(1)(e) and 30(2)(c)). */
   article?: string
 }
@@ -75,8 +81,7 @@ export function recordFinding(rule: RuleMeta, record: CheckableRecord, details: 
     recordId: record.id ?? null,
     reference: record.reference ?? null,
     field: details.field,
-    message: details.message,
-    fix: details.fix
+    ...findingText(details)
   }
 }
 
@@ -88,9 +93,12 @@ export function organisationFinding(rule: RuleMeta, details: FindingDetails): Fi
     recordId: null,
     reference: null,
     field: details.field,
-    message: details.message,
-    fix: details.fix
+    ...findingText(details)
   }
+}
+
+function findingText(details: FindingDetails): Pick<Finding, 'message' | 'fix' | 'messageRef' | 'fixRef'> {
+  return { message: translateMessage(details.message, 'en'), fix: translateMessage(details.fix, 'en'), messageRef: details.message, fixRef: details.fix }
 }
 
 export function isBlank(value: string | null | undefined): boolean {

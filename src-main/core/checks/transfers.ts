@@ -1,10 +1,11 @@
 /** The record's transfers that leave the EEA (or the UK, for a UK GDPR organisation): the only ones Chapter V is about. */
 import { destinationText } from '../legal/transfer-text'
-import { TRANSFER_LAW_AS_OF, formatLegalDate } from '../legal/transfer-law'
+import { TRANSFER_LAW_AS_OF } from '../legal/transfer-law'
+import { dateParam, msg, type MessageRef } from '../i18n/message'
 import type { Regime } from '../records/enums'
 import type { Transfer } from '../records/model'
 import { classifyDestination, type DestinationClass } from './adequacy'
-import { isBlank, type CheckableRecord, type CheckContext } from './finding'
+import type { CheckableRecord, CheckContext } from './finding'
 
 export interface ThirdCountryTransfer {
   transfer: Transfer
@@ -45,12 +46,13 @@ export function transferArticle(record: CheckableRecord): string {
 export { destinationText }
 
 /** "Transfer 2 to United States (Acme Inc.)", as the editor numbers it; never a gap where a name is missing. */
-export function transferName(transfer: Pick<Transfer, 'country' | 'countryCode' | 'recipient'>, index: number): string {
+export function transferName(transfer: Pick<Transfer, 'country' | 'countryCode' | 'recipient'>, index: number): MessageRef {
   const destination = destinationText(transfer)
-  const where = destination === '' ? ' (no destination named yet' : ` to ${destination} (`
-  const who = isBlank(transfer.recipient) ? (destination === '' ? ', no recipient named yet)' : 'recipient not named yet)') : `${destination === '' ? ', recipient ' : ''}${transfer.recipient.trim()})`
-  return `Transfer ${index + 1}${where}${who}`
+  const number = index + 1
+  const recipient = transfer.recipient.trim()
+  if (destination === '') return recipient === '' ? msg('transfer.name.none', { number }) : msg('transfer.name.noDestination', { number, recipient })
+  return recipient === '' ? msg('transfer.name.noRecipient', { number, destination }) : msg('transfer.name', { number, destination, recipient })
 }
 
 /** Said under findings judged by the dated legal data. */
-export const TRANSFER_LAW_NOTE = `Transfer law as of ${formatLegalDate(TRANSFER_LAW_AS_OF)}.`
+export const TRANSFER_LAW_NOTE: MessageRef = msg('transferLawNote', { date: dateParam(TRANSFER_LAW_AS_OF) })

@@ -2,6 +2,9 @@ import { z } from 'zod'
 import { BACKUP_MAX_BYTES, auditAnchorSchema, auditEntrySchema, parseBackupText } from '../backup/backup-format'
 import { organisationSchema, storedRecordSchema } from '../records/model'
 import { formatJsonPath } from '../util/problems'
+import { LOCALES } from '../i18n'
+import type { MessageParam, MessageRef } from '../i18n/message'
+import { WORKBOOK_LAYOUTS } from '../workbook/layouts/names'
 import type { ExportData } from '../workbook/register-sheets'
 
 /**
@@ -58,6 +61,18 @@ export type SaveFileRequest = z.infer<typeof saveFileRequestSchema>
 
 export type SaveFileResult = { status: 'saved'; name: string } | { status: 'cancelled' }
 
+/** A finding's message as a catalogue key and parameters (core/i18n/message.ts); nested messages are parameters. */
+const messageParamSchema: z.ZodType<MessageParam> = z.lazy(() =>
+  z.union([
+    z.string(),
+    z.number(),
+    messageRefSchema,
+    z.strictObject({ date: z.string(), style: z.enum(['long', 'short']).optional() }),
+    z.strictObject({ list: z.array(messageParamSchema), separator: z.string() })
+  ])
+)
+const messageRefSchema: z.ZodType<MessageRef> = z.lazy(() => z.strictObject({ key: z.string(), params: z.record(z.string(), messageParamSchema).optional() }))
+
 const findingSchema = z.object({
   ruleId: z.string(),
   severity: z.enum(['error', 'warning', 'info']),
@@ -66,7 +81,9 @@ const findingSchema = z.object({
   reference: z.string().nullable(),
   field: z.string(),
   message: z.string(),
-  fix: z.string()
+  fix: z.string(),
+  messageRef: messageRefSchema,
+  fixRef: messageRefSchema
 })
 
 const chainVerificationSchema = z.discriminatedUnion('ok', [
@@ -86,6 +103,8 @@ export const exportDataSchema = z.strictObject({
   appVersion: z.string(),
   exportedAt: z.iso.datetime({ offset: true }),
   filters: z.string(),
+  layout: z.enum(WORKBOOK_LAYOUTS).optional(),
+  locale: z.enum(LOCALES).optional(),
   fingerprint: z.string().regex(/^[0-9a-f]{64}$/, 'a SHA-256 hash: 64 hexadecimal characters').optional(),
   findings: z.array(findingSchema).optional(),
   auditLog: z.array(auditEntrySchema).optional(),

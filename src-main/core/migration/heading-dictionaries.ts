@@ -7,6 +7,9 @@
  * kept word for word in the record's notes.
  */
 import { CONTROLLER_COLUMNS, DATA_CATEGORY_COLUMNS, PROCESSOR_COLUMNS, PURPOSE_COLUMNS, RECIPIENT_COLUMNS, TRANSFER_COLUMNS } from '../workbook/register-sheets'
+import { lookupText } from '../i18n/catalogues'
+import { REGISTER_LAYOUTS, type RegisterLayout } from '../workbook/layouts'
+import { recordText } from '../workbook/layouts/record-text'
 import type { DictionaryName, TargetField } from './types'
 
 /** A field, a note, or a column ignored for the reason given (it repeats another one). */
@@ -97,6 +100,28 @@ const APP = [
   // A transfer row's "Recipient" is the transfer's, not a recipient of the record.
   ...TRANSFER_COLUMNS.map((column) => (column.key === 'recipient' ? (['Transfers: Recipient', 'transfers[].recipient'] as const) : ([column.header, APP_DETAIL_TARGETS[column.key]] as const)))
 ].flatMap(([heading, target]) => (target ? [{ dictionary: 'app' as const, heading, target }] : []))
+
+/**
+ * The app's own CNIL and DSK layouts (core/workbook/layouts) and their detail sheets' French and
+ * German headings, so that such an export maps even without its Data sheet.
+ */
+const LAYOUT_TARGETS: Record<string, DictionaryTarget> = {
+  ...APP_COLUMN_TARGETS,
+  createdAt: 'note',
+  documentation: 'transfers[].documentation'
+}
+function layoutEntries(dictionary: 'cnil' | 'dsk', layout: RegisterLayout): DictionaryEntry[] {
+  const text = recordText(layout.locale)
+  const register = [...layout.controller.columns(text), ...layout.processor.columns(text)].map((column) => [column.header, LAYOUT_TARGETS[column.key]] as const)
+  const detailHeading = (sheet: string, key: string) => lookupText(layout.locale, `workbook:col.${sheet}.${key}`)
+  const details = [
+    ...PURPOSE_COLUMNS.map((column) => [detailHeading('purposes', column.key), column.key === 'lawfulBasis' ? 'purposes[].lawfulBasis' : APP_DETAIL_TARGETS[column.key]] as const),
+    ...DATA_CATEGORY_COLUMNS.map((column) => [detailHeading('dataCategories', column.key), APP_DETAIL_TARGETS[column.key]] as const),
+    ...RECIPIENT_COLUMNS.map((column) => [detailHeading('recipients', column.key), APP_DETAIL_TARGETS[column.key]] as const),
+    ...TRANSFER_COLUMNS.map((column) => [detailHeading('transfers', column.key), column.key === 'recipient' ? 'transfers[].recipient' : APP_DETAIL_TARGETS[column.key]] as const)
+  ]
+  return [...register, ...details].flatMap(([heading, target]) => (target ? [{ dictionary, heading, target }] : []))
+}
 
 /** The ICO's "Documentation template for controllers" and "... for processors". */
 const ICO = entries('ico', [
@@ -323,7 +348,15 @@ const DSK = entries('dsk', [
   ['Bemerkungen', 'note']
 ])
 
-export const HEADING_DICTIONARY: readonly DictionaryEntry[] = [...APP, ...ICO, ...ENGLISH, ...CNIL, ...DSK]
+export const HEADING_DICTIONARY: readonly DictionaryEntry[] = [
+  ...APP,
+  ...ICO,
+  ...ENGLISH,
+  ...CNIL,
+  ...layoutEntries('cnil', REGISTER_LAYOUTS.cnil),
+  ...DSK,
+  ...layoutEntries('dsk', REGISTER_LAYOUTS.dsk)
+]
 
 /** Labels of a contact block (above a table, or the "Acteurs" of a fiche). */
 export type ContactRole = 'controller' | 'dpo' | 'representative'

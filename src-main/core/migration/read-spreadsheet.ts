@@ -81,8 +81,8 @@ async function readXlsx(fileName: string, bytes: Uint8Array): Promise<Spreadshee
     }
     sheets.push({ name: worksheet.name, hidden: worksheet.state !== 'visible', rows: rectangular(trimTrailing(rows)), merges })
   }
-  const cover = sheets.find((sheet) => sheet.name === SHEET.cover)
-  const appWorkbookWithData = sheets.some((sheet) => sheet.name === SHEET.data) && cover?.rows[1]?.[2] === WORKBOOK_FORMAT_MARK
+  // The Cover carries the format mark whatever the export's language named it (Cover, Page de garde, Deckblatt).
+  const appWorkbookWithData = sheets.some((sheet) => sheet.name === SHEET.data) && sheets.some((sheet) => sheet.rows[1]?.[2] === WORKBOOK_FORMAT_MARK)
   return { ok: true, file: { fileName, format: 'xlsx', sheets, csv: null, appWorkbookWithData } }
 }
 

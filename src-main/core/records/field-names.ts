@@ -26,12 +26,12 @@ import {
 } from './enums'
 import { termLabel } from '../vocabulary/vocabulary'
 
-const OPEN_ITEM_RESOLUTION_LABELS = { open: 'Not yet decided', resolved: 'Resolved', accepted: 'Accepted with a note' }
+export const OPEN_ITEM_RESOLUTION_LABELS = { open: 'Not yet decided', resolved: 'Resolved', accepted: 'Accepted with a note' }
 /** A vendor suggestion's kind, and a template gap's. */
 const KIND_LABELS = { purpose: 'Purpose', 'lawful-basis': 'Lawful basis', silent: 'Silent', vague: 'Vague' }
 
 /** List fields, by the name of one item. */
-const ITEM_NAMES: Record<string, string> = {
+export const ITEM_NAMES: Record<string, string> = {
   purposes: 'Purpose',
   dataSubjects: 'Data subject',
   dataCategories: 'Data category',
@@ -45,7 +45,7 @@ const ITEM_NAMES: Record<string, string> = {
   jointControllers: 'Joint controller'
 }
 
-const FIELD_NAMES: Record<string, string> = {
+export const FIELD_NAMES: Record<string, string> = {
   name: 'Name',
   description: 'Description',
   businessFunction: 'Business function',
@@ -135,7 +135,14 @@ const FIELD_NAMES: Record<string, string> = {
   version: 'Version'
 }
 
-const humanise = (part: string) => FIELD_NAMES[part] ?? part.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/^./, (first) => first.toUpperCase())
+const humanise = (part: string, fieldNames: Readonly<Record<string, string>> = FIELD_NAMES) =>
+  fieldNames[part] ?? FIELD_NAMES[part] ?? part.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/^./, (first) => first.toUpperCase())
+
+/** The words a path is described with: English by default; core/i18n passes another language's. */
+export interface FieldPathWords {
+  items: Readonly<Record<string, string>>
+  fields: Readonly<Record<string, string>>
+}
 
 /**
  * Finds the position of a list item addressed by its id (the history's `transfers[<id>]`), so
@@ -159,26 +166,26 @@ export function itemPositionIn(value: object | undefined): ItemPosition {
  * `transfers[<id>].safeguard` (the history's item ids) → "Transfer 2 › Safeguard" when
  * `position` knows the item, otherwise "Transfer › Safeguard".
  */
-export function describeFieldPath(path: string, position?: ItemPosition): string {
+export function describeFieldPath(path: string, position?: ItemPosition, words: FieldPathWords = { items: ITEM_NAMES, fields: FIELD_NAMES }): string {
   const parts = path
     .replace(/\[(\d+)\]/g, '.$1')
     .replace(/\[([^\]]+)\]/g, '.#$1')
     .split('.')
     .filter(Boolean)
-  const words: string[] = []
+  const described: string[] = []
   for (let index = 0; index < parts.length; index++) {
     const part = parts[index] ?? ''
     const next = parts[index + 1]
-    const itemName = ITEM_NAMES[part]
+    const itemName = words.items[part]
     if (itemName && next !== undefined && /^(\d+|#.*)$/.test(next)) {
       const number = next.startsWith('#') ? position?.(part, next.slice(1)) : Number(next)
-      words.push(number === undefined ? itemName : `${itemName} ${number + 1}`)
+      described.push(number === undefined ? itemName : `${itemName} ${number + 1}`)
       index++
     } else {
-      words.push(humanise(part))
+      described.push(humanise(part, words.fields))
     }
   }
-  return words.join(' › ')
+  return described.join(' › ')
 }
 
 /** Which labels a stored value is shown with, by the field that holds it. */

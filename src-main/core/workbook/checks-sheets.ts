@@ -7,12 +7,11 @@
 import type { AuditEntry } from '../audit/audit-chain'
 import { AUDIT_ACTION_LABELS, AUDIT_ENTITY_LABELS, changeText } from '../audit/audit-text'
 import { SEVERITIES, type Finding } from '../checks/finding'
-import { describeFieldPath } from '../records/field-names'
+import type { Locale } from '../i18n'
+import { describeFieldPathIn, formatArticle, lookupText, translateMessage } from '../i18n/catalogues'
 import type { StoredRecord } from '../records/model'
-import { MAX_CELL_CHARS, SHEET } from './columns'
-import { column, type CellValue, type Column, type ExportData, type SheetLayout } from './register-sheets'
-
-const SEVERITY_TEXT = { error: 'Error', warning: 'Warning', info: 'Info' } as const
+import { MAX_CELL_CHARS } from './columns'
+import { column, sheetName, type CellValue, type Column, type ExportData, type SheetLayout } from './register-sheets'
 /** Each changed value is cut at this length in the sheet; the app and the backup keep it whole. */
 const CHANGE_VALUE_CHARS = 300
 
@@ -21,33 +20,36 @@ interface FindingRow {
   name: string
 }
 
-export function findingColumns(): Column<FindingRow>[] {
+/** The Findings sheet in one language: each finding's message and fix said from its catalogue key. */
+export function findingColumns(locale: Locale = 'en'): Column<FindingRow>[] {
+  const say = (key: string) => lookupText(locale, `workbook:findings.${key}`)
   return [
-    column('reference', 'Reference', 12, ({ finding }) => finding.reference ?? (finding.recordId === null ? 'Organisation' : '')),
-    column('name', 'Processing activity', 34, ({ name }) => name),
-    column('severity', 'Severity', 10, ({ finding }) => SEVERITY_TEXT[finding.severity]),
-    column('article', 'Article', 14, ({ finding }) => finding.article),
-    column('field', 'Field', 26, ({ finding }) => describeFieldPath(finding.field)),
-    column('finding', 'Finding', 60, ({ finding }) => finding.message),
-    column('fix', 'What to do', 60, ({ finding }) => finding.fix),
-    column('rule', 'Rule', 26, ({ finding }) => finding.ruleId)
+    column('reference', say('reference'), 12, ({ finding }) => finding.reference ?? (finding.recordId === null ? say('organisation') : '')),
+    column('name', say('name'), 34, ({ name }) => name),
+    column('severity', say('severity'), 10, ({ finding }) => lookupText(locale, `labels:severity.${finding.severity}`)),
+    column('article', say('article'), 14, ({ finding }) => formatArticle(finding.article, locale)),
+    column('field', say('field'), 26, ({ finding }) => describeFieldPathIn(finding.field, locale)),
+    column('finding', say('finding'), 60, ({ finding }) => (locale === 'en' ? finding.message : translateMessage(finding.messageRef, locale))),
+    column('fix', say('fix'), 60, ({ finding }) => (locale === 'en' ? finding.fix : translateMessage(finding.fixRef, locale))),
+    column('rule', say('rule'), 26, ({ finding }) => finding.ruleId)
   ]
 }
 
-export function auditColumns(): Column<AuditEntry>[] {
+export function auditColumns(locale: Locale = 'en'): Column<AuditEntry>[] {
+  const say = (key: string) => lookupText(locale, `workbook:audit.${key}`)
   return [
-    column('seq', 'Entry', 8, (entry) => entry.seq ?? ''),
-    column('at', 'When (UTC)', 24, (entry) => entry.at),
-    column('actor', 'Who', 20, (entry) => entry.actor),
+    column('seq', say('seq'), 8, (entry) => entry.seq ?? ''),
+    column('at', say('at'), 24, (entry) => entry.at),
+    column('actor', say('actor'), 20, (entry) => entry.actor),
     // Hashed with the entry: without it the chain could not be re-verified from the sheet.
-    column('actorId', 'User ID', 38, (entry) => entry.actorId ?? ''),
-    column('entity', 'Entity', 14, (entry) => AUDIT_ENTITY_LABELS[entry.entity] ?? entry.entity),
-    column('entityId', 'Entity ID', 38, (entry) => entry.entityId),
-    column('action', 'Action', 12, (entry) => AUDIT_ACTION_LABELS[entry.action] ?? entry.action),
-    column('summary', 'Summary', 44, (entry) => entry.summary),
-    column('changes', 'Changes (field: before → after)', 70, (entry) => changesCell(entry)),
-    column('prevHash', 'SHA-256 of the previous entry', 30, (entry) => entry.prevHash),
-    column('hash', 'SHA-256 of this entry', 30, (entry) => entry.hash)
+    column('actorId', say('actorId'), 38, (entry) => entry.actorId ?? ''),
+    column('entity', say('entity'), 14, (entry) => AUDIT_ENTITY_LABELS[entry.entity] ?? entry.entity),
+    column('entityId', say('entityId'), 38, (entry) => entry.entityId),
+    column('action', say('action'), 12, (entry) => AUDIT_ACTION_LABELS[entry.action] ?? entry.action),
+    column('summary', say('summary'), 44, (entry) => entry.summary),
+    column('changes', say('changes'), 70, (entry) => changesCell(entry)),
+    column('prevHash', say('prevHash'), 30, (entry) => entry.prevHash),
+    column('hash', say('hash'), 30, (entry) => entry.hash)
   ]
 }
 
@@ -64,7 +66,7 @@ function changesCell(entry: AuditEntry): string {
 }
 
 /** Organisation findings first, then by record reference, most severe first within a record. */
-function sortedFindings(findings: readonly Finding[], records: readonly StoredRecord[]): FindingRow[] {
+function sortedFindings(findings: readonly Finding[], records: readonly StoredRecord[], locale: Locale): FindingRow[] {
   const order = new Map(records.map((record, index) => [record.id, { index, name: record.name }]))
   return findings
     .map((finding, index) => ({ finding, index }))
@@ -72,7 +74,7 @@ function sortedFindings(findings: readonly Finding[], records: readonly StoredRe
       const place = (finding: Finding) => (finding.recordId === null ? -1 : (order.get(finding.recordId)?.index ?? Number.MAX_SAFE_INTEGER))
       return place(a.finding) - place(b.finding) || SEVERITIES.indexOf(a.finding.severity) - SEVERITIES.indexOf(b.finding.severity) || a.index - b.index
     })
-    .map(({ finding }) => ({ finding, name: finding.recordId === null ? 'Organisation profile' : (order.get(finding.recordId)?.name ?? '') }))
+    .map(({ finding }) => ({ finding, name: finding.recordId === null ? lookupText(locale, 'workbook:findings.organisationProfile') : (order.get(finding.recordId)?.name ?? '') }))
 }
 
 function layout<T>(name: SheetLayout['name'], columns: Column<T>[], items: readonly T[]): SheetLayout {
@@ -89,9 +91,9 @@ function layout<T>(name: SheetLayout['name'], columns: Column<T>[], items: reado
 }
 
 /** The sheets the export data asks for; `records` in the workbook's (reference) order. */
-export function checksSheets(data: ExportData, records: readonly StoredRecord[]): SheetLayout[] {
+export function checksSheets(data: ExportData, records: readonly StoredRecord[], locale: Locale = 'en'): SheetLayout[] {
   const sheets: SheetLayout[] = []
-  if (data.findings) sheets.push(layout(SHEET.findings, findingColumns(), sortedFindings(data.findings, records)))
-  if (data.auditLog) sheets.push(layout(SHEET.auditTrail, auditColumns(), [...data.auditLog].sort((a, b) => (a.seq ?? 0) - (b.seq ?? 0))))
+  if (data.findings) sheets.push(layout(sheetName('findings', locale), findingColumns(locale), sortedFindings(data.findings, records, locale)))
+  if (data.auditLog) sheets.push(layout(sheetName('auditTrail', locale), auditColumns(locale), [...data.auditLog].sort((a, b) => (a.seq ?? 0) - (b.seq ?? 0))))
   return sheets
 }

@@ -29,7 +29,7 @@ import { emptyRecordForm, emptyRetention, newItemId } from '../records/new-recor
 import type { Problem } from '../util/problems'
 import { customTerm, VOCABULARY, type VocabularyKind } from '../vocabulary/vocabulary'
 import { columnLetter, fitCell, normaliseHeading, restoreNeutralisedCell, SHEET, WORKBOOK_FORMAT_MARK } from './columns'
-import { CONTROLLER_COLUMNS, ORGANISATION_DATA_REFERENCE, PROCESSOR_COLUMNS, recordsFingerprint, type CellValue } from './register-sheets'
+import { CONTROLLER_COLUMNS, coverItemLabels, ORGANISATION_DATA_REFERENCE, PROCESSOR_COLUMNS, recordsFingerprint, type CellValue } from './register-sheets'
 import { ROW_HASH_HEADER } from './verification'
 import { checkXlsx, DEFAULT_XLSX_LIMITS, type XlsxLimits } from './xlsx-guard'
 
@@ -170,14 +170,19 @@ export function recordsToImport(preview: ImportPreview, options: { includeConfli
 
 // ---------------------------------------------------------------- the app's own workbook
 
-function isAppWorkbook(workbook: ExcelJS.Workbook): boolean {
-  const cover = workbook.getWorksheet(SHEET.cover)
-  return workbook.getWorksheet(SHEET.data) !== undefined && cover !== undefined && cellText(cover.getCell('C2').value) === WORKBOOK_FORMAT_MARK
+/** The Cover, whatever the export's language named it: the sheet that carries the format mark. */
+function coverSheet(workbook: ExcelJS.Workbook): ExcelJS.Worksheet | undefined {
+  return workbook.worksheets.find((sheet) => cellText(sheet.getCell('C2').value) === WORKBOOK_FORMAT_MARK)
 }
 
-function coverValue(workbook: ExcelJS.Workbook, item: string): string {
-  const cover = workbook.getWorksheet(SHEET.cover)!
-  for (let row = 2; row <= cover.rowCount; row++) if (cellText(cover.getCell(row, 2).value) === item) return cellText(cover.getCell(row, 3).value)
+function isAppWorkbook(workbook: ExcelJS.Workbook): boolean {
+  return workbook.getWorksheet(SHEET.data) !== undefined && coverSheet(workbook) !== undefined
+}
+
+function coverValue(workbook: ExcelJS.Workbook, item: 'exportedAt' | 'fingerprint'): string {
+  const cover = coverSheet(workbook)!
+  const labels = coverItemLabels(item)
+  for (let row = 2; row <= cover.rowCount; row++) if (labels.includes(cellText(cover.getCell(row, 2).value))) return cellText(cover.getCell(row, 3).value)
   return ''
 }
 
@@ -187,8 +192,8 @@ function invalidRow(location: string, reference: string, reason: string): Import
 
 function readAppWorkbook(workbook: ExcelJS.Workbook, existing: readonly StoredRecord[]): WorkbookImport {
   const data = workbook.getWorksheet(SHEET.data)!
-  const exportedAt = coverValue(workbook, 'Exported at') || null
-  const fingerprint = coverValue(workbook, 'SHA-256 fingerprint of the exported records')
+  const exportedAt = coverValue(workbook, 'exportedAt') || null
+  const fingerprint = coverValue(workbook, 'fingerprint')
 
   // Chunks are consecutive rows of one reference, parts 1..n.
   const entries: Array<{ row: number; reference: string; json: string; problem: string | null }> = []

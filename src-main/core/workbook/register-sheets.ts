@@ -35,11 +35,17 @@ import {
 import { referenceNumber, type ImportedCell, type OpenItemResolution, type Organisation, type Retention, type StoredRecord } from '../records/model'
 import { describeFieldPath } from '../records/field-names'
 import type { InstalledPack } from '../templates/installed-pack'
-import { formatLegalDate, TRANSFER_LAW_AS_OF } from '../legal/transfer-law'
+import { TRANSFER_LAW_AS_OF } from '../legal/transfer-law'
+import { formatLongDate } from '../i18n/message'
 import { destinationText, transferInstrumentText } from '../legal/transfer-text'
 import { sha256Hex } from '../util/sha256'
 import { termLabel } from '../vocabulary/vocabulary'
-import { LISTS, LIST_NAMES, MAX_CELL_CHARS, SHEET, WORKBOOK_FORMAT_MARK, type ColumnSpec, type ListName, type SheetName } from './columns'
+import type { Locale } from '../i18n'
+import { formatArticle, lookupText } from '../i18n/catalogues'
+import { LISTS, LIST_NAMES, MAX_CELL_CHARS, SHEET, WORKBOOK_FORMAT_MARK, type ColumnSpec, type ListName } from './columns'
+import { REGISTER_LAYOUTS, type WorkbookLayoutName } from './layouts'
+import { recordText, type RecordText } from './layouts/record-text'
+import enWorkbook from '../i18n/locales/en/workbook'
 
 export type CellValue = string | number
 
@@ -60,6 +66,10 @@ export interface ExportData {
   exportedAt: string
   /** A sentence describing the filters applied in the app, '' for the whole register. */
   filters: string
+  /** The register sheets' model: 'ico' (default, English), 'cnil' (French) or 'dsk' (German). */
+  layout?: WorkbookLayoutName
+  /** The language of everything else (Cover, detail sheets, Findings, print texts); default the layout's. */
+  locale?: Locale
   /**
    * `recordsFingerprint(records)`, when the caller can compute it faster (the Node writer
    * hashes with node:crypto); computed here otherwise.
@@ -100,16 +110,18 @@ export function packSourcesOf(packs: ReadonlyArray<Pick<InstalledPack, 'pack'>>)
   }))
 }
 
-/** The Cover's labels for the audit anchor, shared with tests and anyone reading the Cover. */
+/** The Cover's labels for the audit anchor (in English), shared with tests and anyone reading the Cover. */
 export const COVER_AUDIT = {
-  section: 'Audit trail',
-  count: 'Entries in the whole audit trail',
-  head: 'SHA-256 of the newest entry (head of the chain)',
-  verified: 'Chain verified at export'
+  section: enWorkbook['cover.audit'],
+  count: enWorkbook['cover.auditCount'],
+  head: enWorkbook['cover.auditHead'],
+  verified: enWorkbook['cover.auditVerified']
 } as const
 
 export interface SheetLayout {
-  name: SheetName
+  name: string
+  /** The language of its headings and Art. 30 marks; English when not set. */
+  locale?: Locale
   state: 'visible' | 'hidden'
   columns: ColumnSpec[]
   /** A line above the headings that marks the columns Art. 30 requires. */
@@ -122,8 +134,8 @@ export function headerRowCount(layout: Pick<SheetLayout, 'art30Row'>): number {
   return layout.art30Row ? 2 : 1
 }
 
-export function art30Mark(column: ColumnSpec): string {
-  return column.requiredByArt30 ? `Required: Art. ${column.requiredByArt30}` : ''
+export function art30Mark(column: ColumnSpec, locale: Locale = 'en'): string {
+  return column.requiredByArt30 ? lookupText(locale, 'workbook:art30.required', { article: formatArticle(`Art. ${column.requiredByArt30}`, locale) }) : ''
 }
 
 export interface Column<T> extends ColumnSpec {
@@ -463,43 +475,52 @@ function countBy<T extends string>(records: readonly StoredRecord[], key: (recor
 }
 
 /** The Cover row that dates the adequacy decisions and instrument validity the findings used. */
-export const TRANSFER_LAW_COVER_LABEL = 'Transfer law as of'
+export const TRANSFER_LAW_COVER_LABEL = enWorkbook['cover.transferLaw']
 
-function coverRows(data: ExportData, records: StoredRecord[]): CellValue[][] {
-  const rows: CellValue[][] = [['Workbook', 'Format', WORKBOOK_FORMAT_MARK]]
+function coverRows(data: ExportData, records: StoredRecord[], locale: Locale): CellValue[][] {
+  const say = (key: string) => lookupText(locale, `workbook:cover.${key}`)
+  const rows: CellValue[][] = [[say('workbook'), say('format'), WORKBOOK_FORMAT_MARK]]
   const organisation = data.organisation
   const contact = (section: string, value: { name: string; address: string; email: string; phone: string }) =>
-    rows.push([section, 'Name', value.name], [section, 'Address', value.address], [section, 'E-mail', value.email], [section, 'Telephone', value.phone])
+    rows.push([section, say('name'), value.name], [section, say('address'), value.address], [section, say('email'), value.email], [section, say('phone'), value.phone])
   if (organisation) {
-    contact('Controller', organisation.controller)
-    contact('Data protection officer', organisation.dpo)
-    contact('Representative', organisation.representative)
-    for (const joint of organisation.jointControllers) rows.push(['Joint controller', joint.name, lines([joint.address, joint.email, joint.phone])])
+    contact(say('controller'), organisation.controller)
+    contact(say('dpo'), organisation.dpo)
+    contact(say('representative'), organisation.representative)
+    for (const joint of organisation.jointControllers) rows.push([say('jointController'), joint.name, lines([joint.address, joint.email, joint.phone])])
   } else {
-    rows.push(['Controller', 'Name', 'Organisation details not yet entered'])
+    rows.push([say('controller'), say('name'), say('noOrganisation')])
   }
+  // The export time stays ISO: the importer reads it back to tell conflicts.
   rows.push(
-    ['Export', 'Exported at', data.exportedAt],
-    ['Export', 'App version', data.appVersion],
-    ['Export', 'Filters applied', data.filters || 'None: the whole register'],
-    ['Export', 'Records', records.length],
-    ['Export', TRANSFER_LAW_COVER_LABEL, formatLegalDate(TRANSFER_LAW_AS_OF)]
+    [say('export'), say('exportedAt'), data.exportedAt],
+    [say('export'), say('appVersion'), data.appVersion],
+    [say('export'), say('filters'), data.filters || say('noFilters')],
+    [say('export'), say('records'), records.length],
+    [say('export'), say('transferLaw'), formatLongDate(TRANSFER_LAW_AS_OF, locale)]
   )
-  for (const [label, count] of countBy(records, (record) => record.role, RECORD_ROLE_LABELS)) rows.push(['Records by role', label, count])
-  for (const [label, count] of countBy(records, (record) => record.status, RECORD_STATUS_LABELS)) rows.push(['Records by status', label, count])
-  rows.push(['Export', 'SHA-256 fingerprint of the exported records', data.fingerprint ?? recordsFingerprint(records)])
+  const labels = <T extends string>(group: string, map: Record<T, string>) =>
+    Object.fromEntries(Object.keys(map).map((key) => [key, lookupText(locale, `labels:${group}.${key}`)])) as Record<T, string>
+  for (const [label, count] of countBy(records, (record) => record.role, labels('role', RECORD_ROLE_LABELS))) rows.push([say('byRole'), label, count])
+  for (const [label, count] of countBy(records, (record) => record.status, labels('status', RECORD_STATUS_LABELS))) rows.push([say('byStatus'), label, count])
+  rows.push([say('export'), say('fingerprint'), data.fingerprint ?? recordsFingerprint(records)])
   if (data.audit) {
     const { anchor, verification } = data.audit
     rows.push(
-      [COVER_AUDIT.section, COVER_AUDIT.count, anchor.count],
-      [COVER_AUDIT.section, COVER_AUDIT.head, anchor.headHash],
-      [COVER_AUDIT.section, COVER_AUDIT.verified, verification.ok ? 'Yes: every entry links to the one before it and the chain ends at this head' : `No: ${chainBreakText(verification.firstBreak)}`]
+      [say('audit'), say('auditCount'), anchor.count],
+      [say('audit'), say('auditHead'), anchor.headHash],
+      [say('audit'), say('auditVerified'), verification.ok ? say('auditIntact') : `${say('auditBroken')} ${chainBreakText(verification.firstBreak)}`]
     )
   }
   return rows
 }
 
-function itemLayout<T>(name: SheetName, columns: ItemColumn<T>[], records: StoredRecord[], itemsOf: (record: StoredRecord) => T[]): SheetLayout {
+/** The Cover's item labels in every language: the importer finds the export time and fingerprint whatever the language. */
+export function coverItemLabels(item: 'exportedAt' | 'fingerprint'): string[] {
+  return [...new Set((['en', 'fr', 'de'] as const).map((locale) => lookupText(locale, `workbook:cover.${item}`)))]
+}
+
+function itemLayout<T>(name: string, columns: ItemColumn<T>[], records: StoredRecord[], itemsOf: (record: StoredRecord) => T[]): SheetLayout {
   return {
     name,
     state: 'visible',
@@ -512,7 +533,7 @@ function itemLayout<T>(name: SheetName, columns: ItemColumn<T>[], records: Store
   }
 }
 
-function recordLayout(name: SheetName, columns: Column<StoredRecord>[], records: StoredRecord[]): SheetLayout {
+function recordLayout(name: string, columns: Column<StoredRecord>[], records: StoredRecord[]): SheetLayout {
   return {
     name,
     state: 'visible',
@@ -530,38 +551,126 @@ function specs(columns: ColumnSpec[]): ColumnSpec[] {
   return columns.map(({ key, header, width, requiredByArt30, list }) => ({ key, header, width, requiredByArt30, list }))
 }
 
+/** A sheet's name in the export's language (Data and Lists keep theirs: machines read them). */
+export function sheetName(key: keyof typeof SHEET, locale: Locale): string {
+  return locale === 'en' ? SHEET[key] : lookupText(locale, `workbook:sheet.${key}`)
+}
+
+/** A detail sheet's headings in the export's language; English where the catalogue has none. */
+function localised(sheet: keyof typeof SHEET, columns: ColumnSpec[], locale: Locale): ColumnSpec[] {
+  if (locale === 'en') return specs(columns)
+  return specs(columns).map((spec) => {
+    const key = `workbook:col.${sheet}.${spec.key}`
+    const header = lookupText(locale, key)
+    return header === key.slice('workbook:'.length) ? spec : { ...spec, header }
+  })
+}
+
+function withValues<T>(columns: ItemColumn<T>[], values: Record<string, (item: Item<T>) => CellValue>): ItemColumn<T>[] {
+  return columns.map((column) => (values[column.key] ? { ...column, value: values[column.key]! } : column))
+}
+
+/** The detail sheets' labelled cells in the export's language (the English columns say them with the app's labels). */
+function detailColumns(text: RecordText) {
+  const { label, term } = text
+  return {
+    purposes: withValues(PURPOSE_COLUMNS, { uses: ({ item }) => lines(item.uses.map(term)), lawfulBasis: ({ item }) => label('lawfulBasis', item.lawfulBasis) }),
+    dataCategories: withValues(DATA_CATEGORY_COLUMNS, {
+      category: ({ item }) => term(item.term),
+      retention: ({ item }) => text.retentionOf(item.retention),
+      retentionMode: ({ item }) => label('retentionMode', item.retention.mode),
+      unit: ({ item }) => (item.retention.period === null ? '' : label('retentionUnit', item.retention.unit)),
+      endAction: ({ item }) => label('endAction', item.retention.endAction)
+    }),
+    recipients: withValues(RECIPIENT_COLUMNS, { type: ({ item }) => label('recipientType', item.type) }),
+    transfers: withValues(TRANSFER_COLUMNS, {
+      mechanism: ({ item }) => label('mechanism', item.mechanism),
+      instrument: ({ item }) => label('instrument', item.instrument),
+      sccModule: ({ item }) => label('sccModule', item.sccModule),
+      derogation: ({ item }) => label('derogation', item.derogation)
+    })
+  }
+}
+
+/** The drop-down lists in the export's language, in the same order as the English ones (core/workbook/columns.ts `LISTS`). */
+const LIST_LABEL_GROUPS: Record<ListName, [group: string, keys: readonly string[]]> = {
+  role: ['role', Object.keys(RECORD_ROLE_LABELS)],
+  status: ['status', Object.keys(RECORD_STATUS_LABELS)],
+  lawfulBasis: ['lawfulBasis', Object.keys(LAWFUL_BASIS_LABELS)],
+  transferMechanism: ['mechanism', Object.keys(TRANSFER_MECHANISM_LABELS)],
+  transferInstrument: ['instrument', Object.keys(TRANSFER_INSTRUMENT_LABELS)],
+  recipientType: ['recipientType', Object.keys(RECIPIENT_TYPE_LABELS)],
+  dpiaRequired: ['dpiaRequired', Object.keys(DPIA_REQUIRED_LABELS)],
+  dpiaStatus: ['dpiaStatus', Object.keys(DPIA_STATUS_LABELS)]
+}
+function listLabels(list: ListName, text: RecordText): readonly string[] {
+  if (text.locale === 'en') return LISTS[list].labels
+  const [group, keys] = LIST_LABEL_GROUPS[list]
+  return keys.map((key) => text.label(group, key))
+}
+
+/** The English headings the `workbook` catalogue translates (`sheet.*`, `col.<sheet>.<column>`), for the catalogue tests. */
+export function englishSheetTexts(): Record<string, string> {
+  const texts: Record<string, string> = {}
+  // Data and Lists are read by machines; the register sheets' names come with their layout.
+  for (const [key, name] of Object.entries(SHEET)) if (!['data', 'lists', 'controller', 'processor'].includes(key)) texts[`sheet.${key}`] = name
+  const detail: Array<[string, ColumnSpec[]]> = [
+    ['purposes', PURPOSE_COLUMNS],
+    ['dataCategories', DATA_CATEGORY_COLUMNS],
+    ['recipients', RECIPIENT_COLUMNS],
+    ['transfers', TRANSFER_COLUMNS],
+    ['vendors', VENDOR_COLUMNS],
+    ['evidence', EVIDENCE_COLUMNS],
+    ['cover', COVER_COLUMNS]
+  ]
+  for (const [sheet, columns] of detail) for (const spec of columns) texts[`col.${sheet}.${spec.key}`] = spec.header
+  return texts
+}
+
+/** The language of an export: the one chosen, or the layout's own. */
+export function exportLocale(data: Pick<ExportData, 'layout' | 'locale'>): Locale {
+  return data.locale ?? REGISTER_LAYOUTS[data.layout ?? 'ico'].locale
+}
+
 /** Every sheet of the workbook in order. Rows are generated lazily so that a streaming writer never holds them all. */
 export function registerSheets(data: ExportData): SheetLayout[] {
+  const layout = REGISTER_LAYOUTS[data.layout ?? 'ico']
+  const locale = exportLocale(data)
+  const text = recordText(locale)
+  const controllerColumns = layout.controller.columns(text)
+  const processorColumns = layout.processor.columns(text)
+  const name = (key: keyof typeof SHEET) => sheetName(key, locale)
   const records = sortByReference(data.records)
   const controllerRecords = records.filter((record) => record.role !== 'processor')
   const processorRecords = records.filter((record) => record.role === 'processor')
-  const cover = coverRows(data, records)
+  const cover = coverRows(data, records, locale)
   const usedBy = (vendorId: string) =>
     lines(records.filter((record) => record.recipients.some((recipient) => recipient.vendorId === vendorId)).map((record) => record.reference)).replace(/\n/g, ', ')
   const listLength = Math.max(...LIST_NAMES.map((list) => LISTS[list].labels.length))
+  const details = locale === 'en' ? { purposes: PURPOSE_COLUMNS, dataCategories: DATA_CATEGORY_COLUMNS, recipients: RECIPIENT_COLUMNS, transfers: TRANSFER_COLUMNS } : detailColumns(text)
   const packSources = new Map((data.packs ?? []).map((source) => [`${source.id}@${source.version}`, source]))
   const organisationChunks = data.organisation ? jsonChunks(JSON.stringify(data.organisation)) : []
 
-  return [
-    { name: SHEET.cover, state: 'visible', columns: COVER_COLUMNS, art30Row: false, rowCount: cover.length, rows: () => cover },
-    { ...recordLayout(SHEET.controller, CONTROLLER_COLUMNS, controllerRecords), columns: specs(CONTROLLER_COLUMNS) },
-    { ...recordLayout(SHEET.processor, PROCESSOR_COLUMNS, processorRecords), columns: specs(PROCESSOR_COLUMNS) },
-    { ...itemLayout(SHEET.purposes, PURPOSE_COLUMNS, records, (record) => record.purposes), columns: specs(PURPOSE_COLUMNS) },
-    { ...itemLayout(SHEET.dataCategories, DATA_CATEGORY_COLUMNS, records, (record) => record.dataCategories), columns: specs(DATA_CATEGORY_COLUMNS) },
-    { ...itemLayout(SHEET.recipients, RECIPIENT_COLUMNS, records, (record) => record.recipients), columns: specs(RECIPIENT_COLUMNS) },
-    { ...itemLayout(SHEET.transfers, TRANSFER_COLUMNS, records, (record) => record.transfers), columns: specs(TRANSFER_COLUMNS) },
+  const sheets: SheetLayout[] = [
+    { name: name('cover'), state: 'visible', columns: localised('cover', COVER_COLUMNS, locale), art30Row: false, rowCount: cover.length, rows: () => cover },
+    { ...recordLayout(layout.controller.sheet, controllerColumns, controllerRecords), columns: specs(controllerColumns) },
+    { ...recordLayout(layout.processor.sheet, processorColumns, processorRecords), columns: specs(processorColumns) },
+    { ...itemLayout(name('purposes'), details.purposes, records, (record) => record.purposes), columns: localised('purposes', PURPOSE_COLUMNS, locale) },
+    { ...itemLayout(name('dataCategories'), details.dataCategories, records, (record) => record.dataCategories), columns: localised('dataCategories', DATA_CATEGORY_COLUMNS, locale) },
+    { ...itemLayout(name('recipients'), details.recipients, records, (record) => record.recipients), columns: localised('recipients', RECIPIENT_COLUMNS, locale) },
+    { ...itemLayout(name('transfers'), details.transfers, records, (record) => record.transfers), columns: localised('transfers', TRANSFER_COLUMNS, locale) },
     {
-      name: SHEET.vendors,
+      name: name('vendors'),
       state: 'visible',
-      columns: specs(VENDOR_COLUMNS),
+      columns: localised('vendors', VENDOR_COLUMNS, locale),
       art30Row: false,
       rowCount: data.vendors.length,
       *rows() {
         for (const vendor of data.vendors) yield VENDOR_COLUMNS.map((spec) => spec.value({ vendor, usedBy: usedBy(vendor.id) }))
       }
     },
-    { ...itemLayout(SHEET.evidence, EVIDENCE_COLUMNS, records, (record) => evidenceRowsOf(record, packSources)), columns: specs(EVIDENCE_COLUMNS) },
-    ...checksSheets(data, records),
+    { ...itemLayout(name('evidence'), EVIDENCE_COLUMNS, records, (record) => evidenceRowsOf(record, packSources)), columns: localised('evidence', EVIDENCE_COLUMNS, locale) },
+    ...checksSheets(data, records, locale),
     {
       name: SHEET.lists,
       state: 'hidden',
@@ -569,7 +678,8 @@ export function registerSheets(data: ExportData): SheetLayout[] {
       art30Row: false,
       rowCount: listLength,
       *rows() {
-        for (let index = 0; index < listLength; index++) yield LIST_NAMES.map((list) => LISTS[list].labels[index] ?? '')
+        const labels = LIST_NAMES.map((list) => listLabels(list, text))
+        for (let index = 0; index < listLength; index++) yield labels.map((list) => list[index] ?? '')
       }
     },
     {
@@ -584,4 +694,5 @@ export function registerSheets(data: ExportData): SheetLayout[] {
       }
     }
   ]
+  return sheets.map((sheet) => ({ ...sheet, locale }))
 }

@@ -203,8 +203,5 @@ export function exportFingerprint(rowHashes: readonly string[], createHash: Crea
   return hash.digest()
 }
 
-/** The footer's words before the fingerprint's short form. */
-export const FOOTER_FINGERPRINT_LABEL = 'Export fingerprint'
-
 /** The short form printed in footers. */
 export const shortFingerprint = (fingerprint: string) => fingerprint.slice(0, 16)

@@ -9,7 +9,6 @@ import { columnLetter } from './columns'
 import { describeLibraryError } from './read-workbook'
 import {
   exportFingerprint,
-  FOOTER_FINGERPRINT_LABEL,
   shortFingerprint,
   hashText,
   portableHash,
@@ -100,8 +99,9 @@ export async function verifyWorkbook(bytes: Uint8Array, fileName = 'the workbook
     problem(fileName, `is not a readable .xlsx workbook: ${describeLibraryError(error)}`)
     return result
   }
-  const verification = workbook.getWorksheet(VERIFICATION_SHEET)
-  if (!verification || rawText(verification.getCell('C2').value) !== VERIFICATION_FORMAT_MARK) {
+  // Found by its format mark: the export's language names the sheet ("Verification", "Vérification", "Prüfnachweis").
+  const verification = workbook.worksheets.find((sheet) => rawText(sheet.getCell('C2').value) === VERIFICATION_FORMAT_MARK)
+  if (!verification) {
     problem(fileName, `has no ${VERIFICATION_SHEET} sheet from this app, so there is nothing to check it against (it was not exported by this version of the app, or the sheet was removed)`)
     return result
   }
@@ -125,7 +125,7 @@ export async function verifyWorkbook(bytes: Uint8Array, fileName = 'the workbook
     verificationRows.push({ row, section, item })
     nowValues.set(row, value)
     if (rowHash([section, item, value], createHash) !== stated) {
-      problem(cellRef(VERIFICATION_SHEET, row, 3), `row ${row} of the ${VERIFICATION_SHEET} sheet ("${section}", "${item}") differs from its row hash in ${cellRef(VERIFICATION_SHEET, row, 4)}: one of them was changed`)
+      problem(cellRef(verification.name, row, 3), `row ${row} of the ${verification.name} sheet ("${section}", "${item}") differs from its row hash in ${cellRef(verification.name, row, 4)}: one of them was changed`)
     }
     if (item === 'Exported at') result.exportedAt = value
     if (item === VERIFICATION_ITEMS.auditEntries) result.auditEntries = value
@@ -139,13 +139,13 @@ export async function verifyWorkbook(bytes: Uint8Array, fileName = 'the workbook
     else if (/^Heading row \d+$/.test(item)) entry().headings.push({ hash: value, at: row })
     else if (/^Column [A-Z]+: /.test(item)) entry().columns.push({ hash: value, at: row, header: item.replace(/^Column [A-Z]+: /, '') })
   }
-  if (fingerprintRow === 0) problem(VERIFICATION_SHEET, `the ${VERIFICATION_SHEET} sheet has lost its last row, "${VERIFICATION_ITEMS.fingerprint}"`)
+  if (fingerprintRow === 0) problem(verification.name, `the ${verification.name} sheet has lost its last row, "${VERIFICATION_ITEMS.fingerprint}"`)
   else if (exportFingerprint(rowHashes, createHash) !== result.fingerprint) {
-    problem(cellRef(VERIFICATION_SHEET, fingerprintRow, 3), `the fingerprint of the whole export does not match the row hashes of the ${VERIFICATION_SHEET} sheet: the fingerprint or the sheet was changed`)
+    problem(cellRef(verification.name, fingerprintRow, 3), `the fingerprint of the whole export does not match the row hashes of the ${verification.name} sheet: the fingerprint or the sheet was changed`)
   }
 
   // 2. Every sheet it lists: row count, heading rows, and each row and column hash.
-  const expectedSheets = new Set([...listed.keys(), VERIFICATION_SHEET])
+  const expectedSheets = new Set([...listed.keys(), verification.name])
   for (const sheet of workbook.worksheets) {
     if (!expectedSheets.has(sheet.name)) problem(`'${sheet.name}'`, `the sheet '${sheet.name}' was not in the export (added afterwards)`)
   }
@@ -204,7 +204,7 @@ export async function verifyWorkbook(bytes: Uint8Array, fileName = 'the workbook
     }
     if (changedRows.length === 0) {
       for (const column of changedColumns) {
-        problem(`'${name}'!${columnLetter(column)}:${columnLetter(column)}`, `column "${expected.columns[column - 1]!.header}" was changed (its rows' hashes were changed to match, but the column's hash on the ${VERIFICATION_SHEET} sheet does not)`)
+        problem(`'${name}'!${columnLetter(column)}:${columnLetter(column)}`, `column "${expected.columns[column - 1]!.header}" was changed (its rows' hashes were changed to match, but the column's hash on the ${verification.name} sheet does not)`)
       }
     }
   }
@@ -213,9 +213,10 @@ export async function verifyWorkbook(bytes: Uint8Array, fileName = 'the workbook
   const recomputed = verificationRows.map(({ row, section, item }) => rowHash([section, item, nowValues.get(row) ?? ''], createHash))
   result.recomputedFingerprint = exportFingerprint(recomputed, createHash)
   if (result.recomputedFingerprint !== result.fingerprint && result.problems.length === 0) {
-    problem(cellRef(VERIFICATION_SHEET, fingerprintRow, 3), `the fingerprint of the whole export is ${result.recomputedFingerprint} for the workbook as it is, not the ${result.fingerprint} it states`)
+    problem(cellRef(verification.name, fingerprintRow, 3), `the fingerprint of the whole export is ${result.recomputedFingerprint} for the workbook as it is, not the ${result.fingerprint} it states`)
   }
-  const footer = `${FOOTER_FINGERPRINT_LABEL} ${shortFingerprint(result.fingerprint)}`
+  // The footer's words follow the export's language; the fingerprint's short form is what it must print.
+  const footer = shortFingerprint(result.fingerprint)
   for (const sheet of workbook.worksheets) {
     if (sheet.state !== 'visible') continue
     for (const [part, text] of [

@@ -6,10 +6,12 @@
  * streaming writer alone on the same cells).
  */
 import ExcelJS, { type DataValidation, type Workbook, type Worksheet } from 'exceljs'
-import { art30Mark, headerRowCount, ORGANISATION_DATA_REFERENCE, recordsFingerprint, registerSheets, type CellValue, type ExportData, type SheetLayout } from './register-sheets'
+import { art30Mark, exportLocale, headerRowCount, ORGANISATION_DATA_REFERENCE, recordsFingerprint, registerSheets, sheetName, type CellValue, type ExportData, type SheetLayout } from './register-sheets'
+import type { Locale } from '../i18n'
+import { lookupText } from '../i18n/catalogues'
 import { columnLetter, fitCell, listRange, looksLikeFormula, SHEET, type ColumnSpec } from './columns'
 import { XLSX_STYLE, XlsxWorkbook, type XlsxHeaderFooter, type XlsxValidation } from './xlsx-writer'
-import { FOOTER_FINGERPRINT_LABEL, portableHash, ROW_HASH_HEADER, SheetDigester, shortFingerprint, VERIFICATION_SHEET, verificationRows, type CreateHash } from './verification'
+import { portableHash, ROW_HASH_HEADER, SheetDigester, shortFingerprint, verificationRows, type CreateHash } from './verification'
 
 export type ExportProgress = (done: number, total: number) => void
 
@@ -76,6 +78,8 @@ export interface PrintContext {
   organisation: string
   exportedAt: string
   fingerprint: string
+  /** The language of the page texts; English when not set. */
+  locale?: Locale
 }
 
 /** Header and footer text: '&' starts a code in them, so a literal one is doubled; Excel allows 255 characters. */
@@ -87,7 +91,8 @@ function headerText(text: string, limit: number): string {
 export function headerFooterFor(sheet: string, context: PrintContext): Partial<ExcelJS.HeaderFooter> {
   const when = context.exportedAt.replace('T', ' ').replace(/:\d{2}(\.\d+)?Z$/, ' UTC')
   const header = `&L&B${headerText(context.organisation, 100)}&B&R${headerText(sheet, 40)}`
-  const footer = `&LPage &P of &N&CExported ${headerText(when, 40)}&R${FOOTER_FINGERPRINT_LABEL} ${shortFingerprint(context.fingerprint)}`
+  const say = (key: string, params: Record<string, string>) => lookupText(context.locale ?? 'en', `workbook:print.${key}`, params)
+  const footer = `&L${say('page', { page: '&P', pages: '&N' })}&C${say('exported', { when: headerText(when, 40) })}&R${say('fingerprint', { fingerprint: shortFingerprint(context.fingerprint) })}`
   return { oddHeader: header, oddFooter: footer, evenHeader: header, evenFooter: footer }
 }
 
@@ -123,9 +128,9 @@ function isRecordSheet(layout: SheetLayout): boolean {
 export const ROW_HASH_COLUMN: ColumnSpec = { key: 'rowHash', header: ROW_HASH_HEADER, width: 18, requiredByArt30: null, list: null }
 
 /** The heading rows of a sheet, as written (without the row-hash column). */
-export function headingRows(layout: Pick<SheetLayout, 'columns' | 'art30Row'>): Array<Array<string | null>> {
+export function headingRows(layout: Pick<SheetLayout, 'columns' | 'art30Row' | 'locale'>): Array<Array<string | null>> {
   const rows: Array<Array<string | null>> = []
-  if (layout.art30Row) rows.push(layout.columns.map((spec) => safeText(art30Mark(spec))))
+  if (layout.art30Row) rows.push(layout.columns.map((spec) => safeText(art30Mark(spec, layout.locale))))
   rows.push(layout.columns.map((spec) => spec.header))
   return rows
 }
@@ -262,6 +267,7 @@ export async function buildWorkbook(data: ExportData, onProgress?: ExportProgres
   const recordsPrint = data.fingerprint ?? recordsFingerprint(data.records)
   const layouts = registerSheets({ ...data, fingerprint: recordsPrint })
   const workbook = new XlsxWorkbook({ creator: 'RoPA Manager', created: data.exportedAt })
+  const locale = exportLocale(data)
   const total = exportRowTotal(layouts)
   const filterRanges = new Map<number, string>()
   const digests = []
@@ -296,14 +302,21 @@ export async function buildWorkbook(data: ExportData, onProgress?: ExportProgres
 
   const audit = data.audit ? { count: data.audit.anchor.count, headHash: data.audit.anchor.headHash } : null
   const verification = verificationRows({ exportedAt: data.exportedAt, recordsFingerprint: recordsPrint, audit }, digests, createHash)
-  const layout: SheetLayout = { name: VERIFICATION_SHEET, state: 'visible', columns: VERIFICATION_COLUMNS, art30Row: false, rowCount: verification.rows.length, rows: () => verification.rows }
+  const verificationSheet = sheetName('verification', locale)
+  const columns = VERIFICATION_COLUMNS.map((spec) => (spec.key === 'rowHash' ? spec : { ...spec, header: lookupText(locale, `workbook:verification.${spec.key}`) }))
+  const layout: SheetLayout = { name: verificationSheet, state: 'visible', columns, art30Row: false, rowCount: verification.rows.length, rows: () => verification.rows }
   const sheet = xlsxSheetFor(workbook, layout, false)
-  filterRanges.set(layouts.length, `'${VERIFICATION_SHEET}'!${absolute(filterRange(layout, false))}`)
+  filterRanges.set(layouts.length, `'${verificationSheet}'!${absolute(filterRange(layout, false))}`)
   for (const values of verification.rows) {
     const cells = values.map(safeCell)
     sheet.addRow(cells, null, undefined, quotedCells(cells))
   }
-  const print: PrintContext = { organisation: data.organisation?.controller.name || 'Organisation not yet entered', exportedAt: data.exportedAt, fingerprint: verification.fingerprint }
+  const print: PrintContext = {
+    organisation: data.organisation?.controller.name || lookupText(locale, 'workbook:print.noOrganisation'),
+    exportedAt: data.exportedAt,
+    fingerprint: verification.fingerprint,
+    locale
+  }
   const headerFooter = (options: { name: string; hidden: boolean }): XlsxHeaderFooter | null => {
     if (options.hidden) return null
     const text = headerFooterFor(options.name, print)

@@ -8,6 +8,7 @@ import { activityTitle, type StoredRecord } from '@core/records/model'
 import type { Problem } from '@core/util/problems'
 import type { ImportPreview, ImportPreviewRow, ReadStage } from '@core/workbook/read-workbook'
 import type { WorkbookVerification } from '@core/workbook/verify-workbook'
+import { WORKBOOK_LAYOUTS, type WorkbookLayoutName } from '@core/workbook/layouts/names'
 import { DEFAULT_XLSX_LIMITS } from '@core/workbook/xlsx-guard'
 import { NavLink } from '../app/navigation'
 import { registerStore, repository } from '../app/services'
@@ -61,9 +62,17 @@ function progressText(progress: ExportProgress): string {
   return 'Preparing the workbook…'
 }
 
+/** The regulators' models, each in its own language (core/workbook/layouts). */
+const LAYOUT_NAMES: Record<WorkbookLayoutName, string> = {
+  ico: 'ICO template (UK, English)',
+  cnil: 'CNIL registre (France, français)',
+  dsk: 'DSK Verzeichnis (Deutschland, Deutsch)'
+}
+
 function ExportSection() {
   const snapshot = useSyncExternalStore(registerStore.subscribe, registerStore.getSnapshot)
   const [scope, setScope] = useState<ExportScope>('all')
+  const [layout, setLayout] = useState<WorkbookLayoutName>('ico')
   const [progress, setProgress] = useState<HostProgress | ExportStage | null>(null)
   const [busy, setBusy] = useState<'xlsx' | 'csv' | null>(null)
   const [error, setError] = useState<string | null>(null)
@@ -83,7 +92,7 @@ function ExportSection() {
       if (kind === 'xlsx') {
         // Read, checked and (in the browser build) written in a worker: the page only shows the stage.
         const inBrowser = (await host.getAppInfo()).host === 'browser'
-        const exported = await exportInBackground(scope, filter, await idsInScope(scope, filter), inBrowser, setProgress)
+        const exported = await exportInBackground(scope, filter, await idsInScope(scope, filter), inBrowser, setProgress, layout)
         count = exported.records
         const suggestedName = datedFileName(stem, 'xlsx')
         result =
@@ -94,7 +103,7 @@ function ExportSection() {
         const records = await recordsInScope(scope, filter)
         count = records.length
         const { registerCsv } = await import('@core/workbook/register-csv')
-        result = await host.saveFile({ title: 'Export the register as CSV', suggestedName: datedFileName(stem, 'csv'), filters: [{ name: 'CSV', extensions: ['csv'] }], data: registerCsv(records) })
+        result = await host.saveFile({ title: 'Export the register as CSV', suggestedName: datedFileName(stem, 'csv'), filters: [{ name: 'CSV', extensions: ['csv'] }], data: registerCsv(records, { layout }) })
       }
       if (result.status === 'saved') toast.success(`Exported ${count.toLocaleString()} records to ${result.name}`)
     } catch (caught) {
@@ -128,6 +137,16 @@ function ExportSection() {
           </span>
         </label>
       </fieldset>
+      <label className="field export__layout">
+        <span className="field__label">Register layout</span>
+        <select value={layout} disabled={busy !== null} onChange={(event) => setLayout(event.target.value as WorkbookLayoutName)}>
+          {WORKBOOK_LAYOUTS.map((name) => (
+            <option key={name} value={name}>
+              {LAYOUT_NAMES[name]}
+            </option>
+          ))}
+        </select>
+      </label>
       <div className="export__actions">
         <button type="button" className="button button--primary" disabled={busy !== null} onClick={() => void run('xlsx')}>
           Export workbook (.xlsx)

@@ -6,6 +6,7 @@ import { registerStore, repository } from '../app/services'
 import { runWorkerJob, type JobWorker } from '../ui/worker-job'
 import { runExportJob, type ExportJobRequest, type ExportJobResult, type ExportStage } from './export-job'
 import type { ExportWorkerMessage } from './export-workbook.worker'
+import type { WorkbookLayoutName } from '@core/workbook/layouts/names'
 
 export type ExportScope = 'all' | 'view'
 
@@ -43,7 +44,7 @@ const exportWorker = (): JobWorker<ExportJobRequest, ExportWorkerMessage> => new
  * The workbook export, in a Web Worker (export-job.ts): the page sends the request and shows
  * each stage. Only where no worker can start does the page do the same work itself.
  */
-export function exportInBackground(scope: ExportScope, filter: RegisterFilter, ids: string[] | null, write: boolean, onStage: (stage: ExportStage) => void, createWorker = exportWorker): Promise<ExportJobResult> {
+export function exportInBackground(scope: ExportScope, filter: RegisterFilter, ids: string[] | null, write: boolean, onStage: (stage: ExportStage) => void, layout: WorkbookLayoutName = 'ico', createWorker = exportWorker): Promise<ExportJobResult> {
   const request: ExportJobRequest = {
     databaseName: repository.db.name,
     ids,
@@ -51,7 +52,8 @@ export function exportInBackground(scope: ExportScope, filter: RegisterFilter, i
     filters: scope === 'view' ? `Register view — ${describeFilter(filter) || 'no filters'}` : '',
     exportedAt: new Date().toISOString(),
     appVersion: __APP_VERSION__,
-    write
+    write,
+    layout
   }
   return runWorkerJob<ExportJobRequest, ExportStage, ExportJobResult>({
     createWorker,

@@ -8,6 +8,7 @@
 import type { StoredRecord } from '@core/records/model'
 import { exportChecks } from '@core/workbook/export-checks'
 import { packSourcesOf, type ExportData } from '@core/workbook/register-sheets'
+import type { WorkbookLayoutName } from '@core/workbook/layouts/names'
 import type { RegisterRepository } from '../db/register-repository'
 
 export interface ExportJobRequest {
@@ -20,6 +21,8 @@ export interface ExportJobRequest {
   appVersion: string
   /** true: the finished workbook (browser build); false: the data, for the host to write (desktop: the main process). */
   write: boolean
+  /** The register sheets' model (ICO, CNIL, DSK); ICO when not given. */
+  layout?: WorkbookLayoutName
 }
 
 export type ExportStage = { step: 'reading' } | { step: 'checking'; records: number } | { step: 'writing'; done: number; total: number }
@@ -49,6 +52,7 @@ export async function runExportJob(repository: RegisterRepository, request: Expo
     appVersion: request.appVersion,
     exportedAt: request.exportedAt,
     filters: request.filters,
+    ...(request.layout ? { layout: request.layout } : {}),
     ...exportChecks(records, context, log, anchor, request.ids === null)
   }
   if (!request.write) return { kind: 'data', data, records: records.length }

@@ -1,3 +1,4 @@
+import { msg } from '../../i18n/message'
 import { isBlank, isControllerRecord, recordFinding, type RecordRule } from '../finding'
 import { theItem } from './item-names'
 
@@ -14,8 +15,8 @@ export const consentRecordMissing: RecordRule = {
             recordFinding(consentRecordMissing, record, {
               severity: 'warning',
               field: `purposes.${index}.consentRecordReference`,
-              message: `${theItem('purpose', purpose.description, index, 'no description yet')} relies on consent but does not say where consent is recorded.`,
-              fix: 'Enter the system or document that records who consented, when and to what (e.g. "CRM consent log").'
+              message: msg('consent-record-missing', { purpose: theItem('purpose', purpose.description, index) }),
+              fix: msg('consent-record-missing.fix')
             })
           ]
         : []

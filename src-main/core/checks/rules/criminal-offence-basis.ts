@@ -1,4 +1,5 @@
-import { CRIMINAL_OFFENCE_TERMS, termLabel } from '../../vocabulary/vocabulary'
+import { msg, termParam } from '../../i18n/message'
+import { CRIMINAL_OFFENCE_TERMS } from '../../vocabulary/vocabulary'
 import { isBlank, isControllerRecord, recordFinding, type RecordRule } from '../finding'
 
 /** Art. 10: criminal convictions and offences data only under official authority or a law that authorises it. */
@@ -10,15 +11,12 @@ export const criminalOffenceBasis: RecordRule = {
     if (!isControllerRecord(record) || !isBlank(record.criminalOffenceData.basis)) return []
     const term = record.dataCategories.find((category) => CRIMINAL_OFFENCE_TERMS.has(category.term))?.term
     if (!record.criminalOffenceData.processed && term === undefined) return []
-    const cause = record.criminalOffenceData.processed
-      ? 'The record says criminal-offence data is processed'
-      : `The data category "${termLabel(term as string)}" is criminal-offence data`
     return [
       recordFinding(criminalOffenceBasis, record, {
         severity: 'error',
         field: 'criminalOffenceData.basis',
-        message: `${cause}, but no Art. 10 basis is recorded.`,
-        fix: 'Name the official authority or the Union / Member State law that authorises processing this data (e.g. the national provision on background checks).'
+        message: record.criminalOffenceData.processed ? msg('criminal-offence-basis.flag') : msg('criminal-offence-basis.term', { term: termParam(term!) }),
+        fix: msg('criminal-offence-basis.fix')
       })
     ]
   }

@@ -1,3 +1,4 @@
+import { listParam, msg } from '../../i18n/message'
 import { specialCategoryOfTerm, CRIMINAL_OFFENCE_TERMS } from '../../vocabulary/vocabulary'
 import { isControllerRecord, recordFinding, type CheckableRecord, type RecordRule } from '../finding'
 
@@ -72,18 +73,14 @@ export const dpiaLikelyRequired: RecordRule = {
     if (record.dpia.required === 'yes' && record.dpia.status !== '') return []
     const met = dpiaCriteriaMet(record)
     if (met.length < 2) return []
-    const list = met.map((criterion) => DPIA_CRITERIA[criterion].toLowerCase()).join('; ')
+    const criteria = listParam(met.map((criterion) => msg(`dpia.${criterion}`)), '; ')
     const requiredRecorded = record.dpia.required === 'yes'
     return [
       recordFinding(dpiaLikelyRequired, record, {
         severity: 'warning',
         field: requiredRecorded ? 'dpia.status' : 'dpia.required',
-        message: requiredRecorded
-          ? `A DPIA is marked as required but its progress is not recorded. Criteria met: ${list}.`
-          : `A DPIA is likely required: ${met.length} of the EDPB criteria are met (${list}).`,
-        fix: requiredRecorded
-          ? 'Record how far the DPIA has got and link to it.'
-          : 'Carry out a DPIA (Art. 35), or record why none is needed; then set "DPIA required" and its progress.'
+        message: requiredRecorded ? msg('dpia-likely-required.status', { criteria }) : msg('dpia-likely-required', { count: met.length, criteria }),
+        fix: requiredRecorded ? msg('dpia-likely-required.status.fix') : msg('dpia-likely-required.fix')
       })
     ]
   }

@@ -1,3 +1,4 @@
+import { msg } from '../../i18n/message'
 import { LAWFUL_BASIS_LABELS } from '../../records/enums'
 import { isControllerRecord, recordFinding, type RecordRule } from '../finding'
 import { theItem } from './item-names'
@@ -16,8 +17,8 @@ export const lawfulBasisMissing: RecordRule = {
             recordFinding(lawfulBasisMissing, record, {
               severity: 'error',
               field: `purposes.${index}.lawfulBasis`,
-              message: `${theItem('purpose', purpose.description, index, 'no description yet')} has no Art. 6(1) lawful basis.`,
-              fix: 'Choose the lawful basis this purpose relies on: consent, contract, legal obligation, vital interests, public task or legitimate interests.'
+              message: msg('lawful-basis-missing', { purpose: theItem('purpose', purpose.description, index) }),
+              fix: msg('lawful-basis-missing.fix')
             })
           ]
     )

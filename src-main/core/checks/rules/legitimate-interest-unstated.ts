@@ -1,3 +1,4 @@
+import { msg } from '../../i18n/message'
 import { isBlank, isControllerRecord, recordFinding, type RecordRule } from '../finding'
 import { theItem } from './item-names'
 
@@ -14,8 +15,8 @@ export const legitimateInterestUnstated: RecordRule = {
             recordFinding(legitimateInterestUnstated, record, {
               severity: 'error',
               field: `purposes.${index}.legitimateInterest`,
-              message: `${theItem('purpose', purpose.description, index, 'no description yet')} relies on legitimate interests but does not say which interest.`,
-              fix: 'State the legitimate interest pursued (e.g. "preventing fraud on our payment pages").'
+              message: msg('legitimate-interest-unstated', { purpose: theItem('purpose', purpose.description, index) }),
+              fix: msg('legitimate-interest-unstated.fix')
             })
           ]
         : []

@@ -1,3 +1,4 @@
+import { msg } from '../../i18n/message'
 import { isBlank, isControllerRecord, recordFinding, type RecordRule } from '../finding'
 import { theItem } from './item-names'
 
@@ -14,8 +15,8 @@ export const liaReferenceMissing: RecordRule = {
             recordFinding(liaReferenceMissing, record, {
               severity: 'warning',
               field: `purposes.${index}.liaReference`,
-              message: `${theItem('purpose', purpose.description, index, 'no description yet')} relies on legitimate interests without a reference to the legitimate interests assessment.`,
-              fix: 'Carry out the balancing test (LIA) and enter where it is kept (document name or link).'
+              message: msg('lia-reference-missing', { purpose: theItem('purpose', purpose.description, index) }),
+              fix: msg('lia-reference-missing.fix')
             })
           ]
         : []

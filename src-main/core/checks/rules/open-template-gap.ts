@@ -1,6 +1,6 @@
+import { fieldPathParam, msg } from '../../i18n/message'
 import { articleForField } from '../art30-items'
 import { isBlank, recordFinding, toFormFieldPath, type RecordRule } from '../finding'
-import { describeFieldPath } from '../../records/field-names'
 import { isUnsettled } from '../../records/model'
 
 /** Points the template's source left silent or vague, which the DPO has not yet decided. */
@@ -17,8 +17,8 @@ export const openTemplateGap: RecordRule = {
           severity: 'warning',
           article: articleForField(field, record.role),
           field,
-          message: `Open point from the template: ${isBlank(item.note) ? `${describeFieldPath(item.field)} still needs a decision.` : item.note}`,
-          fix: 'Decide this point and fill in the field, then mark the open item resolved, or accept it with a note saying why.'
+          message: isBlank(item.note) ? msg('open-template-gap.undecided', { field: fieldPathParam(item.field) }) : msg('open-template-gap', { note: item.note }),
+          fix: msg('open-template-gap.fix')
         })
       ]
     })

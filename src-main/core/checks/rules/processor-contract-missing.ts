@@ -1,3 +1,4 @@
+import { msg } from '../../i18n/message'
 import { isBlank, recordFinding, type RecordRule } from '../finding'
 import { theItem } from './item-names'
 
@@ -13,8 +14,8 @@ export const processorContractMissing: RecordRule = {
             recordFinding(processorContractMissing, record, {
               severity: 'warning',
               field: `recipients.${index}.contractReference`,
-              message: `${theItem('processor', recipient.name, index)} has no reference to a contract or data processing agreement.`,
-              fix: 'Enter where the Art. 28 contract (DPA) with this processor is kept: document name, link or contract number.'
+              message: msg('processor-contract-missing', { processor: theItem('processor', recipient.name, index) }),
+              fix: msg('processor-contract-missing.fix')
             })
           ]
         : []

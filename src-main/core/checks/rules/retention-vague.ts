@@ -1,3 +1,4 @@
+import { msg } from '../../i18n/message'
 import { articleForField } from '../art30-items'
 import { recordFinding, type Finding, type RecordRule } from '../finding'
 import { dataCategoryName } from './item-names'
@@ -29,8 +30,8 @@ export const retentionVague: RecordRule = {
           severity: 'error',
           article: articleForField(field, record.role),
           field,
-          message: `Retention for ${dataCategoryName(category.term, index)} says only "${wording}", which is not a time limit.`,
-          fix: 'Give a period, or a criterion with the event it runs from and the rule (e.g. "3 years from the end of the contractual relationship").'
+          message: msg('retention-vague', { category: dataCategoryName(category.term, index), wording }),
+          fix: msg('retention-vague.fix')
         })
       )
     })

@@ -1,3 +1,4 @@
+import { msg, shortDateParam } from '../../i18n/message'
 import { addDays, daysBetween, isIsoDate } from '../dates'
 import { recordFinding, type RecordRule } from '../finding'
 
@@ -23,8 +24,8 @@ export const reviewDueSoon: RecordRule = {
       recordFinding(reviewDueSoon, record, {
         severity: 'info',
         field: 'nextReview',
-        message: days === 0 ? 'The review is due today.' : `The review is due on ${record.nextReview} (in ${days} day${days === 1 ? '' : 's'}).`,
-        fix: 'Plan the review with the record owner.'
+        message: days === 0 ? msg('review-due-soon.today') : msg(days === 1 ? 'review-due-soon.one' : 'review-due-soon.other', { date: shortDateParam(record.nextReview), days }),
+        fix: msg('review-due-soon.fix')
       })
     ]
   }

@@ -1,3 +1,4 @@
+import { msg, shortDateParam } from '../../i18n/message'
 import { isIsoDate } from '../dates'
 import { recordFinding, type RecordRule } from '../finding'
 
@@ -12,8 +13,8 @@ export const reviewOverdue: RecordRule = {
       recordFinding(reviewOverdue, record, {
         severity: 'warning',
         field: 'nextReview',
-        message: `The review was due on ${record.nextReview}.`,
-        fix: 'Review the record with its owner, update what changed, and approve it again (the next review date moves 12 months on).'
+        message: msg('review-overdue', { date: shortDateParam(record.nextReview) }),
+        fix: msg('review-overdue.fix')
       })
     ]
   }

@@ -1,8 +1,9 @@
+import { labelParam, msg, termParam } from '../../i18n/message'
 import { ART9_CONDITION_LABELS, SPECIAL_CATEGORY_LABELS, type SpecialCategory } from '../../records/enums'
-import { specialCategoryOfTerm, termLabel } from '../../vocabulary/vocabulary'
+import { specialCategoryOfTerm } from '../../vocabulary/vocabulary'
 import { isControllerRecord, recordFinding, type Finding, type RecordRule } from '../finding'
 
-const FIX = 'Choose the Art. 9(2) condition that allows processing this data (e.g. explicit consent, employment law, health care).'
+const FIX = msg('special-category-condition.fix')
 
 /**
  * Art. 9(2): special-category data needs a condition, whether it is listed under special
@@ -23,7 +24,7 @@ export const specialCategoryCondition: RecordRule = {
           recordFinding(specialCategoryCondition, record, {
             severity: 'error',
             field: `specialCategories.${index}.condition`,
-            message: `${SPECIAL_CATEGORY_LABELS[entry.category] ?? entry.category} data is processed without an Art. 9(2) condition.`,
+            message: msg('special-category-condition.listed', { category: entry.category in SPECIAL_CATEGORY_LABELS ? labelParam('specialCategory', entry.category) : entry.category }),
             fix: FIX
           })
         )
@@ -38,8 +39,8 @@ export const specialCategoryCondition: RecordRule = {
         recordFinding(specialCategoryCondition, record, {
           severity: 'error',
           field: `dataCategories.${index}.term`,
-          message: `"${termLabel(category.term)}" is special-category data (${SPECIAL_CATEGORY_LABELS[special]}) but no Art. 9(2) condition is recorded for it.`,
-          fix: `Add ${SPECIAL_CATEGORY_LABELS[special]} under special categories and choose its Art. 9(2) condition.`
+          message: msg('special-category-condition.term', { term: termParam(category.term), category: labelParam('specialCategory', special) }),
+          fix: msg('special-category-condition.term.fix', { category: labelParam('specialCategory', special) })
         })
       )
     })

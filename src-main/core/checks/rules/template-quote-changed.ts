@@ -1,7 +1,6 @@
 import { articleForField } from '../art30-items'
 import { recordFinding, type RecordRule } from '../finding'
-import { describeFieldPath } from '../../records/field-names'
-import { describeQuoteChange } from '../../templates/quote-changes'
+import { fieldPathParam, listParam, msg } from '../../i18n/message'
 
 /**
  * A newer version of the record's template no longer has a quote the record's evidence relies on
@@ -17,8 +16,16 @@ export const templateQuoteChanged: RecordRule = {
         severity: 'warning',
         article: articleForField(change.field, record.role),
         field: change.field,
-        message: `${describeFieldPath(change.field)}: ${describeQuoteChange(change)} (template version ${change.packVersion}).`,
-        fix: `Compare the record with version ${change.packVersion} of its template and take over or keep each field (Templates › the pack › Records made from this pack › Compare).`
+        message:
+          change.nowSays.length === 0
+            ? msg('template-quote-changed.gone', { field: fieldPathParam(change.field), quote: change.quote, version: change.packVersion })
+            : msg('template-quote-changed.reworded', {
+                field: fieldPathParam(change.field),
+                quote: change.quote,
+                now: listParam(change.nowSays.map((quote) => `"${quote}"`), ' / '),
+                version: change.packVersion
+              }),
+        fix: msg('template-quote-changed.fix', { version: change.packVersion })
       })
     )
   }

@@ -1,3 +1,4 @@
+import { msg } from '../../i18n/message'
 import { recordFinding, type RecordRule } from '../finding'
 
 /** Art. 24(1): a record built from a template that has since been revised may need the same corrections. */
@@ -14,8 +15,8 @@ export const templateVersionOutdated: RecordRule = {
       recordFinding(templateVersionOutdated, record, {
         severity: 'info',
         field: 'origin',
-        message: `This record was derived from template pack "${origin.packId}" version ${origin.packVersion}; version ${installed} is now installed.`,
-        fix: 'Compare the record with the new version of the template (for example the vendor\'s updated policy) and take over what applies.'
+        message: msg('template-version-outdated', { pack: origin.packId, version: origin.packVersion, installed }),
+        fix: msg('template-version-outdated.fix')
       })
     ]
   }

@@ -1,4 +1,4 @@
-import { ADEQUACY_SCOPE_TEXT } from '../../legal/transfer-law'
+import { msg } from '../../i18n/message'
 import { recordFinding, type Finding, type RecordRule } from '../finding'
 import { thirdCountryTransfers, transferName } from '../transfers'
 
@@ -19,15 +19,15 @@ export const transferAdequacyScope: RecordRule = {
       const publicRecipient = recipientType === 'public-authority'
       return destination.adequacy.flatMap((decision): Finding[] => {
         if (decision.scope === null) return []
-        const covers = `The adequacy decision for ${decision.name} covers ${ADEQUACY_SCOPE_TEXT[decision.scope]}.`
+        const covers = msg('adequacy.covers', { destination: decision.name, scope: msg(`adequacy.scope.${decision.scope}`) })
         if (decision.scope === 'dpf-certified') {
           if (transfer.instrument === 'eu-us-dpf') return []
           return [
             recordFinding(transferAdequacyScope, record, {
               severity: 'warning',
               field: `transfers.${index}.instrument`,
-              message: `${name} relies on adequacy without stating that the recipient is certified under the EU-US Data Privacy Framework. ${covers}`,
-              fix: 'Look the recipient up on the Data Privacy Framework list: if it is certified, choose "EU-US Data Privacy Framework" as the instrument; if not, use the 2021 standard contractual clauses with a transfer impact assessment.'
+              message: msg('transfer-adequacy-scope.dpf', { transfer: name, covers }),
+              fix: msg('transfer-adequacy-scope.dpf.fix')
             })
           ]
         }
@@ -35,8 +35,8 @@ export const transferAdequacyScope: RecordRule = {
           recordFinding(transferAdequacyScope, record, {
             severity: publicRecipient ? 'warning' : 'info',
             field: `transfers.${index}.documentation`,
-            message: publicRecipient ? `${name} goes to a public authority, outside the decision's scope. ${covers}` : `${covers} Confirm that the recipient of ${name.charAt(0).toLowerCase()}${name.slice(1)} is one of them.`,
-            fix: publicRecipient ? 'Rely on Art. 46 safeguards (e.g. an instrument between public authorities) instead.' : 'Note in the documentation why the recipient is covered.'
+            message: publicRecipient ? msg('transfer-adequacy-scope.public', { transfer: name, covers }) : msg('transfer-adequacy-scope.confirm', { transfer: name, covers }),
+            fix: publicRecipient ? msg('transfer-adequacy-scope.public.fix') : msg('transfer-adequacy-scope.confirm.fix')
           })
         ]
       })

@@ -1,3 +1,4 @@
+import { msg } from '../../i18n/message'
 import { recordFinding, type RecordRule } from '../finding'
 import { TRANSFER_LAW_NOTE, destinationText, regimeOf, thirdCountryTransfers, transferName, ukDestination } from '../transfers'
 
@@ -10,16 +11,19 @@ export const transferAdequacyUnfounded: RecordRule = {
     return thirdCountryTransfers(record, context).flatMap(({ transfer, index, destination }) => {
       if (transfer.mechanism !== 'art45') return []
       const name = transferName(transfer, index)
-      const destinationWords = destinationText(transfer) === '' ? 'no destination is named, so it' : `"${destinationText(transfer)}"`
+      const destinationName = destinationText(transfer)
       if (destination.adequacy === null) {
-        const unrecognised = destination.unmatched.length > 0 ? ` (not recognised: ${destination.unmatched.join(', ')})` : ''
-        const list = regimeOf(context) === 'uk' ? ' on the UK\'s list' : ''
+        const unrecognised = destination.unmatched.length > 0 ? msg('transfer-adequacy-unfounded.unrecognised', { parts: destination.unmatched.join(', ') }) : ''
+        const list = regimeOf(context) === 'uk' ? msg('transfer-adequacy-unfounded.ukList') : ''
         return [
           recordFinding(transferAdequacyUnfounded, record, {
             severity: 'error',
             field: `transfers.${index}.mechanism`,
-            message: `${name} relies on an adequacy decision, but ${destinationWords} has none${list}${unrecognised}. ${TRANSFER_LAW_NOTE}`,
-            fix: 'Check the destination, or record the safeguard the transfer really relies on (e.g. the 2021 standard contractual clauses with a transfer impact assessment).'
+            message:
+              destinationName === ''
+                ? msg('transfer-adequacy-unfounded.noDestination', { transfer: name, list, unrecognised, note: TRANSFER_LAW_NOTE })
+                : msg('transfer-adequacy-unfounded', { transfer: name, destination: destinationName, list, unrecognised, note: TRANSFER_LAW_NOTE }),
+            fix: msg('transfer-adequacy-unfounded.fix')
           })
         ]
       }
@@ -29,8 +33,8 @@ export const transferAdequacyUnfounded: RecordRule = {
           recordFinding(transferAdequacyUnfounded, record, {
             severity: 'error',
             field: `transfers.${index}.mechanism`,
-            message: `${name} relies on adequacy; ${destinationWords} has an EU adequacy decision but none on the UK's list, and the organisation is under the UK GDPR too. ${TRANSFER_LAW_NOTE}`,
-            fix: 'For the UK side, record the IDTA or the UK Addendum to the EU clauses.'
+            message: msg('transfer-adequacy-unfounded.ukSide', { transfer: name, destination: destinationName, note: TRANSFER_LAW_NOTE }),
+            fix: msg('transfer-adequacy-unfounded.ukSide.fix')
           })
         ]
       }
@@ -39,8 +43,8 @@ export const transferAdequacyUnfounded: RecordRule = {
           recordFinding(transferAdequacyUnfounded, record, {
             severity: 'error',
             field: `transfers.${index}.instrument`,
-            message: `${name} relies on the EU-US Data Privacy Framework, which covers only certified organisations in the United States.`,
-            fix: 'Choose the adequacy decision for the destination, or the safeguard the transfer relies on.'
+            message: msg('transfer-adequacy-unfounded.dpf', { transfer: name }),
+            fix: msg('transfer-adequacy-unfounded.dpf.fix')
           })
         ]
       }

@@ -1,5 +1,4 @@
-import { TRANSFER_MECHANISM_LABELS } from '../../records/enums'
-import { ADEQUACY_SCOPE_TEXT } from '../../legal/transfer-law'
+import { labelParam, listParam, msg } from '../../i18n/message'
 import { recordFinding, type RecordRule } from '../finding'
 import { destinationText, thirdCountryTransfers } from '../transfers'
 
@@ -11,14 +10,16 @@ export const transferAdequacyWouldSuffice: RecordRule = {
   check(record, context) {
     return thirdCountryTransfers(record, context).flatMap(({ transfer, index, destination }) => {
       if (destination.adequacy === null || transfer.mechanism === 'art45' || transfer.mechanism === '') return []
-      const scopes = destination.adequacy.filter((decision) => decision.scope).map((decision) => `${decision.name}: ${ADEQUACY_SCOPE_TEXT[decision.scope!]}.`)
-      const scopeNote = scopes.length > 0 ? ` Scope of the decision — ${scopes.join(' ')}` : ''
+      const scopes = destination.adequacy.flatMap((decision) =>
+        decision.scope ? [msg('transfer-adequacy-would-suffice.scope', { destination: decision.name, scope: msg(`adequacy.scope.${decision.scope}`) })] : []
+      )
+      const scopeNote = scopes.length > 0 ? msg('transfer-adequacy-would-suffice.scopeNote', { scopes: listParam(scopes, ' ') }) : ''
       return [
         recordFinding(transferAdequacyWouldSuffice, record, {
           severity: 'info',
           field: `transfers.${index}.mechanism`,
-          message: `${destinationText(transfer)} has an adequacy decision; the transfer relies on ${TRANSFER_MECHANISM_LABELS[transfer.mechanism]} instead.${scopeNote}`,
-          fix: 'Nothing is wrong. If the recipient is covered by the adequacy decision, you may record "Adequacy decision" as the mechanism.'
+          message: msg('transfer-adequacy-would-suffice', { destination: destinationText(transfer), mechanism: labelParam('mechanism', transfer.mechanism), scopeNote }),
+          fix: msg('transfer-adequacy-would-suffice.fix')
         })
       ]
     })

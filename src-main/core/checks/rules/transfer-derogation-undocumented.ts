@@ -1,3 +1,4 @@
+import { msg } from '../../i18n/message'
 import { isBlank, recordFinding, type Finding, type RecordRule } from '../finding'
 import { thirdCountryTransfers, transferArticle, transferName } from '../transfers'
 
@@ -18,8 +19,8 @@ export const transferDerogationUndocumented: RecordRule = {
           recordFinding(transferDerogationUndocumented, record, {
             severity: 'error',
             field: `transfers.${index}.derogation`,
-            message: `${name} relies on an Art. 49 derogation without naming which one.`,
-            fix: 'Choose the Art. 49(1) derogation that applies (e.g. explicit consent, contract with the data subject).'
+            message: msg('transfer-derogation-undocumented.which', { transfer: name }),
+            fix: msg('transfer-derogation-undocumented.which.fix')
           })
         ]
       }
@@ -29,8 +30,8 @@ export const transferDerogationUndocumented: RecordRule = {
             severity: 'error',
             article: transferArticle(record),
             field: `transfers.${index}.documentation`,
-            message: `${name} relies on compelling legitimate interests without documenting the assessment and the safeguards.`,
-            fix: 'Record the assessment, the suitable safeguards and that the supervisory authority was informed (Art. 49(6)).'
+            message: msg('transfer-derogation-undocumented.documentation', { transfer: name }),
+            fix: msg('transfer-derogation-undocumented.documentation.fix')
           })
         ]
       }

@@ -1,7 +1,8 @@
-import { TRANSFER_INSTRUMENT_LABELS, type TransferInstrument } from '../../records/enums'
+import { dateParam, labelParam, msg, type MessageParam } from '../../i18n/message'
+import type { TransferInstrument } from '../../records/enums'
 import { isUnverifiedEvidence } from '../../records/model'
 import { parseTransferInstrumentText } from '../../legal/parse-instrument-text'
-import { formatLegalDate, instrumentStandingOn } from '../../legal/transfer-law'
+import { instrumentStandingOn } from '../../legal/transfer-law'
 import { recordFinding, type Finding, type RecordRule } from '../finding'
 import { TRANSFER_LAW_NOTE, thirdCountryTransfers, transferName } from '../transfers'
 
@@ -31,47 +32,54 @@ export const transferEvidenceInvalid: RecordRule = {
     // Worked out only when evidence names an invalid instrument: most records have none.
     let thirdCountryIndexes: Set<number> | undefined
     const judgedByInstrument = () => (thirdCountryIndexes ??= new Set(thirdCountryTransfers(record, context).map(({ index }) => index)))
-    const report = (where: string, field: string, index: number | null, text: string, source: string, severity: 'error' | 'warning' = 'error') => {
+    type Where = 'documentation' | 'quote' | 'unverified' | 'openItem' | 'cell'
+    const report = (where: Where, field: string, index: number | null, text: string, source: MessageParam = msg(`transfer-evidence-invalid.source.${where}`), severity: 'error' | 'warning' = 'error') => {
       for (const invalid of invalidNamedIn(text, context.today)) {
         if (index !== null && record.transfers[index]?.instrument === invalid.instrument && judgedByInstrument().has(index)) continue
         const key = `${field}|${invalid.instrument}`
         if (reported.has(key)) continue
         reported.add(key)
         const transfer = index === null ? undefined : record.transfers[index]
-        const subject = transfer ? transferName(transfer, index!) : "The record's transfers"
+        const subject = transfer ? transferName(transfer, index!) : msg('transfer-evidence-invalid.allTransfers')
         findings.push(
           recordFinding(transferEvidenceInvalid, record, {
             severity,
             field,
-            message: `${subject}: ${source} names ${TRANSFER_INSTRUMENT_LABELS[invalid.instrument]}, invalid since ${formatLegalDate(invalid.since)} (${invalid.reason}): "${excerpt(text, invalid.instrument, context.today)}". ${TRANSFER_LAW_NOTE}`,
-            fix: `Confirm with the recipient which valid instrument the transfer now relies on (${where}), record it, and resolve or update the evidence.`
+            message: msg('transfer-evidence-invalid', {
+              subject,
+              source,
+              instrument: labelParam('instrument', invalid.instrument),
+              since: dateParam(invalid.since),
+              reason: invalid.reason,
+              excerpt: excerpt(text, invalid.instrument, context.today),
+              note: TRANSFER_LAW_NOTE
+            }),
+            fix: msg('transfer-evidence-invalid.fix', { where: msg(`transfer-evidence-invalid.where.${where}`) })
           })
         )
       }
     }
-    record.transfers.forEach((transfer, index) => report('its documentation', `transfers.${index}.documentation`, index, transfer.documentation ?? '', 'the documentation'))
+    record.transfers.forEach((transfer, index) => report('documentation', `transfers.${index}.documentation`, index, transfer.documentation ?? ''))
     for (const evidence of record.evidence) {
       const match = TRANSFER_FIELD.exec(evidence.field)
       if (!match) continue
       const index = indexOf(match, record.transfers.length)
       // A quote never checked against the policy is no evidence: it only prompts a look at the policy.
-      const [where, source, severity] = isUnverifiedEvidence(evidence)
-        ? (['the vendor\'s policy', 'an unverified quote (never checked against the policy)', 'warning'] as const)
-        : (['the policy quote', 'the policy quote', 'error'] as const)
-      for (const quote of [...evidence.quotes, evidence.note]) report(where, index === null ? 'transfers' : `transfers.${index}`, index, quote, source, severity)
+      const [where, severity] = isUnverifiedEvidence(evidence) ? (['unverified', 'warning'] as const) : (['quote', 'error'] as const)
+      for (const quote of [...evidence.quotes, evidence.note]) report(where, index === null ? 'transfers' : `transfers.${index}`, index, quote, undefined, severity)
     }
     for (const item of record.openItems) {
       const match = TRANSFER_FIELD.exec(item.field)
       if (!match) continue
       const index = indexOf(match, record.transfers.length)
-      for (const text of [item.note, ...item.quotes]) report('the open point', index === null ? 'transfers' : `transfers.${index}`, index, text, 'an open point')
+      for (const text of [item.note, ...item.quotes]) report('openItem', index === null ? 'transfers' : `transfers.${index}`, index, text)
     }
     // Cells a migrated record was made from (the migration's import evidence).
     for (const cell of record.importedFrom ?? []) {
       const match = TRANSFER_FIELD.exec(cell.field)
       if (!match) continue
       const index = indexOf(match, record.transfers.length)
-      report('the spreadsheet cell', index === null ? 'transfers' : `transfers.${index}`, index, cell.text, `the imported cell '${cell.sheet}'!${cell.cell} of ${cell.file}`)
+      report('cell', index === null ? 'transfers' : `transfers.${index}`, index, cell.text, msg('transfer-evidence-invalid.source.cell', { sheet: cell.sheet, cell: cell.cell, file: cell.file }))
     }
     return findings
   }

@@ -1,10 +1,9 @@
-import { TRANSFER_INSTRUMENT_LABELS } from '../../records/enums'
-import { formatLegalDate, instrumentStandingOn } from '../../legal/transfer-law'
+import { dateParam, labelParam, msg } from '../../i18n/message'
+import { instrumentStandingOn } from '../../legal/transfer-law'
 import { recordFinding, type RecordRule } from '../finding'
 import { TRANSFER_LAW_NOTE, thirdCountryTransfers, transferName } from '../transfers'
 
-const REPLACEMENT_FIX =
-  'Replace it with a valid instrument: for the United States, the Data Privacy Framework if the recipient is certified, otherwise the 2021 standard contractual clauses (Decision (EU) 2021/914) with a transfer impact assessment.'
+const REPLACEMENT_FIX = msg('transfer-instrument-invalid.fix')
 
 /** Art. 44: an instrument struck down or lapsed on the check date gives no protection (Privacy Shield, Safe Harbor, pre-2021 SCCs). */
 export const transferInstrumentInvalid: RecordRule = {
@@ -14,13 +13,13 @@ export const transferInstrumentInvalid: RecordRule = {
   check(record, context) {
     return thirdCountryTransfers(record, context).flatMap(({ transfer, index }) => {
       const standing = instrumentStandingOn(transfer.instrument, context.today)
-      const label = transfer.instrument === '' ? '' : TRANSFER_INSTRUMENT_LABELS[transfer.instrument]
+      const instrument = transfer.instrument === '' ? '' : labelParam('instrument', transfer.instrument)
       if (standing.kind === 'invalid') {
         return [
           recordFinding(transferInstrumentInvalid, record, {
             severity: 'error',
             field: `transfers.${index}.instrument`,
-            message: `${transferName(transfer, index)} relies on ${label}, invalid since ${formatLegalDate(standing.since)}: ${standing.reason}. ${TRANSFER_LAW_NOTE}`,
+            message: msg('transfer-instrument-invalid', { transfer: transferName(transfer, index), instrument, since: dateParam(standing.since), reason: standing.reason, note: TRANSFER_LAW_NOTE }),
             fix: REPLACEMENT_FIX
           })
         ]
@@ -30,8 +29,10 @@ export const transferInstrumentInvalid: RecordRule = {
           recordFinding(transferInstrumentInvalid, record, {
             severity: 'warning',
             field: `transfers.${index}.instrument`,
-            message: `${transferName(transfer, index)} relies on ${label}, which cannot be used in contracts made after ${formatLegalDate(standing.since)}${standing.invalidFrom ? ` and lapses on ${formatLegalDate(standing.invalidFrom)}` : ''}. ${TRANSFER_LAW_NOTE}`,
-            fix: 'Move the contract to the 2021 standard contractual clauses before the old set lapses.'
+            message: standing.invalidFrom
+              ? msg('transfer-instrument-invalid.closing.lapses', { transfer: transferName(transfer, index), instrument, since: dateParam(standing.since), lapses: dateParam(standing.invalidFrom), note: TRANSFER_LAW_NOTE })
+              : msg('transfer-instrument-invalid.closing', { transfer: transferName(transfer, index), instrument, since: dateParam(standing.since), note: TRANSFER_LAW_NOTE }),
+            fix: msg('transfer-instrument-invalid.closing.fix')
           })
         ]
       }

@@ -1,4 +1,4 @@
-import { TRANSFER_MECHANISM_LABELS } from '../../records/enums'
+import { labelParam, msg } from '../../i18n/message'
 import { mechanismOfInstrument } from '../../legal/parse-instrument-text'
 import { isBlank, recordFinding, type Finding, type RecordRule } from '../finding'
 import { thirdCountryTransfers, transferName } from '../transfers'
@@ -20,8 +20,8 @@ export const transferMechanismMissing: RecordRule = {
           recordFinding(transferMechanismMissing, record, {
             severity: 'warning',
             field: `transfers.${index}.recipient`,
-            message: `${name} does not say who receives the data.`,
-            fix: 'Name the recipient (the company or body in the destination).'
+            message: msg('transfer-mechanism-missing.recipient', { transfer: name }),
+            fix: msg('transfer-mechanism-missing.recipient.fix')
           })
         )
       }
@@ -30,8 +30,8 @@ export const transferMechanismMissing: RecordRule = {
           recordFinding(transferMechanismMissing, record, {
             severity: 'error',
             field: `transfers.${index}.mechanism`,
-            message: `${name} names no transfer mechanism.`,
-            fix: 'Choose what the transfer relies on: an adequacy decision (Art. 45), appropriate safeguards such as standard contractual clauses (Art. 46), binding corporate rules (Art. 47) or an Art. 49 derogation.'
+            message: msg('transfer-mechanism-missing.mechanism', { transfer: name }),
+            fix: msg('transfer-mechanism-missing.mechanism.fix')
           })
         )
       } else if (transfer.instrument !== '' && mechanismOfInstrument(transfer.instrument) !== transfer.mechanism) {
@@ -39,8 +39,8 @@ export const transferMechanismMissing: RecordRule = {
           recordFinding(transferMechanismMissing, record, {
             severity: 'error',
             field: `transfers.${index}.instrument`,
-            message: `${name} names an instrument that belongs to ${TRANSFER_MECHANISM_LABELS[mechanismOfInstrument(transfer.instrument)]}, not to ${TRANSFER_MECHANISM_LABELS[transfer.mechanism]}.`,
-            fix: 'Choose the mechanism and instrument again so that they agree.'
+            message: msg('transfer-mechanism-missing.mismatch', { transfer: name, instrumentMechanism: labelParam('mechanism', mechanismOfInstrument(transfer.instrument)), mechanism: labelParam('mechanism', transfer.mechanism) }),
+            fix: msg('transfer-mechanism-missing.mismatch.fix')
           })
         )
       } else if (transfer.instrument === '' && (transfer.mechanism === 'art46' || transfer.mechanism === 'art47')) {
@@ -48,11 +48,8 @@ export const transferMechanismMissing: RecordRule = {
           recordFinding(transferMechanismMissing, record, {
             severity: transfer.mechanism === 'art46' ? 'warning' : 'info',
             field: `transfers.${index}.instrument`,
-            message:
-              transfer.mechanism === 'art46'
-                ? `${name} relies on Art. 46 safeguards without saying which (for standard contractual clauses: the 2021 set, or an older one).`
-                : `${name} relies on binding corporate rules without saying whether they are for controllers or for processors.`,
-            fix: 'Choose the instrument, so that its validity can be checked.'
+            message: msg(`transfer-mechanism-missing.${transfer.mechanism}`, { transfer: name }),
+            fix: msg('transfer-mechanism-missing.instrument.fix')
           })
         )
       }

@@ -1,4 +1,4 @@
-import { TRANSFER_INSTRUMENT_LABELS } from '../../records/enums'
+import { labelParam, msg } from '../../i18n/message'
 import { instrumentAvailableUnder } from '../../legal/transfer-law'
 import { recordFinding, type Finding, type RecordRule } from '../finding'
 import { regimeOf, thirdCountryTransfers, transferName } from '../transfers'
@@ -22,12 +22,8 @@ export const transferRegimeInstrument: RecordRule = {
           recordFinding(transferRegimeInstrument, record, {
             severity: 'warning',
             field: `transfers.${index}.instrument`,
-            message: ukOnly
-              ? `${name} relies on the ${TRANSFER_INSTRUMENT_LABELS[transfer.instrument]}, a UK GDPR instrument, but the organisation is under the EU GDPR only.`
-              : `${name} relies on the ${TRANSFER_INSTRUMENT_LABELS[transfer.instrument]}, an EU instrument, and the organisation is under the UK GDPR only.`,
-            fix: ukOnly
-              ? 'Use the 2021 standard contractual clauses for transfers under the EU GDPR, or set the organisation\'s regime to "EU GDPR and UK GDPR" on the Organisation page if the UK GDPR applies too.'
-              : 'Record the UK basis for the transfer: UK adequacy regulations (for the United States, the UK Extension to the Data Privacy Framework), the IDTA or the UK Addendum.'
+            message: msg(ukOnly ? 'transfer-regime-instrument.ukOnly' : 'transfer-regime-instrument.euOnly', { transfer: name, instrument: labelParam('instrument', transfer.instrument) }),
+            fix: msg(ukOnly ? 'transfer-regime-instrument.ukOnly.fix' : 'transfer-regime-instrument.euOnly.fix')
           })
         ]
       }
@@ -36,8 +32,8 @@ export const transferRegimeInstrument: RecordRule = {
           recordFinding(transferRegimeInstrument, record, {
             severity: 'warning',
             field: `transfers.${index}.instrument`,
-            message: `${name} relies on the EU standard contractual clauses alone; under the UK GDPR they need the UK Addendum.`,
-            fix: 'Record the UK Addendum (with the module of the EU clauses), or the IDTA.'
+            message: msg('transfer-regime-instrument.addendum', { transfer: name }),
+            fix: msg('transfer-regime-instrument.addendum.fix')
           })
         ]
       }

@@ -1,3 +1,4 @@
+import { msg } from '../../i18n/message'
 import { recordFinding, type RecordRule } from '../finding'
 import { thirdCountryTransfers, transferName } from '../transfers'
 
@@ -13,8 +14,8 @@ export const transferSccModuleMissing: RecordRule = {
             recordFinding(transferSccModuleMissing, record, {
               severity: 'warning',
               field: `transfers.${index}.sccModule`,
-              message: `${transferName(transfer, index)} relies on the 2021 standard contractual clauses without saying which module.`,
-              fix: 'Choose the module: 1 controller to controller, 2 controller to processor, 3 processor to processor, 4 processor to controller.'
+              message: msg('transfer-scc-module-missing', { transfer: transferName(transfer, index) }),
+              fix: msg('transfer-scc-module-missing.fix')
             })
           ]
         : []

@@ -1,3 +1,4 @@
+import { msg } from '../../i18n/message'
 import { parseTransferInstrumentText } from '../../legal/parse-instrument-text'
 import { isBlank, recordFinding, type RecordRule } from '../finding'
 import { thirdCountryTransfers, transferName } from '../transfers'
@@ -15,8 +16,8 @@ export const transferTiaMissing: RecordRule = {
         recordFinding(transferTiaMissing, record, {
           severity: 'warning',
           field: `transfers.${index}.tiaReference`,
-          message: `${transferName(transfer, index)} relies on ${transfer.mechanism === 'art47' ? 'binding corporate rules' : 'Art. 46 safeguards'} without a reference to its transfer impact assessment${mentioned ? ' (the documentation mentions one)' : ''}.`,
-          fix: 'Give the reference or link of the transfer impact assessment.'
+          message: msg(`transfer-tia-missing.${transfer.mechanism}${mentioned ? '.mentioned' : ''}`, { transfer: transferName(transfer, index) }),
+          fix: msg('transfer-tia-missing.fix')
         })
       ]
     })

@@ -1,6 +1,7 @@
 import { articleForField } from '../art30-items'
 import { recordFinding, type Finding, type RecordRule } from '../finding'
-import { purposeIndexOf, suggestedBasisLabel } from '../../records/suggestions'
+import { purposeIndexOf } from '../../records/suggestions'
+import { labelParam, msg } from '../../i18n/message'
 
 /**
  * A purpose or lawful basis a vendor's policy states is the vendor's, not the DPO's: it stays
@@ -14,15 +15,15 @@ export const vendorSuggestionUndecided: RecordRule = {
   check(record) {
     const findings: Finding[] = []
     for (const suggestion of record.suggestions ?? []) {
-      const whose = suggestion.from.trim() === '' ? "the vendor's policy" : `${suggestion.from.trim()}'s policy`
+      const whose = suggestion.from.trim() === '' ? msg('vendor-suggestion-undecided.vendorPolicy') : msg('vendor-suggestion-undecided.namedPolicy', { vendor: suggestion.from.trim() })
       if (suggestion.kind === 'purpose') {
         findings.push(
           recordFinding(vendorSuggestionUndecided, record, {
             severity: 'warning',
             article: articleForField('purposes', record.role),
             field: 'purposes',
-            message: `A purpose suggested by ${whose} is not yet confirmed: "${suggestion.description.trim()}". It is the vendor's purpose, not yet yours.`,
-            fix: 'In Purposes, confirm it if it is why you use the vendor (then set your own lawful basis), or dismiss it and write your own purpose.'
+            message: msg('vendor-suggestion-undecided.purpose', { whose, purpose: suggestion.description.trim() }),
+            fix: msg('vendor-suggestion-undecided.purpose.fix')
           })
         )
         continue
@@ -33,8 +34,12 @@ export const vendorSuggestionUndecided: RecordRule = {
           severity: 'warning',
           article: articleForField('purposes', record.role),
           field: index === undefined ? 'purposes' : `purposes.${index}.lawfulBasis`,
-          message: `A lawful basis suggested by ${whose}${index === undefined ? '' : ` for purpose ${index + 1}`} is not yet confirmed: ${suggestedBasisLabel(suggestion)}. It is the vendor's basis for its own processing, not yet yours.`,
-          fix: 'Confirm it only if it is also your basis for this purpose; otherwise dismiss it and choose your own.'
+          message: msg(index === undefined ? 'vendor-suggestion-undecided.basis' : 'vendor-suggestion-undecided.basis.purpose', {
+            whose,
+            number: index === undefined ? '' : index + 1,
+            basis: suggestion.lawfulBasis === '' ? '' : labelParam('lawfulBasis', suggestion.lawfulBasis)
+          }),
+          fix: msg('vendor-suggestion-undecided.basis.fix')
         })
       )
     }

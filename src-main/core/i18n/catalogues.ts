@@ -1,0 +1,109 @@
+/**
+ * The core's catalogues, by language and namespace, and lookups into them. English comes from
+ * the app's own labels where they already exist (enums, field names, vocabulary), so nothing is
+ * written twice; French and German give every key (a test checks), except the vocabulary, where
+ * a term without a French or German label falls back to English (`untranslatedVocabulary`).
+ */
+import { describeFieldPath, type FieldPathWords } from '../records/field-names'
+import { CUSTOM_TERM_PREFIX, VOCABULARY } from '../vocabulary/vocabulary'
+import type { Locale } from './index'
+import { interpolate, renderMessage, type MessageRef } from './message'
+import deCli from './locales/de/cli'
+import deFindings from './locales/de/findings'
+import deLabels from './locales/de/labels'
+import deVocabulary from './locales/de/vocabulary'
+import deWorkbook from './locales/de/workbook'
+import enCli from './locales/en/cli'
+import enFindings from './locales/en/findings'
+import enLabels from './locales/en/labels'
+import enWorkbook from './locales/en/workbook'
+import frCli from './locales/fr/cli'
+import frFindings from './locales/fr/findings'
+import frLabels from './locales/fr/labels'
+import frVocabulary from './locales/fr/vocabulary'
+import frWorkbook from './locales/fr/workbook'
+
+export const CORE_NAMESPACES = ['findings', 'labels', 'vocabulary', 'workbook', 'cli'] as const
+export type CoreNamespace = (typeof CORE_NAMESPACES)[number]
+export type Catalogue = Readonly<Record<string, string>>
+
+const enVocabulary: Record<string, string> = {}
+for (const entries of Object.values(VOCABULARY)) for (const entry of entries) enVocabulary[entry.key] ??= entry.name
+
+export const CATALOGUES: Record<Locale, Record<CoreNamespace, Catalogue>> = {
+  en: { findings: enFindings, labels: enLabels, vocabulary: enVocabulary, workbook: enWorkbook, cli: enCli },
+  fr: { findings: frFindings, labels: frLabels, vocabulary: frVocabulary, workbook: frWorkbook, cli: frCli },
+  de: { findings: deFindings, labels: deLabels, vocabulary: deVocabulary, workbook: deWorkbook, cli: deCli }
+}
+
+function split(namespacedKey: string): [CoreNamespace, string] {
+  const colon = namespacedKey.indexOf(':')
+  return colon === -1 ? ['findings', namespacedKey] : [namespacedKey.slice(0, colon) as CoreNamespace, namespacedKey.slice(colon + 1)]
+}
+
+const EMPTY: Record<string, string | number> = {}
+
+/** One key in one language, English when the language lacks it, the key itself when English does too. */
+export function lookupText(locale: Locale, namespacedKey: string, params: Record<string, string | number> = EMPTY): string {
+  const [namespace, key] = split(namespacedKey)
+  if (namespace === 'vocabulary') return termLabelIn(key, locale)
+  if ((namespace as string) === 'fieldPath') return describeFieldPathIn(key, locale)
+  const template = CATALOGUES[locale][namespace]?.[key] ?? CATALOGUES.en[namespace]?.[key] ?? key
+  return interpolate(template, params)
+}
+
+/** A message said in one language. */
+export function translateMessage(ref: MessageRef, locale: Locale): string {
+  return renderMessage(ref, (key, params) => lookupText(locale, key, params), locale)
+}
+
+/** A vocabulary term's label in one language: free text as typed, an unknown key as it is. */
+export function termLabelIn(term: string, locale: Locale): string {
+  if (term.startsWith(CUSTOM_TERM_PREFIX)) return term.slice(CUSTOM_TERM_PREFIX.length)
+  return CATALOGUES[locale].vocabulary[term] ?? enVocabulary[term] ?? term
+}
+
+/** The vocabulary keys a language has no label for (shown in English). */
+export function untranslatedVocabulary(locale: Locale): string[] {
+  return Object.keys(enVocabulary).filter((key) => CATALOGUES[locale].vocabulary[key] === undefined)
+}
+
+/** An enum value's label (`labels:<group>.<key>`), e.g. `labelIn('fr', 'role', 'processor')` → "Sous-traitant". */
+export function labelIn(locale: Locale, group: string, key: string): string {
+  return lookupText(locale, `labels:${group}.${key}`)
+}
+
+/**
+ * A citation as the Regulation's language version writes it: 'Art. 30(1)(b)' → "art. 30, § 1, b)"
+ * (fr), "Art. 30 Abs. 1 lit. b" (de); English as it is. Anything not in that form stays as it is.
+ */
+export function formatArticle(article: string, locale: Locale): string {
+  if (locale === 'en') return article
+  const match = /^Art\. (\d+)((?:\(\d+\))?)((?:\([a-z]\))?)$/.exec(article)
+  if (!match) return article
+  const [, number, paragraph = '', point = ''] = match
+  const paragraphNumber = paragraph.slice(1, -1)
+  const letter = point.slice(1, -1)
+  if (locale === 'fr') return `art. ${number}${paragraphNumber ? `, § ${paragraphNumber}` : ''}${letter ? `, ${letter})` : ''}`
+  return `Art. ${number}${paragraphNumber ? ` Abs. ${paragraphNumber}` : ''}${letter ? ` lit. ${letter}` : ''}`
+}
+
+const pathWords = new Map<Locale, FieldPathWords>()
+function fieldPathWords(locale: Locale): FieldPathWords {
+  let words = pathWords.get(locale)
+  if (!words) {
+    const items: Record<string, string> = {}
+    const fields: Record<string, string> = {}
+    for (const [key, label] of Object.entries(CATALOGUES[locale].labels)) {
+      if (key.startsWith('item.')) items[key.slice(5)] = label
+      else if (key.startsWith('field.')) fields[key.slice(6)] = label
+    }
+    pathWords.set(locale, (words = { items, fields }))
+  }
+  return words
+}
+
+/** `purposes.0.lawfulBasis` → "Finalité 1 › Base légale" (fr): the editor's words in one language. */
+export function describeFieldPathIn(path: string, locale: Locale): string {
+  return locale === 'en' ? describeFieldPath(path) : describeFieldPath(path, undefined, fieldPathWords(locale))
+}
