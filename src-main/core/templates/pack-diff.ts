@@ -13,6 +13,7 @@ import { RETENTION_END_ACTION_LABELS, SPECIAL_CATEGORY_LABELS } from '../records
 import { termLabel } from '../vocabulary/vocabulary'
 import { PACK_SOURCE_KIND_LABELS, type ActivityTemplate, type TemplatePack } from './pack-schema'
 import { upgradePack } from './pack-upgrade'
+import { PACK_ITEM_NAMES } from './pack-path-names'
 
 export type VersionChange = 'newer' | 'same' | 'older'
 export type ChangeKind = 'added' | 'removed' | 'changed'
@@ -153,23 +154,9 @@ function itemTitle(list: string, item: Plain): string {
   }
 }
 
-const ITEM_NAMES: Record<string, string> = {
-  purposes: 'Purpose',
-  dataSubjects: 'Data subject',
-  dataCategories: 'Data category',
-  specialCategories: 'Special category',
-  recipients: 'Recipient',
-  subProcessors: 'Sub-processor',
-  transfers: 'Transfer',
-  gaps: 'Open point',
-  legalEntities: 'Legal entity',
-  controllerFor: 'Controller for',
-  processorFor: 'Processor for',
-  sources: 'Document'
-}
 
 function itemLabel(list: string, item: Plain): string {
-  return `${ITEM_NAMES[list] ?? describeFieldPath(list)} “${itemTitle(list, item)}”`
+  return `${PACK_ITEM_NAMES[list] ?? describeFieldPath(list)} “${itemTitle(list, item)}”`
 }
 
 /** A value in full as a person reads it; `key` picks the labels (lawful bases, vocabulary terms...). */

@@ -3,17 +3,12 @@
  * `$.activities[0].purposes[1].quotes[0]` → `Activity 1 “Customer accounts” › Purpose 2 › Quote 1`.
  * The JSON path stays next to it, for the author editing the file. Pure.
  */
+import { ITEM_NAMES } from '../records/field-names'
 
-/** What one item of each list is called. */
-const ITEM_NAMES: Record<string, string> = {
+/** What one item of each list of a pack is called: the record's names, and the pack's own lists. */
+export const PACK_ITEM_NAMES: Record<string, string> = {
+  ...ITEM_NAMES,
   activities: 'Activity',
-  purposes: 'Purpose',
-  dataSubjects: 'Data subject',
-  dataCategories: 'Data category',
-  specialCategories: 'Special category',
-  recipients: 'Recipient',
-  subProcessors: 'Sub-processor',
-  transfers: 'Transfer',
   gaps: 'Open point',
   quotes: 'Quote',
   roleQuotes: 'Role quote',
@@ -71,7 +66,7 @@ export function describePackPath(path: string, pack?: unknown): string {
     }
     const position = Number(index)
     value = Array.isArray(value) ? value[position] : undefined
-    const item = lastKey === undefined ? undefined : ITEM_NAMES[lastKey]
+    const item = lastKey === undefined ? undefined : PACK_ITEM_NAMES[lastKey]
     if (item) {
       parts.pop()
       const itemName = lastKey === 'activities' && typeof value === 'object' && value !== null ? (value as { name?: unknown }).name : undefined
