@@ -40,7 +40,7 @@ afterAll(async () => {
  */
 function draftWithOneGap(): { form: RecordForm; pack: ReturnType<typeof loadPack> } {
   const pack = loadPack()
-  const form = recordFromActivity(pack, ACTIVITY)
+  const form = recordFromActivity(pack, ACTIVITY, 'vendor-as-is')
   if (form.dataCategories.length === 0) form.dataCategories = [{ id: 'category-1', term: 'user.contact.email', description: 'Buyer contacts', retention: form.dataCategories[0]?.retention ?? { mode: 'unspecified', period: null, unit: 'years', fromEvent: '', endAction: 'erase', criterion: '' } }]
   form.dataCategories = form.dataCategories.map((category) => ({ ...category, retention: { mode: 'period', period: 6, unit: 'years', fromEvent: 'completion of the transaction', endAction: 'erase', criterion: '' } }))
   form.securityMeasures = ['encryption-in-transit', 'access-control']
