@@ -20,6 +20,8 @@ import { registerStore, repository } from '../app/services'
 import { StaleRecordError } from '../db/register-repository'
 import { StaleSaveDialog, type StaleEdit } from './StaleSaveDialog'
 import { NavLink, useLeaveGuard, useNavigation } from '../app/navigation'
+import { templateRepository } from '../templates/template-services'
+import { compareVersions } from '@core/templates/pack-diff'
 import { useConfirm } from '../ui/confirm'
 import { formatTime } from '../ui/dates'
 import { runReported, useAsyncAction } from '../ui/use-async-action'
@@ -410,7 +412,7 @@ const EditorSections = memo(function EditorSections({ isProcessor, recordId }: {
   return (
     <div className="editor__sections">
       <FindingsPanel />
-      <OriginPanel />
+      <OriginPanel recordId={recordId} />
       <ImportOriginPanel />
       <FindingNote anchor="origin" />
       <OpenItemsPanel />
@@ -439,10 +441,14 @@ const EditorSections = memo(function EditorSections({ isProcessor, recordId }: {
   )
 })
 
-function OriginPanel() {
+function OriginPanel({ recordId }: { recordId: string | null }) {
   const { t } = useTranslation()
   const origin = useWatch<RecordFormInput, 'origin'>({ name: 'origin' })
+  const packId = origin?.packId
+  // A newer version of the template is installed: the record can be compared with it field by field.
+  const installedVersion = useLiveQuery(async () => (packId ? (await templateRepository.listPacks()).find((pack) => pack.id === packId)?.version : undefined), [packId])
   if (!origin) return null
+  const newer = recordId !== null && installedVersion !== undefined && compareVersions(installedVersion, origin.packVersion) > 0
   return (
     <aside className="banner banner--info" aria-label={t('editor.templateOrigin')}>
       <Trans
@@ -458,6 +464,12 @@ function OriginPanel() {
           strong: <strong />
         }}
       />
+      {newer ? (
+        <>
+          {' '}
+          <NavLink to={`/templates/${origin.packId}/compare/${recordId}`}>{t('editor.compareWithVersion', { version: installedVersion })}</NavLink>
+        </>
+      ) : null}
     </aside>
   )
 }
