@@ -171,6 +171,8 @@ describe.each(Object.entries(WORDS))('the app in %s', (language, words) => {
       await page.getByRole('button', { name: words.save, exact: true }).click()
       await page.getByRole('status').filter({ hasText: words.savedAt }).waitFor()
       await page.getByRole('heading', { name: words.findings }).waitFor()
+      // The findings themselves are said in the language: the purpose has no lawful basis yet.
+      await page.locator('#findings').getByText(language === 'fr' ? /n’a pas de base légale au sens de l’article 6, paragraphe 1/ : /hat keine Rechtsgrundlage nach Art\. 6 Abs\. 1/).first().waitFor()
       await look('editor')
       // The sections below the first screen are drawn just after it.
       await page.locator('#transfers button').first().waitFor()

@@ -10,12 +10,12 @@ import { useTranslation } from 'react-i18next'
 import { useLiveQuery } from 'dexie-react-hooks'
 import type { CheckableRecord, CheckContext, Finding, Severity } from '@core/checks/finding'
 import { SEVERITIES } from '@core/checks/finding'
-import { articleHeading, groupByArticle } from '@core/checks/art30-items'
+import { groupByArticle } from '@core/checks/art30-items'
 import { checkOrganisation, checkRecord } from '@core/checks/run-checks'
 import type { RecordForm, RecordFormInput, StoredRecord } from '@core/records/model'
 import { repository } from '../app/services'
 import { NavLink } from '../app/navigation'
-import { describeFieldPath as describeField } from '@core/records/field-names'
+import { articleHeadingIn as articleHeading, fieldInWords as describeField, findingFix, findingMessage } from '../i18n/findings'
 import { anchorForField, sectionForAnchor } from './field-anchors'
 import { SeverityIcon } from './severity'
 import { t as translate } from '../i18n/i18n'
@@ -145,7 +145,7 @@ export function FindingNote({ anchor }: { anchor: string }) {
         <li key={`${finding.ruleId}-${finding.field}-${index}`} className={`finding-note finding-note--${finding.severity}`}>
           <SeverityIcon severity={finding.severity} />
           <span>
-            <span className="finding-note__where">{t('findings.where', { field: describeField(finding.field) })}</span> {finding.message} <span className="finding-note__fix">{finding.fix}</span>
+            <span className="finding-note__where">{t('findings.where', { field: describeField(finding.field) })}</span> {findingMessage(finding)} <span className="finding-note__fix">{findingFix(finding)}</span>
           </span>
         </li>
       ))}
@@ -200,8 +200,8 @@ export function FindingsPanel() {
                         <span className="finding__head">
                           <span className="finding__field">{describeField(finding.field)}</span>
                         </span>
-                        <span className="finding__message">{finding.message}</span>
-                        <span className="finding__fix">{t('findings.fix', { fix: finding.fix })}</span>
+                        <span className="finding__message">{findingMessage(finding)}</span>
+                        <span className="finding__fix">{t('findings.fix', { fix: findingFix(finding) })}</span>
                       </span>
                     </button>
                   </li>
@@ -213,7 +213,7 @@ export function FindingsPanel() {
       ) : null}
       {organisationErrors.length > 0 ? (
         <p className="findings-panel__organisation">
-          {t('findings.organisationErrors', { count: organisationErrors.length, messages: organisationErrors.map((finding) => finding.message).join(' ') })}{' '}
+          {t('findings.organisationErrors', { count: organisationErrors.length, messages: organisationErrors.map(findingMessage).join(' ') })}{' '}
           <NavLink to="/organisation">{t('findings.fixOnOrganisation')}</NavLink>.
         </p>
       ) : null}

@@ -5,11 +5,11 @@
  */
 import { Trans, useTranslation } from 'react-i18next'
 import { t as translate } from '../i18n/i18n'
+import { fieldInWords, findingMessage } from '../i18n/findings'
 import { formatNumber } from '../ui/numbers'
 import type { Finding } from '@core/checks/finding'
 import { summariseFindings } from '@core/checks/run-checks'
 import type { ImportPlan, PlannedRecord } from '@core/migration/types'
-import { describeFieldPath } from '@core/records/field-names'
 import { SeverityIcon, severityLabel } from '../checks/severity'
 import { mappedValues, type OrganisationChange } from './mapping-view'
 
@@ -58,7 +58,7 @@ function RecordCard({ planned, findings }: { planned: PlannedRecord; findings: F
           <ul>
             {findings.map((finding, index) => (
               <li key={index}>
-                <SeverityIcon severity={finding.severity} /> {severityLabel(finding.severity)} — {finding.article}, {describeFieldPath(finding.field) || t('preview.record')}: {finding.message}
+                <SeverityIcon severity={finding.severity} /> {severityLabel(finding.severity)} — {finding.article}, {fieldInWords(finding.field) || t('preview.record')}: {findingMessage(finding)}
               </li>
             ))}
           </ul>

@@ -1,0 +1,35 @@
+/**
+ * A finding in the interface's language: the checks give each message and fix as a key with
+ * parameters (core/i18n), rendered here; the English text is the fallback for a finding that
+ * carries none (read from older data).
+ */
+import type { Finding } from '@core/checks/finding'
+import { describeFieldPathIn, formatArticle, translateMessage } from '@core/i18n/catalogues'
+import englishUi from '@core/i18n/locales/en/ui.json'
+import { currentLocale, i18n } from './i18n'
+
+export function findingMessage(finding: Pick<Finding, 'message' | 'messageRef'>): string {
+  return finding.messageRef ? translateMessage(finding.messageRef, currentLocale()) : finding.message
+}
+
+export function findingFix(finding: Pick<Finding, 'fix' | 'fixRef'>): string {
+  return finding.fixRef ? translateMessage(finding.fixRef, currentLocale()) : finding.fix
+}
+
+/** A record field path in words ("Purpose 1 › Lawful basis"), in the interface's language. */
+export function fieldInWords(path: string): string {
+  return describeFieldPathIn(path, currentLocale())
+}
+
+export function articleInWords(article: string): string {
+  return formatArticle(article, currentLocale())
+}
+
+/** "Art. 30(1)(b) Purposes of the processing", its title in the interface's language (the citation as the Regulation numbers it). */
+export function articleHeadingIn(article: string): string {
+  const key = article.toLowerCase().replace(/[^0-9a-z]+/g, '_').replace(/^_+|_+$/g, '')
+  return isArticleKey(key) ? `${article} ${i18n.t(`articleTitles.${key}`)}` : article
+}
+
+type ArticleKey = keyof (typeof englishUi)['articleTitles']
+const isArticleKey = (key: string): key is ArticleKey => Object.hasOwn(englishUi.articleTitles, key)
