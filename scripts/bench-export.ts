@@ -12,6 +12,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url'
 import ExcelJS from 'exceljs'
 import { demoOrganisation, generateDemoRegister } from '../src-main/core/demo/demo-register'
 import type { StoredRecord } from '../src-main/core/records/model'
+import type { Page } from 'playwright-core'
 import { registerSheets, type ExportData } from '../src-main/core/workbook/register-sheets'
 import { addRegisterSheet, keepLineBreaks, rowHeight, safeCell } from '../src-main/core/workbook/write-workbook'
 import { nodeHash } from '../src-main/export/write-workbook-stream'
@@ -163,6 +164,19 @@ type BenchWindow = {
   benchBackup?: unknown
 }
 
+/** A bench page's register: a user, the demo organisation and the records, stored as an import stores them. */
+async function seedRegister(page: Page, records: StoredRecord[]): Promise<void> {
+  await page.evaluate(
+    async ({ records, organisation }) => {
+      const { repository } = (window as unknown as BenchWindow).ropaBench
+      await repository.saveUserProfile({ name: 'Bench', role: 'DPO' })
+      await repository.saveOrganisation(organisation)
+      await repository.importStoredRecords(records, `bench: ${records.length} records`)
+    },
+    { records, organisation: demoOrganisation() }
+  )
+}
+
 /**
  * One run in a fresh profile: the register is seeded through the repository, then the backup
  * (BackupRepository.takeBackup: every table read in one transaction) is timed next to a raw
@@ -174,15 +188,7 @@ export async function benchBackupRun(session: RendererSession, records: StoredRe
   const { openApp } = await import('../test/e2e/browser')
   const { context, page } = await openApp(session, '?bench')
   try {
-    await page.evaluate(
-      async ({ records, organisation }) => {
-        const { repository } = (window as unknown as BenchWindow).ropaBench
-        await repository.saveUserProfile({ name: 'Bench', role: 'DPO' })
-        await repository.saveOrganisation(organisation)
-        await repository.importStoredRecords(records, `bench: ${records.length} records`)
-      },
-      { records, organisation: demoOrganisation() }
-    )
+    await seedRegister(page, records)
     return await page.evaluate(async (floorFirst) => {
       const bench = window as unknown as BenchWindow
       const { backupRepository } = bench.ropaBench
@@ -273,15 +279,7 @@ export async function benchBrowserExport(session: RendererSession, records: Stor
   const { openApp } = await import('../test/e2e/browser')
   const { context, page } = await openApp(session, '?bench')
   try {
-    await page.evaluate(
-      async ({ records, organisation }) => {
-        const { repository } = (window as unknown as BenchWindow).ropaBench
-        await repository.saveUserProfile({ name: 'Bench', role: 'DPO' })
-        await repository.saveOrganisation(organisation)
-        await repository.importStoredRecords(records, `bench: ${records.length} records`)
-      },
-      { records, organisation: demoOrganisation() }
-    )
+    await seedRegister(page, records)
     await page.evaluate(() => {
       const state = { tasks: [] as Array<{ start: number; end: number }> }
       new PerformanceObserver((list) => state.tasks.push(...list.getEntries().map((entry) => ({ start: entry.startTime, end: entry.startTime + entry.duration })))).observe({ type: 'longtask' })
