@@ -6,7 +6,7 @@
  * a save based on a stale revision is refused and the DPO chooses what to keep.
  */
 import { zodResolver } from '@hookform/resolvers/zod'
-import { memo, startTransition, useCallback, useEffect, useRef, useState, type FormEvent } from 'react'
+import { memo, startTransition, useCallback, useEffect, useRef, useState, useSyncExternalStore, type FormEvent } from 'react'
 import { useLiveQuery } from 'dexie-react-hooks'
 import { FormProvider, useForm, useWatch, type FieldErrors } from 'react-hook-form'
 import { toast } from 'sonner'
@@ -20,8 +20,8 @@ import { registerStore, repository } from '../app/services'
 import { StaleRecordError } from '../db/register-repository'
 import { StaleSaveDialog, type StaleEdit } from './StaleSaveDialog'
 import { NavLink, useLeaveGuard, useNavigation } from '../app/navigation'
-import { templateRepository } from '../templates/template-services'
 import { compareVersions } from '@core/templates/pack-diff'
+import { checksStore } from '../checks/checks-services'
 import { useConfirm } from '../ui/confirm'
 import { formatTime } from '../ui/dates'
 import { runReported, useAsyncAction } from '../ui/use-async-action'
@@ -446,7 +446,9 @@ function OriginPanel({ recordId }: { recordId: string | null }) {
   const origin = useWatch<RecordFormInput, 'origin'>({ name: 'origin' })
   const packId = origin?.packId
   // A newer version of the template is installed: the record can be compared with it field by field.
-  const installedVersion = useLiveQuery(async () => (packId ? (await templateRepository.listPacks()).find((pack) => pack.id === packId)?.version : undefined), [packId])
+  // The checks already hold the installed versions (kept in step with installs), so no pack is read here.
+  const installedVersions = useSyncExternalStore(checksStore.subscribe, checksStore.getSnapshot).context?.installedPackVersions
+  const installedVersion = packId ? installedVersions?.[packId] : undefined
   if (!origin) return null
   const newer = recordId !== null && installedVersion !== undefined && compareVersions(installedVersion, origin.packVersion) > 0
   return (
