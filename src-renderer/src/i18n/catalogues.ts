@@ -1,7 +1,8 @@
 /**
- * The interface's catalogues: `ui` (its own words) and `labels` (the register's enumerations,
- * shared with the workbook and the CLI). Both live in the core beside the core's namespaces so
- * that one completeness test sees all of them.
+ * The interface's catalogues: `ui` (its own words), `labels` (the register's enumerations,
+ * shared with the workbook and the CLI), and one namespace for each of the larger features
+ * (`templates`, `drafting`, `importExport`), used as `useTranslation('templates')`. All live in
+ * the core beside the core's namespaces so that one completeness test sees all of them.
  */
 import enUi from '@core/i18n/locales/en/ui.json'
 import frUi from '@core/i18n/locales/fr/ui.json'
@@ -9,10 +10,19 @@ import deUi from '@core/i18n/locales/de/ui.json'
 import enLabels from '@core/i18n/locales/en/labels.json'
 import frLabels from '@core/i18n/locales/fr/labels.json'
 import deLabels from '@core/i18n/locales/de/labels.json'
+import enTemplates from '@core/i18n/locales/en/templates.json'
+import enDrafting from '@core/i18n/locales/en/drafting.json'
+import enImportExport from '@core/i18n/locales/en/importExport.json'
+import frTemplates from '@core/i18n/locales/fr/templates.json'
+import frDrafting from '@core/i18n/locales/fr/drafting.json'
+import frImportExport from '@core/i18n/locales/fr/importExport.json'
+import deTemplates from '@core/i18n/locales/de/templates.json'
+import deDrafting from '@core/i18n/locales/de/drafting.json'
+import deImportExport from '@core/i18n/locales/de/importExport.json'
 import type { Locale } from '@core/i18n'
 
 export const UI_CATALOGUES = {
-  en: { ui: enUi, labels: enLabels },
-  fr: { ui: frUi, labels: frLabels },
-  de: { ui: deUi, labels: deLabels }
-} satisfies Record<Locale, { ui: typeof enUi; labels: typeof enLabels }>
+  en: { ui: enUi, labels: enLabels, templates: enTemplates, drafting: enDrafting, importExport: enImportExport },
+  fr: { ui: frUi, labels: frLabels, templates: frTemplates, drafting: frDrafting, importExport: frImportExport },
+  de: { ui: deUi, labels: deLabels, templates: deTemplates, drafting: deDrafting, importExport: deImportExport }
+} satisfies Record<Locale, { ui: typeof enUi; labels: typeof enLabels; templates: typeof enTemplates; drafting: typeof enDrafting; importExport: typeof enImportExport }>

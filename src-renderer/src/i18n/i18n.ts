@@ -44,7 +44,7 @@ void i18n.use(initReactI18next).init({
   fallbackLng: DEFAULT_LOCALE,
   supportedLngs: [...LOCALES],
   defaultNS: 'ui',
-  ns: ['ui', 'labels'],
+  ns: ['ui', 'labels', 'templates', 'drafting', 'importExport'],
   initAsync: false,
   // React escapes what it renders; escaping here too would show "&amp;".
   interpolation: { escapeValue: false },

@@ -2,11 +2,14 @@
 import 'i18next'
 import type enUi from '@core/i18n/locales/en/ui.json'
 import type enLabels from '@core/i18n/locales/en/labels.json'
+import type enTemplates from '@core/i18n/locales/en/templates.json'
+import type enDrafting from '@core/i18n/locales/en/drafting.json'
+import type enImportExport from '@core/i18n/locales/en/importExport.json'
 
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'ui'
-    resources: { ui: typeof enUi; labels: typeof enLabels }
+    resources: { ui: typeof enUi; labels: typeof enLabels; templates: typeof enTemplates; drafting: typeof enDrafting; importExport: typeof enImportExport }
     returnNull: false
   }
 }
