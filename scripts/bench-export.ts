@@ -16,7 +16,7 @@ import type { Page } from 'playwright-core'
 import { registerSheets, type ExportData } from '../src-main/core/workbook/register-sheets'
 import { addRegisterSheet, keepLineBreaks, rowHeight, safeCell } from '../src-main/core/workbook/write-workbook'
 import { nodeHash } from '../src-main/export/write-workbook-stream'
-import { SheetDigester } from '../src-main/core/workbook/verification'
+import { rowHash } from '../src-main/core/workbook/verification'
 // Only a type here: the export children must not load vite and Playwright, whose memory would count as theirs.
 import type { RendererSession } from '../test/e2e/browser'
 
@@ -69,10 +69,9 @@ async function writeFloor(file: string, data: ExportData): Promise<() => Promise
   const layouts = registerSheets({ ...data, fingerprint: 'computed beforehand' })
   // The same cells, row hashes and row heights as the export writes.
   const rows = layouts.map((layout) => {
-    const digester = new SheetDigester(layout.name, layout.columns.map((spec) => spec.header), nodeHash)
     return [...layout.rows()].map((values) => {
       const cells = values.map(safeCell)
-      return { cells: [...cells.map(keepLineBreaks), digester.row(cells)], height: layout.state === 'visible' ? rowHeight(cells, layout.columns) : undefined }
+      return { cells: [...cells.map(keepLineBreaks), rowHash(cells, nodeHash)], height: layout.state === 'visible' ? rowHeight(cells, layout.columns) : undefined }
     })
   })
   return async () => {
@@ -275,7 +274,7 @@ export interface BrowserExportFigures {
  * One export of `records` through the Import & export page of the browser build, in a fresh
  * profile: the workbook is written in a Web Worker, the page observed for long tasks.
  */
-export async function benchBrowserExport(session: RendererSession, records: StoredRecord[]): Promise<BrowserExportFigures> {
+export async function benchBrowserExport(session: RendererSession, records: StoredRecord[], beforeClick?: () => void): Promise<BrowserExportFigures> {
   const { openApp } = await import('../test/e2e/browser')
   const { context, page } = await openApp(session, '?bench')
   try {
@@ -299,6 +298,7 @@ export async function benchBrowserExport(session: RendererSession, records: Stor
     )
     const clickedAt = await page.evaluate(() => performance.now())
     const downloaded = page.waitForEvent('download', { timeout: 300_000 })
+    beforeClick?.()
     const started = performance.now()
     await button.click()
     await downloaded
