@@ -8,19 +8,20 @@
  * block's row hashes, a sheet's digest); the other side applies each message's operations in
  * order, with the same `SheetDigester` as in-line hashing, so the hashes are the same.
  */
-import { SheetDigester, type CreateHash, type SheetDigest, type SheetDigests } from './verification'
+import { textHash, SheetDigester, type CreateHash, type SheetDigest, type SheetDigests } from './verification'
 
 export type DigestOperation =
   | { op: 'open'; sheet: string; headers: string[] }
   | { op: 'headings'; id: number; texts: string[] }
   | { op: 'rows'; id: number; texts: string[]; answer: number }
   | { op: 'close'; id: number; answer: number }
+  | { op: 'text'; text: string; answer: number }
 
 export interface DigestRequest {
   operations: DigestOperation[]
 }
 
-export type DigestAnswer = { answer: number; hashes: string[] } | { answer: number; digest: SheetDigest }
+export type DigestAnswer = { answer: number; hashes: string[] } | { answer: number; digest: SheetDigest } | { answer: number; hash: string }
 
 export type DigestReply = { answers: DigestAnswer[] } | { failed: string }
 
@@ -48,6 +49,9 @@ export function digestServer(createHash: CreateHash): (request: DigestRequest) =
             break
           case 'close':
             answers.push({ answer: operation.answer, digest: sheet(operation.id).digest() })
+            break
+          case 'text':
+            answers.push({ answer: operation.answer, hash: textHash(operation.text, createHash) })
         }
       }
       return { answers }
@@ -115,6 +119,11 @@ export function remoteDigests(post: (request: DigestRequest) => void): RemoteDig
         const answer = await ask((answer) => ({ op: 'close', id, answer }))
         if (!('digest' in answer)) throw new RemoteDigestsFailed('the hashing worker answered a sheet\'s digest with something else')
         return answer.digest
+      },
+      async text(text) {
+        const answer = await ask((answer) => ({ op: 'text', text, answer }))
+        if (!('hash' in answer)) throw new RemoteDigestsFailed('the hashing worker answered a text\'s hash with something else')
+        return answer.hash
       }
     },
     receive(reply) {

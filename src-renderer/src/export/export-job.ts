@@ -7,7 +7,7 @@
  */
 import type { StoredRecord } from '@core/records/model'
 import { exportChecks } from '@core/workbook/export-checks'
-import { packSourcesOf, type ExportData } from '@core/workbook/register-sheets'
+import { fingerprintInput, packSourcesOf, type ExportData } from '@core/workbook/register-sheets'
 import type { WorkbookLayoutName } from '@core/workbook/layouts/names'
 import type { RegisterRepository } from '../db/register-repository'
 import type { DigestWorker } from './digest-worker'
@@ -62,6 +62,8 @@ async function exportJob(repository: RegisterRepository, request: ExportJobReque
     repository.auditAnchor()
   ])
   onStage({ step: 'checking', records: records.length })
+  // The second worker hashes the records' fingerprint while the checks run here; in line below if it cannot.
+  const recordsPrint = digestWorker?.digests.text(fingerprintInput(records)).catch(() => undefined)
   const data: ExportData = {
     organisation: organisation ?? null,
     records,
@@ -75,6 +77,8 @@ async function exportJob(repository: RegisterRepository, request: ExportJobReque
     ...exportChecks(records, context, log, anchor, request.ids === null)
   }
   if (!request.write) return { kind: 'data', data, records: records.length }
+  const fingerprint = await recordsPrint
+  if (fingerprint) data.fingerprint = fingerprint
   const [{ writeWorkbookBuffer }, { RemoteDigestsFailed }] = await Promise.all([import('@core/workbook/write-workbook'), import('@core/workbook/remote-digests')])
   const progress = (done: number, total: number) => onStage({ step: 'writing', done, total })
   let bytes: Uint8Array<ArrayBuffer>
