@@ -274,7 +274,7 @@ export interface BrowserExportFigures {
  * One export of `records` through the Import & export page of the browser build, in a fresh
  * profile: the workbook is written in a Web Worker, the page observed for long tasks.
  */
-export async function benchBrowserExport(session: RendererSession, records: StoredRecord[], beforeClick?: () => void): Promise<BrowserExportFigures> {
+export async function benchBrowserExport(session: RendererSession, records: StoredRecord[]): Promise<BrowserExportFigures> {
   const { openApp } = await import('../test/e2e/browser')
   const { context, page } = await openApp(session, '?bench')
   try {
@@ -298,7 +298,6 @@ export async function benchBrowserExport(session: RendererSession, records: Stor
     )
     const clickedAt = await page.evaluate(() => performance.now())
     const downloaded = page.waitForEvent('download', { timeout: 300_000 })
-    beforeClick?.()
     const started = performance.now()
     await button.click()
     await downloaded
