@@ -110,7 +110,7 @@ export function zodIssueToProblems(issue: z.core.$ZodIssue): Problem[] {
       }))
     case 'invalid_type':
       if (!('input' in issue) || issue.input === undefined) {
-        return [problemAt(path, 'schema.missing', { field, expected: issue.expected })]
+        return [problemAt(path, 'schema.missing', { field, expected: NAMED_TYPES.has(issue.expected) ? problemRef(`schema.typeName.${issue.expected}`) : issue.expected })]
       }
       return [problemAt(path, 'schema.wrongType', { field, expected: typeName(issue.expected), found: valueParam(issue.input) })]
     case 'invalid_value':
