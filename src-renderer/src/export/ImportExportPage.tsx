@@ -1,5 +1,5 @@
 /** Import & export: the auditor's workbook and CSV, importing a workbook with a preview, and backup / restore of the whole database. */
-import { useEffect, useMemo, useState, useSyncExternalStore } from 'react'
+import { useEffect, useMemo, useState, useSyncExternalStore, type ReactNode } from 'react'
 import { Trans, useTranslation } from 'react-i18next'
 import { toast } from 'sonner'
 import { BACKUP_MAX_BYTES, serialiseBackup, type Backup } from '@core/backup/backup-format'
@@ -185,6 +185,11 @@ interface LoadedImport {
   organisationChanges: OrganisationChange[]
 }
 
+/** The link inside the translated sentence: Trans gives it the sentence's words as children. */
+function GuidedImportLink({ children }: { children?: ReactNode }) {
+  return <NavLink to="/data/migrate">{children}</NavLink>
+}
+
 function ImportSection() {
   const { t } = useTranslation('importExport')
   const format = useFormatters()
@@ -278,7 +283,7 @@ function ImportSection() {
       <h2 id="import-heading">{t('import.heading')}</h2>
       <p className="section__note">{t('import.intro')}</p>
       <p className="section__note">
-        <Trans t={t} i18nKey="import.migrateIntro" components={{ link: <NavLink to="/data/migrate">{null}</NavLink> }} />
+        <Trans t={t} i18nKey="import.migrateIntro" components={{ link: <GuidedImportLink /> }} />
       </p>
       <button type="button" className="button" disabled={busy || choose.busy} onClick={() => void choose.run()}>
         {t('import.choose')}
@@ -500,6 +505,9 @@ function BackupSection() {
   const [busy, setBusy] = useState(false)
   const refreshAutomatic = () => void host.listAutomaticBackups().then(setAutomatic, () => setAutomatic(null))
   useEffect(refreshAutomatic, [])
+  // The browser build keeps its copies inside the browser only, and says so.
+  const [inBrowser, setInBrowser] = useState(false)
+  useEffect(() => void host.getAppInfo().then((info) => setInBrowser(info.host === 'browser')), [])
   const sourceName = (restore: Pick<PendingRestore, 'source' | 'automaticName'>) => (restore.automaticName === undefined ? restore.source : t('backup.automaticName', { name: restore.automaticName }))
 
   const backUp = async () => {
@@ -638,7 +646,7 @@ function BackupSection() {
       {automatic ? (
         <>
           <p className="section__note section__note--tight">
-            {automatic.location.includes('IndexedDB') ? t('backup.automaticBrowser', { location: automatic.location }) : t('backup.automaticDesktop', { location: automatic.location })}
+            {inBrowser ? t('backup.automaticBrowser', { location: automatic.location }) : t('backup.automaticDesktop', { location: automatic.location })}
           </p>
           {automatic.backups.length === 0 ? (
             <p className="muted">{t('backup.none')}</p>

@@ -51,7 +51,7 @@ export default {
 
   'read.notXlsx': '{{file}} ist keine lesbare .xlsx-Arbeitsmappe: {{detail}}',
   'read.sheetsUnreadable': '{{file}} wurde geöffnet, aber die Blätter konnten nicht gelesen werden: {{detail}}',
-  'read.dataFingerprint': 'das verborgene Blatt Data passt nicht zum SHA-256-Fingerabdruck auf dem Deckblatt: es wurde bearbeitet oder ist unvollständig, daher kann die Arbeitsmappe nicht exakt wieder eingelesen werden',
+  'read.dataFingerprint': 'das verborgene Blatt Data passt nicht zum SHA-256-Fingerabdruck auf dem Deckblatt: es wurde bearbeitet oder ist unvollständig, daher kann die Arbeitsmappe nicht exakt wieder importiert werden',
   'read.storedUnderOtherReference': 'diese Tätigkeit ist bereits unter der Kennung {{reference}} gespeichert',
   'read.notInRegister': '{{reference}} ist noch nicht im Verzeichnis',
   'read.differentActivity': '{{reference}} ist in diesem Verzeichnis eine andere Tätigkeit („{{name}}“)',
