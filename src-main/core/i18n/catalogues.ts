@@ -4,7 +4,7 @@
  * written twice; French and German give every key (a test checks), except the vocabulary, where
  * a term without a French or German label falls back to English (`untranslatedVocabulary`).
  */
-import { describeFieldPath, type FieldPathWords } from '../records/field-names'
+import { describeFieldPath, describeFieldValue, type FieldPathWords } from '../records/field-names'
 import { CUSTOM_TERM_PREFIX, VOCABULARY } from '../vocabulary/vocabulary'
 import type { Locale } from './index'
 import { interpolate, renderMessage, type MessageRef } from './message'
@@ -109,4 +109,58 @@ function fieldPathWords(locale: Locale): FieldPathWords {
 /** `purposes.0.lawfulBasis` → "Finalité 1 › Base légale" (fr): the editor's words in one language. */
 export function describeFieldPathIn(path: string, locale: Locale): string {
   return locale === 'en' ? describeFieldPath(path) : describeFieldPath(path, undefined, fieldPathWords(locale))
+}
+
+/** The label group (`labels:<group>.<key>`) a stored value is said with, by the field that holds it (see field-names.ts). */
+const VALUE_GROUPS: Readonly<Record<string, string>> = {
+  lawfulBasis: 'lawfulBasis',
+  role: 'role',
+  status: 'status',
+  mode: 'retentionMode',
+  unit: 'retentionUnit',
+  endAction: 'endAction',
+  safeguard: 'safeguard',
+  mechanism: 'mechanism',
+  instrument: 'instrument',
+  sccModule: 'sccModule',
+  derogation: 'derogation',
+  type: 'recipientType',
+  condition: 'art9',
+  category: 'specialCategory',
+  securityMeasures: 'security',
+  required: 'dpiaRequired',
+  resolution: 'resolution'
+}
+const VALUE_TERM_FIELDS = new Set(['term', 'uses', 'dataSubjects'])
+
+/**
+ * `describeFieldValue` in one language: enum keys by their label, vocabulary terms by name, yes/no,
+ * lists joined, an item as its labelled fields. A value with no label in that language reads as
+ * English says it (a key the catalogue lacks falls back to English, then to the value itself).
+ */
+export function describeFieldValueIn(path: string, value: unknown, locale: Locale): string {
+  if (locale === 'en') return describeFieldValue(path, value)
+  if (value === undefined || value === null) return '—'
+  if (value === '') return lookupText(locale, 'problems:value.empty')
+  if (typeof value === 'boolean') return lookupText(locale, value ? 'labels:yes' : 'labels:no')
+  if (typeof value === 'number') return String(value)
+  if (typeof value === 'string') {
+    const parts = path.replace(/\[[^\]]*\]/g, '').split('.').filter(Boolean)
+    const last = parts.at(-1) ?? ''
+    if (VALUE_TERM_FIELDS.has(last)) return termLabelIn(value, locale)
+    const group = last === 'status' && parts.at(-2) === 'dpia' ? 'dpiaStatus' : VALUE_GROUPS[last]
+    if (!group) return value
+    const key = `labels:${group}.${value}`
+    const said = lookupText(locale, key)
+    return said === `${group}.${value}` ? describeFieldValue(path, value) : said
+  }
+  if (Array.isArray(value)) return value.length === 0 ? lookupText(locale, 'problems:value.none') : value.map((item) => describeFieldValueIn(path, item, locale)).join(', ')
+  if (typeof value === 'object') {
+    const words = fieldPathWords(locale)
+    const parts = Object.entries(value as Record<string, unknown>)
+      .filter(([key, inner]) => key !== 'id' && inner !== '' && inner !== undefined && inner !== null && !(Array.isArray(inner) && inner.length === 0))
+      .map(([key, inner]) => `${words.fields[key] ?? describeFieldPath(key)}: ${describeFieldValueIn(`${path}.${key}`, inner, locale)}`)
+    return parts.length === 0 ? lookupText(locale, 'problems:value.empty') : parts.join('; ')
+  }
+  return describeFieldValue(path, value)
 }

@@ -185,7 +185,7 @@ interface LoadedImport {
   organisationChanges: OrganisationChange[]
 }
 
-/** The link inside the translated sentence: Trans gives it the sentence's words as children. */
+/** The link inside the translated sentence (`<guide>`: `<link>` is a void HTML element to Trans): Trans gives it the words as children. */
 function GuidedImportLink({ children }: { children?: ReactNode }) {
   return <NavLink to="/data/migrate">{children}</NavLink>
 }
@@ -283,7 +283,7 @@ function ImportSection() {
       <h2 id="import-heading">{t('import.heading')}</h2>
       <p className="section__note">{t('import.intro')}</p>
       <p className="section__note">
-        <Trans t={t} i18nKey="import.migrateIntro" components={{ link: <GuidedImportLink /> }} />
+        <Trans t={t} i18nKey="import.migrateIntro" components={{ guide: <GuidedImportLink /> }} />
       </p>
       <button type="button" className="button" disabled={busy || choose.busy} onClick={() => void choose.run()}>
         {t('import.choose')}

@@ -4,6 +4,7 @@
  * with the file's name; only when the worker cannot start at all (a browser without module
  * workers) is the file read on the page instead, where the guard still refuses hostile files.
  */
+import { getValidationLocale } from '@core/i18n/validation'
 import type { StoredRecord } from '@core/records/model'
 import type { ReadStage, WorkbookImport } from '@core/workbook/read-workbook'
 import type { ReaderMessage, ReadRequest } from './workbook-reader-protocol'
@@ -37,7 +38,7 @@ export function readWorkbookInBackground(bytes: Uint8Array, existing: StoredReco
   const readOnPage = options.readOnPage ?? defaultReadOnPage
   return runWorkerJob<ReadRequest, ReadStage, WorkbookImport>({
     createWorker: options.createWorker ?? defaultWorker,
-    request: { bytes, existing, fileName },
+    request: { bytes, existing, fileName, validationLocale: getValidationLocale() },
     transfer: [bytes.buffer],
     runOnPage: () => readOnPage(bytes, existing, fileName, onStage),
     ...(onStage ? { onStage } : {}),

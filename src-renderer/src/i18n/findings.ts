@@ -4,7 +4,7 @@
  * carries none (read from older data).
  */
 import type { Finding } from '@core/checks/finding'
-import { describeFieldPathIn, formatArticle, translateMessage } from '@core/i18n/catalogues'
+import { describeFieldPathIn, describeFieldValueIn, formatArticle, translateMessage } from '@core/i18n/catalogues'
 import englishUi from '@core/i18n/locales/en/ui.json'
 import { currentLocale, i18n } from './i18n'
 
@@ -19,6 +19,11 @@ export function findingFix(finding: Pick<Finding, 'fix' | 'fixRef'>): string {
 /** A record field path in words ("Purpose 1 › Lawful basis"), in the interface's language. */
 export function fieldInWords(path: string): string {
   return describeFieldPathIn(path, currentLocale())
+}
+
+/** A stored value as a person reads it (labels, vocabulary names, yes/no), in the interface's language. */
+export function valueInWords(path: string, value: unknown): string {
+  return describeFieldValueIn(path, value, currentLocale())
 }
 
 export function articleInWords(article: string): string {

@@ -62,6 +62,11 @@ export default {
   'read.icoExists': '{{reference}} besteht bereits („{{name}}“); eine Tabelle im ICO-Format enthält nicht alle Felder und kann daher keinen gespeicherten Eintrag ersetzen. Leeren Sie die Zelle Kennung, um die Zeile als neue Tätigkeit einzulesen',
   'read.icoNew': 'neue Tätigkeit {{reference}}',
 
+  'import.missingSheet': 'die Zuordnung nennt das Blatt „{{sheet}}“, das {{file}} nicht enthält',
+  'import.noName': 'keine Bezeichnung der Tätigkeit (die Spalte „{{heading}}“ ist leer) und kein Zweck, nach dem sie benannt werden könnte',
+  'import.noNameColumn': 'keine Spalte gibt die Bezeichnung der Tätigkeit an, und die Zeile hat keinen Zweck, nach dem sie benannt werden könnte',
+  'import.invalidCell': '{{cell}} („{{heading}}“): {{message}}',
+
   'plan.noValidRecord': 'die Zeile enthält keinen gültigen Eintrag',
   'plan.differentActivity': '{{reference}} ist in diesem Verzeichnis eine andere Tätigkeit; nummerieren Sie die Zeile um, um sie als neue Tätigkeit einzulesen',
   'plan.referenceTaken': 'die Kennung {{reference}} gehört zu einer anderen Tätigkeit („{{name}}“)',
@@ -76,6 +81,9 @@ export default {
   'chain.newestManyRemoved': 'das Protokoll hat {{entries}} Einträge, sein Anker verzeichnet aber {{anchored}}: die neuesten {{missing}} Einträge wurden entfernt',
   'chain.added': 'das Protokoll hat {{entries}} Einträge, sein Anker verzeichnet aber {{anchored}}: Einträge wurden ohne die Anwendung hinzugefügt',
   'chain.rewritten': 'der neueste Eintrag ist nicht der, den der Anker verzeichnet (das Protokoll wurde neu geschrieben)',
+
+  'value.empty': '(leer)',
+  'value.none': '(keine)',
 
   'validation.tooLong': 'Zu lang (höchstens {{max}} Zeichen)',
   'validation.controllerNameRequired': 'Der Name des Verantwortlichen ist erforderlich',

@@ -68,6 +68,11 @@ export default {
   'read.icoExists': '{{reference}} already exists ("{{name}}"); a spreadsheet in the ICO layout does not hold every field, so it cannot replace a stored record. Clear the Reference cell to import the row as a new activity',
   'read.icoNew': 'new activity {{reference}}',
 
+  'import.missingSheet': "the mapping names the sheet '{{sheet}}', which {{file}} does not have",
+  'import.noName': 'no name of the activity (column "{{heading}}" is empty) and no purpose to name it by',
+  'import.noNameColumn': 'no column gives the name of the activity, and the row has no purpose to name it by',
+  'import.invalidCell': '{{cell}} ("{{heading}}"): {{message}}',
+
   'plan.noValidRecord': 'the row has no valid record',
   'plan.differentActivity': '{{reference}} is a different activity in this register; renumber the row to import it as a new activity',
   'plan.referenceTaken': 'reference {{reference}} belongs to another activity ("{{name}}")',
@@ -82,6 +87,9 @@ export default {
   'chain.newestManyRemoved': 'the trail has {{entries}} entries but its anchor records {{anchored}}: the newest {{missing}} entries were removed',
   'chain.added': 'the trail has {{entries}} entries but its anchor records {{anchored}}: entries were added without going through the app',
   'chain.rewritten': 'the newest entry is not the one the anchor records (the trail was rewritten)',
+
+  'value.empty': '(empty)',
+  'value.none': '(none)',
 
   'validation.tooLong': 'Too long (at most {{max}} characters)',
   'validation.controllerNameRequired': 'Controller name is required',

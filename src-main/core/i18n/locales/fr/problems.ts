@@ -62,6 +62,11 @@ export default {
   'read.icoExists': '{{reference}} existe déjà (« {{name}} ») ; un tableur au format de l’ICO ne contient pas tous les champs, il ne peut donc pas remplacer une fiche enregistrée. Videz la cellule Référence pour importer la ligne comme nouvelle activité',
   'read.icoNew': 'nouvelle activité {{reference}}',
 
+  'import.missingSheet': 'l’association désigne la feuille « {{sheet}} », que {{file}} ne contient pas',
+  'import.noName': 'aucun nom d’activité (la colonne « {{heading}} » est vide) et aucune finalité pour la nommer',
+  'import.noNameColumn': 'aucune colonne ne donne le nom de l’activité, et la ligne n’a aucune finalité pour la nommer',
+  'import.invalidCell': '{{cell}} (« {{heading}} ») : {{message}}',
+
   'plan.noValidRecord': 'la ligne ne contient pas de fiche valide',
   'plan.differentActivity': '{{reference}} est une autre activité dans ce registre ; renumérotez la ligne pour l’importer comme nouvelle activité',
   'plan.referenceTaken': 'la référence {{reference}} appartient à une autre activité (« {{name}} »)',
@@ -76,6 +81,9 @@ export default {
   'chain.newestManyRemoved': 'le journal compte {{entries}} entrées, mais son ancre en enregistre {{anchored}} : les {{missing}} entrées les plus récentes ont été supprimées',
   'chain.added': 'le journal compte {{entries}} entrées, mais son ancre en enregistre {{anchored}} : des entrées ont été ajoutées sans passer par l’application',
   'chain.rewritten': 'l’entrée la plus récente n’est pas celle que l’ancre enregistre (le journal a été réécrit)',
+
+  'value.empty': '(vide)',
+  'value.none': '(aucun)',
 
   'validation.tooLong': 'Trop long ({{max}} caractères au plus)',
   'validation.controllerNameRequired': 'Le nom du responsable du traitement est obligatoire',
