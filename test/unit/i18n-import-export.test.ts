@@ -146,3 +146,52 @@ describe('a broken audit chain', () => {
     expect(translateMessage(ref, 'fr')).toBe('l’entrée 4 was altered: its content does not match its hash')
   })
 })
+
+describe('the rules named in the register\'s and dashboard\'s finding filters', () => {
+  it('the English titles are the rules\' own descriptions, and French and German name every rule', async () => {
+    const { ALL_RULES } = await import('@core/checks/rules')
+    const { CATALOGUES } = await import('@core/i18n/catalogues')
+    expect(CATALOGUES.en.rules).toEqual(Object.fromEntries(ALL_RULES.map((rule) => [rule.id, rule.description])))
+    for (const locale of ['fr', 'de'] as const) expect(Object.keys(CATALOGUES[locale].rules).sort()).toEqual(ALL_RULES.map((rule) => rule.id).sort())
+  })
+
+  it('a rule reads in the interface\'s language, its article cited as that language version does', async () => {
+    const { i18n } = await import('../../src-renderer/src/i18n/i18n')
+    const { ruleLabel } = await import('../../src-renderer/src/checks/register-health')
+    expect(ruleLabel('lawful-basis-missing')).toBe('Each purpose names its Art. 6(1) lawful basis')
+    expect(ruleLabel('review-overdue')).toBe('The record has been reviewed by its next review date — Art. 24(1)')
+    await i18n.changeLanguage('fr')
+    try {
+      expect(ruleLabel('lawful-basis-missing')).toBe('Chaque finalité indique sa base légale au sens de l’article 6, paragraphe 1')
+      expect(ruleLabel('review-overdue')).toBe('La fiche a été revue avant sa date de prochaine revue — art. 24, § 1')
+      await i18n.changeLanguage('de')
+      expect(ruleLabel('review-overdue')).toBe('Der Eintrag wurde bis zu seinem nächsten Überprüfungsdatum überprüft — Art. 24 Abs. 1')
+    } finally {
+      await i18n.changeLanguage('en')
+    }
+  })
+})
+
+describe('the guided import\'s words', () => {
+  it('every record field the import can fill has a label in the catalogue, English being the engine\'s own', async () => {
+    const { TARGET_FIELD_LABELS } = await import('@core/migration/types')
+    const { targetKey } = await import('../../src-renderer/src/migration/mapping-view')
+    const english = (await import('@core/i18n/locales/en/importExport.json')).default.guided.target as Record<string, string>
+    expect(english).toEqual(Object.fromEntries(Object.entries(TARGET_FIELD_LABELS).map(([field, label]) => [targetKey(field as keyof typeof TARGET_FIELD_LABELS), label])))
+  })
+
+  it('why a column was proposed, and a planned value, in French', async () => {
+    const { i18n } = await import('../../src-renderer/src/i18n/i18n')
+    const { whyProposed, describeTarget } = await import('../../src-renderer/src/migration/mapping-view')
+    const column = { dictionary: 'english' as const, matched: 'Retention', confidence: 0.9, target: { kind: 'field' as const, field: 'dataCategories[].retention' as const } }
+    expect(whyProposed(column)).toBe("matched common English heading 'Retention' (close match, 90%)")
+    await i18n.changeLanguage('fr')
+    try {
+      expect(whyProposed(column)).toBe('correspond à l’en-tête anglais courant « Retention » (correspondance approchée, 90 %)')
+      expect(describeTarget({ kind: 'note' })).toBe('Garder en note')
+      expect(describeTarget(column.target)).toBe('Délais d’effacement')
+    } finally {
+      await i18n.changeLanguage('en')
+    }
+  })
+})
