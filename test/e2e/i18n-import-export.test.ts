@@ -16,6 +16,7 @@ import { createBackup, serialiseBackup } from '@core/backup/backup-format'
 import { demoOrganisation, generateDemoRegister } from '@core/demo/demo-register'
 import enImportExport from '@core/i18n/locales/en/importExport.json'
 import enProblems from '@core/i18n/locales/en/problems'
+import enRules from '@core/i18n/locales/en/rules'
 import { storedRecordSchema } from '@core/records/model'
 import { SHEET } from '@core/workbook/columns'
 import { verifyWorkbook } from '@core/workbook/verify-workbook'
@@ -110,7 +111,13 @@ const WORDS = {
     cancel: 'Annuler',
     guided: 'Importer un registre depuis un tableur, étape par étape',
     chooseSpreadsheet: 'Choisir un tableur…',
-    previewRecords: 'Aperçu des fiches'
+    previewRecords: 'Aperçu des fiches',
+    register: 'Registre',
+    organisation: 'Organisme',
+    saveOrganisation: 'Enregistrer l’organisme',
+    controllerNameRequired: 'Le nom du responsable du traitement est obligatoire',
+    dashboard: 'Tableau de bord',
+    completeness: 'Complétude de l’art. 30'
   },
   de: {
     locale: 'de-DE',
@@ -142,7 +149,13 @@ const WORDS = {
     cancel: 'Abbrechen',
     guided: 'Verzeichnis aus einer Tabelle Schritt für Schritt importieren',
     chooseSpreadsheet: 'Tabelle wählen…',
-    previewRecords: 'Vorschau der Einträge'
+    previewRecords: 'Vorschau der Einträge',
+    register: 'Verzeichnis',
+    organisation: 'Organisation',
+    saveOrganisation: 'Organisation speichern',
+    controllerNameRequired: 'Der Name des Verantwortlichen ist erforderlich',
+    dashboard: 'Übersicht',
+    completeness: 'Vollständigkeit nach Art. 30'
   }
 } as const
 
@@ -244,6 +257,28 @@ describe.each(Object.entries(WORDS))('Import & export in %s', (language, words) 
       await page.locator('article').first().waitFor()
       await page.evaluate(() => window.scrollTo(0, 0))
       await look('migration-preview')
+
+      // The register's finding filter names each rule in the language, never by its English description.
+      await page.getByRole('navigation').getByRole('link', { name: words.register, exact: true }).click()
+      await page.getByRole('heading', { name: words.registerTitle }).waitFor()
+      await page.locator('.health--pending').first().waitFor({ state: 'detached' })
+      const ruleOptions = await page.locator('.filter--finding optgroup').nth(1).locator('option').allTextContents()
+      expect(ruleOptions.length).toBeGreaterThan(0)
+      const englishRules = Object.values(enRules).map((text) => text.replace(/\.$/, ''))
+      expect(ruleOptions.filter((option) => englishRules.some((rule) => option.startsWith(rule)))).toEqual([])
+      await look('register')
+
+      // The organisation's controller name left empty: the schema's own message, in the language.
+      await page.getByRole('navigation').getByRole('link', { name: words.organisation, exact: true }).click()
+      const controllerName = page.locator('fieldset', { hasText: words.controller }).getByLabel(words.organisationName)
+      await controllerName.fill('')
+      await page.getByRole('button', { name: words.saveOrganisation }).click()
+      await page.getByText(words.controllerNameRequired).first().waitFor()
+      await look('organisation-required')
+
+      await page.getByRole('navigation').getByRole('link', { name: words.dashboard, exact: true }).click()
+      await page.getByText(words.completeness).first().waitFor()
+      await look('dashboard')
 
       expect(findings).toEqual([])
       expect(pageErrors).toEqual([])

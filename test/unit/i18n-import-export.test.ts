@@ -121,7 +121,7 @@ describe('a broken audit chain', () => {
   function chain(length: number): AuditEntry[] {
     const entries: AuditEntry[] = []
     for (let seq = 1; seq <= length; seq++) {
-      entries.push(chainEntry({ seq, at: `2026-01-0${seq}T00:00:00Z`, actor: 'Dana', entity: 'record', entityId: 'r', action: 'update', summary: `edit ${seq}`, changes: [] }, entries.at(-1)?.hash ?? GENESIS_HASH))
+      entries.push({ ...chainEntry({ at: `2026-01-0${seq}T00:00:00Z`, actor: 'Dana', entity: 'record', entityId: 'r', action: 'update', summary: `edit ${seq}`, changes: [] }, entries.at(-1)?.hash ?? GENESIS_HASH), seq })
     }
     return entries
   }

@@ -4,7 +4,7 @@
  * written twice; French and German give every key (a test checks), except the vocabulary, where
  * a term without a French or German label falls back to English (`untranslatedVocabulary`).
  */
-import { describeFieldPath, describeFieldValue, type FieldPathWords } from '../records/field-names'
+import { describeFieldPath, describeFieldValue, type FieldPathWords, type ItemPosition } from '../records/field-names'
 import { CUSTOM_TERM_PREFIX, VOCABULARY } from '../vocabulary/vocabulary'
 import type { Locale } from './index'
 import { interpolate, renderMessage, type MessageRef } from './message'
@@ -110,8 +110,8 @@ function fieldPathWords(locale: Locale): FieldPathWords {
 }
 
 /** `purposes.0.lawfulBasis` → "Finalité 1 › Base légale" (fr): the editor's words in one language. */
-export function describeFieldPathIn(path: string, locale: Locale): string {
-  return locale === 'en' ? describeFieldPath(path) : describeFieldPath(path, undefined, fieldPathWords(locale))
+export function describeFieldPathIn(path: string, locale: Locale, position?: ItemPosition): string {
+  return locale === 'en' ? describeFieldPath(path, position) : describeFieldPath(path, position, fieldPathWords(locale))
 }
 
 /** The label group (`labels:<group>.<key>`) a stored value is said with, by the field that holds it (see field-names.ts). */

@@ -4,6 +4,7 @@
  * carries none (read from older data).
  */
 import type { Finding } from '@core/checks/finding'
+import type { ItemPosition } from '@core/records/field-names'
 import { describeFieldPathIn, describeFieldValueIn, formatArticle, translateMessage } from '@core/i18n/catalogues'
 import englishUi from '@core/i18n/locales/en/ui.json'
 import { currentLocale, i18n } from './i18n'
@@ -17,8 +18,8 @@ export function findingFix(finding: Pick<Finding, 'fix' | 'fixRef'>): string {
 }
 
 /** A record field path in words ("Purpose 1 › Lawful basis"), in the interface's language. */
-export function fieldInWords(path: string): string {
-  return describeFieldPathIn(path, currentLocale())
+export function fieldInWords(path: string, position?: ItemPosition): string {
+  return describeFieldPathIn(path, currentLocale(), position)
 }
 
 /** A stored value as a person reads it (labels, vocabulary names, yes/no), in the interface's language. */

@@ -3,12 +3,12 @@
  * an import row's reason, a broken audit chain) in the interface's language: the core gives each
  * as a catalogue key with parameters besides its English text, which stays the fallback.
  */
-import type { ChainBreak } from '@core/audit/audit-chain'
+import type { AuditAction, AuditEntity, ChainBreak } from '@core/audit/audit-chain'
 import { chainBreakRef } from '@core/audit/audit-text'
 import { translateMessage } from '@core/i18n/catalogues'
 import type { MessageRef } from '@core/i18n/message'
 import type { Problem } from '@core/util/problems'
-import { currentLocale } from './i18n'
+import { currentLocale, t } from './i18n'
 
 /** A message in the interface's language; `fallback` (English from older data, or a library's own words) where there is no key. */
 export function messageIn(ref: MessageRef | undefined, fallback = ''): string {
@@ -22,4 +22,17 @@ export function problemMessage(problem: Problem): string {
 /** Where and why an audit chain fails, in one clause. */
 export function chainBreakIn(firstBreak: ChainBreak): string {
   return messageIn(chainBreakRef(firstBreak))
+}
+
+const ENTITIES: readonly string[] = ['record', 'organisation', 'vendor', 'pack', 'register', 'user'] satisfies AuditEntity[]
+const ACTIONS: readonly string[] = ['create', 'update', 'delete', 'restore', 'import', 'approve'] satisfies AuditAction[]
+
+/** What an audit entry is about: "Record", "Fiche", "Eintrag"; a kind from a newer version of the app as it is stored. */
+export function auditEntityLabel(entity: string): string {
+  return ENTITIES.includes(entity) ? t(`audit.entityLabel.${entity as AuditEntity}`) : entity
+}
+
+/** What an audit entry did: "Edited", "Modifié", "Bearbeitet". */
+export function auditActionLabel(action: string): string {
+  return ACTIONS.includes(action) ? t(`audit.actionLabel.${action as AuditAction}`) : action
 }
