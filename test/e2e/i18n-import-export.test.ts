@@ -52,7 +52,7 @@ async function overflowing(page: Page): Promise<string[]> {
     // A box wider than the box holding it (a table or fieldset spilling out of its card), unless that one scrolls.
     for (const element of document.querySelectorAll<HTMLElement>('main fieldset, main table, main [role="region"], main .banner')) {
       const parent = element.parentElement
-      if (!parent || element.getBoundingClientRect().width === 0 || ['auto', 'scroll'].includes(getComputedStyle(parent).overflowX)) continue
+      if (!parent || element.getBoundingClientRect().width === 0 || element.closest('.visually-hidden') || ['auto', 'scroll'].includes(getComputedStyle(parent).overflowX)) continue
       const spill = element.getBoundingClientRect().right - parent.getBoundingClientRect().right
       if (spill > 1) cut.push(`${element.tagName.toLowerCase()}.${[...element.classList].join('.')} spills ${Math.round(spill)}px out of ${parent.tagName.toLowerCase()}.${[...parent.classList].join('.')}`)
     }
