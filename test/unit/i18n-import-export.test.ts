@@ -78,6 +78,13 @@ describe('"Verify a workbook" names each change in the reader\'s language', () =
     for (const problem of result.problems) expect(said(problem, 'fr')).not.toBe(problem.message)
   })
 
+  it('a file that is no workbook at all', async () => {
+    const result = await verifyWorkbook(new TextEncoder().encode('Name;Purpose'), 'register.csv')
+    expect(result.problems).toHaveLength(1)
+    expect(result.problems[0]!.message).toBe('register.csv is not an .xlsx workbook (an .xlsx file is a zip archive; this one does not start like one)')
+    expect(said(result.problems[0]!, 'fr')).toBe('register.csv n’est pas un classeur .xlsx (un fichier .xlsx est une archive zip ; celui-ci ne commence pas comme tel)')
+  })
+
   it('a workbook that the app did not export', async () => {
     const foreign = new ExcelJS.Workbook()
     foreign.addWorksheet('Register').getCell('A1').value = 'Purpose'

@@ -49,6 +49,9 @@ export default {
   'schema.type.array': 'eine Liste',
   'schema.type.null': 'null',
 
+  'xlsx.tooLarge': '{{file}} ist {{size}} groß und überschreitet die Grenze von {{limit}} für eine Arbeitsmappe',
+  'xlsx.notZip': '{{file}} ist keine .xlsx-Arbeitsmappe (eine .xlsx-Datei ist ein Zip-Archiv; diese beginnt nicht wie eines)',
+
   'read.notXlsx': '{{file}} ist keine lesbare .xlsx-Arbeitsmappe: {{detail}}',
   'read.sheetsUnreadable': '{{file}} wurde geöffnet, aber die Blätter konnten nicht gelesen werden: {{detail}}',
   'read.dataFingerprint': 'das verborgene Blatt Data passt nicht zum SHA-256-Fingerabdruck auf dem Deckblatt: es wurde bearbeitet oder ist unvollständig, daher kann die Arbeitsmappe nicht exakt wieder importiert werden',

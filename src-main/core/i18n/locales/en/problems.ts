@@ -55,6 +55,9 @@ export default {
   'schema.type.array': 'an array',
   'schema.type.null': 'null',
 
+  'xlsx.tooLarge': '{{file}} is {{size}}, over the limit of {{limit}} for a workbook',
+  'xlsx.notZip': '{{file}} is not an .xlsx workbook (an .xlsx file is a zip archive; this one does not start like one)',
+
   'read.notXlsx': '{{file}} is not a readable .xlsx workbook: {{detail}}',
   'read.sheetsUnreadable': '{{file}} was opened but its sheets could not be read: {{detail}}',
   'read.dataFingerprint': 'the hidden Data sheet does not match the SHA-256 fingerprint on the Cover sheet: it was edited or is incomplete, so the workbook cannot be re-imported exactly',

@@ -49,6 +49,9 @@ export default {
   'schema.type.array': 'une liste',
   'schema.type.null': 'null',
 
+  'xlsx.tooLarge': '{{file}} fait {{size}}, au-delà de la limite de {{limit}} pour un classeur',
+  'xlsx.notZip': '{{file}} n’est pas un classeur .xlsx (un fichier .xlsx est une archive zip ; celui-ci ne commence pas comme tel)',
+
   'read.notXlsx': '{{file}} n’est pas un classeur .xlsx lisible : {{detail}}',
   'read.sheetsUnreadable': '{{file}} a été ouvert, mais ses feuilles n’ont pas pu être lues : {{detail}}',
   'read.dataFingerprint': 'la feuille masquée Data ne correspond pas à l’empreinte SHA-256 de la page de garde : elle a été modifiée ou est incomplète, le classeur ne peut donc pas être réimporté à l’identique',
