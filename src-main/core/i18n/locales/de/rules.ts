@@ -40,7 +40,7 @@ export default {
   "transfer-adequacy-scope": "Eine Übermittlung auf Grundlage eines teilweisen Angemessenheitsbeschlusses (Vereinigte Staaten, Kanada, Japan) geht an einen Empfänger, den der Beschluss erfasst.",
   "transfer-adequacy-would-suffice": "Eine Übermittlung an ein Ziel mit Angemessenheitsbeschluss, die sich auf einen anderen Mechanismus stützt, wird angezeigt.",
   "transfer-scc-module-missing": "Eine Übermittlung auf Grundlage der Standardvertragsklauseln von 2021 nennt das verwendete Modul.",
-  "transfer-tia-missing": "Eine Übermittlung auf Grundlage von Garantien nach Art. 46 oder verbindlichen internen Datenschutzvorschriften an ein Ziel ohne Angemessenheit gibt an, wo ihre Folgenabschätzung für Übermittlungen liegt.",
+  "transfer-tia-missing": "Eine Übermittlung auf Grundlage von Garantien nach Art. 46 oder verbindlichen internen Datenschutzvorschriften an ein Ziel ohne Angemessenheit gibt an, wo ihre Übermittlungsfolgenabschätzung liegt.",
   "transfer-derogation-undocumented": "Eine Übermittlung, die sich auf eine Ausnahme nach Art. 49 stützt, nennt die Ausnahme und dokumentiert die Garantien bei zwingenden berechtigten Interessen.",
   "review-overdue": "Der Eintrag wurde bis zu seinem nächsten Überprüfungsdatum überprüft.",
   "review-due-soon": "Die Überprüfung des Eintrags wird innerhalb von 30 Tagen fällig.",
