@@ -2,29 +2,43 @@
  * The drafting assistant: reads a policy text and proposes a pack's values, each with the
  * sentence it comes from. Extractive only: every value is read from the text by the rules below
  * (vocabulary terms and their synonyms, lawful-basis wording, retention periods, proper names in
- * sentences about providers, countries in sentences about transfers, security measures). No rule
- * names a vendor, and nothing is tuned per policy. Pure and synchronous.
+ * sentences about providers, countries in sentences about transfers, security measures), over the
+ * NLP layer's sentences and parts of speech (`nlp.ts`). A learned model (`learned-model.ts`) then
+ * adds the phrases pack authors use for terms and drops the candidates its scorers judge wrong.
+ * No rule names a vendor. Pure and synchronous.
  */
 import { parseTransferInstrumentText } from '../../legal/parse-instrument-text'
 import { COUNTRY_OPTIONS, resolveDestinationCode } from '../../legal/destinations'
 import type { LawfulBasis, RecipientType, RetentionEndAction, RetentionUnit, SecurityMeasure } from '../../records/enums'
-import { CATEGORY_LEXICON, SUBJECT_LEXICON, USE_LEXICON, matchTerms } from './lexicon'
+import { CATEGORY_LEXICON, SUBJECT_LEXICON, USE_LEXICON, learnedLexicon, matchTerms, type LexiconEntry } from './lexicon'
 import { DRAFT_FIELD_LABELS, type Draft, type DraftField, type DraftGap, type DraftProposal, type DraftValueByField } from './proposal'
 import { splitSentences, type Sentence, type Span } from './segment'
 import { findNames, findLegalEntities, nameKey, repeatedNames } from './names'
+import type { TextAnalysis } from './text-analysis'
+import { keeps, SHIPPED_MODEL, type Features, type LearnedDraftingModel } from './learned-model'
+import { retentionFeatures, subProcessorFeatures } from './candidate-features'
 
 export interface DraftOptions {
   /** The vendor's name as the author knows it; otherwise read from the first legal entity the text names. */
   vendor?: string
+  /** The learned parts; `null` drafts with the rules alone. Default: the model fitted on the shipped packs. */
+  model?: LearnedDraftingModel | null
+  /**
+   * The NLP layer's reading of the same text (`analyseText` in `nlp.ts`; `draftPolicy` in
+   * `draft-policy.ts` passes it). Without it the rules alone split sentences and find names.
+   */
+  analysis?: TextAnalysis
 }
 
 class ProposalList {
   readonly proposals: DraftProposal[] = []
+  /** What the learned scorers read, by proposal id. */
+  readonly features = new Map<string, Features>()
   private readonly seen = new Set<string>()
   constructor(private readonly text: string) {}
 
   /** Adds a proposal unless one with the same field and `dedupeKey` exists; returns whether it was added. */
-  add<F extends DraftField>(field: F, value: DraftValueByField[F], sentence: Span, reason: string, dedupeKey: string, focus?: Span): boolean {
+  add<F extends DraftField>(field: F, value: DraftValueByField[F], sentence: Span, reason: string, dedupeKey: string, focus?: Span, features?: Features): boolean {
     const key = `${field}|${dedupeKey}`
     if (this.seen.has(key)) return false
     this.seen.add(key)
@@ -38,6 +52,7 @@ class ProposalList {
       ...(focus ? { focus } : {})
     } as DraftProposal
     this.proposals.push(proposal)
+    if (features) this.features.set(proposal.id, features)
     return true
   }
 }
@@ -49,11 +64,11 @@ const STRONG_COLLECTION_CUE = /\b(?:collect\w*|receiv\w*|obtain\w*|gather\w*|pro
 const NEGATED_COLLECTION = /\b(?:do(?:es)? not|don['’]t|never|not)\s+(?:knowingly\s+|intentionally\s+|ask for or\s+)?(?:collect|process|request|require|receive|store|gather|include|sell|provide|send|submit)\b|\bwithout collecting\b/i
 const RIGHTS_SENTENCE = /\b(?:right to|you (?:may|can|have the right to) (?:request|ask|access|delete|correct|opt)|request that we|unsubscribe|opt[- ]out of)\b/i
 
-function dataCategories(sentences: readonly Sentence[], list: ProposalList): void {
+function dataCategories(sentences: readonly Sentence[], list: ProposalList, lexicon: readonly LexiconEntry[]): void {
   const ordered = [...sentences.filter((s) => STRONG_COLLECTION_CUE.test(s.text)), ...sentences.filter((s) => !STRONG_COLLECTION_CUE.test(s.text))]
   for (const sentence of ordered) {
     if (!COLLECTION_CUE.test(sentence.text) || RIGHTS_SENTENCE.test(sentence.text) || NEGATED_COLLECTION.test(sentence.text)) continue
-    for (const match of matchTerms(sentence.text, CATEGORY_LEXICON)) {
+    for (const match of matchTerms(sentence.text, lexicon)) {
       const focus = { start: sentence.start + match.start, end: sentence.start + match.end }
       list.add('dataCategory', { term: match.key, wording: match.wording }, sentence, `names “${match.wording}”`, match.key, focus)
     }
@@ -133,10 +148,12 @@ function endActionOf(text: string): RetentionEndAction | undefined {
   return undefined
 }
 
-function retention(sentences: readonly Sentence[], list: ProposalList): void {
+function retention(sentences: readonly Sentence[], list: ProposalList, analysis: TextAnalysis | undefined): void {
   for (const sentence of sentences) {
     if (!RETENTION_CUE.test(sentence.text) || RIGHTS_SENTENCE.test(sentence.text)) continue
     let foundPeriod = false
+    PERIOD.lastIndex = 0
+    const features = retentionFeatures(sentence, PERIOD.test(sentence.text), analysis)
     PERIOD.lastIndex = 0
     for (let match = PERIOD.exec(sentence.text); match; match = PERIOD.exec(sentence.text)) {
       const before = sentence.text.slice(Math.max(0, match.index - 20), match.index)
@@ -150,13 +167,13 @@ function retention(sentences: readonly Sentence[], list: ProposalList): void {
       const fromEvent = /^\s*(?:after|from|following|of)\s+((?:the|your|its|a|an)\s+[^,.;()]{3,80})/i.exec(after)?.[1]?.trim()
       const endAction = endActionOf(sentence.text)
       const focus = { start: sentence.start + match.index, end: sentence.start + match.index + match[0].length }
-      list.add('retention', { mode: 'period', period, unit, ...(fromEvent ? { fromEvent } : {}), ...(endAction ? { endAction } : {}) }, sentence, `states a period: “${match[0]}”`, `${sentence.start}-${match.index}`, focus)
+      list.add('retention', { mode: 'period', period, unit, ...(fromEvent ? { fromEvent } : {}), ...(endAction ? { endAction } : {}) }, sentence, `states a period: “${match[0]}”`, `${sentence.start}-${match.index}`, focus, features)
       foundPeriod = true
     }
     if (!foundPeriod && CRITERION.test(sentence.text)) {
       const endAction = endActionOf(sentence.text)
       const criterion = sentence.text.replace(BULLET_MARK, '').replace(/\s+/g, ' ').trim().slice(0, 2000)
-      list.add('retention', { mode: 'criterion', criterion, ...(endAction ? { endAction } : {}) }, sentence, 'states how long data is kept without a fixed period', `${sentence.start}`)
+      list.add('retention', { mode: 'criterion', criterion, ...(endAction ? { endAction } : {}) }, sentence, 'states how long data is kept without a fixed period', `${sentence.start}`, undefined, features)
     }
   }
 }
@@ -211,25 +228,27 @@ function abbreviatedKinds(sentence: Sentence): Array<{ name: string; start: numb
   return found
 }
 
-function subProcessors(text: string, sentences: readonly Sentence[], vendorStems: ReadonlySet<string>, list: ProposalList): void {
+function subProcessors(text: string, sentences: readonly Sentence[], vendorStems: ReadonlySet<string>, list: ProposalList, analysis: TextAnalysis | undefined): void {
   for (const [index, sentence] of sentences.entries()) {
     if (PROVIDER_CUE.test(sentence.text)) {
       for (const kind of abbreviatedKinds(sentence)) {
-        list.add('subProcessor', { name: kind.name }, sentence, `a kind of provider the policy names and abbreviates: “${kind.name}”`, nameKey(kind.name), { start: kind.start, end: kind.end })
+        const features = subProcessorFeatures(text, sentence, { ...kind, how: 'kind' }, vendorStems, analysis)
+        list.add('subProcessor', { name: kind.name }, sentence, `a kind of provider the policy names and abbreviates: “${kind.name}”`, nameKey(kind.name), { start: kind.start, end: kind.end }, features)
       }
     }
     // A bare name on a bullet line, followed by what the service does ("• Name" / "We use Name to ...").
     const next = sentences[index + 1]
     const bareName = sentence.bullet && next !== undefined && /\b(?:we use|we employ|we rely|is used|provides?)\b/i.test(next.text)
     if (!bareName && !PROVIDER_CUE.test(sentence.text)) continue
-    for (const found of findNames(text, sentence)) {
+    for (const found of findNames(text, sentence, analysis)) {
       if (vendorStems.has(stemOf(found.tokens[0]!))) continue
       // The name must stand near what says it is a provider: in the words just before it, or as the sentence's subject.
       const before = text.slice(Math.max(sentence.start, found.start - 80), found.start)
       const near = bareName || PROVIDER_CUE.test(before) || /\b(?:by|through|via|with|from|to|on)\s+(?:the\s+)?$/i.test(before) || before.trim() === ''
       if (!near) continue
       const focus = { start: found.start, end: found.end }
-      list.add('subProcessor', { name: found.name }, sentence, bareName ? 'a named service listed by the policy' : `a named provider in a sentence about providers: “${found.name}”`, nameKey(found.name), focus)
+      const features = subProcessorFeatures(text, sentence, { name: found.name, start: found.start, end: found.end, how: bareName ? 'bullet' : 'name' }, vendorStems, analysis)
+      list.add('subProcessor', { name: found.name }, sentence, bareName ? 'a named service listed by the policy' : `a named provider in a sentence about providers: “${found.name}”`, nameKey(found.name), focus, features)
     }
   }
 }
@@ -380,22 +399,55 @@ function vendors(text: string, sentences: readonly Sentence[], vendorOption: str
   return stems
 }
 
-/** Proposes a pack's values from a policy text. */
-export function draftFromPolicy(text: string, options: DraftOptions = {}): Draft {
-  const sentences = splitSentences(text)
+export interface DraftCandidates {
+  /** Every proposal the rules make, before the learned model keeps or drops any. */
+  proposals: DraftProposal[]
+  /** What the learned scorers read, by proposal id (sub-processors and retention). */
+  features: ReadonlyMap<string, Features>
+}
+
+/** The rules' proposals with their features, before the learned scorers: what `learn.ts` fits on. */
+export function draftCandidates(text: string, options: DraftOptions = {}): DraftCandidates {
+  const analysis = options.analysis?.text === text ? options.analysis : undefined
+  const sentences = splitSentences(text, analysis)
   const list = new ProposalList(text)
+  const model = options.model === undefined ? SHIPPED_MODEL : options.model
   const vendorStems = vendors(text, sentences, options.vendor, list)
   roles(sentences, list)
   activities(sentences, list)
-  dataCategories(sentences, list)
+  dataCategories(sentences, list, model ? learnedLexicon(model.categoryWordings) : CATEGORY_LEXICON)
   dataSubjects(sentences, list)
   purposes(sentences, list)
-  retention(sentences, list)
+  retention(sentences, list, analysis)
   recipients(sentences, list)
-  subProcessors(text, sentences, vendorStems, list)
+  subProcessors(text, sentences, vendorStems, list, analysis)
   transfers(sentences, list)
   securityMeasures(sentences, list)
   const proposals = dropPartialNames(list.proposals).sort((a, b) => a.span.start - b.span.start || a.field.localeCompare(b.field))
+  return { proposals, features: list.features }
+}
+
+/** Whether the learned model keeps a candidate: its scorers for sub-processors and retention, its rejected wordings for data categories. */
+function keptByModel(proposal: DraftProposal, features: Features | undefined, model: LearnedDraftingModel): boolean {
+  switch (proposal.field) {
+    case 'subProcessor':
+      return features === undefined || keeps(model.subProcessor, features)
+    case 'retention':
+      return features === undefined || keeps(model.retention, features)
+    case 'dataCategory': {
+      const wording = proposal.value.wording.toLowerCase()
+      return !model.rejectedCategoryWordings.some((rejected) => rejected.key === proposal.value.term && rejected.wording === wording)
+    }
+    default:
+      return true
+  }
+}
+
+/** Proposes a pack's values from a policy text. */
+export function draftFromPolicy(text: string, options: DraftOptions = {}): Draft {
+  const model = options.model === undefined ? SHIPPED_MODEL : options.model
+  const candidates = draftCandidates(text, options)
+  const proposals = model ? candidates.proposals.filter((proposal) => keptByModel(proposal, candidates.features.get(proposal.id), model)) : candidates.proposals
   return { proposals, gaps: gapsFor(proposals) }
 }
 
