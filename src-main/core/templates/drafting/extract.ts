@@ -148,12 +148,12 @@ function endActionOf(text: string): RetentionEndAction | undefined {
   return undefined
 }
 
-function retention(sentences: readonly Sentence[], list: ProposalList, analysis: TextAnalysis | undefined): void {
+function retention(sentences: readonly Sentence[], list: ProposalList): void {
   for (const sentence of sentences) {
     if (!RETENTION_CUE.test(sentence.text) || RIGHTS_SENTENCE.test(sentence.text)) continue
     let foundPeriod = false
     PERIOD.lastIndex = 0
-    const features = retentionFeatures(sentence, PERIOD.test(sentence.text), analysis)
+    const features = retentionFeatures(sentence, PERIOD.test(sentence.text))
     PERIOD.lastIndex = 0
     for (let match = PERIOD.exec(sentence.text); match; match = PERIOD.exec(sentence.text)) {
       const before = sentence.text.slice(Math.max(0, match.index - 20), match.index)
@@ -228,11 +228,11 @@ function abbreviatedKinds(sentence: Sentence): Array<{ name: string; start: numb
   return found
 }
 
-function subProcessors(text: string, sentences: readonly Sentence[], vendorStems: ReadonlySet<string>, list: ProposalList, analysis: TextAnalysis | undefined): void {
+function subProcessors(text: string, sentences: readonly Sentence[], vendorStems: ReadonlySet<string>, list: ProposalList): void {
   for (const [index, sentence] of sentences.entries()) {
     if (PROVIDER_CUE.test(sentence.text)) {
       for (const kind of abbreviatedKinds(sentence)) {
-        const features = subProcessorFeatures(text, sentence, { ...kind, how: 'kind' }, vendorStems, analysis)
+        const features = subProcessorFeatures(text, sentence, { ...kind, how: 'kind' }, vendorStems)
         list.add('subProcessor', { name: kind.name }, sentence, `a kind of provider the policy names and abbreviates: “${kind.name}”`, nameKey(kind.name), { start: kind.start, end: kind.end }, features)
       }
     }
@@ -240,14 +240,14 @@ function subProcessors(text: string, sentences: readonly Sentence[], vendorStems
     const next = sentences[index + 1]
     const bareName = sentence.bullet && next !== undefined && /\b(?:we use|we employ|we rely|is used|provides?)\b/i.test(next.text)
     if (!bareName && !PROVIDER_CUE.test(sentence.text)) continue
-    for (const found of findNames(text, sentence, analysis)) {
+    for (const found of findNames(text, sentence)) {
       if (vendorStems.has(stemOf(found.tokens[0]!))) continue
       // The name must stand near what says it is a provider: in the words just before it, or as the sentence's subject.
       const before = text.slice(Math.max(sentence.start, found.start - 80), found.start)
       const near = bareName || PROVIDER_CUE.test(before) || /\b(?:by|through|via|with|from|to|on)\s+(?:the\s+)?$/i.test(before) || before.trim() === ''
       if (!near) continue
       const focus = { start: found.start, end: found.end }
-      const features = subProcessorFeatures(text, sentence, { name: found.name, start: found.start, end: found.end, how: bareName ? 'bullet' : 'name' }, vendorStems, analysis)
+      const features = subProcessorFeatures(text, sentence, { name: found.name, start: found.start, end: found.end, how: bareName ? 'bullet' : 'name' }, vendorStems)
       list.add('subProcessor', { name: found.name }, sentence, bareName ? 'a named service listed by the policy' : `a named provider in a sentence about providers: “${found.name}”`, nameKey(found.name), focus, features)
     }
   }
@@ -418,9 +418,9 @@ export function draftCandidates(text: string, options: DraftOptions = {}): Draft
   dataCategories(sentences, list, model ? learnedLexicon(model.categoryWordings) : CATEGORY_LEXICON)
   dataSubjects(sentences, list)
   purposes(sentences, list)
-  retention(sentences, list, analysis)
+  retention(sentences, list)
   recipients(sentences, list)
-  subProcessors(text, sentences, vendorStems, list, analysis)
+  subProcessors(text, sentences, vendorStems, list)
   transfers(sentences, list)
   securityMeasures(sentences, list)
   const proposals = dropPartialNames(list.proposals).sort((a, b) => a.span.start - b.span.start || a.field.localeCompare(b.field))
