@@ -8,6 +8,7 @@ import type { Features } from './learned-model'
 import type { Sentence, Span } from './segment'
 
 const flag = (condition: boolean): number => (condition ? 1 : 0)
+const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 
 export interface NameCandidate extends Span {
   name: string
@@ -32,7 +33,8 @@ export function subProcessorFeatures(text: string, sentence: Sentence, candidate
     corporateSuffix: flag(/,?\s*(?:Inc|LLC|Ltd|GmbH|Corp|Limited|plc)\.?$/.test(candidate.name) || /^[’']?,?\s*(?:Inc|LLC|Ltd|GmbH|Corp|Limited)\b/.test(after)),
     socialOrStore: flag(/\bsocial (?:media|network)|\bfollow us\b|\bapp store\b|\bdownload\w*\b|\bbuttons?\b|\bpages?\b.*\bon\b|\bpost\w*\b|\bshare buttons?\b/i.test(sentenceText)),
     integrationContext: flag(/\bintegrat\w*|\bauthori[sz]e\b|\byour (?:\w+ )?account with\b|\bconnect (?:your|to)\b|\bpermissions?\b/i.test(sentenceText)),
-    vendorInSentence: flag([...vendorStems].some((stem) => stem.length > 2 && new RegExp(`\\b${stem.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'i').test(sentenceText))),
+    // "the Example Technology includes ... such as X", "Example integrates with X", "authorize Example to access X": the vendor's own products and integrations.
+    vendorProduct: flag([...vendorStems].some((stem) => stem.length > 2 && new RegExp(`\\b${escapeRegExp(stem)}\\w*(?:[’']s)? (?:\\w+ )?(?:technolog(?:y|ies)|products?|platforms?|integrat\\w*|applications?|apps?)\\b|\\bauthori[sz]e ${escapeRegExp(stem)}`, 'i').test(sentenceText))),
     technologyWord: flag(/\b(?:technolog(?:y|ies)|protocol|encryption|standard|framework|self-regulatory|alliance|program(?:me)?)\b/i.test(sentenceText)),
     productsOfWord: flag(/\bproducts? (?:and|or) services\b|\bour (?:products|apps?|applications?)\b/i.test(sentenceText)),
     repeated: flag(occurrences >= 3),

@@ -64,11 +64,14 @@ const STRONG_COLLECTION_CUE = /\b(?:collect\w*|receiv\w*|obtain\w*|gather\w*|pro
 const NEGATED_COLLECTION = /\b(?:do(?:es)? not|don['’]t|never|not)\s+(?:knowingly\s+|intentionally\s+|ask for or\s+)?(?:collect|process|request|require|receive|store|gather|include|sell|provide|send|submit)\b|\bwithout collecting\b/i
 const RIGHTS_SENTENCE = /\b(?:right to|you (?:may|can|have the right to) (?:request|ask|access|delete|correct|opt)|request that we|unsubscribe|opt[- ]out of)\b/i
 
-function dataCategories(sentences: readonly Sentence[], list: ProposalList, lexicon: readonly LexiconEntry[]): void {
+/** A wording is `key|wording in lower case`. */
+function dataCategories(sentences: readonly Sentence[], list: ProposalList, lexicon: readonly LexiconEntry[], rejected: ReadonlySet<string>): void {
   const ordered = [...sentences.filter((s) => STRONG_COLLECTION_CUE.test(s.text)), ...sentences.filter((s) => !STRONG_COLLECTION_CUE.test(s.text))]
   for (const sentence of ordered) {
     if (!COLLECTION_CUE.test(sentence.text) || RIGHTS_SENTENCE.test(sentence.text) || NEGATED_COLLECTION.test(sentence.text)) continue
     for (const match of matchTerms(sentence.text, lexicon)) {
+      // Rejected before the term is added, so that another wording of the same term can still propose it.
+      if (rejected.has(`${match.key}|${match.wording.toLowerCase()}`)) continue
       const focus = { start: sentence.start + match.start, end: sentence.start + match.end }
       list.add('dataCategory', { term: match.key, wording: match.wording }, sentence, `names “${match.wording}”`, match.key, focus)
     }
@@ -153,6 +156,7 @@ function retention(sentences: readonly Sentence[], list: ProposalList): void {
     if (!RETENTION_CUE.test(sentence.text) || RIGHTS_SENTENCE.test(sentence.text)) continue
     let foundPeriod = false
     PERIOD.lastIndex = 0
+    // Only criteria are scored: the shipped packs state no fixed period to learn from, and a period stated is the clearest retention rule.
     const features = retentionFeatures(sentence, PERIOD.test(sentence.text))
     PERIOD.lastIndex = 0
     for (let match = PERIOD.exec(sentence.text); match; match = PERIOD.exec(sentence.text)) {
@@ -167,7 +171,7 @@ function retention(sentences: readonly Sentence[], list: ProposalList): void {
       const fromEvent = /^\s*(?:after|from|following|of)\s+((?:the|your|its|a|an)\s+[^,.;()]{3,80})/i.exec(after)?.[1]?.trim()
       const endAction = endActionOf(sentence.text)
       const focus = { start: sentence.start + match.index, end: sentence.start + match.index + match[0].length }
-      list.add('retention', { mode: 'period', period, unit, ...(fromEvent ? { fromEvent } : {}), ...(endAction ? { endAction } : {}) }, sentence, `states a period: “${match[0]}”`, `${sentence.start}-${match.index}`, focus, features)
+      list.add('retention', { mode: 'period', period, unit, ...(fromEvent ? { fromEvent } : {}), ...(endAction ? { endAction } : {}) }, sentence, `states a period: “${match[0]}”`, `${sentence.start}-${match.index}`, focus)
       foundPeriod = true
     }
     if (!foundPeriod && CRITERION.test(sentence.text)) {
@@ -415,7 +419,8 @@ export function draftCandidates(text: string, options: DraftOptions = {}): Draft
   const vendorStems = vendors(text, sentences, options.vendor, list)
   roles(sentences, list)
   activities(sentences, list)
-  dataCategories(sentences, list, model ? learnedLexicon(model.categoryWordings) : CATEGORY_LEXICON)
+  const rejected = new Set(model?.rejectedCategoryWordings.map(({ key, wording }) => `${key}|${wording}`))
+  dataCategories(sentences, list, model ? learnedLexicon(model.categoryWordings) : CATEGORY_LEXICON, rejected)
   dataSubjects(sentences, list)
   purposes(sentences, list)
   retention(sentences, list)
@@ -427,17 +432,13 @@ export function draftCandidates(text: string, options: DraftOptions = {}): Draft
   return { proposals, features: list.features }
 }
 
-/** Whether the learned model keeps a candidate: its scorers for sub-processors and retention, its rejected wordings for data categories. */
+/** Whether the learned model's scorers keep a sub-processor or retention candidate. */
 function keptByModel(proposal: DraftProposal, features: Features | undefined, model: LearnedDraftingModel): boolean {
   switch (proposal.field) {
     case 'subProcessor':
       return features === undefined || keeps(model.subProcessor, features)
     case 'retention':
       return features === undefined || keeps(model.retention, features)
-    case 'dataCategory': {
-      const wording = proposal.value.wording.toLowerCase()
-      return !model.rejectedCategoryWordings.some((rejected) => rejected.key === proposal.value.term && rejected.wording === wording)
-    }
     default:
       return true
   }
@@ -472,7 +473,8 @@ export function valueForSelection<F extends DraftField>(field: F, passage: strin
     const term = matchTerms(passage, field === 'dataCategory' ? CATEGORY_LEXICON : SUBJECT_LEXICON)[0]
     if (term) return { term: term.key, wording: term.wording } as DraftValueByField[F]
   }
-  const found = draftFromPolicy(passage).proposals.find((proposal) => proposal.field === field)
+  // The rules alone: the author chose this passage for this field, so no learned scorer second-guesses it.
+  const found = draftFromPolicy(passage, { model: null }).proposals.find((proposal) => proposal.field === field)
   if (found) return found.value as DraftValueByField[F]
   const words = passage.replace(/\s+/g, ' ').trim()
   const fallback: { [K in DraftField]: DraftValueByField[K] } = {

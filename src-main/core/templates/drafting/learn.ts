@@ -98,10 +98,11 @@ const LEADING_WORDS = /^(?:your|the|any|our|a|an|other|such|certain|some)\s+/
 
 /** The phrases of a pack's category wording: the wording itself and the items of its parentheses and lists. */
 function phrasesOf(wording: string): string[] {
-  const parts = [wording, ...[...wording.matchAll(/\(([^)]*)\)/g)].map((match) => match[1]!), ...wording.replace(/\([^)]*\)/g, ' ').split(/[,;:]|\band\b|\bor\b/)]
-  return parts
+  const parts = [...[...wording.matchAll(/\(([^)]*)\)/g)].map((match) => match[1]!), ...wording.replace(/\([^)]*\)/g, ' ').split(/[,;:]|\band\b|\bor\b/)]
+  // A capital is a name ("Example accounts", "the Example Websites"): not a general phrase. Only the wording's first letter may be one.
+  return [wording.charAt(0).toLowerCase() + wording.slice(1), ...parts]
     .map((part) => part.trim())
-    .filter((part) => !/[A-Z]/.test(part.slice(1))) // a capital inside is a name ("... on the Example Websites"): not a general phrase
+    .filter((part) => !/[A-Z]/.test(part))
     .map((part) => part.toLowerCase().replace(/[.\s]+$/, '').replace(LEADING_WORDS, '').trim())
     // One word alone ("state", "time") says too little out of its pack's context: two to four words.
     .filter((part) => /^[a-z][a-z' -]*[a-z]$/.test(part) && part.split(/\s+/).length >= 2 && part.split(/\s+/).length <= 4)

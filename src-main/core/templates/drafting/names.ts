@@ -7,7 +7,6 @@
 import { resolveDestinationCode } from '../../legal/destinations'
 import { CATEGORY_LEXICON, matchTerms } from './lexicon'
 import type { Sentence } from './segment'
-import { tokensIn, type TextAnalysis } from './text-analysis'
 
 export interface FoundName {
   name: string
@@ -110,12 +109,8 @@ function nameLike(token: string, lowerWords: Set<string>): boolean {
   return !isRunTogether(token, lowerWords)
 }
 
-/**
- * The proper names a sentence contains, trimmed of the common words around them. With the NLP
- * layer's analysis, a name must hold at least one word the part-of-speech tagger reads as a
- * proper noun ("Application" opening a bullet is a common noun in capitals).
- */
-export function findNames(text: string, sentence: Sentence, analysis?: TextAnalysis): FoundName[] {
+/** The proper names a sentence contains, trimmed of the common words around them. */
+export function findNames(text: string, sentence: Sentence): FoundName[] {
   const lowerWords = lowerCaseWords(text)
   const found: FoundName[] = []
   for (const run of capitalisedRuns(text, sentence)) {
@@ -143,7 +138,6 @@ export function findNames(text: string, sentence: Sentence, analysis?: TextAnaly
     // "Name" or "Email Address" written with capitals are data, not a provider.
     const asData = matchTerms(name, CATEGORY_LEXICON)
     if (asData.some((term) => term.end - term.start >= name.length - 1)) continue
-    if (analysis && !tokensIn(analysis, { start: startOffset, end: endOffset }).some((token) => token.pos === 'PROPN')) continue
     found.push({ name, tokens, start: startOffset, end: endOffset })
   }
   return found
