@@ -42,4 +42,4 @@ export function keeps(scorer: LinearScorer, features: Features): boolean {
   return probability(scorer, features) >= scorer.threshold
 }
 
-export const SHIPPED_MODEL: LearnedDraftingModel = shipped as LearnedDraftingModel
+export const SHIPPED_MODEL: LearnedDraftingModel = shipped

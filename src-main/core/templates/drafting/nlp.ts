@@ -28,10 +28,13 @@ let cached: TextAnalysis | undefined
 export function analyseText(text: string): TextAnalysis {
   if (cached?.text === text) return cached
   const engine = nlp()
-  const its = engine.its
+  // wink's `its` helpers are plain functions that wink itself calls unbound.
+  /* eslint-disable @typescript-eslint/unbound-method */
+  const { value: valueOf, precedingSpaces, span } = engine.its
+  /* eslint-enable @typescript-eslint/unbound-method */
   const doc = engine.readDoc(text)
-  const values = doc.tokens().out(its.value)
-  const spaces = doc.tokens().out(its.precedingSpaces)
+  const values = doc.tokens().out(valueOf)
+  const spaces = doc.tokens().out(precedingSpaces)
   // wink keeps the text whole: each token is its preceding white space and its value, in order.
   // Offsets are found by searching forward, so a token wink normalised cannot shift the rest.
   const tokenEnds: number[] = []
@@ -44,7 +47,7 @@ export function analyseText(text: string): TextAnalysis {
     tokenEnds.push(at)
   }
   // A sentence's span is the indexes of its first and last token.
-  const sentenceEnds = (doc.sentences().out(its.span) as unknown as Array<[number, number]>).flatMap(([, last]) => {
+  const sentenceEnds = (doc.sentences().out(span) as unknown as Array<[number, number]>).flatMap(([, last]) => {
     const end = tokenEnds[last]
     return end === undefined ? [] : [end]
   })
