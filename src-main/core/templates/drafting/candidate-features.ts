@@ -31,7 +31,7 @@ export function subProcessorFeatures(text: string, sentence: Sentence, candidate
     serviceAfter: flag(/^[’']?s?\s*(?:\([^)]{1,20}\)\s*)?(?:,\s*)?(?:to (?:store|host|process|collect|play|provide|analy[sz]e|deliver|send|record|understand|measure|help)|for (?:hosting|storage|analytics|payments?|e-?mail)|(?:secure )?(?:storage|hosting|cloud) services?)/i.test(after)),
     privacyPracticesAfter: flag(/^[’']s (?:privacy|use of|practices)|^\s*(?:privacy (?:policy|notice)|opt-?out)/i.test(after) || /\bprivacy (?:policy|practices|notice) of\s+$/i.test(before)),
     corporateSuffix: flag(/,?\s*(?:Inc|LLC|Ltd|GmbH|Corp|Limited|plc)\.?$/.test(candidate.name) || /^[’']?,?\s*(?:Inc|LLC|Ltd|GmbH|Corp|Limited)\b/.test(after)),
-    socialOrStore: flag(/\bsocial (?:media|network)|\bfollow us\b|\bapp store\b|\bdownload\w*\b|\bbuttons?\b|\bpages?\b.*\bon\b|\bpost\w*\b|\bshare buttons?\b/i.test(sentenceText)),
+    socialOrStore: flag(/\bsocial (?:media|network)|\bfollow us\b|\bapp store\b|\bdownload\w*\b|\bbuttons?\b|\bpages? on\b|\bon (?:our|their|your) pages?\b|\bpost(?:s|ed|ing)?\b/i.test(sentenceText)),
     integrationContext: flag(/\bintegrat\w*|\bauthori[sz]e\b|\byour (?:\w+ )?account with\b|\bconnect (?:your|to)\b|\bpermissions?\b/i.test(sentenceText)),
     // "the Example Technology includes ... such as X", "Example integrates with X", "authorize Example to access X": the vendor's own products and integrations.
     vendorProduct: flag([...vendorStems].some((stem) => stem.length > 2 && new RegExp(`\\b${escapeRegExp(stem)}\\w*(?:[’']s)? (?:\\w+ )?(?:technolog(?:y|ies)|products?|platforms?|integrat\\w*|applications?|apps?)\\b|\\bauthori[sz]e ${escapeRegExp(stem)}`, 'i').test(sentenceText))),

@@ -29,12 +29,12 @@ interface Example {
   pack: number
 }
 
-/** L2 weight and steps of the logistic fit: fixed, not tuned. */
-const L2 = 0.05
+/** Steps and rate of the logistic fit (fixed); its L2 weight is chosen among these on held-out training packs. */
 const STEPS = 1500
 const RATE = 0.3
+const L2_CHOICES = [0.01, 0.05, 0.2]
 
-function fitLogistic(examples: readonly Example[], featureNames: readonly string[]): LinearScorer {
+function fitLogistic(examples: readonly Example[], featureNames: readonly string[], L2: number): LinearScorer {
   const weights = featureNames.map(() => 0)
   let bias = 0
   if (examples.length === 0) return { features: [...featureNames], weights, bias: 0, threshold: 0 }
@@ -67,17 +67,27 @@ const RECALL_FLOOR = 0.9
  * predicted by a scorer fitted without that example's pack (so the threshold is not chosen on
  * predictions of examples the scorer saw).
  */
-function heldOutThreshold(examples: readonly Example[], featureNames: readonly string[]): number {
-  const packs = [...new Set(examples.map((example) => example.pack))]
-  if (packs.length < 2) return 0.5
+/** Each example's probability from a scorer fitted without its pack. */
+function heldOutPredictions(examples: readonly Example[], featureNames: readonly string[], L2: number): Array<{ p: number; right: boolean }> {
   const predicted: Array<{ p: number; right: boolean }> = []
-  for (const pack of packs) {
+  for (const pack of new Set(examples.map((example) => example.pack))) {
     const scorer = fitLogistic(
       examples.filter((example) => example.pack !== pack),
-      featureNames
+      featureNames,
+      L2
     )
     for (const example of examples.filter((candidate) => candidate.pack === pack)) predicted.push({ p: probability(scorer, example.features), right: example.right })
   }
+  return predicted
+}
+
+/** Mean log-loss of held-out predictions: how well the probabilities fit, whatever the threshold. */
+function logLoss(predicted: ReadonlyArray<{ p: number; right: boolean }>): number {
+  const clamp = (p: number) => Math.min(1 - 1e-6, Math.max(1e-6, p))
+  return predicted.reduce((sum, { p, right }) => sum - Math.log(right ? clamp(p) : 1 - clamp(p)), 0) / Math.max(1, predicted.length)
+}
+
+function heldOutThreshold(predicted: ReadonlyArray<{ p: number; right: boolean }>): number {
   const positives = predicted.filter((item) => item.right).length
   if (positives === 0) return 0.5
   let best = 0
@@ -91,7 +101,10 @@ function heldOutThreshold(examples: readonly Example[], featureNames: readonly s
 
 function fitScorer(examples: readonly Example[]): LinearScorer {
   const featureNames = [...new Set(examples.flatMap((example) => Object.keys(example.features)))].sort()
-  return { ...fitLogistic(examples, featureNames), threshold: heldOutThreshold(examples, featureNames) }
+  if (new Set(examples.map((example) => example.pack)).size < 2) return fitLogistic(examples, featureNames, L2_CHOICES[1]!)
+  // The L2 weight whose held-out predictions fit best, then the threshold on those same predictions.
+  const [best] = L2_CHOICES.map((L2) => ({ L2, predicted: heldOutPredictions(examples, featureNames, L2) })).sort((a, b) => logLoss(a.predicted) - logLoss(b.predicted))
+  return { ...fitLogistic(examples, featureNames, best!.L2), threshold: heldOutThreshold(best!.predicted) }
 }
 
 const LEADING_WORDS = /^(?:your|the|any|our|a|an|other|such|certain|some)\s+/
