@@ -3,9 +3,10 @@
  * sentence it comes from. Extractive only: every value is read from the text by the rules below
  * (vocabulary terms and their synonyms, lawful-basis wording, retention periods, proper names in
  * sentences about providers, countries in sentences about transfers, security measures), over the
- * NLP layer's sentences and parts of speech (`nlp.ts`). A learned model (`learned-model.ts`) then
- * adds the phrases pack authors use for terms and drops the candidates its scorers judge wrong.
- * No rule names a vendor. Pure and synchronous.
+ * NLP layer's sentences when an analysis is given (`nlp.ts`, `draft-policy.ts`). A learned model
+ * (`learned-model.ts`) adds the phrases pack authors use for terms, skips wordings they never
+ * agreed with, and drops the candidates its scorers judge unlike the packs' own. No rule names a
+ * vendor. Pure and synchronous.
  */
 import { parseTransferInstrumentText } from '../../legal/parse-instrument-text'
 import { COUNTRY_OPTIONS, resolveDestinationCode } from '../../legal/destinations'
