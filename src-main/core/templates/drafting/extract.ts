@@ -26,7 +26,7 @@ export interface DraftOptions {
   model?: LearnedDraftingModel | null
   /**
    * The NLP layer's reading of the same text (`analyseText` in `nlp.ts`; `draftPolicy` in
-   * `draft-policy.ts` passes it). Without it the rules alone split sentences and find names.
+   * `draft-policy.ts` passes it). Without it the punctuation rule alone splits sentences.
    */
   analysis?: TextAnalysis
 }
@@ -65,7 +65,7 @@ const STRONG_COLLECTION_CUE = /\b(?:collect\w*|receiv\w*|obtain\w*|gather\w*|pro
 const NEGATED_COLLECTION = /\b(?:do(?:es)? not|don['’]t|never|not)\s+(?:knowingly\s+|intentionally\s+|ask for or\s+)?(?:collect|process|request|require|receive|store|gather|include|sell|provide|send|submit)\b|\bwithout collecting\b/i
 const RIGHTS_SENTENCE = /\b(?:right to|you (?:may|can|have the right to) (?:request|ask|access|delete|correct|opt)|request that we|unsubscribe|opt[- ]out of)\b/i
 
-/** A wording is `key|wording in lower case`. */
+/** `rejected` holds `key|wording in lower case` for each wording the learned model rejects. */
 function dataCategories(sentences: readonly Sentence[], list: ProposalList, lexicon: readonly LexiconEntry[], rejected: ReadonlySet<string>): void {
   const ordered = [...sentences.filter((s) => STRONG_COLLECTION_CUE.test(s.text)), ...sentences.filter((s) => !STRONG_COLLECTION_CUE.test(s.text))]
   for (const sentence of ordered) {
@@ -405,7 +405,7 @@ function vendors(text: string, sentences: readonly Sentence[], vendorOption: str
 }
 
 export interface DraftCandidates {
-  /** Every proposal the rules make, before the learned model keeps or drops any. */
+  /** Every proposal the rules make (with the model's learned and rejected wordings), before its scorers keep or drop any. */
   proposals: DraftProposal[]
   /** What the learned scorers read, by proposal id (sub-processors and retention). */
   features: ReadonlyMap<string, Features>
