@@ -21,14 +21,16 @@ export function fieldInWords(path: string): string {
   return describeFieldPathIn(path, currentLocale())
 }
 
+/** A citation in the interface's language's style ("Art. 30, par. 1, point b)"), as the workbook and the CLI write it. */
 export function articleInWords(article: string): string {
   return formatArticle(article, currentLocale())
 }
 
-/** "Art. 30(1)(b) Purposes of the processing", its title in the interface's language (the citation as the Regulation numbers it). */
+/** "Art. 30(1)(b) Purposes of the processing": the citation in the language's style, then the item's title in that language. */
 export function articleHeadingIn(article: string): string {
   const key = article.toLowerCase().replace(/[^0-9a-z]+/g, '_').replace(/^_+|_+$/g, '')
-  return isArticleKey(key) ? `${article} ${i18n.t(`articleTitles.${key}`)}` : article
+  const citation = articleInWords(article)
+  return isArticleKey(key) ? `${citation} ${i18n.t(`articleTitles.${key}`)}` : citation
 }
 
 type ArticleKey = keyof (typeof englishUi)['articleTitles']

@@ -4,6 +4,7 @@ import { type Regime, type TransferInstrument } from '@core/records/enums'
 import { useTranslation } from 'react-i18next'
 import { t } from '../i18n/i18n'
 import { enumLabel, enumLabels } from '../i18n/labels'
+import { articleInWords } from '../i18n/findings'
 import { UNSTATED_INSTRUMENT, type RecordFormInput } from '@core/records/model'
 import { classifyDestination } from '@core/checks/adequacy'
 import { localToday } from '@core/checks/dates'
@@ -57,15 +58,17 @@ function useIsProcessor(): boolean {
 }
 
 export function sectionsFor(isProcessor: boolean): SectionInfo[] {
+  // Each section's citation in the interface's language's style, as the findings and the workbook cite it.
+  const cite = (article: string) => (article ? articleInWords(article) : '')
   return [
     { id: 'identity', title: t('sections.identity'), article: '' },
-    ...(isProcessor ? [{ id: 'controllers', title: t('sections.controllers'), article: '30(2)(a)(b)' }] : []),
-    { id: 'purposes', title: t('sections.purposes'), article: isProcessor ? '' : '30(1)(b)' },
-    { id: 'data', title: t('sections.data'), article: isProcessor ? '' : '30(1)(c)(f)' },
-    { id: 'special', title: t('sections.special'), article: 'Art. 9, 10' },
-    { id: 'recipients', title: t('sections.recipients'), article: isProcessor ? '' : '30(1)(d)' },
-    { id: 'transfers', title: t('sections.transfers'), article: isProcessor ? '30(2)(c)' : '30(1)(e)' },
-    { id: 'security', title: t('sections.security'), article: isProcessor ? '30(2)(d)' : '30(1)(g)' },
+    ...(isProcessor ? [{ id: 'controllers', title: t('sections.controllers'), article: cite('Art. 30(2)(a)(b)') }] : []),
+    { id: 'purposes', title: t('sections.purposes'), article: cite(isProcessor ? '' : 'Art. 30(1)(b)') },
+    { id: 'data', title: t('sections.data'), article: cite(isProcessor ? '' : 'Art. 30(1)(c)(f)') },
+    { id: 'special', title: t('sections.special'), article: cite('Art. 9, 10') },
+    { id: 'recipients', title: t('sections.recipients'), article: cite(isProcessor ? '' : 'Art. 30(1)(d)') },
+    { id: 'transfers', title: t('sections.transfers'), article: cite(isProcessor ? 'Art. 30(2)(c)' : 'Art. 30(1)(e)') },
+    { id: 'security', title: t('sections.security'), article: cite(isProcessor ? 'Art. 30(2)(d)' : 'Art. 30(1)(g)') },
     { id: 'context', title: t('sections.context'), article: '' },
     { id: 'workflow', title: t('sections.workflow'), article: '' },
     { id: 'notes', title: t('sections.notes'), article: '' }
