@@ -1,8 +1,8 @@
 /**
  * The core's catalogues, by language and namespace, and lookups into them. English comes from
  * the app's own labels where they already exist (enums, field names, vocabulary), so nothing is
- * written twice; French and German give every key (a test checks), except the vocabulary, where
- * a term without a French or German label falls back to English (`untranslatedVocabulary`).
+ * written twice; French and German give every key (tests check, the vocabulary's too); a vocabulary
+ * term added without a French or German label falls back to English (`untranslatedVocabulary`).
  */
 import { describeFieldPath, type FieldPathWords } from '../records/field-names'
 import { CUSTOM_TERM_PREFIX, VOCABULARY } from '../vocabulary/vocabulary'
