@@ -10,7 +10,7 @@ import { classifyDestination } from '@core/checks/adequacy'
 import { localToday } from '@core/checks/dates'
 import { DESTINATION_OPTIONS, resolveDestinationCode } from '@core/legal/destinations'
 import { mechanismOfInstrument } from '@core/legal/parse-instrument-text'
-import { ADEQUACY_SCOPE_TEXT, TRANSFER_LAW_AS_OF, formatLegalDate, instrumentAvailableUnder, instrumentStandingOn } from '@core/legal/transfer-law'
+import { ADEQUACY_SCOPE_TEXT, TRANSFER_LAW_AS_OF, instrumentAvailableUnder, instrumentStandingOn } from '@core/legal/transfer-law'
 import { useLiveQuery } from 'dexie-react-hooks'
 import { repository } from '../app/services'
 import { emptyRetention, newItemId } from '@core/records/new-record'
@@ -22,6 +22,7 @@ import { VendorPicker } from '../templates/VendorPicker'
 import { FindingNote } from '../checks/EditorFindings'
 import { StatusField } from '../checks/ReviewWorkflow'
 import { VendorSuggestions } from './VendorSuggestions'
+import { longDate } from '../i18n/use-formatters'
 
 export interface SectionInfo {
   id: string
@@ -282,7 +283,7 @@ export function TransfersSection() {
       intro={
         <>
           {t(regime === 'uk' ? 'sections.transfer.introUk' : 'sections.transfer.introEu', { regime: enumLabel('REGIME_LABELS', regime) })}{' '}
-          <span className="transfer-law-date">{t('sections.transfer.lawAsOf', { date: formatLegalDate(TRANSFER_LAW_AS_OF) })}</span>
+          <span className="transfer-law-date">{t('sections.transfer.lawAsOf', { date: longDate(TRANSFER_LAW_AS_OF) })}</span>
         </>
       }
     >
@@ -305,7 +306,7 @@ function instrumentChoices(mechanism: string, regime: Regime, current: string): 
     const fits = mechanismOfInstrument(key) === mechanism && instrumentAvailableUnder(key, regime)
     if (!fits && key !== current) continue
     const standing = instrumentStandingOn(key, localToday())
-    choices[key] = standing.kind === 'invalid' ? t('sections.transfer.invalidSince', { label, date: formatLegalDate(standing.since) }) : label
+    choices[key] = standing.kind === 'invalid' ? t('sections.transfer.invalidSince', { label, date: longDate(standing.since) }) : label
   }
   return choices
 }
@@ -315,12 +316,12 @@ function destinationHint(country: string, countryCode: string, regime: Regime): 
   const destination = classifyDestination(country, { regime: regime === 'uk' ? 'uk' : 'eu', countryCode, on: localToday() })
   const code = `${countryCode ? t('sections.transfer.code', { code: countryCode }) : t('sections.transfer.noCode')} `
   if (destination.domestic) return `${code}${regime === 'uk' ? t('sections.transfer.inUk') : t('sections.transfer.inEea')}`
-  if (destination.adequacy === null) return `${code}${regime === 'uk' ? t('sections.transfer.noAdequacyUk', { date: formatLegalDate(TRANSFER_LAW_AS_OF) }) : t('sections.transfer.noAdequacyEu')}`
+  if (destination.adequacy === null) return `${code}${regime === 'uk' ? t('sections.transfer.noAdequacyUk', { date: longDate(TRANSFER_LAW_AS_OF) }) : t('sections.transfer.noAdequacyEu')}`
   return `${code}${destination.adequacy
     .map((decision) => {
       const uk = decision.regime === 'uk'
       const named = decision.decided
-        ? t(uk ? 'sections.transfer.ukAdequacyFrom' : 'sections.transfer.adequacyOf', { name: decision.name, date: formatLegalDate(decision.decided) })
+        ? t(uk ? 'sections.transfer.ukAdequacyFrom' : 'sections.transfer.adequacyOf', { name: decision.name, date: longDate(decision.decided) })
         : t(uk ? 'sections.transfer.ukAdequacy' : 'sections.transfer.adequacy', { name: decision.name })
       return `${named}${decision.scope ? `: ${ADEQUACY_SCOPE_TEXT[decision.scope]}` : ''}`
     })
