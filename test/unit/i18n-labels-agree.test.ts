@@ -4,6 +4,9 @@
  * made from the core's one catalogue; these tests compare what each side says, value by value,
  * and read the workbook back cell by cell.
  */
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import ExcelJS from 'exceljs'
 import { runChecks } from '@core/checks/run-checks'
@@ -18,6 +21,7 @@ import { articleHeadingIn, articleInWords, findingMessage } from '../../src-rend
 import { i18n } from '../../src-renderer/src/i18n/i18n'
 import { enumLabel, enumLabels } from '../../src-renderer/src/i18n/labels'
 import { UI_CATALOGUES } from '../../src-renderer/src/i18n/catalogues'
+import { ropa } from '../fixtures/run-ropa'
 
 const TODAY = '2026-12-06'
 const labelMaps = Object.keys(ENUM_LABEL_GROUPS) as EnumLabelMapName[]
@@ -135,6 +139,18 @@ describe('one citation style', () => {
     expect(articleHeadingIn('Art. 30(2)(c)')).toBe('Art. 30 Abs. 2 lit. c Übermittlungen an Drittländer')
     await i18n.changeLanguage('en')
     expect(articleHeadingIn('Art. 30(1)(b)')).toBe('Art. 30(1)(b) Purposes of the processing')
+  })
+
+  it.each(['fr', 'de'] as const)('ropa check --lang %s heads each article group with the screen\'s citation', async (locale) => {
+    const backup = join(mkdtempSync(join(tmpdir(), 'ropa-cite-')), 'demo.json')
+    expect((await ropa(['demo', '-o', backup, '--activities', '12', '--seed', '5'])).code).toBe(0)
+    const json = JSON.parse((await ropa(['check', backup, '--json', '--today', TODAY])).stdout) as { summary: { byArticle: Record<string, unknown> } }
+    const articles = Object.keys(json.summary.byArticle)
+    expect(articles.length).toBeGreaterThan(1)
+    const printed = (await ropa(['check', backup, '--lang', locale, '--today', TODAY])).stdout
+    const headings = new Set(printed.split('\n').filter((line) => /^ {2}\S/.test(line) && !line.includes(':')).map((line) => line.trim()))
+    await i18n.changeLanguage(locale)
+    expect(headings).toEqual(new Set(articles.map((article) => articleInWords(article))))
   })
 
   it('no French or German text cites in the English style ("Art. 6(1)(a)") or with "§"', () => {
