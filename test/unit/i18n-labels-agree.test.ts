@@ -141,7 +141,7 @@ describe('one citation style', () => {
     expect(articleHeadingIn('Art. 30(1)(b)')).toBe('Art. 30(1)(b) Purposes of the processing')
   })
 
-  it.each(['fr', 'de'] as const)('ropa check --lang %s heads each article group with the screen\'s citation', async (locale) => {
+  it.each(['fr', 'de'] as const)('ropa check --lang %s heads each article group as the findings panel does: citation and title in that language', async (locale) => {
     const backup = join(mkdtempSync(join(tmpdir(), 'ropa-cite-')), 'demo.json')
     expect((await ropa(['demo', '-o', backup, '--activities', '12', '--seed', '5'])).code).toBe(0)
     const json = JSON.parse((await ropa(['check', backup, '--json', '--today', TODAY])).stdout) as { summary: { byArticle: Record<string, unknown> } }
@@ -150,7 +150,11 @@ describe('one citation style', () => {
     const printed = (await ropa(['check', backup, '--lang', locale, '--today', TODAY])).stdout
     const headings = new Set(printed.split('\n').filter((line) => /^ {2}\S/.test(line) && !line.includes(':')).map((line) => line.trim()))
     await i18n.changeLanguage(locale)
-    expect(headings).toEqual(new Set(articles.map((article) => articleInWords(article))))
+    expect(headings).toEqual(new Set(articles.map((article) => articleHeadingIn(article))))
+    // An Art. 30 item is headed with its title in the language, as in English.
+    const item = articles.find((article) => article.startsWith('Art. 30('))!
+    expect(headings).toContain(`${articleInWords(item)} ${labelIn(locale, 'article', item)}`)
+    expect(labelIn(locale, 'article', item)).not.toBe(labelIn('en', 'article', item))
   })
 
   it('no French or German text cites in the English style ("Art. 6(1)(a)") or with "§"', () => {

@@ -97,6 +97,17 @@ export function formatArticle(article: string, locale: Locale): string {
   return words.cite(number!, paragraph, points, secondSubparagraph !== undefined)
 }
 
+/**
+ * "Art. 30(1)(b) Purposes of the processing", « Art. 30, par. 1, point b) Finalités du traitement »:
+ * the citation in the language's style and, for an item of Art. 30, its title in that language.
+ * The findings panel and `ropa check` head their groups with it.
+ */
+export function articleHeadingIn(article: string, locale: Locale): string {
+  const title = CATALOGUES[locale].labels[`article.${article}`] ?? CATALOGUES.en.labels[`article.${article}`]
+  const citation = formatArticle(article, locale)
+  return title ? `${citation} ${title}` : citation
+}
+
 interface CitationWords {
   and: string
   cite(article: string, paragraph: string | undefined, points: readonly string[], secondSubparagraph: boolean): string

@@ -4,9 +4,8 @@
  * carries none (read from older data).
  */
 import type { Finding } from '@core/checks/finding'
-import { describeFieldPathIn, formatArticle, translateMessage } from '@core/i18n/catalogues'
-import englishUi from '@core/i18n/locales/en/ui.json'
-import { currentLocale, i18n } from './i18n'
+import { articleHeadingIn as articleHeadingInLocale, describeFieldPathIn, formatArticle, translateMessage } from '@core/i18n/catalogues'
+import { currentLocale } from './i18n'
 
 export function findingMessage(finding: Pick<Finding, 'message' | 'messageRef'>): string {
   return finding.messageRef ? translateMessage(finding.messageRef, currentLocale()) : finding.message
@@ -26,12 +25,7 @@ export function articleInWords(article: string): string {
   return formatArticle(article, currentLocale())
 }
 
-/** "Art. 30(1)(b) Purposes of the processing": the citation in the language's style, then the item's title in that language. */
+/** "Art. 30(1)(b) Purposes of the processing": the citation in the language's style, then the item's title in that language, as `ropa check` heads it. */
 export function articleHeadingIn(article: string): string {
-  const key = article.toLowerCase().replace(/[^0-9a-z]+/g, '_').replace(/^_+|_+$/g, '')
-  const citation = articleInWords(article)
-  return isArticleKey(key) ? `${citation} ${i18n.t(`articleTitles.${key}`)}` : citation
+  return articleHeadingInLocale(article, currentLocale())
 }
-
-type ArticleKey = keyof (typeof englishUi)['articleTitles']
-const isArticleKey = (key: string): key is ArticleKey => Object.hasOwn(englishUi.articleTitles, key)

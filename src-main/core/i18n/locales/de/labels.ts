@@ -220,5 +220,18 @@ export default {
   'field.phone': 'Telefon',
   'field.address': 'Anschrift',
   'field.separateApprover': 'Getrennte Freigabe erforderlich',
-  'field.version': 'Version'
+  'field.version': 'Version',
+  'article.Art. 30(1)': 'Verzeichnis des Verantwortlichen',
+  'article.Art. 30(1)(a)': 'Verantwortlicher, gemeinsam Verantwortliche, Vertreter und Datenschutzbeauftragter',
+  'article.Art. 30(1)(b)': 'Zwecke der Verarbeitung',
+  'article.Art. 30(1)(c)': 'Kategorien betroffener Personen und personenbezogener Daten',
+  'article.Art. 30(1)(d)': 'Kategorien von Empfängern',
+  'article.Art. 30(1)(e)': 'Übermittlungen an Drittländer',
+  'article.Art. 30(1)(f)': 'Fristen für die Löschung',
+  'article.Art. 30(1)(g)': 'Technische und organisatorische Maßnahmen',
+  'article.Art. 30(2)': 'Verzeichnis des Auftragsverarbeiters',
+  'article.Art. 30(2)(a)': 'Auftragsverarbeiter und die Verantwortlichen, in deren Auftrag er tätig ist',
+  'article.Art. 30(2)(b)': 'Kategorien von Verarbeitungen im Auftrag jedes Verantwortlichen',
+  'article.Art. 30(2)(c)': 'Übermittlungen an Drittländer',
+  'article.Art. 30(2)(d)': 'Technische und organisatorische Maßnahmen'
 } satisfies Record<string, string>

@@ -25,6 +25,7 @@ import {
   TRANSFER_MECHANISM_LABELS
 } from '../../../records/enums'
 import { FIELD_NAMES, ITEM_NAMES, OPEN_ITEM_RESOLUTION_LABELS } from '../../../records/field-names'
+import { ART30_ARTICLE_TITLES } from '../../article-titles'
 
 /** The label groups, by the prefix of their keys. */
 export const LABEL_GROUPS = {
@@ -50,7 +51,9 @@ export const LABEL_GROUPS = {
   resolution: OPEN_ITEM_RESOLUTION_LABELS,
   severity: { error: 'Error', warning: 'Warning', info: 'Info' },
   field: FIELD_NAMES,
-  item: ITEM_NAMES
+  item: ITEM_NAMES,
+  /** Art. 30's items, by their stored citation ('Art. 30(1)(b)'). */
+  article: ART30_ARTICLE_TITLES
 } as const satisfies Record<string, Record<string, string>>
 export type LabelGroup = keyof typeof LABEL_GROUPS
 

@@ -220,5 +220,18 @@ export default {
   'field.phone': 'Téléphone',
   'field.address': 'Adresse',
   'field.separateApprover': 'Approbateur distinct requis',
-  'field.version': 'Version'
+  'field.version': 'Version',
+  'article.Art. 30(1)': 'Registre du responsable du traitement',
+  'article.Art. 30(1)(a)': 'Responsable du traitement, responsable conjoint, représentant et délégué à la protection des données',
+  'article.Art. 30(1)(b)': 'Finalités du traitement',
+  'article.Art. 30(1)(c)': 'Catégories de personnes concernées et de données à caractère personnel',
+  'article.Art. 30(1)(d)': 'Catégories de destinataires',
+  'article.Art. 30(1)(e)': 'Transferts vers des pays tiers',
+  'article.Art. 30(1)(f)': 'Délais prévus pour l’effacement',
+  'article.Art. 30(1)(g)': 'Mesures de sécurité techniques et organisationnelles',
+  'article.Art. 30(2)': 'Registre du sous-traitant',
+  'article.Art. 30(2)(a)': 'Sous-traitant et responsables du traitement pour le compte desquels il agit',
+  'article.Art. 30(2)(b)': 'Catégories de traitements effectués pour le compte de chaque responsable du traitement',
+  'article.Art. 30(2)(c)': 'Transferts vers des pays tiers',
+  'article.Art. 30(2)(d)': 'Mesures de sécurité techniques et organisationnelles'
 } satisfies Record<string, string>
