@@ -14,7 +14,9 @@ import { demoOrganisation, generateDemoRegister } from '@core/demo/demo-register
 import { LOCALES, type Locale } from '@core/i18n'
 import { CATALOGUES, formatArticle, labelIn, translateMessage } from '@core/i18n/catalogues'
 import { ENUM_LABEL_GROUPS, type EnumLabelMapName } from '@core/i18n/enum-labels'
+import { LABEL_GROUPS } from '@core/i18n/locales/en/labels'
 import * as enums from '@core/records/enums'
+import { art9ConditionOf, lawfulBasisOf, specialCategoryOf } from '@core/migration/content-rules'
 import { LIST_NAMES, type ListName } from '@core/workbook/columns'
 import { writeWorkbookBuffer } from '@core/workbook/write-workbook'
 import { articleHeadingIn, articleInWords, findingMessage } from '../../src-renderer/src/i18n/findings'
@@ -88,6 +90,18 @@ describe('one label catalogue', () => {
     LIST_NAMES.forEach((list, index) => {
       expect(columnTexts(lists, index + 1, 2), `${locale} ${list}`).toEqual(Object.values(enumLabels(LIST_ENUMS[list])))
     })
+  })
+
+  it.each(LOCALES)('the import reads back every lawful basis, Art. 9(2) condition and special category the workbook writes in %s', (locale) => {
+    const misread: string[] = []
+    const readers = { lawfulBasis: lawfulBasisOf, art9: art9ConditionOf, specialCategory: specialCategoryOf } as const
+    for (const [group, read] of Object.entries(readers)) {
+      for (const key of Object.keys(LABEL_GROUPS[group as keyof typeof readers])) {
+        const label = labelIn(locale, group, key)
+        if (read(label) !== key) misread.push(`${group}.${key} "${label}" → ${read(label)}`)
+      }
+    }
+    expect(misread).toEqual([])
   })
 
   it('a finding names a value with the screen\'s label', async () => {
