@@ -193,6 +193,10 @@ describe.each(Object.entries(WORDS))('the app in %s', (language, words) => {
       // The dashboard.
       await page.getByRole('link', { name: words.dashboard, exact: true }).click()
       await page.getByText(words.completeness).waitFor()
+      // The charts cite in the language's style too, each citation whole (not cut off with "…").
+      await page.locator('.bars__label').filter({ hasText: language === 'fr' ? 'Art. 30, par. 1, point a)' : 'Art. 30 Abs. 1 lit. a' }).first().waitFor()
+      const cutLabels = await page.locator('.bars__label').evaluateAll((labels) => labels.filter((label) => label.scrollWidth > label.clientWidth + 1).map((label) => label.textContent))
+      expect(cutLabels.filter((label) => label?.startsWith('Art.'))).toEqual([])
       await look('dashboard')
 
       expect(cutOff).toEqual([])
