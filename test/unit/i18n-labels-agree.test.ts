@@ -183,6 +183,8 @@ describe('one citation style', () => {
       }
       flatten(UI_CATALOGUES[locale].ui, 'ui')
       flatten(UI_CATALOGUES[locale].labels, 'labels')
+      // And the findings as said, their parameters (labels, field names) filled in.
+      for (const finding of exportIn(locale).findings) texts.push([`finding ${finding.ruleId}`, `${translateMessage(finding.messageRef, locale)} ${translateMessage(finding.fixRef, locale)}`])
       for (const [where, text] of texts) if (english.test(text) || text.includes('§')) offenders.push(`${locale} ${where}: ${text}`)
     }
     expect(offenders).toEqual([])
