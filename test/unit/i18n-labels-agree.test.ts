@@ -12,14 +12,14 @@ import ExcelJS from 'exceljs'
 import { runChecks } from '@core/checks/run-checks'
 import { demoOrganisation, generateDemoRegister } from '@core/demo/demo-register'
 import { LOCALES, type Locale } from '@core/i18n'
-import { CATALOGUES, formatArticle, labelIn, translateMessage } from '@core/i18n/catalogues'
+import { CATALOGUES, formatArticle, labelIn, termLabelIn, translateMessage } from '@core/i18n/catalogues'
 import { ENUM_LABEL_GROUPS, type EnumLabelMapName } from '@core/i18n/enum-labels'
 import { LABEL_GROUPS } from '@core/i18n/locales/en/labels'
 import * as enums from '@core/records/enums'
 import { art9ConditionOf, lawfulBasisOf, specialCategoryOf } from '@core/migration/content-rules'
 import { LIST_NAMES, type ListName } from '@core/workbook/columns'
 import { writeWorkbookBuffer } from '@core/workbook/write-workbook'
-import { articleHeadingIn, articleInWords, findingMessage } from '../../src-renderer/src/i18n/findings'
+import { articleHeadingIn, articleInWords, fieldInWords, findingMessage, valueInWords } from '../../src-renderer/src/i18n/findings'
 import { i18n } from '../../src-renderer/src/i18n/i18n'
 import { enumLabel, enumLabels } from '../../src-renderer/src/i18n/labels'
 import { UI_CATALOGUES } from '../../src-renderer/src/i18n/catalogues'
@@ -102,6 +102,42 @@ describe('one label catalogue', () => {
       }
     }
     expect(misread).toEqual([])
+  })
+
+  it.each(LOCALES)('the history and the compare dialog name fields and values in %s as the editor and the workbook do', async (locale) => {
+    await i18n.changeLanguage(locale)
+    const fields: Array<[string, EnumLabelMapName]> = [
+      ['role', 'RECORD_ROLE_LABELS'],
+      ['status', 'RECORD_STATUS_LABELS'],
+      ['purposes[p1].lawfulBasis', 'LAWFUL_BASIS_LABELS'],
+      ['dataCategories[c1].retention.mode', 'RETENTION_MODE_LABELS'],
+      ['dataCategories[c1].retention.unit', 'RETENTION_UNIT_LABELS'],
+      ['dataCategories[c1].retention.endAction', 'RETENTION_END_ACTION_LABELS'],
+      ['specialCategories[s1].category', 'SPECIAL_CATEGORY_LABELS'],
+      ['specialCategories[s1].condition', 'ART9_CONDITION_LABELS'],
+      ['recipients[r1].type', 'RECIPIENT_TYPE_LABELS'],
+      ['transfers[t1].mechanism', 'TRANSFER_MECHANISM_LABELS'],
+      ['transfers[t1].instrument', 'TRANSFER_INSTRUMENT_LABELS'],
+      ['transfers[t1].sccModule', 'SCC_MODULE_LABELS'],
+      ['transfers[t1].derogation', 'ART49_DEROGATION_LABELS'],
+      ['transfers[t1].safeguard', 'SAFEGUARD_LABELS'],
+      ['securityMeasures', 'SECURITY_MEASURE_LABELS'],
+      ['dpia.required', 'DPIA_REQUIRED_LABELS'],
+      ['dpia.status', 'DPIA_STATUS_LABELS'],
+      ['origin.perspective', 'RECORD_PERSPECTIVE_LABELS']
+    ]
+    const differ: string[] = []
+    for (const [path, name] of fields) {
+      for (const key of Object.keys(enums[name])) if (valueInWords(path, key) !== enumLabel(name, key)) differ.push(`${path} ${key}: "${valueInWords(path, key)}" vs "${enumLabel(name, key)}"`)
+    }
+    expect(differ).toEqual([])
+    expect(valueInWords('dataCategories[c1].term', 'user.contact.email')).toBe(termLabelIn('user.contact.email', locale))
+    expect(valueInWords('criminalOffenceData.processed', true)).toBe(CATALOGUES[locale].labels.yes)
+    expect(fieldInWords('purposes[p1].lawfulBasis', () => 0)).toBe(`${CATALOGUES[locale].labels['item.purposes']} 1 › ${CATALOGUES[locale].labels['field.lawfulBasis']}`)
+    if (locale !== 'en') {
+      expect(valueInWords('purposes[p1]', { id: 'p1', description: 'Paie', lawfulBasis: 'b' })).toContain(enumLabel('LAWFUL_BASIS_LABELS', 'b'))
+      expect(valueInWords('notes', '')).not.toBe('(empty)')
+    }
   })
 
   it('a finding names a value with the screen\'s label', async () => {

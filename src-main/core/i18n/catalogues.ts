@@ -4,7 +4,7 @@
  * written twice; French and German give every key (tests check, the vocabulary's too); a vocabulary
  * term added without a French or German label falls back to English (`untranslatedVocabulary`).
  */
-import { describeFieldPath, type FieldPathWords } from '../records/field-names'
+import { describeFieldPath, describeFieldValue, ENGLISH_VALUE_WORDS, type FieldValueWords, type ItemPosition } from '../records/field-names'
 import { CUSTOM_TERM_PREFIX, VOCABULARY } from '../vocabulary/vocabulary'
 import type { Locale } from './index'
 import { interpolate, renderMessage, type MessageRef } from './message'
@@ -132,22 +132,32 @@ const CITATION_WORDS: Record<Exclude<Locale, 'en'>, CitationWords> = {
   }
 }
 
-const pathWords = new Map<Locale, FieldPathWords>()
-function fieldPathWords(locale: Locale): FieldPathWords {
-  let words = pathWords.get(locale)
+const valueWords = new Map<Locale, FieldValueWords>()
+/** The editor's words for fields, items and values in one language, from the `labels` catalogue. */
+function fieldWords(locale: Locale): FieldValueWords {
+  if (locale === 'en') return ENGLISH_VALUE_WORDS
+  let words = valueWords.get(locale)
   if (!words) {
+    const labels = CATALOGUES[locale].labels
     const items: Record<string, string> = {}
     const fields: Record<string, string> = {}
-    for (const [key, label] of Object.entries(CATALOGUES[locale].labels)) {
+    for (const [key, label] of Object.entries(labels)) {
       if (key.startsWith('item.')) items[key.slice(5)] = label
       else if (key.startsWith('field.')) fields[key.slice(6)] = label
     }
-    pathWords.set(locale, (words = { items, fields }))
+    const say = (key: string) => labels[key] ?? CATALOGUES.en.labels[key] ?? key
+    words = { items, fields, label: (group, key) => labels[`${group}.${key}`], term: (term) => termLabelIn(term, locale), yes: say('yes'), no: say('no'), empty: say('empty'), none: say('none') }
+    valueWords.set(locale, words)
   }
   return words
 }
 
-/** `purposes.0.lawfulBasis` → "Finalité 1 › Base légale" (fr): the editor's words in one language. */
-export function describeFieldPathIn(path: string, locale: Locale): string {
-  return locale === 'en' ? describeFieldPath(path) : describeFieldPath(path, undefined, fieldPathWords(locale))
+/** `purposes.0.lawfulBasis` → "Finalité 1 › Base légale" (fr): the editor's words in one language; `position` numbers the history's item ids. */
+export function describeFieldPathIn(path: string, locale: Locale, position?: ItemPosition): string {
+  return describeFieldPath(path, position, fieldWords(locale))
+}
+
+/** A stored value as the editor names it in one language: `purposes.0.lawfulBasis`, 'b' → « Art. 6, par. 1, point b) Contrat ». */
+export function describeFieldValueIn(path: string, value: unknown, locale: Locale): string {
+  return describeFieldValue(path, value, fieldWords(locale))
 }

@@ -4,7 +4,8 @@
  * carries none (read from older data).
  */
 import type { Finding } from '@core/checks/finding'
-import { articleHeadingIn as articleHeadingInLocale, describeFieldPathIn, formatArticle, translateMessage } from '@core/i18n/catalogues'
+import { articleHeadingIn as articleHeadingInLocale, describeFieldPathIn, describeFieldValueIn, formatArticle, translateMessage } from '@core/i18n/catalogues'
+import type { ItemPosition } from '@core/records/field-names'
 import { currentLocale } from './i18n'
 
 export function findingMessage(finding: Pick<Finding, 'message' | 'messageRef'>): string {
@@ -15,9 +16,14 @@ export function findingFix(finding: Pick<Finding, 'fix' | 'fixRef'>): string {
   return finding.fixRef ? translateMessage(finding.fixRef, currentLocale()) : finding.fix
 }
 
-/** A record field path in words ("Purpose 1 › Lawful basis"), in the interface's language. */
-export function fieldInWords(path: string): string {
-  return describeFieldPathIn(path, currentLocale())
+/** A record field path in words ("Purpose 1 › Lawful basis"), in the interface's language; `position` numbers the history's item ids. */
+export function fieldInWords(path: string, position?: ItemPosition): string {
+  return describeFieldPathIn(path, currentLocale(), position)
+}
+
+/** A stored value in words (enum labels, vocabulary names, yes/no), in the interface's language, as the workbook names it. */
+export function valueInWords(path: string, value: unknown): string {
+  return describeFieldValueIn(path, value, currentLocale())
 }
 
 /** A citation in the interface's language's style ("Art. 30, par. 1, point b)"), as the workbook and the CLI write it. */

@@ -2,7 +2,8 @@
 import { useLiveQuery } from 'dexie-react-hooks'
 import { useTranslation } from 'react-i18next'
 import { AUDIT_ACTION_LABELS } from '@core/audit/audit-text'
-import { describeFieldPath, describeFieldValue, itemPositionIn } from '@core/records/field-names'
+import { itemPositionIn } from '@core/records/field-names'
+import { fieldInWords, valueInWords } from '../i18n/findings'
 import { repository } from '../app/services'
 import { formatDateTime } from '../ui/dates'
 
@@ -31,9 +32,9 @@ export function HistoryPanel({ recordId }: { recordId: string }) {
               <tbody>
                 {entry.changes.map((change) => (
                   <tr key={change.field}>
-                    <td>{describeFieldPath(change.field, position)}</td>
-                    <td className="history__before">{describeFieldValue(change.field, change.before)}</td>
-                    <td className="history__after">{describeFieldValue(change.field, change.after)}</td>
+                    <td>{fieldInWords(change.field, position)}</td>
+                    <td className="history__before">{valueInWords(change.field, change.before)}</td>
+                    <td className="history__after">{valueInWords(change.field, change.after)}</td>
                   </tr>
                 ))}
               </tbody>

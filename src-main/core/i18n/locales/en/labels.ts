@@ -24,7 +24,7 @@ import {
   TRANSFER_INSTRUMENT_LABELS,
   TRANSFER_MECHANISM_LABELS
 } from '../../../records/enums'
-import { FIELD_NAMES, ITEM_NAMES, OPEN_ITEM_RESOLUTION_LABELS } from '../../../records/field-names'
+import { FIELD_NAMES, ITEM_NAMES, KIND_LABELS, OPEN_ITEM_RESOLUTION_LABELS } from '../../../records/field-names'
 import { ART30_ARTICLE_TITLES } from '../../article-titles'
 
 /** The label groups, by the prefix of their keys. */
@@ -49,6 +49,7 @@ export const LABEL_GROUPS = {
   dpiaRequired: DPIA_REQUIRED_LABELS,
   dpiaStatus: DPIA_STATUS_LABELS,
   resolution: OPEN_ITEM_RESOLUTION_LABELS,
+  kind: KIND_LABELS,
   severity: { error: 'Error', warning: 'Warning', info: 'Info' },
   field: FIELD_NAMES,
   item: ITEM_NAMES,
@@ -60,7 +61,9 @@ export type LabelGroup = keyof typeof LABEL_GROUPS
 const labels: Record<string, string> = {
   yes: 'Yes',
   no: 'No',
-  notStated: 'Not stated'
+  notStated: 'Not stated',
+  empty: '(empty)',
+  none: '(none)'
 }
 for (const [group, map] of Object.entries(LABEL_GROUPS)) for (const [key, label] of Object.entries(map)) labels[`${group}.${key}`] = label
 
