@@ -189,6 +189,14 @@ describe.each(Object.entries(WORDS))('the app in %s', (language, words) => {
       // The transfer law's date is written out in the language too, not "6 December 2026".
       await expect(page.locator('#transfers .transfer-law-date').textContent()).resolves.toContain(language === 'fr' ? '6 décembre 2026' : '6. Dezember 2026')
       await look('editor-lower')
+      // The history names the changed field and its values in the language, as the editor does.
+      await page.getByLabel(words.lawfulBasis).selectOption('b')
+      await page.getByRole('button', { name: words.save, exact: true }).click()
+      const change = page.locator('.history__changes tr', { hasText: words.contract })
+      await change.waitFor()
+      await expect(change.locator('td').first().textContent()).resolves.toBe(language === 'fr' ? 'Finalité 1 › Base légale' : 'Zweck 1 › Rechtsgrundlage')
+      await change.scrollIntoViewIfNeeded()
+      await look('history')
 
       // The dashboard.
       await page.getByRole('link', { name: words.dashboard, exact: true }).click()
