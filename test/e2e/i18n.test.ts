@@ -195,6 +195,7 @@ describe.each(Object.entries(WORDS))('the app in %s', (language, words) => {
       const change = page.locator('.history__changes tr', { hasText: words.contract })
       await change.waitFor()
       await expect(change.locator('td').first().textContent()).resolves.toBe(language === 'fr' ? 'Finalité 1 › Base légale' : 'Zweck 1 › Rechtsgrundlage')
+      await expect(page.locator('.history__meta strong').first().textContent()).resolves.toBe(language === 'fr' ? 'Modification' : 'Geändert')
       await change.scrollIntoViewIfNeeded()
       await look('history')
 

@@ -19,7 +19,7 @@ import * as enums from '@core/records/enums'
 import { art9ConditionOf, lawfulBasisOf, specialCategoryOf } from '@core/migration/content-rules'
 import { LIST_NAMES, type ListName } from '@core/workbook/columns'
 import { writeWorkbookBuffer } from '@core/workbook/write-workbook'
-import { articleHeadingIn, articleInWords, fieldInWords, findingMessage, valueInWords } from '../../src-renderer/src/i18n/findings'
+import { articleHeadingIn, articleInWords, auditActionInWords, fieldInWords, findingMessage, valueInWords } from '../../src-renderer/src/i18n/findings'
 import { i18n } from '../../src-renderer/src/i18n/i18n'
 import { enumLabel, enumLabels } from '../../src-renderer/src/i18n/labels'
 import { UI_CATALOGUES } from '../../src-renderer/src/i18n/catalogues'
@@ -134,7 +134,10 @@ describe('one label catalogue', () => {
     expect(valueInWords('dataCategories[c1].term', 'user.contact.email')).toBe(termLabelIn('user.contact.email', locale))
     expect(valueInWords('criminalOffenceData.processed', true)).toBe(CATALOGUES[locale].labels.yes)
     expect(fieldInWords('purposes[p1].lawfulBasis', () => 0)).toBe(`${CATALOGUES[locale].labels['item.purposes']} 1 › ${CATALOGUES[locale].labels['field.lawfulBasis']}`)
+    expect(auditActionInWords('update')).toBe(labelIn(locale, 'auditAction', 'update'))
+    expect(auditActionInWords('renamed-in-a-later-version')).toBe('renamed-in-a-later-version')
     if (locale !== 'en') {
+      expect(auditActionInWords('update')).not.toBe('Edited')
       expect(valueInWords('purposes[p1]', { id: 'p1', description: 'Paie', lawfulBasis: 'b' })).toContain(enumLabel('LAWFUL_BASIS_LABELS', 'b'))
       expect(valueInWords('notes', '')).not.toBe('(empty)')
     }

@@ -4,7 +4,7 @@
  * carries none (read from older data).
  */
 import type { Finding } from '@core/checks/finding'
-import { articleHeadingIn as articleHeadingInLocale, describeFieldPathIn, describeFieldValueIn, formatArticle, translateMessage } from '@core/i18n/catalogues'
+import { articleHeadingIn as articleHeadingInLocale, describeFieldPathIn, describeFieldValueIn, formatArticle, labelIn, translateMessage } from '@core/i18n/catalogues'
 import type { ItemPosition } from '@core/records/field-names'
 import { currentLocale } from './i18n'
 
@@ -34,4 +34,10 @@ export function articleInWords(article: string): string {
 /** "Art. 30(1)(b) Purposes of the processing": the citation in the language's style, then the item's title in that language, as `ropa check` heads it. */
 export function articleHeadingIn(article: string): string {
   return articleHeadingInLocale(article, currentLocale())
+}
+
+/** What an audit entry did ("Edited", « Modification », „Geändert“); an action from a newer version as stored. */
+export function auditActionInWords(action: string): string {
+  const label = labelIn(currentLocale(), 'auditAction', action)
+  return label === `auditAction.${action}` ? action : label
 }

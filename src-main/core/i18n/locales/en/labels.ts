@@ -26,6 +26,7 @@ import {
 } from '../../../records/enums'
 import { FIELD_NAMES, ITEM_NAMES, KIND_LABELS, OPEN_ITEM_RESOLUTION_LABELS } from '../../../records/field-names'
 import { ART30_ARTICLE_TITLES } from '../../article-titles'
+import { AUDIT_ACTION_LABELS } from '../../../audit/audit-text'
 
 /** The label groups, by the prefix of their keys. */
 export const LABEL_GROUPS = {
@@ -50,6 +51,7 @@ export const LABEL_GROUPS = {
   dpiaStatus: DPIA_STATUS_LABELS,
   resolution: OPEN_ITEM_RESOLUTION_LABELS,
   kind: KIND_LABELS,
+  auditAction: AUDIT_ACTION_LABELS,
   severity: { error: 'Error', warning: 'Warning', info: 'Info' },
   field: FIELD_NAMES,
   item: ITEM_NAMES,
