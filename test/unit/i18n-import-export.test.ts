@@ -170,7 +170,7 @@ describe('the rules named in the register\'s and dashboard\'s finding filters', 
     await i18n.changeLanguage('fr')
     try {
       expect(ruleLabel('lawful-basis-missing')).toBe('Chaque finalité indique sa base légale au sens de l’article 6, paragraphe 1')
-      expect(ruleLabel('review-overdue')).toBe('La fiche a été revue avant sa date de prochaine revue — art. 24, § 1')
+      expect(ruleLabel('review-overdue')).toBe('La fiche a été revue avant sa date de prochaine revue — Art. 24, par. 1')
       await i18n.changeLanguage('de')
       expect(ruleLabel('review-overdue')).toBe('Der Eintrag wurde bis zu seinem nächsten Überprüfungsdatum überprüft — Art. 24 Abs. 1')
     } finally {

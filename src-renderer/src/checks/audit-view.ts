@@ -10,7 +10,7 @@ import { formatNumber } from '../ui/numbers'
 /** A date-time as the DPO reads it, in their own zone and locale, to the second; the ISO value stays in the cell's title. */
 export const formatWhen = (iso: string): string => formatDateTime(iso, { seconds: true })
 
-export { auditActionLabel as actionLabel, auditEntityLabel as entityLabel } from '../i18n/messages'
+export { auditEntityLabel as entityLabel } from '../i18n/messages'
 
 /** A stored value as one line, cut at `maxChars`. */
 function valueLine(field: string, value: unknown, maxChars: number): string {

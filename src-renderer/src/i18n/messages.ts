@@ -3,7 +3,7 @@
  * an import row's reason, a broken audit chain) in the interface's language: the core gives each
  * as a catalogue key with parameters besides its English text, which stays the fallback.
  */
-import type { AuditAction, AuditEntity, ChainBreak } from '@core/audit/audit-chain'
+import type { AuditEntity, ChainBreak } from '@core/audit/audit-chain'
 import { chainBreakRef } from '@core/audit/audit-text'
 import { translateMessage } from '@core/i18n/catalogues'
 import type { MessageRef } from '@core/i18n/message'
@@ -25,14 +25,8 @@ export function chainBreakIn(firstBreak: ChainBreak): string {
 }
 
 const ENTITIES: readonly string[] = ['record', 'organisation', 'vendor', 'pack', 'register', 'user'] satisfies AuditEntity[]
-const ACTIONS: readonly string[] = ['create', 'update', 'delete', 'restore', 'import', 'approve'] satisfies AuditAction[]
 
 /** What an audit entry is about: "Record", "Fiche", "Eintrag"; a kind from a newer version of the app as it is stored. */
 export function auditEntityLabel(entity: string): string {
   return ENTITIES.includes(entity) ? t(`audit.entityLabel.${entity as AuditEntity}`) : entity
-}
-
-/** What an audit entry did: "Edited", "Modifié", "Bearbeitet". */
-export function auditActionLabel(action: string): string {
-  return ACTIONS.includes(action) ? t(`audit.actionLabel.${action as AuditAction}`) : action
 }

@@ -1,9 +1,8 @@
 /** A record's change history from the audit trail: when, who, which fields, old → new, in labels. */
 import { useLiveQuery } from 'dexie-react-hooks'
 import { useTranslation } from 'react-i18next'
-import { auditActionLabel } from '../i18n/messages'
 import { itemPositionIn } from '@core/records/field-names'
-import { fieldInWords, valueInWords } from '../i18n/findings'
+import { auditActionInWords, fieldInWords, valueInWords } from '../i18n/findings'
 import { repository } from '../app/services'
 import { formatDateTime } from '../ui/dates'
 
@@ -18,7 +17,7 @@ export function HistoryPanel({ recordId }: { recordId: string }) {
       {[...history.entries].reverse().map((entry) => (
         <li key={entry.seq} className="history__entry">
           <div className="history__meta">
-            <strong>{auditActionLabel(entry.action)}</strong> {formatDateTime(entry.at)} {entry.actor ? t('history.by', { name: entry.actor }) : t('history.noName')}
+            <strong>{auditActionInWords(entry.action)}</strong> {formatDateTime(entry.at)} {entry.actor ? t('history.by', { name: entry.actor }) : t('history.noName')}
           </div>
           {entry.action === 'update' ? (
             <table className="history__changes">

@@ -85,9 +85,6 @@ export default {
   'chain.added': 'das Protokoll hat {{entries}} Einträge, sein Anker verzeichnet aber {{anchored}}: Einträge wurden ohne die Anwendung hinzugefügt',
   'chain.rewritten': 'der neueste Eintrag ist nicht der, den der Anker verzeichnet (das Protokoll wurde neu geschrieben)',
 
-  'value.empty': '(leer)',
-  'value.none': '(keine)',
-
   'validation.tooLong': 'Zu lang (höchstens {{max}} Zeichen)',
   'validation.controllerNameRequired': 'Der Name des Verantwortlichen ist erforderlich',
   'validation.jointControllerNameRequired': 'Der Name des gemeinsam Verantwortlichen ist erforderlich',

@@ -91,9 +91,6 @@ export default {
   'chain.added': 'the trail has {{entries}} entries but its anchor records {{anchored}}: entries were added without going through the app',
   'chain.rewritten': 'the newest entry is not the one the anchor records (the trail was rewritten)',
 
-  'value.empty': '(empty)',
-  'value.none': '(none)',
-
   'validation.tooLong': 'Too long (at most {{max}} characters)',
   'validation.controllerNameRequired': 'Controller name is required',
   'validation.jointControllerNameRequired': 'Joint controller name is required',

@@ -85,9 +85,6 @@ export default {
   'chain.added': 'le journal compte {{entries}} entrées, mais son ancre en enregistre {{anchored}} : des entrées ont été ajoutées sans passer par l’application',
   'chain.rewritten': 'l’entrée la plus récente n’est pas celle que l’ancre enregistre (le journal a été réécrit)',
 
-  'value.empty': '(vide)',
-  'value.none': '(aucun)',
-
   'validation.tooLong': 'Trop long ({{max}} caractères au plus)',
   'validation.controllerNameRequired': 'Le nom du responsable du traitement est obligatoire',
   'validation.jointControllerNameRequired': 'Le nom du responsable conjoint du traitement est obligatoire',
