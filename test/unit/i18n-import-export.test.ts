@@ -4,6 +4,9 @@
  * and the record schema's validation messages come out in the interface's language, while the
  * CLI and every `message` keep their English.
  */
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import ExcelJS from 'exceljs'
 import { anchorOf, chainEntry, GENESIS_HASH, verifyChain, type AuditEntry } from '@core/audit/audit-chain'
@@ -18,6 +21,7 @@ import { writeWorkbookBuffer } from '@core/workbook/write-workbook'
 import { SHEET } from '@core/workbook/columns'
 import type { Problem } from '@core/util/problems'
 import { exportData, loadWorkbook, sampleRecords } from '../fixtures/workbooks/sample-register'
+import { ropa } from '../fixtures/run-ropa'
 
 const said = (problem: Problem, locale: 'en' | 'fr' | 'de') => {
   expect(problem.ref, `${problem.path}: ${problem.message} carries no key`).toBeDefined()
@@ -76,6 +80,18 @@ describe('"Verify a workbook" names each change in the reader\'s language', () =
     expect(said(footer, 'fr')).toContain(`le pied de page de « ${SHEET.controller} » n’imprime pas l’empreinte`)
     // Every problem the check reported can be said in French: none is left with English only.
     for (const problem of result.problems) expect(said(problem, 'fr')).not.toBe(problem.message)
+
+    // `ropa verify` prints the same differences, in English unless --lang asks for another language.
+    const dir = mkdtempSync(join(tmpdir(), 'ropa-verify-lang-'))
+    const path = join(dir, 'edited.xlsx')
+    writeFileSync(path, new Uint8Array(await workbook.xlsx.writeBuffer()))
+    const english = await ropa(['verify', path])
+    expect(english.code).toBe(1)
+    expect(english.stderr).toContain(`'${SHEET.controller}'!B3: changed since export (row 3, column`)
+    const french = await ropa(['verify', path, '--lang', 'fr'])
+    expect(french.code).toBe(1)
+    expect(french.stderr).toContain(`'${SHEET.controller}'!B3: modifiée depuis l’export (ligne 3, colonne`)
+    expect((await ropa(['verify', path, '--lang', 'it'])).stderr).toContain('ropa verify: --lang must be one of en, fr, de, not "it"')
   })
 
   it('a file that is no workbook at all', async () => {
