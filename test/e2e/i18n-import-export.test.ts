@@ -85,7 +85,7 @@ const WORDS = {
     locale: 'fr-FR',
     yourName: 'Votre nom',
     yourRole: 'Votre fonction',
-    controller: 'Responsable du traitement — Art. 30(1)(a)',
+    controller: 'Responsable du traitement — art. 30, par. 1, point a)',
     organisationName: 'Nom de l’organisme',
     saveAndOpen: 'Enregistrer et ouvrir le registre',
     registerTitle: 'Registre des activités de traitement',
@@ -113,6 +113,7 @@ const WORDS = {
     chooseSpreadsheet: 'Choisir un tableur…',
     previewRecords: 'Aperçu des fiches',
     register: 'Registre',
+    leaveImport: 'Quitter l’import',
     organisation: 'Organisme',
     saveOrganisation: 'Enregistrer l’organisme',
     controllerNameRequired: 'Le nom du responsable du traitement est obligatoire',
@@ -123,7 +124,7 @@ const WORDS = {
     locale: 'de-DE',
     yourName: 'Ihr Name',
     yourRole: 'Ihre Funktion',
-    controller: 'Verantwortlicher — Art. 30(1)(a)',
+    controller: 'Verantwortlicher — Art. 30 Abs. 1 lit. a',
     organisationName: 'Name der Organisation',
     saveAndOpen: 'Speichern und Verzeichnis öffnen',
     registerTitle: 'Verzeichnis von Verarbeitungstätigkeiten',
@@ -151,6 +152,7 @@ const WORDS = {
     chooseSpreadsheet: 'Tabelle wählen…',
     previewRecords: 'Vorschau der Einträge',
     register: 'Verzeichnis',
+    leaveImport: 'Import verlassen',
     organisation: 'Organisation',
     saveOrganisation: 'Organisation speichern',
     controllerNameRequired: 'Der Name des Verantwortlichen ist erforderlich',
@@ -260,6 +262,8 @@ describe.each(Object.entries(WORDS))('Import & export in %s', (language, words) 
 
       // The register's finding filter names each rule in the language, never by its English description.
       await page.getByRole('navigation').getByRole('link', { name: words.register, exact: true }).click()
+      // Leaving the guided import before importing asks first (nothing is stored either way).
+      await page.getByRole('dialog').getByRole('button', { name: words.leaveImport }).click()
       await page.getByRole('heading', { name: words.registerTitle }).waitFor()
       await page.locator('.health--pending').first().waitFor({ state: 'detached' })
       const ruleOptions = await page.locator('.filter--finding optgroup').nth(1).locator('option').allTextContents()
