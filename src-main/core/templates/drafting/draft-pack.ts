@@ -1,32 +1,65 @@
 /**
  * Turns the proposals an author accepted (and perhaps edited) into a format-2 template pack:
- * the policy text embedded in `sources` with its SHA-256, every value with its sentence quoted
- * verbatim, ids on every list item, and a gap for each field nothing was accepted for. The result
+ * the documents the proposals were read from (privacy policy, sub-processor list, DPA...) embedded
+ * in `sources` with their SHA-256, every value with its passage quoted verbatim from its own
+ * source, ids on every list item, and a gap for each field nothing was accepted for. The result
  * is checked with the same checker as any imported pack (`validatePackText`), quotes included.
  */
 import { resolveDestinationCode } from '../../legal/destinations'
 import { sha256Hex } from '../../util/sha256'
 import type { Problem } from '../../util/problems'
-import { PACK_FORMAT_VERSION, type ActivityTemplate, type PackGap, type TemplatePack } from '../pack-schema'
+import { PACK_FORMAT_VERSION, type ActivityTemplate, type PackGap, type PackSource, type TemplatePack } from '../pack-schema'
 import { slugify } from '../user-pack'
 import { validatePackText } from '../validate-pack'
 import { upgradePack } from '../pack-upgrade'
 import { DRAFT_FIELD_LABELS, type DraftProposal, type ProposalOf } from './proposal'
 
-export interface DraftPackInput {
-  /** The policy text the proposals were read from. */
-  text: string
+/** One document the proposals are read from, as the author described it. */
+export interface DraftSource {
+  /** Unique among the draft's sources (a slug); proposals name it in `source`. */
+  id: string
+  kind: PackSource['kind']
   /** The document's title, e.g. "Example Privacy Policy". */
   title: string
-  /** The proposals the author accepted, with their edits. */
+  text: string
+  /** The document's own version wording ("v3"). */
+  version?: string
+  /** Its date, YYYY-MM-DD. */
+  date?: string
+  url?: string
+}
+
+export type DraftPackInput = {
+  /** The proposals the author accepted, with their edits; each in the source its `source` names (the first when none). */
   proposals: readonly DraftProposal[]
   /** The vendor's display name; otherwise the first accepted vendor proposal's. */
   vendorName?: string
   packId?: string
   version?: string
-  url?: string
   /** The installed pack being edited: what the editor does not show is kept from it (contacts, special categories...). */
   base?: TemplatePack
+} & (
+  | {
+      /** The documents, the one the pack is mainly drawn from (its privacy policy) first or marked by kind. */
+      sources: readonly DraftSource[]
+    }
+  | {
+      /** One policy text: shorthand for a single privacy-policy source with id "policy". */
+      text: string
+      title: string
+      url?: string
+    }
+)
+
+/** The sources of a draft input, the single-text shorthand made a source. */
+export function draftSources(input: DraftPackInput): DraftSource[] {
+  if ('sources' in input) return [...input.sources]
+  return [{ id: 'policy', kind: 'privacy-policy', title: input.title, text: input.text, ...(input.url ? { url: input.url } : {}) }]
+}
+
+/** The source the pack is mainly drawn from (`source` of the pack): its first privacy policy, else its first document. */
+export function primarySource<S extends { kind: string }>(sources: readonly S[]): S | undefined {
+  return sources.find((source) => source.kind === 'privacy-policy') ?? sources[0]
 }
 
 export type DraftPackResult = { ok: true; pack: TemplatePack; json: string; warnings: Problem[] } | { ok: false; problems: Problem[] }
@@ -58,11 +91,25 @@ function silentGap(field: string, what: string): PackGap {
 
 export function packFromDraft(input: DraftPackInput): DraftPackResult {
   const problems: Problem[] = []
+  const sources = draftSources(input)
+  const primary = primarySource(sources)
+  if (!primary) return { ok: false, problems: [{ path: 'Sources', message: 'no source document: add the policy text the values are quoted from' }] }
+  const seenIds = new Set<string>()
+  for (const source of sources) {
+    if (seenIds.has(source.id)) problems.push({ path: `Source “${source.title}”`, message: `two sources have the id “${source.id}”` })
+    seenIds.add(source.id)
+    if (source.text.trim() === '') problems.push({ path: `Source “${source.title}”`, message: 'the document has no text: paste or open it, or remove it' })
+  }
+  const sourceById = new Map(sources.map((source) => [source.id, source]))
+  const sourceIndex = (proposal: DraftProposal): number => sources.findIndex((source) => source.id === (proposal.source ?? sources[0]!.id))
   // In the order given: the text's order for a draft, the pack's own for an edited pack.
   const accepted = [...input.proposals]
   for (const proposal of accepted) {
-    if (input.text.slice(proposal.span.start, proposal.span.end) !== proposal.quote) {
-      problems.push({ path: DRAFT_FIELD_LABELS[proposal.field], message: `the quote “${proposal.quote.slice(0, 60)}” is no longer at its place in the text` })
+    const source = sourceById.get(proposal.source ?? sources[0]!.id)
+    if (!source) {
+      problems.push({ path: DRAFT_FIELD_LABELS[proposal.field], message: `the quote “${proposal.quote.slice(0, 60)}” comes from a source that is not in the pack (“${proposal.source ?? ''}”)` })
+    } else if (source.text.slice(proposal.span.start, proposal.span.end) !== proposal.quote) {
+      problems.push({ path: DRAFT_FIELD_LABELS[proposal.field], message: `the quote “${proposal.quote.slice(0, 60)}” is no longer at its place in “${source.title}”` })
     }
   }
 
@@ -83,7 +130,8 @@ export function packFromDraft(input: DraftPackInput): DraftPackResult {
   // Each item goes to its chosen activity, otherwise to the nearest activity heading above it.
   const activityOf = (proposal: DraftProposal): string => {
     if (proposal.activity && activityProposals.some((activity) => activity.id === proposal.activity)) return proposal.activity
-    const above = activityProposals.filter((activity) => activity.span.start <= proposal.span.start)
+    // Headings of another document say nothing about where this passage belongs.
+    const above = activityProposals.filter((activity) => sourceIndex(activity) === sourceIndex(proposal) && activity.span.start <= proposal.span.start)
     const nearest = above.reduce<ProposalOf<'activity'> | undefined>((best, activity) => (!best || activity.span.start >= best.span.start ? activity : best), undefined)
     return (nearest ?? activityProposals[0])?.id ?? DEFAULT_ACTIVITY_ID
   }
@@ -102,7 +150,7 @@ export function packFromDraft(input: DraftPackInput): DraftPackResult {
   for (const id of order) {
     if (kept.includes(id)) continue
     const target = [...kept].reverse().find((candidate) => order.indexOf(candidate) < order.indexOf(id)) ?? kept[0]!
-    groups.set(target, [...(groups.get(target) ?? []), ...(groups.get(id) ?? [])].sort((a, b) => a.span.start - b.span.start))
+    groups.set(target, [...(groups.get(target) ?? []), ...(groups.get(id) ?? [])].sort((a, b) => sourceIndex(a) - sourceIndex(b) || a.span.start - b.span.start))
   }
 
   const warnings: Problem[] = []
@@ -110,7 +158,7 @@ export function packFromDraft(input: DraftPackInput): DraftPackResult {
   const activities: ActivityTemplate[] = kept.map((id) => {
     const items = groups.get(id) ?? []
     const heading = activityProposals.find((activity) => activity.id === id)
-    const name = heading?.value.name.trim() || `Processing described in ${input.title}`
+    const name = heading?.value.name.trim() || `Processing described in ${primary.title}`
     // An activity's own role statement, else the policy's first.
     const activity = buildActivity(name, items, only(items, 'role')[0] ?? roleProposal, vendorQuote, vendorName, warnings)
     return keepFromBase(activity, input.base?.activities.find((candidate) => candidate.name === name))
@@ -123,7 +171,17 @@ export function packFromDraft(input: DraftPackInput): DraftPackResult {
     activity.id = id
   }
 
-  const sha256 = sha256Hex(input.text)
+  const embedded: PackSource[] = sources.map((source) => ({
+    id: source.id,
+    kind: source.kind,
+    title: source.title.trim(),
+    ...(source.version?.trim() ? { version: source.version.trim() } : {}),
+    ...(source.date ? { date: source.date } : {}),
+    ...(source.url ? { url: source.url } : {}),
+    text: source.text,
+    sha256: sha256Hex(source.text)
+  }))
+  const main = embedded[sources.indexOf(primary)]!
   const pack: TemplatePack = {
     formatVersion: PACK_FORMAT_VERSION,
     id: input.packId ?? `${slugify(vendorName, 'vendor').slice(0, 60)}-draft`,
@@ -138,13 +196,23 @@ export function packFromDraft(input: DraftPackInput): DraftPackResult {
       controllerFor: input.base?.vendor.controllerFor ?? [],
       processorFor: input.base?.vendor.processorFor ?? []
     },
-    source: { title: input.title, sha256, file: '', ...(input.url ? { url: input.url } : {}) },
-    sources: [{ id: 'policy', kind: 'privacy-policy', title: input.title, text: input.text, sha256, ...(input.url ? { url: input.url } : {}) }],
+    source: {
+      title: main.title,
+      // The dates the edited pack gave its unchanged main document stay.
+      ...(input.base?.source.sha256 === main.sha256 && input.base.source.effectiveDate ? { effectiveDate: input.base.source.effectiveDate } : {}),
+      ...(input.base?.source.sha256 === main.sha256 && input.base.source.lastUpdated ? { lastUpdated: input.base.source.lastUpdated } : {}),
+      ...(main.date ? { lastUpdated: main.date } : {}),
+      sha256: main.sha256,
+      file: '',
+      ...(main.url ? { url: main.url } : {})
+    },
+    sources: embedded,
     activities
   }
   // Every list item gets its stable id, made from its content as for any pack.
   const json = `${JSON.stringify(upgradePack(pack), null, 2)}\n`
-  const validation = validatePackText(json, { sourceText: input.text })
+  // Every quote is checked against the embedded documents, as on import.
+  const validation = validatePackText(json)
   if (!validation.ok) return { ok: false, problems: validation.problems }
   return { ok: true, pack: validation.pack, json, warnings: [...warnings, ...validation.warnings] }
 }
