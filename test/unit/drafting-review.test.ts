@@ -97,6 +97,8 @@ describe('quoting by keyboard', () => {
 
   it('cuts the text into sentences, each line one at least, and into words and marks', () => {
     expect(units.sentences.map(quoted)).toEqual(['Service Providers', 'We use Cloudvault to host all customer data.', 'Payments are handled by Paylane.', 'Retention'])
+    const list = 'Northbeam Labs, Inc. engages these. Cloudvault Inc. - hosting - United States'
+    expect(textUnits(list).sentences.map((span) => list.slice(span.start, span.end))).toEqual(['Northbeam Labs, Inc. engages these.', 'Cloudvault Inc. - hosting - United States'])
     expect(wordSpans('Handled by Paylane, Inc. (e-mail)').map((span) => 'Handled by Paylane, Inc. (e-mail)'.slice(span.start, span.end))).toEqual(['Handled', 'by', 'Paylane', ',', 'Inc', '.', '(', 'e-mail', ')'])
   })
 

@@ -35,7 +35,7 @@ export function quoteMoveFor(key: string, shiftKey: boolean): QuoteMove | null {
   }
 }
 
-/** Sentences: each line, cut after a full stop, question or exclamation mark followed by a space; blank lines are none. */
+/** Sentences: each line, cut after a full stop, question or exclamation mark before a capital or a digit; blank lines are none. */
 export function sentenceSpans(text: string): Span[] {
   const spans: Span[] = []
   for (const line of text.matchAll(/[^\n]+/g)) {
@@ -47,7 +47,8 @@ export function sentenceSpans(text: string): Span[] {
       const end = lineStart + to - (piece.length - piece.trimEnd().length)
       if (end > start) spans.push({ start, end })
     }
-    for (const stop of line[0].matchAll(/[.!?]["'”’)\]]*(?=\s+\S)/g)) {
+    // A sentence ends where the next one starts with a capital or a digit: "Inc. engages" and "Inc. - hosting" go on.
+    for (const stop of line[0].matchAll(/[.!?]["'”’)\]]*(?=\s+["'“‘(\[]?[\p{Lu}\p{N}])/gu)) {
       const to = stop.index + stop[0].length
       cut(to)
       from = to
