@@ -183,7 +183,8 @@ export function DraftingPage({ packId }: { packId?: string }) {
     setSaved(true)
   }, t('failures.openPack'))
 
-  const installedPacks = useInstalledPackIds()
+  // Listed anew each time the start screen shows, so that a pack installed from the draft is there to edit.
+  const installedPacks = useInstalledPackIds(session === null)
   useEffect(() => {
     if (packId) void openInstalled.run(packId)
     // Opened once per address; openInstalled is stable in effect.
@@ -656,10 +657,11 @@ function useOutcomeScroll(outcome: Outcome) {
   return setElement
 }
 
-function useInstalledPackIds(): Array<{ id: string; version: string; vendorName: string }> {
+function useInstalledPackIds(shown: boolean): Array<{ id: string; version: string; vendorName: string }> {
   const { t } = useTranslation('drafting')
   const [packs, setPacks] = useState<Array<{ id: string; version: string; vendorName: string }>>([])
   useEffect(() => {
+    if (!shown) return
     let live = true
     templateRepository.listPacks().then(
       (list) => {
@@ -670,6 +672,6 @@ function useInstalledPackIds(): Array<{ id: string; version: string; vendorName:
     return () => {
       live = false
     }
-  }, [t])
+  }, [t, shown])
   return packs
 }

@@ -3,7 +3,7 @@
  * title, date and version, and its text, pasted or opened from a .txt or .md file. The first
  * document also takes the vendor's name, when the author knows it better than the text says it.
  */
-import { useId, useState } from 'react'
+import { useEffect, useId, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { PACK_SOURCE_KIND_LABELS } from '@core/templates/pack-schema'
 import { keysOf } from '@core/records/enums'
@@ -36,6 +36,13 @@ export function SourceForm({ initialKind, withVendor, reading, busy, openFile, o
   const [version, setVersion] = useState('')
   const [vendor, setVendor] = useState('')
   const [text, setText] = useState('')
+  const kindRef = useRef<HTMLSelectElement>(null)
+  // A document added to a draft opens below the button that asked for it: take the focus there.
+  useEffect(() => {
+    if (withVendor) return
+    kindRef.current?.scrollIntoView({ block: 'nearest' })
+    kindRef.current?.focus()
+  }, [withVendor])
 
   const fields = (documentText: string, documentTitle: string): SourceFields => ({
     kind,
@@ -59,7 +66,7 @@ export function SourceForm({ initialKind, withVendor, reading, busy, openFile, o
       <div className="draft-source__row">
         <div className="field">
           <label htmlFor={`${id}-kind`}>{t('source.kind')}</label>
-          <select id={`${id}-kind`} value={kind} onChange={(event) => setKind(event.target.value as DraftSource['kind'])}>
+          <select ref={kindRef} id={`${id}-kind`} value={kind} onChange={(event) => setKind(event.target.value as DraftSource['kind'])}>
             {keysOf(PACK_SOURCE_KIND_LABELS).map((key) => (
               <option key={key} value={key}>
                 {t(`kinds.${key}`)}

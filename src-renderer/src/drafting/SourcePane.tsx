@@ -152,38 +152,40 @@ export function SourcePane(props: SourcePaneProps) {
         </button>
       </div>
       <div role="tabpanel" id="draft-tabpanel" aria-labelledby={`draft-tab-${source.id}`} className="draft-tabpanel">
-        <details className="draft-source-details">
-          <summary>{t('sources.details')}</summary>
-          <div className="draft-source__row">
-            <div className="field">
-              <label htmlFor="draft-source-kind">{t('source.kind')}</label>
-              <select id="draft-source-kind" value={source.kind} onChange={(event) => onUpdateSource(source.id, { kind: event.target.value as DraftSource['kind'] })}>
-                {keysOf(PACK_SOURCE_KIND_LABELS).map((key) => (
-                  <option key={key} value={key}>
-                    {t(`kinds.${key}`)}
-                  </option>
-                ))}
-              </select>
+        <div className="draft-source-bar">
+          <details className="draft-source-details">
+            <summary>{t('sources.details')}</summary>
+            <div className="draft-source__row">
+              <div className="field">
+                <label htmlFor="draft-source-kind">{t('source.kind')}</label>
+                <select id="draft-source-kind" value={source.kind} onChange={(event) => onUpdateSource(source.id, { kind: event.target.value as DraftSource['kind'] })}>
+                  {keysOf(PACK_SOURCE_KIND_LABELS).map((key) => (
+                    <option key={key} value={key}>
+                      {t(`kinds.${key}`)}
+                    </option>
+                  ))}
+                </select>
+              </div>
+              <div className="field">
+                <label htmlFor="draft-source-title">{t('source.title')}</label>
+                <input id="draft-source-title" value={source.title} onChange={(event) => onUpdateSource(source.id, { title: event.target.value })} />
+              </div>
+              <div className="field">
+                <label htmlFor="draft-source-date">{t('source.date')}</label>
+                <input id="draft-source-date" type="date" value={source.date ?? ''} onChange={(event) => onUpdateSource(source.id, { date: event.target.value })} />
+              </div>
+              <div className="field">
+                <label htmlFor="draft-source-version">{t('source.version')}</label>
+                <input id="draft-source-version" value={source.version ?? ''} placeholder={t('source.versionPlaceholder')} onChange={(event) => onUpdateSource(source.id, { version: event.target.value })} />
+              </div>
             </div>
-            <div className="field">
-              <label htmlFor="draft-source-title">{t('source.title')}</label>
-              <input id="draft-source-title" value={source.title} onChange={(event) => onUpdateSource(source.id, { title: event.target.value })} />
-            </div>
-            <div className="field">
-              <label htmlFor="draft-source-date">{t('source.date')}</label>
-              <input id="draft-source-date" type="date" value={source.date ?? ''} onChange={(event) => onUpdateSource(source.id, { date: event.target.value })} />
-            </div>
-            <div className="field">
-              <label htmlFor="draft-source-version">{t('source.version')}</label>
-              <input id="draft-source-version" value={source.version ?? ''} placeholder={t('source.versionPlaceholder')} onChange={(event) => onUpdateSource(source.id, { version: event.target.value })} />
-            </div>
-          </div>
-        </details>
-        {sources.length > 1 ? (
-          <button type="button" className="button button--small draft-source-remove" onClick={() => onRemoveSource(source.id)}>
-            {t('sources.remove')}
-          </button>
-        ) : null}
+          </details>
+          {sources.length > 1 ? (
+            <button type="button" className="button button--small draft-source-remove" onClick={() => onRemoveSource(source.id)}>
+              {t('sources.remove')}
+            </button>
+          ) : null}
+        </div>
         <div className="draft-quote-bar" role="group" aria-label={t('quote.bar')}>
           <p className="draft-quote-bar__selection" aria-live="polite">
             {selection ? (selectedText.length > 160 ? t('quote.selectedLong', { length: selectedText.length, excerpt: excerpt(selectedText, 160) }) : t('quote.selected', { excerpt: excerpt(selectedText, 160) })) : t('quote.nothingSelected')}
@@ -218,6 +220,19 @@ export function SourcePane(props: SourcePaneProps) {
             </button>
           </form>
         </div>
+        <div
+          ref={textRef}
+          className="draft-text"
+          role="application"
+          tabIndex={0}
+          aria-roledescription={t('text.roleDescription')}
+          aria-label={t('text.paneLabel', { title: source.title })}
+          aria-describedby="draft-keys"
+          onMouseUp={() => onSelect(textRef.current ? selectionOffsets(textRef.current, window.getSelection()) : null)}
+          onKeyDown={onTextKey}
+        >
+          <PolicyRuns text={text} runs={runs} itemById={itemById} selectedId={selectedId} onPick={onPick} />
+        </div>
         <p className="hint">{t('text.hint')}</p>
         <div className="draft-keys" id="draft-keys">
           <p>{t('text.keysHeading')}</p>
@@ -241,19 +256,6 @@ export function SourcePane(props: SourcePaneProps) {
               <kbd>{t('text.escape')}</kbd> {t('text.keyClear')}
             </li>
           </ul>
-        </div>
-        <div
-          ref={textRef}
-          className="draft-text"
-          role="application"
-          tabIndex={0}
-          aria-roledescription={t('text.roleDescription')}
-          aria-label={t('text.paneLabel', { title: source.title })}
-          aria-describedby="draft-keys"
-          onMouseUp={() => onSelect(textRef.current ? selectionOffsets(textRef.current, window.getSelection()) : null)}
-          onKeyDown={onTextKey}
-        >
-          <PolicyRuns text={text} runs={runs} itemById={itemById} selectedId={selectedId} onPick={onPick} />
         </div>
       </div>
     </section>

@@ -48,7 +48,7 @@ export function sentenceSpans(text: string): Span[] {
       if (end > start) spans.push({ start, end })
     }
     // A sentence ends where the next one starts with a capital or a digit: "Inc. engages" and "Inc. - hosting" go on.
-    for (const stop of line[0].matchAll(/[.!?]["'”’)\]]*(?=\s+["'“‘(\[]?[\p{Lu}\p{N}])/gu)) {
+    for (const stop of line[0].matchAll(/[.!?]["'”’)\]]*(?=\s+["'“‘([]?[\p{Lu}\p{N}])/gu)) {
       const to = stop.index + stop[0].length
       cut(to)
       from = to
