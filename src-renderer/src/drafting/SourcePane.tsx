@@ -55,10 +55,10 @@ export function SourcePane(props: SourcePaneProps) {
 
   useEffect(() => {
     if (!focusMarkId) return
+    // Asked once: a rejected proposal has no highlight, and must not take the focus later when accepted.
     const mark = textRef.current?.querySelector<HTMLElement>(`[data-first-of~="${CSS.escape(focusMarkId)}"]`)
-    if (!mark) return
-    mark.scrollIntoView({ block: 'center' })
-    mark.focus()
+    mark?.scrollIntoView({ block: 'center' })
+    mark?.focus()
     onMarkFocused()
   }, [focusMarkId, activeId, runs, onMarkFocused])
 
