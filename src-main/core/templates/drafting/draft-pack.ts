@@ -57,7 +57,7 @@ export function draftSources(input: DraftPackInput): DraftSource[] {
   return [{ id: 'policy', kind: 'privacy-policy', title: input.title, text: input.text, ...(input.url ? { url: input.url } : {}) }]
 }
 
-/** The source the pack is mainly drawn from (`source` of the pack): its first privacy policy, else its first document. */
+/** The source the pack is mainly drawn from (`source` of the pack): its first privacy policy, else the first one. */
 export function primarySource<S extends { kind: string }>(sources: readonly S[]): S | undefined {
   return sources.find((source) => source.kind === 'privacy-policy') ?? sources[0]
 }
