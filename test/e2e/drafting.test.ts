@@ -257,6 +257,7 @@ describe('a pack from several documents', () => {
     expect(await listTab.getAttribute('aria-selected')).toBe('true')
     await listTab.getByText('Sub-processor list').waitFor()
     await screenshot(page, 'drafting-two-sources')
+    expect(await seriousViolations(page)).toEqual([])
 
     // The tabs by keyboard: arrows move between them, only the chosen one is in the Tab order.
     await listTab.focus()
@@ -348,6 +349,18 @@ describe('a pack from several documents', () => {
     await expect.poll(() => tabs.count()).toBe(1)
     expect(await subProcessors.getByRole('listitem', { name: /Transcribo/ }).count()).toBe(0)
     expect(await page.getByRole('button', { name: 'Remove this document' }).count()).toBe(0)
+
+    // A document can join without the assistant's proposals, to quote from by hand; it then goes without asking.
+    await page.getByRole('button', { name: 'Add a document…' }).click()
+    const another = page.getByRole('region', { name: 'Add a document' })
+    await another.getByLabel('Kind of document').selectOption('dpa')
+    await another.getByLabel('Document title').fill('Northbeam DPA')
+    await another.getByLabel('Document text').fill('Northbeam processes customer data only on documented instructions.')
+    await another.getByRole('button', { name: 'Add without proposals' }).click()
+    await expect.poll(() => tabs.allTextContents()).toEqual([expect.stringMatching(/^Privacy policy/), 'Data processing agreementNorthbeam DPA0 proposals'])
+    await page.getByRole('button', { name: 'Remove this document' }).click()
+    await expect.poll(() => tabs.count()).toBe(1)
+    expect(await page.getByRole('dialog').isVisible()).toBe(false)
     expect(pageErrors).toEqual([])
     await context.close()
   })
