@@ -111,4 +111,13 @@ describe('a pack drafted from several sources', () => {
     if (!saved.ok) throw new Error(JSON.stringify(saved.problems))
     expect(saved.json).toBe(json)
   })
+
+  it('shows a pack without embedded text through its installed policy copy, and none when it has neither', () => {
+    const { pack } = twoSourcePack()
+    const formatOne = { ...pack, sources: [] }
+    expect(editorSources(formatOne, POLICY)).toEqual([{ id: 'policy', kind: 'privacy-policy', title: 'Northbeam Privacy Policy', text: POLICY }])
+    expect(editorSources(formatOne, '')).toEqual([])
+    // A source embedded without text has nothing to show or quote from.
+    expect(editorSources({ ...pack, sources: [pack.sources[0]!, { ...pack.sources[1]!, text: '' }] }).map((source) => source.id)).toEqual(['privacy-policy'])
+  })
 })
