@@ -86,13 +86,13 @@ export function SourceForm({ initialKind, withVendor, reading, busy, openFile, o
           <label htmlFor={`${id}-version`}>{t('source.version')}</label>
           <input id={`${id}-version`} value={version} placeholder={t('source.versionPlaceholder')} onChange={(event) => setVersion(event.target.value)} />
         </div>
-        {withVendor ? (
-          <div className="field">
-            <label htmlFor={`${id}-vendor`}>{t('source.vendor')}</label>
-            <input id={`${id}-vendor`} value={vendor} placeholder={t('source.vendorPlaceholder')} onChange={(event) => setVendor(event.target.value)} />
-          </div>
-        ) : null}
       </div>
+      {withVendor ? (
+        <div className="field draft-source__vendor">
+          <label htmlFor={`${id}-vendor`}>{t('source.vendor')}</label>
+          <input id={`${id}-vendor`} value={vendor} placeholder={t('source.vendorPlaceholder')} onChange={(event) => setVendor(event.target.value)} />
+        </div>
+      ) : null}
       <div className="field field--wide">
         <label htmlFor={`${id}-text`}>{t('source.text')}</label>
         <textarea id={`${id}-text`} rows={withVendor ? 14 : 10} value={text} placeholder={t('source.textPlaceholder')} onChange={(event) => setText(event.target.value)} />
