@@ -386,7 +386,9 @@ const LANGUAGES = {
     subProcessorList: 'Liste des sous-traitants ultérieurs',
     keys: 'déplacer sa fin d’un mot',
     selected: 'Sélection : « Northbeam Privacy Policy »',
-    retention: '24 mois (à compter de : the account is closed)'
+    retention: '24 mois (à compter de : the account is closed)',
+    lawfulBasis: 'Base légale',
+    contract: 'Art. 6(1)(b) Contrat'
   },
   de: {
     locale: 'de-DE',
@@ -406,7 +408,9 @@ const LANGUAGES = {
     subProcessorList: 'Liste der Unterauftragsverarbeiter',
     keys: 'Ende um ein Wort verschieben',
     selected: 'Markiert: „Northbeam Privacy Policy“',
-    retention: '24 Monate (ab: the account is closed)'
+    retention: '24 Monate (ab: the account is closed)',
+    lawfulBasis: 'Rechtsgrundlage',
+    contract: 'Art. 6(1)(b) Vertrag'
   }
 } as const
 
@@ -447,6 +451,14 @@ describe.each(Object.entries(LANGUAGES))('the drafting screens in %s', (language
     expect(await selectedNow(page)).toBe(words.selected)
     await look('review')
     expect(await seriousViolations(page)).toEqual([])
+    // The proposal editor, its lawful bases in the Regulation's words.
+    const purpose = page.getByRole('region', { name: words.purposes }).getByRole('listitem').first()
+    await purpose.focus()
+    await page.keyboard.press('e')
+    await expect(purpose.getByLabel(words.lawfulBasis).locator('option').allTextContents()).resolves.toContain(words.contract)
+    await purpose.scrollIntoViewIfNeeded()
+    await look('editor')
+    await page.keyboard.press('Escape')
 
     await page.getByRole('button', { name: words.add }).click()
     const adding = page.getByRole('region', { name: words.addHeading })
