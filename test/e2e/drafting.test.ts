@@ -388,7 +388,12 @@ const LANGUAGES = {
     selected: 'Sélection : « Northbeam Privacy Policy »',
     retention: '24 mois (à compter de : the account is closed)',
     lawfulBasis: 'Base légale',
-    contract: 'Art. 6(1)(b) Contrat'
+    contract: 'Art. 6(1)(b) Contrat',
+    cancel: 'Annuler',
+    acceptAll: 'Accepter toutes celles à examiner',
+    vendor: /^Fournisseur \(entité juridique\)/,
+    install: 'Installer le pack',
+    noVendor: /^Fournisseur \(entité juridique\) : aucun fournisseur accepté : acceptez la phrase qui nomme le fournisseur/
   },
   de: {
     locale: 'de-DE',
@@ -410,7 +415,12 @@ const LANGUAGES = {
     selected: 'Markiert: „Northbeam Privacy Policy“',
     retention: '24 Monate (ab: the account is closed)',
     lawfulBasis: 'Rechtsgrundlage',
-    contract: 'Art. 6(1)(b) Vertrag'
+    contract: 'Art. 6(1)(b) Vertrag',
+    cancel: 'Abbrechen',
+    acceptAll: 'Alle offenen übernehmen',
+    vendor: /^Anbieter \(juristische Person\)/,
+    install: 'Paket installieren',
+    noVendor: /^Anbieter \(juristische Person\): kein Anbieter übernommen: Übernehmen Sie den Satz/
   }
 } as const
 
@@ -458,7 +468,17 @@ describe.each(Object.entries(LANGUAGES))('the drafting screens in %s', (language
     await expect(purpose.getByLabel(words.lawfulBasis).locator('option').allTextContents()).resolves.toContain(words.contract)
     await purpose.scrollIntoViewIfNeeded()
     await look('editor')
-    await page.keyboard.press('Escape')
+    await purpose.getByRole('button', { name: words.cancel }).click()
+
+    // A pack that cannot be made says why in the language too, the field by its translated name.
+    await page.getByRole('button', { name: words.acceptAll }).click()
+    for (const item of await page.getByRole('region', { name: words.vendor }).getByRole('listitem').all()) {
+      await item.focus()
+      await page.keyboard.press('r')
+    }
+    await page.getByRole('button', { name: words.install }).click()
+    await page.getByRole('alert').getByText(words.noVendor).waitFor()
+    await look('refused')
 
     await page.getByRole('button', { name: words.add }).click()
     const adding = page.getByRole('region', { name: words.addHeading })

@@ -88,8 +88,12 @@ describe('a pack drafted from several sources', () => {
     ])
     const unknown = packFromDraft({ sources: SOURCES, proposals: [...policyProposals, { ...LIST_QUOTES[0]!, source: 'dpa' }] })
     expect(unknown.ok ? [] : unknown.problems.map((problem) => problem.message)).toEqual([expect.stringMatching(/comes from a source that is not in the pack \(“dpa”\)/)])
+    expect(unknown.ok ? undefined : unknown.problems[0]?.said).toEqual({ key: 'unknownSource', params: { quote: LIST_QUOTES[0]!.quote, source: 'dpa' }, field: 'subProcessor' })
     const empty = packFromDraft({ sources: [...SOURCES, { id: 'dpa', kind: 'dpa', title: 'Northbeam DPA', text: '  ' }], proposals: [...policyProposals, ...LIST_QUOTES] })
-    expect(empty.ok ? [] : empty.problems).toEqual([{ path: 'Source “Northbeam DPA”', message: 'the document has no text: paste or open it, or remove it' }])
+    expect(empty.ok ? [] : empty.problems).toEqual([
+      // In English for the command line, and as the drafting catalogue's key for the screen to say in its language.
+      { path: 'Source “Northbeam DPA”', message: 'the document has no text: paste or open it, or remove it', said: { key: 'emptySource', params: {}, sourceTitle: 'Northbeam DPA' } }
+    ])
     const none = packFromDraft({ sources: [], proposals: policyProposals })
     expect(none.ok ? [] : none.problems.map((problem) => problem.message)).toEqual([expect.stringMatching(/^no source document/)])
   })

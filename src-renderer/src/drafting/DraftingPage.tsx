@@ -10,7 +10,7 @@ import { useCallback, useEffect, useMemo, useState, type KeyboardEvent } from 'r
 import { useTranslation } from 'react-i18next'
 import { toast } from 'sonner'
 import { MAX_SOURCE_TEXT, type TemplatePack } from '@core/templates/pack-schema'
-import { packFromDraft, type DraftSource } from '@core/templates/drafting/draft-pack'
+import { packFromDraft, type DraftProblem, type DraftSource } from '@core/templates/drafting/draft-pack'
 import { gapsFor } from '@core/templates/drafting/extract'
 import type { DraftField } from '@core/templates/drafting/proposal'
 import { editorSources, proposalsFromPack } from '@core/templates/drafting/proposals-from-pack'
@@ -20,7 +20,7 @@ import type { Problem } from '@core/util/problems'
 import type { Span } from '@core/templates/drafting/proposal'
 import { NavLink, useLeaveGuard } from '../app/navigation'
 import { host } from '../host/host'
-import { currentLocale } from '../i18n/i18n'
+import { currentLocale, t as translate } from '../i18n/i18n'
 import { templateRepository } from '../templates/template-services'
 import { useConfirm } from '../ui/confirm'
 import { failureReason } from '../ui/failure-text'
@@ -55,7 +55,14 @@ interface Outcome {
   packId?: string
 }
 
-const problemLines = (problems: readonly Problem[]) => problems.map((problem) => `${problem.path}: ${problem.message}`)
+/** Each problem as a line: in the screen's language where the drafting knows its words, else as the checker says it. */
+const problemLines = (problems: ReadonlyArray<DraftProblem | Problem>) =>
+  problems.map((problem) => {
+    const said = 'said' in problem ? problem.said : undefined
+    if (!said) return `${problem.path}: ${problem.message}`
+    const where = said.field ? fieldLabel(said.field) : said.sourceTitle !== undefined ? translate('drafting:problems.sourcePath', { title: said.sourceTitle }) : translate('drafting:problems.sourcesPath')
+    return translate('drafting:problems.line', { where, message: translate(`drafting:problems.${said.key}`, said.params) })
+  })
 
 export function DraftingPage({ packId }: { packId?: string }) {
   const { t } = useTranslation('drafting')

@@ -12,7 +12,9 @@ import { PACK_FORMAT_VERSION, type ActivityTemplate, type PackGap, type PackSour
 import { slugify } from '../user-pack'
 import { validatePackText } from '../validate-pack'
 import { upgradePack } from '../pack-upgrade'
-import { DRAFT_FIELD_LABELS, type DraftProposal, type ProposalOf } from './proposal'
+import { DRAFT_FIELD_LABELS, type DraftField, type DraftProposal, type ProposalOf } from './proposal'
+import EN_DRAFTING from '../../i18n/locales/en/drafting.json'
+import { interpolate } from '../../i18n/message'
 
 /** One document the proposals are read from, as the author described it. */
 export interface DraftSource {
@@ -62,7 +64,28 @@ export function primarySource<S extends { kind: string }>(sources: readonly S[])
   return sources.find((source) => source.kind === 'privacy-policy') ?? sources[0]
 }
 
-export type DraftPackResult = { ok: true; pack: TemplatePack; json: string; warnings: Problem[] } | { ok: false; problems: Problem[] }
+/**
+ * Why no pack can be made, in English for the command line (`path`, `message`) and as catalogue
+ * keys of the `drafting` namespace for the drafting screen, which says it in its own language.
+ */
+export interface DraftProblem extends Problem {
+  said?: {
+    /** A key under `problems.` in drafting.json, with its parameters. */
+    key: keyof typeof EN_DRAFTING.problems
+    params: Record<string, string | number>
+    /** Where: the field the proposal is for, or the document's title, or the documents as a whole. */
+    field?: DraftField
+    sourceTitle?: string
+  }
+}
+
+export type DraftPackResult = { ok: true; pack: TemplatePack; json: string; warnings: Problem[] } | { ok: false; problems: DraftProblem[] }
+
+/** One problem, its English words taken from the drafting screen's English catalogue. */
+function problem(key: keyof typeof EN_DRAFTING.problems, params: Record<string, string | number>, where: { field: DraftField } | { sourceTitle: string } | Record<string, never>): DraftProblem {
+  const path = 'field' in where ? DRAFT_FIELD_LABELS[where.field] : 'sourceTitle' in where ? interpolate(EN_DRAFTING.problems.sourcePath, { title: where.sourceTitle }) : EN_DRAFTING.problems.sourcesPath
+  return { path, message: interpolate(EN_DRAFTING.problems[key], params), said: { key, params, ...where } }
+}
 
 const DEFAULT_ACTIVITY_ID = 'policy'
 
@@ -90,15 +113,15 @@ function silentGap(field: string, what: string): PackGap {
 }
 
 export function packFromDraft(input: DraftPackInput): DraftPackResult {
-  const problems: Problem[] = []
+  const problems: DraftProblem[] = []
   const sources = draftSources(input)
   const primary = primarySource(sources)
-  if (!primary) return { ok: false, problems: [{ path: 'Sources', message: 'no source document: add the policy text the values are quoted from' }] }
+  if (!primary) return { ok: false, problems: [problem('noSource', {}, {})] }
   const seenIds = new Set<string>()
   for (const source of sources) {
-    if (seenIds.has(source.id)) problems.push({ path: `Source “${source.title}”`, message: `two sources have the id “${source.id}”` })
+    if (seenIds.has(source.id)) problems.push(problem('duplicateSource', { id: source.id }, { sourceTitle: source.title }))
     seenIds.add(source.id)
-    if (source.text.trim() === '') problems.push({ path: `Source “${source.title}”`, message: 'the document has no text: paste or open it, or remove it' })
+    if (source.text.trim() === '') problems.push(problem('emptySource', {}, { sourceTitle: source.title }))
   }
   const sourceById = new Map(sources.map((source) => [source.id, source]))
   const sourceIndex = (proposal: DraftProposal): number => sources.findIndex((source) => source.id === (proposal.source ?? sources[0]!.id))
@@ -107,20 +130,20 @@ export function packFromDraft(input: DraftPackInput): DraftPackResult {
   for (const proposal of accepted) {
     const source = sourceById.get(proposal.source ?? sources[0]!.id)
     if (!source) {
-      problems.push({ path: DRAFT_FIELD_LABELS[proposal.field], message: `the quote “${proposal.quote.slice(0, 60)}” comes from a source that is not in the pack (“${proposal.source ?? ''}”)` })
+      problems.push(problem('unknownSource', { quote: proposal.quote.slice(0, 60), source: proposal.source ?? '' }, { field: proposal.field }))
     } else if (source.text.slice(proposal.span.start, proposal.span.end) !== proposal.quote) {
-      problems.push({ path: DRAFT_FIELD_LABELS[proposal.field], message: `the quote “${proposal.quote.slice(0, 60)}” is no longer at its place in “${source.title}”` })
+      problems.push(problem('quoteMoved', { quote: proposal.quote.slice(0, 60), title: source.title }, { field: proposal.field }))
     }
   }
 
   const vendorProposals = only(accepted, 'vendor')
   const vendorName = input.vendorName?.trim() || vendorProposals[0]?.value.name.trim() || ''
   if (vendorProposals.length === 0) {
-    problems.push({ path: DRAFT_FIELD_LABELS.vendor, message: 'no vendor accepted: accept the sentence that names the vendor, or select it in the text and make it a quote for “Vendor”' })
+    problems.push(problem('noVendor', {}, { field: 'vendor' }))
   }
   const purposes = only(accepted, 'purpose')
   if (purposes.length === 0) {
-    problems.push({ path: DRAFT_FIELD_LABELS.purpose, message: 'no purpose accepted: a pack needs at least one; accept one or select a passage and make it a quote for “Purposes”' })
+    problems.push(problem('noPurpose', {}, { field: 'purpose' }))
   }
   if (problems.length > 0) return { ok: false, problems }
 
