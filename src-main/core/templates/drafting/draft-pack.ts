@@ -42,7 +42,7 @@ export type DraftPackInput = {
   base?: TemplatePack
 } & (
   | {
-      /** The documents, the one the pack is mainly drawn from (its privacy policy) first or marked by kind. */
+      /** The documents, in the pack's order; its main `source` is the first privacy policy among them (else the first). */
       sources: readonly DraftSource[]
     }
   | {
