@@ -370,7 +370,7 @@ describe('a pack from several documents', () => {
 const LANGUAGES = {
   fr: {
     locale: 'fr-FR',
-    setUp: { name: 'Votre nom', role: 'Votre fonction', controller: 'Responsable du traitement — Art. 30(1)(a)', organisation: 'Nom de l’organisme', email: 'Courriel', dpo: 'Délégué à la protection des données', dpoName: 'Nom du DPD', save: 'Enregistrer et ouvrir le registre', register: 'Registre des activités de traitement' },
+    setUp: { name: 'Votre nom', role: 'Votre fonction', controller: 'Responsable du traitement — art. 30, par. 1, point a)', organisation: 'Nom de l’organisme', email: 'Courriel', dpo: 'Délégué à la protection des données', dpoName: 'Nom du DPD', save: 'Enregistrer et ouvrir le registre', register: 'Registre des activités de traitement' },
     heading: 'Rédiger un pack de modèles à partir d’une politique',
     text: 'Texte du document',
     propose: 'Proposer des valeurs',
@@ -388,7 +388,7 @@ const LANGUAGES = {
     selected: 'Sélection : « Northbeam Privacy Policy »',
     retention: '24 mois (à compter de : the account is closed)',
     lawfulBasis: 'Base légale',
-    contract: 'Art. 6(1)(b) Contrat',
+    contract: 'Art. 6, par. 1, point b) Contrat',
     cancel: 'Annuler',
     acceptAll: 'Accepter toutes celles à examiner',
     vendor: /^Fournisseur \(entité juridique\)/,
@@ -397,7 +397,7 @@ const LANGUAGES = {
   },
   de: {
     locale: 'de-DE',
-    setUp: { name: 'Ihr Name', role: 'Ihre Funktion', controller: 'Verantwortlicher — Art. 30(1)(a)', organisation: 'Name der Organisation', email: 'E-Mail', dpo: 'Datenschutzbeauftragter', dpoName: 'Name des Datenschutzbeauftragten', save: 'Speichern und Verzeichnis öffnen', register: 'Verzeichnis von Verarbeitungstätigkeiten' },
+    setUp: { name: 'Ihr Name', role: 'Ihre Funktion', controller: 'Verantwortlicher — Art. 30 Abs. 1 lit. a', organisation: 'Name der Organisation', email: 'E-Mail', dpo: 'Datenschutzbeauftragter', dpoName: 'Name des Datenschutzbeauftragten', save: 'Speichern und Verzeichnis öffnen', register: 'Verzeichnis von Verarbeitungstätigkeiten' },
     heading: 'Vorlagenpaket aus einer Datenschutzerklärung entwerfen',
     text: 'Text des Dokuments',
     propose: 'Werte vorschlagen',
@@ -415,7 +415,7 @@ const LANGUAGES = {
     selected: 'Markiert: „Northbeam Privacy Policy“',
     retention: '24 Monate (ab: the account is closed)',
     lawfulBasis: 'Rechtsgrundlage',
-    contract: 'Art. 6(1)(b) Vertrag',
+    contract: 'Art. 6 Abs. 1 lit. b Vertrag',
     cancel: 'Abbrechen',
     acceptAll: 'Alle offenen übernehmen',
     vendor: /^Anbieter \(juristische Person\)/,
