@@ -64,7 +64,9 @@ const SAME_IN: Record<'fr' | 'de', ReadonlySet<string>> = {
     'Organisation', // „internationale Organisation“ (Art. 4(26) DE); an organisation
     'Status', // „Status“ of a record
     'Instrument', // „rechtlich bindendes und durchsetzbares Dokument“ — the app's "Instrument" column, a German word too
-    'Code' // Ländercode
+    'Code', // Ländercode
+    'KB', // Kilobyte, the unit German writes as English does
+    'MB' // Megabyte
   ])
 }
 
