@@ -39,9 +39,9 @@ export async function startRenderer(root = resolve(import.meta.dirname, '../..')
   }
 }
 
-/** A fresh browser profile (empty IndexedDB) at 1280×800, failing the test on any page error. */
-export async function openApp(session: RendererSession, query = ''): Promise<{ context: BrowserContext; page: Page; pageErrors: string[] }> {
-  const context = await session.browser.newContext({ viewport: { width: 1280, height: 800 }, acceptDownloads: true })
+/** A fresh browser profile (empty IndexedDB) at 1280×800, failing the test on any page error; `locale`: the browser's language (e.g. 'fr-FR'). */
+export async function openApp(session: RendererSession, query = '', options: { locale?: string } = {}): Promise<{ context: BrowserContext; page: Page; pageErrors: string[] }> {
+  const context = await session.browser.newContext({ viewport: { width: 1280, height: 800 }, acceptDownloads: true, ...(options.locale ? { locale: options.locale } : {}) })
   // tsx keeps function names with a `__name` helper that page functions would otherwise miss.
   await context.addInitScript({ content: 'globalThis.__name = (target) => target' })
   const page = await context.newPage()

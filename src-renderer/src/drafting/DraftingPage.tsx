@@ -1,42 +1,48 @@
 /**
- * Drafting a template pack from a policy, and the in-app pack editor. Open or paste a policy;
- * the assistant proposes values, each a verbatim passage highlighted in the text; accept, edit or
- * reject each one (keyboard: A, E, R on a proposal), or select any passage and make it a quote
- * for a field; then install the pack (validated like any import) or export it as JSON.
+ * Drafting a template pack from a vendor's documents, and the in-app pack editor. Open or paste a
+ * privacy policy, then as many other documents as the vendor publishes (sub-processor list, DPA),
+ * each a tab; the assistant proposes values from each, every one a verbatim passage highlighted
+ * in its own document; accept, edit or reject each one (keyboard: A, E, R on a proposal), or
+ * select any passage (mouse or keys) and make it a quote for a field; then install the pack
+ * (validated like any import) or export it as JSON.
  */
-import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react'
+import { useCallback, useEffect, useMemo, useState, type KeyboardEvent } from 'react'
+import { useTranslation } from 'react-i18next'
 import { toast } from 'sonner'
 import { MAX_SOURCE_TEXT, type TemplatePack } from '@core/templates/pack-schema'
-import { packFromDraft } from '@core/templates/drafting/draft-pack'
+import { packFromDraft, type DraftProblem, type DraftSource } from '@core/templates/drafting/draft-pack'
 import { gapsFor } from '@core/templates/drafting/extract'
-import { DRAFT_FIELDS, DRAFT_FIELD_LABELS, describeProposalValue, type DraftField, type DraftProposal } from '@core/templates/drafting/proposal'
-import { embeddedPolicyText, proposalsFromPack } from '@core/templates/drafting/proposals-from-pack'
-import { locateIn, normaliseWithOffsets } from '@core/templates/drafting/locate-quote'
+import type { DraftField } from '@core/templates/drafting/proposal'
+import { editorSources, proposalsFromPack } from '@core/templates/drafting/proposals-from-pack'
 import { bumpMinor } from '@core/templates/user-pack'
 import { describeDiff } from '@core/templates/pack-diff'
 import type { Problem } from '@core/util/problems'
-import { termLabel } from '@core/vocabulary/vocabulary'
+import type { Span } from '@core/templates/drafting/proposal'
 import { NavLink, useLeaveGuard } from '../app/navigation'
 import { host } from '../host/host'
+import { currentLocale, t as translate } from '../i18n/i18n'
 import { templateRepository } from '../templates/template-services'
 import { useConfirm } from '../ui/confirm'
 import { failureReason } from '../ui/failure-text'
 import { useAsyncAction } from '../ui/use-async-action'
 import { StoppedDrafting, draftInBackground } from './draft-job'
+import { decodeText, dependentsOf, firstLine, newSourceId, proposalsOfSource, sourceIdOf, withoutSource } from './draft-sources'
 import { ProposalEditor } from './ProposalEditor'
-import { acceptPending, acceptedProposals, editValue, itemsByField, quoteSelection, reviewCounts, setStatus, startReview, type ReviewItem, type ReviewStatus } from './review-state'
-import { selectionOffsets, textRuns } from './text-marks'
+import { excerpt, fieldLabel, valueText } from './proposal-words'
+import { MAX_QUOTE_LENGTH, acceptPending, acceptedProposals, editValue, itemsByField, quoteSelection, reviewCounts, setStatus, startReview, type ReviewItem } from './review-state'
+import { SourceForm, type SourceFields } from './SourceForm'
+import { SourcePane } from './SourcePane'
 
 interface Session {
-  text: string
-  title: string
+  sources: DraftSource[]
+  activeSource: string
   vendor: string
   items: ReviewItem[]
   /** The installed pack being edited, whose id and unedited parts are kept. */
   base?: TemplatePack
   packId: string
   version: string
-  /** Values of an opened pack the editor could not place in its text. */
+  /** Values of an opened pack the editor could not place in its documents. */
   unplaced: string[]
   keptAsTheyAre: string[]
   draftMs?: number
@@ -49,47 +55,34 @@ interface Outcome {
   packId?: string
 }
 
-const STATUS_LABELS: Record<ReviewStatus, string> = { pending: 'To review', accepted: 'Accepted', rejected: 'Rejected' }
-
-function decodeText(bytes: Uint8Array): string | null {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes)
-  } catch {
-    return null
-  }
-}
-
-function firstLine(text: string): string {
-  const line = text.split(/\r?\n/).find((candidate) => candidate.trim() !== '')?.trim() ?? ''
-  return line.length <= 120 ? line : ''
-}
-
-function valueText(proposal: DraftProposal): string {
-  return describeProposalValue(proposal, termLabel)
-}
-
-const problemLines = (problems: readonly Problem[]) => problems.map((problem) => `${problem.path}: ${problem.message}`)
+/** Each problem as a line: in the screen's language where the drafting knows its words, else as the checker says it. */
+const problemLines = (problems: ReadonlyArray<DraftProblem | Problem>) =>
+  problems.map((problem) => {
+    const said = 'said' in problem ? problem.said : undefined
+    if (!said) return `${problem.path}: ${problem.message}`
+    const where = said.field ? fieldLabel(said.field) : said.sourceTitle !== undefined ? translate('drafting:problems.sourcePath', { title: said.sourceTitle }) : translate('drafting:problems.sourcesPath')
+    return translate('drafting:problems.line', { where, message: translate(`drafting:problems.${said.key}`, said.params) })
+  })
 
 export function DraftingPage({ packId }: { packId?: string }) {
+  const { t } = useTranslation('drafting')
   const [session, setSession] = useState<Session | null>(null)
-  const [pasted, setPasted] = useState('')
-  const [sourceTitle, setSourceTitle] = useState('')
-  const [vendorOption, setVendorOption] = useState('')
   const [reading, setReading] = useState<{ cancel: () => void } | null>(null)
+  const [adding, setAdding] = useState(false)
   const [selectedId, setSelectedId] = useState<string | null>(null)
   const [editingId, setEditingId] = useState<string | null>(null)
-  const [selection, setSelection] = useState<{ start: number; end: number } | null>(null)
+  const [focusMarkId, setFocusMarkId] = useState<string | null>(null)
+  const [selection, setSelection] = useState<Span | null>(null)
   const [quoteField, setQuoteField] = useState<DraftField>('dataCategory')
-  const [findText, setFindText] = useState('')
   const [outcome, setOutcome] = useState<Outcome | null>(null)
   const [saved, setSaved] = useState(true)
-  const textRef = useRef<HTMLDivElement>(null)
   const confirm = useConfirm()
+  const number = (value: number) => value.toLocaleString(currentLocale())
 
   const shouldBlock = useCallback(() => session !== null && !saved, [session, saved])
   const askToLeave = useCallback(
-    () => confirm({ title: 'Leave the draft?', message: 'Your decisions on this draft have not been installed or exported and will be lost.', confirmLabel: 'Discard the draft', cancelLabel: 'Keep drafting', danger: true }),
-    [confirm]
+    () => confirm({ title: t('review.leaveTitle'), message: t('review.leaveMessage'), confirmLabel: t('review.leaveConfirm'), cancelLabel: t('review.leaveCancel'), danger: true }),
+    [confirm, t]
   )
   useLeaveGuard(shouldBlock, askToLeave)
 
@@ -98,67 +91,94 @@ export function DraftingPage({ packId }: { packId?: string }) {
     setSaved(false)
   }
 
-  const propose = useAsyncAction(async (text: string, title: string) => {
+  /** The text is fit to be a pack's document; otherwise says why. */
+  const usableText = (text: string): boolean => {
     if (text.trim() === '') {
-      setOutcome({ tone: 'error', title: 'There is no policy text to read.', lines: ['Open a .txt or .md file, or paste the policy into the box.'] })
-      return
+      setOutcome({ tone: 'error', title: t('outcome.noText'), lines: [t('outcome.noTextHint')] })
+      return false
     }
     if (text.length > MAX_SOURCE_TEXT) {
-      setOutcome({ tone: 'error', title: `The policy is ${text.length.toLocaleString('en')} characters long; a pack embeds at most ${MAX_SOURCE_TEXT.toLocaleString('en')}.`, lines: [] })
-      return
+      setOutcome({ tone: 'error', title: t('outcome.tooLong', { length: number(text.length), max: number(MAX_SOURCE_TEXT) }), lines: [] })
+      return false
     }
+    return true
+  }
+
+  const describedSource = (fields: SourceFields, taken: readonly DraftSource[]): DraftSource => ({
+    ...fields,
+    id: newSourceId(fields.kind, taken),
+    title: fields.title.trim() || firstLine(fields.text) || t('source.defaultTitle')
+  })
+
+  /** Reads a document with the assistant: the first one starts the draft, a later one joins it as a new tab. */
+  const propose = useAsyncAction(async (fields: SourceFields, vendorOption: string) => {
+    if (!usableText(fields.text)) return
     setOutcome(null)
-    const vendor = vendorOption.trim()
-    const job = draftInBackground({ text, ...(vendor ? { vendor } : {}) })
+    const vendor = session ? session.vendor.trim() : vendorOption.trim()
+    const job = draftInBackground({ text: fields.text, ...(vendor ? { vendor } : {}) })
     setReading({ cancel: () => job.cancel() })
     try {
       const { draft, milliseconds } = await job.result
-      const resolvedTitle = title.trim() || firstLine(text) || 'Policy'
-      setSession({ text, title: resolvedTitle, vendor, items: startReview(draft.proposals), packId: '', version: '0.1.0', unplaced: [], keptAsTheyAre: [], draftMs: milliseconds })
+      // The author may have decided on other proposals while this document was read: build on the draft as it is now.
+      setSession((current) => {
+        const source = describedSource(fields, current?.sources ?? [])
+        const proposals = startReview(proposalsOfSource(source.id, draft.proposals))
+        return current
+          ? { ...current, sources: [...current.sources, source], activeSource: source.id, items: [...current.items, ...proposals], draftMs: milliseconds }
+          : { sources: [source], activeSource: source.id, vendor, items: proposals, packId: '', version: '0.1.0', unplaced: [], keptAsTheyAre: [], draftMs: milliseconds }
+      })
+      setAdding(false)
+      setSelection(null)
       setSelectedId(null)
       setSaved(false)
     } catch (error) {
       // Stopping is the author's choice, not a failure.
-      if (error instanceof StoppedDrafting) setOutcome({ tone: 'info', title: 'Stopped reading the policy; nothing was proposed.', lines: [] })
+      if (error instanceof StoppedDrafting) setOutcome({ tone: 'info', title: t('outcome.stopped'), lines: [] })
       else throw error
     } finally {
       setReading(null)
     }
-  }, 'Could not read the policy')
+  }, t('failures.read'))
 
-  const openPolicyFile = useAsyncAction(async () => {
-    const opened = await host.openFile({ title: 'Open a policy text', filters: [{ name: 'Policy text', extensions: ['txt', 'md'] }], maxBytes: MAX_SOURCE_TEXT * 4 })
-    if (opened.status === 'cancelled') return
+  const addWithoutProposals = (fields: SourceFields) => {
+    if (!session || !usableText(fields.text)) return
+    const source = describedSource(fields, session.sources)
+    setSession({ ...session, sources: [...session.sources, source], activeSource: source.id })
+    setAdding(false)
+    setSelection(null)
+    setSaved(false)
+  }
+
+  const openSourceFile = useAsyncAction(async () => {
+    const opened = await host.openFile({ title: t('source.openTitle'), filters: [{ name: t('source.openFilter'), extensions: ['txt', 'md'] }], maxBytes: MAX_SOURCE_TEXT * 4 })
+    if (opened.status === 'cancelled') return null
     if (opened.status === 'refused') {
-      setOutcome({ tone: 'error', title: `${opened.name} was not opened.`, lines: [opened.reason] })
-      return
+      setOutcome({ tone: 'error', title: t('outcome.notOpened', { name: opened.name }), lines: [opened.reason] })
+      return null
     }
     const text = decodeText(opened.bytes)
     if (text === null) {
-      setOutcome({ tone: 'error', title: `${opened.name} is not UTF-8 text; nothing was read.`, lines: ['Save the policy as plain text (UTF-8) and open it again.'] })
-      return
+      setOutcome({ tone: 'error', title: t('outcome.notUtf8', { name: opened.name }), lines: [t('outcome.notUtf8Hint')] })
+      return null
     }
-    setPasted(text)
-    const title = sourceTitle.trim() || firstLine(text) || opened.name
-    setSourceTitle(title)
-    await propose.run(text, title)
-  }, 'Could not open the policy file')
+    return { name: opened.name, text }
+  }, t('failures.open'))
 
   const openInstalled = useAsyncAction(async (id: string) => {
     const installed = (await templateRepository.listPacks()).find((pack) => pack.id === id)
     if (!installed) {
-      setOutcome({ tone: 'error', title: `Template pack “${id}” is not installed.`, lines: [] })
+      setOutcome({ tone: 'error', title: t('outcome.notInstalled', { id }), lines: [] })
       return
     }
-    const text = embeddedPolicyText(installed.pack, installed.sourceText)
-    if (text === '') {
-      setOutcome({ tone: 'error', title: `Pack “${id}” carries no policy text, so there is nothing to show its quotes in.`, lines: ['Draft from the policy text instead: open it as a file or paste it.'] })
+    const sources = editorSources(installed.pack, installed.sourceText)
+    if (sources.length === 0) {
+      setOutcome({ tone: 'error', title: t('outcome.noSourceText', { id }), lines: [t('outcome.noSourceTextHint')] })
       return
     }
-    const opened = proposalsFromPack(installed.pack, text)
+    const opened = proposalsFromPack(installed.pack, sources)
     setSession({
-      text,
-      title: installed.pack.source.title,
+      sources: opened.sources,
+      activeSource: opened.sources[0]!.id,
       vendor: installed.pack.vendor.name,
       items: startReview(opened.proposals, 'accepted'),
       base: installed.pack,
@@ -168,9 +188,10 @@ export function DraftingPage({ packId }: { packId?: string }) {
       keptAsTheyAre: opened.keptAsTheyAre
     })
     setSaved(true)
-  }, 'Could not open the pack')
+  }, t('failures.openPack'))
 
-  const installedPacks = useInstalledPackIds()
+  // Listed anew each time the start screen shows, so that a pack installed from the draft is there to edit.
+  const installedPacks = useInstalledPackIds(session === null)
   useEffect(() => {
     if (packId) void openInstalled.run(packId)
     // Opened once per address; openInstalled is stable in effect.
@@ -180,8 +201,8 @@ export function DraftingPage({ packId }: { packId?: string }) {
   const buildPack = () => {
     if (!session) return null
     return packFromDraft({
-      text: session.text,
-      title: session.title,
+      // A title cleared while editing falls back to the document's first line, as when it was added.
+      sources: session.sources.map((source) => (source.title.trim() ? source : { ...source, title: firstLine(source.text) || t('source.defaultTitle') })),
       proposals: acceptedProposals(session.items),
       ...(session.vendor.trim() ? { vendorName: session.vendor.trim() } : {}),
       ...(session.packId.trim() ? { packId: session.packId.trim() } : {}),
@@ -194,30 +215,30 @@ export function DraftingPage({ packId }: { packId?: string }) {
     const built = buildPack()
     if (!built) return
     if (!built.ok) {
-      setOutcome({ tone: 'error', title: 'The pack cannot be made yet. Nothing was installed.', lines: problemLines(built.problems) })
+      setOutcome({ tone: 'error', title: t('outcome.cannotInstall'), lines: problemLines(built.problems) })
       return
     }
     const preview = await templateRepository.previewPackText(built.json)
     if (preview.kind === 'invalid') {
-      setOutcome({ tone: 'error', title: 'The pack is not valid. Nothing was installed.', lines: problemLines(preview.problems) })
+      setOutcome({ tone: 'error', title: t('outcome.invalid'), lines: problemLines(preview.problems) })
       return
     }
     if (preview.kind === 'same') {
-      setOutcome({ tone: 'info', title: `Pack “${preview.pack.id}” version ${preview.pack.version} is already installed; nothing changed. Raise the version to install your changes.`, lines: [] })
+      setOutcome({ tone: 'info', title: t('outcome.same', { id: preview.pack.id, version: preview.pack.version }), lines: [] })
       return
     }
     if (preview.kind === 'older') {
-      setOutcome({ tone: 'error', title: `Version ${preview.pack.version} is older than the installed ${preview.installed.version}; nothing changed. Raise the version.`, lines: [] })
+      setOutcome({ tone: 'error', title: t('outcome.older', { version: preview.pack.version, installed: preview.installed.version }), lines: [] })
       return
     }
     if (preview.kind === 'newer') {
       const update = await confirm({
-        title: `Update pack ${preview.pack.id} from ${preview.installed.version} to ${preview.pack.version}?`,
-        message: `${describeDiff(preview.diff)}. ${preview.affected.length === 0 ? 'No record was made from an activity this changes.' : `${preview.affected.length} record${preview.affected.length === 1 ? ' was' : 's were'} made from activities this changes; they stay as they are.`}`,
-        confirmLabel: 'Update the pack'
+        title: t('outcome.updateTitle', { id: preview.pack.id, from: preview.installed.version, to: preview.pack.version }),
+        message: `${describeDiff(preview.diff)}. ${preview.affected.length === 0 ? t('outcome.updateNoRecords') : t('outcome.updateRecords', { count: preview.affected.length })}`,
+        confirmLabel: t('outcome.updateConfirm')
       })
       if (!update) {
-        setOutcome({ tone: 'info', title: 'Update cancelled; nothing changed.', lines: [] })
+        setOutcome({ tone: 'info', title: t('outcome.updateCancelled'), lines: [] })
         return
       }
     }
@@ -225,54 +246,89 @@ export function DraftingPage({ packId }: { packId?: string }) {
     setSaved(true)
     setOutcome({
       tone: 'success',
-      title: `Installed ${installed.vendorName} pack “${installed.id}” version ${installed.version} with ${installed.pack.activities.length} activit${installed.pack.activities.length === 1 ? 'y' : 'ies'}.`,
-      // packFromDraft checked every quote against the embedded text already; the import's own "not checked" would mislead.
-      lines: ['Every quote was checked against the policy text embedded in the pack.', ...problemLines(preview.warnings.filter((warning) => !/^no policy text given/.test(warning.message)))],
+      title: t('outcome.installed', { vendor: installed.vendorName, id: installed.id, version: installed.version, count: installed.pack.activities.length }),
+      // packFromDraft checked every quote against its own embedded document already; the import's own "not checked" would mislead.
+      lines: [t('outcome.checked', { count: installed.pack.sources.length }), ...problemLines(preview.warnings.filter((warning) => !/^no policy text given/.test(warning.message)))],
       packId: installed.id
     })
-    toast.success(`Installed ${installed.id} ${installed.version}`)
-  }, 'Could not install the pack')
+    toast.success(t('outcome.installedToast', { id: installed.id, version: installed.version }))
+  }, t('failures.install'))
 
   const exportJson = useAsyncAction(async () => {
     const built = buildPack()
     if (!built) return
     if (!built.ok) {
-      setOutcome({ tone: 'error', title: 'The pack cannot be made yet. Nothing was exported.', lines: problemLines(built.problems) })
+      setOutcome({ tone: 'error', title: t('outcome.cannotExport'), lines: problemLines(built.problems) })
       return
     }
-    const result = await host.saveFile({ title: 'Export the drafted pack', suggestedName: `${built.pack.id}-${built.pack.version}.json`, filters: [{ name: 'Template pack', extensions: ['json'] }], data: built.json })
+    const result = await host.saveFile({ title: t('save.exportTitle'), suggestedName: `${built.pack.id}-${built.pack.version}.json`, filters: [{ name: t('save.exportFilter'), extensions: ['json'] }], data: built.json })
     if (result.status === 'saved') {
       setSaved(true)
-      toast.success(`Exported ${result.name}`)
+      toast.success(t('save.exported', { name: result.name }))
     }
-  }, 'Could not export the pack')
+  }, t('failures.export'))
 
-  const marks = useMemo(
-    () =>
-      (session?.items ?? [])
-        .filter((item) => item.status !== 'rejected')
-        .map((item) => ({ id: item.proposal.id, span: item.proposal.focus ?? item.proposal.span })),
-    [session?.items]
+  const removeSource = useAsyncAction(async (sourceId: string) => {
+    if (!session || session.sources.length < 2) return
+    const source = session.sources.find((candidate) => candidate.id === sourceId)
+    if (!source) return
+    const dependents = dependentsOf(session.items, session.sources, sourceId)
+    // Quotes that rely on the document go with it: the author says so first.
+    if (dependents.total > 0) {
+      const sure = await confirm({
+        title: t('sources.removeTitle', { title: source.title }),
+        message: t('sources.removeMessage', { count: dependents.total, accepted: dependents.accepted }),
+        confirmLabel: t('sources.removeConfirm'),
+        cancelLabel: t('sources.removeCancel'),
+        danger: true
+      })
+      if (!sure) return
+    }
+    setSession((current) => {
+      if (!current) return current
+      const rest = withoutSource(current.sources, current.items, sourceId)
+      return { ...current, ...rest, activeSource: rest.sources[0]!.id }
+    })
+    setSelection(null)
+    setSelectedId(null)
+    setSaved(false)
+    toast.success(t('sources.removed', { title: source.title }))
+  }, t('failures.remove'))
+
+  const items = session?.items
+  const sources = session?.sources
+  const activeItems = useMemo(
+    () => (items && sources ? items.filter((item) => item.status !== 'rejected' && sourceIdOf(item.proposal, sources) === session?.activeSource) : []),
+    [items, sources, session?.activeSource]
   )
-  const runs = useMemo(() => (session ? textRuns(session.text.length, marks) : []), [session, marks])
-  const itemById = useMemo(() => new Map((session?.items ?? []).map((item) => [item.proposal.id, item])), [session?.items])
+  const itemById = useMemo(() => new Map((items ?? []).map((item) => [item.proposal.id, item])), [items])
+  const onMarkFocused = useCallback(() => setFocusMarkId(null), [])
+
+  const activate = (sourceId: string) => {
+    if (!session || session.activeSource === sourceId) return
+    setSession({ ...session, activeSource: sourceId })
+    setSelection(null)
+    window.getSelection()?.removeAllRanges()
+  }
 
   const showInList = (id: string) => {
     setSelectedId(id)
     document.getElementById(`proposal-${id}`)?.focus()
   }
+  /** Brings a proposal's highlight into view, in its own document's tab. */
   const showInText = (id: string) => {
+    const item = itemById.get(id)
+    if (!session || !item) return
     setSelectedId(id)
-    const mark = textRef.current?.querySelector<HTMLElement>(`[data-first-of~="${CSS.escape(id)}"]`)
-    mark?.scrollIntoView({ block: 'center' })
-    mark?.focus()
+    activate(sourceIdOf(item.proposal, session.sources))
+    setFocusMarkId(id)
   }
 
   const onItemKey = (event: KeyboardEvent<HTMLLIElement>, item: ReviewItem) => {
     if (event.target !== event.currentTarget || event.altKey || event.ctrlKey || event.metaKey) return
     const key = event.key.toLowerCase()
-    if (key === 'a') update((items) => setStatus(items, item.proposal.id, 'accepted'))
-    else if (key === 'r') update((items) => setStatus(items, item.proposal.id, 'rejected'))
+    if (key === 'a') update((all) => setStatus(all, item.proposal.id, 'accepted'))
+    else if (key === 'r') update((all) => setStatus(all, item.proposal.id, 'rejected'))
     else if (key === 'e') setEditingId(item.proposal.id)
     else if (key === 'enter') showInText(item.proposal.id)
     else return
@@ -281,17 +337,18 @@ export function DraftingPage({ packId }: { packId?: string }) {
 
   const makeQuote = () => {
     if (!session || !selection) return
-    const result = quoteSelection(session.items, session.text, selection, quoteField)
+    const source = session.sources.find((candidate) => candidate.id === session.activeSource)
+    if (!source) return
+    const result = quoteSelection(session.items, source, selection, quoteField)
     if ('error' in result) {
-      setOutcome({ tone: 'error', title: result.error, lines: [] })
+      setOutcome({ tone: 'error', title: result.error === 'empty' ? t('quote.empty') : t('quote.tooLong', { length: number(result.length), max: number(MAX_QUOTE_LENGTH) }), lines: [] })
       return
     }
     update(() => result.items)
     setSelection(null)
-    setFindText('')
     window.getSelection()?.removeAllRanges()
     setSelectedId(result.id)
-    toast.success(`Quote added to ${DRAFT_FIELD_LABELS[quoteField]}`)
+    toast.success(t('quote.added', { field: fieldLabel(quoteField) }))
   }
 
   if (!session) {
@@ -299,55 +356,26 @@ export function DraftingPage({ packId }: { packId?: string }) {
       <main className="page">
         <header className="page__header">
           <div>
-            <h1>Draft a template pack from a policy</h1>
-            <p className="lead">Open or paste a vendor's policy. The assistant proposes values, each one the policy's own words; you accept, edit or reject each, then install or export the pack. Nothing leaves this computer.</p>
+            <h1>{t('start.heading')}</h1>
+            <p className="lead">{t('start.lead')}</p>
           </div>
           <div className="page__actions">
-            <NavLink to="/templates">Back to the template library</NavLink>
+            <NavLink to="/templates">{t('start.back')}</NavLink>
           </div>
         </header>
         {outcome ? <OutcomeBanner outcome={outcome} /> : null}
         <section className="draft-source" aria-labelledby="draft-source-title">
-          <h2 id="draft-source-title">The policy</h2>
-          <div className="draft-source__row">
-            <div className="field">
-              <label htmlFor="draft-title">Document title</label>
-              <input id="draft-title" value={sourceTitle} placeholder="Its first line when left blank" onChange={(event) => setSourceTitle(event.target.value)} />
-            </div>
-            <div className="field">
-              <label htmlFor="draft-vendor">Vendor name (optional)</label>
-              <input id="draft-vendor" value={vendorOption} placeholder="Read from the policy when left blank" onChange={(event) => setVendorOption(event.target.value)} />
-            </div>
-          </div>
-          <div className="field field--wide">
-            <label htmlFor="draft-text">Policy text</label>
-            <textarea id="draft-text" rows={14} value={pasted} placeholder="Paste the policy here, or open a file" onChange={(event) => setPasted(event.target.value)} />
-          </div>
-          <div className="draft-source__actions">
-            <button type="button" className="button" onClick={() => void openPolicyFile.run()} disabled={reading !== null || openPolicyFile.busy}>
-              Open a policy file (.txt, .md)…
-            </button>
-            <button type="button" className="button button--primary" onClick={() => void propose.run(pasted, sourceTitle)} disabled={reading !== null}>
-              Propose values
-            </button>
-            {reading ? (
-              <span role="status" className="draft-source__progress">
-                Reading the policy…{' '}
-                <button type="button" className="button button--small" onClick={reading.cancel}>
-                  Stop
-                </button>
-              </span>
-            ) : null}
-          </div>
+          <h2 id="draft-source-title">{t('start.firstSource')}</h2>
+          <SourceForm initialKind="privacy-policy" withVendor reading={reading} busy={openSourceFile.busy} openFile={openSourceFile.run} onPropose={propose.run} />
         </section>
         {installedPacks.length > 0 ? (
           <section className="draft-source" aria-labelledby="draft-open-title">
-            <h2 id="draft-open-title">Or edit an installed pack</h2>
+            <h2 id="draft-open-title">{t('start.editInstalled')}</h2>
             <ul className="draft-packs">
               {installedPacks.map((pack) => (
                 <li key={pack.id}>
                   <button type="button" className="button button--small" onClick={() => void openInstalled.run(pack.id)} disabled={openInstalled.busy}>
-                    Edit {pack.vendorName} ({pack.id} {pack.version})
+                    {t('start.editPack', { vendor: pack.vendorName, id: pack.id, version: pack.version })}
                   </button>
                 </li>
               ))}
@@ -362,20 +390,28 @@ export function DraftingPage({ packId }: { packId?: string }) {
   const gaps = gapsFor(acceptedProposals(session.items))
   const groups = itemsByField(session.items)
   const selectedItem = selectedId ? itemById.get(selectedId) : undefined
+  const sourceTitle = new Map(session.sources.map((source) => [source.id, source.title]))
+  const countOf = (sourceId: string) => session.items.filter((item) => sourceIdOf(item.proposal, session.sources) === sourceId).length
 
   return (
     <main className="page page--wide">
       <header className="page__header">
         <div>
-          <h1>{session.base ? `Edit pack ${session.base.id}` : 'Review the drafted pack'}</h1>
+          <h1>{session.base ? t('review.editHeading', { id: session.base.id }) : t('review.heading')}</h1>
           <p className="lead">
-            {session.title}: {session.items.length} proposals, {counts.accepted} accepted, {counts.rejected} rejected, {counts.pending} to review.
-            {session.draftMs !== undefined ? ` Read in ${Math.round(session.draftMs)} ms.` : ''}
+            {t('review.summary', {
+              title: session.sources.length === 1 ? session.sources[0]!.title : t('review.summarySources', { count: session.sources.length }),
+              total: session.items.length,
+              accepted: counts.accepted,
+              rejected: counts.rejected,
+              pending: counts.pending
+            })}
+            {session.draftMs !== undefined ? ` ${t('review.readIn', { ms: Math.round(session.draftMs) })}` : ''}
           </p>
         </div>
         <div className="page__actions">
-          <button type="button" className="button" onClick={() => update((items) => acceptPending(items))} disabled={counts.pending === 0}>
-            Accept all to review
+          <button type="button" className="button" onClick={() => update((all) => acceptPending(all))} disabled={counts.pending === 0}>
+            {t('review.acceptAll')}
           </button>
           <button
             type="button"
@@ -384,133 +420,105 @@ export function DraftingPage({ packId }: { packId?: string }) {
               void (async () => {
                 if (!saved && !(await askToLeave())) return
                 setSession(null)
+                setAdding(false)
                 setSaved(true)
                 setOutcome(null)
               })()
             }
           >
-            Start again
+            {t('review.startAgain')}
           </button>
         </div>
       </header>
       {outcome ? <OutcomeBanner outcome={outcome} /> : null}
       {session.unplaced.length > 0 ? (
         <div className="banner banner--error" role="alert">
-          <p>{session.unplaced.length} values of this pack could not be placed in its policy text (their quote is not in it); they are not in the editor and saving would leave them out:</p>
+          <p>{t('review.unplaced', { count: session.unplaced.length })}</p>
           <ul>{session.unplaced.slice(0, 20).map((line, index) => <li key={index}>{line}</li>)}</ul>
         </div>
       ) : null}
-      {session.keptAsTheyAre.length > 0 ? <p className="banner banner--info">Kept as they are when you save (not edited here): {session.keptAsTheyAre.join('; ')}.</p> : null}
-      <div className="draft-layout">
-        <section className="draft-text-panel" aria-labelledby="draft-text-title">
-          <h2 id="draft-text-title">Policy text</h2>
-          <p className="hint">Highlights are proposals: Tab to one and press Enter to find it in the list. Select any passage to quote it for a field.</p>
-          <div
-            ref={textRef}
-            className="draft-text"
-            role="document"
-            aria-label="Policy text with proposals highlighted"
-            onMouseUp={() => setSelection(textRef.current ? selectionOffsets(textRef.current, window.getSelection()) : null)}
-            onKeyUp={(event) => {
-              if (event.shiftKey) setSelection(textRef.current ? selectionOffsets(textRef.current, window.getSelection()) : null)
-            }}
-          >
-            <PolicyRuns text={session.text} runs={runs} itemById={itemById} selectedId={selectedId} onPick={showInList} />
-          </div>
+      {session.keptAsTheyAre.length > 0 ? <p className="banner banner--info">{t('review.kept', { list: session.keptAsTheyAre.join('; ') })}</p> : null}
+      {adding ? (
+        <section className="draft-source" aria-labelledby="draft-add-title">
+          <h2 id="draft-add-title">{t('source.addHeading')}</h2>
+          <SourceForm
+            initialKind={session.sources.some((source) => source.kind === 'sub-processor-list') ? 'dpa' : 'sub-processor-list'}
+            withVendor={false}
+            reading={reading}
+            busy={openSourceFile.busy}
+            openFile={openSourceFile.run}
+            onPropose={propose.run}
+            onAddWithout={addWithoutProposals}
+            onCancel={() => setAdding(false)}
+          />
         </section>
-        <aside className="draft-side" aria-label="Proposals">
-          <div className="draft-quote-bar" role="group" aria-label="Make a quote from the selected passage">
-            <p className="draft-quote-bar__selection">{selection ? `Selected: “${excerpt(session.text.slice(selection.start, selection.end), 90)}”` : 'Select a passage in the text to quote it.'}</p>
-            <form
-              className="draft-quote-bar__find"
-              onSubmit={(event) => {
-                event.preventDefault()
-                const span = locateIn(normaliseWithOffsets(session.text), findText)
-                if (span) setSelection(span)
-                else setOutcome({ tone: 'error', title: `“${excerpt(findText, 80)}” is not in the policy text (spaces and line breaks may differ; other characters must match).`, lines: [] })
-              }}
-            >
-              <label htmlFor="draft-quote-find">Or type the words to quote</label>
-              <input id="draft-quote-find" value={findText} onChange={(event) => setFindText(event.target.value)} />
-              <button type="submit" className="button button--small" disabled={findText.trim() === ''}>
-                Find
-              </button>
-            </form>
-            <label htmlFor="draft-quote-field">Field</label>
-            <select id="draft-quote-field" value={quoteField} onChange={(event) => setQuoteField(event.target.value as DraftField)}>
-              {DRAFT_FIELDS.map((field) => (
-                <option key={field} value={field}>
-                  {DRAFT_FIELD_LABELS[field]}
-                </option>
-              ))}
-            </select>
-            <button type="button" className="button button--small button--primary" onClick={makeQuote} disabled={!selection}>
-              Make quote
-            </button>
-          </div>
-          {selectedItem ? <p className="draft-selected" aria-live="polite">Selected proposal: {DRAFT_FIELD_LABELS[selectedItem.proposal.field]} — {excerpt(valueText(selectedItem.proposal), 80)}</p> : null}
-          {groups.map(({ field, items }) => (
+      ) : null}
+      <div className="draft-layout">
+        <SourcePane
+          sources={session.sources}
+          activeId={session.activeSource}
+          onActivate={activate}
+          items={activeItems}
+          countOf={countOf}
+          selectedId={selectedId}
+          onPick={showInList}
+          selection={selection}
+          onSelect={setSelection}
+          quoteField={quoteField}
+          onQuoteField={setQuoteField}
+          onMakeQuote={makeQuote}
+          onNotFound={(words) => setOutcome({ tone: 'error', title: t('quote.notFound', { excerpt: excerpt(words, 80), title: sourceTitle.get(session.activeSource) ?? '' }), lines: [] })}
+          onAddSource={() => setAdding(true)}
+          onRemoveSource={(id) => void removeSource.run(id)}
+          onUpdateSource={(id, patch) => {
+            setSession({ ...session, sources: session.sources.map((source) => (source.id === id ? { ...source, ...patch } : source)) })
+            setSaved(false)
+          }}
+          focusMarkId={focusMarkId}
+          onMarkFocused={onMarkFocused}
+        />
+        <aside className="draft-side" aria-label={t('review.proposals')}>
+          {selectedItem ? (
+            <p className="draft-selected" aria-live="polite">
+              {t('review.selectedProposal', { field: fieldLabel(selectedItem.proposal.field), value: excerpt(valueText(selectedItem.proposal), 80) })}
+            </p>
+          ) : null}
+          {groups.map(({ field, items: fieldItems }) => (
             <section key={field} className="draft-group" aria-labelledby={`draft-group-${field}`}>
               <h3 id={`draft-group-${field}`}>
-                {DRAFT_FIELD_LABELS[field]} <span className="draft-group__count">({items.filter((item) => item.status === 'accepted').length} of {items.length} accepted)</span>
-                {items.some((item) => item.status === 'pending') ? (
-                  <button type="button" className="button button--small draft-group__accept" onClick={() => update((all) => acceptPending(all, field))} aria-label={`Accept all ${DRAFT_FIELD_LABELS[field]} to review`}>
-                    Accept all
+                {fieldLabel(field)} <span className="draft-group__count">{t('review.groupCount', { accepted: fieldItems.filter((item) => item.status === 'accepted').length, total: fieldItems.length })}</span>
+                {fieldItems.some((item) => item.status === 'pending') ? (
+                  <button type="button" className="button button--small draft-group__accept" onClick={() => update((all) => acceptPending(all, field))} aria-label={t('review.acceptGroupLabel', { field: fieldLabel(field) })}>
+                    {t('review.acceptGroup')}
                   </button>
                 ) : null}
               </h3>
-              {items.length === 0 ? (
-                <p className="draft-gap">Nothing found: the policy may be silent here. Select a passage to quote one.</p>
+              {fieldItems.length === 0 ? (
+                <p className="draft-gap">{t('review.nothingFound')}</p>
               ) : (
                 <ul className="draft-list">
-                  {items.map((item) => (
-                    <li
+                  {fieldItems.map((item) => (
+                    <ProposalItem
                       key={item.proposal.id}
-                      id={`proposal-${item.proposal.id}`}
-                      tabIndex={0}
-                      className={`draft-item draft-item--${item.status}${selectedId === item.proposal.id ? ' draft-item--selected' : ''}`}
-                      aria-label={`${DRAFT_FIELD_LABELS[field]}: ${valueText(item.proposal)}, ${STATUS_LABELS[item.status]}`}
-                      onKeyDown={(event) => onItemKey(event, item)}
-                      onFocus={(event) => {
-                        if (event.target === event.currentTarget) setSelectedId(item.proposal.id)
+                      item={item}
+                      sourceTitle={session.sources.length > 1 ? sourceTitle.get(sourceIdOf(item.proposal, session.sources)) : undefined}
+                      selected={selectedId === item.proposal.id}
+                      editing={editingId === item.proposal.id}
+                      onKey={(event) => onItemKey(event, item)}
+                      onFocus={() => setSelectedId(item.proposal.id)}
+                      onStatus={(status) => update((all) => setStatus(all, item.proposal.id, status))}
+                      onEdit={() => setEditingId(item.proposal.id)}
+                      onShow={() => showInText(item.proposal.id)}
+                      onSave={(value) => {
+                        update((all) => editValue(all, item.proposal.id, value))
+                        setEditingId(null)
+                        document.getElementById(`proposal-${item.proposal.id}`)?.focus()
                       }}
-                    >
-                      <div className="draft-item__head">
-                        <span className="draft-item__value">{valueText(item.proposal)}</span>
-                        <span className={`badge draft-badge draft-badge--${item.status}`}>{STATUS_LABELS[item.status]}{item.edited ? ', edited' : ''}{item.authored ? ', your quote' : ''}</span>
-                      </div>
-                      <p className="draft-item__why">{item.proposal.reason}</p>
-                      <blockquote className="draft-item__quote">{excerpt(item.proposal.quote, 220)}</blockquote>
-                      {editingId === item.proposal.id ? (
-                        <ProposalEditor
-                          proposal={item.proposal}
-                          onSave={(value) => {
-                            update((items) => editValue(items, item.proposal.id, value))
-                            setEditingId(null)
-                            document.getElementById(`proposal-${item.proposal.id}`)?.focus()
-                          }}
-                          onCancel={() => {
-                            setEditingId(null)
-                            document.getElementById(`proposal-${item.proposal.id}`)?.focus()
-                          }}
-                        />
-                      ) : (
-                        <div className="draft-item__actions">
-                          <button type="button" className="button button--small" onClick={() => update((items) => setStatus(items, item.proposal.id, 'accepted'))} disabled={item.status === 'accepted'}>
-                            Accept
-                          </button>
-                          <button type="button" className="button button--small" onClick={() => setEditingId(item.proposal.id)}>
-                            Edit
-                          </button>
-                          <button type="button" className="button button--small" onClick={() => update((items) => setStatus(items, item.proposal.id, 'rejected'))} disabled={item.status === 'rejected'}>
-                            Reject
-                          </button>
-                          <button type="button" className="button button--small button--link" onClick={() => showInText(item.proposal.id)}>
-                            Show in text
-                          </button>
-                        </div>
-                      )}
-                    </li>
+                      onCancel={() => {
+                        setEditingId(null)
+                        document.getElementById(`proposal-${item.proposal.id}`)?.focus()
+                      }}
+                    />
                   ))}
                 </ul>
               )}
@@ -519,34 +527,34 @@ export function DraftingPage({ packId }: { packId?: string }) {
         </aside>
       </div>
       <section className="draft-save" aria-labelledby="draft-save-title">
-        <h2 id="draft-save-title">Save the pack</h2>
+        <h2 id="draft-save-title">{t('save.heading')}</h2>
         {gaps.length > 0 ? (
           <div className="draft-gaps">
-            <h3>Nothing accepted for</h3>
-            <ul>{gaps.map((gap) => <li key={gap.field}>{DRAFT_FIELD_LABELS[gap.field]}</li>)}</ul>
-            <p className="hint">Check that the policy is silent on these; the pack lists each open point as a gap for the DPO.</p>
+            <h3>{t('save.gapsHeading')}</h3>
+            <ul>{gaps.map((gap) => <li key={gap.field}>{fieldLabel(gap.field)}</li>)}</ul>
+            <p className="hint">{t('save.gapsHint')}</p>
           </div>
         ) : null}
         <div className="draft-source__row">
           <div className="field">
-            <label htmlFor="draft-save-vendor">Vendor name</label>
-            <input id="draft-save-vendor" value={session.vendor} placeholder="The accepted vendor's name" onChange={(event) => setSession({ ...session, vendor: event.target.value })} />
+            <label htmlFor="draft-save-vendor">{t('save.vendor')}</label>
+            <input id="draft-save-vendor" value={session.vendor} placeholder={t('save.vendorPlaceholder')} onChange={(event) => setSession({ ...session, vendor: event.target.value })} />
           </div>
           <div className="field">
-            <label htmlFor="draft-save-id">Pack id</label>
-            <input id="draft-save-id" value={session.packId} placeholder="Made from the vendor's name" disabled={session.base !== undefined} onChange={(event) => setSession({ ...session, packId: event.target.value })} />
+            <label htmlFor="draft-save-id">{t('save.packId')}</label>
+            <input id="draft-save-id" value={session.packId} placeholder={t('save.packIdPlaceholder')} disabled={session.base !== undefined} onChange={(event) => setSession({ ...session, packId: event.target.value })} />
           </div>
           <div className="field">
-            <label htmlFor="draft-save-version">Version</label>
+            <label htmlFor="draft-save-version">{t('save.version')}</label>
             <input id="draft-save-version" value={session.version} onChange={(event) => setSession({ ...session, version: event.target.value })} />
           </div>
         </div>
         <div className="draft-source__actions">
           <button type="button" className="button button--primary" onClick={() => void install.run()} disabled={install.busy || counts.accepted === 0}>
-            Install pack
+            {t('save.install')}
           </button>
           <button type="button" className="button" onClick={() => void exportJson.run()} disabled={exportJson.busy || counts.accepted === 0}>
-            Export JSON…
+            {t('save.export')}
           </button>
         </div>
       </section>
@@ -554,22 +562,86 @@ export function DraftingPage({ packId }: { packId?: string }) {
   )
 }
 
-function excerpt(text: string, length: number): string {
-  const flat = text.replace(/\s+/g, ' ').trim()
-  return flat.length > length ? `${flat.slice(0, length - 1)}…` : flat
+function ProposalItem({
+  item,
+  sourceTitle,
+  selected,
+  editing,
+  onKey,
+  onFocus,
+  onStatus,
+  onEdit,
+  onShow,
+  onSave,
+  onCancel
+}: {
+  item: ReviewItem
+  /** The document the proposal stands in, named when the draft has several. */
+  sourceTitle: string | undefined
+  selected: boolean
+  editing: boolean
+  onKey: (event: KeyboardEvent<HTMLLIElement>) => void
+  onFocus: () => void
+  onStatus: (status: 'accepted' | 'rejected') => void
+  onEdit: () => void
+  onShow: () => void
+  onSave: Parameters<typeof ProposalEditor>[0]['onSave']
+  onCancel: () => void
+}) {
+  const { t } = useTranslation('drafting')
+  const { proposal, status } = item
+  const badge = [t(`status.${status}`), ...(item.edited ? [t('review.edited')] : []), ...(item.authored ? [t('review.yourQuote')] : [])].join(', ')
+  // The assistant's reasons are the core's words; the two the screen knows are said in its language.
+  const reason = item.authored ? t('review.quotedByYou') : proposal.reason.startsWith('from pack ') ? proposal.reason.replace(/^from pack (\S+) (\S+)$/, (_whole, id: string, version: string) => t('review.fromPack', { id, version })) : proposal.reason
+  return (
+    <li
+      id={`proposal-${proposal.id}`}
+      tabIndex={0}
+      className={`draft-item draft-item--${status}${selected ? ' draft-item--selected' : ''}`}
+      aria-label={t('review.itemLabel', { field: fieldLabel(proposal.field), value: valueText(proposal), status: t(`status.${status}`) })}
+      onKeyDown={onKey}
+      onFocus={(event) => {
+        if (event.target === event.currentTarget) onFocus()
+      }}
+    >
+      <div className="draft-item__head">
+        <span className="draft-item__value">{valueText(proposal)}</span>
+        <span className={`badge draft-badge draft-badge--${status}`}>{badge}</span>
+      </div>
+      <p className="draft-item__why">
+        {reason}
+        {sourceTitle ? <span className="draft-item__source"> · {t('review.fromSource', { title: sourceTitle })}</span> : null}
+      </p>
+      <blockquote className="draft-item__quote">{excerpt(proposal.quote, 220)}</blockquote>
+      {editing ? (
+        <ProposalEditor proposal={proposal} onSave={onSave} onCancel={onCancel} />
+      ) : (
+        <div className="draft-item__actions">
+          <button type="button" className="button button--small" onClick={() => onStatus('accepted')} disabled={status === 'accepted'}>
+            {t('review.accept')}
+          </button>
+          <button type="button" className="button button--small" onClick={onEdit}>
+            {t('review.edit')}
+          </button>
+          <button type="button" className="button button--small" onClick={() => onStatus('rejected')} disabled={status === 'rejected'}>
+            {t('review.reject')}
+          </button>
+          <button type="button" className="button button--small button--link" onClick={onShow}>
+            {t('review.showInText')}
+          </button>
+        </div>
+      )}
+    </li>
+  )
 }
 
 function OutcomeBanner({ outcome }: { outcome: Outcome }) {
-  const bannerRef = useRef<HTMLDivElement>(null)
-  // The save buttons are at the foot of a long page: bring the result into view.
-  useEffect(() => {
-    // A block body: newer browsers return a promise from scrollIntoView, which React would take for a clean-up.
-    bannerRef.current?.scrollIntoView({ block: 'nearest' })
-  }, [outcome])
+  const { t } = useTranslation('drafting')
+  const bannerRef = useOutcomeScroll(outcome)
   return (
-    <div ref={bannerRef} className={`banner tpl-outcome banner--${outcome.tone}`} role={outcome.tone === 'error' ? 'alert' : 'status'} aria-label="Drafting result">
+    <div ref={bannerRef} className={`banner tpl-outcome banner--${outcome.tone}`} role={outcome.tone === 'error' ? 'alert' : 'status'} aria-label={t('outcome.label')}>
       <p className="tpl-outcome__title">
-        {outcome.title} {outcome.packId ? <NavLink to={`/templates/${encodeURIComponent(outcome.packId)}`}>Open the pack</NavLink> : null}
+        {outcome.title} {outcome.packId ? <NavLink to={`/templates/${encodeURIComponent(outcome.packId)}`}>{t('outcome.openPack')}</NavLink> : null}
       </p>
       {outcome.lines.length > 0 ? (
         <ul className="tpl-outcome__lines">
@@ -582,73 +654,31 @@ function OutcomeBanner({ outcome }: { outcome: Outcome }) {
   )
 }
 
-/** The policy text with each run of highlighted words as a <mark>; the first run of each proposal takes the keyboard focus. */
-function PolicyRuns({
-  text,
-  runs,
-  itemById,
-  selectedId,
-  onPick
-}: {
-  text: string
-  runs: ReturnType<typeof textRuns>
-  itemById: Map<string, ReviewItem>
-  selectedId: string | null
-  onPick: (id: string) => void
-}) {
-  const seen = new Set<string>()
-  return (
-    <>
-      {runs.map((run) => {
-        const content = text.slice(run.start, run.end)
-        if (run.ids.length === 0) return <span key={run.start}>{content}</span>
-        const firstOf = run.ids.filter((id) => !seen.has(id))
-        for (const id of firstOf) seen.add(id)
-        // The innermost highlight (the last given, or the shortest) is the one a click picks.
-        const items = run.ids.map((id) => itemById.get(id)).filter((item) => item !== undefined)
-        const innermost = [...items].sort((a, b) => (a.proposal.focus ?? a.proposal.span).end - (a.proposal.focus ?? a.proposal.span).start - ((b.proposal.focus ?? b.proposal.span).end - (b.proposal.focus ?? b.proposal.span).start))[0]
-        if (!innermost) return <span key={run.start}>{content}</span>
-        const accepted = items.some((item) => item.status === 'accepted')
-        const focusable = firstOf.length > 0
-        const label = items.map((item) => `${DRAFT_FIELD_LABELS[item.proposal.field]}: ${valueText(item.proposal)} (${STATUS_LABELS[item.status].toLowerCase()})`).join('; ')
-        return (
-          <mark
-            key={run.start}
-            className={`draft-mark${accepted ? ' draft-mark--accepted' : ''}${run.ids.includes(selectedId ?? '') ? ' draft-mark--selected' : ''}${items.length > 1 ? ' draft-mark--nested' : ''}`}
-            data-first-of={firstOf.join(' ') || undefined}
-            tabIndex={focusable ? 0 : undefined}
-            role={focusable ? 'button' : undefined}
-            aria-label={focusable ? label : undefined}
-            title={label}
-            onClick={() => onPick(innermost.proposal.id)}
-            onKeyDown={(event) => {
-              if (event.key === 'Enter' || event.key === ' ') {
-                event.preventDefault()
-                onPick(innermost.proposal.id)
-              }
-            }}
-          >
-            {content}
-          </mark>
-        )
-      })}
-    </>
-  )
+/** The save buttons are at the foot of a long page: a new result is brought into view. */
+function useOutcomeScroll(outcome: Outcome) {
+  const [element, setElement] = useState<HTMLDivElement | null>(null)
+  useEffect(() => {
+    // A block body: newer browsers return a promise from scrollIntoView, which React would take for a clean-up.
+    element?.scrollIntoView({ block: 'nearest' })
+  }, [element, outcome])
+  return setElement
 }
 
-function useInstalledPackIds(): Array<{ id: string; version: string; vendorName: string }> {
+function useInstalledPackIds(shown: boolean): Array<{ id: string; version: string; vendorName: string }> {
+  const { t } = useTranslation('drafting')
   const [packs, setPacks] = useState<Array<{ id: string; version: string; vendorName: string }>>([])
   useEffect(() => {
+    if (!shown) return
     let live = true
     templateRepository.listPacks().then(
       (list) => {
         if (live) setPacks(list.map((pack) => ({ id: pack.id, version: pack.version, vendorName: pack.vendorName })))
       },
-      (error: unknown) => toast.error(`Could not list the installed packs: ${failureReason(error)}`)
+      (error: unknown) => toast.error(t('start.listFailed', { reason: failureReason(error) }))
     )
     return () => {
       live = false
     }
-  }, [])
+  }, [t, shown])
   return packs
 }

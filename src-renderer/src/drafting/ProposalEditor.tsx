@@ -1,19 +1,14 @@
 /** Edits one proposal's value; the quote stays the policy's own words. */
 import { useId, useState } from 'react'
-import {
-  LAWFUL_BASIS_LABELS,
-  RECIPIENT_TYPE_LABELS,
-  RECORD_ROLE_LABELS,
-  RETENTION_UNIT_LABELS,
-  SECURITY_MEASURE_LABELS,
-  TRANSFER_INSTRUMENT_LABELS,
-  keysOf,
-  type RecordRole
-} from '@core/records/enums'
+import { useTranslation } from 'react-i18next'
+import { keysOf, type RecordRole } from '@core/records/enums'
+import { termLabelIn } from '@core/i18n/catalogues'
 import { mechanismOfInstrument } from '@core/legal/parse-instrument-text'
 import { resolveDestinationCode } from '@core/legal/destinations'
-import { VOCABULARY, termLabel } from '@core/vocabulary/vocabulary'
+import { VOCABULARY } from '@core/vocabulary/vocabulary'
 import type { DraftProposal, DraftValueByField } from '@core/templates/drafting/proposal'
+import { currentLocale } from '../i18n/i18n'
+import { enumLabels } from '../i18n/labels'
 
 interface Props {
   proposal: DraftProposal
@@ -22,16 +17,18 @@ interface Props {
 }
 
 function TermSelect({ kind, value, onChange, label }: { kind: 'dataCategories' | 'dataSubjects'; value: string; onChange: (term: string) => void; label: string }) {
+  const { t } = useTranslation('drafting')
   const id = useId()
+  const locale = currentLocale()
   const known = VOCABULARY[kind].some((entry) => entry.key === value)
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
       <select id={id} value={value} onChange={(event) => onChange(event.target.value)}>
-        {known ? null : <option value={value}>{termLabel(value)} (your wording)</option>}
+        {known ? null : <option value={value}>{t('editor.yourWording', { term: termLabelIn(value, locale) })}</option>}
         {VOCABULARY[kind].map((entry) => (
           <option key={entry.key} value={entry.key}>
-            {entry.name} ({entry.key})
+            {termLabelIn(entry.key, locale)} ({entry.key})
           </option>
         ))}
       </select>
@@ -67,42 +64,43 @@ function Choice<K extends string>({ label, value, options, onChange, blank }: { 
 }
 
 export function ProposalEditor({ proposal, onSave, onCancel }: Props) {
+  const { t } = useTranslation('drafting')
   const [value, setValue] = useState<DraftProposal['value']>(proposal.value)
   const patch = <F extends DraftProposal['field']>(next: Partial<DraftValueByField[F]>) => setValue((current) => ({ ...current, ...next }))
   const fields = (() => {
     switch (proposal.field) {
       case 'vendor':
       case 'activity':
-        return <TextInput label="Name" value={(value as { name: string }).name} onChange={(name) => patch({ name })} />
+        return <TextInput label={t('editor.name')} value={(value as { name: string }).name} onChange={(name) => patch({ name })} />
       case 'subProcessor': {
         const current = value as DraftValueByField['subProcessor']
         return (
           <>
-            <TextInput label="Name" value={current.name} onChange={(name) => patch<'subProcessor'>({ name })} />
-            <TextInput label="Service" value={current.service ?? ''} onChange={(service) => patch<'subProcessor'>({ service })} />
+            <TextInput label={t('editor.name')} value={current.name} onChange={(name) => patch<'subProcessor'>({ name })} />
+            <TextInput label={t('editor.service')} value={current.service ?? ''} onChange={(service) => patch<'subProcessor'>({ service })} />
           </>
         )
       }
       case 'role':
-        return <Choice label="Role" value={(value as { role: RecordRole }).role} options={RECORD_ROLE_LABELS} onChange={(role) => role && patch<'role'>({ role })} />
+        return <Choice label={t('editor.role')} value={(value as { role: RecordRole }).role} options={enumLabels('RECORD_ROLE_LABELS')} onChange={(role) => role && patch<'role'>({ role })} />
       case 'dataCategory':
-        return <TermSelect kind="dataCategories" label="Data category" value={(value as { term: string }).term} onChange={(term) => patch<'dataCategory'>({ term })} />
+        return <TermSelect kind="dataCategories" label={t('editor.dataCategory')} value={(value as { term: string }).term} onChange={(term) => patch<'dataCategory'>({ term })} />
       case 'dataSubject':
-        return <TermSelect kind="dataSubjects" label="Data subject" value={(value as { term: string }).term} onChange={(term) => patch<'dataSubject'>({ term })} />
+        return <TermSelect kind="dataSubjects" label={t('editor.dataSubject')} value={(value as { term: string }).term} onChange={(term) => patch<'dataSubject'>({ term })} />
       case 'purpose': {
         const current = value as DraftValueByField['purpose']
         return (
           <>
-            <TextInput label="Purpose" multiline value={current.description} onChange={(description) => patch<'purpose'>({ description })} />
+            <TextInput label={t('editor.purpose')} multiline value={current.description} onChange={(description) => patch<'purpose'>({ description })} />
             <Choice
-              label="Lawful basis"
+              label={t('editor.lawfulBasis')}
               value={current.lawfulBasis ?? ''}
-              options={LAWFUL_BASIS_LABELS}
-              blank="Not stated"
+              options={enumLabels('LAWFUL_BASIS_LABELS')}
+              blank={t('editor.notStated')}
               onChange={(basis) => setValue(basis ? { ...current, lawfulBasis: basis } : { description: current.description, uses: current.uses })}
             />
             {current.lawfulBasis === 'f' ? (
-              <TextInput label="Legitimate interest (as the policy names it; blank: a gap)" value={current.legitimateInterest ?? ''} onChange={(legitimateInterest) => patch<'purpose'>({ legitimateInterest })} />
+              <TextInput label={t('editor.legitimateInterest')} value={current.legitimateInterest ?? ''} onChange={(legitimateInterest) => patch<'purpose'>({ legitimateInterest })} />
             ) : null}
           </>
         )
@@ -111,20 +109,20 @@ export function ProposalEditor({ proposal, onSave, onCancel }: Props) {
         const current = value as DraftValueByField['retention']
         return current.mode === 'period' ? (
           <>
-            <TextInput label="Period" value={String(current.period)} onChange={(text) => patch<'retention'>({ period: Math.max(1, Math.min(1000, Math.round(Number(text) || 1))) })} />
-            <Choice label="Unit" value={current.unit} options={RETENTION_UNIT_LABELS} onChange={(unit) => unit && patch<'retention'>({ unit: unit })} />
-            <TextInput label="Counted from" value={current.fromEvent ?? ''} onChange={(fromEvent) => patch<'retention'>({ fromEvent })} />
+            <TextInput label={t('editor.period')} value={String(current.period)} onChange={(text) => patch<'retention'>({ period: Math.max(1, Math.min(1000, Math.round(Number(text) || 1))) })} />
+            <Choice label={t('editor.unit')} value={current.unit} options={enumLabels('RETENTION_UNIT_LABELS')} onChange={(unit) => unit && patch<'retention'>({ unit: unit })} />
+            <TextInput label={t('editor.countedFrom')} value={current.fromEvent ?? ''} onChange={(fromEvent) => patch<'retention'>({ fromEvent })} />
           </>
         ) : (
-          <TextInput label="Criterion" multiline value={current.criterion} onChange={(criterion) => patch<'retention'>({ criterion })} />
+          <TextInput label={t('editor.criterion')} multiline value={current.criterion} onChange={(criterion) => patch<'retention'>({ criterion })} />
         )
       }
       case 'recipient': {
         const current = value as DraftValueByField['recipient']
         return (
           <>
-            <TextInput label="Recipient" value={current.name} onChange={(name) => patch<'recipient'>({ name })} />
-            <Choice label="Type" value={current.type} options={RECIPIENT_TYPE_LABELS} onChange={(type) => type && patch<'recipient'>({ type: type })} />
+            <TextInput label={t('editor.recipient')} value={current.name} onChange={(name) => patch<'recipient'>({ name })} />
+            <Choice label={t('editor.type')} value={current.type} options={enumLabels('RECIPIENT_TYPE_LABELS')} onChange={(type) => type && patch<'recipient'>({ type: type })} />
           </>
         )
       }
@@ -132,12 +130,12 @@ export function ProposalEditor({ proposal, onSave, onCancel }: Props) {
         const current = value as DraftValueByField['transfer']
         return (
           <>
-            <TextInput label="Country" value={current.country} onChange={(country) => patch<'transfer'>({ country, countryCode: resolveDestinationCode(country) })} />
+            <TextInput label={t('editor.country')} value={current.country} onChange={(country) => patch<'transfer'>({ country, countryCode: resolveDestinationCode(country) })} />
             <Choice
-              label="Instrument"
+              label={t('editor.instrument')}
               value={current.instrument ?? ''}
-              options={TRANSFER_INSTRUMENT_LABELS}
-              blank="Not stated"
+              options={enumLabels('TRANSFER_INSTRUMENT_LABELS')}
+              blank={t('editor.notStated')}
               onChange={(instrument) => {
                 const { instrument: _instrument, mechanism: _mechanism, sccModule: _module, ...rest } = current
                 setValue(instrument ? { ...rest, instrument: instrument, mechanism: mechanismOfInstrument(instrument) } : rest)
@@ -150,10 +148,10 @@ export function ProposalEditor({ proposal, onSave, onCancel }: Props) {
         const current = value as DraftValueByField['securityMeasure']
         return (
           <Choice
-            label="Measure"
+            label={t('editor.measure')}
             value={current.measure ?? ''}
-            options={SECURITY_MEASURE_LABELS}
-            blank="None of the listed (keep as description)"
+            options={enumLabels('SECURITY_MEASURE_LABELS')}
+            blank={t('editor.noListedMeasure')}
             onChange={(measure) => setValue(measure ? { measure: measure } : {})}
           />
         )
@@ -163,7 +161,7 @@ export function ProposalEditor({ proposal, onSave, onCancel }: Props) {
   return (
     <form
       className="draft-editor"
-      aria-label="Edit proposal"
+      aria-label={t('editor.label')}
       onSubmit={(event) => {
         event.preventDefault()
         onSave(value)
@@ -178,10 +176,10 @@ export function ProposalEditor({ proposal, onSave, onCancel }: Props) {
       <div className="draft-editor__fields">{fields}</div>
       <div className="draft-editor__actions">
         <button type="submit" className="button button--primary button--small">
-          Save and accept
+          {t('editor.save')}
         </button>
         <button type="button" className="button button--small" onClick={onCancel}>
-          Cancel
+          {t('editor.cancel')}
         </button>
       </div>
     </form>

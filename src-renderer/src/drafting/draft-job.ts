@@ -3,6 +3,7 @@
  * responsive on a long policy (Kaltura's 50,000 characters take 200–350 ms); on the page only
  * when no worker can start.
  */
+import { t } from '../i18n/i18n'
 import { runWorkerJob, type JobWorker, type WorkerJob } from '../ui/worker-job'
 import type { DraftRequest, DraftResult, DraftWorkerMessage } from './draft-protocol'
 
@@ -24,10 +25,10 @@ export function draftInBackground(request: DraftRequest, createWorker: () => Dra
       return { draft, milliseconds: performance.now() - start }
     },
     words: {
-      notStarted: (why) => `The drafting worker could not start (${why}); reading the policy on the page instead`,
-      pageFailed: (message) => `Reading the policy failed: ${message}`,
-      crashed: (detail) => `Reading the policy stopped unexpectedly (${detail}); nothing was proposed.`,
-      unreadableAnswer: 'The proposals could not be received from the drafting worker.',
+      notStarted: (why) => t('drafting:worker.notStarted', { why }),
+      pageFailed: (message) => t('drafting:worker.pageFailed', { message }),
+      crashed: (detail) => t('drafting:worker.crashed', { detail }),
+      unreadableAnswer: t('drafting:worker.unreadable'),
       cancelled: () => new StoppedDrafting('Stopped reading the policy')
     }
   })

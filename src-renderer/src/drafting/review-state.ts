@@ -36,26 +36,40 @@ export function editValue<F extends DraftField>(items: readonly ReviewItem[], id
 
 let authoredCounter = 0
 
-/** The passage the author selected, as an accepted quote for `field`, its value read by the same rules. */
-export function quoteSelection(items: readonly ReviewItem[], text: string, span: Span, field: DraftField): { items: ReviewItem[]; id: string } | { error: string } {
+export type QuoteRefusal = { error: 'empty' } | { error: 'too-long'; length: number }
+
+/** Quotes hold at most this many characters (the pack format's limit). */
+export const MAX_QUOTE_LENGTH = 4000
+
+/**
+ * The passage the author selected in one source, as an accepted quote for `field`, its value
+ * read by the same rules; placed among that source's items by its position in the text.
+ */
+export function quoteSelection(items: readonly ReviewItem[], source: { id: string; text: string }, span: Span, field: DraftField): { items: ReviewItem[]; id: string } | QuoteRefusal {
+  const { text } = source
   const quote = text.slice(span.start, span.end)
-  if (quote.trim() === '') return { error: 'Select some text of the policy first.' }
-  if (quote.length > 4000) return { error: `The selection is ${quote.length.toLocaleString('en')} characters long; a quote holds at most 4,000. Select less.` }
+  if (quote.trim() === '') return { error: 'empty' }
+  if (quote.length > MAX_QUOTE_LENGTH) return { error: 'too-long', length: quote.length }
   // Leading and trailing spaces are not part of the quote.
   const start = span.start + (quote.length - quote.trimStart().length)
   const end = span.end - (quote.length - quote.trimEnd().length)
   authoredCounter += 1
-  const id = `${field}-selected-${start}-${authoredCounter}`
+  const id = `${source.id}:${field}-selected-${start}-${authoredCounter}`
   const proposal = {
     id,
     field,
     value: valueForSelection(field, text.slice(start, end)),
     span: { start, end },
     quote: text.slice(start, end),
+    source: source.id,
     reason: 'quoted by you'
   } as DraftProposal
-  const next = [...items, { proposal, status: 'accepted' as const, edited: false, authored: true }].sort((a, b) => a.proposal.span.start - b.proposal.span.start)
-  return { items: next, id }
+  const item: ReviewItem = { proposal, status: 'accepted', edited: false, authored: true }
+  const sameSource = (candidate: ReviewItem) => (candidate.proposal.source ?? source.id) === source.id
+  const after = items.findIndex((candidate) => sameSource(candidate) && candidate.proposal.span.start > start)
+  const lastOfSource = items.reduce((found, candidate, index) => (sameSource(candidate) ? index : found), -1)
+  const at = after >= 0 ? after : lastOfSource >= 0 ? lastOfSource + 1 : items.length
+  return { items: [...items.slice(0, at), item, ...items.slice(at)], id }
 }
 
 export function acceptedProposals(items: readonly ReviewItem[]): DraftProposal[] {

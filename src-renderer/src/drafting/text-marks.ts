@@ -1,7 +1,7 @@
 /**
  * The policy text cut into runs for display: each run carries the proposals whose highlight
  * covers it, so that overlapping highlights (a term inside a sentence) render as nested marks
- * without losing any. And the reverse: a selection in the rendered text as offsets in the policy.
+ * without losing any. And a selection in the rendered text as offsets in the policy, and back.
  */
 import type { Span } from '@core/templates/drafting/proposal'
 
@@ -51,4 +51,25 @@ export function selectionOffsets(container: Node, selection: Selection | null): 
   const start = offsetOf(range.startContainer, range.startOffset)
   const end = offsetOf(range.endContainer, range.endOffset)
   return end > start ? { start, end } : null
+}
+
+/** The DOM range of `span` (offsets in the policy) inside `container`: the reverse of `selectionOffsets`. */
+export function rangeOf(container: Node, span: Span): Range | null {
+  const walker = document.createTreeWalker(container, NodeFilter.SHOW_TEXT)
+  const range = document.createRange()
+  let seen = 0
+  let started = false
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const length = (node as Text).data.length
+    if (!started && span.start <= seen + length) {
+      range.setStart(node, span.start - seen)
+      started = true
+    }
+    if (started && span.end <= seen + length) {
+      range.setEnd(node, span.end - seen)
+      return range
+    }
+    seen += length
+  }
+  return null
 }

@@ -1,35 +1,91 @@
 /**
  * Turns the proposals an author accepted (and perhaps edited) into a format-2 template pack:
- * the policy text embedded in `sources` with its SHA-256, every value with its sentence quoted
- * verbatim, ids on every list item, and a gap for each field nothing was accepted for. The result
+ * the documents the proposals were read from (privacy policy, sub-processor list, DPA...) embedded
+ * in `sources` with their SHA-256, every value with its passage quoted verbatim from its own
+ * source, ids on every list item, and a gap for each field nothing was accepted for. The result
  * is checked with the same checker as any imported pack (`validatePackText`), quotes included.
  */
 import { resolveDestinationCode } from '../../legal/destinations'
 import { sha256Hex } from '../../util/sha256'
 import type { Problem } from '../../util/problems'
-import { PACK_FORMAT_VERSION, type ActivityTemplate, type PackGap, type TemplatePack } from '../pack-schema'
+import { PACK_FORMAT_VERSION, type ActivityTemplate, type PackGap, type PackSource, type TemplatePack } from '../pack-schema'
 import { slugify } from '../user-pack'
 import { validatePackText } from '../validate-pack'
 import { upgradePack } from '../pack-upgrade'
-import { DRAFT_FIELD_LABELS, type DraftProposal, type ProposalOf } from './proposal'
+import { DRAFT_FIELD_LABELS, type DraftField, type DraftProposal, type ProposalOf } from './proposal'
+import EN_DRAFTING from '../../i18n/locales/en/drafting.json'
+import { interpolate } from '../../i18n/message'
 
-export interface DraftPackInput {
-  /** The policy text the proposals were read from. */
-  text: string
+/** One document the proposals are read from, as the author described it. */
+export interface DraftSource {
+  /** Unique among the draft's sources (a slug); proposals name it in `source`. */
+  id: string
+  kind: PackSource['kind']
   /** The document's title, e.g. "Example Privacy Policy". */
   title: string
-  /** The proposals the author accepted, with their edits. */
+  text: string
+  /** The document's own version wording ("v3"). */
+  version?: string
+  /** Its date, YYYY-MM-DD. */
+  date?: string
+  url?: string
+}
+
+export type DraftPackInput = {
+  /** The proposals the author accepted, with their edits; each in the source its `source` names (the first when none). */
   proposals: readonly DraftProposal[]
   /** The vendor's display name; otherwise the first accepted vendor proposal's. */
   vendorName?: string
   packId?: string
   version?: string
-  url?: string
   /** The installed pack being edited: what the editor does not show is kept from it (contacts, special categories...). */
   base?: TemplatePack
+} & (
+  | {
+      /** The documents, in the pack's order; its main `source` is the first privacy policy among them (else the first). */
+      sources: readonly DraftSource[]
+    }
+  | {
+      /** One policy text: shorthand for a single privacy-policy source with id "policy". */
+      text: string
+      title: string
+      url?: string
+    }
+)
+
+/** The sources of a draft input, the single-text shorthand made a source. */
+export function draftSources(input: DraftPackInput): DraftSource[] {
+  if ('sources' in input) return [...input.sources]
+  return [{ id: 'policy', kind: 'privacy-policy', title: input.title, text: input.text, ...(input.url ? { url: input.url } : {}) }]
 }
 
-export type DraftPackResult = { ok: true; pack: TemplatePack; json: string; warnings: Problem[] } | { ok: false; problems: Problem[] }
+/** The source the pack is mainly drawn from (`source` of the pack): its first privacy policy, else the first one. */
+export function primarySource<S extends { kind: string }>(sources: readonly S[]): S | undefined {
+  return sources.find((source) => source.kind === 'privacy-policy') ?? sources[0]
+}
+
+/**
+ * Why no pack can be made, in English for the command line (`path`, `message`) and as catalogue
+ * keys of the `drafting` namespace for the drafting screen, which says it in its own language.
+ */
+export interface DraftProblem extends Problem {
+  said?: {
+    /** A key under `problems.` in drafting.json, with its parameters. */
+    key: keyof typeof EN_DRAFTING.problems
+    params: Record<string, string | number>
+    /** Where: the field the proposal is for, or the document's title, or the documents as a whole. */
+    field?: DraftField
+    sourceTitle?: string
+  }
+}
+
+export type DraftPackResult = { ok: true; pack: TemplatePack; json: string; warnings: Problem[] } | { ok: false; problems: DraftProblem[] }
+
+/** One problem, its English words taken from the drafting screen's English catalogue. */
+function problem(key: keyof typeof EN_DRAFTING.problems, params: Record<string, string | number>, where: { field: DraftField } | { sourceTitle: string } | Record<string, never>): DraftProblem {
+  const path = 'field' in where ? DRAFT_FIELD_LABELS[where.field] : 'sourceTitle' in where ? interpolate(EN_DRAFTING.problems.sourcePath, { title: where.sourceTitle }) : EN_DRAFTING.problems.sourcesPath
+  return { path, message: interpolate(EN_DRAFTING.problems[key], params), said: { key, params, ...where } }
+}
 
 const DEFAULT_ACTIVITY_ID = 'policy'
 
@@ -57,23 +113,37 @@ function silentGap(field: string, what: string): PackGap {
 }
 
 export function packFromDraft(input: DraftPackInput): DraftPackResult {
-  const problems: Problem[] = []
+  const problems: DraftProblem[] = []
+  const sources = draftSources(input)
+  const primary = primarySource(sources)
+  if (!primary) return { ok: false, problems: [problem('noSource', {}, {})] }
+  const seenIds = new Set<string>()
+  for (const source of sources) {
+    if (seenIds.has(source.id)) problems.push(problem('duplicateSource', { id: source.id }, { sourceTitle: source.title }))
+    seenIds.add(source.id)
+    if (source.text.trim() === '') problems.push(problem('emptySource', {}, { sourceTitle: source.title }))
+  }
+  const sourceById = new Map(sources.map((source) => [source.id, source]))
+  const sourceIndex = (proposal: DraftProposal): number => sources.findIndex((source) => source.id === (proposal.source ?? sources[0]!.id))
   // In the order given: the text's order for a draft, the pack's own for an edited pack.
   const accepted = [...input.proposals]
   for (const proposal of accepted) {
-    if (input.text.slice(proposal.span.start, proposal.span.end) !== proposal.quote) {
-      problems.push({ path: DRAFT_FIELD_LABELS[proposal.field], message: `the quote “${proposal.quote.slice(0, 60)}” is no longer at its place in the text` })
+    const source = sourceById.get(proposal.source ?? sources[0]!.id)
+    if (!source) {
+      problems.push(problem('unknownSource', { quote: proposal.quote.slice(0, 60), source: proposal.source ?? '' }, { field: proposal.field }))
+    } else if (source.text.slice(proposal.span.start, proposal.span.end) !== proposal.quote) {
+      problems.push(problem('quoteMoved', { quote: proposal.quote.slice(0, 60), title: source.title }, { field: proposal.field }))
     }
   }
 
   const vendorProposals = only(accepted, 'vendor')
   const vendorName = input.vendorName?.trim() || vendorProposals[0]?.value.name.trim() || ''
   if (vendorProposals.length === 0) {
-    problems.push({ path: DRAFT_FIELD_LABELS.vendor, message: 'no vendor accepted: accept the sentence that names the vendor, or select it in the text and make it a quote for “Vendor”' })
+    problems.push(problem('noVendor', {}, { field: 'vendor' }))
   }
   const purposes = only(accepted, 'purpose')
   if (purposes.length === 0) {
-    problems.push({ path: DRAFT_FIELD_LABELS.purpose, message: 'no purpose accepted: a pack needs at least one; accept one or select a passage and make it a quote for “Purposes”' })
+    problems.push(problem('noPurpose', {}, { field: 'purpose' }))
   }
   if (problems.length > 0) return { ok: false, problems }
 
@@ -83,7 +153,8 @@ export function packFromDraft(input: DraftPackInput): DraftPackResult {
   // Each item goes to its chosen activity, otherwise to the nearest activity heading above it.
   const activityOf = (proposal: DraftProposal): string => {
     if (proposal.activity && activityProposals.some((activity) => activity.id === proposal.activity)) return proposal.activity
-    const above = activityProposals.filter((activity) => activity.span.start <= proposal.span.start)
+    // Headings of another document say nothing about where this passage belongs.
+    const above = activityProposals.filter((activity) => sourceIndex(activity) === sourceIndex(proposal) && activity.span.start <= proposal.span.start)
     const nearest = above.reduce<ProposalOf<'activity'> | undefined>((best, activity) => (!best || activity.span.start >= best.span.start ? activity : best), undefined)
     return (nearest ?? activityProposals[0])?.id ?? DEFAULT_ACTIVITY_ID
   }
@@ -102,7 +173,7 @@ export function packFromDraft(input: DraftPackInput): DraftPackResult {
   for (const id of order) {
     if (kept.includes(id)) continue
     const target = [...kept].reverse().find((candidate) => order.indexOf(candidate) < order.indexOf(id)) ?? kept[0]!
-    groups.set(target, [...(groups.get(target) ?? []), ...(groups.get(id) ?? [])].sort((a, b) => a.span.start - b.span.start))
+    groups.set(target, [...(groups.get(target) ?? []), ...(groups.get(id) ?? [])].sort((a, b) => sourceIndex(a) - sourceIndex(b) || a.span.start - b.span.start))
   }
 
   const warnings: Problem[] = []
@@ -110,7 +181,7 @@ export function packFromDraft(input: DraftPackInput): DraftPackResult {
   const activities: ActivityTemplate[] = kept.map((id) => {
     const items = groups.get(id) ?? []
     const heading = activityProposals.find((activity) => activity.id === id)
-    const name = heading?.value.name.trim() || `Processing described in ${input.title}`
+    const name = heading?.value.name.trim() || `Processing described in ${primary.title}`
     // An activity's own role statement, else the policy's first.
     const activity = buildActivity(name, items, only(items, 'role')[0] ?? roleProposal, vendorQuote, vendorName, warnings)
     return keepFromBase(activity, input.base?.activities.find((candidate) => candidate.name === name))
@@ -123,7 +194,17 @@ export function packFromDraft(input: DraftPackInput): DraftPackResult {
     activity.id = id
   }
 
-  const sha256 = sha256Hex(input.text)
+  const embedded: PackSource[] = sources.map((source) => ({
+    id: source.id,
+    kind: source.kind,
+    title: source.title.trim(),
+    ...(source.version?.trim() ? { version: source.version.trim() } : {}),
+    ...(source.date ? { date: source.date } : {}),
+    ...(source.url ? { url: source.url } : {}),
+    text: source.text,
+    sha256: sha256Hex(source.text)
+  }))
+  const main = embedded[sources.indexOf(primary)]!
   const pack: TemplatePack = {
     formatVersion: PACK_FORMAT_VERSION,
     id: input.packId ?? `${slugify(vendorName, 'vendor').slice(0, 60)}-draft`,
@@ -138,13 +219,23 @@ export function packFromDraft(input: DraftPackInput): DraftPackResult {
       controllerFor: input.base?.vendor.controllerFor ?? [],
       processorFor: input.base?.vendor.processorFor ?? []
     },
-    source: { title: input.title, sha256, file: '', ...(input.url ? { url: input.url } : {}) },
-    sources: [{ id: 'policy', kind: 'privacy-policy', title: input.title, text: input.text, sha256, ...(input.url ? { url: input.url } : {}) }],
+    source: {
+      title: main.title,
+      // The dates the edited pack gave its unchanged main document stay.
+      ...(input.base?.source.sha256 === main.sha256 && input.base.source.effectiveDate ? { effectiveDate: input.base.source.effectiveDate } : {}),
+      ...(input.base?.source.sha256 === main.sha256 && input.base.source.lastUpdated ? { lastUpdated: input.base.source.lastUpdated } : {}),
+      ...(main.date ? { lastUpdated: main.date } : {}),
+      sha256: main.sha256,
+      file: '',
+      ...(main.url ? { url: main.url } : {})
+    },
+    sources: embedded,
     activities
   }
   // Every list item gets its stable id, made from its content as for any pack.
   const json = `${JSON.stringify(upgradePack(pack), null, 2)}\n`
-  const validation = validatePackText(json, { sourceText: input.text })
+  // Every quote is checked against the embedded documents, as on import.
+  const validation = validatePackText(json)
   if (!validation.ok) return { ok: false, problems: validation.problems }
   return { ok: true, pack: validation.pack, json, warnings: [...warnings, ...validation.warnings] }
 }

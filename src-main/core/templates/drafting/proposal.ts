@@ -72,6 +72,8 @@ export type DraftProposal = {
     quote: string
     /** The words within the span that name the value, highlighted in the text. */
     focus?: Span
+    /** The id of the source document (`DraftSource.id`) the span is in; without it, the first source. */
+    source?: string
     /** The id of the activity proposal this item belongs to; without it, the activity above it in the text. */
     activity?: string
     /** Why the assistant proposes it, in words ("names “email address”"). */

@@ -1,16 +1,18 @@
 /**
  * Opens an installed pack in the drafting editor: every value of the pack becomes an accepted
- * proposal at the place its quote stands in the pack's embedded policy text, so that saving it
- * again gives back the same values. Values whose quote is not in the text cannot be shown there;
- * they are counted and named, never dropped silently.
+ * proposal at the place its quote stands in the pack's embedded documents (the first that holds
+ * it, as the import's check and "Show in policy" find it), so that saving it again gives back the
+ * same values. Values whose quote is in none of them cannot be shown; they are counted and named,
+ * never dropped silently.
  */
 import type { TemplatePack } from '../pack-schema'
 import { resolveDestinationCode } from '../../legal/destinations'
 import { locateIn, normaliseWithOffsets } from './locate-quote'
-import type { DraftField, DraftProposal, DraftValueByField } from './proposal'
+import type { DraftField, DraftProposal, DraftValueByField, Span } from './proposal'
+import type { DraftSource } from './draft-pack'
 
 export interface PackInEditor {
-  text: string
+  sources: DraftSource[]
   proposals: DraftProposal[]
   /** Values the editor cannot place in the text (quote missing from it), in words. */
   unplaced: string[]
@@ -23,8 +25,29 @@ export function embeddedPolicyText(pack: TemplatePack, installedText = ''): stri
   return (pack.sources.find((source) => source.sha256 === pack.source.sha256) ?? pack.sources[0])?.text ?? installedText
 }
 
-export function proposalsFromPack(pack: TemplatePack, text: string): PackInEditor {
-  const normalised = normaliseWithOffsets(text)
+/**
+ * The documents of a pack the editor shows, in the pack's order: the embedded sources that have
+ * text, else the installed copy of a format-1 pack's policy as one privacy-policy source.
+ */
+export function editorSources(pack: TemplatePack, installedText = ''): DraftSource[] {
+  const embedded = pack.sources
+    .filter((source) => source.text.trim() !== '')
+    .map(({ sha256: _sha256, ...source }): DraftSource => source)
+  if (embedded.length > 0) return embedded
+  return installedText.trim() === '' ? [] : [{ id: 'policy', kind: 'privacy-policy', title: pack.source.title, text: installedText }]
+}
+
+export function proposalsFromPack(pack: TemplatePack, documents: string | readonly DraftSource[]): PackInEditor {
+  const sources: DraftSource[] = typeof documents === 'string' ? [{ id: 'policy', kind: 'privacy-policy', title: pack.source.title, text: documents }] : [...documents]
+  const normalisedSources = sources.map((source) => ({ source, normalised: normaliseWithOffsets(source.text) }))
+  /** Where a quote stands: the first document that holds it. */
+  const locate = (quote: string): { span: Span; source: DraftSource } | null => {
+    for (const { source, normalised } of normalisedSources) {
+      const span = locateIn(normalised, quote)
+      if (span) return { span, source }
+    }
+    return null
+  }
   const proposals: DraftProposal[] = []
   const unplaced: string[] = []
   let counter = 0
@@ -32,8 +55,8 @@ export function proposalsFromPack(pack: TemplatePack, text: string): PackInEdito
     const list = quotes.length > 0 ? quotes : []
     if (list.length === 0) unplaced.push(`${what}: no quote`)
     for (const quote of list) {
-      const span = locateIn(normalised, quote)
-      if (!span) {
+      const found = locate(quote)
+      if (!found) {
         unplaced.push(`${what}: quote not in the text (“${quote.slice(0, 60)}”)`)
         continue
       }
@@ -42,8 +65,9 @@ export function proposalsFromPack(pack: TemplatePack, text: string): PackInEdito
         id: `${field}-pack-${counter}`,
         field,
         value,
-        span,
-        quote: text.slice(span.start, span.end),
+        span: found.span,
+        source: found.source.id,
+        quote: found.source.text.slice(found.span.start, found.span.end),
         reason: `from pack ${pack.id} ${pack.version}`,
         ...(activity ? { activity } : {})
       } as DraftProposal)
@@ -54,11 +78,19 @@ export function proposalsFromPack(pack: TemplatePack, text: string): PackInEdito
   for (const activity of pack.activities) {
     const activityId = `activity-pack-${activity.id}`
     const headingQuote = activity.roleQuotes[0] ?? activity.purposes[0]?.quotes[0]
-    const span = headingQuote ? locateIn(normalised, headingQuote) : null
-    if (span) {
-      proposals.push({ id: activityId, field: 'activity', value: { name: activity.name }, span, quote: text.slice(span.start, span.end), reason: `from pack ${pack.id} ${pack.version}` })
+    const heading = headingQuote ? locate(headingQuote) : null
+    if (heading) {
+      proposals.push({
+        id: activityId,
+        field: 'activity',
+        value: { name: activity.name },
+        span: heading.span,
+        source: heading.source.id,
+        quote: heading.source.text.slice(heading.span.start, heading.span.end),
+        reason: `from pack ${pack.id} ${pack.version}`
+      })
     } else unplaced.push(`Activity “${activity.name}”: its quotes are not in the text`)
-    const of = span ? activityId : undefined
+    const of = heading ? activityId : undefined
     add('role', { role: activity.role }, activity.roleQuotes.slice(0, 1), `${activity.name} › Role`, of)
     for (const purpose of activity.purposes) {
       const value = {
@@ -114,5 +146,5 @@ export function proposalsFromPack(pack: TemplatePack, text: string): PackInEdito
     ...(pack.activities.some((activity) => activity.ageLimit || activity.automatedDecisionMaking || activity.dataSource || activity.sensitiveDataStance) ? ['age limit, automated decisions, data source and sensitive-data statements'] : [])
   ]
   // In the pack's own order, so that saving keeps its activities in that order.
-  return { text, proposals, unplaced, keptAsTheyAre }
+  return { sources, proposals, unplaced, keptAsTheyAre }
 }
