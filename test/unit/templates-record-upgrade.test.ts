@@ -35,8 +35,8 @@ describe('planning a record upgrade', () => {
       ['recipients', 'Recipients', false]
     ])
     const categories = plan.fields[1]!
-    expect(categories.currentText[0]).toBe("Social Data — “Accounts our marketing team connects”; Retention: As set by the client's documented instructions (for example contractual obligations), then erase")
-    expect(categories.originText![1]).toBe("Name — “names of users and profiles or pages”; Retention: As set by the client's documented instructions (for example contractual obligations), then erase")
+    expect(categories.currentText[0]).toBe("Social Data — “Accounts our marketing team connects”; Retention: As set by the client's documented instructions (for example contractual obligations), then (not stated)")
+    expect(categories.originText![1]).toBe("Name — “names of users and profiles or pages”; Retention: As set by the client's documented instructions (for example contractual obligations), then (not stated)")
     expect(categories.incomingText[1]).toBe('Name — “names and e-mail addresses of users and the channels they may post to”; Retention: 2 years from the end of the contract with the client, then erase')
     expect(categories.originQuotes).toEqual(expect.arrayContaining([OLD_YOUTUBE_QUOTE, OLD_RETENTION_QUOTE]))
     expect(categories.incomingQuotes).toEqual(expect.arrayContaining([NEW_YOUTUBE_QUOTE, NEW_RETENTION_QUOTE]))

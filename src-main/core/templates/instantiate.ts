@@ -123,9 +123,13 @@ export function recordFromActivity(pack: TemplatePack, activityId: string, persp
       retention = mapped.retention
       cite(`dataCategories.${index}.retention`, packRetention.quotes, category.retention ? '' : 'The activity\'s retention')
       if (mapped.problem) openItem(`dataCategories.${index}.retention`, mapped.problem, packRetention.quotes)
+      else if (retention.endAction === '' && category.retention) openItem(`dataCategories.${index}.retention.endAction`, END_ACTION_UNSTATED, packRetention.quotes)
     }
     return { id: newItemId(), term: category.term, description: category.wording, retention }
   })
+  // The activity's retention serves every category without its own: one open point for all of them.
+  const inheritsUnstatedEnd = activity.retention && toRecordRetention(activity.retention).problem === undefined && activity.retention.endAction === undefined
+  if (inheritsUnstatedEnd && activity.dataCategories.some((category) => !category.retention)) openItem('dataCategories', END_ACTION_UNSTATED, activity.retention?.quotes)
   if (activity.retention && activity.dataCategories.length === 0) {
     openItem('dataCategories', 'The policy states a retention period but names no data categories to attach it to.', activity.retention.quotes)
   }
@@ -214,6 +218,8 @@ export function recordFromActivity(pack: TemplatePack, activityId: string, persp
   return record
 }
 
+const END_ACTION_UNSTATED = 'The policy states how long the data is kept but not what happens to it then (erased, anonymised or reviewed); say which.'
+
 function gapNote(gap: PackGap): string {
   return `${gap.kind === 'silent' ? 'The policy is silent' : 'The policy is vague'}: ${gap.note}`
 }
@@ -224,7 +230,8 @@ function toRecordRetention(packRetention: PackRetention): { retention: Retention
     ...emptyRetention(),
     unit: packRetention.unit ?? 'years',
     fromEvent: packRetention.fromEvent ?? '',
-    endAction: packRetention.endAction ?? 'erase',
+    // Erase, anonymise or review: the policy says which, or the record leaves it blank for the DPO.
+    endAction: packRetention.endAction ?? '',
     criterion: packRetention.criterion ?? ''
   }
   if (packRetention.mode === 'period' && packRetention.period !== undefined) return { retention: { ...retention, mode: 'period', period: packRetention.period } }
