@@ -20,15 +20,6 @@ import { isUserAuthoredSource, type ActivityTemplate, type PackGap, type Templat
 
 type PackRetention = NonNullable<ActivityTemplate['retention']>
 
-/** One sentence a DPO reads before choosing how to make the record. */
-export const PERSPECTIVE_EXPLANATIONS: Record<RecordPerspective, string> = {
-  'controller-using-vendor':
-    'You decide why this data is processed and use the vendor for it: the record is yours, with the vendor as a recipient (your processor, or another controller where it decides for itself), its sub-processors and its transfers. The vendor\'s purposes and lawful bases are offered as suggestions for you to confirm.',
-  'processor-with-vendor-as-sub-processor':
-    'You process this data for your clients and use the vendor to do it: the record is a processor record, with the vendor as your sub-processor. You name the clients you act for.',
-  'vendor-as-is': 'The record describes the vendor\'s own processing as its policy states it, its purposes and lawful bases included. Use this only for the vendor\'s own register or to study the policy.'
-}
-
 /** What "New record from this activity" makes unless the DPO chooses otherwise. */
 export function defaultPerspective(pack: Pick<TemplatePack, 'source'>): RecordPerspective {
   // The organisation's own pack holds its own records: they are already the DPO's side.
