@@ -1,0 +1,33 @@
+/** What a long language cuts off: shared by the end-to-end tests that look at the app in French and German. */
+import type { Page } from 'playwright-core'
+
+/**
+ * Text that does not fit its box: buttons, labels, headings, table headers, badges, tiles and
+ * links of the navigation whose content is wider than the element (cut off or spilling out),
+ * and the page itself scrolling sideways.
+ */
+export async function overflowing(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const selector = 'button, label, legend, h1, h2, h3, th, [role="columnheader"], .badge, .tile__label, .tile__detail, .topbar__nav a, .finding-count, .evidence__badge, summary, .table__cell--wrap, .table__row .badge, .table__cell--overdue, .table__cell--due-soon, .table__row [role="cell"]:has(.health, .badge)'
+    const cut: string[] = []
+    for (const element of document.querySelectorAll<HTMLElement>(selector)) {
+      const box = element.getBoundingClientRect()
+      if (box.width === 0 || box.height === 0 || element.closest('.visually-hidden, [hidden], dialog:not([open])')) continue
+      if (element.scrollWidth > element.clientWidth + 1 || element.scrollHeight > element.clientHeight + 2 && getComputedStyle(element).overflowY !== 'visible') {
+        cut.push(`${element.tagName.toLowerCase()} "${(element.textContent ?? '').trim().slice(0, 60)}" (${element.scrollWidth}×${element.scrollHeight} in ${element.clientWidth}×${element.clientHeight})`)
+      }
+    }
+    if (document.documentElement.scrollWidth > document.documentElement.clientWidth) {
+      // Name the element reaching furthest right, so that the failure says what to fix.
+      let widest: Element | null = null
+      let right = 0
+      for (const element of document.body.querySelectorAll('*')) {
+        const edge = element.getBoundingClientRect().right
+        if (edge > right) [widest, right] = [element, edge]
+      }
+      const name = widest ? `${widest.tagName.toLowerCase()}.${[...widest.classList].join('.')} "${(widest.textContent ?? '').trim().slice(0, 40)}"` : 'an element'
+      cut.push(`the page scrolls sideways (${document.documentElement.scrollWidth} > ${document.documentElement.clientWidth}), widest: ${name}`)
+    }
+    return cut
+  })
+}
