@@ -196,7 +196,7 @@ describe('the vendor\'s suggestions in the comparison (a record made from the DP
     expect(suggestions.currentText).toEqual([`Zweck „${YOUTUBE}“, Rechtsgrundlage: nicht angegeben`])
     const categories = plan.fields.find((field) => field.field === 'dataCategories')!
     expect(categories.label).toBe('Datenkategorien')
-    expect(categories.incomingText[1]).toBe('Name — “names and e-mail addresses of users and the channels they may post to”; Speicherdauer: 2 Jahre ab the end of the contract with the client, dann löschen')
+    expect(categories.incomingText[1]).toBe('Name — „names and e-mail addresses of users and the channels they may post to“; Speicherdauer: 2 Jahre ab the end of the contract with the client, dann löschen')
     const french = planRecordUpgrade(controllerRecord(), v1, v2, 'fr').fields.find((field) => field.field === 'recipients')!
     expect(french.label).toBe('Destinataires')
     expect(french.originText![0]).toBe('Nom : Haivision; Catégorie : Sous-traitant; Fournisseur : haivision')

@@ -162,7 +162,7 @@ function itemName(list: string, locale: Locale): string {
 }
 
 function itemLabel(list: string, item: Plain, locale: Locale): string {
-  return `${itemName(list, locale)} “${itemTitle(list, item, locale)}”`
+  return templateText(locale, 'diff.item', { item: itemName(list, locale), title: itemTitle(list, item, locale) })
 }
 
 /** A value in full as a person reads it; `key` picks the labels (lawful bases, vocabulary terms...). */

@@ -126,7 +126,7 @@ export function valueLines(field: UpgradeField, value: unknown, locale: Locale =
       ? none
       : (value as DataCategory[]).map(
           (category) =>
-            `${describeValueIn('term', category.term, locale)}${category.description ? ` — “${category.description}”` : ''}; ${describeFieldPathIn('retention', locale)}${colon(locale)}${text.retentionOf(category.retention)}`
+            `${describeValueIn('term', category.term, locale)}${category.description ? ` — ${templateText(locale, 'quoted', { text: category.description })}` : ''}; ${describeFieldPathIn('retention', locale)}${colon(locale)}${text.retentionOf(category.retention)}`
         )
   }
   if (field === 'suggestions') return Array.isArray(value) && value.length > 0 ? (value as Suggestion[]).map((suggestion) => suggestionText(suggestion, locale)) : none

@@ -51,8 +51,11 @@ function SuggestionsNote({ comparison, plan, vendor }: { comparison: FieldCompar
           <ul className="upgrade-compare__decided">
             {decided.map((suggestion, index) => (
               <li key={index}>
-                {suggestion.text} — <strong>{suggestion.outcome === 'confirmed' ? t('compare.confirmed') : t('compare.dismissed')}</strong>;{' '}
-                {suggestion.stillOffered ? t('compare.stillOffered', { version: plan.toVersion }) : t('compare.notOffered', { version: plan.toVersion })}
+                {t('compare.decidedItem', {
+                  suggestion: suggestion.text,
+                  outcome: suggestion.outcome === 'confirmed' ? t('compare.confirmed') : t('compare.dismissed'),
+                  offered: suggestion.stillOffered ? t('compare.stillOffered', { version: plan.toVersion }) : t('compare.notOffered', { version: plan.toVersion })
+                })}
               </li>
             ))}
           </ul>
