@@ -99,6 +99,12 @@ describe('accessibility', () => {
     await page.getByRole('heading', { name: 'Organisation' }).waitFor()
     await page.getByLabel(/Require a separate approver/).waitFor()
     await audit(page, 'organisation', found)
+    // A saved change is confirmed in a toast, whose text must be as readable as the page's.
+    await page.getByRole('button', { name: 'Save organisation' }).click()
+    await page.locator('[data-sonner-toast][data-type="success"][data-mounted="true"]').waitFor()
+    // axe skips text while it fades in; the toast takes 400 ms to become fully opaque.
+    await page.waitForTimeout(600)
+    await audit(page, 'organisation (success toast)', found)
 
     await nav.getByRole('link', { name: 'Import & export' }).click()
     await page.getByRole('heading', { name: 'Import & export' }).waitFor()

@@ -52,6 +52,13 @@ async function chooseFileFor(button: string, path: string): Promise<void> {
   await (await chooser).setFiles(path)
 }
 
+/** Leaves the guided import mid-way: the app asks first, since the mapping work would be lost. */
+async function leaveImportUnderWay(): Promise<void> {
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Import & export' }).click()
+  await page.getByRole('dialog', { name: /^Leave the import of/ }).getByRole('button', { name: 'Leave the import' }).click()
+  await page.getByRole('heading', { name: 'Import & export' }).waitFor()
+}
+
 async function chooseLegacyFile(): Promise<void> {
   await chooseFileFor('Choose a spreadsheet…', legacyPath)
   await page.getByRole('region', { name: 'Mapping of sheet Register' }).waitFor()
@@ -250,6 +257,7 @@ describe('guided import of a legacy spreadsheet', () => {
     expect(JSON.stringify(await readTables(page, ['records', 'organisation', 'auditLog', 'meta']))).toBe(before)
     // Still on the confirm step, ready to try again.
     expect(await page.getByRole('button', { name: 'Import 2 records' }).isEnabled()).toBe(true)
+    await leaveImportUnderWay()
     expect(pageErrors).toEqual([])
   })
 
@@ -279,6 +287,28 @@ describe('guided import of a legacy spreadsheet', () => {
     expect(await page.getByRole('status', { name: 'Import summary' }).textContent()).toContain('Sheets you chose not to import: “Fiche 2 - Prospection”')
     expect(await page.getByRole('region', { name: 'Records to import' }).getByRole('article').count()).toBe(1)
     // Reading and mapping store nothing.
+    expect(await storedRecords(page)).toEqual(before)
+    await leaveImportUnderWay()
+    expect(pageErrors).toEqual([])
+  })
+
+  it('asks before leaving an import under way, keeps the mapping on "Stay", and leaves with nothing stored', async () => {
+    const before = await storedRecords(page)
+    await openGuidedImport()
+    await chooseLegacyFile()
+    await page.getByLabel('Import “Retention” as').selectOption('note')
+    const nav = page.getByRole('navigation', { name: 'Main' })
+    await nav.getByRole('link', { name: 'Register' }).click()
+    const dialog = page.getByRole('dialog', { name: `Leave the import of ${LEGACY_FILE_NAME}?` })
+    await dialog.waitFor()
+    expect(await dialog.textContent()).toContain('Nothing has been imported')
+    await screenshot(page, 'migration-leave-dialog')
+    await dialog.getByRole('button', { name: 'Stay' }).click()
+    await dialog.waitFor({ state: 'hidden' })
+    expect(await page.getByLabel('Import “Retention” as').inputValue()).toBe('note')
+    await nav.getByRole('link', { name: 'Register' }).click()
+    await dialog.getByRole('button', { name: 'Leave the import' }).click()
+    await page.getByRole('heading', { name: 'Register of processing activities' }).waitFor()
     expect(await storedRecords(page)).toEqual(before)
     expect(pageErrors).toEqual([])
   })

@@ -3,14 +3,15 @@
  * steps: choose the file, map its columns, preview every record with its findings, confirm.
  * Nothing is stored before the last step, and then all or nothing.
  */
-import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react'
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react'
 import { toast } from 'sonner'
 import { useTranslation } from 'react-i18next'
 import { formatNumber } from '../ui/numbers'
 import type { ImportPlan, Mapping, SpreadsheetFile } from '@core/migration/types'
 import type { StoredRecord } from '@core/records/model'
-import { NavLink } from '../app/navigation'
+import { NavLink, useLeaveGuard } from '../app/navigation'
 import { checksStore } from '../checks/checks-services'
+import { useConfirm } from '../ui/confirm'
 import { useAsyncAction } from '../ui/use-async-action'
 import { ChooseStep, stageText, type LoadedSpreadsheet } from './ChooseStep'
 import { ignoredWithoutReason, organisationChanges, organisationWith } from './mapping-view'
@@ -66,6 +67,17 @@ export function MigrationPage() {
   const heading = useRef<HTMLHeadingElement>(null)
   // Each step's heading takes the focus, so that a keyboard or screen-reader user starts at its top.
   useEffect(() => heading.current?.focus(), [step])
+
+  // Between reading the file and importing it, leaving would throw away the mapping work.
+  const confirm = useConfirm()
+  const fileName = loaded?.file.fileName ?? ''
+  const inProgress = step === 'map' || step === 'preview' || step === 'confirm'
+  const shouldBlock = useCallback(() => inProgress, [inProgress])
+  const askToLeave = useCallback(
+    () => confirm({ title: t('migration.leaveTitle', { name: fileName }), message: t('migration.leaveMessage'), confirmLabel: t('migration.leave'), cancelLabel: t('migration.stay'), danger: true }),
+    [confirm, t, fileName]
+  )
+  useLeaveGuard(shouldBlock, askToLeave)
 
   const usedMapping = useMemo(() => (mapping ? { ...mapping, sheets: mapping.sheets.filter((sheet) => !excluded.has(sheet.sheet)) } : null), [mapping, excluded])
   const [checked, setChecked] = useState<CheckedPlan | null>(null)
