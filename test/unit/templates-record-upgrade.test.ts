@@ -162,8 +162,8 @@ describe('the vendor\'s suggestions in the comparison (a record made from the DP
   it('taking over replaces the undecided suggestion with the new version\'s and does not offer a confirmed or dismissed one again', () => {
     const record = controllerRecord()
     const next = applyRecordUpgrade(record, planRecordUpgrade(record, v1, v2), { suggestions: 'take' }, REPLACED_AT)
-    expect(next.suggestions!.map((suggestion) => suggestion.description)).toEqual([YOUTUBE])
-    expect(next.suggestions![0]!.quotes.some((quote) => quote.includes(NEW_YOUTUBE_QUOTE))).toBe(true)
+    expect(next.suggestions.map((suggestion) => suggestion.description)).toEqual([YOUTUBE])
+    expect(next.suggestions[0]!.quotes.some((quote) => quote.includes(NEW_YOUTUBE_QUOTE))).toBe(true)
     // The purpose the DPO confirmed stays as it is, once.
     expect(next.purposes.map((purpose) => purpose.description)).toEqual([STREAMING])
 
@@ -184,7 +184,7 @@ describe('the vendor\'s suggestions in the comparison (a record made from the DP
     const plan = planRecordUpgrade(record, v1, reworded)
     expect(plan.fields.find((field) => field.field === 'suggestions')!.decided).toEqual([expect.objectContaining({ outcome: 'confirmed', stillOffered: false })])
     const next = applyRecordUpgrade(record, plan, { suggestions: 'take' }, REPLACED_AT)
-    expect(next.suggestions!.map((suggestion) => [suggestion.description, suggestion.lawfulBasis])).toEqual([
+    expect(next.suggestions.map((suggestion) => [suggestion.description, suggestion.lawfulBasis])).toEqual([
       [YOUTUBE, ''],
       [STREAMING, 'f']
     ])
