@@ -43,6 +43,18 @@ export const bundledShippedTemplates: ShippedTemplates = (() => {
   }
 })()
 
+/** There is nothing to compare: the record was not made from a template, or its pack is no longer installed. */
+export class NothingToCompareError extends Error {
+  constructor(
+    readonly reference: string,
+    readonly why: 'not-from-template' | 'pack-not-installed',
+    readonly packId = ''
+  ) {
+    super(why === 'not-from-template' ? `${reference} was not made from a template.` : `${reference} was made from template pack ${packId}, which is no longer installed.`)
+    this.name = 'NothingToCompareError'
+  }
+}
+
 export class PackValidationError extends Error {
   constructor(
     readonly problems: Problem[],
@@ -246,9 +258,9 @@ export class TemplateRepository {
     const record = await this.db.records.get(recordId)
     if (!record) throw new RecordNotFoundError(recordId)
     const origin = record.origin
-    if (!origin) throw new Error(`${record.reference} was not made from a template.`)
+    if (!origin) throw new NothingToCompareError(record.reference, 'not-from-template')
     const installed = await this.db.packs.get(origin.packId)
-    if (!installed) throw new Error(`${record.reference} was made from template pack ${origin.packId}, which is no longer installed.`)
+    if (!installed) throw new NothingToCompareError(record.reference, 'pack-not-installed', origin.packId)
     const originPack = (await this.getPackVersion(origin.packId, origin.packVersion))?.pack
     return { record, installed, plan: planRecordUpgrade(record, originPack, installed.pack, locale) }
   }

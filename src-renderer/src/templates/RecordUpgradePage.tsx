@@ -12,6 +12,7 @@ import { useTranslation } from 'react-i18next'
 import { toast } from 'sonner'
 import { takeOverUnchangedChoices, type FieldChoice, type FieldComparison, type RecordUpgradePlan, type UpgradeField } from '@core/templates/record-upgrade'
 import { NavLink, useNavigation } from '../app/navigation'
+import { NothingToCompareError } from '../db/template-repository'
 import { currentLocale } from '../i18n/i18n'
 import { failureReason } from '../ui/failure-text'
 import { useAsyncAction } from '../ui/use-async-action'
@@ -112,6 +113,10 @@ export function RecordUpgradePage({ packId, recordId }: { packId: string; record
       try {
         return { ok: true as const, ...(await templateRepository.planRecordUpgrade(recordId, currentLocale())) }
       } catch (error) {
+        if (error instanceof NothingToCompareError) {
+          const reason = error.why === 'not-from-template' ? t('compare.notFromTemplate', { reference: error.reference }) : t('compare.packNotInstalled', { reference: error.reference, pack: error.packId })
+          return { ok: false as const, reason }
+        }
         return { ok: false as const, reason: failureReason(error) }
       }
     },
