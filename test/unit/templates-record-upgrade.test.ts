@@ -190,6 +190,17 @@ describe('the vendor\'s suggestions in the comparison (a record made from the DP
     ])
   })
 
+  it('without the origin version, cannot tell what was decided: taking over offers every suggestion of the new version', () => {
+    const record = controllerRecord()
+    const plan = planRecordUpgrade(record, undefined, v2)
+    const suggestions = plan.fields.find((field) => field.field === 'suggestions')!
+    expect(plan.originKnown).toBe(false)
+    expect(suggestions.decided).toBeUndefined()
+    const next = applyRecordUpgrade(record, plan, { suggestions: 'take' }, REPLACED_AT)
+    expect(next.suggestions.map((suggestion) => suggestion.description)).toEqual([YOUTUBE, STREAMING])
+    expect(next.purposes.map((purpose) => purpose.description)).toEqual([STREAMING])
+  })
+
   it('says labels and values in the interface\'s language', () => {
     const plan = planRecordUpgrade(controllerRecord(), v1, v2, 'de')
     const suggestions = plan.fields.find((field) => field.field === 'suggestions')!
