@@ -9,9 +9,9 @@
 import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs'
 import type { Command } from 'commander'
 import { BACKUP_MAX_BYTES, parseBackupText, type Backup } from '../core/backup/backup-format'
-import { ART30_LETTERS, articleHeading, groupByArticle } from '../core/checks/art30-items'
+import { ART30_LETTERS, groupByArticle } from '../core/checks/art30-items'
 import { isLocale, LOCALES, type Locale } from '../core/i18n'
-import { describeFieldPathIn, formatArticle, lookupText, translateMessage } from '../core/i18n/catalogues'
+import { articleHeadingIn, describeFieldPathIn, lookupText, translateMessage } from '../core/i18n/catalogues'
 import { formatShortDate } from '../core/i18n/message'
 import { isIsoDate, localToday } from '../core/checks/dates'
 import type { CheckContext, Finding } from '../core/checks/finding'
@@ -132,7 +132,7 @@ export function formatReport(report: CheckReport, records: readonly StoredRecord
   for (const [recordId, findings] of groupFindingsByRecord(report.findings)) {
     lines.push(recordId === null ? lookupText(locale, 'workbook:findings.organisationProfile') : (names.get(recordId) ?? recordId))
     for (const [article, group] of groupByArticle(findings)) {
-      lines.push(`  ${english ? articleHeading(article) : formatArticle(article, locale)}`)
+      lines.push(`  ${articleHeadingIn(article, locale)}`)
       for (const finding of group) {
         const severity = english ? finding.severity : lookupText(locale, `labels:severity.${finding.severity}`)
         lines.push(`    ${severity.toUpperCase().padEnd(7)} ${describeFieldPathIn(finding.field, locale)}  [${finding.ruleId}]`)
@@ -168,7 +168,7 @@ export function formatReport(report: CheckReport, records: readonly StoredRecord
     const found = report.summary.byArticle[article]
     if (!tally && !found) continue
     const share = tally ? say('check.share', { share: percent(tally.share), present: tally.present, required: tally.required }) : say('check.notRequired')
-    lines.push(`  ${english ? articleHeading(article) : formatArticle(article, locale)}: ${share}; ${counts(found?.error ?? 0, found?.warning ?? 0)}`)
+    lines.push(`  ${articleHeadingIn(article, locale)}: ${share}; ${counts(found?.error ?? 0, found?.warning ?? 0)}`)
   }
   if (!report.organisationChecked) lines.push(say('check.organisationNotChecked'))
   return `${lines.join('\n')}\n`

@@ -9,7 +9,7 @@ import { basename } from 'node:path'
 import type { Command } from 'commander'
 import { MAX_SOURCE_TEXT } from '../core/templates/pack-schema'
 import { packFromDraft } from '../core/templates/drafting/draft-pack'
-import { draftFromPolicy } from '../core/templates/drafting/extract'
+import { draftPolicy } from '../core/templates/drafting/draft-policy'
 import { DRAFT_FIELDS, DRAFT_FIELD_LABELS } from '../core/templates/drafting/proposal'
 import { formatProblem } from '../core/util/problems'
 import { writeFileData } from '../files'
@@ -51,7 +51,7 @@ export function registerDraftCommands(program: Command, session: CliSession): vo
         session.exitCode = 1
         return
       }
-      const draft = draftFromPolicy(read.text, { ...(options.vendor ? { vendor: options.vendor } : {}) })
+      const draft = draftPolicy(read.text, { ...(options.vendor ? { vendor: options.vendor } : {}) })
       const result = packFromDraft({
         text: read.text,
         title: options.title?.trim() || policyTitle(read.text, basename(policy)),

@@ -40,7 +40,7 @@ const WORDS = {
     welcome: 'Bienvenue',
     yourName: 'Votre nom',
     yourRole: 'Votre fonction',
-    controller: 'Responsable du traitement — Art. 30(1)(a)',
+    controller: 'Responsable du traitement — art. 30, par. 1, point a)',
     organisationName: 'Nom de l’organisme',
     email: 'Courriel',
     dpo: 'Délégué à la protection des données',
@@ -51,7 +51,10 @@ const WORDS = {
     activityName: 'Nom de l’activité de traitement',
     addPurpose: 'Ajouter une finalité',
     purpose: 'Finalité',
-    lawfulBasis: 'Base légale — Art. 6(1)',
+    lawfulBasis: 'Base légale — art. 6, par. 1',
+    contract: 'Art. 6, par. 1, point b) Contrat',
+    purposesHeading: 'Art. 30, par. 1, point b) Finalités et base légale',
+    lawfulBasisFindings: 'Art. 6, par. 1',
     save: 'Enregistrer',
     savedAt: /^Enregistrée à /,
     findings: 'Constats de conformité',
@@ -68,7 +71,7 @@ const WORDS = {
     welcome: 'Willkommen',
     yourName: 'Ihr Name',
     yourRole: 'Ihre Funktion',
-    controller: 'Verantwortlicher — Art. 30(1)(a)',
+    controller: 'Verantwortlicher — Art. 30 Abs. 1 lit. a',
     organisationName: 'Name der Organisation',
     email: 'E-Mail',
     dpo: 'Datenschutzbeauftragter',
@@ -79,7 +82,10 @@ const WORDS = {
     activityName: 'Bezeichnung der Verarbeitungstätigkeit',
     addPurpose: 'Zweck hinzufügen',
     purpose: 'Zweck',
-    lawfulBasis: 'Rechtsgrundlage — Art. 6(1)',
+    lawfulBasis: 'Rechtsgrundlage — Art. 6 Abs. 1',
+    contract: 'Art. 6 Abs. 1 lit. b Vertrag',
+    purposesHeading: 'Art. 30 Abs. 1 lit. b Zwecke und Rechtsgrundlage',
+    lawfulBasisFindings: 'Art. 6 Abs. 1',
     save: 'Speichern',
     savedAt: /^Gespeichert um /,
     findings: 'Befunde zur Rechtskonformität',
@@ -137,21 +143,39 @@ describe.each(Object.entries(WORDS))('the app in %s', (language, words) => {
       await page.getByLabel(words.activityName).fill(language === 'fr' ? 'Gestion de la paie' : 'Lohnabrechnung')
       await page.getByRole('button', { name: words.addPurpose }).click()
       await page.getByLabel(words.purpose, { exact: true }).fill(language === 'fr' ? 'Verser les salaires' : 'Gehälter zahlen')
-      await expect(page.getByLabel(words.lawfulBasis).locator('option').allTextContents()).resolves.toContain(language === 'fr' ? 'Art. 6(1)(b) Contrat' : 'Art. 6(1)(b) Vertrag')
+      await expect(page.getByLabel(words.lawfulBasis).locator('option').allTextContents()).resolves.toContain(words.contract)
       await page.getByRole('button', { name: words.save, exact: true }).click()
       await page.getByRole('status').filter({ hasText: words.savedAt }).waitFor()
       await page.getByRole('heading', { name: words.findings }).waitFor()
       // The findings themselves are said in the language: the purpose has no lawful basis yet.
       await page.locator('#findings').getByText(language === 'fr' ? /n’a pas de base légale au sens de l’article 6, paragraphe 1/ : /hat keine Rechtsgrundlage nach Art\. 6 Abs\. 1/).first().waitFor()
+      // Articles cited in the language's own style, the same in the section heading, the findings panel and the workbook.
+      await page.locator('#purposes-title').filter({ hasText: words.purposesHeading }).waitFor()
+      await page.locator('.findings-by-article__heading', { hasText: new RegExp(`^${words.lawfulBasisFindings.replace(/[.()]/g, '\\$&')}$`) }).waitFor()
       await look('editor')
       // The sections below the first screen are drawn just after it.
       await page.locator('#transfers button').first().waitFor()
       await page.locator('#transfers').scrollIntoViewIfNeeded()
+      // The transfer law's date is written out in the language too, not "6 December 2026".
+      await expect(page.locator('#transfers .transfer-law-date').textContent()).resolves.toContain(language === 'fr' ? '6 décembre 2026' : '6. Dezember 2026')
       await look('editor-lower')
+      // The history names the changed field and its values in the language, as the editor does.
+      await page.getByLabel(words.lawfulBasis).selectOption('b')
+      await page.getByRole('button', { name: words.save, exact: true }).click()
+      const change = page.locator('.history__changes tr', { hasText: words.contract })
+      await change.waitFor()
+      await expect(change.locator('td').first().textContent()).resolves.toBe(language === 'fr' ? 'Finalité 1 › Base légale' : 'Zweck 1 › Rechtsgrundlage')
+      await expect(page.locator('.history__meta strong').first().textContent()).resolves.toBe(language === 'fr' ? 'Modification' : 'Geändert')
+      await change.scrollIntoViewIfNeeded()
+      await look('history')
 
       // The dashboard.
       await page.getByRole('link', { name: words.dashboard, exact: true }).click()
       await page.getByText(words.completeness).waitFor()
+      // The charts cite in the language's style too, each citation whole (not cut off with "…").
+      await page.locator('.bars__label').filter({ hasText: language === 'fr' ? 'Art. 30, par. 1, point a)' : 'Art. 30 Abs. 1 lit. a' }).first().waitFor()
+      const cutLabels = await page.locator('.bars__label').evaluateAll((labels) => labels.filter((label) => label.scrollWidth > label.clientWidth + 1).map((label) => label.textContent))
+      expect(cutLabels.filter((label) => label?.startsWith('Art.'))).toEqual([])
       await look('dashboard')
 
       expect(cutOff).toEqual([])

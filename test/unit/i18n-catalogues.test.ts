@@ -1,6 +1,6 @@
 /**
- * The catalogues under src-main/core/i18n/locales/<locale>/ (the interface's `ui` and `labels`,
- * and the core's namespaces) are complete in every language: the same keys, the same
+ * The catalogues under src-main/core/i18n/locales/<locale>/ (the interface's JSON namespaces,
+ * and the core's; the interface's `labels` are the core's, see i18n-labels-agree.test.ts) are complete in every language: the same keys, the same
  * placeholders and tags, and no English left in French or German except words those languages
  * spell the same way.
  */
@@ -9,7 +9,7 @@ import { resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { LOCALES } from '../../src-main/core/i18n'
-import * as enums from '../../src-main/core/records/enums'
+import { enumLabelMaps } from '../../src-main/core/i18n/enum-labels'
 
 const LOCALES_DIR = resolve(import.meta.dirname, '../../src-main/core/i18n/locales')
 
@@ -83,7 +83,7 @@ const wordsOf = (text: string): string[] =>
 
 describe('translation catalogues', () => {
   it('has every namespace in every language', () => {
-    expect(namespaceFiles).toEqual(expect.arrayContaining(['ui.json', 'labels.json']))
+    expect(namespaceFiles).toEqual(expect.arrayContaining(['ui.json']))
     for (const locale of LOCALES) expect(readdirSync(resolve(LOCALES_DIR, locale)).filter((file) => file.endsWith('.json')).sort()).toEqual([...namespaceFiles].sort())
   })
 
@@ -109,14 +109,8 @@ describe('translation catalogues', () => {
     })
   }
 
-  it('labels.json in English is the core label maps, key for key and word for word', () => {
-    const english = JSON.parse(readFileSync(resolve(LOCALES_DIR, 'en/labels.json'), 'utf8')) as Record<string, Record<string, string>>
-    const maps = Object.fromEntries(Object.entries(enums).filter(([name]) => name.endsWith('_LABELS')))
-    expect(english).toEqual(maps)
-  })
-
   it('uses the GDPR’s own words for the roles (French and German language versions)', () => {
-    const labels = (locale: string) => JSON.parse(readFileSync(resolve(LOCALES_DIR, locale, 'labels.json'), 'utf8')) as Record<string, Record<string, string>>
+    const labels = (locale: 'fr' | 'de') => enumLabelMaps(locale)
     expect(labels('fr').RECORD_ROLE_LABELS).toMatchObject({ controller: 'Responsable du traitement', processor: 'Sous-traitant' })
     expect(labels('de').RECORD_ROLE_LABELS).toMatchObject({ controller: 'Verantwortlicher', processor: 'Auftragsverarbeiter' })
     const ui = (locale: string) => flatten(JSON.parse(readFileSync(resolve(LOCALES_DIR, locale, 'ui.json'), 'utf8')) as Catalogue)

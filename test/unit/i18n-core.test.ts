@@ -135,22 +135,25 @@ describe('catalogues', () => {
     expect(lookupText('de', 'labels:field.lawfulBasis')).toBe('Rechtsgrundlage')
   })
 
-  it('labels the top-level and common vocabulary in French and German, and lists what stays English', () => {
-    for (const key of ['user', 'user.contact', 'user.health_and_medical', 'user.location', 'employee', 'customer', 'essential.service', 'gdpr.child']) {
+  it('labels every vocabulary term in French and German; only words those languages spell as English does read the same', () => {
+    for (const key of ['user', 'user.contact', 'user.contact.email', 'user.health_and_medical', 'user.location.precise', 'employee', 'customer', 'essential.service', 'marketing.advertising.profiling', 'gdpr.child']) {
       expect(lookupText('fr', `vocabulary:${key}`)).not.toBe(lookupText('en', `vocabulary:${key}`))
       expect(lookupText('de', `vocabulary:${key}`)).not.toBe(lookupText('en', `vocabulary:${key}`))
     }
     expect(lookupText('fr', 'vocabulary:custom:Paie')).toBe('Paie')
-    // Deeper fideslang keys fall back to English, and are listed.
-    expect(untranslatedVocabulary('de')).toContain('user.contact.email')
-    expect(untranslatedVocabulary('de')).not.toContain('user.contact')
+    expect(untranslatedVocabulary('fr')).toEqual([])
+    expect(untranslatedVocabulary('de')).toEqual([])
+    // Each of these is the French or German word, spelt as in English (docs/i18n-glossary.md, "What stays English").
+    const sameAsEnglish = (locale: 'fr' | 'de') => Object.keys(CATALOGUES[locale].vocabulary).filter((key) => CATALOGUES[locale].vocabulary[key] === CATALOGUES.en.vocabulary[key])
+    expect(sameAsEnglish('fr')).toEqual(['finance', 'functional.service', 'marketing', 'consultant', 'patient', 'prospect'])
+    expect(sameAsEnglish('de')).toEqual(['user.name', 'marketing'])
   })
 
   it('cites articles as each language version of the Regulation numbers them', () => {
-    expect(formatArticle('Art. 30(1)(b)', 'fr')).toBe('art. 30, § 1, b)')
+    expect(formatArticle('Art. 30(1)(b)', 'fr')).toBe('Art. 30, par. 1, point b)')
     expect(formatArticle('Art. 30(1)(b)', 'de')).toBe('Art. 30 Abs. 1 lit. b')
     expect(formatArticle('Art. 30(2)', 'de')).toBe('Art. 30 Abs. 2')
-    expect(formatArticle('Art. 44', 'fr')).toBe('art. 44')
+    expect(formatArticle('Art. 44', 'fr')).toBe('Art. 44')
     expect(formatArticle('Art. 30(1)(b)', 'en')).toBe('Art. 30(1)(b)')
   })
 
@@ -204,7 +207,7 @@ describe('findings in three languages', () => {
     expect(translateMessage(lawful.messageRef, 'fr')).toMatch(/^La finalité .* n’a pas de base légale au sens de l’article 6, paragraphe 1\.$/)
     expect(translateMessage(lawful.messageRef, 'de')).toMatch(/^(Der Zweck „.*“|Zweck \d+ \(noch ohne Beschreibung\)) hat keine Rechtsgrundlage nach Art\. 6 Abs\. 1\.$/)
     const invalid = findings.find((finding) => finding.ruleId === 'transfer-instrument-invalid')!
-    expect(translateMessage(invalid.messageRef, 'de')).toContain('„Vor 2021 erlassene Standarddatenschutzklauseln“')
+    expect(translateMessage(invalid.messageRef, 'de')).toContain('„Vor 2021 erlassene Standardvertragsklauseln“')
     expect(translateMessage(invalid.messageRef, 'fr')).toContain('27 décembre 2022')
     const overdue = findings.find((finding) => finding.ruleId === 'review-overdue' && finding.reference === 'PA-0901')!
     expect(overdue.message).toBe('The review was due on 2026-01-01.')
@@ -292,7 +295,7 @@ describe('workbook texts in French and German', () => {
     expect(rowTexts(findings, 1, 8)).toEqual(['N° / REF', 'Traitement', 'Gravité', 'Article', 'Champ', 'Constat', 'Que faire', 'Règle'])
     const rows = [...Array(findings.rowCount - 1).keys()].map((index) => rowTexts(findings, index + 2, 8))
     const overdue = rows.find((row) => row[7] === 'review-overdue' && row[0] === 'PA-0901')!
-    expect(overdue.slice(2, 7)).toEqual(['Avertissement', 'art. 24, § 1', 'Prochaine revue', 'La revue était prévue le 01/01/2026.', expect.stringMatching(/^Revoyez la fiche/)])
+    expect(overdue.slice(2, 7)).toEqual(['Avertissement', 'Art. 24, par. 1', 'Prochaine revue', 'La revue était prévue le 01/01/2026.', expect.stringMatching(/^Revoyez la fiche/)])
     const register = workbook.getWorksheet('Registre des traitements')!
     const headings = rowTexts(register, 2, 20)
     const row = [...Array(register.rowCount).keys()].map((index) => rowTexts(register, index + 1, 20)).find((cells) => cells[0] === 'PA-0901')!
@@ -302,13 +305,13 @@ describe('workbook texts in French and German', () => {
     const purposes = workbook.getWorksheet('Finalités')!
     const bases = [...Array(purposes.rowCount - 2).keys()].map((index) => text(purposes.getRow(index + 3).getCell(5))).filter(Boolean)
     expect(bases.length).toBeGreaterThan(0)
-    for (const basis of bases) expect(basis).toMatch(/^Art\. 6, § 1, [a-f]\) /)
+    for (const basis of bases) expect(basis).toMatch(/^Art\. 6, par\. 1, point [a-f]\) /)
     const transfers = workbook.getWorksheet('Transferts')!
     const mechanisms = [...Array(transfers.rowCount - 2).keys()].map((index) => text(transfers.getRow(index + 3).getCell(6))).filter(Boolean)
     expect(mechanisms.length).toBeGreaterThan(0)
     for (const mechanism of mechanisms) expect(['Décision d’adéquation (art. 45)', 'Garanties appropriées (art. 46)', 'Règles d’entreprise contraignantes (art. 47)', 'Dérogation pour une situation particulière (art. 49)']).toContain(mechanism)
     const lists = workbook.getWorksheet('Lists')!
-    expect(rowTexts(lists, 2, 3)).toEqual(['Responsable du traitement', 'Brouillon', 'Art. 6, § 1, a) Consentement'])
+    expect(rowTexts(lists, 2, 3)).toEqual(['Responsable du traitement', 'Brouillon', 'Art. 6, par. 1, point a) Consentement'])
     expect(register.headerFooter.oddFooter).toContain('Page &P sur &N')
     expect(register.headerFooter.oddFooter).toContain('Exporté le')
   })

@@ -8,6 +8,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import { chooseLocale, i18n, initialLocale, LOCALE_STORAGE_KEY } from '../../src-renderer/src/i18n/i18n'
 import { formatDate } from '../../src-renderer/src/ui/dates'
 import { formatNumber } from '../../src-renderer/src/ui/numbers'
+import { longDate } from '../../src-renderer/src/i18n/use-formatters'
 
 function memoryStorage(): Storage {
   const items = new Map<string, string>()
@@ -53,5 +54,15 @@ describe('the interface language', () => {
     expect(initialLocale()).toBe('fr')
     storage.setItem(LOCALE_STORAGE_KEY, 'xx')
     expect(initialLocale()).toBe('en')
+  })
+
+  it('writes legal dates out in the interface’s language (transfer law as of, adequacy decisions), as the findings do', async () => {
+    await i18n.changeLanguage('fr')
+    expect(longDate('2026-12-06')).toBe('6 décembre 2026')
+    expect(longDate('2023-07-01')).toBe('1er juillet 2023')
+    await i18n.changeLanguage('de')
+    expect(longDate('2026-12-06')).toBe('6. Dezember 2026')
+    await i18n.changeLanguage('en')
+    expect(longDate('2026-12-06')).toBe('6 December 2026')
   })
 })

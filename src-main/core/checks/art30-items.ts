@@ -5,6 +5,7 @@
  */
 import type { RecordRole } from '../records/enums'
 import type { Organisation } from '../records/model'
+import { ART30_ARTICLE_TITLES } from '../i18n/article-titles'
 import { msg, type MessageRef } from '../i18n/message'
 import { isBlank, type CheckableRecord, type Severity } from './finding'
 import { dataCategoryName, theItem } from './rules/item-names'
@@ -407,31 +408,10 @@ export function articleForField(field: string, role: RecordRole): string {
   }
 }
 
-/** What each paragraph and letter of Art. 30 asks for, in a few words (shared/reference/gdpr-article30.md). */
-export const ART30_ARTICLE_TITLES: Readonly<Record<string, string>> = {
-  'Art. 30(1)': 'Controller\'s record',
-  'Art. 30(1)(a)': 'Controller, joint controller, representative and DPO',
-  'Art. 30(1)(b)': 'Purposes of the processing',
-  'Art. 30(1)(c)': 'Categories of data subjects and of personal data',
-  'Art. 30(1)(d)': 'Categories of recipients',
-  'Art. 30(1)(e)': 'Transfers to third countries',
-  'Art. 30(1)(f)': 'Time limits for erasure',
-  'Art. 30(1)(g)': 'Technical and organisational measures',
-  'Art. 30(2)': 'Processor\'s record',
-  'Art. 30(2)(a)': 'Processor and the controllers it acts for',
-  'Art. 30(2)(b)': 'Categories of processing for each controller',
-  'Art. 30(2)(c)': 'Transfers to third countries',
-  'Art. 30(2)(d)': 'Technical and organisational measures'
-}
+export { ART30_ARTICLE_TITLES } from '../i18n/article-titles'
 
 /** The lettered items of Art. 30, in the order of the Regulation. */
 export const ART30_LETTERS: readonly string[] = Object.keys(ART30_ARTICLE_TITLES).filter((article) => /\([a-g]\)$/.test(article))
-
-/** `Art. 30(1)(b) Purposes of the processing`; any other article as it is. */
-export function articleHeading(article: string): string {
-  const title = ART30_ARTICLE_TITLES[article]
-  return title ? `${article} ${title}` : article
-}
 
 /** Numbers and letters of a citation, for sorting: 'Art. 30(1)(b)' → [30, 1, 2]. */
 function citationKey(article: string): number[] {

@@ -1,10 +1,10 @@
 /**
  * The core's catalogues, by language and namespace, and lookups into them. English comes from
  * the app's own labels where they already exist (enums, field names, vocabulary), so nothing is
- * written twice; French and German give every key (a test checks), except the vocabulary, where
- * a term without a French or German label falls back to English (`untranslatedVocabulary`).
+ * written twice; French and German give every key (tests check, the vocabulary's too); a vocabulary
+ * term added without a French or German label falls back to English (`untranslatedVocabulary`).
  */
-import { describeFieldPath, type FieldPathWords } from '../records/field-names'
+import { describeFieldPath, describeFieldValue, ENGLISH_VALUE_WORDS, type FieldValueWords, type ItemPosition } from '../records/field-names'
 import { CUSTOM_TERM_PREFIX, VOCABULARY } from '../vocabulary/vocabulary'
 import type { Locale } from './index'
 import { interpolate, renderMessage, type MessageRef } from './message'
@@ -74,36 +74,90 @@ export function labelIn(locale: Locale, group: string, key: string): string {
 }
 
 /**
- * A citation as the Regulation's language version writes it: 'Art. 30(1)(b)' → "art. 30, § 1, b)"
- * (fr), "Art. 30 Abs. 1 lit. b" (de); English as it is. Anything not in that form stays as it is.
+ * A citation in the style of the Regulation's language version, from the stored English form
+ * (see docs/i18n-glossary.md, "Article references"): the Regulation's own words for article,
+ * paragraph and point, abbreviated, and its numbers as they are.
+ *   'Art. 30(1)(b)'  → "Art. 30, par. 1, point b)" (fr), "Art. 30 Abs. 1 lit. b" (de)
+ *   'Art. 30(1)(c)(f)' → "Art. 30, par. 1, points c) et f)", "Art. 30 Abs. 1 lit. c und f"
+ *   'Art. 49(1), second subparagraph' → "Art. 49, par. 1, deuxième alinéa", "Art. 49 Abs. 1 Unterabs. 2"
+ *   'Art. 9, 10' → "Art. 9 et 10", "Art. 9 und 10"
+ * English stays as it is, and so does anything not in one of these forms. The result stands on
+ * its own (a label, a heading, a cell), hence "Art." with a capital in French too; running French
+ * text writes the reference out ("l’article 6, paragraphe 1"), as the Regulation does.
  */
 export function formatArticle(article: string, locale: Locale): string {
   if (locale === 'en') return article
-  const match = /^Art\. (\d+)((?:\(\d+\))?)((?:\([a-z]\))?)$/.exec(article)
+  const list = /^Art\. (\d+), (\d+)$/.exec(article)
+  if (list) return `Art. ${list[1]} ${CITATION_WORDS[locale].and} ${list[2]}`
+  const match = /^Art\. (\d+)(?:\((\d+)\))?((?:\([a-z]\))*)(, second subparagraph)?$/.exec(article)
   if (!match) return article
-  const [, number, paragraph = '', point = ''] = match
-  const paragraphNumber = paragraph.slice(1, -1)
-  const letter = point.slice(1, -1)
-  if (locale === 'fr') return `art. ${number}${paragraphNumber ? `, § ${paragraphNumber}` : ''}${letter ? `, ${letter})` : ''}`
-  return `Art. ${number}${paragraphNumber ? ` Abs. ${paragraphNumber}` : ''}${letter ? ` lit. ${letter}` : ''}`
+  const [, number, paragraph, pointGroup = '', secondSubparagraph] = match
+  const points = [...pointGroup.matchAll(/\(([a-z])\)/g)].map((point) => point[1]!)
+  const words = CITATION_WORDS[locale]
+  return words.cite(number!, paragraph, points, secondSubparagraph !== undefined)
 }
 
-const pathWords = new Map<Locale, FieldPathWords>()
-function fieldPathWords(locale: Locale): FieldPathWords {
-  let words = pathWords.get(locale)
+/**
+ * "Art. 30(1)(b) Purposes of the processing", « Art. 30, par. 1, point b) Finalités du traitement »:
+ * the citation in the language's style and, for an item of Art. 30, its title in that language.
+ * The findings panel and `ropa check` head their groups with it.
+ */
+export function articleHeadingIn(article: string, locale: Locale): string {
+  const title = CATALOGUES[locale].labels[`article.${article}`] ?? CATALOGUES.en.labels[`article.${article}`]
+  const citation = formatArticle(article, locale)
+  return title ? `${citation} ${title}` : citation
+}
+
+interface CitationWords {
+  and: string
+  cite(article: string, paragraph: string | undefined, points: readonly string[], secondSubparagraph: boolean): string
+}
+
+const joinAll = (items: readonly string[], and: string): string => (items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} ${and} ${items.at(-1)!}`)
+
+const CITATION_WORDS: Record<Exclude<Locale, 'en'>, CitationWords> = {
+  // RGPD FR: « l’article 30, paragraphe 1, point a) », « paragraphe 1, deuxième alinéa » (art. 49, § 3).
+  fr: {
+    and: 'et',
+    cite: (article, paragraph, points, secondSubparagraph) =>
+      `Art. ${article}${paragraph ? `, par. ${paragraph}` : ''}${secondSubparagraph ? ', deuxième alinéa' : ''}${
+        points.length ? `, ${points.length > 1 ? 'points' : 'point'} ${joinAll(points.map((point) => `${point})`), 'et')}` : ''
+      }`
+  },
+  // DSGVO DE: „Artikel 30 Absatz 1 Buchstabe a“, „Absatz 1 Unterabsatz 2“ (Art. 49 Abs. 3); short: Art. / Abs. / lit. / Unterabs.
+  de: {
+    and: 'und',
+    cite: (article, paragraph, points, secondSubparagraph) =>
+      `Art. ${article}${paragraph ? ` Abs. ${paragraph}` : ''}${secondSubparagraph ? ' Unterabs. 2' : ''}${points.length ? ` lit. ${joinAll(points, 'und')}` : ''}`
+  }
+}
+
+const valueWords = new Map<Locale, FieldValueWords>()
+/** The editor's words for fields, items and values in one language, from the `labels` catalogue. */
+function fieldWords(locale: Locale): FieldValueWords {
+  if (locale === 'en') return ENGLISH_VALUE_WORDS
+  let words = valueWords.get(locale)
   if (!words) {
+    const labels = CATALOGUES[locale].labels
     const items: Record<string, string> = {}
     const fields: Record<string, string> = {}
-    for (const [key, label] of Object.entries(CATALOGUES[locale].labels)) {
+    for (const [key, label] of Object.entries(labels)) {
       if (key.startsWith('item.')) items[key.slice(5)] = label
       else if (key.startsWith('field.')) fields[key.slice(6)] = label
     }
-    pathWords.set(locale, (words = { items, fields }))
+    const say = (key: string) => labels[key] ?? CATALOGUES.en.labels[key] ?? key
+    words = { items, fields, label: (group, key) => labels[`${group}.${key}`], term: (term) => termLabelIn(term, locale), yes: say('yes'), no: say('no'), empty: say('empty'), none: say('none') }
+    valueWords.set(locale, words)
   }
   return words
 }
 
-/** `purposes.0.lawfulBasis` → "Finalité 1 › Base légale" (fr): the editor's words in one language. */
-export function describeFieldPathIn(path: string, locale: Locale): string {
-  return locale === 'en' ? describeFieldPath(path) : describeFieldPath(path, undefined, fieldPathWords(locale))
+/** `purposes.0.lawfulBasis` → "Finalité 1 › Base légale" (fr): the editor's words in one language; `position` numbers the history's item ids. */
+export function describeFieldPathIn(path: string, locale: Locale, position?: ItemPosition): string {
+  return describeFieldPath(path, position, fieldWords(locale))
+}
+
+/** A stored value as the editor names it in one language: `purposes.0.lawfulBasis`, 'b' → « Art. 6, par. 1, point b) Contrat ». */
+export function describeFieldValueIn(path: string, value: unknown, locale: Locale): string {
+  return describeFieldValue(path, value, fieldWords(locale))
 }

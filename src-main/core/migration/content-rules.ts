@@ -68,8 +68,8 @@ export function lawfulBasisOf(text: string): LawfulBasis | undefined {
   if (label) return label
   const folded = fold(text)
   const letters = new Set<string>()
-  for (const match of folded.matchAll(/6\s*(?:\(\s*1\s*\)|\.\s*1|\s*abs\.?\s*1|\s*para\.?\s*1)\s*(?:\(\s*([a-f])\s*\)|\.?\s*lit\.?\s*([a-f])\b|[.\s]?\s*([a-f])\b)/g)) {
-    letters.add((match[1] ?? match[2] ?? match[3])!)
+  for (const match of folded.matchAll(/6\s*(?:\(\s*1\s*\)|\.\s*1|\s*abs\.?\s*1|\s*para\.?\s*1|\s*,\s*(?:par(?:agraphe)?\.?|§)\s*1)\s*(?:\(\s*([a-f])\s*\)|\.?\s*lit\.?\s*([a-f])\b|,\s*(?:point\s*)?([a-f])\)|[.\s]?\s*([a-f])\b)/g)) {
+    letters.add((match[1] ?? match[2] ?? match[3] ?? match[4])!)
   }
   if (letters.size === 1) return [...letters][0] as LawfulBasis
   if (letters.size > 1) return undefined
@@ -81,8 +81,9 @@ export function lawfulBasisOf(text: string): LawfulBasis | undefined {
 export function art9ConditionOf(text: string): Art9Condition | undefined {
   const label = byLabel(ART9_CONDITION_LABELS, text)
   if (label) return label
-  const match = /9\s*(?:\(\s*2\s*\)|\.\s*2|\s*abs\.?\s*2)\s*(?:\(\s*([a-j])\s*\)|\.?\s*lit\.?\s*([a-j])\b|[.\s]?\s*([a-j])\b)/.exec(fold(text))
-  const letter = match?.[1] ?? match?.[2] ?? match?.[3]
+  // French: "art. 9, par. 2, point h)" (the app's own), "art. 9, § 2, h)", "article 9, paragraphe 2, point h)".
+  const match = /9\s*(?:\(\s*2\s*\)|\.\s*2|\s*abs\.?\s*2|\s*,\s*(?:par(?:agraphe)?\.?|§)\s*2)\s*(?:\(\s*([a-j])\s*\)|\.?\s*lit\.?\s*([a-j])\b|,\s*(?:point\s*)?([a-j])\)|[.\s]?\s*([a-j])\b)/.exec(fold(text))
+  const letter = match?.[1] ?? match?.[2] ?? match?.[3] ?? match?.[4]
   if (letter) return letter as Art9Condition
   if (/explicit consent|consentement explicite|ausdruckliche einwilligung/.test(fold(text))) return 'a'
   return undefined

@@ -28,7 +28,7 @@ import { termLabel } from '../vocabulary/vocabulary'
 
 export const OPEN_ITEM_RESOLUTION_LABELS = { open: 'Not yet decided', resolved: 'Resolved', accepted: 'Accepted with a note' }
 /** A vendor suggestion's kind, and a template gap's. */
-const KIND_LABELS = { purpose: 'Purpose', 'lawful-basis': 'Lawful basis', silent: 'Silent', vague: 'Vague' }
+export const KIND_LABELS = { purpose: 'Purpose', 'lawful-basis': 'Lawful basis', silent: 'Silent', vague: 'Vague' }
 
 /** List fields, by the name of one item. */
 export const ITEM_NAMES: Record<string, string> = {
@@ -188,62 +188,90 @@ export function describeFieldPath(path: string, position?: ItemPosition, words: 
   return described.join(' › ')
 }
 
-/** Which labels a stored value is shown with, by the field that holds it. */
-const VALUE_LABELS: Record<string, Record<string, string>> = {
-  lawfulBasis: LAWFUL_BASIS_LABELS,
-  role: RECORD_ROLE_LABELS,
-  status: RECORD_STATUS_LABELS,
-  mode: RETENTION_MODE_LABELS,
-  unit: RETENTION_UNIT_LABELS,
-  endAction: RETENTION_END_ACTION_LABELS,
-  safeguard: SAFEGUARD_LABELS,
-  mechanism: TRANSFER_MECHANISM_LABELS,
-  instrument: TRANSFER_INSTRUMENT_LABELS,
-  sccModule: SCC_MODULE_LABELS,
-  derogation: ART49_DEROGATION_LABELS,
-  type: RECIPIENT_TYPE_LABELS,
-  condition: ART9_CONDITION_LABELS,
-  category: SPECIAL_CATEGORY_LABELS,
-  securityMeasures: SECURITY_MEASURE_LABELS,
-  required: DPIA_REQUIRED_LABELS,
-  resolution: OPEN_ITEM_RESOLUTION_LABELS,
-  perspective: RECORD_PERSPECTIVE_LABELS,
-  kind: KIND_LABELS
+/**
+ * Which labels a stored value is shown with, by the field that holds it: the group of the core's
+ * `labels` catalogue (core/i18n) and, for English, its map here.
+ */
+const VALUE_LABELS: Record<string, readonly [group: string, labels: Readonly<Record<string, string>>]> = {
+  lawfulBasis: ['lawfulBasis', LAWFUL_BASIS_LABELS],
+  role: ['role', RECORD_ROLE_LABELS],
+  status: ['status', RECORD_STATUS_LABELS],
+  mode: ['retentionMode', RETENTION_MODE_LABELS],
+  unit: ['retentionUnit', RETENTION_UNIT_LABELS],
+  endAction: ['endAction', RETENTION_END_ACTION_LABELS],
+  safeguard: ['safeguard', SAFEGUARD_LABELS],
+  mechanism: ['mechanism', TRANSFER_MECHANISM_LABELS],
+  instrument: ['instrument', TRANSFER_INSTRUMENT_LABELS],
+  sccModule: ['sccModule', SCC_MODULE_LABELS],
+  derogation: ['derogation', ART49_DEROGATION_LABELS],
+  type: ['recipientType', RECIPIENT_TYPE_LABELS],
+  condition: ['art9', ART9_CONDITION_LABELS],
+  category: ['specialCategory', SPECIAL_CATEGORY_LABELS],
+  securityMeasures: ['security', SECURITY_MEASURE_LABELS],
+  required: ['dpiaRequired', DPIA_REQUIRED_LABELS],
+  resolution: ['resolution', OPEN_ITEM_RESOLUTION_LABELS],
+  perspective: ['perspective', RECORD_PERSPECTIVE_LABELS],
+  kind: ['kind', KIND_LABELS]
 }
+const DPIA_STATUS: readonly [string, Readonly<Record<string, string>>] = ['dpiaStatus', DPIA_STATUS_LABELS]
 /** Fields whose values are vocabulary terms (fideslang keys or custom terms). */
 const TERM_FIELDS = new Set(['term', 'uses', 'dataSubjects'])
 /** Parts of an item that identify it to the app only. */
 const HIDDEN_KEYS = new Set(['id'])
 
-function labelsFor(path: string): ((value: string) => string) | undefined {
+/** The words a value is described with: English by default; core/i18n passes another language's. */
+export interface FieldValueWords extends FieldPathWords {
+  /** An enum value's label in the catalogue group, undefined when the language lacks it (English is used). */
+  label: (group: string, key: string) => string | undefined
+  term: (term: string) => string
+  yes: string
+  no: string
+  empty: string
+  none: string
+}
+
+export const ENGLISH_VALUE_WORDS: FieldValueWords = {
+  items: ITEM_NAMES,
+  fields: FIELD_NAMES,
+  label: () => undefined,
+  term: termLabel,
+  yes: 'Yes',
+  no: 'No',
+  empty: '(empty)',
+  none: '(none)'
+}
+
+function labelsFor(path: string, words: FieldValueWords): ((value: string) => string) | undefined {
   const parts = path.replace(/\[[^\]]*\]/g, '').split('.').filter(Boolean)
   const last = parts.at(-1) ?? ''
-  if (last === 'status' && parts.at(-2) === 'dpia') return (value) => (DPIA_STATUS_LABELS as Record<string, string>)[value] ?? value
-  if (TERM_FIELDS.has(last)) return termLabel
-  const labels = VALUE_LABELS[last]
-  return labels ? (value) => labels[value] ?? value : undefined
+  if (TERM_FIELDS.has(last)) return words.term
+  const labels = last === 'status' && parts.at(-2) === 'dpia' ? DPIA_STATUS : VALUE_LABELS[last]
+  if (!labels) return undefined
+  const [group, english] = labels
+  return (value) => words.label(group, value) ?? english[value] ?? value
 }
 
 /**
  * A stored value as a person reads it: enum keys as their labels, vocabulary terms by name,
  * yes/no for flags, lists joined, and a whole item (added or removed) as its labelled fields.
- * `—` for nothing, `(empty)` for an empty text.
+ * `—` for nothing, `(empty)` for an empty text. In English unless `words` are another language's
+ * (`describeFieldValueIn` in core/i18n/catalogues.ts).
  */
-export function describeFieldValue(path: string, value: unknown): string {
+export function describeFieldValue(path: string, value: unknown, words: FieldValueWords = ENGLISH_VALUE_WORDS): string {
   if (value === undefined || value === null) return '—'
-  if (value === '') return '(empty)'
-  if (typeof value === 'boolean') return value ? 'Yes' : 'No'
-  if (typeof value === 'string') return labelsFor(path)?.(value) ?? value
+  if (value === '') return words.empty
+  if (typeof value === 'boolean') return value ? words.yes : words.no
+  if (typeof value === 'string') return labelsFor(path, words)?.(value) ?? value
   if (typeof value === 'number') return String(value)
   if (Array.isArray(value)) {
-    if (value.length === 0) return '(none)'
-    return value.map((item) => describeFieldValue(path, item)).join(', ')
+    if (value.length === 0) return words.none
+    return value.map((item) => describeFieldValue(path, item, words)).join(', ')
   }
   if (typeof value === 'object') {
     const parts = Object.entries(value as Record<string, unknown>)
       .filter(([key, inner]) => !HIDDEN_KEYS.has(key) && inner !== '' && inner !== undefined && inner !== null && !(Array.isArray(inner) && inner.length === 0))
-      .map(([key, inner]) => `${humanise(key)}: ${describeFieldValue(`${path}.${key}`, inner)}`)
-    return parts.length === 0 ? '(empty)' : parts.join('; ')
+      .map(([key, inner]) => `${humanise(key, words.fields)}: ${describeFieldValue(`${path}.${key}`, inner, words)}`)
+    return parts.length === 0 ? words.empty : parts.join('; ')
   }
   // Stored values are JSON: nothing else (functions, symbols) reaches here.
   return typeof value === 'bigint' ? value.toString() : '—'

@@ -12,7 +12,8 @@ import { formatNumber } from '../ui/numbers'
 import { compareWithAnchor, type AuditEntry } from '@core/audit/audit-chain'
 import { database, repository } from '../app/services'
 import { NavLink } from '../app/navigation'
-import { AUDIT_ACTION_LABELS, AUDIT_ENTITY_LABELS, changeText, describeVerification, formatWhen } from './audit-view'
+import { AUDIT_ENTITY_LABELS, changeText, describeVerification, formatWhen } from './audit-view'
+import { auditActionInWords } from '../i18n/findings'
 import { useAsyncAction } from '../ui/use-async-action'
 import { onTableChanges } from '../db/change-events'
 
@@ -185,7 +186,7 @@ export function AuditPage() {
                 {entry.entity === 'record' ? <NavLink to={`/records/${entry.entityId}`}>{AUDIT_ENTITY_LABELS.record}</NavLink> : (AUDIT_ENTITY_LABELS[entry.entity] ?? entry.entity)}
               </td>
               <td>
-                <span className={`badge badge--action-${entry.action}`}>{AUDIT_ACTION_LABELS[entry.action] ?? entry.action}</span>
+                <span className={`badge badge--action-${entry.action}`}>{auditActionInWords(entry.action)}</span>
               </td>
               <td>{entry.summary}</td>
               <td>

@@ -11,6 +11,7 @@ import { RECORD_ROLE_LABELS, TRANSFER_MECHANISM_LABELS } from '@core/records/enu
 import { useTranslation } from 'react-i18next'
 import { t } from '../i18n/i18n'
 import { enumLabel } from '../i18n/labels'
+import { articleInWords } from '../i18n/findings'
 import { formatNumber } from '../ui/numbers'
 import { NavLink } from '../app/navigation'
 import { checksStore, severityCountsText } from '../checks/checks-services'
@@ -49,7 +50,9 @@ const mechanismText = (label: string): string => {
   const key = MECHANISM_KEYS.get(label)
   return key ? enumLabel('TRANSFER_MECHANISM_LABELS', key) : label === 'No mechanism chosen' ? t('dashboard.noMechanism') : label
 }
-const articleText = (article: string): string => (article === 'Other' ? t('dashboard.otherArticles') : article)
+const articleText = (article: string): string => (article === 'Other' ? t('dashboard.otherArticles') : articleInWords(article))
+/** Room for the longest bar label, citations being longer in French and German ("Art. 30, par. 1, point a)"). */
+const labelRoom = (labels: readonly string[], least: number): number => Math.min(12, Math.max(least, 0.42 * Math.max(0, ...labels.map((label) => label.length))))
 const countryText = (country: string): string => (country === 'Not stated' ? t('dashboard.notStated') : country)
 
 function Card({ id: cardId, title, children, wide, note }: { id: string; title: string; children: ReactNode; wide?: boolean; note?: ReactNode }) {
@@ -161,7 +164,7 @@ export function DashboardPage() {
   const { summary, completeness: complete, reviews, transfers } = figures
   const completenessRows = Object.entries(complete.byArticle)
     .sort(([a], [b]) => (a < b ? -1 : 1))
-    .map(([article, count]) => ({ article: article.replace(/^Art\. /, ''), share: Math.round(count.share * 100), present: count.present, required: count.required }))
+    .map(([article, count]) => ({ article: articleInWords(article), share: Math.round(count.share * 100), present: count.present, required: count.required }))
   const organisationErrors = checks.organisationFindings.filter((finding) => finding.severity === 'error').length
 
   return (
@@ -205,12 +208,12 @@ export function DashboardPage() {
         </Card>
 
         <Card id="completeness-per-art-30-item" title={t('dashboard.completenessPerItem')} note={t('dashboard.completenessNote')}>
-          <StackedBars rows={completenessRows.map((row) => ({ label: row.article, values: row }))} series={completeSeries()} max={100} format={(value) => percent(value / 100)} labelWidth={4.5} track />
+          <StackedBars rows={completenessRows.map((row) => ({ label: row.article, values: row }))} series={completeSeries()} max={100} format={(value) => percent(value / 100)} labelWidth={labelRoom(completenessRows.map((row) => row.article), 4.5)} track />
           <FiguresTable caption={t('dashboard.completenessPerItem')} head={[t('dashboard.article'), t('dashboard.present'), t('dashboard.required'), t('dashboard.share')]} rows={completenessRows.map((row) => [row.article, row.present, row.required, percent(row.share / 100)])} />
         </Card>
 
         <Card id="findings-by-article-and-severity" title={t('dashboard.findingsByArticle')} note={summary.total === 0 ? t('dashboard.noFindings') : t('dashboard.findingsTotal', { n: formatNumber(summary.total), counts: severityCountsText(summary.bySeverity) })}>
-          <StackedBars rows={figures.byArticle.map((row) => ({ label: articleText(row.article), values: row }))} series={severitySeries()} labelWidth={6} />
+          <StackedBars rows={figures.byArticle.map((row) => ({ label: articleText(row.article), values: row }))} series={severitySeries()} labelWidth={labelRoom(figures.byArticle.map((row) => articleText(row.article)), 6)} />
           <FiguresTable caption={t('dashboard.findingsByArticle')} head={[t('dashboard.article'), ...SEVERITIES.map((severity) => severityLabel(severity))]} rows={figures.byArticle.map((row) => [articleText(row.article), row.error, row.warning, row.info])} />
         </Card>
 

@@ -18,9 +18,9 @@ export function draftInBackground(request: DraftRequest, createWorker: () => Dra
     request,
     transfer: [],
     runOnPage: async () => {
-      const { draftFromPolicy } = await import('@core/templates/drafting/extract')
+      const { draftPolicy } = await import('@core/templates/drafting/draft-policy')
       const start = performance.now()
-      const draft = draftFromPolicy(request.text, request.vendor ? { vendor: request.vendor } : {})
+      const draft = draftPolicy(request.text, request.vendor ? { vendor: request.vendor } : {})
       return { draft, milliseconds: performance.now() - start }
     },
     words: {

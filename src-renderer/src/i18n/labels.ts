@@ -1,14 +1,15 @@
 /**
  * The register's enumerations (roles, statuses, lawful bases, transfer instruments…) in the
- * interface's language. Stored keys never change; only their labels are translated. The English
- * catalogue is the core's label maps (`core/records/enums.ts`), which a test keeps in step.
+ * interface's language. Stored keys never change; only their labels are translated. The labels
+ * are the core's own (`core/i18n/enum-labels.ts`), so a value reads the same here as in the
+ * workbook, the CLI and the findings.
  */
-import type enLabels from '@core/i18n/locales/en/labels.json'
+import type { EnumLabelMaps, EnumLabelMapName } from '@core/i18n/enum-labels'
 import { UI_CATALOGUES } from './catalogues'
 import { currentLocale } from './i18n'
 
-type LabelCatalogue = typeof enLabels
-export type LabelMapName = keyof LabelCatalogue
+type LabelCatalogue = EnumLabelMaps
+export type LabelMapName = EnumLabelMapName
 
 /** The labels of one enumeration, `{ key: label }`, in the interface's language (in the enumeration's own order). */
 export function enumLabels<Name extends LabelMapName>(name: Name): LabelCatalogue[Name] {

@@ -5,6 +5,8 @@
  */
 import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
+import { formatLongDate } from '@core/i18n/message'
+import { currentLocale } from './i18n'
 import { formatDate, formatDateTime, formatTime } from '../ui/dates'
 import { formatNumber } from '../ui/numbers'
 
@@ -23,4 +25,12 @@ export function useFormatters(): Formatters {
     void language
     return { date: formatDate, dateTime: formatDateTime, time: formatTime, number: formatNumber }
   }, [language])
+}
+
+/**
+ * A date written out in the interface's language ("6 December 2026", « 6 décembre 2026 »,
+ * „6. Dezember 2026“), as the findings and the workbook write legal dates (decisions, transfer law as of).
+ */
+export function longDate(isoDate: string): string {
+  return formatLongDate(isoDate, currentLocale())
 }

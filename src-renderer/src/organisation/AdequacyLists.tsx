@@ -4,9 +4,10 @@
  * what the app judges by instead of trusting it blindly.
  */
 import { useWatch } from 'react-hook-form'
-import { ADEQUACY_SCOPE_TEXT, EU_ADEQUACY_DECISIONS, TRANSFER_LAW_AS_OF, UK_ADEQUACY_DECISIONS, formatLegalDate, type AdequacyDecision } from '@core/legal/transfer-law'
+import { ADEQUACY_SCOPE_TEXT, EU_ADEQUACY_DECISIONS, TRANSFER_LAW_AS_OF, UK_ADEQUACY_DECISIONS, type AdequacyDecision } from '@core/legal/transfer-law'
 import type { Regime } from '@core/records/enums'
 import { useTranslation } from 'react-i18next'
+import { longDate } from '../i18n/use-formatters'
 
 const LISTS: Record<'eu' | 'uk', { title: 'adequacy.euTitle' | 'adequacy.ukTitle'; decisions: readonly AdequacyDecision[] }> = {
   eu: { title: 'adequacy.euTitle', decisions: EU_ADEQUACY_DECISIONS },
@@ -25,7 +26,7 @@ export function AdequacyLists() {
       {listsFor(regime).map((key) => (
         <details key={key} className="adequacy-list">
           <summary>
-            {t('adequacy.summary', { title: t(LISTS[key].title), n: LISTS[key].decisions.length, date: formatLegalDate(TRANSFER_LAW_AS_OF) })}
+            {t('adequacy.summary', { title: t(LISTS[key].title), n: LISTS[key].decisions.length, date: longDate(TRANSFER_LAW_AS_OF) })}
           </summary>
           <table className="adequacy-list__table">
             <colgroup>
@@ -50,8 +51,8 @@ export function AdequacyLists() {
                   <td>{decision.name}</td>
                   <td>{decision.reference ?? t('adequacy.notGiven')}</td>
                   <td>
-                    {decision.decided ? formatLegalDate(decision.decided) : t('adequacy.notGiven')}
-                    {decision.validUntil ? t('adequacy.until', { date: formatLegalDate(decision.validUntil) }) : ''}
+                    {decision.decided ? longDate(decision.decided) : t('adequacy.notGiven')}
+                    {decision.validUntil ? t('adequacy.until', { date: longDate(decision.validUntil) }) : ''}
                   </td>
                   <td>{decision.scope ? ADEQUACY_SCOPE_TEXT[decision.scope] : t('adequacy.whole')}</td>
                   <td>

@@ -1,8 +1,8 @@
 /** A record's change history from the audit trail: when, who, which fields, old → new, in labels. */
 import { useLiveQuery } from 'dexie-react-hooks'
 import { useTranslation } from 'react-i18next'
-import { AUDIT_ACTION_LABELS } from '@core/audit/audit-text'
-import { describeFieldPath, describeFieldValue, itemPositionIn } from '@core/records/field-names'
+import { itemPositionIn } from '@core/records/field-names'
+import { auditActionInWords, fieldInWords, valueInWords } from '../i18n/findings'
 import { repository } from '../app/services'
 import { formatDateTime } from '../ui/dates'
 
@@ -17,7 +17,7 @@ export function HistoryPanel({ recordId }: { recordId: string }) {
       {[...history.entries].reverse().map((entry) => (
         <li key={entry.seq} className="history__entry">
           <div className="history__meta">
-            <strong>{AUDIT_ACTION_LABELS[entry.action] ?? entry.action}</strong> {formatDateTime(entry.at)} {entry.actor ? t('history.by', { name: entry.actor }) : t('history.noName')}
+            <strong>{auditActionInWords(entry.action)}</strong> {formatDateTime(entry.at)} {entry.actor ? t('history.by', { name: entry.actor }) : t('history.noName')}
           </div>
           {entry.action === 'update' ? (
             <table className="history__changes">
@@ -31,9 +31,9 @@ export function HistoryPanel({ recordId }: { recordId: string }) {
               <tbody>
                 {entry.changes.map((change) => (
                   <tr key={change.field}>
-                    <td>{describeFieldPath(change.field, position)}</td>
-                    <td className="history__before">{describeFieldValue(change.field, change.before)}</td>
-                    <td className="history__after">{describeFieldValue(change.field, change.after)}</td>
+                    <td>{fieldInWords(change.field, position)}</td>
+                    <td className="history__before">{valueInWords(change.field, change.before)}</td>
+                    <td className="history__after">{valueInWords(change.field, change.after)}</td>
                   </tr>
                 ))}
               </tbody>

@@ -8,7 +8,7 @@
 import { useId, useRef, useState, type KeyboardEvent } from 'react'
 import { useFormContext, useWatch } from 'react-hook-form'
 import { Trans, useTranslation } from 'react-i18next'
-import { describeFieldPath } from '@core/records/field-names'
+import { fieldInWords } from '../i18n/findings'
 import { isUnsettled, type OpenItem, type RecordFormInput } from '@core/records/model'
 
 type OpenItemValue = Partial<OpenItem> & Pick<OpenItem, 'id' | 'field' | 'note'>
@@ -38,7 +38,7 @@ function OpenItemRow({ item, index }: { item: OpenItemValue; index: number }) {
   const { setValue } = useFormContext<RecordFormInput>()
   const [accepting, setAccepting] = useState(false)
   const resolution = item.resolution ?? 'open'
-  const where = item.field.trim() === '' ? t('openItems.theRecord') : describeFieldPath(item.field)
+  const where = item.field.trim() === '' ? t('openItems.theRecord') : fieldInWords(item.field)
   const decide = (next: OpenItem['resolution'], note: string) => {
     setValue(`openItems.${index}.resolution`, next, { shouldDirty: true, shouldValidate: true })
     setValue(`openItems.${index}.resolutionNote`, note, { shouldDirty: true, shouldValidate: true })

@@ -4,12 +4,13 @@ import { type Regime, type TransferInstrument } from '@core/records/enums'
 import { useTranslation } from 'react-i18next'
 import { t } from '../i18n/i18n'
 import { enumLabel, enumLabels } from '../i18n/labels'
+import { articleInWords } from '../i18n/findings'
 import { UNSTATED_INSTRUMENT, type RecordFormInput } from '@core/records/model'
 import { classifyDestination } from '@core/checks/adequacy'
 import { localToday } from '@core/checks/dates'
 import { DESTINATION_OPTIONS, resolveDestinationCode } from '@core/legal/destinations'
 import { mechanismOfInstrument } from '@core/legal/parse-instrument-text'
-import { ADEQUACY_SCOPE_TEXT, TRANSFER_LAW_AS_OF, formatLegalDate, instrumentAvailableUnder, instrumentStandingOn } from '@core/legal/transfer-law'
+import { ADEQUACY_SCOPE_TEXT, TRANSFER_LAW_AS_OF, instrumentAvailableUnder, instrumentStandingOn } from '@core/legal/transfer-law'
 import { useLiveQuery } from 'dexie-react-hooks'
 import { repository } from '../app/services'
 import { emptyRetention, newItemId } from '@core/records/new-record'
@@ -21,6 +22,7 @@ import { VendorPicker } from '../templates/VendorPicker'
 import { FindingNote } from '../checks/EditorFindings'
 import { StatusField } from '../checks/ReviewWorkflow'
 import { VendorSuggestions } from './VendorSuggestions'
+import { longDate } from '../i18n/use-formatters'
 
 export interface SectionInfo {
   id: string
@@ -57,15 +59,17 @@ function useIsProcessor(): boolean {
 }
 
 export function sectionsFor(isProcessor: boolean): SectionInfo[] {
+  // Each section's citation in the interface's language's style, as the findings and the workbook cite it.
+  const cite = (article: string) => (article ? articleInWords(article) : '')
   return [
     { id: 'identity', title: t('sections.identity'), article: '' },
-    ...(isProcessor ? [{ id: 'controllers', title: t('sections.controllers'), article: '30(2)(a)(b)' }] : []),
-    { id: 'purposes', title: t('sections.purposes'), article: isProcessor ? '' : '30(1)(b)' },
-    { id: 'data', title: t('sections.data'), article: isProcessor ? '' : '30(1)(c)(f)' },
-    { id: 'special', title: t('sections.special'), article: 'Art. 9, 10' },
-    { id: 'recipients', title: t('sections.recipients'), article: isProcessor ? '' : '30(1)(d)' },
-    { id: 'transfers', title: t('sections.transfers'), article: isProcessor ? '30(2)(c)' : '30(1)(e)' },
-    { id: 'security', title: t('sections.security'), article: isProcessor ? '30(2)(d)' : '30(1)(g)' },
+    ...(isProcessor ? [{ id: 'controllers', title: t('sections.controllers'), article: cite('Art. 30(2)(a)(b)') }] : []),
+    { id: 'purposes', title: t('sections.purposes'), article: cite(isProcessor ? '' : 'Art. 30(1)(b)') },
+    { id: 'data', title: t('sections.data'), article: cite(isProcessor ? '' : 'Art. 30(1)(c)(f)') },
+    { id: 'special', title: t('sections.special'), article: cite('Art. 9, 10') },
+    { id: 'recipients', title: t('sections.recipients'), article: cite(isProcessor ? '' : 'Art. 30(1)(d)') },
+    { id: 'transfers', title: t('sections.transfers'), article: cite(isProcessor ? 'Art. 30(2)(c)' : 'Art. 30(1)(e)') },
+    { id: 'security', title: t('sections.security'), article: cite(isProcessor ? 'Art. 30(2)(d)' : 'Art. 30(1)(g)') },
     { id: 'context', title: t('sections.context'), article: '' },
     { id: 'workflow', title: t('sections.workflow'), article: '' },
     { id: 'notes', title: t('sections.notes'), article: '' }
@@ -279,7 +283,7 @@ export function TransfersSection() {
       intro={
         <>
           {t(regime === 'uk' ? 'sections.transfer.introUk' : 'sections.transfer.introEu', { regime: enumLabel('REGIME_LABELS', regime) })}{' '}
-          <span className="transfer-law-date">{t('sections.transfer.lawAsOf', { date: formatLegalDate(TRANSFER_LAW_AS_OF) })}</span>
+          <span className="transfer-law-date">{t('sections.transfer.lawAsOf', { date: longDate(TRANSFER_LAW_AS_OF) })}</span>
         </>
       }
     >
@@ -302,7 +306,7 @@ function instrumentChoices(mechanism: string, regime: Regime, current: string): 
     const fits = mechanismOfInstrument(key) === mechanism && instrumentAvailableUnder(key, regime)
     if (!fits && key !== current) continue
     const standing = instrumentStandingOn(key, localToday())
-    choices[key] = standing.kind === 'invalid' ? t('sections.transfer.invalidSince', { label, date: formatLegalDate(standing.since) }) : label
+    choices[key] = standing.kind === 'invalid' ? t('sections.transfer.invalidSince', { label, date: longDate(standing.since) }) : label
   }
   return choices
 }
@@ -312,12 +316,12 @@ function destinationHint(country: string, countryCode: string, regime: Regime): 
   const destination = classifyDestination(country, { regime: regime === 'uk' ? 'uk' : 'eu', countryCode, on: localToday() })
   const code = `${countryCode ? t('sections.transfer.code', { code: countryCode }) : t('sections.transfer.noCode')} `
   if (destination.domestic) return `${code}${regime === 'uk' ? t('sections.transfer.inUk') : t('sections.transfer.inEea')}`
-  if (destination.adequacy === null) return `${code}${regime === 'uk' ? t('sections.transfer.noAdequacyUk', { date: formatLegalDate(TRANSFER_LAW_AS_OF) }) : t('sections.transfer.noAdequacyEu')}`
+  if (destination.adequacy === null) return `${code}${regime === 'uk' ? t('sections.transfer.noAdequacyUk', { date: longDate(TRANSFER_LAW_AS_OF) }) : t('sections.transfer.noAdequacyEu')}`
   return `${code}${destination.adequacy
     .map((decision) => {
       const uk = decision.regime === 'uk'
       const named = decision.decided
-        ? t(uk ? 'sections.transfer.ukAdequacyFrom' : 'sections.transfer.adequacyOf', { name: decision.name, date: formatLegalDate(decision.decided) })
+        ? t(uk ? 'sections.transfer.ukAdequacyFrom' : 'sections.transfer.adequacyOf', { name: decision.name, date: longDate(decision.decided) })
         : t(uk ? 'sections.transfer.ukAdequacy' : 'sections.transfer.adequacy', { name: decision.name })
       return `${named}${decision.scope ? `: ${ADEQUACY_SCOPE_TEXT[decision.scope]}` : ''}`
     })

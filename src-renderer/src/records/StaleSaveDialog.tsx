@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next'
 import { formatDateTime } from '../ui/dates'
 import { differencesFromStored } from '@core/records/compare'
 import type { RecordFormInput, StoredRecord } from '@core/records/model'
-import { describeFieldValue } from '@core/records/field-names'
+import { valueInWords } from '../i18n/findings'
 
 export interface StaleEdit {
   /** What is stored now. */
@@ -68,8 +68,8 @@ export function StaleSaveDialog({ edit, busy, onReload, onKeepMine, onCancel }: 
                   {differences.map((difference) => (
                     <tr key={difference.field}>
                       <th scope="row">{difference.label}</th>
-                      <td className="compare__value">{describeFieldValue(difference.field, difference.yours)}</td>
-                      <td className="compare__value">{describeFieldValue(difference.field, difference.stored)}</td>
+                      <td className="compare__value">{valueInWords(difference.field, difference.yours)}</td>
+                      <td className="compare__value">{valueInWords(difference.field, difference.stored)}</td>
                     </tr>
                   ))}
                 </tbody>

@@ -3,7 +3,7 @@
  * full …". IndexedDB and Dexie report failures by error name (often wrapped: Dexie's
  * AbortError carries the cause in `inner`), which means nothing to a DPO.
  */
-import { describeFieldPath } from '@core/records/field-names'
+import { fieldInWords } from '../i18n/findings'
 
 import { t } from '../i18n/i18n'
 
@@ -59,7 +59,7 @@ function validationReason(error: ErrorLike): string | undefined {
   const issues = (error.issues as Array<{ path?: unknown[]; message?: string }>).slice(0, 3).map((issue) => {
     const path = (issue.path ?? []).map(String).join('.')
     const message = issue.message ?? t('failure.notValid')
-    return path ? `${describeFieldPath(path)}: ${message}` : message
+    return path ? `${fieldInWords(path)}: ${message}` : message
   })
   return t('failure.someValuesNotValid', { issues: issues.join('; ') })
 }

@@ -2,29 +2,44 @@
  * The drafting assistant: reads a policy text and proposes a pack's values, each with the
  * sentence it comes from. Extractive only: every value is read from the text by the rules below
  * (vocabulary terms and their synonyms, lawful-basis wording, retention periods, proper names in
- * sentences about providers, countries in sentences about transfers, security measures). No rule
- * names a vendor, and nothing is tuned per policy. Pure and synchronous.
+ * sentences about providers, countries in sentences about transfers, security measures), over the
+ * NLP layer's sentences when an analysis is given (`nlp.ts`, `draft-policy.ts`). A learned model
+ * (`learned-model.ts`) adds the phrases pack authors use for terms, skips wordings they never
+ * agreed with, and drops the candidates its scorers judge unlike the packs' own. No rule names a
+ * vendor. Pure and synchronous.
  */
 import { parseTransferInstrumentText } from '../../legal/parse-instrument-text'
 import { COUNTRY_OPTIONS, resolveDestinationCode } from '../../legal/destinations'
 import type { LawfulBasis, RecipientType, RetentionEndAction, RetentionUnit, SecurityMeasure } from '../../records/enums'
-import { CATEGORY_LEXICON, SUBJECT_LEXICON, USE_LEXICON, matchTerms } from './lexicon'
+import { CATEGORY_LEXICON, SUBJECT_LEXICON, USE_LEXICON, learnedLexicon, matchTerms, type LexiconEntry } from './lexicon'
 import { DRAFT_FIELD_LABELS, type Draft, type DraftField, type DraftGap, type DraftProposal, type DraftValueByField } from './proposal'
 import { splitSentences, type Sentence, type Span } from './segment'
 import { findNames, findLegalEntities, nameKey, repeatedNames } from './names'
+import type { TextAnalysis } from './text-analysis'
+import { keeps, SHIPPED_MODEL, type Features, type LearnedDraftingModel } from './learned-model'
+import { retentionFeatures, subProcessorFeatures } from './candidate-features'
 
 export interface DraftOptions {
   /** The vendor's name as the author knows it; otherwise read from the first legal entity the text names. */
   vendor?: string
+  /** The learned parts; `null` drafts with the rules alone. Default: the model fitted on the shipped packs. */
+  model?: LearnedDraftingModel | null
+  /**
+   * The NLP layer's reading of the same text (`analyseText` in `nlp.ts`; `draftPolicy` in
+   * `draft-policy.ts` passes it). Without it the punctuation rule alone splits sentences.
+   */
+  analysis?: TextAnalysis
 }
 
 class ProposalList {
   readonly proposals: DraftProposal[] = []
+  /** What the learned scorers read, by proposal id. */
+  readonly features = new Map<string, Features>()
   private readonly seen = new Set<string>()
   constructor(private readonly text: string) {}
 
   /** Adds a proposal unless one with the same field and `dedupeKey` exists; returns whether it was added. */
-  add<F extends DraftField>(field: F, value: DraftValueByField[F], sentence: Span, reason: string, dedupeKey: string, focus?: Span): boolean {
+  add<F extends DraftField>(field: F, value: DraftValueByField[F], sentence: Span, reason: string, dedupeKey: string, focus?: Span, features?: Features): boolean {
     const key = `${field}|${dedupeKey}`
     if (this.seen.has(key)) return false
     this.seen.add(key)
@@ -38,6 +53,7 @@ class ProposalList {
       ...(focus ? { focus } : {})
     } as DraftProposal
     this.proposals.push(proposal)
+    if (features) this.features.set(proposal.id, features)
     return true
   }
 }
@@ -49,11 +65,14 @@ const STRONG_COLLECTION_CUE = /\b(?:collect\w*|receiv\w*|obtain\w*|gather\w*|pro
 const NEGATED_COLLECTION = /\b(?:do(?:es)? not|don['’]t|never|not)\s+(?:knowingly\s+|intentionally\s+|ask for or\s+)?(?:collect|process|request|require|receive|store|gather|include|sell|provide|send|submit)\b|\bwithout collecting\b/i
 const RIGHTS_SENTENCE = /\b(?:right to|you (?:may|can|have the right to) (?:request|ask|access|delete|correct|opt)|request that we|unsubscribe|opt[- ]out of)\b/i
 
-function dataCategories(sentences: readonly Sentence[], list: ProposalList): void {
+/** `rejected` holds `key|wording in lower case` for each wording the learned model rejects. */
+function dataCategories(sentences: readonly Sentence[], list: ProposalList, lexicon: readonly LexiconEntry[], rejected: ReadonlySet<string>): void {
   const ordered = [...sentences.filter((s) => STRONG_COLLECTION_CUE.test(s.text)), ...sentences.filter((s) => !STRONG_COLLECTION_CUE.test(s.text))]
   for (const sentence of ordered) {
     if (!COLLECTION_CUE.test(sentence.text) || RIGHTS_SENTENCE.test(sentence.text) || NEGATED_COLLECTION.test(sentence.text)) continue
-    for (const match of matchTerms(sentence.text, CATEGORY_LEXICON)) {
+    for (const match of matchTerms(sentence.text, lexicon)) {
+      // Rejected before the term is added, so that another wording of the same term can still propose it.
+      if (rejected.has(`${match.key}|${match.wording.toLowerCase()}`)) continue
       const focus = { start: sentence.start + match.start, end: sentence.start + match.end }
       list.add('dataCategory', { term: match.key, wording: match.wording }, sentence, `names “${match.wording}”`, match.key, focus)
     }
@@ -138,6 +157,9 @@ function retention(sentences: readonly Sentence[], list: ProposalList): void {
     if (!RETENTION_CUE.test(sentence.text) || RIGHTS_SENTENCE.test(sentence.text)) continue
     let foundPeriod = false
     PERIOD.lastIndex = 0
+    // Only criteria are scored: the shipped packs state no fixed period to learn from, and a period stated is the clearest retention rule.
+    const features = retentionFeatures(sentence, PERIOD.test(sentence.text))
+    PERIOD.lastIndex = 0
     for (let match = PERIOD.exec(sentence.text); match; match = PERIOD.exec(sentence.text)) {
       const before = sentence.text.slice(Math.max(0, match.index - 20), match.index)
       if (/\b(?:past|last|previous|under|over|aged?)\s*$/i.test(before)) continue
@@ -156,7 +178,7 @@ function retention(sentences: readonly Sentence[], list: ProposalList): void {
     if (!foundPeriod && CRITERION.test(sentence.text)) {
       const endAction = endActionOf(sentence.text)
       const criterion = sentence.text.replace(BULLET_MARK, '').replace(/\s+/g, ' ').trim().slice(0, 2000)
-      list.add('retention', { mode: 'criterion', criterion, ...(endAction ? { endAction } : {}) }, sentence, 'states how long data is kept without a fixed period', `${sentence.start}`)
+      list.add('retention', { mode: 'criterion', criterion, ...(endAction ? { endAction } : {}) }, sentence, 'states how long data is kept without a fixed period', `${sentence.start}`, undefined, features)
     }
   }
 }
@@ -215,7 +237,8 @@ function subProcessors(text: string, sentences: readonly Sentence[], vendorStems
   for (const [index, sentence] of sentences.entries()) {
     if (PROVIDER_CUE.test(sentence.text)) {
       for (const kind of abbreviatedKinds(sentence)) {
-        list.add('subProcessor', { name: kind.name }, sentence, `a kind of provider the policy names and abbreviates: “${kind.name}”`, nameKey(kind.name), { start: kind.start, end: kind.end })
+        const features = subProcessorFeatures(text, sentence, { ...kind, how: 'kind' }, vendorStems)
+        list.add('subProcessor', { name: kind.name }, sentence, `a kind of provider the policy names and abbreviates: “${kind.name}”`, nameKey(kind.name), { start: kind.start, end: kind.end }, features)
       }
     }
     // A bare name on a bullet line, followed by what the service does ("• Name" / "We use Name to ...").
@@ -229,7 +252,8 @@ function subProcessors(text: string, sentences: readonly Sentence[], vendorStems
       const near = bareName || PROVIDER_CUE.test(before) || /\b(?:by|through|via|with|from|to|on)\s+(?:the\s+)?$/i.test(before) || before.trim() === ''
       if (!near) continue
       const focus = { start: found.start, end: found.end }
-      list.add('subProcessor', { name: found.name }, sentence, bareName ? 'a named service listed by the policy' : `a named provider in a sentence about providers: “${found.name}”`, nameKey(found.name), focus)
+      const features = subProcessorFeatures(text, sentence, { name: found.name, start: found.start, end: found.end, how: bareName ? 'bullet' : 'name' }, vendorStems)
+      list.add('subProcessor', { name: found.name }, sentence, bareName ? 'a named service listed by the policy' : `a named provider in a sentence about providers: “${found.name}”`, nameKey(found.name), focus, features)
     }
   }
 }
@@ -380,14 +404,24 @@ function vendors(text: string, sentences: readonly Sentence[], vendorOption: str
   return stems
 }
 
-/** Proposes a pack's values from a policy text. */
-export function draftFromPolicy(text: string, options: DraftOptions = {}): Draft {
-  const sentences = splitSentences(text)
+export interface DraftCandidates {
+  /** Every proposal the rules make (with the model's learned and rejected wordings), before its scorers keep or drop any. */
+  proposals: DraftProposal[]
+  /** What the learned scorers read, by proposal id (sub-processors and retention). */
+  features: ReadonlyMap<string, Features>
+}
+
+/** The rules' proposals with their features, before the learned scorers: what `learn.ts` fits on. */
+export function draftCandidates(text: string, options: DraftOptions = {}): DraftCandidates {
+  const analysis = options.analysis?.text === text ? options.analysis : undefined
+  const sentences = splitSentences(text, analysis)
   const list = new ProposalList(text)
+  const model = options.model === undefined ? SHIPPED_MODEL : options.model
   const vendorStems = vendors(text, sentences, options.vendor, list)
   roles(sentences, list)
   activities(sentences, list)
-  dataCategories(sentences, list)
+  const rejected = new Set(model?.rejectedCategoryWordings.map(({ key, wording }) => `${key}|${wording}`))
+  dataCategories(sentences, list, model ? learnedLexicon(model.categoryWordings) : CATEGORY_LEXICON, rejected)
   dataSubjects(sentences, list)
   purposes(sentences, list)
   retention(sentences, list)
@@ -396,6 +430,26 @@ export function draftFromPolicy(text: string, options: DraftOptions = {}): Draft
   transfers(sentences, list)
   securityMeasures(sentences, list)
   const proposals = dropPartialNames(list.proposals).sort((a, b) => a.span.start - b.span.start || a.field.localeCompare(b.field))
+  return { proposals, features: list.features }
+}
+
+/** Whether the learned model's scorers keep a sub-processor or retention candidate. */
+function keptByModel(proposal: DraftProposal, features: Features | undefined, model: LearnedDraftingModel): boolean {
+  switch (proposal.field) {
+    case 'subProcessor':
+      return features === undefined || keeps(model.subProcessor, features)
+    case 'retention':
+      return features === undefined || keeps(model.retention, features)
+    default:
+      return true
+  }
+}
+
+/** Proposes a pack's values from a policy text. */
+export function draftFromPolicy(text: string, options: DraftOptions = {}): Draft {
+  const model = options.model === undefined ? SHIPPED_MODEL : options.model
+  const candidates = draftCandidates(text, options)
+  const proposals = model ? candidates.proposals.filter((proposal) => keptByModel(proposal, candidates.features.get(proposal.id), model)) : candidates.proposals
   return { proposals, gaps: gapsFor(proposals) }
 }
 
@@ -420,7 +474,8 @@ export function valueForSelection<F extends DraftField>(field: F, passage: strin
     const term = matchTerms(passage, field === 'dataCategory' ? CATEGORY_LEXICON : SUBJECT_LEXICON)[0]
     if (term) return { term: term.key, wording: term.wording } as DraftValueByField[F]
   }
-  const found = draftFromPolicy(passage).proposals.find((proposal) => proposal.field === field)
+  // The rules alone: the author chose this passage for this field, so no learned scorer second-guesses it.
+  const found = draftFromPolicy(passage, { model: null }).proposals.find((proposal) => proposal.field === field)
   if (found) return found.value as DraftValueByField[F]
   const words = passage.replace(/\s+/g, ' ').trim()
   const fallback: { [K in DraftField]: DraftValueByField[K] } = {

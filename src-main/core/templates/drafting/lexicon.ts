@@ -178,3 +178,20 @@ export function matchTerms(text: string, lexicon: readonly LexiconEntry[]): Term
   }
   return kept.sort((a, b) => a.start - b.start)
 }
+
+let learnedCache: { wordings: ReadonlyArray<{ wording: string; key: string }>; lexicon: LexiconEntry[] } | undefined
+
+/**
+ * The category lexicon with the phrases a learned model adds (`learned-model.ts`): each matched
+ * as a whole phrase, case-insensitive, a trailing "s" allowed, and white space as any white space.
+ */
+export function learnedLexicon(wordings: ReadonlyArray<{ wording: string; key: string }>): LexiconEntry[] {
+  if (wordings.length === 0) return CATEGORY_LEXICON
+  if (learnedCache?.wordings === wordings) return learnedCache.lexicon
+  const learned = wordings.map(({ wording, key }) => ({
+    key,
+    pattern: new RegExp(`(?<![\\w-])${escapeRegExp(wording).replace(/\s+/g, '\\s+')}s?(?![\\w-])`, 'gi')
+  }))
+  learnedCache = { wordings, lexicon: [...CATEGORY_LEXICON, ...learned] }
+  return learnedCache.lexicon
+}

@@ -72,15 +72,14 @@ function groupCriteria(criteria: ReadonlyArray<{ label: string; spans: Span[] }>
   return [...byLabel.entries()].map(([label, spans]) => ({ label, spans }))
 }
 
-export function scoreDraft(proposals: readonly DraftProposal[], gold: TemplatePack, text: string): Record<ScoredField, FieldScore> {
+/** The gold values of a pack for the scored fields, and how a proposal's value is matched to one. */
+function goldOf(gold: TemplatePack, text: string) {
   const activities = gold.activities
 
   const goldTerms = unique(activities.flatMap((activity) => activity.dataCategories.map((category) => category.term)))
   const goldKeys = goldTerms.filter((term) => !isCustomTerm(term))
-  const proposedKeys = unique(proposals.flatMap((proposal) => (proposal.field === 'dataCategory' ? [proposal.value.term] : [])))
 
   const goldNames = unique(activities.flatMap((activity) => activity.subProcessors.map((processor) => processor.name)))
-  const proposedNames = unique(proposals.flatMap((proposal) => (proposal.field === 'subProcessor' ? [proposal.value.name] : [])))
 
   const normalised = normaliseWithOffsets(text)
   const goldRetentions = activities.flatMap((activity) => [activity.retention, ...activity.dataCategories.map((category) => category.retention)].filter((retention) => retention !== undefined))
@@ -91,7 +90,6 @@ export function scoreDraft(proposals: readonly DraftProposal[], gold: TemplatePa
       retention.mode === 'criterion' ? [{ label: retention.criterion ?? '', spans: retention.quotes.map((quote) => locateIn(normalised, quote)).filter((span) => span !== null) }] : []
     )
   )
-  const retentionProposals = proposals.filter((proposal) => proposal.field === 'retention')
   const retentionLabel = (proposal: DraftProposal): string =>
     proposal.field === 'retention' && proposal.value.mode === 'period' ? `${proposal.value.period} ${proposal.value.unit}` : `criterion@${proposal.span.start}-${proposal.span.end}`
   const goldRetentionLabels = [...goldPeriods, ...goldCriteria.map((criterion, index) => `gold-criterion-${index}: ${criterion.label}`)]
@@ -105,13 +103,37 @@ export function scoreDraft(proposals: readonly DraftProposal[], gold: TemplatePa
 
   const goldDestinations = unique(activities.flatMap((activity) => activity.transfers.map((transfer) => transfer.country)))
   const goldCodes = unique(goldDestinations.map(resolveDestinationCode).filter((code) => code !== ''))
+  const nameMatches = (proposal: string, goldName: string): boolean => nameVariants(goldName).includes(nameKey(proposal))
+  return { goldTerms, goldKeys, goldNames, nameMatches, retentionLabel, goldRetentionLabels, retentionMatches, goldDestinations, goldCodes }
+}
+
+export function scoreDraft(proposals: readonly DraftProposal[], gold: TemplatePack, text: string): Record<ScoredField, FieldScore> {
+  const { goldTerms, goldKeys, goldNames, nameMatches, retentionLabel, goldRetentionLabels, retentionMatches, goldDestinations, goldCodes } = goldOf(gold, text)
+  const proposedKeys = unique(proposals.flatMap((proposal) => (proposal.field === 'dataCategory' ? [proposal.value.term] : [])))
+  const proposedNames = unique(proposals.flatMap((proposal) => (proposal.field === 'subProcessor' ? [proposal.value.name] : [])))
+  const retentionProposals = proposals.filter((proposal) => proposal.field === 'retention')
   const proposedCodes = unique(proposals.flatMap((proposal) => (proposal.field === 'transfer' && proposal.value.countryCode ? [proposal.value.countryCode] : [])))
 
   return {
     dataCategories: score(proposedKeys, goldKeys, isSameOrRelatedKey, goldTerms.length - goldKeys.length),
     dataCategoriesExact: score(proposedKeys, goldKeys, (a, b) => a === b, goldTerms.length - goldKeys.length),
-    subProcessors: score(proposedNames, goldNames, (proposal, goldName) => nameVariants(goldName).includes(nameKey(proposal))),
+    subProcessors: score(proposedNames, goldNames, nameMatches),
     retention: score(unique(retentionProposals.map(retentionLabel)), goldRetentionLabels, retentionMatches),
     transferCountries: score(proposedCodes, goldCodes, (a, b) => a === b, goldDestinations.length - goldCodes.length)
   }
+}
+
+/**
+ * Whether each proposal of the scored kinds (data category, sub-processor, retention) matches a
+ * gold value, as `scoreDraft` counts it: the labels the learned parts are fitted on.
+ */
+export function judgeProposals(proposals: readonly DraftProposal[], gold: TemplatePack, text: string): Map<string, boolean> {
+  const { goldKeys, goldNames, nameMatches, retentionLabel, goldRetentionLabels, retentionMatches } = goldOf(gold, text)
+  const judged = new Map<string, boolean>()
+  for (const proposal of proposals) {
+    if (proposal.field === 'dataCategory') judged.set(proposal.id, goldKeys.some((key) => isSameOrRelatedKey(proposal.value.term, key)))
+    else if (proposal.field === 'subProcessor') judged.set(proposal.id, goldNames.some((name) => nameMatches(proposal.value.name, name)))
+    else if (proposal.field === 'retention') judged.set(proposal.id, goldRetentionLabels.some((label) => retentionMatches(retentionLabel(proposal), label)))
+  }
+  return judged
 }

@@ -73,8 +73,15 @@ function blocksOf(text: string): Span[] {
 /** Abbreviations after which a full stop does not end the sentence. */
 const ABBREVIATION = /(?:\b(?:e\.g|i\.e|etc|inc|ltd|llc|co|corp|no|art|mr|ms|dr|vs|u\.s|st|sec|para)\.|\b[A-Z]\.)$/i
 
-export function splitSentences(text: string): Sentence[] {
+/**
+ * The policy's sentences. Blocks (paragraphs, bullets, lines wrapped at a fixed width) come from
+ * the line rules above, which know how web captures are laid out; within a block, sentences end
+ * where the NLP model's sentence boundary detection ends them when an analysis is given, else
+ * where the punctuation rule below does.
+ */
+export function splitSentences(text: string, analysis?: { sentenceEnds: readonly number[] }): Sentence[] {
   const sentences: Sentence[] = []
+  let nextEnd = 0
   for (const block of blocksOf(text)) {
     const blockText = text.slice(block.start, block.end)
     const bullet = BULLET.test(blockText)
@@ -95,6 +102,19 @@ export function splitSentences(text: string): Sentence[] {
         bullet: bullet && isFirst,
         heading: isFirst && to === blockText.length && sentenceText.length <= 90 && !/[.!?;,]$/.test(sentenceText) && /^[^a-z]/.test(sentenceText)
       })
+    }
+    if (analysis) {
+      const ends = analysis.sentenceEnds
+      while (nextEnd < ends.length && ends[nextEnd]! <= block.start) nextEnd += 1
+      for (; nextEnd < ends.length && ends[nextEnd]! < block.end; nextEnd += 1) {
+        const end = ends[nextEnd]! - block.start
+        // A boundary needs something after it in the block (a full stop before a closing quote is not one).
+        if (blockText.slice(end).trim() === '' || /^\S/.test(blockText.slice(end))) continue
+        push(sentenceStart, end)
+        sentenceStart = end
+      }
+      push(sentenceStart, blockText.length)
+      continue
     }
     const boundary = /[.!?](?:["'’”)\]]*)\s+(?=["'“‘(]?[A-Z0-9•])/g
     for (let match = boundary.exec(blockText); match; match = boundary.exec(blockText)) {

@@ -43,7 +43,7 @@ export default {
   'col.transfers.countryCode': 'Code des Landes oder der Organisation',
   'col.transfers.mechanism': 'Grundlage der Übermittlung',
   'col.transfers.instrument': 'Instrument der Übermittlung',
-  'col.transfers.sccModule': 'Modul der Standarddatenschutzklauseln',
+  'col.transfers.sccModule': 'Modul der Standardvertragsklauseln',
   'col.transfers.derogation': 'Ausnahme (Art. 49)',
   'col.transfers.documentation': 'Dokumentation der Garantien',
   'col.transfers.tiaReference': 'Übermittlungsfolgenabschätzung',

@@ -15,5 +15,5 @@ export default {
   'check.share': '{{share}} complet ({{present}} sur {{required}})',
   'check.notRequired': 'non exigé',
   'check.nothingMissing': 'rien ne manque',
-  'check.organisationNotChecked': 'Le profil de l’organisme (art. 30, § 1, a)) ne figure pas dans un classeur : il n’a pas été vérifié; vérifiez-le dans une sauvegarde.'
+  'check.organisationNotChecked': 'Le profil de l’organisme (art. 30, par. 1, point a)) ne figure pas dans un classeur : il n’a pas été vérifié; vérifiez-le dans une sauvegarde.'
 } satisfies Record<string, string>
