@@ -1,11 +1,10 @@
 /**
  * The words the core gives the template screens (pack diffs, the compare view), in the
  * interface's language: the `core` part of the `templates` catalogue (the same JSON the renderer
- * reads as `useTranslation('templates')`), the record's field names and the enum labels of
- * core/i18n. English gives the app's own labels word for word (`describeFieldValue`). Pure.
+ * reads as `useTranslation('templates')`), and the record's field and value names of core/i18n.
+ * English gives the app's own labels word for word (`describeFieldValue`). Pure.
  */
-import { describeFieldValue } from '../records/field-names'
-import { describeFieldPathIn, labelIn, lookupText, termLabelIn } from '../i18n/catalogues'
+import { describeFieldPathIn, describeFieldValueIn, labelIn } from '../i18n/catalogues'
 import type { Locale } from '../i18n'
 import { interpolate } from '../i18n/message'
 import enTemplates from '../i18n/locales/en/templates.json'
@@ -41,69 +40,29 @@ export function templateText(locale: Locale, key: string, params: Record<string,
   return key
 }
 
-/** Which label group of core/i18n a stored value is named from, by the field that holds it (as `describeFieldValue` does in English). */
-const VALUE_GROUPS: Record<string, string> = {
-  lawfulBasis: 'lawfulBasis',
-  role: 'role',
-  status: 'status',
-  mode: 'retentionMode',
-  unit: 'retentionUnit',
-  endAction: 'endAction',
-  safeguard: 'safeguard',
-  mechanism: 'mechanism',
-  instrument: 'instrument',
-  sccModule: 'sccModule',
-  derogation: 'derogation',
-  type: 'recipientType',
-  condition: 'art9',
-  category: 'specialCategory',
-  securityMeasures: 'security',
-  measures: 'security',
-  required: 'dpiaRequired',
-  resolution: 'resolution'
-}
-const TERM_FIELDS = new Set(['term', 'uses', 'dataSubjects'])
-
 /** An enum value's label in one language; a value the catalogue does not know is shown as stored. */
 export function enumLabelIn(locale: Locale, group: string, value: string): string {
   const label = labelIn(locale, group, value)
   return label === `${group}.${value}` ? value : label
 }
 
-function valueLabel(path: string, value: string, locale: Locale): string {
-  const last = path.replace(/\[[^\]]*\]/g, '').split('.').filter(Boolean).at(-1) ?? ''
-  if (TERM_FIELDS.has(last)) return termLabelIn(value, locale)
-  if (last === 'kind' && hasTemplateText(`kind.${value}`)) return templateText(locale, `kind.${value}`)
-  const group = VALUE_GROUPS[last]
-  return group ? enumLabelIn(locale, group, value) : value
-}
-
-/** A field's name in one language: the record's words, else the pack's own (`core.packField`). */
+/** A field's name in one language: the pack's own fields (`core.packField`), else the record's words. */
 export function fieldNameIn(key: string, locale: Locale): string {
   if (hasTemplateText(`packField.${key}`)) return templateText(locale, `packField.${key}`)
   return describeFieldPathIn(key, locale)
 }
 
 /**
- * A stored value as a person reads it in one language: enum keys as their labels, vocabulary
- * terms by name, yes/no, lists joined, an item as its labelled fields. English is
- * `describeFieldValue`'s text exactly.
+ * A stored value as a person reads it in one language: values as the editor names them
+ * (`describeFieldValueIn`); an item as its fields, named with the pack's words too and with the
+ * language's colon. English is `describeFieldValue`'s text exactly.
  */
 export function describeValueIn(path: string, value: unknown, locale: Locale): string {
-  if (locale === 'en') return describeFieldValue(path, value)
-  if (value === undefined || value === null) return '—'
-  if (value === '') return templateText(locale, 'value.empty')
-  if (typeof value === 'boolean') return lookupText(locale, value ? 'labels:yes' : 'labels:no')
-  if (typeof value === 'string') return valueLabel(path, value, locale)
-  if (typeof value === 'number') return String(value)
-  if (Array.isArray(value)) return value.length === 0 ? templateText(locale, 'value.none') : value.map((item) => describeValueIn(path, item, locale)).join(', ')
-  if (typeof value === 'object') {
-    const parts = Object.entries(value as Record<string, unknown>)
-      .filter(([key, inner]) => key !== 'id' && inner !== '' && inner !== undefined && inner !== null && !(Array.isArray(inner) && inner.length === 0))
-      .map(([key, inner]) => `${fieldNameIn(key, locale)}${colon(locale)}${describeValueIn(`${path}.${key}`, inner, locale)}`)
-    return parts.length === 0 ? templateText(locale, 'value.empty') : parts.join('; ')
-  }
-  return '—'
+  if (locale === 'en' || typeof value !== 'object' || value === null || Array.isArray(value)) return describeFieldValueIn(path, value, locale)
+  const parts = Object.entries(value as Record<string, unknown>)
+    .filter(([key, inner]) => key !== 'id' && inner !== '' && inner !== undefined && inner !== null && !(Array.isArray(inner) && inner.length === 0))
+    .map(([key, inner]) => `${fieldNameIn(key, locale)}${colon(locale)}${describeValueIn(`${path}.${key}`, inner, locale)}`)
+  return parts.length === 0 ? templateText(locale, 'value.empty') : parts.join('; ')
 }
 
 /** French sets a space before a colon. */
