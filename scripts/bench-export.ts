@@ -16,7 +16,7 @@ import type { Page } from 'playwright-core'
 import { registerSheets, type ExportData } from '../src-main/core/workbook/register-sheets'
 import { addRegisterSheet, keepLineBreaks, rowHeight, safeCell } from '../src-main/core/workbook/write-workbook'
 import { nodeHash } from '../src-main/export/write-workbook-stream'
-import { SheetDigester } from '../src-main/core/workbook/verification'
+import { rowHash } from '../src-main/core/workbook/verification'
 // Only a type here: the export children must not load vite and Playwright, whose memory would count as theirs.
 import type { RendererSession } from '../test/e2e/browser'
 
@@ -69,10 +69,9 @@ async function writeFloor(file: string, data: ExportData): Promise<() => Promise
   const layouts = registerSheets({ ...data, fingerprint: 'computed beforehand' })
   // The same cells, row hashes and row heights as the export writes.
   const rows = layouts.map((layout) => {
-    const digester = new SheetDigester(layout.name, layout.columns.map((spec) => spec.header), nodeHash)
     return [...layout.rows()].map((values) => {
       const cells = values.map(safeCell)
-      return { cells: [...cells.map(keepLineBreaks), digester.row(cells)], height: layout.state === 'visible' ? rowHeight(cells, layout.columns) : undefined }
+      return { cells: [...cells.map(keepLineBreaks), rowHash(cells, nodeHash)], height: layout.state === 'visible' ? rowHeight(cells, layout.columns) : undefined }
     })
   })
   return async () => {

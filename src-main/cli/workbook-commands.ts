@@ -14,6 +14,7 @@ import { formatProblem, type Problem } from '../core/util/problems'
 import { registerCsv } from '../core/workbook/register-csv'
 import { REGISTER_LAYOUTS, WORKBOOK_LAYOUTS, isWorkbookLayout, type WorkbookLayoutName } from '../core/workbook/layouts'
 import { isLocale, LOCALES, type Locale } from '../core/i18n'
+import { translateMessage } from '../core/i18n/catalogues'
 import { packSourcesOf } from '../core/workbook/register-sheets'
 import { DEFAULT_XLSX_LIMITS } from '../core/workbook/xlsx-guard'
 import { localToday } from '../core/checks/dates'
@@ -248,12 +249,16 @@ export function registerWorkbookCommands(program: Command, session: CliSession):
     .command('verify')
     .description('Check that a workbook is exactly as the app exported it: every cell, the hidden Data sheet and the Verification sheet')
     .argument('<workbook>', 'the .xlsx file')
-    .action((workbookPath: string) =>
+    .option('--lang <language>', 'language of the differences found: en (default), fr or de')
+    .action((workbookPath: string, options: { lang?: string }) =>
       run(async () => {
+        if (options.lang !== undefined && !isLocale(options.lang)) throw new Error(`ropa verify: --lang must be one of ${LOCALES.join(', ')}, not "${options.lang}"`)
+        const locale: Locale = options.lang ?? 'en'
         const bytes = readLimited(session.file(workbookPath), workbookPath, DEFAULT_XLSX_LIMITS.maxFileBytes, 'workbook')
         const [{ verifyWorkbook }, { nodeHash }] = await Promise.all([import('../core/workbook/verify-workbook'), import('../export/write-workbook-stream')])
         const result = await verifyWorkbook(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), workbookPath, { createHash: nodeHash })
-        if (!result.ok) throw new CommandProblems(workbookPath, result.problems)
+        // Each difference carries its catalogue key: said in the language asked for, English by default.
+        if (!result.ok) throw new CommandProblems(workbookPath, result.problems.map((problem) => ({ path: problem.path, message: problem.ref ? translateMessage(problem.ref, locale) : problem.message })))
         session.out(
           `${workbookPath}: unchanged since export: ${result.sheetsChecked} sheets, every cell matches its row and column hashes\n` +
             `exported at ${result.exportedAt}\nfingerprint of the whole export: ${result.fingerprint}\n` +

@@ -182,7 +182,7 @@ describe('identity and the audit trail', () => {
     await summary.getByRole('button', { name: 'Replace the register with this backup…' }).click()
     await page.getByRole('button', { name: 'Replace with the backup' }).click()
     await page.getByRole('button', { name: 'Restore with the broken audit trail' }).click()
-    await page.getByText(/Restored 1 records/).waitFor()
+    await page.getByText(/Restored 1 record\./).waitFor()
     const restored = await auditLog(page)
     expect(restored.at(-1)).toMatchObject({ action: 'restore', actor: 'Dana Weber' })
     expect(restored.at(-1)!.summary).toContain('its audit trail was broken and the restore was confirmed twice')

@@ -283,9 +283,9 @@ describe('import, export, backup and restore in the browser build', () => {
     sheet.addRow(['Visitor Wi-Fi', 'Offer guests internet access', 'Visitors', 'Legitimate interests', '30 days'])
     await choose(page, 'Choose a workbook…', writeFile('ico.xlsx', new Uint8Array(await workbook.xlsx.writeBuffer())))
     await expect.poll(() => page.locator('.import-preview .counts').textContent()).toMatch(/New 1/)
-    await page.getByRole('button', { name: 'Import 1 records' }).click()
+    await page.getByRole('button', { name: 'Import 1 record' }).click()
     await page.getByRole('button', { name: 'Import', exact: true }).click()
-    await page.getByText('Imported 1 records from ico.xlsx').waitFor()
+    await page.getByText('Imported 1 record from ico.xlsx').waitFor()
     const stored = await storedRecords(page)
     expect(stored.find((record) => record.name === 'Visitor Wi-Fi')).toMatchObject({ reference: 'PA-0031', purposes: [{ description: 'Offer guests internet access', lawfulBasis: 'f' }] })
 

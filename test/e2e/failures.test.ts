@@ -122,7 +122,7 @@ describe('failures the user sees', () => {
     await (await chooser).setFiles(workbook)
     await page.getByRole('region', { name: 'Import preview' }).waitFor()
     const disk = await fillTheDisk(page)
-    await page.getByRole('button', { name: 'Import 1 records' }).click()
+    await page.getByRole('button', { name: 'Import 1 record' }).click()
     await page.getByRole('button', { name: 'Import', exact: true }).click()
     const problem = page.getByRole('alert').filter({ hasText: 'The import failed; nothing was stored' })
     await problem.waitFor()

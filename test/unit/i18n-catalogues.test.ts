@@ -69,7 +69,9 @@ const SAME_IN: Record<'fr' | 'de', ReadonlySet<string>> = {
     'Status', // „Status“ of a record
     'Instrument', // „rechtlich bindendes und durchsetzbares Dokument“ — the app's "Instrument" column, a German word too
     'Code', // Ländercode
-    'Version' // „Version“ of a template pack
+    'Version', // „Version“ of a template pack
+    'KB', // Kilobyte, the unit German writes as English does
+    'MB' // Megabyte
   ])
 }
 

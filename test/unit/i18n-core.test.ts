@@ -93,13 +93,13 @@ const parameters = (text: string) => [...text.matchAll(/\{\{\s*([\w.-]+)\s*\}\}/
 const SAME_IN_EVERY_LANGUAGE = new Set([
   'Format', 'Description', 'Notes', 'Note', 'Version', 'Instrument', 'Action', 'Article', 'Status', 'Marketing', 'Finance', 'Name', 'Service', 'Patient', 'Prospect', 'Consultant',
   'Pseudonymisation', 'Export', 'Documentation', 'Organisation', 'Link', 'Critère', 'Module', 'Section', 'Transfert', 'Transferts', 'Page {{page}} of {{pages}}', '"{{term}}"', 'Safe Harbor', 'Rolle', 'DPO',
-  '{{destination}}: {{scope}}.', 'Opérations', 'Patienten', 'Mise à jour', 'Fonction', 'Type', 'E-Mail', 'Anbieter', 'Option'
+  '{{destination}}: {{scope}}.', 'Opérations', 'Patienten', 'Mise à jour', 'Fonction', 'Type', 'E-Mail', 'Anbieter', 'Option', 'null', '{{text}}'
 ])
 
 describe('catalogues', () => {
   it('has every key of every core namespace in English, French and German, with the same parameters', () => {
     const english = { ...CATALOGUES.en.workbook, ...englishSheetTexts() }
-    for (const namespace of ['findings', 'labels', 'workbook', 'cli'] as const) {
+    for (const namespace of ['findings', 'labels', 'workbook', 'cli', 'problems', 'rules'] as const) {
       const en = namespace === 'workbook' ? english : CATALOGUES.en[namespace]
       for (const locale of ['fr', 'de'] as const) {
         const other = CATALOGUES[locale][namespace]
@@ -113,7 +113,7 @@ describe('catalogues', () => {
   it('leaves no English in French or German, except names that read the same', () => {
     const english = { ...CATALOGUES.en.workbook, ...englishSheetTexts() }
     const leftInEnglish: string[] = []
-    for (const namespace of ['findings', 'labels', 'workbook', 'vocabulary', 'cli'] as const) {
+    for (const namespace of ['findings', 'labels', 'workbook', 'vocabulary', 'cli', 'problems', 'rules'] as const) {
       const en = namespace === 'workbook' ? english : CATALOGUES.en[namespace]
       for (const locale of ['fr', 'de'] as const) {
         for (const [key, text] of Object.entries(CATALOGUES[locale][namespace])) {

@@ -130,6 +130,7 @@ describe('planning an import', () => {
         row: 4,
         location: "'Register'!A4",
         reason: 'no name of the activity (column "Name" is empty) and no purpose to name it by',
+        reasonRef: { key: 'problems:import.noName', params: { heading: 'Name' } },
         cells: [
           expect.objectContaining({ cell: 'A4', text: 'NCT-2', field: 'previousReference' }),
           expect.objectContaining({ cell: 'D4', text: 'consent' }),

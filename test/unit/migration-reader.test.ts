@@ -41,7 +41,7 @@ describe('reading a legacy spreadsheet in a worker', () => {
     const worker = new FakeWorker()
     const { reading, stages, bytes } = start(worker)
     worker.send({ type: 'started' })
-    expect(worker.received[0]).toEqual({ message: { kind: 'read', bytes, fileName: 'legacy.ods' }, transfer: [bytes.buffer] })
+    expect(worker.received[0]).toEqual({ message: { kind: 'read', bytes, fileName: 'legacy.ods', validationLocale: 'en' }, transfer: [bytes.buffer] })
     worker.send({ type: 'stage', stage: 'reading' })
     worker.send({ type: 'stage', stage: 'mapping' })
     worker.send({ type: 'done', result: refused })
@@ -88,7 +88,7 @@ describe('reading a legacy spreadsheet in a worker', () => {
     const context = { organisation: null, today: '2026-12-06', installedPackVersions: {} }
     const job = runInBackground({ kind: 'plan', file: read.file, mapping: read.mapping, context }, { createWorker: () => worker })
     worker.send({ type: 'started' })
-    expect(worker.received[0]).toEqual({ message: { kind: 'plan', file: read.file, mapping: read.mapping, context }, transfer: [] })
+    expect(worker.received[0]).toEqual({ message: { kind: 'plan', file: read.file, mapping: read.mapping, context, validationLocale: 'en' }, transfer: [] })
     worker.crash('Out of memory')
     await expect(job.result).rejects.toThrow(`The spreadsheet import stopped unexpectedly while planning the records of ${LEGACY_FILE_NAME} (Out of memory)`)
   })

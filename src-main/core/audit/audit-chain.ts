@@ -5,6 +5,8 @@
  */
 import type { FieldChange } from '../records/diff'
 import { sha256Hex } from '../util/sha256'
+import { inEnglish, problemRef } from '../i18n/problem'
+import type { MessageRef } from '../i18n/message'
 
 export type AuditEntity = 'record' | 'organisation' | 'vendor' | 'pack' | 'register' | 'user'
 export type AuditAction = 'create' | 'update' | 'delete' | 'restore' | 'import' | 'approve'
@@ -61,10 +63,16 @@ export function chainEntry(content: AuditEntryContent, prevHash: string): AuditE
 export interface ChainBreak {
   seq: number | undefined
   index: number
+  /** In English. */
   reason: string
+  /** The reason as a catalogue key (`problems:chain.*`), for the interface's language. */
+  reasonRef?: MessageRef
   /** `link`/`hash`: an entry fails; `anchor`: every entry links, but the chain does not end where the anchor says. */
   kind: 'link' | 'hash' | 'anchor'
 }
+
+/** A break's reason, in English and as its key. */
+const because = (reasonRef: MessageRef) => ({ reason: inEnglish(reasonRef), reasonRef })
 
 export type ChainVerification = { ok: true; entries: number } | { ok: false; entries: number; firstBreak: ChainBreak }
 
@@ -92,17 +100,20 @@ export function verifyChain(entries: readonly AuditEntry[], anchor?: AuditAnchor
   if (!linked.ok || !anchor) return linked
   const head = anchorOf(entries)
   if (head.count !== anchor.count) {
-    const reason =
+    const counts = { entries: head.count, anchored: anchor.count }
+    const reasonRef =
       head.count < anchor.count
-        ? `the trail has ${head.count} entries but its anchor records ${anchor.count}: ${anchor.count - head.count === 1 ? 'the newest entry was removed' : `the newest ${anchor.count - head.count} entries were removed`}`
-        : `the trail has ${head.count} entries but its anchor records ${anchor.count}: entries were added without going through the app`
-    return { ok: false, entries: entries.length, firstBreak: { seq: entries.at(-1)?.seq, index: Math.max(0, head.count - 1), reason, kind: 'anchor' } }
+        ? anchor.count - head.count === 1
+          ? problemRef('chain.newestRemoved', counts)
+          : problemRef('chain.newestManyRemoved', { ...counts, missing: anchor.count - head.count })
+        : problemRef('chain.added', counts)
+    return { ok: false, entries: entries.length, firstBreak: { seq: entries.at(-1)?.seq, index: Math.max(0, head.count - 1), ...because(reasonRef), kind: 'anchor' } }
   }
   if (head.headHash !== anchor.headHash) {
     return {
       ok: false,
       entries: entries.length,
-      firstBreak: { seq: entries.at(-1)?.seq, index: Math.max(0, head.count - 1), reason: 'the newest entry is not the one the anchor records (the trail was rewritten)', kind: 'anchor' }
+      firstBreak: { seq: entries.at(-1)?.seq, index: Math.max(0, head.count - 1), ...because(problemRef('chain.rewritten')), kind: 'anchor' }
     }
   }
   return linked
@@ -112,10 +123,10 @@ function verifyLinks(entries: readonly AuditEntry[]): ChainVerification {
   let prevHash = GENESIS_HASH
   for (const [index, entry] of entries.entries()) {
     if (entry.prevHash !== prevHash) {
-      return { ok: false, entries: entries.length, firstBreak: { seq: entry.seq, index, reason: 'does not link to the entry before it (an entry was removed or reordered)', kind: 'link' } }
+      return { ok: false, entries: entries.length, firstBreak: { seq: entry.seq, index, ...because(problemRef('chain.link')), kind: 'link' } }
     }
     if (hashEntry(entry, entry.prevHash) !== entry.hash) {
-      return { ok: false, entries: entries.length, firstBreak: { seq: entry.seq, index, reason: 'was altered: its content does not match its hash', kind: 'hash' } }
+      return { ok: false, entries: entries.length, firstBreak: { seq: entry.seq, index, ...because(problemRef('chain.hash')), kind: 'hash' } }
     }
     prevHash = entry.hash
   }

@@ -1,5 +1,7 @@
 /** How an audit entry's field changes read, for the audit trail page and the workbook's "Audit trail" sheet. */
 import type { ChainBreak } from './audit-chain'
+import { inEnglish, problemRef } from '../i18n/problem'
+import type { MessageParam, MessageRef } from '../i18n/message'
 import type { FieldChange } from '../records/diff'
 import { describeFieldPath, describeFieldValue, type ItemPosition } from '../records/field-names'
 
@@ -34,5 +36,11 @@ export function changeText(change: FieldChange, maxChars?: number, position?: It
 
 /** Where and why a chain fails, in one clause: "entry 7 does not link to …", or the anchor mismatch. */
 export function chainBreakText(firstBreak: ChainBreak): string {
-  return firstBreak.kind === 'anchor' ? firstBreak.reason : `entry ${firstBreak.seq ?? firstBreak.index + 1} ${firstBreak.reason}`
+  return inEnglish(chainBreakRef(firstBreak))
+}
+
+/** `chainBreakText` as a message, for the interface's language (a break read from older data says its English reason). */
+export function chainBreakRef(firstBreak: ChainBreak): MessageRef {
+  const reason: MessageParam = firstBreak.reasonRef ?? firstBreak.reason
+  return firstBreak.kind === 'anchor' ? (typeof reason === 'string' ? problemRef('chain.text', { text: reason }) : reason) : problemRef('chain.entry', { seq: firstBreak.seq ?? firstBreak.index + 1, reason })
 }

@@ -11,6 +11,7 @@ import { installedPackSchema } from '../templates/installed-pack'
 import { parseJsonSafely } from '../templates/safe-json'
 import { vendorSchema } from '../templates/vendor'
 import { zodIssueToProblems } from '../templates/validate-pack'
+import { problemAt } from '../i18n/problem'
 import { formatJsonPath, type Problem } from '../util/problems'
 
 export const BACKUP_FORMAT_VERSION = 1
@@ -105,20 +106,17 @@ export function backupJsonSchemaText(): string {
 function checkFormatVersion(value: unknown): Problem | null {
   const path = '$.formatVersion'
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    return { path: '$', message: 'this is not a backup: the file holds no JSON object' }
+    return problemAt('$', 'backup.notObject')
   }
   const version = (value as { formatVersion?: unknown }).formatVersion
-  if (version === undefined) return { path, message: `this is not a RoPA Manager backup: "formatVersion" is missing (expected ${BACKUP_FORMAT_VERSION})` }
+  if (version === undefined) return problemAt(path, 'backup.noFormatVersion', { expected: BACKUP_FORMAT_VERSION })
   if (typeof version !== 'number' || !Number.isInteger(version)) {
-    return { path, message: `formatVersion must be the number ${BACKUP_FORMAT_VERSION}, not ${JSON.stringify(version)}` }
+    return problemAt(path, 'backup.formatVersionNotNumber', { expected: BACKUP_FORMAT_VERSION, found: JSON.stringify(version) })
   }
   if (version > BACKUP_FORMAT_VERSION) {
-    return {
-      path,
-      message: `this backup was made by a newer version of the app (backup format ${version}; this version reads format ${BACKUP_FORMAT_VERSION}): update the app to restore it`
-    }
+    return problemAt(path, 'backup.newerFormat', { version, expected: BACKUP_FORMAT_VERSION })
   }
-  if (version !== BACKUP_FORMAT_VERSION) return { path, message: `unknown backup format ${version}: this app reads format ${BACKUP_FORMAT_VERSION}` }
+  if (version !== BACKUP_FORMAT_VERSION) return problemAt(path, 'backup.unknownFormat', { version, expected: BACKUP_FORMAT_VERSION })
   return null
 }
 
@@ -131,7 +129,7 @@ function checkUniqueRows(backup: Backup): Problem[] {
       const value = key(row)
       const seen = firstIndex.get(value)
       if (seen === undefined) firstIndex.set(value, index)
-      else problems.push({ path: formatJsonPath([table, index, keyName]), message: `${keyName} "${value}" is also used by ${table}[${seen}]` })
+      else problems.push(problemAt(formatJsonPath([table, index, keyName]), 'backup.duplicate', { key: keyName, value, table, index: seen }))
     })
   }
   unique('records', backup.records, 'id', (record) => record.id)
@@ -154,7 +152,7 @@ export function parseBackupText(text: string): BackupParse {
     if (truncated) {
       return {
         ok: false,
-        problems: [{ path: '$', message: `the backup file is incomplete: it ends before the JSON does (${truncated.message}); it was probably cut short while being written or copied` }]
+        problems: [problemAt('$', 'backup.truncated', { detail: truncated.message })]
       }
     }
     return parsed

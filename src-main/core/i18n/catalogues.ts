@@ -11,19 +11,25 @@ import { interpolate, renderMessage, type MessageRef } from './message'
 import deCli from './locales/de/cli'
 import deFindings from './locales/de/findings'
 import deLabels from './locales/de/labels'
+import deProblems from './locales/de/problems'
+import deRules from './locales/de/rules'
 import deVocabulary from './locales/de/vocabulary'
 import deWorkbook from './locales/de/workbook'
 import enCli from './locales/en/cli'
 import enFindings from './locales/en/findings'
 import enLabels from './locales/en/labels'
+import enProblems from './locales/en/problems'
+import enRules from './locales/en/rules'
 import enWorkbook from './locales/en/workbook'
 import frCli from './locales/fr/cli'
 import frFindings from './locales/fr/findings'
 import frLabels from './locales/fr/labels'
+import frProblems from './locales/fr/problems'
+import frRules from './locales/fr/rules'
 import frVocabulary from './locales/fr/vocabulary'
 import frWorkbook from './locales/fr/workbook'
 
-export const CORE_NAMESPACES = ['findings', 'labels', 'vocabulary', 'workbook', 'cli'] as const
+export const CORE_NAMESPACES = ['findings', 'labels', 'vocabulary', 'workbook', 'cli', 'problems', 'rules'] as const
 export type CoreNamespace = (typeof CORE_NAMESPACES)[number]
 export type Catalogue = Readonly<Record<string, string>>
 
@@ -31,9 +37,9 @@ const enVocabulary: Record<string, string> = {}
 for (const entries of Object.values(VOCABULARY)) for (const entry of entries) enVocabulary[entry.key] ??= entry.name
 
 export const CATALOGUES: Record<Locale, Record<CoreNamespace, Catalogue>> = {
-  en: { findings: enFindings, labels: enLabels, vocabulary: enVocabulary, workbook: enWorkbook, cli: enCli },
-  fr: { findings: frFindings, labels: frLabels, vocabulary: frVocabulary, workbook: frWorkbook, cli: frCli },
-  de: { findings: deFindings, labels: deLabels, vocabulary: deVocabulary, workbook: deWorkbook, cli: deCli }
+  en: { findings: enFindings, labels: enLabels, vocabulary: enVocabulary, workbook: enWorkbook, cli: enCli, problems: enProblems, rules: enRules },
+  fr: { findings: frFindings, labels: frLabels, vocabulary: frVocabulary, workbook: frWorkbook, cli: frCli, problems: frProblems, rules: frRules },
+  de: { findings: deFindings, labels: deLabels, vocabulary: deVocabulary, workbook: deWorkbook, cli: deCli, problems: deProblems, rules: deRules }
 }
 
 function split(namespacedKey: string): [CoreNamespace, string] {

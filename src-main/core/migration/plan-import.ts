@@ -4,6 +4,8 @@
  * and the rows that cannot become a record with the reason. Nothing is stored here; the caller
  * stores the whole plan or nothing.
  */
+import { inEnglish, problemRef } from '../i18n/problem'
+import type { MessageParam, MessageRef } from '../i18n/message'
 import { parseTransferInstrumentText } from '../legal/parse-instrument-text'
 import { SECURITY_MEASURE_LABELS, type LawfulBasis } from '../records/enums'
 import { recordFormSchema, type Contact, type ImportedCell, type RecordForm, type Transfer } from '../records/model'
@@ -45,6 +47,12 @@ import {
   type TargetField,
   type UnmappedColumn
 } from './types'
+
+/** A row's reason, in English (the CLI's words) and as its key. */
+function because(keyOrRef: string | MessageRef, params?: Record<string, MessageParam>): { reason: string; reasonRef: MessageRef } {
+  const reasonRef = typeof keyOrRef === 'string' ? problemRef(keyOrRef, params) : keyOrRef
+  return { reason: inEnglish(reasonRef), reasonRef }
+}
 
 /** A non-empty cell of a record row with where it came from and what the mapping does with it. */
 interface RowCell {
@@ -112,7 +120,7 @@ export function planImport(file: SpreadsheetFile, mapping: Mapping, options: Pla
   for (const sheetMapping of mapping.sheets) {
     const sheet = file.sheets.find((candidate) => candidate.name === sheetMapping.sheet)
     if (!sheet) {
-      problems.push({ sheet: sheetMapping.sheet, row: 0, location: `'${sheetMapping.sheet}'`, reason: `the mapping names the sheet '${sheetMapping.sheet}', which ${file.fileName} does not have`, cells: [] })
+      problems.push({ sheet: sheetMapping.sheet, row: 0, location: `'${sheetMapping.sheet}'`, ...because('import.missingSheet', { sheet: sheetMapping.sheet, file: file.fileName }), cells: [] })
       continue
     }
     for (const column of sheetMapping.columns) {
@@ -141,7 +149,7 @@ export function planImport(file: SpreadsheetFile, mapping: Mapping, options: Pla
         const draft = byReference.get(referenceOf(row))!
         const built = buildRecord(kept, sheet.name, sheetMapping, options.today, { detail: true })
         if ('problem' in built) {
-          problems.push({ sheet: sheet.name, row: row.row, location: locationOf(row), reason: built.problem, cells: evidenceOf(kept) })
+          problems.push({ sheet: sheet.name, row: row.row, location: locationOf(row), ...because(built.problem), cells: evidenceOf(kept) })
           continue
         }
         if (!replaced.has(draft)) for (const list of detail) draft.record[list] = []
@@ -159,7 +167,7 @@ export function planImport(file: SpreadsheetFile, mapping: Mapping, options: Pla
       const evidence = evidenceOf(kept)
       const built = buildRecord(kept, sheet.name, sheetMapping, options.today)
       if ('problem' in built) {
-        problems.push({ sheet: sheet.name, row: row.row, location: locationOf(row), reason: built.problem, cells: evidence })
+        problems.push({ sheet: sheet.name, row: row.row, location: locationOf(row), ...because(built.problem), cells: evidence })
         continue
       }
       built.record.importedFrom = evidence
@@ -173,8 +181,8 @@ export function planImport(file: SpreadsheetFile, mapping: Mapping, options: Pla
       const issue = parsed.error.issues[0]!
       const top = String(issue.path[0] ?? '')
       const culprit = draft.cells.find((cell) => cell.mapping.target.kind === 'field' && cell.mapping.target.field.split(/[[.]/)[0] === top)
-      const where = culprit ? `${cellLocation(culprit.sheet, culprit.address)} ("${culprit.heading}"): ` : ''
-      problems.push({ sheet: draft.sheet, row: draft.row, location: draft.location, reason: `${where}${issue.message}`, cells: draft.record.importedFrom })
+      const reason = culprit ? because('import.invalidCell', { cell: cellLocation(culprit.sheet, culprit.address), heading: culprit.heading, message: issue.message }) : { reason: issue.message }
+      problems.push({ sheet: draft.sheet, row: draft.row, location: draft.location, ...reason, cells: draft.record.importedFrom })
       continue
     }
     records.push({ sheet: draft.sheet, row: draft.row, location: draft.location, record: parsed.data, warnings: draft.warnings })
@@ -330,7 +338,7 @@ function blankContact(): Contact {
 
 // ---------------------------------------------------------------- one record
 
-type Built = { record: RecordForm; warnings: string[] } | { problem: string }
+type Built = { record: RecordForm; warnings: string[] } | { problem: MessageRef }
 
 const termByName: Record<VocabularyKind, Map<string, string>> = { dataCategories: new Map(), dataUses: new Map(), dataSubjects: new Map() }
 for (const kind of Object.keys(VOCABULARY) as VocabularyKind[]) {
@@ -597,7 +605,7 @@ function buildRecord(cells: RowCell[], sheet: string, mapping: SheetMapping, tod
     const purpose = form.purposes[0]?.description
     if (!purpose) {
       const nameColumn = mapping.columns.find((column) => column.target.kind === 'field' && column.target.field === 'name')
-      return { problem: nameColumn ? `no name of the activity (column "${nameColumn.heading}" is empty) and no purpose to name it by` : 'no column gives the name of the activity, and the row has no purpose to name it by' }
+      return { problem: nameColumn ? problemRef('import.noName', { heading: nameColumn.heading }) : problemRef('import.noNameColumn') }
     }
     form.name = purpose
     warnings.push(`no name given: the activity is named after its first purpose ("${purpose}")`)

@@ -4,6 +4,7 @@
  * columns to record fields (zod-validated, so that it can be saved and reused as JSON), and an
  * import plan that the caller stores all or nothing.
  */
+import type { MessageRef } from '../i18n/message'
 import { z } from 'zod'
 import type { Contact, ImportedCell, RecordForm } from '../records/model'
 
@@ -221,8 +222,10 @@ export interface PlanProblem {
   sheet: string
   row: number
   location: string
-  /** Why the row cannot become a record, naming the cell and heading. */
+  /** Why the row cannot become a record, naming the cell and heading (English, the CLI's words). */
   reason: string
+  /** `reason` as a message, for the interface's language. */
+  reasonRef?: MessageRef
   /** The row's non-empty cells, so that a skipped row is still shown word for word. */
   cells: ImportedCell[]
 }

@@ -27,6 +27,7 @@ import {
   type RecordPerspective
 } from './enums'
 import { upgradeLegacyTransfer } from './legacy-transfer'
+import { validationError, validationText } from '../i18n/validation'
 
 /** Longest text a single field may hold: generous for prose, small enough to keep hostile input out. */
 export const MAX_TEXT_LENGTH = 20_000
@@ -34,11 +35,13 @@ export const MAX_TEXT_LENGTH = 20_000
 const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
 const ISO_DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/
 
-const text = () => z.string().max(MAX_TEXT_LENGTH, `Too long (at most ${MAX_TEXT_LENGTH} characters)`).default('')
-const requiredText = (what: string) =>
-  z.string().trim().min(1, `${what} is required`).max(MAX_TEXT_LENGTH, `Too long (at most ${MAX_TEXT_LENGTH} characters)`)
+// Messages are catalogue keys (problems:validation.*), said in the validation language when a check fails.
+const tooLong = () => validationError('tooLong', { max: MAX_TEXT_LENGTH })
+const text = () => z.string().max(MAX_TEXT_LENGTH, tooLong()).default('')
+const requiredText = (requiredKey: 'controllerNameRequired' | 'jointControllerNameRequired') =>
+  z.string().trim().min(1, validationError(requiredKey)).max(MAX_TEXT_LENGTH, tooLong())
 const optionalEmail = () =>
-  text().refine((value) => value === '' || EMAIL_PATTERN.test(value), 'Enter a valid e-mail address, e.g. dpo@example.org')
+  text().refine((value) => value === '' || EMAIL_PATTERN.test(value), validationError('email'))
 /** A real calendar day: 2025-02-30 has the right form but is no date. */
 function isCalendarDate(value: string): boolean {
   if (!ISO_DATE_PATTERN.test(value)) return false
@@ -50,7 +53,7 @@ const optionalDate = () =>
   z
     .string()
     .default('')
-    .refine((value) => value === '' || isCalendarDate(value), 'Use a real date in the form YYYY-MM-DD')
+    .refine((value) => value === '' || isCalendarDate(value), validationError('date'))
 /** An enum that may also be left blank ('') while a record is a draft. */
 const optionalEnum = <T extends Record<string, string>>(labels: T) => z.union([z.enum(keysOf(labels)), z.literal('')]).default('')
 
@@ -70,10 +73,10 @@ export const contactSchema = z.object({
 export type Contact = z.infer<typeof contactSchema>
 
 export const organisationSchema = z.object({
-  controller: contactSchema.extend({ name: requiredText('Controller name') }),
+  controller: contactSchema.extend({ name: requiredText('controllerNameRequired') }),
   dpo: contactSchema,
   representative: contactSchema,
-  jointControllers: z.array(contactSchema.extend({ id: itemId(), name: requiredText('Joint controller name') })).default([]),
+  jointControllers: z.array(contactSchema.extend({ id: itemId(), name: requiredText('jointControllerNameRequired') })).default([]),
   /** Which regime's transfer rules apply: the UK's adequacy list and IDTA/Addendum for a UK organisation. */
   regime: z.enum(keysOf(REGIME_LABELS)).default('eu'),
   updatedAt: z.string().default('')
@@ -95,7 +98,7 @@ export type Purpose = z.infer<typeof purposeSchema>
 /** A period without its number, or a criterion not yet written, is stored as it is: the checks report it (Art. 30(1)(f)). */
 export const retentionSchema = z.object({
   mode: z.enum(keysOf(RETENTION_MODE_LABELS)).default('unspecified'),
-  period: z.number().int('Whole numbers only').positive('The period must be greater than zero').max(1000).nullable().default(null),
+  period: z.number().int(validationError('wholeNumbers')).positive(validationError('periodPositive')).max(1000, validationError('periodMax', { max: 1000 })).nullable().default(null),
   unit: z.enum(keysOf(RETENTION_UNIT_LABELS)).default('years'),
   fromEvent: text(),
   /** '' when the source does not say (a template's policy silent on it): left for the DPO, never guessed. */
@@ -203,7 +206,7 @@ const openItemObjectSchema = z
   })
   .superRefine((item, context) => {
     if (item.resolution === 'accepted' && item.resolutionNote.trim() === '') {
-      context.addIssue({ code: 'custom', path: ['resolutionNote'], message: 'Say why this open item is accepted' })
+      context.addIssue({ code: 'custom', path: ['resolutionNote'], message: validationText('acceptNote') })
     }
   })
 
@@ -363,7 +366,7 @@ export type RecordFormInput = z.input<typeof recordFormSchema>
 
 export const storedRecordSchema = recordFormSchema.extend({
   id: itemId(),
-  reference: z.string().regex(/^PA-\d{4,}$/, 'A reference looks like PA-0001'),
+  reference: z.string().regex(/^PA-\d{4,}$/, validationError('reference')),
   createdAt: z.string(),
   updatedAt: z.string(),
   approvedBy: text(),
@@ -373,7 +376,7 @@ export const storedRecordSchema = recordFormSchema.extend({
    * saves against the revision it opened, so that a change made elsewhere is never silently
    * overwritten. Records stored or backed up before revisions existed are revision 1.
    */
-  revision: z.number().int('Whole numbers only').min(1, 'A revision is 1 or more').default(1)
+  revision: z.number().int(validationError('wholeNumbers')).min(1, validationError('revision')).default(1)
 })
 export type StoredRecord = z.infer<typeof storedRecordSchema>
 

@@ -6,6 +6,8 @@
  * hand) the policy text its `source.file` names.
  */
 import type { z } from 'zod'
+import { problemAt, problemRef } from '../i18n/problem'
+import type { MessageParam } from '../i18n/message'
 import { formatJsonPath, type Problem } from '../util/problems'
 import { sha256Hex } from '../util/sha256'
 import { SPECIAL_CATEGORY_LABELS } from '../records/enums'
@@ -108,17 +110,17 @@ export function zodIssueToProblems(issue: z.core.$ZodIssue): Problem[] {
       }))
     case 'invalid_type':
       if (!('input' in issue) || issue.input === undefined) {
-        return [{ path, message: `required field "${field}" is missing (expected ${issue.expected})` }]
+        return [problemAt(path, 'schema.missing', { field, expected: NAMED_TYPES.has(issue.expected) ? problemRef(`schema.typeName.${issue.expected}`) : issue.expected })]
       }
-      return [{ path, message: `${field} must be ${article(issue.expected)}, not ${describeValue(issue.input)}` }]
+      return [problemAt(path, 'schema.wrongType', { field, expected: typeName(issue.expected), found: valueParam(issue.input) })]
     case 'invalid_value':
       return [{ path, message: `${issue.message}; found ${describeValue(issue.input)}` }]
     case 'too_small':
     case 'too_big':
       if (/^Too (small|big):/.test(issue.message)) {
-        const bound = issue.code === 'too_small' ? `at least ${issue.minimum}` : `at most ${issue.maximum}`
-        const unit = issue.origin === 'array' ? ' items' : issue.origin === 'string' ? ' characters' : ''
-        return [{ path, message: `${field} must have ${bound}${unit}` }]
+        const unit = issue.origin === 'array' ? 'Items' : issue.origin === 'string' ? 'Characters' : ''
+        const key = issue.code === 'too_small' ? `schema.atLeast${unit}` : `schema.atMost${unit}`
+        return [problemAt(path, key, { field, bound: String(issue.code === 'too_small' ? issue.minimum : issue.maximum) })]
       }
       return [{ path, message: issue.message }]
     default:
@@ -126,8 +128,16 @@ export function zodIssueToProblems(issue: z.core.$ZodIssue): Problem[] {
   }
 }
 
-function article(type: string): string {
-  return /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`
+const NAMED_TYPES = new Set(['string', 'number', 'boolean', 'object', 'array', 'null'])
+/** A type zod expected, "a string" (in the reader's language); another one as zod names it, with its article. */
+function typeName(type: string): MessageParam {
+  return NAMED_TYPES.has(type) ? problemRef(`schema.type.${type}`) : /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`
+}
+
+/** What was found instead: an array or an object by its kind, anything else as JSON. */
+function valueParam(value: unknown): MessageParam {
+  if (value !== null && typeof value === 'object') return problemRef(Array.isArray(value) ? 'schema.type.array' : 'schema.type.object')
+  return describeValue(value)
 }
 
 function describeValue(value: unknown): string {

@@ -2,10 +2,15 @@
  * A problem found in user-supplied input (a template pack, a backup, a workbook row):
  * where it is and which rule it breaks. Shared so that every importer reports alike.
  */
+import type { MessageRef } from '../i18n/message'
+
 export interface Problem {
   /** Where the problem is, e.g. a JSON path `$.activities[2].purposes[0].quotes[1]`. */
   path: string
+  /** In English: what the CLI prints, and the text of a problem that carries no `ref`. */
   message: string
+  /** The message as a catalogue key with parameters, for the interface to say in its own language. */
+  ref?: MessageRef
 }
 
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/

@@ -26,6 +26,8 @@ import { parseTransferInstrumentText } from '../legal/parse-instrument-text'
 import { formatReference, organisationSchema, referenceNumber, UNSTATED_INSTRUMENT, type OpenItem, type Organisation, type StoredRecord } from '../records/model'
 import { safeParseStoredRecord } from '../records/validated-record'
 import { emptyRecordForm, emptyRetention, newItemId } from '../records/new-record'
+import { inEnglish, problemAt, problemRef } from '../i18n/problem'
+import type { MessageParam, MessageRef } from '../i18n/message'
 import type { Problem } from '../util/problems'
 import { customTerm, VOCABULARY, type VocabularyKind } from '../vocabulary/vocabulary'
 import { columnLetter, fitCell, normaliseHeading, restoreNeutralisedCell, SHEET, WORKBOOK_FORMAT_MARK } from './columns'
@@ -41,9 +43,13 @@ export interface ImportPreviewRow {
   reference: string
   name: string
   status: ImportRowStatus
+  /** In English (the CLI's words); `reasonRef` says it in the interface's language where the core has a key for it. */
   reason: string
+  reasonRef?: MessageRef
   /** Things the user should know that do not block the import (e.g. edits in visible cells). */
   warnings: string[]
+  /** `warnings` as messages, index for index. */
+  warningRefs?: MessageRef[]
   /** The record as it would be stored; null when the row is invalid. */
   record: StoredRecord | null
 }
@@ -112,7 +118,6 @@ export function splitList(text: string): string[] {
 
 export async function readWorkbook(bytes: Uint8Array, existing: readonly StoredRecord[], options: ReadWorkbookOptions = {}): Promise<WorkbookImport> {
   const fileName = options.fileName ?? 'the workbook'
-  const refused = (message: string): WorkbookImport => ({ ok: false, problems: [{ path: fileName, message }] })
   options.onStage?.('checking')
   const guardProblems = await checkXlsx(bytes, fileName, options.limits ?? DEFAULT_XLSX_LIMITS)
   if (guardProblems.length > 0) return { ok: false, problems: guardProblems }
@@ -122,14 +127,14 @@ export async function readWorkbook(bytes: Uint8Array, existing: readonly StoredR
     // exceljs's typings ask for a Node Buffer; it accepts any ArrayBuffer view (jszip).
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer)
   } catch (error) {
-    return refused(`${fileName} is not a readable .xlsx workbook: ${describeLibraryError(error)}`)
+    return { ok: false, problems: [problemAt(fileName, 'read.notXlsx', { file: fileName, detail: describeLibraryError(error) })] }
   }
   options.onStage?.('reading')
   try {
     if (isAppWorkbook(workbook)) return readAppWorkbook(workbook, existing)
     return readIcoRegister(workbook, existing, fileName, options.now ?? new Date().toISOString())
   } catch (error) {
-    return refused(`${fileName} was opened but its sheets could not be read: ${describeLibraryError(error)}`)
+    return { ok: false, problems: [problemAt(fileName, 'read.sheetsUnreadable', { file: fileName, detail: describeLibraryError(error) })] }
   }
 }
 
@@ -250,10 +255,7 @@ function readAppWorkbook(workbook: ExcelJS.Workbook, existing: readonly StoredRe
     return {
       ok: false,
       problems: [
-        {
-          path: cellPath(SHEET.data, 1),
-          message: `the hidden Data sheet does not match the SHA-256 fingerprint on the Cover sheet: it was edited or is incomplete, so the workbook cannot be re-imported exactly`
-        }
+        problemAt(cellPath(SHEET.data, 1), 'read.dataFingerprint')
       ]
     }
   }
@@ -297,7 +299,9 @@ function addVisibleEditWarnings(workbook: ExcelJS.Workbook, rows: ImportPreviewR
         .filter(({ index, expected }) => sameLines(cellText(sheet.getCell(rowNumber, index + 1).value)) !== sameLines(expected))
         .map(({ column, index }) => `${cellPath(sheetName, rowNumber, index + 1)} (${column.header})`)
       if (changed.length > 0) {
-        row.warnings.push(`edited in the spreadsheet, not imported (change these in the app): ${changed.join(', ')}`)
+        const warning = problemRef('read.visibleEdits', { cells: changed.join(', ') })
+        row.warnings.push(inEnglish(warning))
+        row.warningRefs = [...(row.warningRefs ?? []), warning]
       }
     }
   }
@@ -306,21 +310,23 @@ function addVisibleEditWarnings(workbook: ExcelJS.Workbook, rows: ImportPreviewR
 const sameLines = (text: string) => text.replace(/\r\n?/g, '\n')
 const displayed = (value: CellValue): string => (typeof value === 'number' ? String(value) : value)
 
-function classify(record: StoredRecord, existing: readonly StoredRecord[], exportedAt: string | null): { status: ImportRowStatus; reason: string } {
+/** A row's status and why, in English and as its key. */
+function because(status: ImportRowStatus, key: string, params?: Record<string, MessageParam>): { status: ImportRowStatus; reason: string; reasonRef: MessageRef } {
+  const reasonRef = problemRef(key, params)
+  return { status, reason: inEnglish(reasonRef), reasonRef }
+}
+
+function classify(record: StoredRecord, existing: readonly StoredRecord[], exportedAt: string | null): { status: ImportRowStatus; reason: string; reasonRef: MessageRef } {
   const stored = existing.find((candidate) => candidate.reference === record.reference)
   if (!stored) {
     const sameId = existing.find((candidate) => candidate.id === record.id)
-    if (sameId) return { status: 'conflict', reason: `this activity is already stored under reference ${sameId.reference}` }
-    return { status: 'new', reason: `${record.reference} is not in the register yet` }
+    if (sameId) return because('conflict', 'read.storedUnderOtherReference', { reference: sameId.reference })
+    return because('new', 'read.notInRegister', { reference: record.reference })
   }
-  if (stored.id !== record.id) {
-    return { status: 'conflict', reason: `${record.reference} is a different activity in this register ("${stored.name}")` }
-  }
-  if (canonicalJson(stored) === canonicalJson(record)) return { status: 'update', reason: 'identical to the stored record: nothing changes' }
-  if (exportedAt !== null && stored.updatedAt > exportedAt) {
-    return { status: 'conflict', reason: `changed in the app at ${stored.updatedAt}, after this workbook was exported (${exportedAt}); importing would overwrite that change` }
-  }
-  return { status: 'update', reason: `replaces the stored version (last changed ${stored.updatedAt})` }
+  if (stored.id !== record.id) return because('conflict', 'read.differentActivity', { reference: record.reference, name: stored.name })
+  if (canonicalJson(stored) === canonicalJson(record)) return because('update', 'read.identical')
+  if (exportedAt !== null && stored.updatedAt > exportedAt) return because('conflict', 'read.changedSinceExport', { changedAt: stored.updatedAt, exportedAt })
+  return because('update', 'read.replaces', { changedAt: stored.updatedAt })
 }
 
 function describeIssues(issues: ReadonlyArray<{ path: PropertyKey[]; message: string }>): string {
@@ -488,12 +494,7 @@ function readIcoRegister(workbook: ExcelJS.Workbook, existing: readonly StoredRe
       name: record.name,
       warnings: [],
       record,
-      ...(stored
-        ? {
-            status: 'conflict' as const,
-            reason: `${reference} already exists ("${stored.name}"); a spreadsheet in the ICO layout does not hold every field, so it cannot replace a stored record. Clear the Reference cell to import the row as a new activity`
-          }
-        : { status: 'new' as const, reason: `new activity ${reference}` })
+      ...(stored ? because('conflict', 'read.icoExists', { reference, name: stored.name }) : because('new', 'read.icoNew', { reference }))
     })
   }
   return { ok: true, preview: { kind: 'ico-register', sheet: sheetName, exportedAt: null, rows } }

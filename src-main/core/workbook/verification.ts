@@ -19,7 +19,7 @@
  * cells as ''), each cell as `<length>:<text>`, so that no separator can be forged.
  */
 import { sha256 } from '@noble/hashes/sha2.js'
-import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js'
+import { bytesToHex } from '@noble/hashes/utils.js'
 import type { CellValue } from './register-sheets'
 import { columnLetter, SHEET } from './columns'
 import { XML_FORBIDDEN } from './xlsx-writer'
@@ -34,6 +34,18 @@ export type CreateHash = () => IncrementalHash
 /** Text is gathered and encoded in pieces of this many characters: encoding every cell apart made most of the export's garbage. */
 const PORTABLE_CHUNK = 64 * 1024
 
+/**
+ * One encoder and one buffer for every hash: noble's `utf8ToBytes` makes a new encoder and a
+ * copy per call, which took half of the hashing worker's time. A UTF-16 unit is at most three
+ * UTF-8 bytes.
+ */
+const encoder = new TextEncoder()
+let scratch = new Uint8Array(3 * PORTABLE_CHUNK + 3 * 1024)
+function encoded(text: string): Uint8Array {
+  if (scratch.length < 3 * text.length) scratch = new Uint8Array(3 * text.length)
+  return scratch.subarray(0, encoder.encodeInto(text, scratch).written)
+}
+
 export const portableHash: CreateHash = () => {
   const hash = sha256.create()
   let pending = ''
@@ -41,12 +53,12 @@ export const portableHash: CreateHash = () => {
     update(text) {
       pending += text
       if (pending.length >= PORTABLE_CHUNK) {
-        hash.update(utf8ToBytes(pending))
+        hash.update(encoded(pending))
         pending = ''
       }
     },
     digest() {
-      if (pending !== '') hash.update(utf8ToBytes(pending))
+      if (pending !== '') hash.update(encoded(pending))
       pending = ''
       return bytesToHex(hash.digest())
     }
@@ -87,9 +99,21 @@ export function hashText(value: CellValue | null | undefined): string {
 
 const framed = (text: string) => `${text.length}:${text}`
 
+/** A row as its hash reads it: each cell framed, end to end. */
+export function rowText(values: ReadonlyArray<CellValue | null>): string {
+  let text = ''
+  for (const value of values) text += framed(hashText(value))
+  return text
+}
+
 export function rowHash(values: ReadonlyArray<CellValue | null>, createHash: CreateHash): string {
+  return textHash(rowText(values), createHash)
+}
+
+/** The SHA-256 of one text, hex. */
+export function textHash(text: string, createHash: CreateHash): string {
   const hash = createHash()
-  for (const value of values) hash.update(framed(hashText(value)))
+  hash.update(text)
   return hash.digest()
 }
 
@@ -105,7 +129,11 @@ export interface SheetDigest {
 /** Column text is handed to its hash in pieces of about this many characters: one call per cell made most of the hashing time. */
 const COLUMN_CHUNK = 16 * 1024
 
-/** Follows one sheet as it is written: the hash of each heading row, each data row and each column. */
+/**
+ * Follows one sheet from its rows' texts (`rowText`): the hash of each heading row, each data
+ * row and each column. A row's text is read back cell by cell (each `<length>:<text>`), so
+ * that the writer hands over one string per row, which another thread can hash.
+ */
 export class SheetDigester {
   private readonly columns: IncrementalHash[]
   private readonly pending: string[]
@@ -120,36 +148,38 @@ export class SheetDigester {
     this.pending = headers.map(() => '')
   }
 
-  /** A heading row: its hash goes on the Verification sheet (its own row holds headings, not a hash). */
-  heading(values: ReadonlyArray<CellValue | null>, hashColumnCell: string | null): void {
-    const cells = [...values, hashColumnCell]
-    this.headingHashes.push(this.digestRow(cells, cells.length))
+  /** A heading row, its row-hash cell included: its hash goes on the Verification sheet (its own row holds headings, not a hash). */
+  heading(text: string): void {
+    this.headingHashes.push(this.digestRow(text))
   }
 
   /** A data row: returns the hash that goes in its last column. */
-  row(values: ReadonlyArray<CellValue | null>): string {
+  row(text: string): string {
     this.rowCount++
-    return this.digestRow(values, values.length)
+    return this.digestRow(text)
   }
 
-  /** The hash of the row's first `rowCells` cells; every cell also goes to its column. Each cell's text is made once. */
-  private digestRow(values: ReadonlyArray<CellValue | null>, rowCells: number): string {
-    let row = ''
-    const cells = Math.max(values.length, this.columns.length)
-    for (let index = 0; index < cells; index++) {
-      const text = framed(hashText(values[index]))
-      if (index < rowCells) row += text
-      if (index < this.columns.length) {
-        const pending = this.pending[index]! + text
-        if (pending.length >= COLUMN_CHUNK) {
-          this.columns[index]!.update(pending)
-          this.pending[index] = ''
-        } else this.pending[index] = pending
-      }
+  /** The hash of the row's text; each of its cells also goes to its column, a column the row lacks as an empty cell. */
+  private digestRow(text: string): string {
+    const columns = this.columns.length
+    let position = 0
+    let index = 0
+    for (; index < columns && position < text.length; index++) {
+      const colon = text.indexOf(':', position)
+      const end = colon + 1 + Number(text.slice(position, colon))
+      this.feed(index, text.slice(position, end))
+      position = end
     }
-    const hash = this.createHash()
-    hash.update(row)
-    return hash.digest()
+    for (; index < columns; index++) this.feed(index, framed(''))
+    return textHash(text, this.createHash)
+  }
+
+  private feed(column: number, cell: string): void {
+    const pending = this.pending[column]! + cell
+    if (pending.length >= COLUMN_CHUNK) {
+      this.columns[column]!.update(pending)
+      this.pending[column] = ''
+    } else this.pending[column] = pending
   }
 
   digest(): SheetDigest {
@@ -159,6 +189,41 @@ export class SheetDigester {
     })
     return { sheet: this.sheet, headers: this.headers, headingHashes: this.headingHashes, rowCount: this.rowCount, columnHashes }
   }
+}
+
+/**
+ * Where the sheets' digests are computed: here (`inlineDigests`), or on another thread (the
+ * browser build's second worker, remote-digests.ts). The writer hands over rows in blocks and
+ * writes a block once its hashes are back, so that the hashing of one block overlaps the
+ * writing of the one before.
+ */
+export interface SheetDigests {
+  /** Starts a sheet's digest; returns its id. */
+  open(sheet: string, headers: string[]): number
+  /** Its heading rows' texts, row-hash cell included; their hashes come with the sheet's digest. */
+  headings(id: number, texts: string[]): void
+  /** Data rows' texts; resolves to their row hashes, in order. */
+  rows(id: number, texts: string[]): Promise<string[]>
+  /** The sheet's digest, once every row has been handed over. */
+  close(id: number): Promise<SheetDigest>
+  /** The SHA-256 of a whole text (the exported records' fingerprint). */
+  text(text: string): Promise<string>
+}
+
+export function inlineDigests(createHash: CreateHash): SheetDigests {
+  const sheets: SheetDigester[] = []
+  const sheet = (id: number) => sheets[id] ?? failNoSheet(id)
+  return {
+    open: (name, headers) => sheets.push(new SheetDigester(name, headers, createHash)) - 1,
+    headings: (id, texts) => texts.forEach((text) => sheet(id).heading(text)),
+    rows: (id, texts) => Promise.resolve(texts.map((text) => sheet(id).row(text))),
+    close: (id) => Promise.resolve(sheet(id).digest()),
+    text: (text) => Promise.resolve(textHash(text, createHash))
+  }
+}
+
+function failNoSheet(id: number): never {
+  throw new Error(`no sheet ${id} was opened for hashing`)
 }
 
 export interface VerificationFacts {

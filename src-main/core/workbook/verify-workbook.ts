@@ -4,6 +4,8 @@
  * sheet's own rows and fingerprint. Each difference is named by sheet and cell.
  */
 import ExcelJS from 'exceljs'
+import { problemAt } from '../i18n/problem'
+import type { MessageParam } from '../i18n/message'
 import type { Problem } from '../util/problems'
 import { columnLetter } from './columns'
 import { describeLibraryError } from './read-workbook'
@@ -89,20 +91,20 @@ interface VerificationRow {
 export async function verifyWorkbook(bytes: Uint8Array, fileName = 'the workbook', options: { createHash?: CreateHash } = {}): Promise<WorkbookVerification> {
   const createHash = options.createHash ?? portableHash
   const result: WorkbookVerification = { ok: false, problems: [], fingerprint: '', recomputedFingerprint: '', exportedAt: '', auditEntries: '', auditHead: '', sheetsChecked: 0 }
-  const problem = (path: string, message: string) => result.problems.push({ path, message })
+  const problem = (path: string, key: string, params?: Record<string, MessageParam>) => result.problems.push(problemAt(path, `verify.${key}`, params))
   const guard = await checkXlsx(bytes, fileName, DEFAULT_XLSX_LIMITS)
   if (guard.length > 0) return { ...result, problems: guard }
   const workbook = new ExcelJS.Workbook()
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer)
   } catch (error) {
-    problem(fileName, `is not a readable .xlsx workbook: ${describeLibraryError(error)}`)
+    problem(fileName, 'notXlsx', { detail: describeLibraryError(error) })
     return result
   }
   // Found by its format mark: the export's language names the sheet ("Verification", "Vérification", "Prüfnachweis").
   const verification = workbook.worksheets.find((sheet) => rawText(sheet.getCell('C2').value) === VERIFICATION_FORMAT_MARK)
   if (!verification) {
-    problem(fileName, `has no ${VERIFICATION_SHEET} sheet from this app, so there is nothing to check it against (it was not exported by this version of the app, or the sheet was removed)`)
+    problem(fileName, 'noVerificationSheet', { sheet: VERIFICATION_SHEET })
     return result
   }
 
@@ -125,7 +127,7 @@ export async function verifyWorkbook(bytes: Uint8Array, fileName = 'the workbook
     verificationRows.push({ row, section, item })
     nowValues.set(row, value)
     if (rowHash([section, item, value], createHash) !== stated) {
-      problem(cellRef(verification.name, row, 3), `row ${row} of the ${verification.name} sheet ("${section}", "${item}") differs from its row hash in ${cellRef(verification.name, row, 4)}: one of them was changed`)
+      problem(cellRef(verification.name, row, 3), 'verificationRowChanged', { row, sheet: verification.name, section, item, hashCell: cellRef(verification.name, row, 4) })
     }
     if (item === 'Exported at') result.exportedAt = value
     if (item === VERIFICATION_ITEMS.auditEntries) result.auditEntries = value
@@ -139,20 +141,20 @@ export async function verifyWorkbook(bytes: Uint8Array, fileName = 'the workbook
     else if (/^Heading row \d+$/.test(item)) entry().headings.push({ hash: value, at: row })
     else if (/^Column [A-Z]+: /.test(item)) entry().columns.push({ hash: value, at: row, header: item.replace(/^Column [A-Z]+: /, '') })
   }
-  if (fingerprintRow === 0) problem(verification.name, `the ${verification.name} sheet has lost its last row, "${VERIFICATION_ITEMS.fingerprint}"`)
+  if (fingerprintRow === 0) problem(verification.name, 'fingerprintRowLost', { sheet: verification.name, item: VERIFICATION_ITEMS.fingerprint })
   else if (exportFingerprint(rowHashes, createHash) !== result.fingerprint) {
-    problem(cellRef(verification.name, fingerprintRow, 3), `the fingerprint of the whole export does not match the row hashes of the ${verification.name} sheet: the fingerprint or the sheet was changed`)
+    problem(cellRef(verification.name, fingerprintRow, 3), 'fingerprintMismatch', { sheet: verification.name })
   }
 
   // 2. Every sheet it lists: row count, heading rows, and each row and column hash.
   const expectedSheets = new Set([...listed.keys(), verification.name])
   for (const sheet of workbook.worksheets) {
-    if (!expectedSheets.has(sheet.name)) problem(`'${sheet.name}'`, `the sheet '${sheet.name}' was not in the export (added afterwards)`)
+    if (!expectedSheets.has(sheet.name)) problem(`'${sheet.name}'`, 'sheetAdded', { sheet: sheet.name })
   }
   for (const [name, expected] of listed) {
     const sheet = workbook.getWorksheet(name)
     if (!sheet) {
-      problem(`'${name}'`, `the sheet '${name}' is missing (removed or renamed)`)
+      problem(`'${name}'`, 'sheetMissing', { sheet: name })
       continue
     }
     result.sheetsChecked++
@@ -177,7 +179,8 @@ export async function verifyWorkbook(bytes: Uint8Array, fileName = 'the workbook
     if (expected.rows !== null && dataRows !== expected.rows) {
       problem(
         dataRows > expected.rows ? cellRef(name, headingCount + expected.rows + 1, 1) : `'${name}'`,
-        `'${name}' has ${dataRows} rows below its headings; the export had ${expected.rows} (rows were ${dataRows > expected.rows ? 'added' : 'removed'})`
+        dataRows > expected.rows ? 'rowsAdded' : 'rowsRemoved',
+        { sheet: name, now: dataRows, exported: expected.rows }
       )
     }
     for (let row = headingCount + 1; row <= lastRow; row++) {
@@ -185,7 +188,7 @@ export async function verifyWorkbook(bytes: Uint8Array, fileName = 'the workbook
       feed(values.slice(0, columns))
       if (rowHash(values.slice(0, columns), createHash) !== values[columns]) changedRows.push(row)
       const used = lastUsedColumn(sheet, row)
-      if (used > hashColumn) problem(cellRef(name, row, used), `'${name}' has a value beyond its last column (${columnLetter(hashColumn)}) in row ${row}`)
+      if (used > hashColumn) problem(cellRef(name, row, used), 'beyondLastColumn', { sheet: name, column: columnLetter(hashColumn), row })
     }
     const changedColumns = columnHashes.flatMap((hash, index) => {
       const now = hash.digest()
@@ -193,18 +196,18 @@ export async function verifyWorkbook(bytes: Uint8Array, fileName = 'the workbook
       return now === expected.columns[index]!.hash ? [] : [index + 1]
     })
     for (const row of changedRows) {
-      const kind = row <= headingCount ? 'heading' : 'row'
+      const heading = row <= headingCount
       if (changedColumns.length === 0) {
-        problem(cellRef(name, row, hashColumn), `the row hash of ${kind} ${row} was changed, or a cell of the row was changed together with its column's hash`)
+        problem(cellRef(name, row, hashColumn), heading ? 'headingHashChanged' : 'rowHashChanged', { row })
         continue
       }
       for (const column of changedColumns) {
-        problem(cellRef(name, row, column), `changed since export (${kind} ${row}, column "${expected.columns[column - 1]!.header}")`)
+        problem(cellRef(name, row, column), heading ? 'headingCellChanged' : 'cellChanged', { row, header: expected.columns[column - 1]!.header })
       }
     }
     if (changedRows.length === 0) {
       for (const column of changedColumns) {
-        problem(`'${name}'!${columnLetter(column)}:${columnLetter(column)}`, `column "${expected.columns[column - 1]!.header}" was changed (its rows' hashes were changed to match, but the column's hash on the ${verification.name} sheet does not)`)
+        problem(`'${name}'!${columnLetter(column)}:${columnLetter(column)}`, 'columnChanged', { header: expected.columns[column - 1]!.header, sheet: verification.name })
       }
     }
   }
@@ -213,7 +216,7 @@ export async function verifyWorkbook(bytes: Uint8Array, fileName = 'the workbook
   const recomputed = verificationRows.map(({ row, section, item }) => rowHash([section, item, nowValues.get(row) ?? ''], createHash))
   result.recomputedFingerprint = exportFingerprint(recomputed, createHash)
   if (result.recomputedFingerprint !== result.fingerprint && result.problems.length === 0) {
-    problem(cellRef(verification.name, fingerprintRow, 3), `the fingerprint of the whole export is ${result.recomputedFingerprint} for the workbook as it is, not the ${result.fingerprint} it states`)
+    problem(cellRef(verification.name, fingerprintRow, 3), 'fingerprintNow', { now: result.recomputedFingerprint, stated: result.fingerprint })
   }
   // The footer's words follow the export's language; the fingerprint's short form is what it must print.
   const footer = shortFingerprint(result.fingerprint)
@@ -224,7 +227,7 @@ export async function verifyWorkbook(bytes: Uint8Array, fileName = 'the workbook
       ['even', sheet.headerFooter?.evenFooter]
     ] as const) {
       if (part === 'even' && !text) continue
-      if (!text?.includes(footer)) problem(`'${sheet.name}'`, `the ${part === 'odd' ? '' : 'even pages\' '}page footer of '${sheet.name}' does not print the fingerprint of the whole export (${shortFingerprint(result.fingerprint)}): it was changed`)
+      if (!text?.includes(footer)) problem(`'${sheet.name}'`, part === 'odd' ? 'footer' : 'evenFooter', { sheet: sheet.name, short: footer })
     }
   }
   result.ok = result.problems.length === 0

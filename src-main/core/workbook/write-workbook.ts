@@ -11,7 +11,7 @@ import type { Locale } from '../i18n'
 import { lookupText } from '../i18n/catalogues'
 import { columnLetter, fitCell, listRange, looksLikeFormula, SHEET, type ColumnSpec } from './columns'
 import { XLSX_STYLE, XlsxWorkbook, type XlsxHeaderFooter, type XlsxValidation } from './xlsx-writer'
-import { portableHash, ROW_HASH_HEADER, SheetDigester, shortFingerprint, verificationRows, type CreateHash } from './verification'
+import { inlineDigests, portableHash, ROW_HASH_HEADER, rowText, shortFingerprint, verificationRows, type CreateHash, type SheetDigest, type SheetDigests } from './verification'
 
 export type ExportProgress = (done: number, total: number) => void
 
@@ -239,6 +239,25 @@ const pause = () => new Promise<void>((resolve) => setTimeout(resolve, 0))
 export interface BuildOptions {
   /** SHA-256 for the row and column hashes; the portable one unless the host has a faster one. */
   createHash?: CreateHash
+  /** Where the sheets' row and column hashes are computed: here with `createHash` unless given (the browser build: a second worker). */
+  digests?: SheetDigests
+}
+
+/**
+ * Rows go to the digests in blocks of about this many characters of text: few enough messages
+ * when the digests are computed on another thread, and little held while a block waits.
+ */
+const DIGEST_BLOCK_CHARACTERS = 128 * 1024
+/** Blocks handed to the digests ahead of the one being written, so that the writer seldom waits for hashes. */
+const BLOCKS_AHEAD = 2
+
+/** A row built, waiting for its row hash before it is written. */
+interface WaitingRow {
+  cells: Array<CellValue | null>
+  height: number | undefined
+  quoted: ReadonlySet<number>
+  /** Whether the row counts towards progress (the Data sheet's rows after a record's first do not). */
+  counted: boolean
 }
 
 /** The finished workbook, and the fingerprint of the whole export its Verification sheet and every footer state. */
@@ -270,38 +289,72 @@ export async function buildWorkbook(data: ExportData, onProgress?: ExportProgres
   const locale = exportLocale(data)
   const total = exportRowTotal(layouts)
   const filterRanges = new Map<number, string>()
-  const digests = []
+  const digests = options.digests ?? inlineDigests(createHash)
+  const sheetDigests: Array<Promise<SheetDigest>> = []
   let done = 0
   for (const [sheetIndex, layout] of layouts.entries()) {
     const sheet = xlsxSheetFor(workbook, layout, true)
     filterRanges.set(sheetIndex, `'${layout.name}'!${absolute(filterRange(layout, true))}`)
-    const digester = new SheetDigester(layout.name, layout.columns.map((spec) => spec.header), createHash)
+    const sheetId = digests.open(layout.name, layout.columns.map((spec) => spec.header))
     const headings = headingRows(layout)
     // Only the last heading row names the row-hash column; the Art. 30 marks row leaves it empty.
-    headings.forEach((heading, index) => digester.heading(heading, index === headings.length - 1 ? ROW_HASH_HEADER : null))
+    digests.headings(sheetId, headings.map((heading, index) => rowText([...heading, index === headings.length - 1 ? ROW_HASH_HEADER : null])))
+    const blocks: Array<{ rows: WaitingRow[]; hashes: Promise<string[]> }> = []
+    let rows: WaitingRow[] = []
+    let texts: string[] = []
+    let characters = 0
+    const handOver = () => {
+      if (rows.length === 0) return
+      const hashes = digests.rows(sheetId, texts)
+      // A failure shows where the block is written; this keeps it from being reported as unhandled meanwhile.
+      hashes.catch(() => undefined)
+      blocks.push({ rows, hashes })
+      rows = []
+      texts = []
+      characters = 0
+    }
     let sheetRows = 0
-    // The hidden sheets are for machines: their rows keep the default height.
-    const sized = layout.state === 'visible'
-    for (const values of layout.rows()) {
-      const cells = values.map(safeCell)
-      const height = sized ? rowHeight(cells, layout.columns) : undefined
-      const quoted = quotedCells(cells)
-      cells.push(digester.row(cells))
-      sheet.addRow(cells, null, height, quoted)
-      sheetRows++
-      // The Data sheet may hold more than one row per record; progress counts records there.
-      if (layout.name !== SHEET.data || (values[1] === 1 && values[0] !== ORGANISATION_DATA_REFERENCE)) done = Math.min(total, done + 1)
-      if (sheetRows % ROWS_BETWEEN_PAUSES === 0) {
+    let pausedAt = 0
+    const writeBlock = async () => {
+      const block = blocks.shift()!
+      const hashes = await block.hashes
+      block.rows.forEach((row, index) => {
+        row.cells.push(hashes[index]!)
+        sheet.addRow(row.cells, null, row.height, row.quoted)
+        if (row.counted) done = Math.min(total, done + 1)
+      })
+      sheetRows += block.rows.length
+      if (sheetRows - pausedAt >= ROWS_BETWEEN_PAUSES) {
+        pausedAt = sheetRows
         onProgress?.(done, total)
         await Promise.all([sheet.ready(), pause()])
       }
     }
-    digests.push(digester.digest())
+    // The hidden sheets are for machines: their rows keep the default height.
+    const sized = layout.state === 'visible'
+    for (const values of layout.rows()) {
+      const cells = values.map(safeCell)
+      const text = rowText(cells)
+      // The Data sheet may hold more than one row per record; progress counts records there.
+      const counted = layout.name !== SHEET.data || (values[1] === 1 && values[0] !== ORGANISATION_DATA_REFERENCE)
+      rows.push({ cells, height: sized ? rowHeight(cells, layout.columns) : undefined, quoted: quotedCells(cells), counted })
+      texts.push(text)
+      characters += text.length
+      if (characters >= DIGEST_BLOCK_CHARACTERS) {
+        handOver()
+        if (blocks.length > BLOCKS_AHEAD) await writeBlock()
+      }
+    }
+    handOver()
+    while (blocks.length > 0) await writeBlock()
+    const digest = digests.close(sheetId)
+    digest.catch(() => undefined)
+    sheetDigests.push(digest)
     onProgress?.(done, total)
   }
 
   const audit = data.audit ? { count: data.audit.anchor.count, headHash: data.audit.anchor.headHash } : null
-  const verification = verificationRows({ exportedAt: data.exportedAt, recordsFingerprint: recordsPrint, audit }, digests, createHash)
+  const verification = verificationRows({ exportedAt: data.exportedAt, recordsFingerprint: recordsPrint, audit }, await Promise.all(sheetDigests), createHash)
   const verificationSheet = sheetName('verification', locale)
   const columns = VERIFICATION_COLUMNS.map((spec) => (spec.key === 'rowHash' ? spec : { ...spec, header: lookupText(locale, `workbook:verification.${spec.key}`) }))
   const layout: SheetLayout = { name: verificationSheet, state: 'visible', columns, art30Row: false, rowCount: verification.rows.length, rows: () => verification.rows }

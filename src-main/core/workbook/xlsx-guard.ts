@@ -13,6 +13,7 @@
  * An entry that inflates to more than its declared size is refused too, so a file cannot pass
  * step 1 by under-declaring sizes.
  */
+import { problemAt } from '../i18n/problem'
 import { formatBytes } from '../templates/safe-json'
 import type { Problem } from '../util/problems'
 
@@ -66,10 +67,10 @@ type Directory = { ok: true; entries: ZipEntry[] } | { ok: false; problems: Prob
 function readDirectory(bytes: Uint8Array, fileName: string, limits: XlsxLimits): Directory {
   const fail = (message: string): Directory => ({ ok: false, problems: [{ path: fileName, message }] })
   if (bytes.length > limits.maxFileBytes) {
-    return fail(`${fileName} is ${formatBytes(bytes.length)}, over the limit of ${formatBytes(limits.maxFileBytes)} for a workbook`)
+    return { ok: false, problems: [problemAt(fileName, 'xlsx.tooLarge', { file: fileName, size: formatBytes(bytes.length), limit: formatBytes(limits.maxFileBytes) })] }
   }
   if (bytes.length < 22 || bytes[0] !== 0x50 || bytes[1] !== 0x4b) {
-    return fail(`${fileName} is not an .xlsx workbook (an .xlsx file is a zip archive; this one does not start like one)`)
+    return { ok: false, problems: [problemAt(fileName, 'xlsx.notZip', { file: fileName })] }
   }
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
   let eocd = -1

@@ -62,6 +62,16 @@ const escapeXml = (text: string) =>
       text.replace(XML_FORBIDDEN, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
     : text
 
+// eslint-disable-next-line no-control-regex -- as above, without the quote
+const TEXT_NEEDS_ESCAPING = /[&<>\x00-\x08\x0B\x0C\x0E-\x1F\x7F]/
+
+/**
+ * A cell's text: quotes need no escaping between tags, and the Data sheet's JSON is full of
+ * them (escaped, they made its XML, and the compressor's work, almost twice as large).
+ */
+const escapeText = (text: string) =>
+  TEXT_NEEDS_ESCAPING.test(text) ? text.replace(XML_FORBIDDEN, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;') : text
+
 const quoteSheet = (name: string) => `'${name.replace(/'/g, "''")}'`
 
 /** Text that starts or ends with white space needs xml:space="preserve" to keep it; the rest is shorter without. */
@@ -171,7 +181,7 @@ export class XlsxSheet {
       xml +=
         typeof value === 'number'
           ? `<c r="${letterOf(index)}${row}" s="${style}"><v>${value}</v></c>`
-          : `<c r="${letterOf(index)}${row}" s="${style}" t="inlineStr"><is>${EDGE_WHITESPACE.test(value) ? '<t xml:space="preserve">' : '<t>'}${escapeXml(value)}</t></is></c>`
+          : `<c r="${letterOf(index)}${row}" s="${style}" t="inlineStr"><is>${EDGE_WHITESPACE.test(value) ? '<t xml:space="preserve">' : '<t>'}${escapeText(value)}</t></is></c>`
     }
     this.pending += `${xml}</row>`
     if (this.pending.length >= CHUNK_CHARACTERS) this.flush()

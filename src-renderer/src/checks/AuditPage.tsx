@@ -12,7 +12,7 @@ import { formatNumber } from '../ui/numbers'
 import { compareWithAnchor, type AuditEntry } from '@core/audit/audit-chain'
 import { database, repository } from '../app/services'
 import { NavLink } from '../app/navigation'
-import { AUDIT_ENTITY_LABELS, changeText, describeVerification, formatWhen } from './audit-view'
+import { changeText, describeVerification, entityLabel, formatWhen } from './audit-view'
 import { auditActionInWords } from '../i18n/findings'
 import { useAsyncAction } from '../ui/use-async-action'
 import { onTableChanges } from '../db/change-events'
@@ -183,7 +183,7 @@ export function AuditPage() {
               <td title={entry.at}>{formatWhen(entry.at)}</td>
               <td>{entry.actor || <span className="audit__none">{t('audit.noName')}</span>}</td>
               <td>
-                {entry.entity === 'record' ? <NavLink to={`/records/${entry.entityId}`}>{AUDIT_ENTITY_LABELS.record}</NavLink> : (AUDIT_ENTITY_LABELS[entry.entity] ?? entry.entity)}
+                {entry.entity === 'record' ? <NavLink to={`/records/${entry.entityId}`}>{entityLabel('record')}</NavLink> : entityLabel(entry.entity)}
               </td>
               <td>
                 <span className={`badge badge--action-${entry.action}`}>{auditActionInWords(entry.action)}</span>

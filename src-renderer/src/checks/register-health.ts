@@ -2,7 +2,9 @@
 import type { Finding, Severity } from '@core/checks/finding'
 import { SEVERITIES } from '@core/checks/finding'
 import { ruleById } from '@core/checks/rules'
-import { t } from '../i18n/i18n'
+import { lookupText } from '@core/i18n/catalogues'
+import { articleInWords } from '../i18n/findings'
+import { currentLocale, t } from '../i18n/i18n'
 import { formatNumber } from '../ui/numbers'
 
 /** '' (any), `severity:<error|warning|info>`, `rule:<rule id>` or 'ok' (no findings). */
@@ -65,8 +67,10 @@ export function findingFilterOptions(findingsByRecord: ReadonlyMap<string, reado
 export function ruleLabel(ruleId: string, fallbackArticle = ''): string {
   const rule = ruleById(ruleId)
   if (!rule) return fallbackArticle ? `${ruleId} — ${fallbackArticle}` : ruleId
-  const description = rule.description.replace(/\.$/, '')
-  return description.includes(rule.article.replace(/^Art\. /, '')) ? description : `${description} — ${rule.article}`
+  // The rule's title in the interface's language (its English description where the catalogue has none).
+  const description = lookupText(currentLocale(), `rules:${rule.id}`).replace(/\.$/, '')
+  const title = description === rule.id ? rule.description.replace(/\.$/, '') : description
+  return rule.description.includes(rule.article.replace(/^Art\. /, '')) ? title : `${title} — ${articleInWords(rule.article)}`
 }
 
 /** "2 errors, 1 warning, 3 info" (severities with none left out). */

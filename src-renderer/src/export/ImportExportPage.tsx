@@ -1,12 +1,12 @@
 /** Import & export: the auditor's workbook and CSV, importing a workbook with a preview, and backup / restore of the whole database. */
-import { useEffect, useMemo, useState, useSyncExternalStore } from 'react'
+import { useEffect, useMemo, useState, useSyncExternalStore, type ReactNode } from 'react'
+import { Trans, useTranslation } from 'react-i18next'
 import { toast } from 'sonner'
-import { chainBreakText } from '@core/audit/audit-text'
 import { BACKUP_MAX_BYTES, serialiseBackup, type Backup } from '@core/backup/backup-format'
 import type { AutomaticBackupList, HostProgress } from '@core/host/host-api'
 import { activityTitle, type StoredRecord } from '@core/records/model'
 import type { Problem } from '@core/util/problems'
-import type { ImportPreview, ImportPreviewRow, ReadStage } from '@core/workbook/read-workbook'
+import type { ImportPreview, ReadStage } from '@core/workbook/read-workbook'
 import type { WorkbookVerification } from '@core/workbook/verify-workbook'
 import { WORKBOOK_LAYOUTS, type WorkbookLayoutName } from '@core/workbook/layouts/names'
 import { DEFAULT_XLSX_LIMITS } from '@core/workbook/xlsx-guard'
@@ -14,10 +14,13 @@ import { NavLink } from '../app/navigation'
 import { registerStore, repository } from '../app/services'
 import { summariseBackup, type BackupSummary, type LastBackup } from '../db/backup-repository'
 import { host } from '../host/host'
+import { chainBreakIn, problemMessage, messageIn } from '../i18n/messages'
+import { t } from '../i18n/i18n'
+import { useFormatters } from '../i18n/use-formatters'
 import { currentRegisterFilter } from '../records/RegisterPage'
 import { useConfirm } from '../ui/confirm'
-import { formatDateTime } from '../ui/dates'
 import { failureReason } from '../ui/failure-text'
+import { formatNumber } from '../ui/numbers'
 import { useAsyncAction } from '../ui/use-async-action'
 import { backupAgeDays, backupRepository, parseBackupBytes, takeAutomaticBackup } from './backup-service'
 import { confirmRestore } from './restore-confirmation'
@@ -26,28 +29,37 @@ import type { ExportStage } from './export-job'
 import type { OrganisationChange, planImport } from './import-plan'
 
 const PREVIEW_ROWS_SHOWN = 500
-const STATUS_LABELS: Record<ImportPreviewRow['status'], string> = { new: 'New', update: 'Update', conflict: 'Conflict', invalid: 'Invalid' }
 
 /** IndexedDB failures (a full disk, an aborted transaction) in words, not error names. */
 const errorText = failureReason
-const formatTime = (iso: string) => formatDateTime(iso)
-const formatSize = (bytes: number) => (bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / (1024 * 1024)).toFixed(1)} MB`)
+/** A count for a plural key: `count` chooses the form, `n` is the number as the interface's language writes it. */
+const counted = (count: number) => ({ count, n: formatNumber(count) })
+const formatSize = (bytes: number) =>
+  bytes < 1024 * 1024
+    ? t('importExport:sizeKb', { size: formatNumber(Math.max(1, Math.round(bytes / 1024))) })
+    : t('importExport:sizeMb', { size: formatNumber(bytes / (1024 * 1024), { minimumFractionDigits: 1, maximumFractionDigits: 1 }) })
 
 function ProblemList({ title, problems }: { title: string; problems: Problem[] }) {
   return (
     <div className="banner banner--error" role="alert">
       <p className="problems__title">{title}</p>
       <ul className="problems">
-        {problems.map((problem, index) => (
-          <li key={index}>
-            {/* A problem with the whole file names it in its message already. */}
-            {problem.path && problem.path !== '$' && !problem.message.startsWith(problem.path) ? <code>{problem.path}</code> : null} {problem.message}
-          </li>
-        ))}
+        {problems.map((problem, index) => {
+          const message = problemMessage(problem)
+          return (
+            <li key={index}>
+              {/* A problem with the whole file names it in its message already. */}
+              {problem.path && problem.path !== '$' && !message.startsWith(problem.path) ? <code>{problem.path}</code> : null} {message}
+            </li>
+          )
+        })}
       </ul>
     </div>
   )
 }
+
+/** One failure of the whole action: its reason, with no place in the file to name. */
+const failure = (title: string, caught: unknown) => ({ title, problems: [{ path: '', message: errorText(caught) }] })
 
 // ---------------------------------------------------------------- export
 
@@ -56,20 +68,14 @@ const isRows = (progress: ExportProgress): progress is HostProgress | Extract<Ex
 const progressTotal = (progress: ExportProgress) => (isRows(progress) ? progress.total || 1 : 1)
 const progressDone = (progress: ExportProgress) => (isRows(progress) ? progress.done : 0)
 function progressText(progress: ExportProgress): string {
-  if (isRows(progress)) return `${progress.done.toLocaleString()} of ${progress.total.toLocaleString()} rows written`
-  if (progress?.step === 'reading') return 'Reading the register…'
-  if (progress?.step === 'checking') return `Checking ${progress.records.toLocaleString()} records…`
-  return 'Preparing the workbook…'
-}
-
-/** The regulators' models, each in its own language (core/workbook/layouts). */
-const LAYOUT_NAMES: Record<WorkbookLayoutName, string> = {
-  ico: 'ICO template (UK, English)',
-  cnil: 'CNIL registre (France, français)',
-  dsk: 'DSK Verzeichnis (Deutschland, Deutsch)'
+  if (isRows(progress)) return t('importExport:export.rowsWritten', { done: formatNumber(progress.done), total: formatNumber(progress.total) })
+  if (progress?.step === 'reading') return t('importExport:export.reading')
+  if (progress?.step === 'checking') return t('importExport:export.checking', counted(progress.records))
+  return t('importExport:export.preparing')
 }
 
 function ExportSection() {
+  const { t } = useTranslation('importExport')
   const snapshot = useSyncExternalStore(registerStore.subscribe, registerStore.getSnapshot)
   const [scope, setScope] = useState<ExportScope>('all')
   const [layout, setLayout] = useState<WorkbookLayoutName>('ico')
@@ -97,17 +103,17 @@ function ExportSection() {
         const suggestedName = datedFileName(stem, 'xlsx')
         result =
           exported.kind === 'workbook'
-            ? await host.saveFile({ title: 'Export the register as a workbook', suggestedName, filters: [{ name: 'Excel workbook', extensions: ['xlsx'] }], data: exported.bytes })
+            ? await host.saveFile({ title: t('export.saveWorkbookTitle'), suggestedName, filters: [{ name: t('export.excelWorkbook'), extensions: ['xlsx'] }], data: exported.bytes })
             : await host.exportWorkbook({ data: exported.data, suggestedName })
       } else {
         const records = await recordsInScope(scope, filter)
         count = records.length
         const { registerCsv } = await import('@core/workbook/register-csv')
-        result = await host.saveFile({ title: 'Export the register as CSV', suggestedName: datedFileName(stem, 'csv'), filters: [{ name: 'CSV', extensions: ['csv'] }], data: registerCsv(records, { layout }) })
+        result = await host.saveFile({ title: t('export.saveCsvTitle'), suggestedName: datedFileName(stem, 'csv'), filters: [{ name: 'CSV', extensions: ['csv'] }], data: registerCsv(records, { layout }) })
       }
-      if (result.status === 'saved') toast.success(`Exported ${count.toLocaleString()} records to ${result.name}`)
+      if (result.status === 'saved') toast.success(t('export.exported', { ...counted(count), file: result.name }))
     } catch (caught) {
-      setError(`The export failed: ${errorText(caught)}`)
+      setError(t('export.failed', { reason: errorText(caught) }))
     } finally {
       setBusy(null)
     }
@@ -116,47 +122,44 @@ function ExportSection() {
   const total = snapshot.rows.length
   return (
     <section className="section" aria-labelledby="export-heading">
-      <h2 id="export-heading">Export for an auditor</h2>
-      <p className="section__note">
-        One workbook (.xlsx) with a Cover sheet, the controller and processor registers laid out like the ICO template, detail sheets (purposes, data categories, recipients,
-        transfers, vendors, evidence) and a fingerprint of the records, so that two exports can be compared. It re-imports without loss.
-      </p>
+      <h2 id="export-heading">{t('export.heading')}</h2>
+      <p className="section__note">{t('export.intro')}</p>
       <fieldset className="choice" disabled={busy !== null}>
-        <legend>What to export</legend>
+        <legend>{t('export.whatToExport')}</legend>
         <label className="choice__item">
           <input type="radio" name="export-scope" checked={scope === 'all'} onChange={() => setScope('all')} />
           <span>
-            <strong>The whole register</strong> — {total.toLocaleString()} records, archived ones included
+            <strong>{t('export.wholeRegister')}</strong> {t('export.wholeRegisterDetail', counted(total))}
           </span>
         </label>
         <label className="choice__item">
           <input type="radio" name="export-scope" checked={scope === 'view'} onChange={() => setScope('view')} />
           <span>
-            <strong>The register's current view</strong> — {viewDescription || 'no filters'}
-            <span className="choice__hint">The filters are named on the Cover sheet. Change them on the Register page.</span>
+            <strong>{t('export.currentView')}</strong> — {viewDescription || t('export.noFilters')}
+            <span className="choice__hint">{t('export.viewHint')}</span>
           </span>
         </label>
       </fieldset>
       <label className="field export__layout">
-        <span className="field__label">Register layout</span>
+        <span className="field__label">{t('export.layout')}</span>
         <select value={layout} disabled={busy !== null} onChange={(event) => setLayout(event.target.value as WorkbookLayoutName)}>
           {WORKBOOK_LAYOUTS.map((name) => (
             <option key={name} value={name}>
-              {LAYOUT_NAMES[name]}
+              {t(`export.layoutNames.${name}`)}
             </option>
           ))}
         </select>
       </label>
       <div className="export__actions">
         <button type="button" className="button button--primary" disabled={busy !== null} onClick={() => void run('xlsx')}>
-          Export workbook (.xlsx)
+          {t('export.workbook')}
         </button>
         <button type="button" className="button" disabled={busy !== null} onClick={() => void run('csv')}>
-          Export CSV
+          {t('export.csv')}
         </button>
         {busy === 'xlsx' ? (
           <span className="export__progress" role="status">
-            <progress max={progressTotal(progress)} value={progressDone(progress)} aria-label="Export progress" />
+            <progress max={progressTotal(progress)} value={progressDone(progress)} aria-label={t('export.progressLabel')} />
             {progressText(progress)}
           </span>
         ) : null}
@@ -182,13 +185,14 @@ interface LoadedImport {
   organisationChanges: OrganisationChange[]
 }
 
-const READ_STAGE_TEXT: Record<ReadStage, string> = {
-  checking: 'Checking the file…',
-  unpacking: 'Unpacking the sheets…',
-  reading: 'Reading the rows…'
+/** The link inside the translated sentence (`<guide>`: `<link>` is a void HTML element to Trans): Trans gives it the words as children. */
+function GuidedImportLink({ children }: { children?: ReactNode }) {
+  return <NavLink to="/data/migrate">{children}</NavLink>
 }
 
 function ImportSection() {
+  const { t } = useTranslation('importExport')
+  const format = useFormatters()
   const confirm = useConfirm()
   const [loaded, setLoaded] = useState<LoadedImport | null>(null)
   const [problems, setProblems] = useState<{ title: string; problems: Problem[] } | null>(null)
@@ -203,11 +207,11 @@ function ImportSection() {
     setLoaded(null)
     setOverwrite(false)
     setRestoreOrganisation(false)
-    const opened = await host.openFile({ title: 'Import a workbook', filters: [{ name: 'Excel workbook', extensions: ['xlsx'] }], maxBytes: DEFAULT_XLSX_LIMITS.maxFileBytes })
+    const opened = await host.openFile({ title: t('import.openTitle'), filters: [{ name: t('export.excelWorkbook'), extensions: ['xlsx'] }], maxBytes: DEFAULT_XLSX_LIMITS.maxFileBytes })
     if (opened.status === 'cancelled') return
-    if (opened.status === 'refused') return setProblems({ title: `${opened.name} was not read`, problems: [{ path: '', message: opened.reason }] })
+    if (opened.status === 'refused') return setProblems({ title: t('problemsOfFile', { file: opened.name }), problems: [{ path: '', message: opened.reason }] })
     const fileName = opened.name
-    const notImported = `${fileName} cannot be imported; nothing was stored`
+    const notImported = t('import.notImported', { file: fileName })
     setBusy(true)
     try {
       const [{ readWorkbookInBackground, CancelledRead }, { planImport, organisationChanges }] = await Promise.all([import('./workbook-reader'), import('./import-plan')])
@@ -223,16 +227,16 @@ function ImportSection() {
           setLoaded({ planImport, fileName, preview: result.preview, existing, organisationChanges: organisation ? organisationChanges(storedOrganisation, organisation) : [] })
         }
       } catch (caught) {
-        if (caught instanceof CancelledRead) toast.info(`Stopped reading ${fileName}; nothing was stored`)
-        else setProblems({ title: notImported, problems: [{ path: '', message: errorText(caught) }] })
+        if (caught instanceof CancelledRead) toast.info(t('import.stopped', { file: fileName }))
+        else setProblems(failure(notImported, caught))
       }
     } catch (caught) {
-      setProblems({ title: notImported, problems: [{ path: '', message: errorText(caught) }] })
+      setProblems(failure(notImported, caught))
     } finally {
       setReading(null)
       setBusy(false)
     }
-  }, 'Could not open the workbook')
+  }, t('import.couldNotOpen'))
 
   const importNow = async () => {
     if (!loaded || !plan) return
@@ -240,20 +244,23 @@ function ImportSection() {
     const skipped = counts.invalid + counts.conflict - (overwrite ? counts.overwritable : 0)
     const withOrganisation = restoreOrganisation && loaded.organisationChanges.length > 0 && loaded.preview.organisation !== undefined
     const ok = await confirm({
-      title: `Import ${plan.records.length.toLocaleString()} records?`,
-      message: (
-        <>
-          {counts.new} new, {counts.update} updated{overwrite && counts.overwritable ? `, ${counts.overwritable} conflicts overwritten` : ''}.{' '}
-          {skipped > 0 ? `${skipped} rows are not imported (see the preview). ` : ''}
-          {withOrganisation ? `The organisation profile is replaced with the workbook's (${loaded.organisationChanges.length} changes, listed in the preview). ` : ''}
-          Either everything is stored or, if anything fails, nothing is.
-        </>
-      ),
-      confirmLabel: 'Import'
+      title: t('import.confirmTitle', counted(plan.records.length)),
+      message: [
+        overwrite && counts.overwritable
+          ? t('import.confirmCountsOverwritten', { new: formatNumber(counts.new), update: formatNumber(counts.update), overwritten: formatNumber(counts.overwritable) })
+          : t('import.confirmCounts', { new: formatNumber(counts.new), update: formatNumber(counts.update) }),
+        skipped > 0 ? t('import.confirmSkipped', counted(skipped)) : '',
+        withOrganisation ? t('import.confirmOrganisation', counted(loaded.organisationChanges.length)) : '',
+        t('import.confirmAllOrNothing')
+      ]
+        .filter(Boolean)
+        .join(' '),
+      confirmLabel: t('import.confirmLabel')
     })
     if (!ok) return
     setBusy(true)
     try {
+      // The audit trail's own words stay English, like every entry it holds (they are stored, not shown in one language).
       const how = loaded.preview.kind === 'app-workbook' ? 'the app\'s workbook' : `sheet '${loaded.preview.sheet}' (ICO layout)`
       const summary = `${plan.records.length} records imported from ${loaded.fileName}, ${how}`
       const organisation = withOrganisation ? loaded.preview.organisation : undefined
@@ -262,10 +269,10 @@ function ImportSection() {
         if (organisation) await repository.saveOrganisation(organisation)
         if (plan.records.length > 0) await repository.importStoredRecords(plan.records, summary)
       })
-      toast.success(`Imported ${plan.records.length.toLocaleString()} records${organisation ? ' and the organisation profile' : ''} from ${loaded.fileName}`)
+      toast.success(t(organisation ? 'import.importedWithOrganisation' : 'import.imported', { ...counted(plan.records.length), file: loaded.fileName }))
       setLoaded(null)
     } catch (caught) {
-      setProblems({ title: 'The import failed; nothing was stored', problems: [{ path: '', message: errorText(caught) }] })
+      setProblems(failure(t('import.failed'), caught))
     } finally {
       setBusy(false)
     }
@@ -273,133 +280,135 @@ function ImportSection() {
 
   return (
     <section className="section" aria-labelledby="import-heading">
-      <h2 id="import-heading">Import a workbook</h2>
+      <h2 id="import-heading">{t('import.heading')}</h2>
+      <p className="section__note">{t('import.intro')}</p>
       <p className="section__note">
-        A workbook exported by this app (read exactly, from its hidden Data sheet), or a register kept in a spreadsheet laid out like the ICO controller template (columns matched by
-        heading; lists split on “;” or new lines). Nothing is stored until you confirm the preview.
-      </p>
-      <p className="section__note">
-        Moving from a register kept in your own spreadsheet (any layout, .xlsx, .ods or .csv, in English, French or German)?{' '}
-        <NavLink to="/data/migrate">Import a register from a spreadsheet, step by step</NavLink>: you map its columns, see every record before anything is stored, and each record keeps the
-        cells it came from.
+        <Trans t={t} i18nKey="import.migrateIntro" components={{ guide: <GuidedImportLink /> }} />
       </p>
       <button type="button" className="button" disabled={busy || choose.busy} onClick={() => void choose.run()}>
-        Choose a workbook…
+        {t('import.choose')}
       </button>
       {reading ? (
         <span className="import__reading" role="status">
-          <progress aria-label={`Reading ${reading.fileName}`} />
-          {reading.stage ? READ_STAGE_TEXT[reading.stage] : `Opening ${reading.fileName}…`}
+          <progress aria-label={t('import.readingFile', { file: reading.fileName })} />
+          {reading.stage ? t(`import.stage.${reading.stage}`) : t('import.opening', { file: reading.fileName })}
           <button type="button" className="button button--quiet" onClick={reading.cancel}>
-            Stop reading
+            {t('import.stopReading')}
           </button>
         </span>
       ) : busy && !loaded ? (
-        <span className="muted"> Working…</span>
+        <span className="muted"> {t('import.working')}</span>
       ) : null}
       {problems ? <ProblemList {...problems} /> : null}
       {loaded && plan ? (
         <div className="import-preview">
           <h3>
-            Preview of {loaded.fileName}{' '}
+            {t('import.previewOf', { file: loaded.fileName })}{' '}
             <span className="muted">
-              ({loaded.preview.kind === 'app-workbook' ? `exported by this app${loaded.preview.exportedAt ? ` at ${formatTime(loaded.preview.exportedAt)}` : ''}` : `sheet '${loaded.preview.sheet}', ICO layout`})
+              (
+              {loaded.preview.kind === 'app-workbook'
+                ? loaded.preview.exportedAt
+                  ? t('import.fromAppAt', { at: format.dateTime(loaded.preview.exportedAt) })
+                  : t('import.fromApp')
+                : t('import.fromSheet', { sheet: loaded.preview.sheet })}
+              )
             </span>
           </h3>
           <p className="counts" role="status">
             <span>
-              <span className="badge badge--new">New</span> {plan.counts.new}
+              <span className="badge badge--new">{t('import.status.new')}</span> {format.number(plan.counts.new)}
             </span>
             <span className="counts__item">
-              <span className="badge badge--update">Update</span> {plan.counts.update}
-              {plan.counts.unchanged ? ` (${plan.counts.unchanged} with nothing to change)` : ''}
+              <span className="badge badge--update">{t('import.status.update')}</span> {format.number(plan.counts.update)}
+              {plan.counts.unchanged ? ` ${t('import.unchanged', counted(plan.counts.unchanged))}` : ''}
             </span>
             <span className="counts__item">
-              <span className="badge badge--conflict">Conflict</span> {plan.counts.conflict}
+              <span className="badge badge--conflict">{t('import.status.conflict')}</span> {format.number(plan.counts.conflict)}
             </span>
             <span className="counts__item">
-              <span className="badge badge--invalid">Invalid</span> {plan.counts.invalid}
+              <span className="badge badge--invalid">{t('import.status.invalid')}</span> {format.number(plan.counts.invalid)}
             </span>
           </p>
-          <div className="preview-table" role="region" aria-label="Import preview" tabIndex={0}>
+          <div className="preview-table" role="region" aria-label={t('import.previewLabel')} tabIndex={0}>
             <table>
               <thead>
                 <tr>
-                  <th>Row</th>
-                  <th>Reference</th>
-                  <th>Activity</th>
-                  <th>Result</th>
-                  <th>Why</th>
+                  <th>{t('import.column.row')}</th>
+                  <th>{t('import.column.reference')}</th>
+                  <th>{t('import.column.activity')}</th>
+                  <th>{t('import.column.result')}</th>
+                  <th>{t('import.column.why')}</th>
                 </tr>
               </thead>
               <tbody>
-                {loaded.preview.rows.slice(0, PREVIEW_ROWS_SHOWN).map((row) => (
-                  <tr key={row.location} className={`preview-row preview-row--${row.status}`}>
-                    <td className="mono">{row.location}</td>
-                    <td className="mono">{row.reference}</td>
-                    <td>{activityTitle(row.name)}</td>
-                    <td>
-                      <span className={`badge badge--${row.status}`}>{STATUS_LABELS[row.status]}</span>
-                    </td>
-                    <td>
-                      {row.reason}
-                      {plan.notOverwritable.has(row) ? <div className="preview-row__note">Cannot be overwritten: {plan.notOverwritable.get(row)}</div> : null}
-                      {row.warnings.map((warning) => (
-                        <div key={warning} className="preview-row__warning">
-                          {warning}
-                        </div>
-                      ))}
-                    </td>
-                  </tr>
-                ))}
+                {loaded.preview.rows.slice(0, PREVIEW_ROWS_SHOWN).map((row) => {
+                  const notOverwritable = plan.notOverwritable.get(row)
+                  return (
+                    <tr key={row.location} className={`preview-row preview-row--${row.status}`}>
+                      <td className="mono">{row.location}</td>
+                      <td className="mono">{row.reference}</td>
+                      <td>{activityTitle(row.name)}</td>
+                      <td>
+                        <span className={`badge badge--${row.status}`}>{t(`import.status.${row.status}`)}</span>
+                      </td>
+                      <td>
+                        {messageIn(row.reasonRef, row.reason)}
+                        {notOverwritable ? <div className="preview-row__note">{t('import.cannotOverwrite', { why: messageIn(notOverwritable) })}</div> : null}
+                        {row.warnings.map((warning, index) => (
+                          <div key={index} className="preview-row__warning">
+                            {messageIn(row.warningRefs?.[index], warning)}
+                          </div>
+                        ))}
+                      </td>
+                    </tr>
+                  )
+                })}
               </tbody>
             </table>
             {loaded.preview.rows.length > PREVIEW_ROWS_SHOWN ? (
-              <p className="muted">
-                The first {PREVIEW_ROWS_SHOWN} of {loaded.preview.rows.length.toLocaleString()} rows are shown; the counts above cover them all.
-              </p>
+              <p className="muted">{t('import.firstRowsShown', { shown: formatNumber(PREVIEW_ROWS_SHOWN), total: formatNumber(loaded.preview.rows.length) })}</p>
             ) : null}
           </div>
           {plan.counts.conflict > 0 ? (
             <label className="checkbox-line">
               <input type="checkbox" checked={overwrite} onChange={(event) => setOverwrite(event.target.checked)} disabled={plan.counts.overwritable === 0} />
-              Overwrite conflicts ({plan.counts.overwritable} of {plan.counts.conflict} can be): replace the stored version with the workbook's
+              {t('import.overwrite', { overwritable: formatNumber(plan.counts.overwritable), conflicts: formatNumber(plan.counts.conflict) })}
             </label>
           ) : null}
           {loaded.organisationChanges.length > 0 ? (
-            <div className="import-organisation" role="region" aria-label="Organisation profile in the workbook">
-              <h4>The workbook's organisation profile differs from yours</h4>
+            <div className="import-organisation" role="region" aria-label={t('import.organisationRegion')}>
+              <h4>{t('import.organisationDiffers')}</h4>
               <table>
                 <thead>
                   <tr>
-                    <th>Field</th>
-                    <th>Yours now</th>
-                    <th>In the workbook</th>
+                    <th>{t('import.field')}</th>
+                    <th>{t('import.yoursNow')}</th>
+                    <th>{t('import.inWorkbook')}</th>
                   </tr>
                 </thead>
                 <tbody>
                   {loaded.organisationChanges.map((change) => (
-                    <tr key={change.field}>
-                      <td>{change.field}</td>
-                      <td>{change.before || <span className="muted">(empty)</span>}</td>
-                      <td>{change.after || <span className="muted">(empty)</span>}</td>
+                    <tr key={change.key}>
+                      <td>{organisationFieldText(change)}</td>
+                      <td>{change.before || <span className="muted">{t('import.empty')}</span>}</td>
+                      <td>{change.after || <span className="muted">{t('import.empty')}</span>}</td>
                     </tr>
                   ))}
                 </tbody>
               </table>
               <label className="checkbox-line">
                 <input type="checkbox" checked={restoreOrganisation} onChange={(event) => setRestoreOrganisation(event.target.checked)} />
-                Also replace the organisation profile with the workbook's (controller, DPO, representative, joint controllers)
+                {t('import.replaceOrganisation')}
               </label>
             </div>
           ) : null}
-          {plan.blockers.length > 0 ? <ProblemList title="This workbook cannot be imported" problems={plan.blockers.map((message) => ({ path: '', message }))} /> : null}
+          {plan.blockers.length > 0 ? <ProblemList title={t('import.cannotImport')} problems={plan.blockers} /> : null}
           <div className="export__actions">
             <button type="button" className="button button--primary" disabled={busy || (plan.records.length === 0 && !restoreOrganisation) || plan.blockers.length > 0} onClick={() => void importNow()}>
-              Import {plan.records.length.toLocaleString()} records{restoreOrganisation && loaded.organisationChanges.length > 0 ? ' and the organisation profile' : ''}
+              {t(restoreOrganisation && loaded.organisationChanges.length > 0 ? 'import.importButtonWithOrganisation' : 'import.importButton', counted(plan.records.length))}
             </button>
             <button type="button" className="button button--quiet" disabled={busy} onClick={() => setLoaded(null)}>
-              Cancel
+              {t('import.cancel')}
             </button>
           </div>
         </div>
@@ -408,49 +417,55 @@ function ImportSection() {
   )
 }
 
+/** "Controller: e-mail", "Regime": a field of the organisation profile in the interface's language. */
+function organisationFieldText(change: OrganisationChange): string {
+  if (change.part === undefined) return t(`importExport:import.organisationField.${change.section}`)
+  return t(`importExport:import.organisationField.${change.section}`, { part: t(`importExport:import.contactPart.${change.part}`) })
+}
+
 // ---------------------------------------------------------------- verify
 
 /** "Verify a workbook": is this file exactly the export it claims to be? The same check as `ropa verify`. */
 function VerifySection() {
+  const { t } = useTranslation('importExport')
+  const format = useFormatters()
   const [outcome, setOutcome] = useState<{ fileName: string; result: WorkbookVerification } | null>(null)
   const [problems, setProblems] = useState<{ title: string; problems: Problem[] } | null>(null)
   const check = useAsyncAction(async () => {
     setOutcome(null)
     setProblems(null)
-    const opened = await host.openFile({ title: 'Verify a workbook', filters: [{ name: 'Excel workbook', extensions: ['xlsx'] }], maxBytes: DEFAULT_XLSX_LIMITS.maxFileBytes })
+    const opened = await host.openFile({ title: t('verify.openTitle'), filters: [{ name: t('export.excelWorkbook'), extensions: ['xlsx'] }], maxBytes: DEFAULT_XLSX_LIMITS.maxFileBytes })
     if (opened.status === 'cancelled') return
-    if (opened.status === 'refused') return setProblems({ title: `${opened.name} was not checked`, problems: [{ path: '', message: opened.reason }] })
+    if (opened.status === 'refused') return setProblems({ title: t('verify.notChecked', { file: opened.name }), problems: [{ path: '', message: opened.reason }] })
     const { verifyWorkbookInBackground } = await import('./verify-workbook')
     const result = await verifyWorkbookInBackground(opened.bytes, opened.name)
     if (result.ok) setOutcome({ fileName: opened.name, result })
-    else setProblems({ title: `${opened.name} is not the workbook as exported: ${result.problems.length} ${result.problems.length === 1 ? 'difference' : 'differences'}`, problems: result.problems })
-  }, 'Could not check the workbook')
+    else setProblems({ title: t('verify.differences', { ...counted(result.problems.length), file: opened.name }), problems: result.problems })
+  }, t('verify.couldNotCheck'))
 
   return (
     <section className="section" aria-labelledby="verify-heading">
-      <h2 id="verify-heading">Verify a workbook</h2>
-      <p className="section__note">
-        Checks that a workbook exported by this app is unchanged: every cell against its row and column hashes, the hidden Data sheet and the Verification sheet. Any change is named by
-        sheet and cell. Nothing is stored.
-      </p>
+      <h2 id="verify-heading">{t('verify.heading')}</h2>
+      <p className="section__note">{t('verify.intro')}</p>
       <button type="button" className="button" disabled={check.busy} onClick={() => void check.run()}>
-        Verify a workbook…
+        {t('verify.button')}
       </button>
       {check.busy ? (
         <span className="import__reading" role="status">
-          <progress aria-label="Checking the workbook" /> Checking…
+          <progress aria-label={t('verify.checkingLabel')} /> {t('verify.checking')}
         </span>
       ) : null}
       {outcome ? (
         <div className="banner banner--success" role="status">
           <p>
-            <strong>{outcome.fileName} is unchanged since export</strong> ({outcome.result.sheetsChecked} sheets, exported at {formatTime(outcome.result.exportedAt)}).
+            <strong>{t('verify.unchanged', { file: outcome.fileName })}</strong>{' '}
+            {t('verify.unchangedDetail', { ...counted(outcome.result.sheetsChecked), at: format.dateTime(outcome.result.exportedAt) })}
           </p>
           <p>
-            Fingerprint of the whole export: <code className="mono">{outcome.result.fingerprint}</code>
+            {t('verify.fingerprint')} <code className="mono">{outcome.result.fingerprint}</code>
           </p>
           <p>
-            Audit trail at export: {outcome.result.auditEntries} entries, head <code className="mono">{outcome.result.auditHead}</code>
+            {t('verify.auditAtExport', { entries: outcome.result.auditEntries })} <code className="mono">{outcome.result.auditHead}</code>
           </p>
         </div>
       ) : null}
@@ -462,7 +477,9 @@ function VerifySection() {
 // ---------------------------------------------------------------- backup and restore
 
 interface PendingRestore {
+  /** The file's name (an automatic backup's, which is also given as `automaticName`). */
   source: string
+  automaticName?: string
   backup: Backup
   summary: BackupSummary
 }
@@ -478,6 +495,8 @@ function useLastBackup(): LastBackup | undefined {
 }
 
 function BackupSection() {
+  const { t } = useTranslation('importExport')
+  const format = useFormatters()
   const confirm = useConfirm()
   const last = useLastBackup()
   const [automatic, setAutomatic] = useState<AutomaticBackupList | null>(null)
@@ -486,54 +505,58 @@ function BackupSection() {
   const [busy, setBusy] = useState(false)
   const refreshAutomatic = () => void host.listAutomaticBackups().then(setAutomatic, () => setAutomatic(null))
   useEffect(refreshAutomatic, [])
+  // The browser build keeps its copies inside the browser only, and says so.
+  const [inBrowser, setInBrowser] = useState(false)
+  useEffect(() => void host.getAppInfo().then((info) => setInBrowser(info.host === 'browser')), [])
+  const sourceName = (restore: Pick<PendingRestore, 'source' | 'automaticName'>) => (restore.automaticName === undefined ? restore.source : t('backup.automaticName', { name: restore.automaticName }))
 
   const backUp = async () => {
     setBusy(true)
     try {
       const backup = await backupRepository.takeBackup()
-      const result = await host.saveFile({ title: 'Save a backup of the register', suggestedName: datedFileName('ropa-backup', 'json'), filters: [{ name: 'RoPA backup', extensions: ['json'] }], data: serialiseBackup(backup) })
+      const result = await host.saveFile({ title: t('backup.saveTitle'), suggestedName: datedFileName('ropa-backup', 'json'), filters: [{ name: t('backup.fileKind'), extensions: ['json'] }], data: serialiseBackup(backup) })
       if (result.status === 'saved') {
         await backupRepository.markBackupTaken({ at: backup.exportedAt, kind: 'file', location: result.name })
-        toast.success(`Backup saved: ${result.name}`)
+        toast.success(t('backup.saved', { file: result.name }))
       }
     } catch (caught) {
-      setProblems({ title: 'The backup failed', problems: [{ path: '', message: errorText(caught) }] })
+      setProblems(failure(t('backup.failed'), caught))
     } finally {
       setBusy(false)
     }
   }
 
-  const check = (source: string, bytes: Uint8Array) => {
+  const check = (source: Pick<PendingRestore, 'source' | 'automaticName'>, bytes: Uint8Array) => {
     const parsed = parseBackupBytes(bytes)
-    if (!parsed.ok) return setProblems({ title: `${source} cannot be restored; nothing was changed`, problems: parsed.problems })
-    setPending({ source, backup: parsed.backup, summary: summariseBackup(parsed.backup) })
+    if (!parsed.ok) return setProblems({ title: t('backup.cannotRestore', { source: sourceName(source) }), problems: parsed.problems })
+    setPending({ ...source, backup: parsed.backup, summary: summariseBackup(parsed.backup) })
   }
 
   const chooseFile = useAsyncAction(async () => {
     setProblems(null)
     setPending(null)
-    const opened = await host.openFile({ title: 'Restore from a backup', filters: [{ name: 'RoPA backup', extensions: ['json'] }], maxBytes: BACKUP_MAX_BYTES })
+    const opened = await host.openFile({ title: t('backup.restoreTitle'), filters: [{ name: t('backup.fileKind'), extensions: ['json'] }], maxBytes: BACKUP_MAX_BYTES })
     if (opened.status === 'cancelled') return
-    if (opened.status === 'refused') return setProblems({ title: `${opened.name} was not read`, problems: [{ path: '', message: opened.reason }] })
-    check(opened.name, opened.bytes)
-  }, 'Could not open the backup file')
+    if (opened.status === 'refused') return setProblems({ title: t('problemsOfFile', { file: opened.name }), problems: [{ path: '', message: opened.reason }] })
+    check({ source: opened.name }, opened.bytes)
+  }, t('backup.couldNotOpen'))
 
   const chooseAutomatic = async (name: string) => {
     setProblems(null)
     setPending(null)
     try {
       const { json } = await host.readAutomaticBackup({ name })
-      check(`Automatic backup ${name}`, new TextEncoder().encode(json))
+      check({ source: name, automaticName: name }, new TextEncoder().encode(json))
     } catch (caught) {
-      setProblems({ title: `Automatic backup ${name} could not be read`, problems: [{ path: '', message: errorText(caught) }] })
+      setProblems(failure(t('backup.automaticUnreadable', { name }), caught))
     }
   }
 
   const downloadAutomatic = useAsyncAction(async (name: string) => {
     const { json } = await host.readAutomaticBackup({ name })
-    const result = await host.saveFile({ title: 'Save the automatic backup', suggestedName: name.endsWith('.json') ? name : `ropa-backup-${name.replace(/[:.]/g, '-')}.json`, filters: [{ name: 'RoPA backup', extensions: ['json'] }], data: json })
-    if (result.status === 'saved') toast.success(`Saved a copy: ${result.name}`)
-  }, 'Could not save a copy of the automatic backup')
+    const result = await host.saveFile({ title: t('backup.saveAutomaticTitle'), suggestedName: name.endsWith('.json') ? name : `ropa-backup-${name.replace(/[:.]/g, '-')}.json`, filters: [{ name: t('backup.fileKind'), extensions: ['json'] }], data: json })
+    if (result.status === 'saved') toast.success(t('backup.savedCopy', { file: result.name }))
+  }, t('backup.couldNotSaveCopy'))
 
   const restore = async () => {
     if (!pending) return
@@ -545,15 +568,15 @@ function BackupSection() {
       try {
         safetyCopy = (await takeAutomaticBackup('before-restore')).location
       } catch (caught) {
-        setProblems({ title: 'Nothing was restored: the copy of the current data could not be saved first', problems: [{ path: '', message: errorText(caught) }] })
+        setProblems(failure(t('backup.safetyCopyFailed'), caught))
         return
       }
       await backupRepository.restore(pending.backup)
       setPending(null)
       refreshAutomatic()
-      toast.success(`Restored ${pending.summary.records.toLocaleString()} records. The data as it was is kept as an automatic backup.`, { description: safetyCopy })
+      toast.success(t('backup.restored', counted(pending.summary.records)), { description: safetyCopy })
     } catch (caught) {
-      setProblems({ title: 'The restore failed; the stored data is unchanged', problems: [{ path: '', message: errorText(caught) }] })
+      setProblems(failure(t('backup.restoreFailed'), caught))
     } finally {
       setBusy(false)
     }
@@ -562,96 +585,93 @@ function BackupSection() {
   const age = backupAgeDays(last)
   return (
     <section className="section" aria-labelledby="backup-heading">
-      <h2 id="backup-heading">Backup and restore</h2>
-      <p className="section__note">
-        A backup is one JSON file with the whole database: organisation, your profile, every record, the audit log, vendors and template packs. Keep it somewhere other than this
-        computer.
-      </p>
+      <h2 id="backup-heading">{t('backup.heading')}</h2>
+      <p className="section__note">{t('backup.intro')}</p>
       <p className={`last-backup${age === null || age > 7 ? ' last-backup--stale' : ''}`} data-testid="last-backup">
         {last ? (
           <>
-            Last backup: <strong>{formatTime(last.at)}</strong> ({age === 0 ? 'today' : `${age} day${age === 1 ? '' : 's'} ago`}) — {last.kind === 'file' ? 'saved as' : 'automatic, in'} {last.location}
+            {t('backup.last')} <strong>{format.dateTime(last.at)}</strong> ({age === 0 || age === null ? t('backup.today') : t('backup.daysAgo', counted(age))}) —{' '}
+            {last.kind === 'file' ? t('backup.savedAs', { location: last.location }) : t('backup.automaticIn', { location: last.location })}
           </>
         ) : (
-          'No backup has been taken on this computer yet.'
+          t('backup.never')
         )}
       </p>
       <div className="export__actions">
         <button type="button" className="button button--primary" disabled={busy} onClick={() => void backUp()}>
-          Back up now (.json)
+          {t('backup.backUpNow')}
         </button>
         <button type="button" className="button" disabled={busy || chooseFile.busy} onClick={() => void chooseFile.run()}>
-          Restore from a backup file…
+          {t('backup.restoreFromFile')}
         </button>
       </div>
       {problems ? <ProblemList {...problems} /> : null}
       {pending ? (
-        <div className="restore-summary" role="region" aria-label="Backup to restore">
-          <h3>{pending.source}</h3>
+        <div className="restore-summary" role="region" aria-label={t('backup.summaryRegion')}>
+          <h3>{sourceName(pending)}</h3>
           <dl className="facts">
-            <dt>Made at</dt>
+            <dt>{t('backup.madeAt')}</dt>
+            <dd>{t('backup.madeAtValue', { at: format.dateTime(pending.summary.exportedAt), version: pending.summary.appVersion })}</dd>
+            <dt>{t('backup.organisation')}</dt>
+            <dd>{pending.summary.organisationName ?? t('backup.notEntered')}</dd>
+            <dt>{t('backup.records')}</dt>
+            <dd>{format.number(pending.summary.records)}</dd>
+            <dt>{t('backup.auditLog')}</dt>
             <dd>
-              {formatTime(pending.summary.exportedAt)} by app version {pending.summary.appVersion}
+              {t('backup.auditEntries', counted(pending.summary.auditEntries))}{' '}
+              {pending.summary.auditChain.ok ? (
+                t('backup.chainIntact')
+              ) : (
+                <strong className="danger-text">{t('backup.chainBroken', { why: chainBreakIn(pending.summary.auditChain.firstBreak) })}</strong>
+              )}
             </dd>
-            <dt>Organisation</dt>
-            <dd>{pending.summary.organisationName ?? 'not entered'}</dd>
-            <dt>Records</dt>
-            <dd>{pending.summary.records.toLocaleString()}</dd>
-            <dt>Audit log</dt>
+            <dt>{t('backup.auditAnchor')}</dt>
             <dd>
-              {pending.summary.auditEntries.toLocaleString()} entries —{' '}
-              {pending.summary.auditChain.ok ? 'the hash chain is intact' : <strong className="danger-text">the hash chain is broken: {chainBreakText(pending.summary.auditChain.firstBreak)}</strong>}
+              {t('backup.anchorValue', counted(pending.summary.auditAnchor.count))} <code className="hash">{pending.summary.auditAnchor.headHash}</code>
             </dd>
-            <dt>Audit anchor</dt>
-            <dd>
-              {pending.summary.auditAnchor.count.toLocaleString()} entries, newest entry's SHA-256 <code className="hash">{pending.summary.auditAnchor.headHash}</code>
-            </dd>
-            <dt>Vendors and packs</dt>
-            <dd>
-              {pending.summary.vendors} vendors, {pending.summary.packs} template packs
-            </dd>
+            <dt>{t('backup.vendorsAndPacks')}</dt>
+            <dd>{t('backup.vendorsAndPacksValue', { vendors: format.number(pending.summary.vendors), packs: format.number(pending.summary.packs) })}</dd>
           </dl>
           <div className="export__actions">
             <button type="button" className="button button--danger" disabled={busy} onClick={() => void restore()}>
-              Replace the register with this backup…
+              {t('backup.replace')}
             </button>
             <button type="button" className="button button--quiet" disabled={busy} onClick={() => setPending(null)}>
-              Cancel
+              {t('backup.cancel')}
             </button>
           </div>
         </div>
       ) : null}
-      <h3 className="subheading">Automatic backups</h3>
+      <h3 className="subheading">{t('backup.automaticHeading')}</h3>
       {automatic ? (
         <>
           <p className="section__note section__note--tight">
-            Kept in {automatic.location}: a copy before every restore{' '}
-            {automatic.location.includes('IndexedDB') ? '(in the browser, save backup files yourself as well)' : ', one a day, and one shortly after each change'}; the newest 10 of each kind.
+            {inBrowser ? t('backup.automaticBrowser', { location: automatic.location }) : t('backup.automaticDesktop', { location: automatic.location })}
           </p>
           {automatic.backups.length === 0 ? (
-            <p className="muted">None yet.</p>
+            <p className="muted">{t('backup.none')}</p>
           ) : (
-            <table className="plain-table" aria-label="Automatic backups">
+            <table className="plain-table" aria-label={t('backup.automaticTable')}>
               <thead>
                 <tr>
-                  <th>Taken</th>
-                  <th>Why</th>
-                  <th>Size</th>
+                  <th>{t('backup.taken')}</th>
+                  <th>{t('backup.why')}</th>
+                  <th>{t('backup.size')}</th>
                   <th />
                 </tr>
               </thead>
               <tbody>
                 {automatic.backups.map((backup) => (
                   <tr key={backup.name}>
-                    <td>{formatTime(backup.takenAt)}</td>
-                    <td>{{ 'before-restore': 'Before a restore', daily: 'Daily', 'after-changes': 'After changes' }[backup.reason]}</td>
+                    <td>{format.dateTime(backup.takenAt)}</td>
+                    <td>{t(`backup.reason.${backup.reason}`)}</td>
                     <td>{formatSize(backup.bytes)}</td>
                     <td className="plain-table__actions">
                       <button type="button" className="button button--small" disabled={downloadAutomatic.busy} onClick={() => void downloadAutomatic.run(backup.name)}>
-                        Save a copy
+                        {t('backup.saveCopy')}
                       </button>
                       <button type="button" className="button button--small" disabled={busy} onClick={() => void chooseAutomatic(backup.name)}>
-                        Restore…
+                        {t('backup.restore')}
                       </button>
                     </td>
                   </tr>
@@ -661,17 +681,18 @@ function BackupSection() {
           )}
         </>
       ) : (
-        <p className="muted">Reading the automatic backups…</p>
+        <p className="muted">{t('backup.readingAutomatic')}</p>
       )}
     </section>
   )
 }
 
 export function ImportExportPage() {
+  const { t } = useTranslation('importExport')
   return (
     <main className="page page--narrow page--data">
       <div className="page__header">
-        <h1>Import &amp; export</h1>
+        <h1>{t('title')}</h1>
       </div>
       <ExportSection />
       <ImportSection />

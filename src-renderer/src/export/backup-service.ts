@@ -5,6 +5,7 @@
  * database, and the register page reminds the DPO to save a backup file.
  */
 import { parseBackupText, serialiseBackup, type BackupParse } from '@core/backup/backup-format'
+import { problemAt } from '@core/i18n/problem'
 import type { AutomaticBackupInfo, AutomaticBackupReason } from '@core/host/host-api'
 import { database, repository } from '../app/services'
 import { BackupRepository, type LastBackup } from '../db/backup-repository'
@@ -33,7 +34,7 @@ export function parseBackupBytes(bytes: Uint8Array): BackupParse {
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes)
   } catch {
-    return { ok: false, problems: [{ path: '$', message: 'the file is not UTF-8 text, so it is not a backup made by this app' }] }
+    return { ok: false, problems: [problemAt('$', 'backup.notUtf8')] }
   }
   return parseBackupText(text)
 }

@@ -1,8 +1,9 @@
 /** What an export contains: the whole register or the register's current view; the export itself runs in a worker. */
-import { LAWFUL_BASIS_LABELS, RECORD_ROLE_LABELS, RECORD_STATUS_LABELS } from '@core/records/enums'
 import type { StoredRecord } from '@core/records/model'
 import { filterRows, type RegisterFilter } from '@core/records/register-index'
 import { registerStore, repository } from '../app/services'
+import { t } from '../i18n/i18n'
+import { enumLabel } from '../i18n/labels'
 import { runWorkerJob, type JobWorker } from '../ui/worker-job'
 import { runExportJob, type ExportJobRequest, type ExportJobResult, type ExportStage } from './export-job'
 import type { ExportWorkerMessage } from './export-workbook.worker'
@@ -10,17 +11,18 @@ import type { WorkbookLayoutName } from '@core/workbook/layouts/names'
 
 export type ExportScope = 'all' | 'view'
 
-/** The register's filters in words; '' when nothing is filtered out. */
+/** The register's filters in words, in the interface's language; '' when nothing is filtered out. */
 export function describeFilter(filter: RegisterFilter): string {
   const parts: string[] = []
-  if (filter.text.trim()) parts.push(`search “${filter.text.trim()}”`)
-  if (filter.role) parts.push(`role: ${RECORD_ROLE_LABELS[filter.role]}`)
-  if (filter.status) parts.push(`status: ${RECORD_STATUS_LABELS[filter.status]}`)
-  if (filter.lawfulBasis) parts.push(`lawful basis: ${LAWFUL_BASIS_LABELS[filter.lawfulBasis]}`)
-  if (filter.businessFunction) parts.push(`business function: ${filter.businessFunction}`)
-  if (filter.transferCountry) parts.push(`transfer country: ${filter.transferCountry}`)
-  if (filter.recipient) parts.push(`recipient: ${filter.recipient}`)
-  if (!filter.status && !filter.includeArchived) parts.push('archived records left out')
+  const part = (key: 'role' | 'status' | 'lawfulBasis' | 'businessFunction' | 'transferCountry' | 'recipient', value: string) => parts.push(t(`importExport:export.filter.${key}`, { value }))
+  if (filter.text.trim()) parts.push(t('importExport:export.filter.search', { text: filter.text.trim() }))
+  if (filter.role) part('role', enumLabel('RECORD_ROLE_LABELS', filter.role))
+  if (filter.status) part('status', enumLabel('RECORD_STATUS_LABELS', filter.status))
+  if (filter.lawfulBasis) part('lawfulBasis', enumLabel('LAWFUL_BASIS_LABELS', filter.lawfulBasis))
+  if (filter.businessFunction) part('businessFunction', filter.businessFunction)
+  if (filter.transferCountry) part('transferCountry', filter.transferCountry)
+  if (filter.recipient) part('recipient', filter.recipient)
+  if (!filter.status && !filter.includeArchived) parts.push(t('importExport:export.filter.archivedLeftOut'))
   return parts.join('; ')
 }
 
@@ -49,7 +51,7 @@ export function exportInBackground(scope: ExportScope, filter: RegisterFilter, i
     databaseName: repository.db.name,
     ids,
     // Named on the Cover sheet; the view with no filters at all still says it is a view.
-    filters: scope === 'view' ? `Register view — ${describeFilter(filter) || 'no filters'}` : '',
+    filters: scope === 'view' ? t('importExport:export.coverView', { filters: describeFilter(filter) || t('importExport:export.noFilters') }) : '',
     exportedAt: new Date().toISOString(),
     appVersion: __APP_VERSION__,
     write,
@@ -62,11 +64,11 @@ export function exportInBackground(scope: ExportScope, filter: RegisterFilter, i
     runOnPage: () => runExportJob(repository, request, onStage),
     onStage,
     words: {
-      notStarted: (why) => `The workbook export could not start its worker (${why}); exporting on the page instead`,
-      pageFailed: (message) => `the workbook could not be written: ${message}`,
-      crashed: (detail) => `the workbook export stopped unexpectedly (${detail}); nothing was saved`,
-      unreadableAnswer: 'the workbook export\'s answer could not be received; nothing was saved',
-      cancelled: () => new Error('the workbook export was cancelled; nothing was saved')
+      notStarted: (why) => t('importExport:export.worker.notStarted', { why }),
+      pageFailed: (message) => t('importExport:export.worker.pageFailed', { message }),
+      crashed: (detail) => t('importExport:export.worker.crashed', { detail }),
+      unreadableAnswer: t('importExport:export.worker.unreadableAnswer'),
+      cancelled: () => new Error(t('importExport:export.worker.cancelled'))
     }
   }).result
 }

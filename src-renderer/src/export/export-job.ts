@@ -7,9 +7,10 @@
  */
 import type { StoredRecord } from '@core/records/model'
 import { exportChecks } from '@core/workbook/export-checks'
-import { packSourcesOf, type ExportData } from '@core/workbook/register-sheets'
+import { fingerprintInput, packSourcesOf, type ExportData } from '@core/workbook/register-sheets'
 import type { WorkbookLayoutName } from '@core/workbook/layouts/names'
 import type { RegisterRepository } from '../db/register-repository'
+import type { DigestWorker } from './digest-worker'
 
 export interface ExportJobRequest {
   databaseName: string
@@ -29,7 +30,25 @@ export type ExportStage = { step: 'reading' } | { step: 'checking'; records: num
 
 export type ExportJobResult = { kind: 'workbook'; bytes: Uint8Array<ArrayBuffer>; records: number } | { kind: 'data'; data: ExportData; records: number }
 
-export async function runExportJob(repository: RegisterRepository, request: ExportJobRequest, onStage: (stage: ExportStage) => void): Promise<ExportJobResult> {
+export interface ExportJobOptions {
+  /**
+   * Starts the second worker that hashes the sheets while this one writes them (the browser
+   * build's export worker); started first, so that it is ready by the time the records are read.
+   * Without it, or where it cannot start, the hashes are computed in line.
+   */
+  startDigests?: () => DigestWorker | null
+}
+
+export async function runExportJob(repository: RegisterRepository, request: ExportJobRequest, onStage: (stage: ExportStage) => void, options: ExportJobOptions = {}): Promise<ExportJobResult> {
+  const digestWorker = request.write ? (options.startDigests?.() ?? null) : null
+  try {
+    return await exportJob(repository, request, onStage, digestWorker)
+  } finally {
+    digestWorker?.stop()
+  }
+}
+
+async function exportJob(repository: RegisterRepository, request: ExportJobRequest, onStage: (stage: ExportStage) => void, digestWorker: DigestWorker | null): Promise<ExportJobResult> {
   onStage({ step: 'reading' })
   const records = request.ids === null ? await repository.allRecords() : (await repository.recordsById(request.ids)).filter((record): record is StoredRecord => record !== undefined)
   const db = repository.db
@@ -43,6 +62,8 @@ export async function runExportJob(repository: RegisterRepository, request: Expo
     repository.auditAnchor()
   ])
   onStage({ step: 'checking', records: records.length })
+  // The second worker hashes the records' fingerprint while the checks run here; in line below if it cannot.
+  const recordsPrint = digestWorker?.digests.text(fingerprintInput(records)).catch(() => undefined)
   const data: ExportData = {
     organisation: organisation ?? null,
     records,
@@ -56,7 +77,18 @@ export async function runExportJob(repository: RegisterRepository, request: Expo
     ...exportChecks(records, context, log, anchor, request.ids === null)
   }
   if (!request.write) return { kind: 'data', data, records: records.length }
-  const { writeWorkbookBuffer } = await import('@core/workbook/write-workbook')
-  const bytes = await writeWorkbookBuffer(data, (done, total) => onStage({ step: 'writing', done, total }))
+  const fingerprint = await recordsPrint
+  if (fingerprint) data.fingerprint = fingerprint
+  const [{ writeWorkbookBuffer }, { RemoteDigestsFailed }] = await Promise.all([import('@core/workbook/write-workbook'), import('@core/workbook/remote-digests')])
+  const progress = (done: number, total: number) => onStage({ step: 'writing', done, total })
+  let bytes: Uint8Array<ArrayBuffer>
+  try {
+    bytes = await writeWorkbookBuffer(data, progress, digestWorker ? { digests: digestWorker.digests } : {})
+  } catch (error) {
+    if (!(error instanceof RemoteDigestsFailed)) throw error
+    // Slower, but the same workbook: a browser that cannot run the second worker still exports.
+    console.warn(`${error.message}; the workbook is written again, hashed in line`)
+    bytes = await writeWorkbookBuffer(data, progress)
+  }
   return { kind: 'workbook', bytes, records: records.length }
 }

@@ -4,24 +4,26 @@
  * own anchor) needs a second, explicit confirmation that says so, because restoring it makes
  * that broken trail this register's history.
  */
-import { chainBreakText } from '@core/audit/audit-text'
 import type { BackupSummary } from '../db/backup-repository'
+import { t } from '../i18n/i18n'
+import { chainBreakIn } from '../i18n/messages'
 import type { Confirm } from '../ui/confirm'
+import { formatNumber } from '../ui/numbers'
 
 export async function confirmRestore(summary: BackupSummary, currentUserName: string | undefined, confirm: Confirm): Promise<boolean> {
-  const stays = currentUserName ? ` You stay the user of this app (${currentUserName}).` : ''
+  const stays = currentUserName ? ` ${t('importExport:backup.confirm.youStay', { name: currentUserName })}` : ''
   const replace = await confirm({
-    title: 'Replace everything with this backup?',
-    message: `The organisation, all ${summary.records.toLocaleString()} records of the backup, its audit trail, vendors and template packs replace what is stored now. A copy of the current data is kept first as an automatic backup.${stays}`,
-    confirmLabel: 'Replace with the backup',
+    title: t('importExport:backup.confirm.title'),
+    message: `${t('importExport:backup.confirm.message', { count: summary.records, n: formatNumber(summary.records) })}${stays}`,
+    confirmLabel: t('importExport:backup.confirm.label'),
     danger: true
   })
   if (!replace || summary.auditChain.ok) return replace
   return confirm({
-    title: "This backup's audit trail is broken",
-    message: `Its audit trail fails verification: ${chainBreakText(summary.auditChain.firstBreak)}. If you restore it, this broken trail becomes the register's history: the app will warn about it from now on, and the trail can no longer show an auditor what happened. Restore it only if you know why it is broken (and keep the backup file).`,
-    confirmLabel: 'Restore with the broken audit trail',
-    cancelLabel: 'Do not restore',
+    title: t('importExport:backup.confirm.brokenTitle'),
+    message: t('importExport:backup.confirm.brokenMessage', { why: chainBreakIn(summary.auditChain.firstBreak) }),
+    confirmLabel: t('importExport:backup.confirm.brokenLabel'),
+    cancelLabel: t('importExport:backup.confirm.brokenCancel'),
     danger: true
   })
 }

@@ -1,5 +1,6 @@
 /** "Verify a workbook": the same check as `ropa verify`, in a worker (on the page only where no worker can start). */
 import type { WorkbookVerification } from '@core/workbook/verify-workbook'
+import { t } from '../i18n/i18n'
 import type { VerifyMessage } from './verify-workbook.worker'
 
 export function verifyWorkbookInBackground(bytes: Uint8Array, fileName: string): Promise<WorkbookVerification> {
@@ -18,7 +19,7 @@ export function verifyWorkbookInBackground(bytes: Uint8Array, fileName: string):
     worker.onerror = (event) => {
       event.preventDefault()
       worker.terminate()
-      reject(new Error(`The check of ${fileName} stopped unexpectedly (${event.message || 'no reason given'}); the file may be too large or damaged`))
+      reject(new Error(t('importExport:verify.crashed', { file: fileName, why: event.message || t('importExport:verify.noReason') })))
     }
     worker.postMessage({ bytes, fileName }, [bytes.buffer])
   })

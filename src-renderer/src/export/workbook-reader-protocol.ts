@@ -1,4 +1,5 @@
 /** The messages between the import page and the workbook-reading worker. */
+import type { Locale } from '@core/i18n'
 import type { StoredRecord } from '@core/records/model'
 import type { ReadStage, WorkbookImport } from '@core/workbook/read-workbook'
 
@@ -6,6 +7,8 @@ export interface ReadRequest {
   bytes: Uint8Array
   existing: StoredRecord[]
   fileName: string
+  /** The language of the schema's validation messages (an invalid row's reason): the interface's. */
+  validationLocale?: Locale
 }
 
 export type ReaderMessage =

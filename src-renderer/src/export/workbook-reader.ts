@@ -4,6 +4,8 @@
  * with the file's name; only when the worker cannot start at all (a browser without module
  * workers) is the file read on the page instead, where the guard still refuses hostile files.
  */
+import { t } from '../i18n/i18n'
+import { getValidationLocale } from '@core/i18n/validation'
 import type { StoredRecord } from '@core/records/model'
 import type { ReadStage, WorkbookImport } from '@core/workbook/read-workbook'
 import type { ReaderMessage, ReadRequest } from './workbook-reader-protocol'
@@ -37,16 +39,16 @@ export function readWorkbookInBackground(bytes: Uint8Array, existing: StoredReco
   const readOnPage = options.readOnPage ?? defaultReadOnPage
   return runWorkerJob<ReadRequest, ReadStage, WorkbookImport>({
     createWorker: options.createWorker ?? defaultWorker,
-    request: { bytes, existing, fileName },
+    request: { bytes, existing, fileName, validationLocale: getValidationLocale() },
     transfer: [bytes.buffer],
     runOnPage: () => readOnPage(bytes, existing, fileName, onStage),
     ...(onStage ? { onStage } : {}),
     words: {
-      notStarted: (why) => `The workbook reader could not start (${why}); reading ${fileName} on the page instead`,
-      pageFailed: (message) => `${fileName} could not be read: ${message}`,
-      crashed: (detail) => `The workbook reader stopped unexpectedly while reading ${fileName} (${detail}). The file may be too large or damaged; nothing was stored.`,
-      unreadableAnswer: `The workbook reader's answer for ${fileName} could not be received; nothing was stored.`,
-      cancelled: () => new CancelledRead(`Reading ${fileName} was cancelled`)
+      notStarted: (why) => t('importExport:import.reader.notStarted', { why, file: fileName }),
+      pageFailed: (message) => t('importExport:import.reader.pageFailed', { message, file: fileName }),
+      crashed: (detail) => t('importExport:import.reader.crashed', { detail, file: fileName }),
+      unreadableAnswer: t('importExport:import.reader.unreadableAnswer', { file: fileName }),
+      cancelled: () => new CancelledRead(t('importExport:import.reader.cancelled', { file: fileName }))
     }
   })
 }

@@ -23,7 +23,8 @@ import {
 
 /** Its own database, so that restoring or clearing the register never touches the copies that protect it. */
 export const AUTOMATIC_BACKUP_DATABASE = 'ropa-automatic-backups'
-const AUTOMATIC_BACKUP_LOCATION = "this browser's storage for the app (IndexedDB database ropa-automatic-backups)"
+/** Where the browser build keeps its automatic backups: the database's name, the same in every language (the page says what it is). */
+const automaticBackupLocation = () => `IndexedDB ${AUTOMATIC_BACKUP_DATABASE}`
 
 /** What a backup is, and (in its own table, so that listing never reads megabytes) what it holds. */
 class AutomaticBackupDatabase extends Dexie {
@@ -112,14 +113,14 @@ export function createBrowserHost(): HostApi {
         await db.backups.bulkDelete(removed)
         await db.contents.bulkDelete(removed)
       })
-      return { location: AUTOMATIC_BACKUP_LOCATION, backup }
+      return { location: automaticBackupLocation(), backup }
     },
     async listAutomaticBackups() {
-      return { location: AUTOMATIC_BACKUP_LOCATION, backups: newestFirst(await backupDatabase().backups.toArray()) }
+      return { location: automaticBackupLocation(), backups: newestFirst(await backupDatabase().backups.toArray()) }
     },
     async readAutomaticBackup(request: { name: string }) {
       const stored = await backupDatabase().contents.get(request.name)
-      if (!stored) throw new Error(`there is no automatic backup named "${request.name}" in ${AUTOMATIC_BACKUP_LOCATION}`)
+      if (!stored) throw new Error(`there is no automatic backup named "${request.name}" in ${automaticBackupLocation()}`)
       return { json: stored.json }
     },
     onProgress(listener) {

@@ -7,6 +7,7 @@
 import i18next, { type i18n as I18n } from 'i18next'
 import { initReactI18next } from 'react-i18next'
 import { DEFAULT_LOCALE, LOCALES, isLocale, resolveLocale, type Locale } from '@core/i18n'
+import { setValidationLocale } from '@core/i18n/validation'
 import { UI_CATALOGUES } from './catalogues'
 
 /**
@@ -51,6 +52,10 @@ void i18n.use(initReactI18next).init({
   returnNull: false
 })
 if (typeof document !== 'undefined') document.documentElement.lang = i18n.language
+// The record schemas' validation messages (the editor's, a restore's) follow the interface's language.
+const followLanguage = (language: string) => setValidationLocale(isLocale(language) ? language : DEFAULT_LOCALE)
+followLanguage(i18n.language)
+i18n.on('languageChanged', followLanguage)
 
 /** The interface's current language. */
 export function currentLocale(): Locale {

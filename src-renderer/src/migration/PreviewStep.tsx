@@ -3,6 +3,7 @@
  * the editor's words, its notes, the compliance findings it would have, and every row that
  * cannot become a record with why; the summary; and the organisation fields the file would change.
  */
+import { messageIn } from '../i18n/messages'
 import { Trans, useTranslation } from 'react-i18next'
 import { t as translate } from '../i18n/i18n'
 import { fieldInWords, findingMessage } from '../i18n/findings'
@@ -176,7 +177,7 @@ export function PreviewStep({ plan, findings }: { plan: ImportPlan; findings: Fi
           <ul className="problems">
             {plan.problems.map((problem, index) => (
               <li key={index}>
-                <span className="mono">{problem.location}</span>: {problem.reason}
+                <span className="mono">{problem.location}</span>: {messageIn(problem.reasonRef, problem.reason)}
                 {problem.cells.length ? (
                   <div className="muted">
                     {t('preview.rowSays', { cells: problem.cells.map((cell) => `${cell.heading || cell.cell}: “${cell.text}”`).join('; ') })}

@@ -3,7 +3,8 @@
  * words: record fields grouped by the Article 30 item they serve, each column's heading cell
  * and sample values, why a target was proposed, and the organisation fields a file would change.
  */
-import { describeFieldPath, describeFieldValue } from '@core/records/field-names'
+import { fieldInWords, valueInWords } from '../i18n/findings'
+import { i18n, t } from '../i18n/i18n'
 import type { Organisation, RecordForm } from '@core/records/model'
 import {
   TARGET_FIELD_LABELS,
@@ -23,34 +24,42 @@ export interface TargetGroup {
   fields: TargetField[]
 }
 
-const GROUPS: Array<{ label: string; fields: readonly TargetField[] }> = [
-  { label: 'Identity', fields: ['name', 'previousReference', 'description', 'businessFunction', 'owner', 'role', 'status', 'jointControllerDetails'] },
+type GroupId = 'identity' | 'purposes' | 'subjects' | 'recipients' | 'transfers' | 'retention' | 'security' | 'processor' | 'other' | 'review'
+const GROUPS: Array<{ id: GroupId; fields: readonly TargetField[] }> = [
+  { id: 'identity', fields: ['name', 'previousReference', 'description', 'businessFunction', 'owner', 'role', 'status', 'jointControllerDetails'] },
   {
-    label: 'Art. 30(1)(b) Purposes and lawful basis',
+    id: 'purposes',
     fields: ['purposes[].description', 'purposes[].lawfulBasis', 'purposes[].legitimateInterest', 'purposes[].liaReference', 'purposes[].consentRecordReference']
   },
   {
-    label: 'Art. 30(1)(c) Data subjects and personal data',
+    id: 'subjects',
     fields: ['dataSubjects', 'dataCategories[].term', 'specialCategories[].category', 'specialCategories[].condition', 'criminalOffenceData']
   },
-  { label: 'Art. 30(1)(d) Recipients', fields: ['recipients[]', 'recipients[].contractReference'] },
-  { label: 'Art. 30(1)(e) Transfers to third countries', fields: ['transfers[].country', 'transfers[].recipient', 'transfers[].instrument', 'transfers[].tiaReference'] },
-  { label: 'Art. 30(1)(f) Retention', fields: ['dataCategories[].retention'] },
-  { label: 'Art. 30(1)(g) Security measures', fields: ['securityDescription'] },
-  { label: 'Art. 30(2) Processor records', fields: ['controllersActedFor[].name', 'controllersActedFor[].contact'] },
-  { label: 'Source, systems, automated decisions, DPIA', fields: ['source', 'systems', 'automatedDecisionMaking', 'dpia.required', 'dpia.status', 'dpia.link'] },
-  { label: 'Review', fields: ['lastReviewed', 'nextReview'] }
+  { id: 'recipients', fields: ['recipients[]', 'recipients[].contractReference'] },
+  { id: 'transfers', fields: ['transfers[].country', 'transfers[].recipient', 'transfers[].instrument', 'transfers[].tiaReference'] },
+  { id: 'retention', fields: ['dataCategories[].retention'] },
+  { id: 'security', fields: ['securityDescription'] },
+  { id: 'processor', fields: ['controllersActedFor[].name', 'controllersActedFor[].contact'] },
+  { id: 'other', fields: ['source', 'systems', 'automatedDecisionMaking', 'dpia.required', 'dpia.status', 'dpia.link'] },
+  { id: 'review', fields: ['lastReviewed', 'nextReview'] }
 ]
 
 /** Every target field once, grouped by Article 30 item; any field the engine adds later lands in "Other fields". */
 export function targetGroups(): TargetGroup[] {
   const grouped = new Set<TargetField>(GROUPS.flatMap((group) => group.fields))
   const others = TARGET_FIELDS.filter((field) => !grouped.has(field))
-  const groups = GROUPS.map((group) => ({ label: group.label, fields: group.fields.filter((field) => (TARGET_FIELDS as readonly string[]).includes(field)) }))
-  return others.length ? [...groups, { label: 'Other fields', fields: others }] : groups
+  const groups = GROUPS.map((group) => ({ label: t(`importExport:guided.groups.${group.id}`), fields: group.fields.filter((field) => (TARGET_FIELDS as readonly string[]).includes(field)) }))
+  return others.length ? [...groups, { label: t('importExport:guided.groups.otherFields'), fields: others }] : groups
 }
 
-export const targetLabel = (field: TargetField): string => TARGET_FIELD_LABELS[field] ?? field
+/** `purposes[].lawfulBasis` → `purposes_lawfulBasis`: the field's key in the catalogue (`guided.target.*`). */
+export const targetKey = (field: TargetField): string => field.replace(/\[\]/g, '').replace(/\./g, '_')
+
+/** A record field the import can fill, in the interface's language (English: the migration engine's own label). */
+export function targetLabel(field: TargetField): string {
+  const key = `importExport:guided.target.${targetKey(field)}`
+  return i18n.exists(key) ? (t as (key: string) => string)(key) : (TARGET_FIELD_LABELS[field] ?? field)
+}
 
 /** The select's value for a target: `field:<path>`, `note` or `ignore`. */
 export function targetChoice(target: MappingTarget): string {
@@ -68,28 +77,20 @@ export function targetFromChoice(choice: string, current: MappingTarget): Mappin
 
 export function describeTarget(target: MappingTarget): string {
   if (target.kind === 'field') return targetLabel(target.field)
-  if (target.kind === 'note') return 'Keep as a note'
-  return target.reason.trim() ? `Ignore (${target.reason.trim()})` : 'Ignore'
+  if (target.kind === 'note') return t('importExport:guided.keepAsNote')
+  return target.reason.trim() ? t('importExport:guided.ignoreBecause', { reason: target.reason.trim() }) : t('importExport:guided.ignore')
 }
 
-const DICTIONARY_WORDS: Record<DictionaryName, string> = {
-  app: "this app's workbook heading",
-  ico: 'ICO template heading',
-  english: 'common English heading',
-  cnil: 'CNIL heading',
-  dsk: 'DSK heading',
-  saved: 'your saved mapping for',
-  none: ''
-}
+const dictionaryWords = (dictionary: Exclude<DictionaryName, 'none'>): string => t(`importExport:guided.dictionary.${dictionary}`)
 
 /** Why the engine proposed this target, e.g. "matched CNIL heading 'Finalité(s)'". */
 export function whyProposed(column: Pick<ColumnMapping, 'dictionary' | 'matched' | 'confidence' | 'target'>): string {
   if (column.dictionary === 'none' || (column.matched === '' && column.dictionary !== 'saved')) {
-    return column.target.kind === 'note' ? 'no known heading matched: kept as a note, so that nothing is lost' : 'no known heading matched'
+    return column.target.kind === 'note' ? t('importExport:guided.noMatchNote') : t('importExport:guided.noMatch')
   }
-  const closeness = column.confidence < 1 ? ` (close match, ${Math.round(column.confidence * 100)}%)` : ''
-  const matched = column.matched ? ` '${column.matched}'` : ''
-  return `matched ${DICTIONARY_WORDS[column.dictionary]}${matched}${closeness}`
+  const closeness = column.confidence < 1 ? t('importExport:guided.closeMatch', { percent: Math.round(column.confidence * 100) }) : ''
+  const heading = column.matched ? t('importExport:guided.matchedHeading', { heading: column.matched }) : ''
+  return t('importExport:guided.matched', { dictionary: dictionaryWords(column.dictionary), heading }) + closeness
 }
 
 // ---------------------------------------------------------------- cells
@@ -173,9 +174,9 @@ function valueAt(value: unknown, path: string): unknown {
 function describeItem(list: string, item: unknown): string {
   if (list === 'recipients' && item && typeof item === 'object') {
     const { name, type } = item as { name?: string; type?: string }
-    return `${name ?? ''} (${describeFieldValue('recipients.0.type', type ?? '')})`
+    return `${name ?? ''} (${valueInWords('recipients.0.type', type ?? '')})`
   }
-  return describeFieldValue(`${list}.0`, item)
+  return valueInWords(`${list}.0`, item)
 }
 
 /**
@@ -186,13 +187,13 @@ function describeMapped(record: RecordForm, field: string): string | undefined {
   const list = /^(\w+)\[\]\.?(.*)$/.exec(field)
   if (!list) {
     const value = valueAt(record, field)
-    return value === undefined ? undefined : describeFieldValue(field, value)
+    return value === undefined ? undefined : valueInWords(field, value)
   }
   const [, name = '', rest = ''] = list
   const items = valueAt(record, name)
   if (!Array.isArray(items)) return undefined
-  if (items.length === 0) return '(none)'
-  return items.map((item) => (rest ? describeFieldValue(`${name}.0.${rest}`, valueAt(item, rest)) : describeItem(name, item))).join('; ')
+  if (items.length === 0) return t('importExport:guided.none')
+  return items.map((item) => (rest ? valueInWords(`${name}.0.${rest}`, valueAt(item, rest)) : describeItem(name, item))).join('; ')
 }
 
 /** The values a planned record takes from its cells, in the editor's words (notes are shown apart). */
@@ -200,7 +201,7 @@ export function mappedValues(record: RecordForm): MappedValue[] {
   return record.importedFrom
     .filter((cell) => cell.field !== '' && cell.field !== 'notes')
     .map((cell) => ({
-      field: (TARGET_FIELDS as readonly string[]).includes(cell.field) ? targetLabel(cell.field as TargetField) : describeFieldPath(cell.field),
+      field: (TARGET_FIELDS as readonly string[]).includes(cell.field) ? targetLabel(cell.field as TargetField) : fieldInWords(cell.field),
       value: describeMapped(record, cell.field) ?? cell.text,
       cell: cellAddress(cell.sheet, cell.cell),
       text: cell.text
@@ -219,17 +220,17 @@ export interface OrganisationChange {
   fromFile: string
 }
 
-const PART_LABELS: Record<ContactPart, string> = { controller: 'Controller', dpo: 'Data Protection Officer', representative: 'Representative' }
-const FIELD_LABELS: Record<ContactField, string> = { name: 'name', address: 'address', email: 'e-mail', phone: 'phone' }
+const CONTACT_PARTS: readonly ContactPart[] = ['controller', 'dpo', 'representative']
+const CONTACT_FIELDS: readonly ContactField[] = ['name', 'address', 'email', 'phone']
 
 /** The contact fields where the file states something other than the stored organisation. */
 export function organisationChanges(current: Organisation, found: OrganisationFound): OrganisationChange[] {
   const changes: OrganisationChange[] = []
-  for (const part of Object.keys(PART_LABELS) as ContactPart[]) {
-    for (const field of Object.keys(FIELD_LABELS) as ContactField[]) {
+  for (const part of CONTACT_PARTS) {
+    for (const field of CONTACT_FIELDS) {
       const fromFile = found[part][field].trim()
       const stored = current[part][field]
-      if (fromFile !== '' && fromFile !== stored.trim()) changes.push({ key: `${part}.${field}`, label: `${PART_LABELS[part]} ${FIELD_LABELS[field]}`, current: stored, fromFile })
+      if (fromFile !== '' && fromFile !== stored.trim()) changes.push({ key: `${part}.${field}`, label: t('importExport:guided.organisationChange', { part: t(`importExport:guided.contact.${part}`), field: t(`importExport:guided.contactField.${field}`) }), current: stored, fromFile })
     }
   }
   return changes

@@ -4,6 +4,7 @@
  * import's reader). A crash of the worker is reported with the file's name; only when the
  * worker cannot start at all does the job run on the page instead.
  */
+import { getValidationLocale } from '@core/i18n/validation'
 import type { MigrationRequest, MigrationResults, MigrationStage, MigrationWorkerMessage } from './spreadsheet-reader-protocol'
 import { runWorkerJob, type JobWorker, type WorkerJob } from '../ui/worker-job'
 
@@ -36,7 +37,7 @@ export function runInBackground<Kind extends MigrationRequest['kind']>(request: 
   const transfer = job.kind === 'read' ? [job.bytes.buffer] : []
   return runWorkerJob<MigrationRequest, MigrationStage, Result>({
     createWorker: (options.createWorker ?? defaultWorker),
-    request,
+    request: { ...request, validationLocale: getValidationLocale() },
     transfer,
     runOnPage: async () => (await (options.runOnPage ?? defaultRunOnPage)(request, onStage)) as Result,
     ...(onStage ? { onStage } : {}),

@@ -1,0 +1,19 @@
+/**
+ * Problems and reasons the core reports, made from a catalogue key (`problems` namespace): the
+ * English text for the CLI and for logs, and the key with its parameters for the interface.
+ */
+import type { Problem } from '../util/problems'
+import { translateMessage } from './catalogues'
+import { msg, type MessageParam, type MessageRef } from './message'
+
+/** A key of the `problems` catalogue with its parameters. */
+export const problemRef = (key: string, params?: Record<string, MessageParam>): MessageRef => msg(`problems:${key}`, params)
+
+/** The English text of a message. */
+export const inEnglish = (ref: MessageRef): string => translateMessage(ref, 'en')
+
+/** A problem at `path`, said in English and carrying its key. */
+export function problemAt(path: string, key: string, params?: Record<string, MessageParam>): Problem {
+  const ref = problemRef(key, params)
+  return { path, message: inEnglish(ref), ref }
+}
