@@ -1,4 +1,4 @@
-/** What a translation cut off: shared by the end-to-end tests that look at each language at 1280×800. */
+/** What a long language cuts off: shared by the end-to-end tests that look at the app in French and German. */
 import type { Page } from 'playwright-core'
 
 /**
@@ -8,7 +8,7 @@ import type { Page } from 'playwright-core'
  */
 export async function overflowing(page: Page): Promise<string[]> {
   return page.evaluate(() => {
-    const selector = 'button, label, legend, h1, h2, h3, th, [role="columnheader"], .badge, .tile__label, .tile__detail, .topbar__nav a, .finding-count, .evidence__badge, summary, .table__cell--wrap, .table__row .badge, .table__cell--overdue, .table__cell--due-soon, .table__row [role="cell"]:has(.health, .badge)'
+    const selector = 'button, label, legend, h1, h2, h3, th, [role="columnheader"], .badge, .tile__label, .tile__detail, .topbar__nav a, .finding-count, .evidence__badge, summary, .table__cell--wrap, .table__row .badge, .table__cell--overdue, .table__cell--due-soon, .table__row [role="cell"]:has(.health, .badge), .tpl-value__label'
     const cut: string[] = []
     for (const element of document.querySelectorAll<HTMLElement>(selector)) {
       const box = element.getBoundingClientRect()

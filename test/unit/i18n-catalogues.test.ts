@@ -58,13 +58,18 @@ const SAME_IN: Record<'fr' | 'de', ReadonlySet<string>> = {
     'Certification', // « certification » (Art. 42 FR)
     'Pseudonymisation', // « pseudonymisation » (Art. 4(5) FR)
     'Source', // « source » (Art. 14(2)(f) FR: « la source d’où proviennent les données »)
-    'Ctrl' // the key as French keyboards label it (German ones say „Strg“)
+    'Ctrl', // the key as French keyboards label it (German ones say „Strg“)
+    'Version', // « version » of a template pack
+    'version',
+    'Versions',
+    'Actions' // « actions » (the hidden heading of a table's buttons)
   ]),
   de: new Set([
     'Organisation', // „internationale Organisation“ (Art. 4(26) DE); an organisation
     'Status', // „Status“ of a record
     'Instrument', // „rechtlich bindendes und durchsetzbares Dokument“ — the app's "Instrument" column, a German word too
     'Code', // Ländercode
+    'Version', // „Version“ of a template pack
     'KB', // Kilobyte, the unit German writes as English does
     'MB' // Megabyte
   ])

@@ -156,5 +156,8 @@ describe('bringing a record up to the installed version', () => {
     await expect(templates.planRecordUpgrade(handMade.id)).rejects.toThrow(`${handMade.reference} was not made from a template.`)
     const orphan = await register.createRecord({ ...handMade, origin: { packId: 'gone', packVersion: '1.0.0', activityId: 'x' } })
     await expect(templates.planRecordUpgrade(orphan.id)).rejects.toThrow(/template pack gone, which is no longer installed/)
+    // Typed, so that the compare view says it in the interface's language.
+    await expect(templates.planRecordUpgrade(handMade.id)).rejects.toMatchObject({ name: 'NothingToCompareError', why: 'not-from-template', reference: handMade.reference })
+    await expect(templates.planRecordUpgrade(orphan.id)).rejects.toMatchObject({ name: 'NothingToCompareError', why: 'pack-not-installed', packId: 'gone' })
   })
 })

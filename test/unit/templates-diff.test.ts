@@ -35,6 +35,22 @@ describe('compareVersions', () => {
   })
 })
 
+describe('diffPacks in the interface\'s language', () => {
+  it('names fields, items and values in French and in German, the policy\'s words as they are', () => {
+    const labelled = (locale: 'fr' | 'de') => diffPacks(installed, modifiedCopy(), locale).changed[0]!.changes.map((change) => [change.label, change.before ?? null, change.after ?? null])
+    expect(labelled('fr')).toEqual([
+      ['Finalité « Take payments » › Base légale', null, expect.stringMatching(/^Art\. 6/)],
+      ['Catégorie de données « Nom »', 'Catégorie : Nom; Formulation : your name', null],
+      ['Conservation', '2 ans à compter de account closure', '3 ans à compter de account closure']
+    ])
+    expect(labelled('de')).toEqual([
+      ['Zweck „Take payments“ › Rechtsgrundlage', null, expect.stringMatching(/^Art\. 6/)],
+      ['Datenkategorie „Name“', 'Kategorie: Name; Wortlaut: your name', null],
+      ['Speicherdauer', '2 Jahre ab account closure', '3 Jahre ab account closure']
+    ])
+  })
+})
+
 describe('diffPacks', () => {
   it('reports added, removed and changed activities, each change with its label in words, old → new and the quotes', () => {
     const diff = diffPacks(installed, modifiedCopy())

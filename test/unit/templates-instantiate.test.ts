@@ -38,8 +38,9 @@ describe('recordFromActivity', () => {
 
   it('gives each category its own retention, or else the activity\'s', () => {
     expect(record.dataCategories.map(({ term, description, retention }) => ({ term, description, retention }))).toEqual([
-      { term: 'user.name', description: 'your name', retention: { mode: 'period', period: 2, unit: 'years', fromEvent: 'account closure', endAction: 'erase', criterion: '' } },
-      { term: 'user.contact.email', description: 'your e-mail address', retention: { mode: 'period', period: 2, unit: 'years', fromEvent: 'account closure', endAction: 'erase', criterion: '' } },
+      // The activity's retention does not say what happens at the end: not stated, never "erase".
+      { term: 'user.name', description: 'your name', retention: { mode: 'period', period: 2, unit: 'years', fromEvent: 'account closure', endAction: '', criterion: '' } },
+      { term: 'user.contact.email', description: 'your e-mail address', retention: { mode: 'period', period: 2, unit: 'years', fromEvent: 'account closure', endAction: '', criterion: '' } },
       {
         term: 'user.authorization.password',
         description: 'your password',
@@ -79,6 +80,7 @@ describe('recordFromActivity', () => {
 
   it('turns each gap into an open item on the record field it concerns', () => {
     expect(record.openItems.map(({ field, note, resolution }) => ({ field, note, resolution }))).toEqual([
+      { field: 'dataCategories', note: expect.stringContaining('not what happens to it then'), resolution: 'open' },
       { field: 'transfers', note: expect.stringMatching(/^Transfer to Support partner/), resolution: 'open' },
       { field: 'transfers', note: 'The policy is vague: The safeguard for the support partner in India is not named.', resolution: 'open' },
       { field: 'purposes.1.lawfulBasis', note: 'The policy is silent: No lawful basis is given for taking payments.', resolution: 'open' }
@@ -125,6 +127,21 @@ describe('recordFromActivity', () => {
     expect(newsletter.dataCategories[0]!.retention.mode).toBe('unspecified')
     expect(newsletter.openItems.map((item) => item.field)).toEqual(['dataCategories'])
     expect(recordFormSchema.safeParse(newsletter).success).toBe(true)
+  })
+
+  it('leaves an end action the policy does not state blank, with one open item for the categories sharing the activity\'s retention', () => {
+    const unstated = record.openItems.filter((item) => item.note.includes('not what happens to it then'))
+    expect(unstated.map((item) => ({ field: item.field, quotes: item.quotes }))).toEqual([{ field: 'dataCategories', quotes: ['for 2 years after it is closed'] }])
+    expect(recordFormSchema.safeParse(record).success).toBe(true)
+  })
+
+  it('opens an item on the category itself when its own retention states no end action', () => {
+    const copy = structuredClone(pack)
+    delete copy.activities[0]!.dataCategories[2]!.retention!.endAction
+    copy.activities[0]!.retention!.endAction = 'anonymise'
+    const result = recordFromActivity(copy, 'accounts', 'vendor-as-is')
+    expect(result.dataCategories.map((category) => category.retention.endAction)).toEqual(['anonymise', 'anonymise', ''])
+    expect(result.openItems.filter((item) => item.note.includes('not what happens to it then')).map((item) => item.field)).toEqual(['dataCategories.2.retention.endAction'])
   })
 
   it('keeps a period retention without a number unspecified and says so', () => {

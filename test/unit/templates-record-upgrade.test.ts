@@ -4,6 +4,7 @@ import { recordFromActivity } from '@core/templates/instantiate'
 import type { TemplatePack } from '@core/templates/pack-schema'
 import { describeQuoteChange, findQuoteChanges } from '@core/templates/quote-changes'
 import { applyRecordUpgrade, planRecordUpgrade, takeOverUnchangedChoices } from '@core/templates/record-upgrade'
+import { confirmSuggestion } from '@core/records/suggestions'
 import { validatePackText } from '@core/templates/validate-pack'
 import { NEW_RETENTION_QUOTE, NEW_YOUTUBE_QUOTE, OLD_YOUTUBE_QUOTE, V2_ACTIVITY_ID, haivisionV1Text, haivisionV2 } from '../fixtures/packs/haivision-v2'
 
@@ -35,8 +36,8 @@ describe('planning a record upgrade', () => {
       ['recipients', 'Recipients', false]
     ])
     const categories = plan.fields[1]!
-    expect(categories.currentText[0]).toBe("Social Data — “Accounts our marketing team connects”; Retention: As set by the client's documented instructions (for example contractual obligations), then erase")
-    expect(categories.originText![1]).toBe("Name — “names of users and profiles or pages”; Retention: As set by the client's documented instructions (for example contractual obligations), then erase")
+    expect(categories.currentText[0]).toBe("Social Data — “Accounts our marketing team connects”; Retention: As set by the client's documented instructions (for example contractual obligations), then (not stated)")
+    expect(categories.originText![1]).toBe("Name — “names of users and profiles or pages”; Retention: As set by the client's documented instructions (for example contractual obligations), then (not stated)")
     expect(categories.incomingText[1]).toBe('Name — “names and e-mail addresses of users and the channels they may post to”; Retention: 2 years from the end of the contract with the client, then erase')
     expect(categories.originQuotes).toEqual(expect.arrayContaining([OLD_YOUTUBE_QUOTE, OLD_RETENTION_QUOTE]))
     expect(categories.incomingQuotes).toEqual(expect.arrayContaining([NEW_YOUTUBE_QUOTE, NEW_RETENTION_QUOTE]))
@@ -132,5 +133,83 @@ describe('quotes a newer version no longer has', () => {
     sameWords.version = '1.0.1'
     expect(findQuoteChanges(record, v1, sameWords)).toEqual([])
     expect(findQuoteChanges(recordFromActivity(v1, 'technical-support', 'vendor-as-is'), v1, v2)).toEqual([])
+  })
+})
+
+describe('the vendor\'s suggestions in the comparison (a record made from the DPO\'s side)', () => {
+  const STREAMING = 'Allowing users to stream live video on YouTube, Facebook or other platforms'
+  const YOUTUBE = 'Managing the services offered to users who connect a YouTube account'
+  /** A controller record using Haivision, made from 1.0.0: the DPO confirmed the streaming purpose and kept the other undecided. */
+  function controllerRecord() {
+    const record = recordFromActivity(v1, V2_ACTIVITY_ID)
+    const confirmed = confirmSuggestion({ purposes: record.purposes, evidence: record.evidence, suggestions: record.suggestions ?? [] }, record.suggestions!.find((suggestion) => suggestion.description === STREAMING)!.id)
+    return { ...record, ...confirmed }
+  }
+
+  it('lists the suggestions a new version changes, current / origin / new with the quotes of both versions, and what the DPO already decided', () => {
+    const plan = planRecordUpgrade(controllerRecord(), v1, v2)
+    const suggestions = plan.fields.find((field) => field.field === 'suggestions')!
+    expect(suggestions.label).toBe('Vendor suggestions')
+    expect(suggestions.currentText).toEqual([`Purpose “${YOUTUBE}”, lawful basis: not stated`])
+    expect(suggestions.originText).toEqual([`Purpose “${STREAMING}”, lawful basis: not stated`, `Purpose “${YOUTUBE}”, lawful basis: not stated`])
+    expect(suggestions.incomingText).toEqual([`Purpose “${YOUTUBE}”, lawful basis: not stated`, `Purpose “${STREAMING}”, lawful basis: not stated`])
+    expect(suggestions.incomingQuotes.some((quote) => quote.includes(NEW_YOUTUBE_QUOTE))).toBe(true)
+    expect(suggestions.originQuotes.some((quote) => quote.includes(OLD_YOUTUBE_QUOTE))).toBe(true)
+    expect(suggestions.changedByYou).toBe(true)
+    expect(suggestions.decided).toEqual([{ text: `Purpose “${STREAMING}”, lawful basis: not stated`, outcome: 'confirmed', stillOffered: true }])
+  })
+
+  it('taking over replaces the undecided suggestion with the new version\'s and does not offer a confirmed or dismissed one again', () => {
+    const record = controllerRecord()
+    const next = applyRecordUpgrade(record, planRecordUpgrade(record, v1, v2), { suggestions: 'take' }, REPLACED_AT)
+    expect(next.suggestions.map((suggestion) => suggestion.description)).toEqual([YOUTUBE])
+    expect(next.suggestions[0]!.quotes.some((quote) => quote.includes(NEW_YOUTUBE_QUOTE))).toBe(true)
+    // The purpose the DPO confirmed stays as it is, once.
+    expect(next.purposes.map((purpose) => purpose.description)).toEqual([STREAMING])
+
+    const dismissed = recordFromActivity(v1, V2_ACTIVITY_ID)
+    dismissed.suggestions = dismissed.suggestions!.filter((suggestion) => suggestion.description !== STREAMING)
+    const plan = planRecordUpgrade(dismissed, v1, v2)
+    expect(plan.fields.find((field) => field.field === 'suggestions')!.decided).toEqual([{ text: `Purpose “${STREAMING}”, lawful basis: not stated`, outcome: 'dismissed', stillOffered: true }])
+    expect(applyRecordUpgrade(dismissed, plan, { suggestions: 'take' }, REPLACED_AT).suggestions!.map((suggestion) => suggestion.description)).toEqual([YOUTUBE])
+    // Kept: the stale suggestion stays until the DPO takes over.
+    expect(applyRecordUpgrade(dismissed, plan, { suggestions: 'keep' }, REPLACED_AT).suggestions).toEqual(dismissed.suggestions)
+  })
+
+  it('offers again a suggestion the new version words differently, even one the DPO had decided', () => {
+    const reworded = structuredClone(v2)
+    const purpose = reworded.activities.find((activity) => activity.id === V2_ACTIVITY_ID)!.purposes.find((candidate) => candidate.description === STREAMING)!
+    purpose.lawfulBasis = 'f'
+    const record = controllerRecord()
+    const plan = planRecordUpgrade(record, v1, reworded)
+    expect(plan.fields.find((field) => field.field === 'suggestions')!.decided).toEqual([expect.objectContaining({ outcome: 'confirmed', stillOffered: false })])
+    const next = applyRecordUpgrade(record, plan, { suggestions: 'take' }, REPLACED_AT)
+    expect(next.suggestions.map((suggestion) => [suggestion.description, suggestion.lawfulBasis])).toEqual([
+      [YOUTUBE, ''],
+      [STREAMING, 'f']
+    ])
+  })
+
+  it('without the origin version, cannot tell what was decided: taking over offers every suggestion of the new version', () => {
+    const record = controllerRecord()
+    const plan = planRecordUpgrade(record, undefined, v2)
+    const suggestions = plan.fields.find((field) => field.field === 'suggestions')!
+    expect(plan.originKnown).toBe(false)
+    expect(suggestions.decided).toBeUndefined()
+    const next = applyRecordUpgrade(record, plan, { suggestions: 'take' }, REPLACED_AT)
+    expect(next.suggestions.map((suggestion) => suggestion.description)).toEqual([YOUTUBE, STREAMING])
+    expect(next.purposes.map((purpose) => purpose.description)).toEqual([STREAMING])
+  })
+
+  it('says labels and values in the interface\'s language', () => {
+    const plan = planRecordUpgrade(controllerRecord(), v1, v2, 'de')
+    const suggestions = plan.fields.find((field) => field.field === 'suggestions')!
+    expect(suggestions.currentText).toEqual([`Zweck „${YOUTUBE}“, Rechtsgrundlage: nicht angegeben`])
+    const categories = plan.fields.find((field) => field.field === 'dataCategories')!
+    expect(categories.label).toBe('Datenkategorien')
+    expect(categories.incomingText[1]).toBe('Name — „names and e-mail addresses of users and the channels they may post to“; Speicherdauer: 2 Jahre ab the end of the contract with the client, dann löschen')
+    const french = planRecordUpgrade(controllerRecord(), v1, v2, 'fr').fields.find((field) => field.field === 'recipients')!
+    expect(french.label).toBe('Destinataires')
+    expect(french.originText![0]).toBe('Nom : Haivision; Catégorie : Sous-traitant; Fournisseur : haivision')
   })
 })

@@ -101,7 +101,8 @@ export const retentionSchema = z.object({
   period: z.number().int(validationError('wholeNumbers')).positive(validationError('periodPositive')).max(1000, validationError('periodMax', { max: 1000 })).nullable().default(null),
   unit: z.enum(keysOf(RETENTION_UNIT_LABELS)).default('years'),
   fromEvent: text(),
-  endAction: z.enum(keysOf(RETENTION_END_ACTION_LABELS)).default('erase'),
+  /** '' when the source does not say (a template's policy silent on it): left for the DPO, never guessed. */
+  endAction: z.union([z.enum(keysOf(RETENTION_END_ACTION_LABELS)), z.literal('')]).default('erase'),
   criterion: text()
 })
 export type Retention = z.infer<typeof retentionSchema>

@@ -20,15 +20,6 @@ import { isUserAuthoredSource, type ActivityTemplate, type PackGap, type Templat
 
 type PackRetention = NonNullable<ActivityTemplate['retention']>
 
-/** One sentence a DPO reads before choosing how to make the record. */
-export const PERSPECTIVE_EXPLANATIONS: Record<RecordPerspective, string> = {
-  'controller-using-vendor':
-    'You decide why this data is processed and use the vendor for it: the record is yours, with the vendor as a recipient (your processor, or another controller where it decides for itself), its sub-processors and its transfers. The vendor\'s purposes and lawful bases are offered as suggestions for you to confirm.',
-  'processor-with-vendor-as-sub-processor':
-    'You process this data for your clients and use the vendor to do it: the record is a processor record, with the vendor as your sub-processor. You name the clients you act for.',
-  'vendor-as-is': 'The record describes the vendor\'s own processing as its policy states it, its purposes and lawful bases included. Use this only for the vendor\'s own register or to study the policy.'
-}
-
 /** What "New record from this activity" makes unless the DPO chooses otherwise. */
 export function defaultPerspective(pack: Pick<TemplatePack, 'source'>): RecordPerspective {
   // The organisation's own pack holds its own records: they are already the DPO's side.
@@ -123,9 +114,13 @@ export function recordFromActivity(pack: TemplatePack, activityId: string, persp
       retention = mapped.retention
       cite(`dataCategories.${index}.retention`, packRetention.quotes, category.retention ? '' : 'The activity\'s retention')
       if (mapped.problem) openItem(`dataCategories.${index}.retention`, mapped.problem, packRetention.quotes)
+      else if (retention.endAction === '' && category.retention) openItem(`dataCategories.${index}.retention.endAction`, END_ACTION_UNSTATED, packRetention.quotes)
     }
     return { id: newItemId(), term: category.term, description: category.wording, retention }
   })
+  // The activity's retention serves every category without its own: one open point for all of them.
+  const inheritsUnstatedEnd = activity.retention && toRecordRetention(activity.retention).problem === undefined && activity.retention.endAction === undefined
+  if (inheritsUnstatedEnd && activity.dataCategories.some((category) => !category.retention)) openItem('dataCategories', END_ACTION_UNSTATED, activity.retention?.quotes)
   if (activity.retention && activity.dataCategories.length === 0) {
     openItem('dataCategories', 'The policy states a retention period but names no data categories to attach it to.', activity.retention.quotes)
   }
@@ -214,6 +209,8 @@ export function recordFromActivity(pack: TemplatePack, activityId: string, persp
   return record
 }
 
+const END_ACTION_UNSTATED = 'The policy states how long the data is kept but not what happens to it then (erased, anonymised or reviewed); say which.'
+
 function gapNote(gap: PackGap): string {
   return `${gap.kind === 'silent' ? 'The policy is silent' : 'The policy is vague'}: ${gap.note}`
 }
@@ -224,7 +221,8 @@ function toRecordRetention(packRetention: PackRetention): { retention: Retention
     ...emptyRetention(),
     unit: packRetention.unit ?? 'years',
     fromEvent: packRetention.fromEvent ?? '',
-    endAction: packRetention.endAction ?? 'erase',
+    // Erase, anonymise or review: the policy says which, or the record leaves it blank for the DPO.
+    endAction: packRetention.endAction ?? '',
     criterion: packRetention.criterion ?? ''
   }
   if (packRetention.mode === 'period' && packRetention.period !== undefined) return { retention: { ...retention, mode: 'period', period: packRetention.period } }

@@ -7,13 +7,12 @@
  * short. Also: which records made from the pack an incoming version affects, each measured
  * against the version it was made from. Pure.
  */
+import type { Locale } from '../i18n'
+import { describeFieldPathIn, lookupText, termLabelIn } from '../i18n/catalogues'
 import type { FieldChange } from '../records/diff'
-import { describeFieldPath, describeFieldValue } from '../records/field-names'
-import { RETENTION_END_ACTION_LABELS, SPECIAL_CATEGORY_LABELS } from '../records/enums'
-import { termLabel } from '../vocabulary/vocabulary'
-import { PACK_SOURCE_KIND_LABELS, type ActivityTemplate, type TemplatePack } from './pack-schema'
+import type { ActivityTemplate, TemplatePack } from './pack-schema'
 import { upgradePack } from './pack-upgrade'
-import { PACK_ITEM_NAMES } from './pack-path-names'
+import { colon, describeValueIn, enumLabelIn, fieldNameIn, hasTemplateText, templateText } from './template-text'
 
 export type VersionChange = 'newer' | 'same' | 'older'
 export type ChangeKind = 'added' | 'removed' | 'changed'
@@ -71,7 +70,8 @@ export function compareVersions(a: string, b: string): number {
   return 0
 }
 
-export function diffPacks(installedPack: TemplatePack, incomingPack: TemplatePack): PackDiff {
+/** What `incomingPack` changes from `installedPack`, its labels and values in `locale` (the CLI and the audit trail use English). */
+export function diffPacks(installedPack: TemplatePack, incomingPack: TemplatePack, locale: Locale = 'en'): PackDiff {
   // Ids for every list item, also in packs stored before format 2.
   const installed = upgradePack(installedPack)
   const incoming = upgradePack(incomingPack)
@@ -84,12 +84,12 @@ export function diffPacks(installedPack: TemplatePack, incomingPack: TemplatePac
   for (const [id, before] of installedById) {
     const after = incomingById.get(id)
     if (!after) continue
-    const changes = diffActivities(before, after)
+    const changes = diffActivities(before, after, locale)
     if (changes.length > 0) changed.push({ ...summary(after), changes })
   }
-  const sourceChanges = diffPackValues(installed.source, incoming.source, 'source', 'Policy', [], [])
+  const sourceChanges = diffPackValues(installed.source, incoming.source, 'source', templateText(locale, 'diff.policy'), [], [], locale)
   const sourceDocuments = (pack: TemplatePack) => pack.sources.map(({ text: _text, ...embedded }) => embedded)
-  sourceChanges.push(...diffPackValues(sourceDocuments(installed), sourceDocuments(incoming), 'sources', 'Policy documents', [], []))
+  sourceChanges.push(...diffPackValues(sourceDocuments(installed), sourceDocuments(incoming), 'sources', templateText(locale, 'diff.policyDocuments'), [], [], locale))
   return {
     packId: installed.id,
     incomingPackId: incoming.id,
@@ -99,7 +99,7 @@ export function diffPacks(installedPack: TemplatePack, incomingPack: TemplatePac
     added: incoming.activities.filter((activity) => !installedById.has(activity.id)).map(summary),
     removed: installed.activities.filter((activity) => !incomingById.has(activity.id)).map(summary),
     changed,
-    vendorChanges: diffPackValues(installed.vendor, incoming.vendor, 'vendor', 'Vendor', [], []),
+    vendorChanges: diffPackValues(installed.vendor, incoming.vendor, 'vendor', templateText(locale, 'diff.vendor'), [], [], locale),
     sourceChanges,
     policyTextChanged:
       installed.source.sha256 !== incoming.source.sha256 ||
@@ -108,8 +108,8 @@ export function diffPacks(installedPack: TemplatePack, incomingPack: TemplatePac
 }
 
 /** The changes between two versions of one activity (ids filled in by `diffPacks` or `upgradePack`). */
-export function diffActivities(before: ActivityTemplate, after: ActivityTemplate): PackChange[] {
-  return diffPackValues(before, after, '', '', [], [])
+export function diffActivities(before: ActivityTemplate, after: ActivityTemplate, locale: Locale = 'en'): PackChange[] {
+  return diffPackValues(before, after, '', '', [], [], locale)
 }
 
 // ---------------------------------------------------------------- walking two versions
@@ -134,7 +134,7 @@ function quotesOf(value: unknown): string[] {
 }
 
 /** How an item of a list is named: by its content, as the pack page shows it. */
-function itemTitle(list: string, item: Plain): string {
+function itemTitle(list: string, item: Plain, locale: Locale): string {
   switch (list) {
     case 'purposes':
     case 'controllerFor':
@@ -142,67 +142,60 @@ function itemTitle(list: string, item: Plain): string {
       return String(item.description)
     case 'dataSubjects':
     case 'dataCategories':
-      return termLabel(String(item.term))
+      return termLabelIn(String(item.term), locale)
     case 'specialCategories':
-      return (SPECIAL_CATEGORY_LABELS as Record<string, string>)[String(item.category)] ?? String(item.category)
+      return enumLabelIn(locale, 'specialCategory', String(item.category))
     case 'transfers':
       return `${String(item.recipient)} → ${String(item.country)}`
     case 'gaps':
-      return describeFieldPath(String(item.field))
+      return describeFieldPathIn(String(item.field), locale)
     default:
       return [item.name, item.title, item.id].find((value): value is string => typeof value === 'string') ?? ''
   }
 }
 
+/** What one item of a list is called: the pack's own lists (`core.packItem`), else the record's item names. */
+function itemName(list: string, locale: Locale): string {
+  if (hasTemplateText(`packItem.${list}`)) return templateText(locale, `packItem.${list}`)
+  const recordItem = lookupText(locale, `labels:item.${list}`)
+  return recordItem === `item.${list}` ? describeFieldPathIn(list, locale) : recordItem
+}
 
-function itemLabel(list: string, item: Plain): string {
-  return `${PACK_ITEM_NAMES[list] ?? describeFieldPath(list)} “${itemTitle(list, item)}”`
+function itemLabel(list: string, item: Plain, locale: Locale): string {
+  return templateText(locale, 'diff.item', { item: itemName(list, locale), title: itemTitle(list, item, locale) })
 }
 
 /** A value in full as a person reads it; `key` picks the labels (lawful bases, vocabulary terms...). */
-export function readableValue(key: string, value: unknown): string {
-  if (key === 'retention' && isPlain(value)) return packRetentionText(value as PackRetention)
+export function readableValue(key: string, value: unknown, locale: Locale = 'en'): string {
+  if (key === 'retention' && isPlain(value)) return packRetentionText(value as PackRetention, locale)
   // An open point's field is a path into the activity: in words, like every label.
-  if (key === 'field' && typeof value === 'string') return describeFieldPath(value)
-  if (key === 'kind' && typeof value === 'string') return PACK_KIND_LABELS[value] ?? value
+  if (key === 'field' && typeof value === 'string') return describeFieldPathIn(value, locale)
+  if (key === 'kind' && typeof value === 'string') return hasTemplateText(`kind.${value}`) ? templateText(locale, `kind.${value}`) : value
   if (isPlain(value)) {
     const parts = Object.entries(value)
       .filter(([inner, innerValue]) => !NOT_VALUES.has(inner) && innerValue !== '' && innerValue !== undefined && !(Array.isArray(innerValue) && innerValue.length === 0))
-      .map(([inner, innerValue]) => `${describeFieldPath(inner)}: ${readableValue(inner, innerValue)}`)
-    return parts.length === 0 ? '(empty)' : parts.join('; ')
+      .map(([inner, innerValue]) => `${fieldNameIn(inner, locale)}${colon(locale)}${readableValue(inner, innerValue, locale)}`)
+    return parts.length === 0 ? templateText(locale, 'value.empty') : parts.join('; ')
   }
-  if (Array.isArray(value) && value.some(isPlain)) return value.map((item) => readableValue(key, item)).join(' | ')
-  return describeFieldValue(key, value)
+  if (Array.isArray(value) && value.some(isPlain)) return value.map((item) => readableValue(key, item, locale)).join(' | ')
+  return describeValueIn(key, value, locale)
 }
 
 type PackRetention = NonNullable<ActivityTemplate['retention']>
 
-/** A pack retention in one phrase: "2 years from the end of the contract, then erase". */
-export function packRetentionText(retention: PackRetention): string {
-  const end = retention.endAction ? `, then ${RETENTION_END_ACTION_LABELS[retention.endAction].toLowerCase()}` : ''
+/** A pack retention in one phrase: "2 years from the end of the contract, then erase" (nothing about the end when the pack does not say). */
+export function packRetentionText(retention: PackRetention, locale: Locale = 'en'): string {
+  const end = retention.endAction ? templateText(locale, 'retention.then', { end: enumLabelIn(locale, 'endAction', retention.endAction).toLowerCase() }) : ''
   if (retention.mode === 'period' && retention.period !== undefined) {
-    return `${retention.period} ${retention.unit ?? 'years'}${retention.fromEvent ? ` from ${retention.fromEvent}` : ''}${end}`
+    const unit = enumLabelIn(locale, 'retentionUnit', retention.unit ?? 'years')
+    return `${retention.fromEvent ? templateText(locale, 'retention.periodFrom', { period: retention.period, unit, from: retention.fromEvent }) : `${retention.period} ${unit}`}${end}`
   }
-  return `${retention.criterion || 'No period stated'}${end}`
+  return `${retention.criterion || templateText(locale, 'retention.noPeriod')}${end}`
 }
 
-/** An open point's kind and an embedded document's kind, in words. */
-const PACK_KIND_LABELS: Record<string, string> = { silent: 'Silent', vague: 'Vague', ...PACK_SOURCE_KIND_LABELS }
-
-/** The policy's own fields, which the record's field names do not cover. */
-const SOURCE_FIELD_NAMES: Record<string, string> = {
-  title: 'Title',
-  url: 'Address',
-  effectiveDate: 'Effective date',
-  lastUpdated: 'Last updated',
-  sha256: 'Text fingerprint (SHA-256)',
-  file: 'Policy file',
-  kind: 'Kind of document',
-  date: 'Date'
-}
-
-function fieldLabel(path: string, key: string): string {
-  return path.startsWith('source') && SOURCE_FIELD_NAMES[key] ? SOURCE_FIELD_NAMES[key] : describeFieldPath(key)
+/** A field's name; the policy's own fields (title, dates, fingerprint…) have theirs (`core.sourceField`). */
+function fieldLabel(path: string, key: string, locale: Locale): string {
+  return path.startsWith('source') && hasTemplateText(`sourceField.${key}`) ? templateText(locale, `sourceField.${key}`) : fieldNameIn(key, locale)
 }
 
 function joinLabel(label: string, part: string): string {
@@ -214,7 +207,7 @@ function joinLabel(label: string, part: string): string {
  * words behind every field inside it. Lists of items with ids (or natural keys) are matched item
  * by item; any other value that differs is one change.
  */
-function diffPackValues(before: unknown, after: unknown, path: string, label: string, beforeQuotes: string[], afterQuotes: string[], changes: PackChange[] = []): PackChange[] {
+function diffPackValues(before: unknown, after: unknown, path: string, label: string, beforeQuotes: string[], afterQuotes: string[], locale: Locale, changes: PackChange[] = []): PackChange[] {
   if (same(before, after)) return changes
   const key = path.replace(/\[[^\]]*\]$/, '').split('.').at(-1) ?? ''
   if (before === undefined || after === undefined) {
@@ -224,8 +217,8 @@ function diffPackValues(before: unknown, after: unknown, path: string, label: st
       kind: before === undefined ? 'added' : 'removed',
       path,
       label,
-      ...(before === undefined ? {} : { before: readableValue(key, before) }),
-      ...(after === undefined ? {} : { after: readableValue(key, after) }),
+      ...(before === undefined ? {} : { before: readableValue(key, before, locale) }),
+      ...(after === undefined ? {} : { after: readableValue(key, after, locale) }),
       beforeQuotes: before === undefined ? [] : quotes.length > 0 ? quotes : beforeQuotes,
       afterQuotes: after === undefined ? [] : quotes.length > 0 ? quotes : afterQuotes
     })
@@ -233,9 +226,9 @@ function diffPackValues(before: unknown, after: unknown, path: string, label: st
   }
   if (key === 'retention' && isPlain(before) && isPlain(after)) {
     // One phrase per retention: "2 years from …" → "As the client instructs", not five part-changes.
-    const text = (retention: Plain) => packRetentionText(retention as PackRetention)
+    const text = (retention: Plain) => packRetentionText(retention as PackRetention, locale)
     if (text(before) !== text(after)) changes.push({ kind: 'changed', path, label, before: text(before), after: text(after), beforeQuotes: quotesOf(before), afterQuotes: quotesOf(after) })
-    if (!same(before.quotes, after.quotes)) changes.push(quoteChange(`${path}.quotes`, joinLabel(label, 'Policy quote'), quotesOf(before), quotesOf(after)))
+    if (!same(before.quotes, after.quotes)) changes.push(quoteChange(`${path}.quotes`, joinLabel(label, templateText(locale, 'diff.policyQuote')), quotesOf(before), quotesOf(after), locale))
     return changes
   }
   if (isPlain(before) && isPlain(after)) {
@@ -247,12 +240,14 @@ function diffPackValues(before: unknown, after: unknown, path: string, label: st
       // An activity's role is supported by its `roleQuotes`.
       const [quotesBefore, quotesAfter] =
         inner === 'role' && Array.isArray(before.roleQuotes) ? [before.roleQuotes as string[], (after.roleQuotes as string[] | undefined) ?? []] : [innerBefore, innerAfter]
-      diffPackValues(before[inner], after[inner], innerPath, joinLabel(label, fieldLabel(innerPath, inner)), quotesBefore, quotesAfter, changes)
+      diffPackValues(before[inner], after[inner], innerPath, joinLabel(label, fieldLabel(innerPath, inner, locale)), quotesBefore, quotesAfter, locale, changes)
     }
     for (const quoteKey of ['quotes', 'roleQuotes']) {
       if (!same(before[quoteKey], after[quoteKey]) && (quoteKey in before || quoteKey in after)) {
-        const quoted = quoteKey === 'roleQuotes' ? joinLabel(label, 'Role') : label
-        changes.push(quoteChange(`${path === '' ? '' : `${path}.`}${quoteKey}`, joinLabel(quoted, 'Policy quote'), (before[quoteKey] as string[] | undefined) ?? [], (after[quoteKey] as string[] | undefined) ?? []))
+        const quoted = quoteKey === 'roleQuotes' ? joinLabel(label, fieldNameIn('role', locale)) : label
+        changes.push(
+          quoteChange(`${path === '' ? '' : `${path}.`}${quoteKey}`, joinLabel(quoted, templateText(locale, 'diff.policyQuote')), (before[quoteKey] as string[] | undefined) ?? [], (after[quoteKey] as string[] | undefined) ?? [], locale)
+        )
       }
     }
     return changes
@@ -276,14 +271,14 @@ function diffPackValues(before: unknown, after: unknown, path: string, label: st
     const afterItems = keyed(after as Plain[])
     for (const [id, item] of beforeItems) {
       const match = afterItems.get(id)
-      diffPackValues(item, match, `${path}[${id}]`, joinLabel(parentLabel, itemLabel(key, match ?? item)), [], [], changes)
+      diffPackValues(item, match, `${path}[${id}]`, joinLabel(parentLabel, itemLabel(key, match ?? item, locale)), [], [], locale, changes)
     }
     for (const [id, item] of afterItems) {
-      if (!beforeItems.has(id)) diffPackValues(undefined, item, `${path}[${id}]`, joinLabel(parentLabel, itemLabel(key, item)), [], [], changes)
+      if (!beforeItems.has(id)) diffPackValues(undefined, item, `${path}[${id}]`, joinLabel(parentLabel, itemLabel(key, item, locale)), [], [], locale, changes)
     }
     return changes
   }
-  changes.push({ kind: 'changed', path, label, before: readableValue(key, before), after: readableValue(key, after), beforeQuotes, afterQuotes })
+  changes.push({ kind: 'changed', path, label, before: readableValue(key, before, locale), after: readableValue(key, after, locale), beforeQuotes, afterQuotes })
   return changes
 }
 
@@ -295,8 +290,8 @@ function listKey(key: string, before: unknown, after: unknown): ((item: Plain) =
   return NATURAL_KEYS[key]
 }
 
-function quoteChange(path: string, label: string, before: string[], after: string[]): PackChange {
-  const text = (quotes: string[]) => (quotes.length === 0 ? '(no quote)' : quotes.map((quote) => `“${quote}”`).join('\n'))
+function quoteChange(path: string, label: string, before: string[], after: string[], locale: Locale): PackChange {
+  const text = (quotes: string[]) => (quotes.length === 0 ? templateText(locale, 'diff.noQuote') : quotes.map((quote) => `“${quote}”`).join('\n'))
   return { kind: before.length === 0 ? 'added' : after.length === 0 ? 'removed' : 'changed', path, label, before: text(before), after: text(after), beforeQuotes: before, afterQuotes: after }
 }
 
@@ -327,7 +322,7 @@ export interface AffectedRecord<T extends RecordOriginRef> {
  * Records made from this pack whose activity differs between the version each was made from and
  * `incoming`. `packOfVersion` gives a kept version of the pack (installed or archived).
  */
-export function affectedRecords<T extends RecordOriginRef>(records: readonly T[], incoming: TemplatePack, packOfVersion: (version: string) => TemplatePack | undefined): Array<AffectedRecord<T>> {
+export function affectedRecords<T extends RecordOriginRef>(records: readonly T[], incoming: TemplatePack, packOfVersion: (version: string) => TemplatePack | undefined, locale: Locale = 'en'): Array<AffectedRecord<T>> {
   const upgradedIncoming = upgradePack(incoming)
   const incomingById = new Map(upgradedIncoming.activities.map((activity) => [activity.id, activity]))
   const upgraded = new Map<string, TemplatePack | undefined>()
@@ -350,7 +345,7 @@ export function affectedRecords<T extends RecordOriginRef>(records: readonly T[]
       // Many records share a version and an activity: their changes are worked out once.
       const key = `${origin.packVersion}\n${origin.activityId}`
       let changes = changesByActivity.get(key)
-      if (!changes) changesByActivity.set(key, (changes = diffActivities(before, after)))
+      if (!changes) changesByActivity.set(key, (changes = diffActivities(before, after, locale)))
       if (changes.length > 0) affected.push({ ...entry, change: 'changed', changes })
     }
   }
@@ -364,14 +359,14 @@ function plural(count: number, one: string, many: string): string {
 }
 
 /** One line for people: e.g. "1 activity added, 2 activities changed, 0 activities removed, new policy text". */
-export function describeDiff(diff: PackDiff): string {
+export function describeDiff(diff: PackDiff, locale: Locale = 'en'): string {
   const parts = [
-    plural(diff.added.length, 'activity added', 'activities added'),
-    plural(diff.changed.length, 'activity changed', 'activities changed'),
-    plural(diff.removed.length, 'activity removed', 'activities removed')
+    templateText(locale, 'summary.added', { count: diff.added.length }),
+    templateText(locale, 'summary.changed', { count: diff.changed.length }),
+    templateText(locale, 'summary.removed', { count: diff.removed.length })
   ]
-  if (diff.vendorChanges.length > 0) parts.push('vendor details changed')
-  if (diff.policyTextChanged) parts.push('new policy text')
+  if (diff.vendorChanges.length > 0) parts.push(templateText(locale, 'summary.vendor'))
+  if (diff.policyTextChanged) parts.push(templateText(locale, 'summary.policyText'))
   return parts.join(', ')
 }
 

@@ -5,15 +5,20 @@
  * takes over or keeps each field; evidence the record no longer relies on moves to its
  * `supersededEvidence` (kept with the record, so that backups, exports and the compare view carry
  * it, and the audit entry of the upgrade records the move too), and its origin becomes the new
- * version. Pure.
+ * version. Records made from the DPO's side hold the vendor's purposes and lawful bases as
+ * `suggestions`: a newer version's are compared like any field, and taking them over never
+ * undoes a suggestion the DPO already confirmed or dismissed (see `mergeSuggestions`). Labels
+ * and values are said in the interface's language. Pure.
  */
-import { describeFieldPath, describeFieldValue } from '../records/field-names'
-import { perspectiveOf, type DataCategory, type Evidence, type OpenItem, type Origin, type RecordForm, type SupersededEvidence } from '../records/model'
-import { retentionText } from '../workbook/register-sheets'
+import type { Locale } from '../i18n'
+import { describeFieldPathIn } from '../i18n/catalogues'
+import { perspectiveOf, type DataCategory, type Evidence, type OpenItem, type Origin, type RecordForm, type Suggestion, type SupersededEvidence } from '../records/model'
+import { recordText } from '../workbook/layouts/record-text'
 import { recordFromActivity } from './instantiate'
 import type { TemplatePack } from './pack-schema'
 import { normaliseQuote, quoteSlots } from './quote-changes'
 import { upgradePack } from './pack-upgrade'
+import { colon, describeValueIn, enumLabelIn, templateText } from './template-text'
 
 /** The record fields a template fills, in the editor's order. */
 export const UPGRADE_FIELDS = [
@@ -21,6 +26,7 @@ export const UPGRADE_FIELDS = [
   'description',
   'role',
   'purposes',
+  'suggestions',
   'dataSubjects',
   'dataCategories',
   'specialCategories',
@@ -50,6 +56,20 @@ export interface FieldComparison {
   changedByYou: boolean
   /** The record already holds the new version's value. */
   sameAsNew: boolean
+  /**
+   * Suggestions only: the origin version's suggestions the DPO has already decided (no longer
+   * offered in the record), which taking over leaves decided.
+   */
+  decided?: DecidedSuggestion[]
+}
+
+export interface DecidedSuggestion {
+  /** The suggestion in words, as the origin version offered it. */
+  text: string
+  /** 'confirmed': the record has a purpose in its words; 'dismissed': it has not. */
+  outcome: 'confirmed' | 'dismissed'
+  /** The new version still offers it in the same words (otherwise it is offered again, reworded, or no longer). */
+  stillOffered: boolean
 }
 
 export interface RecordUpgradePlan {
@@ -67,6 +87,8 @@ export interface RecordUpgradePlan {
   newOpenItems: OpenItem[]
   /** The record as the new version makes it: what "take over" copies from. */
   incomingForm: RecordForm | null
+  /** The record as its origin version made it (when kept): which suggestions the DPO has decided since. */
+  originForm?: RecordForm
   /** Every quote of the activity in the new version (whitespace-normalised). */
   incomingActivityQuotes: string[]
 }
@@ -95,15 +117,62 @@ function sameContent(a: unknown, b: unknown): boolean {
   return canonical(a) === canonical(b)
 }
 
-/** A field's value in words, one line per item, nothing cut. */
-export function valueLines(field: UpgradeField, value: unknown): string[] {
+/** A field's value in words, one line per item, nothing cut, in one language. */
+export function valueLines(field: UpgradeField, value: unknown, locale: Locale = 'en'): string[] {
+  const none = [templateText(locale, 'value.none')]
   if (field === 'dataCategories' && Array.isArray(value)) {
+    const text = recordText(locale)
     return value.length === 0
-      ? ['(none)']
-      : (value as DataCategory[]).map((category) => `${describeFieldValue('term', category.term)}${category.description ? ` — “${category.description}”` : ''}; Retention: ${retentionText(category.retention)}`)
+      ? none
+      : (value as DataCategory[]).map(
+          (category) =>
+            `${describeValueIn('term', category.term, locale)}${category.description ? ` — ${templateText(locale, 'quoted', { text: category.description })}` : ''}; ${describeFieldPathIn('retention', locale)}${colon(locale)}${text.retentionOf(category.retention)}`
+        )
   }
-  if (Array.isArray(value)) return value.length === 0 ? ['(none)'] : value.map((item) => describeFieldValue(field, withoutIds(item)))
-  return [describeFieldValue(field, withoutIds(value))]
+  if (field === 'suggestions') return Array.isArray(value) && value.length > 0 ? (value as Suggestion[]).map((suggestion) => suggestionText(suggestion, locale)) : none
+  if (Array.isArray(value)) return value.length === 0 ? none : value.map((item) => describeValueIn(field, withoutIds(item), locale))
+  return [describeValueIn(field, withoutIds(value), locale)]
+}
+
+/** "Purpose “Analytics” (uses: …), lawful basis: Legitimate interests", in one language. */
+export function suggestionText(suggestion: Suggestion, locale: Locale = 'en'): string {
+  const basis = suggestion.lawfulBasis === '' ? templateText(locale, 'suggestion.noBasis') : enumLabelIn(locale, 'lawfulBasis', suggestion.lawfulBasis)
+  return templateText(locale, suggestion.kind === 'purpose' ? 'suggestion.purpose' : 'suggestion.basis', { description: suggestion.description, basis })
+}
+
+/** What makes two suggestions the same offer: the vendor's words, not the ids the app gave them. */
+const suggestionKey = (suggestion: Suggestion) =>
+  JSON.stringify([suggestion.kind, suggestion.description.trim(), [...suggestion.uses].sort(), suggestion.lawfulBasis, suggestion.legitimateInterest.trim(), suggestion.quotes])
+
+/**
+ * The origin version's suggestions the DPO has decided: those the record no longer offers.
+ * Confirmed when a purpose of the record has the suggestion's words, otherwise dismissed.
+ */
+function decidedSuggestions(record: RecordForm, originForm: RecordForm, incomingForm: RecordForm, locale: Locale): DecidedSuggestion[] {
+  const pending = new Set((record.suggestions ?? []).map(suggestionKey))
+  const incoming = new Set((incomingForm.suggestions ?? []).map(suggestionKey))
+  const purposes = new Set(record.purposes.map((purpose) => purpose.description.trim()))
+  return (originForm.suggestions ?? [])
+    .filter((suggestion) => suggestion.kind === 'purpose' && !pending.has(suggestionKey(suggestion)))
+    .map((suggestion) => ({
+      text: suggestionText(suggestion, locale),
+      outcome: purposes.has(suggestion.description.trim()) ? 'confirmed' : 'dismissed',
+      stillOffered: incoming.has(suggestionKey(suggestion))
+    }))
+}
+
+/**
+ * Taking over a new version's suggestions: the record offers what the new version offers,
+ * except what the DPO already decided in the same words (confirmed or dismissed: not offered
+ * again); a suggestion the record still offers keeps its id; one the new version words
+ * differently is offered anew; lawful bases offered for the record's own purposes stay.
+ */
+export function mergeSuggestions(current: readonly Suggestion[], origin: readonly Suggestion[], incoming: readonly Suggestion[]): Suggestion[] {
+  const pending = new Map(current.map((suggestion) => [suggestionKey(suggestion), suggestion]))
+  const decided = new Set(origin.map(suggestionKey).filter((key) => !pending.has(key)))
+  const offered = incoming.filter((suggestion) => !decided.has(suggestionKey(suggestion))).map((suggestion) => structuredClone(pending.get(suggestionKey(suggestion)) ?? suggestion))
+  const forOwnPurposes = current.filter((suggestion) => suggestion.kind === 'lawful-basis' && !offered.some((kept) => kept.id === suggestion.id))
+  return [...offered, ...forOwnPurposes]
 }
 
 const topField = (path: string) => path.split('.')[0] ?? ''
@@ -112,8 +181,13 @@ function quotesFor(evidence: readonly Evidence[], field: string): string[] {
   return [...new Set(evidence.filter((entry) => topField(entry.field) === field).flatMap((entry) => entry.quotes))]
 }
 
-/** What bringing `record` from its origin version (`originPack`, when kept) to `incoming` involves. */
-export function planRecordUpgrade(record: RecordForm, originPack: TemplatePack | undefined, incoming: TemplatePack): RecordUpgradePlan {
+/** The quotes behind a field of a form: its evidence, or for suggestions their own quotes. */
+function quotesOfForm(form: RecordForm, field: UpgradeField): string[] {
+  return field === 'suggestions' ? [...new Set((form.suggestions ?? []).flatMap((suggestion) => suggestion.quotes))] : quotesFor(form.evidence, field)
+}
+
+/** What bringing `record` from its origin version (`originPack`, when kept) to `incoming` involves, said in `locale`. */
+export function planRecordUpgrade(record: RecordForm, originPack: TemplatePack | undefined, incoming: TemplatePack, locale: Locale = 'en'): RecordUpgradePlan {
   const origin = record.origin
   if (!origin || origin.packId !== incoming.id) throw new Error(`The record was not made from template pack ${incoming.id}.`)
   const base = { packId: incoming.id, activityId: origin.activityId, fromVersion: origin.packVersion, toVersion: incoming.version }
@@ -124,23 +198,27 @@ export function planRecordUpgrade(record: RecordForm, originPack: TemplatePack |
   const incomingForm = formFromVersion(incoming, origin)
   const fields: FieldComparison[] = []
   for (const field of UPGRADE_FIELDS) {
-    const originQuotes = originForm ? quotesFor(originForm.evidence, field) : quotesFor(record.evidence, field)
-    const incomingQuotes = quotesFor(incomingForm.evidence, field)
-    const vendorChanged = !originForm || !sameContent(originForm[field], incomingForm[field]) || JSON.stringify(originQuotes) !== JSON.stringify(incomingQuotes)
+    const originQuotes = quotesOfForm(originForm ?? record, field)
+    const incomingQuotes = quotesOfForm(incomingForm, field)
+    const vendorChanged = !originForm || !sameContent(originForm[field] ?? [], incomingForm[field] ?? []) || JSON.stringify(originQuotes) !== JSON.stringify(incomingQuotes)
     if (!vendorChanged) continue
-    const sameAsNew = sameContent(record[field], incomingForm[field])
+    // What taking over would give: for suggestions, the new version's less those already decided.
+    const taken = field === 'suggestions' ? mergeSuggestions(record.suggestions ?? [], originForm?.suggestions ?? [], incomingForm.suggestions ?? []) : incomingForm[field]
+    const sameAsNew = sameContent(record[field] ?? [], taken ?? [])
     // Nothing to decide: the record says what the new version says, with the same words behind it.
-    if (sameAsNew && JSON.stringify(quotesFor(record.evidence, field)) === JSON.stringify(incomingQuotes)) continue
+    if (sameAsNew && JSON.stringify(quotesOfForm(record, field)) === JSON.stringify(incomingQuotes)) continue
+    const decided = field === 'suggestions' && originForm ? decidedSuggestions(record, originForm, incomingForm, locale) : []
     fields.push({
       field,
-      label: describeFieldPath(field),
-      currentText: valueLines(field, record[field]),
-      originText: originForm ? valueLines(field, originForm[field]) : undefined,
-      incomingText: valueLines(field, incomingForm[field]),
+      label: describeFieldPathIn(field, locale),
+      currentText: valueLines(field, record[field], locale),
+      originText: originForm ? valueLines(field, originForm[field], locale) : undefined,
+      incomingText: valueLines(field, incomingForm[field], locale),
       originQuotes,
       incomingQuotes,
-      changedByYou: !originForm || !sameContent(record[field], originForm[field]),
-      sameAsNew
+      changedByYou: !originForm || !sameContent(record[field] ?? [], originForm[field] ?? []),
+      sameAsNew,
+      ...(decided.length > 0 ? { decided } : {})
     })
   }
   // The same point in the same words is already listed, even where a moved item renumbered its field.
@@ -148,7 +226,7 @@ export function planRecordUpgrade(record: RecordForm, originPack: TemplatePack |
   const newOpenItems = incomingForm.openItems.filter((item) => !listed.has(item.note))
   const incomingActivity = upgradePack(incoming).activities.find((activity) => activity.id === origin.activityId)
   const incomingActivityQuotes = incomingActivity ? [...new Set([...quoteSlots(incomingActivity).values()].flat().map(normaliseQuote))] : []
-  return { ...base, originKnown: originForm !== undefined, activityRemoved: false, fields, newOpenItems, incomingForm, incomingActivityQuotes }
+  return { ...base, originKnown: originForm !== undefined, activityRemoved: false, fields, newOpenItems, incomingForm, ...(originForm ? { originForm } : {}), incomingActivityQuotes }
 }
 
 /** "Take over all unchanged by me": every field the DPO has not changed is taken over, the others kept. */
@@ -171,7 +249,10 @@ export function applyRecordUpgrade<T extends RecordForm>(record: T, plan: Record
   const planned = new Set(plan.fields.map((comparison) => comparison.field))
   const refreshed = new Set<string>()
   for (const field of UPGRADE_FIELDS) {
-    if (choices[field] === 'take' && planned.has(field)) {
+    if (field === 'suggestions') {
+      // Suggestions carry their own quotes, never evidence: nothing to refresh.
+      if (choices[field] === 'take' && planned.has(field)) next.suggestions = mergeSuggestions(record.suggestions ?? [], plan.originForm?.suggestions ?? [], incomingForm.suggestions ?? [])
+    } else if (choices[field] === 'take' && planned.has(field)) {
       ;(next as RecordForm)[field] = structuredClone(incomingForm[field]) as never
       refreshed.add(field)
     } else if (!planned.has(field) && sameContent(next[field], incomingForm[field])) {

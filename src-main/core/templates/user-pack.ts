@@ -87,11 +87,13 @@ export function activityFromRecord(record: StoredRecord, takenIds: ReadonlySet<s
     dataCategories: named(record.dataCategories, 'dataCategories', 'Data category', 'category chosen', (category) => category.term).map(([category, index]) => {
       const { retention } = category
       const quotes = quotesUnder(record, `dataCategories.${index}.retention`)
+      // Not stated stays out of the pack, as a policy would leave it.
+      const endAction = retention.endAction === '' ? {} : { endAction: retention.endAction }
       const packRetention: ActivityTemplate['retention'] =
         retention.mode === 'period' && retention.period !== null
-          ? { mode: 'period', period: retention.period, unit: retention.unit, endAction: retention.endAction, ...(retention.fromEvent.trim() ? { fromEvent: retention.fromEvent.trim() } : {}), quotes }
+          ? { mode: 'period', period: retention.period, unit: retention.unit, ...endAction, ...(retention.fromEvent.trim() ? { fromEvent: retention.fromEvent.trim() } : {}), quotes }
           : retention.mode === 'criterion' && retention.criterion.trim() !== ''
-            ? { mode: 'criterion', criterion: retention.criterion, endAction: retention.endAction, quotes }
+            ? { mode: 'criterion', criterion: retention.criterion, ...endAction, quotes }
             : undefined
       return { term: category.term, wording: category.description, ...(packRetention ? { retention: packRetention } : {}), quotes: quotesUnder(record, `dataCategories.${index}`, true) }
     }),

@@ -555,8 +555,11 @@ export function retentionOf(text: string): StoredRecord['dataCategories'][number
   const trimmed = text.trim()
   if (trimmed === '' || /^not yet specified$/i.test(trimmed)) return retention
   let rest = trimmed
-  const then = /,\s*then\s+(erase|anonymise|anonymize|review)\s*\.?$/i.exec(rest)
-  if (then) {
+  const then = /,\s*then\s+(erase|anonymise|anonymize|review|\(not stated\))\s*\.?$/i.exec(rest)
+  if (then?.[1]?.startsWith('(')) {
+    retention.endAction = ''
+    rest = rest.slice(0, then.index)
+  } else if (then) {
     retention.endAction = then[1]!.toLowerCase().startsWith('anonymi') ? 'anonymise' : (then[1]!.toLowerCase() as 'erase' | 'review')
     rest = rest.slice(0, then.index)
   }

@@ -151,7 +151,7 @@ const unique = <T>(values: T[]): T[] => [...new Set(values)]
 
 export function retentionText(retention: Retention): string {
   const from = retention.fromEvent ? ` from ${retention.fromEvent}` : ''
-  const then = `, then ${RETENTION_END_ACTION_LABELS[retention.endAction].toLowerCase()}`
+  const then = `, then ${retention.endAction === '' ? '(not stated)' : RETENTION_END_ACTION_LABELS[retention.endAction].toLowerCase()}`
   if (retention.mode === 'period' && retention.period !== null) return `${retention.period} ${retention.unit}${from}${then}`
   if (retention.mode === 'criterion') return `${retention.criterion}${retention.fromEvent ? ` (counted from ${retention.fromEvent})` : ''}${then}`
   return RETENTION_MODE_LABELS.unspecified
@@ -305,7 +305,7 @@ export const DATA_CATEGORY_COLUMNS: ItemColumn<CategoryItem>[] = [
   column('period', 'Period', 9, ({ item }) => item.retention.period ?? ''),
   column('unit', 'Unit', 9, ({ item }) => (item.retention.period === null ? '' : item.retention.unit)),
   column('fromEvent', 'Counted from', 24, ({ item }) => item.retention.fromEvent),
-  column('endAction', 'At the end', 12, ({ item }) => RETENTION_END_ACTION_LABELS[item.retention.endAction]),
+  column('endAction', 'At the end', 12, ({ item }) => (item.retention.endAction === '' ? '' : RETENTION_END_ACTION_LABELS[item.retention.endAction])),
   column('criterion', 'Criterion', 30, ({ item }) => item.retention.criterion)
 ]
 

@@ -4,6 +4,7 @@
  * version it replaces, registers the pack's vendor and appends the audit entries in one
  * transaction, so a failing file leaves every table exactly as it was.
  */
+import type { Locale } from '@core/i18n'
 import type { AuditPerson } from '@core/audit/audit-chain'
 import type { FieldChange } from '@core/records/diff'
 import { diffRecords, diffValues } from '@core/records/diff'
@@ -41,6 +42,18 @@ export const bundledShippedTemplates: ShippedTemplates = (() => {
     packs: () => Promise.all(Object.entries(packModules).map(async ([path, load]) => ({ file: baseName(path), text: await load() })))
   }
 })()
+
+/** There is nothing to compare: the record was not made from a template, or its pack is no longer installed. */
+export class NothingToCompareError extends Error {
+  constructor(
+    readonly reference: string,
+    readonly why: 'not-from-template' | 'pack-not-installed',
+    readonly packId = ''
+  ) {
+    super(why === 'not-from-template' ? `${reference} was not made from a template.` : `${reference} was made from template pack ${packId}, which is no longer installed.`)
+    this.name = 'NothingToCompareError'
+  }
+}
 
 export class PackValidationError extends Error {
   constructor(
@@ -162,8 +175,8 @@ export class TemplateRepository {
     return { ok: true, valid: { pack: validation.pack, warnings: validation.warnings, quotesChecked: validation.quotesChecked } }
   }
 
-  /** What installing `text` would change; writes nothing. */
-  async previewPackText(text: string): Promise<PackPreview> {
+  /** What installing `text` would change, said in `locale`; writes nothing. */
+  async previewPackText(text: string, locale: Locale = 'en'): Promise<PackPreview> {
     const validation = await this.validate(text)
     if (!validation.ok) return { kind: 'invalid', problems: validation.problems }
     const { valid } = validation
@@ -172,9 +185,9 @@ export class TemplateRepository {
     const comparison = compareVersions(valid.pack.version, installed.version)
     if (comparison === 0) return { kind: 'same', installed, ...valid }
     if (comparison < 0) return { kind: 'older', installed, ...valid }
-    const diff = diffPacks(installed.pack, valid.pack)
+    const diff = diffPacks(installed.pack, valid.pack, locale)
     const derived = await this.recordsFromPack(installed.id)
-    return { kind: 'newer', installed, diff, affected: affectedRecords(derived, valid.pack, await this.versionLookup(installed.id, [installed])), ...valid }
+    return { kind: 'newer', installed, diff, affected: affectedRecords(derived, valid.pack, await this.versionLookup(installed.id, [installed]), locale), ...valid }
   }
 
   /** Installs a new pack or replaces the installed version with a newer one (kept in packArchive). */
@@ -239,17 +252,17 @@ export class TemplateRepository {
 
   /**
    * What bringing a record made from an earlier version of its pack up to the installed version
-   * involves, field by field. Throws with the reason when there is nothing to compare.
+   * involves, field by field, said in `locale` (the audit entry of an upgrade is written in English). Throws with the reason when there is nothing to compare.
    */
-  async planRecordUpgrade(recordId: string): Promise<{ record: StoredRecord; installed: InstalledPack; plan: RecordUpgradePlan }> {
+  async planRecordUpgrade(recordId: string, locale: Locale = 'en'): Promise<{ record: StoredRecord; installed: InstalledPack; plan: RecordUpgradePlan }> {
     const record = await this.db.records.get(recordId)
     if (!record) throw new RecordNotFoundError(recordId)
     const origin = record.origin
-    if (!origin) throw new Error(`${record.reference} was not made from a template.`)
+    if (!origin) throw new NothingToCompareError(record.reference, 'not-from-template')
     const installed = await this.db.packs.get(origin.packId)
-    if (!installed) throw new Error(`${record.reference} was made from template pack ${origin.packId}, which is no longer installed.`)
+    if (!installed) throw new NothingToCompareError(record.reference, 'pack-not-installed', origin.packId)
     const originPack = (await this.getPackVersion(origin.packId, origin.packVersion))?.pack
-    return { record, installed, plan: planRecordUpgrade(record, originPack, installed.pack) }
+    return { record, installed, plan: planRecordUpgrade(record, originPack, installed.pack, locale) }
   }
 
   /**

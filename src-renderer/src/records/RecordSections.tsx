@@ -157,13 +157,13 @@ function RetentionFields({ prefix }: { prefix: string }) {
             <TextField name={`${prefix}.period`} label={t('sections.retention.period')} options={{ setValueAs: (value: unknown) => (value === '' || value === null || value === undefined ? null : Number(value)) }} />
             <SelectField name={`${prefix}.unit`} label={t('sections.retention.unit')} labels={enumLabels('RETENTION_UNIT_LABELS')} />
             <TextField name={`${prefix}.fromEvent`} label={t('sections.retention.fromEvent')} placeholder={t('sections.retention.fromEventPlaceholder')} />
-            <SelectField name={`${prefix}.endAction`} label={t('sections.retention.endAction')} labels={enumLabels('RETENTION_END_ACTION_LABELS')} />
+            <SelectField name={`${prefix}.endAction`} label={t('sections.retention.endAction')} labels={enumLabels('RETENTION_END_ACTION_LABELS')} blank={t('common.notStatedYet')} />
           </>
         ) : null}
         {mode === 'criterion' ? (
           <>
             <TextAreaField name={`${prefix}.criterion`} label={t('sections.retention.criterion')} rows={2} />
-            <SelectField name={`${prefix}.endAction`} label={t('sections.retention.endAction')} labels={enumLabels('RETENTION_END_ACTION_LABELS')} />
+            <SelectField name={`${prefix}.endAction`} label={t('sections.retention.endAction')} labels={enumLabels('RETENTION_END_ACTION_LABELS')} blank={t('common.notStatedYet')} />
           </>
         ) : null}
       </div>

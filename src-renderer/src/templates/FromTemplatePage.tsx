@@ -5,12 +5,15 @@
  * it after editing asks first like any other way of leaving the draft.
  */
 import { useId, useState } from 'react'
-import { RECORD_PERSPECTIVE_LABELS, RECORD_ROLE_LABELS, keysOf, type RecordPerspective } from '@core/records/enums'
+import { useTranslation } from 'react-i18next'
+import { RECORD_PERSPECTIVE_LABELS, keysOf, type RecordPerspective } from '@core/records/enums'
 import type { RecordForm } from '@core/records/model'
 import { recordFromInstalledPack } from '@core/templates/installed-pack'
-import { defaultPerspective, PERSPECTIVE_EXPLANATIONS } from '@core/templates/instantiate'
+import { defaultPerspective } from '@core/templates/instantiate'
 import { isUserAuthoredSource, type ActivityTemplate, type TemplatePack } from '@core/templates/pack-schema'
 import { NavLink, useNavigation } from '../app/navigation'
+import { enumLabel } from '../i18n/labels'
+import type { TemplatesT } from './template-words'
 import { RecordEditorPage } from '../records/RecordEditorPage'
 import { templateRepository } from './template-services'
 import { useTemplateData } from './use-templates'
@@ -26,15 +29,16 @@ export function fromTemplatePath(packId: string, activityId: string, perspective
 }
 
 export function FromTemplatePage({ packId, activityId, perspective }: { packId: string; activityId: string; perspective?: string }) {
+  const { t } = useTranslation('templates')
   const installed = useTemplateData(async () => (await templateRepository.getPack(packId)) ?? null, [packId])
-  if (installed === undefined) return <main className="page">Loading…</main>
+  if (installed === undefined) return <main className="page">{t('fromTemplate.loading')}</main>
   const activity = installed?.pack.activities.find((candidate) => candidate.id === activityId)
   if (!installed || !activity) {
     return (
       <main className="page">
-        <h1>Template not found</h1>
+        <h1>{t('fromTemplate.notFoundTitle')}</h1>
         <p>
-          {installed ? `Pack “${packId}” has no activity “${activityId}”.` : `No template pack “${packId}” is installed.`} <NavLink to="/templates">Back to the template library</NavLink>
+          {installed ? t('fromTemplate.noActivity', { pack: packId, activity: activityId }) : t('fromTemplate.noPack', { pack: packId })} <NavLink to="/templates">{t('fromTemplate.backToLibrary')}</NavLink>
         </p>
       </main>
     )
@@ -51,20 +55,22 @@ export function FromTemplatePage({ packId, activityId, perspective }: { packId: 
 }
 
 /** What the policy says the vendor is in this activity, in a sentence. */
-function vendorRoleSentence(pack: TemplatePack, activity: ActivityTemplate): string {
-  const role = activity.role === 'processor' ? 'a processor, for its customers' : `a ${RECORD_ROLE_LABELS[activity.role].toLowerCase()}, deciding for itself`
-  return `${pack.vendor.name}'s policy describes this activity with ${pack.vendor.name} acting as ${role}.`
+function vendorRoleSentence(t: TemplatesT, pack: TemplatePack, activity: ActivityTemplate): string {
+  return t(`fromTemplate.vendorRole.${activity.role}`, { vendor: pack.vendor.name })
 }
 
 function PerspectiveChoice({ pack, activity, chosen }: { pack: TemplatePack; activity: ActivityTemplate; chosen: RecordPerspective }) {
+  const { t } = useTranslation('templates')
   const { navigate } = useNavigation()
   const titleId = useId()
   return (
     <section className="perspective-choice" aria-labelledby={titleId}>
-      <h2 id={titleId}>Whose record is this?</h2>
-      <p className="section__note">{vendorRoleSentence(pack, activity)} Your register holds your own records: choose how this activity is yours. Changing it starts the draft again.</p>
+      <h2 id={titleId}>{t('fromTemplate.title')}</h2>
+      <p className="section__note">
+        {vendorRoleSentence(t, pack, activity)} {t('fromTemplate.intro')}
+      </p>
       <fieldset>
-        <legend className="visually-hidden">How the record is made</legend>
+        <legend className="visually-hidden">{t('fromTemplate.legend')}</legend>
         {PERSPECTIVES.map((perspective) => (
           <label key={perspective}>
             <input
@@ -74,8 +80,8 @@ function PerspectiveChoice({ pack, activity, chosen }: { pack: TemplatePack; act
               checked={perspective === chosen}
               onChange={() => void navigate(fromTemplatePath(pack.id, activity.id, perspective), { replace: true })}
             />
-            <strong>{RECORD_PERSPECTIVE_LABELS[perspective]}</strong>
-            <span className="perspective-choice__explanation">{PERSPECTIVE_EXPLANATIONS[perspective]}</span>
+            <strong>{enumLabel('RECORD_PERSPECTIVE_LABELS', perspective)}</strong>
+            <span className="perspective-choice__explanation">{t(`fromTemplate.explanation.${perspective}`)}</span>
           </label>
         ))}
       </fieldset>

@@ -3,47 +3,52 @@
  * policy quotes on demand (and where they stand in the policy), and its open points.
  */
 import { createContext, useContext, useState, type ReactNode } from 'react'
-import {
-  ART9_CONDITION_LABELS,
-  LAWFUL_BASIS_LABELS,
-  RECIPIENT_TYPE_LABELS,
-  RECORD_ROLE_LABELS,
-  RECORD_STATUS_LABELS,
-  RETENTION_END_ACTION_LABELS,
-  SAFEGUARD_LABELS,
-  SECURITY_MEASURE_LABELS,
-  SPECIAL_CATEGORY_LABELS
-} from '@core/records/enums'
-import { PACK_SOURCE_KIND_LABELS, type ActivityTemplate, type TemplatePack } from '@core/templates/pack-schema'
+import { useTranslation } from 'react-i18next'
+import type { ActivityTemplate, TemplatePack } from '@core/templates/pack-schema'
 import { packTransferInstrument } from '@core/templates/instantiate'
-import { transferInstrumentText } from '@core/legal/transfer-text'
-import { termLabel } from '@core/vocabulary/vocabulary'
 import { installedPackSources, sourceOfQuote, type InstalledPack } from '@core/templates/installed-pack'
-import { activityTitle, type StoredRecord } from '@core/records/model'
-import { diffPacks } from '@core/templates/pack-diff'
+import type { StoredRecord } from '@core/records/model'
+import { diffPacks, packRetentionText } from '@core/templates/pack-diff'
+import { templateText } from '@core/templates/template-text'
+import { termLabelIn } from '@core/i18n/catalogues'
 import { PackDiffView } from './PackDiffView'
 import { NavLink } from '../app/navigation'
-import { describeFieldPath } from '@core/records/field-names'
 import { PolicyText } from './PolicyText'
-import { ExportPackButton, ORIGIN_LABELS, policyDate } from './TemplateLibraryPage'
+import { ExportPackButton } from './TemplateLibraryPage'
+import { originLabel, policyDate, recordTitle } from './template-words'
 import { templateRepository } from './template-services'
 import { useTemplateData } from './use-templates'
 import { formatDate } from '../ui/dates'
+import { currentLocale } from '../i18n/i18n'
+import { enumLabel } from '../i18n/labels'
+import { fieldInWords } from '../i18n/findings'
+import type { Transfer } from '@core/records/model'
+
+/** A transfer's instrument in the interface's words, as `transferInstrumentText` says it in English. */
+function transferInstrumentWords(transfer: Pick<Transfer, 'mechanism' | 'instrument' | 'sccModule' | 'derogation'>): string {
+  const parts: string[] = []
+  if (transfer.instrument !== '' && transfer.instrument !== 'derogation') parts.push(enumLabel('TRANSFER_INSTRUMENT_LABELS', transfer.instrument))
+  else if (transfer.mechanism !== '') parts.push(enumLabel('TRANSFER_MECHANISM_LABELS', transfer.mechanism))
+  if (transfer.sccModule !== '') parts.push(enumLabel('SCC_MODULE_LABELS', transfer.sccModule))
+  if (transfer.derogation !== '') parts.push(enumLabel('ART49_DEROGATION_LABELS', transfer.derogation))
+  return parts.join(', ')
+}
 
 /** Opens the policy panel at a quote; null when the pack has no source text, whose quotes are then unverified. */
 const ShowInPolicyContext = createContext<((quote: string) => void) | null>(null)
 
 /** A value's quotes, shown on demand, each with a way to see it in the policy; "Unverified" when they were never checked. */
-export function Quotes({ quotes, label = 'Quote' }: { quotes: string[]; label?: string }) {
+export function Quotes({ quotes, kind = 'quote' }: { quotes: string[]; kind?: 'quote' | 'retention' }) {
+  const { t } = useTranslation('templates')
   const showInPolicy = useContext(ShowInPolicyContext)
   if (quotes.length === 0) return null
   return (
     <details className="quotes">
       <summary>
-        {quotes.length === 1 ? label : `${label}s (${quotes.length})`}
+        {t(`quotes.${kind}`, { count: quotes.length })}
         {showInPolicy ? null : (
-          <span className="evidence__badge evidence__badge--unverified" title="The pack carries no source text: this quote was never checked against the vendor's policy.">
-            Unverified
+          <span className="evidence__badge evidence__badge--unverified" title={t('quotes.unverifiedTitle')}>
+            {t('quotes.unverified')}
           </span>
         )}
       </summary>
@@ -52,7 +57,7 @@ export function Quotes({ quotes, label = 'Quote' }: { quotes: string[]; label?: 
           <blockquote>{quote}</blockquote>
           {showInPolicy ? (
             <button type="button" className="button button--small button--quiet" onClick={() => showInPolicy(quote)}>
-              Show in policy
+              {t('quotes.showInPolicy')}
             </button>
           ) : null}
         </div>
@@ -92,68 +97,62 @@ function Entries<T>({ label, items, render }: { label: string; items: T[]; rende
   )
 }
 
-type PackRetention = NonNullable<ActivityTemplate['retention']>
-
-export function retentionText(retention: PackRetention): string {
-  const end = retention.endAction ? `, then ${RETENTION_END_ACTION_LABELS[retention.endAction].toLowerCase()}` : ''
-  if (retention.mode === 'period' && retention.period !== undefined) {
-    return `${retention.period} ${retention.unit ?? 'years'}${retention.fromEvent ? ` from ${retention.fromEvent}` : ''}${end}`
-  }
-  return `${retention.criterion || 'No period stated'}${end}`
-}
-
 function ActivityCard({ pack, activity, open, readOnly = false }: { pack: TemplatePack; activity: ActivityTemplate; open: boolean; readOnly?: boolean }) {
+  const { t } = useTranslation('templates')
+  const locale = currentLocale()
+  const term = (key: string) => termLabelIn(key, locale)
+  const retentionText = (retention: NonNullable<ActivityTemplate['retention']>) => packRetentionText(retention, locale)
   return (
     <details className="activity" id={`activity-${activity.id}`} open={open}>
       <summary className="activity__summary">
         <span className="activity__name">{activity.name}</span>
-        <span className="badge">{RECORD_ROLE_LABELS[activity.role]}</span>
+        <span className="badge">{enumLabel('RECORD_ROLE_LABELS', activity.role)}</span>
         <span className="activity__counts">
-          {activity.purposes.length} {activity.purposes.length === 1 ? 'purpose' : 'purposes'} · {activity.dataCategories.length} data categories
+          {t('activity.purposes', { count: activity.purposes.length })} · {t('activity.categories', { count: activity.dataCategories.length })}
         </span>
-        {activity.gaps.length > 0 ? <span className="badge badge--gap">{activity.gaps.length} open {activity.gaps.length === 1 ? 'point' : 'points'}</span> : null}
+        {activity.gaps.length > 0 ? <span className="badge badge--gap">{t('activity.openPoints', { count: activity.gaps.length })}</span> : null}
       </summary>
       <div className="activity__body">
         <div className="activity__actions">
           {activity.description ? <p className="activity__description">{activity.description}</p> : <span />}
           {readOnly ? null : (
             <NavLink to={`/records/from-template/${encodeURIComponent(pack.id)}/${encodeURIComponent(activity.id)}`} className="button button--primary button--small">
-              New record from this activity
+              {t('activity.newRecord')}
             </NavLink>
           )}
         </div>
-        <Value label="Role" quotes={activity.roleQuotes}>
-          {RECORD_ROLE_LABELS[activity.role]}
+        <Value label={t('activity.role')} quotes={activity.roleQuotes}>
+          {enumLabel('RECORD_ROLE_LABELS', activity.role)}
         </Value>
         <Entries
-          label="Purposes"
+          label={t('activity.purposesLabel')}
           items={activity.purposes}
           render={(purpose) => ({
             text: (
               <>
                 {purpose.description}
                 <span className="tpl-meta">
-                  {purpose.lawfulBasis ? `Lawful basis: ${LAWFUL_BASIS_LABELS[purpose.lawfulBasis]}` : 'Lawful basis not stated'}
+                  {purpose.lawfulBasis ? t('activity.lawfulBasis', { basis: enumLabel('LAWFUL_BASIS_LABELS', purpose.lawfulBasis) }) : t('activity.lawfulBasisNotStated')}
                   {purpose.legitimateInterest ? ` — ${purpose.legitimateInterest}` : ''}
-                  {purpose.uses.length > 0 ? ` · Uses: ${purpose.uses.map(termLabel).join(', ')}` : ''}
+                  {purpose.uses.length > 0 ? ` · ${t('activity.uses', { uses: purpose.uses.map(term).join(', ') })}` : ''}
                 </span>
               </>
             ),
             quotes: purpose.quotes
           })}
         />
-        <Entries label="Data subjects" items={activity.dataSubjects} render={(subject) => ({ text: termLabel(subject.term), quotes: subject.quotes })} />
+        <Entries label={t('activity.dataSubjects')} items={activity.dataSubjects} render={(subject) => ({ text: term(subject.term), quotes: subject.quotes })} />
         <Entries
-          label="Personal data"
+          label={t('activity.personalData')}
           items={activity.dataCategories}
           render={(category) => ({
             text: (
               <>
-                {termLabel(category.term)}
+                {term(category.term)}
                 {category.wording ? <span className="tpl-meta">“{category.wording}”</span> : null}
                 {category.retention ? (
                   <span className="tpl-meta">
-                    Retention: {retentionText(category.retention)} <Quotes quotes={category.retention.quotes} label="Retention quote" />
+                    {t('activity.retentionValue', { text: retentionText(category.retention) })} <Quotes quotes={category.retention.quotes} kind="retention" />
                   </span>
                 ) : null}
               </>
@@ -162,66 +161,68 @@ function ActivityCard({ pack, activity, open, readOnly = false }: { pack: Templa
           })}
         />
         <Entries
-          label="Special categories"
+          label={t('activity.specialCategories')}
           items={activity.specialCategories}
           render={(special) => ({
-            text: `${SPECIAL_CATEGORY_LABELS[special.category]}${special.condition ? ` — ${ART9_CONDITION_LABELS[special.condition]}` : ' — condition not stated'}`,
+            text: `${enumLabel('SPECIAL_CATEGORY_LABELS', special.category)} — ${special.condition ? enumLabel('ART9_CONDITION_LABELS', special.condition) : t('activity.conditionNotStated')}`,
             quotes: special.quotes
           })}
         />
         {activity.sensitiveDataStance ? (
-          <Value label="Special-category data" quotes={activity.sensitiveDataStance.quotes}>
+          <Value label={t('activity.sensitiveStance')} quotes={activity.sensitiveDataStance.quotes}>
             {activity.sensitiveDataStance.statement}
           </Value>
         ) : null}
         {activity.retention ? (
-          <Value label="Retention" quotes={activity.retention.quotes}>
+          <Value label={t('activity.retention')} quotes={activity.retention.quotes}>
             {retentionText(activity.retention)}
           </Value>
         ) : null}
-        <Entries label="Recipients" items={activity.recipients} render={(recipient) => ({ text: `${recipient.name} (${RECIPIENT_TYPE_LABELS[recipient.type]})`, quotes: recipient.quotes })} />
+        <Entries label={t('activity.recipients')} items={activity.recipients} render={(recipient) => ({ text: `${recipient.name} (${enumLabel('RECIPIENT_TYPE_LABELS', recipient.type)})`, quotes: recipient.quotes })} />
         <Entries
-          label="Sub-processors"
+          label={t('activity.subProcessors')}
           items={activity.subProcessors}
           render={(processor) => ({ text: [processor.name, processor.service, processor.country].filter(Boolean).join(' — '), quotes: processor.quotes })}
         />
         <Entries
-          label="Transfers"
+          label={t('activity.transfers')}
           items={activity.transfers}
           render={(transfer) => ({
-            text: `${transfer.recipient} → ${transfer.country}: ${transfer.mechanism || transfer.instrument ? transferInstrumentText(packTransferInstrument(transfer).fields) : transfer.safeguard ? SAFEGUARD_LABELS[transfer.safeguard] : 'no transfer instrument named'}`,
+            text: `${transfer.recipient} → ${transfer.country}: ${
+              transfer.mechanism || transfer.instrument ? transferInstrumentWords(packTransferInstrument(transfer).fields) : transfer.safeguard ? enumLabel('SAFEGUARD_LABELS', transfer.safeguard) : t('activity.noInstrument')
+            }`,
             quotes: transfer.quotes
           })}
         />
         {activity.securityMeasures ? (
-          <Value label="Security measures" quotes={activity.securityMeasures.quotes}>
-            {activity.securityMeasures.measures.map((measure) => SECURITY_MEASURE_LABELS[measure]).join(', ') || 'None named'}
+          <Value label={t('activity.security')} quotes={activity.securityMeasures.quotes}>
+            {activity.securityMeasures.measures.map((measure) => enumLabel('SECURITY_MEASURE_LABELS', measure)).join(', ') || t('activity.noneNamed')}
             {activity.securityMeasures.description ? <span className="tpl-meta">{activity.securityMeasures.description}</span> : null}
           </Value>
         ) : null}
         {activity.ageLimit ? (
-          <Value label="Age limit" quotes={activity.ageLimit.quotes}>
-            Not meant for people under {activity.ageLimit.minimumAge}
+          <Value label={t('activity.ageLimit')} quotes={activity.ageLimit.quotes}>
+            {t('activity.ageLimitValue', { age: activity.ageLimit.minimumAge })}
           </Value>
         ) : null}
         {activity.automatedDecisionMaking ? (
-          <Value label="Automated decisions" quotes={activity.automatedDecisionMaking.quotes}>
-            {activity.automatedDecisionMaking.exists ? 'Yes' : 'No'}
+          <Value label={t('activity.automated')} quotes={activity.automatedDecisionMaking.quotes}>
+            {activity.automatedDecisionMaking.exists ? t('activity.yes') : t('activity.no')}
             {activity.automatedDecisionMaking.description ? ` — ${activity.automatedDecisionMaking.description}` : ''}
           </Value>
         ) : null}
         {activity.dataSource ? (
-          <Value label="Source of the data" quotes={activity.dataSource.quotes}>
+          <Value label={t('activity.dataSource')} quotes={activity.dataSource.quotes}>
             {activity.dataSource.description}
           </Value>
         ) : null}
         {activity.gaps.length > 0 ? (
-          <div className="gaps" role="group" aria-label={`Open points in ${activity.name}`}>
-            <h4>Open points — the policy leaves these to you</h4>
+          <div className="gaps" role="group" aria-label={t('activity.gapsRegion', { name: activity.name })}>
+            <h4>{t('activity.gapsTitle')}</h4>
             <ul>
               {activity.gaps.map((gap, index) => (
                 <li key={index} className="gap">
-                  <span className={`badge badge--gap`}>{gap.kind === 'silent' ? 'Silent' : 'Vague'}</span> <strong>{describeFieldPath(gap.field)}</strong>: {gap.note}
+                  <span className={`badge badge--gap`}>{gap.kind === 'silent' ? t('activity.silent') : t('activity.vague')}</span> <strong>{fieldInWords(gap.field)}</strong>: {gap.note}
                   <Quotes quotes={gap.quotes} />
                 </li>
               ))}
@@ -239,51 +240,53 @@ function contactLines(contact: TemplatePack['vendor']['privacyContact']): string
 }
 
 function VendorCard({ pack, vendorId }: { pack: TemplatePack; vendorId: string | null }) {
+  const { t } = useTranslation('templates')
   const { vendor } = pack
   const contacts: Array<[string, TemplatePack['vendor']['privacyContact']]> = [
-    ['Privacy contact', vendor.privacyContact],
-    ['Data protection officer', vendor.dpoContact],
-    ['EU representative', vendor.euRepresentative],
-    ['UK representative', vendor.ukRepresentative]
+    [t('vendorCard.privacyContact'), vendor.privacyContact],
+    [t('vendorCard.dpo'), vendor.dpoContact],
+    [t('vendorCard.euRepresentative'), vendor.euRepresentative],
+    [t('vendorCard.ukRepresentative'), vendor.ukRepresentative]
   ]
   return (
     <section className="section" aria-labelledby="vendor-title">
       <div className="section__heading">
-        <h2 id="vendor-title">Vendor: {vendor.name}</h2>
-        {vendorId ? <NavLink to={`/vendors/${encodeURIComponent(vendorId)}`}>Records using this vendor</NavLink> : null}
+        <h2 id="vendor-title">{t('vendorCard.title', { name: vendor.name })}</h2>
+        {vendorId ? <NavLink to={`/vendors/${encodeURIComponent(vendorId)}`}>{t('vendorCard.recordsLink')}</NavLink> : null}
       </div>
-      <Entries label="Legal entities" items={vendor.legalEntities} render={(entity) => ({ text: entity.address ? `${entity.name}, ${entity.address}` : entity.name, quotes: entity.quotes })} />
+      <Entries label={t('vendorCard.legalEntities')} items={vendor.legalEntities} render={(entity) => ({ text: entity.address ? `${entity.name}, ${entity.address}` : entity.name, quotes: entity.quotes })} />
       {contacts.map(([label, contact]) =>
         contact ? (
           <Value key={label} label={label} quotes={contact.quotes}>
-            {contactLines(contact) || 'Named in the policy without details'}
+            {contactLines(contact) || t('vendorCard.namedWithoutDetails')}
           </Value>
         ) : (
           <Value key={label} label={label}>
-            <span className="tpl-none">Not stated in the policy</span>
+            <span className="tpl-none">{t('vendorCard.notStatedInPolicy')}</span>
           </Value>
         )
       )}
-      <Entries label="Controller for" items={vendor.controllerFor} render={(entry) => ({ text: entry.description, quotes: entry.quotes })} />
-      <Entries label="Processor for" items={vendor.processorFor} render={(entry) => ({ text: entry.description, quotes: entry.quotes })} />
+      <Entries label={t('vendorCard.controllerFor')} items={vendor.controllerFor} render={(entry) => ({ text: entry.description, quotes: entry.quotes })} />
+      <Entries label={t('vendorCard.processorFor')} items={vendor.processorFor} render={(entry) => ({ text: entry.description, quotes: entry.quotes })} />
     </section>
   )
 }
 
 /** The documents the pack's quotes were checked against, each with its date or version and SHA-256. */
 function PackSources({ installed }: { installed: InstalledPack }) {
+  const { t } = useTranslation('templates')
   const embedded = installed.pack.sources
   return (
     <section className="section pack-sources" aria-labelledby="pack-sources-title">
-      <h2 id="pack-sources-title">Sources</h2>
-      <p className="section__note">Every quote in this pack was found word for word in {embedded.length > 1 ? 'one of these documents' : 'this document'} when the pack was imported.</p>
+      <h2 id="pack-sources-title">{t('sources.title')}</h2>
+      <p className="section__note">{t('sources.note', { count: Math.max(embedded.length, 1) })}</p>
       <ul>
         {embedded.length > 0 ? (
           embedded.map((source) => (
             <li key={source.id}>
-              <strong>{source.title}</strong> <span className="badge">{PACK_SOURCE_KIND_LABELS[source.kind]}</span>
+              <strong>{source.title}</strong> <span className="badge">{templateText(currentLocale(), `kind.${source.kind}`)}</span>
               <span className="tpl-meta">
-                {[source.date ? `dated ${formatDate(source.date)}` : '', source.version ? `version ${source.version}` : '', `SHA-256 ${source.sha256}`].filter(Boolean).join(' · ')}
+                {[source.date ? t('sources.dated', { date: formatDate(source.date) }) : '', source.version ? t('sources.version', { version: source.version }) : '', `SHA-256 ${source.sha256}`].filter(Boolean).join(' · ')}
               </span>
             </li>
           ))
@@ -299,19 +302,20 @@ function PackSources({ installed }: { installed: InstalledPack }) {
 
 /** Every kept version of the pack: the installed one and each it replaced, each viewable. */
 function VersionsSection({ packId, versions, installedVersion, viewing }: { packId: string; versions: InstalledPack[]; installedVersion: string; viewing: string }) {
+  const { t } = useTranslation('templates')
   return (
     <section className="section" aria-labelledby="versions-title">
-      <h2 id="versions-title">Versions</h2>
-      <p className="section__note">Every version this app has installed is kept, so that records made from an earlier one can be compared with it.</p>
-      <table className="data-table" aria-label="Versions of this pack">
+      <h2 id="versions-title">{t('versions.title')}</h2>
+      <p className="section__note">{t('versions.note')}</p>
+      <table className="data-table" aria-label={t('versions.tableLabel')}>
         <thead>
           <tr>
-            <th scope="col">Version</th>
-            <th scope="col">Policy date</th>
-            <th scope="col">Installed</th>
-            <th scope="col" className="data-table__number">Activities</th>
+            <th scope="col">{t('versions.colVersion')}</th>
+            <th scope="col">{t('versions.colPolicyDate')}</th>
+            <th scope="col">{t('versions.colInstalled')}</th>
+            <th scope="col" className="data-table__number">{t('versions.colActivities')}</th>
             <th scope="col">
-              <span className="tpl-hidden">Actions</span>
+              <span className="tpl-hidden">{t('versions.colActions')}</span>
             </th>
           </tr>
         </thead>
@@ -319,17 +323,17 @@ function VersionsSection({ packId, versions, installedVersion, viewing }: { pack
           {versions.map((row) => (
             <tr key={row.version} aria-current={row.version === viewing ? 'page' : undefined}>
               <td>
-                {row.version} {row.version === installedVersion ? <span className="badge">Installed</span> : <span className="badge">Earlier version</span>}
+                {row.version} {row.version === installedVersion ? <span className="badge">{t('versions.installed')}</span> : <span className="badge">{t('versions.earlier')}</span>}
               </td>
-              <td>{policyDate(row.pack)}</td>
+              <td>{policyDate(t, row.pack)}</td>
               <td>{formatDate(row.installedAt.slice(0, 10))}</td>
               <td className="data-table__number">{row.pack.activities.length}</td>
               <td className="data-table__actions">
                 {row.version === viewing ? (
-                  <span className="tpl-meta--inline">Shown</span>
+                  <span className="tpl-meta--inline">{t('versions.shown')}</span>
                 ) : (
                   <NavLink to={row.version === installedVersion ? `/templates/${encodeURIComponent(packId)}` : `/templates/${encodeURIComponent(packId)}/versions/${encodeURIComponent(row.version)}`}>
-                    View version {row.version}
+                    {t('versions.view', { version: row.version })}
                   </NavLink>
                 )}
               </td>
@@ -343,21 +347,22 @@ function VersionsSection({ packId, versions, installedVersion, viewing }: { pack
 
 /** The records made from the pack, each with the version it was made from and a way to bring it up to the installed one. */
 function DerivedRecordsSection({ packId, records, installedVersion }: { packId: string; records: StoredRecord[]; installedVersion: string }) {
+  const { t } = useTranslation('templates')
   return (
     <section className="section" aria-labelledby="derived-title">
-      <h2 id="derived-title">Records made from this pack</h2>
+      <h2 id="derived-title">{t('derived.title')}</h2>
       {records.length === 0 ? (
-        <p className="empty">No record has been made from this pack yet.</p>
+        <p className="empty">{t('derived.empty')}</p>
       ) : (
-        <table className="data-table" aria-label="Records made from this pack">
+        <table className="data-table" aria-label={t('derived.tableLabel')}>
           <thead>
             <tr>
-              <th scope="col">Record</th>
-              <th scope="col">Status</th>
-              <th scope="col">Made from version</th>
-              <th scope="col">Policy quotes</th>
+              <th scope="col">{t('derived.colRecord')}</th>
+              <th scope="col">{t('derived.colStatus')}</th>
+              <th scope="col">{t('derived.colMadeFrom')}</th>
+              <th scope="col">{t('derived.colQuotes')}</th>
               <th scope="col">
-                <span className="tpl-hidden">Actions</span>
+                <span className="tpl-hidden">{t('derived.colActions')}</span>
               </th>
             </tr>
           </thead>
@@ -369,18 +374,18 @@ function DerivedRecordsSection({ packId, records, installedVersion }: { packId: 
                 <tr key={record.id}>
                   <td>
                     <NavLink to={`/records/${encodeURIComponent(record.id)}`}>
-                      <span className="reference">{record.reference}</span> {activityTitle(record.name)}
+                      <span className="reference">{record.reference}</span> {recordTitle(t, record.name)}
                     </NavLink>
                   </td>
-                  <td>{RECORD_STATUS_LABELS[record.status]}</td>
+                  <td>{enumLabel('RECORD_STATUS_LABELS', record.status)}</td>
                   <td>{record.origin?.packVersion}</td>
-                  <td>{quoteChanges.length === 0 ? 'All still in the policy' : `${quoteChanges.length} no longer in version ${quoteChanges[0]?.packVersion ?? installedVersion}`}</td>
+                  <td>{quoteChanges.length === 0 ? t('derived.allInPolicy') : t('derived.noLonger', { count: quoteChanges.length, version: quoteChanges[0]?.packVersion ?? installedVersion })}</td>
                   <td className="data-table__actions">
                     {current ? (
-                      <span className="tpl-meta--inline">Up to date</span>
+                      <span className="tpl-meta--inline">{t('derived.upToDate')}</span>
                     ) : (
                       <NavLink to={`/templates/${encodeURIComponent(packId)}/compare/${encodeURIComponent(record.id)}`} className="button button--small">
-                        Compare with version {installedVersion}
+                        {t('derived.compare', { version: installedVersion })}
                       </NavLink>
                     )}
                   </td>
@@ -396,6 +401,7 @@ function DerivedRecordsSection({ packId, records, installedVersion }: { packId: 
 
 /** A pack's installed version, or with `version` an earlier one, read only. */
 export function PackPage({ packId, version }: { packId: string; version?: string }) {
+  const { t } = useTranslation('templates')
   const data = useTemplateData(
     async () => ({
       installed: (await templateRepository.getPack(packId)) ?? null,
@@ -406,13 +412,13 @@ export function PackPage({ packId, version }: { packId: string; version?: string
     [packId]
   )
   const [policyQuote, setPolicyQuote] = useState<string | null>(null)
-  if (data === undefined) return <main className="page">Loading…</main>
+  if (data === undefined) return <main className="page">{t('pack.loading')}</main>
   if (data.installed === null) {
     return (
       <main className="page">
-        <h1>Template pack not found</h1>
+        <h1>{t('pack.notFoundTitle')}</h1>
         <p>
-          No pack with id “{packId}” is installed. <NavLink to="/templates">Back to the template library</NavLink>
+          {t('pack.notFound', { id: packId })} <NavLink to="/templates">{t('pack.backToLibrary')}</NavLink>
         </p>
       </main>
     )
@@ -422,9 +428,9 @@ export function PackPage({ packId, version }: { packId: string; version?: string
   if (!shown) {
     return (
       <main className="page">
-        <h1>Version not kept</h1>
+        <h1>{t('pack.versionNotKeptTitle')}</h1>
         <p>
-          Version {version} of {latest.vendorName} is not kept in this app. <NavLink to={`/templates/${encodeURIComponent(packId)}`}>Back to the installed version</NavLink>
+          {t('pack.versionNotKept', { version, vendor: latest.vendorName })} <NavLink to={`/templates/${encodeURIComponent(packId)}`}>{t('pack.backToInstalled')}</NavLink>
         </p>
       </main>
     )
@@ -439,13 +445,13 @@ export function PackPage({ packId, version }: { packId: string; version?: string
       <header className="page__header">
         <div>
           <NavLink to={archived ? `/templates/${encodeURIComponent(packId)}` : '/templates'} className="back">
-            {archived ? `← Installed version ${latest.version}` : '← Template library'}
+            {archived ? t('pack.backInstalled', { version: latest.version }) : t('pack.backLibrary')}
           </NavLink>
           <h1>
-            {pack.vendor.name} <span className="badge">version {pack.version}</span> <span className="badge">{archived ? 'Earlier version, read only' : ORIGIN_LABELS[installed.origin]}</span>
+            {pack.vendor.name} <span className="badge">{t('pack.versionBadge', { version: pack.version })}</span> <span className="badge">{archived ? t('pack.earlierReadOnly') : originLabel(t, installed.origin)}</span>
           </h1>
           <p className="lead">
-            {pack.source.title} · policy dated {policyDate(pack)} · {pack.activities.length} activity templates · pack id {pack.id}
+            {t('pack.lead', { title: pack.source.title, date: policyDate(t, pack), count: pack.activities.length, id: pack.id })}
             {pack.source.url ? (
               <>
                 {' '}· <span className="tpl-meta--inline">{pack.source.url}</span>
@@ -457,20 +463,16 @@ export function PackPage({ packId, version }: { packId: string; version?: string
       </header>
       {archived ? (
         <div className="banner banner--info pack-page__note" role="note">
-          <p>
-            You are looking at version {installed.version}, which version {latest.version} replaced. It is kept so that records made from it can be compared; new records are made from the installed version.
-          </p>
+          <p>{t('pack.archivedNote', { version: installed.version, latest: latest.version })}</p>
           <details>
-            <summary>What changed from version {installed.version} to version {latest.version}</summary>
-            <PackDiffView diff={diffPacks(installed.pack, latest.pack)} />
+            <summary>{t('pack.whatChanged', { version: installed.version, latest: latest.version })}</summary>
+            <PackDiffView diff={diffPacks(installed.pack, latest.pack, currentLocale())} />
           </details>
         </div>
       ) : null}
       {sources.length === 0 ? (
         <p className="banner banner--info pack-page__note">
-          {installed.origin === 'user'
-            ? 'This pack was authored in the app from your own records: there is no policy text behind it.'
-            : 'This pack carries no source text, so its quotes were never checked against the vendor\'s policy: every value shows as unverified, and in records made from it they do not count as evidence.'}
+          {installed.origin === 'user' ? t('pack.noSourceUser') : t('pack.noSourceUnverified')}
         </p>
       ) : (
         <PackSources installed={installed} />
@@ -480,8 +482,8 @@ export function PackPage({ packId, version }: { packId: string; version?: string
           <div className="pack-layout__main">
             <VendorCard pack={pack} vendorId={data.vendor?.id ?? null} />
             <section className="section" aria-labelledby="activities-title">
-              <h2 id="activities-title">Activity templates</h2>
-              <p className="section__note">Open an activity to see each value with the policy's words behind it. Open points are where the policy is silent or vague: a record made from the activity lists them for you to decide.</p>
+              <h2 id="activities-title">{t('pack.activitiesTitle')}</h2>
+              <p className="section__note">{t('pack.activitiesNote')}</p>
               {pack.activities.map((activity, index) => (
                 <ActivityCard key={activity.id} pack={pack} activity={activity} open={index === 0} readOnly={archived} />
               ))}

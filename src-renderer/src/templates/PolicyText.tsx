@@ -1,8 +1,10 @@
 /** A vendor's policy text with one quote highlighted, rendered as text (never as HTML). */
 import { useEffect, useLayoutEffect, useMemo, useRef } from 'react'
+import { useTranslation } from 'react-i18next'
 import { locateQuote } from './quote-location'
 
 export function PolicyText({ title, text, quote, onClose }: { title: string; text: string; quote: string; onClose: () => void }) {
+  const { t } = useTranslation('templates')
   const range = useMemo(() => locateQuote(text, quote), [text, quote])
   const scrollerRef = useRef<HTMLDivElement>(null)
   const markRef = useRef<HTMLElement>(null)
@@ -20,22 +22,22 @@ export function PolicyText({ title, text, quote, onClose }: { title: string; tex
     return () => window.removeEventListener('keydown', onKey)
   }, [onClose])
   return (
-    <aside className="policy" aria-label="Policy text">
+    <aside className="policy" aria-label={t('policy.region')}>
       <div className="policy__header">
         <div>
-          <h2>Policy text</h2>
+          <h2>{t('policy.title')}</h2>
           <p className="policy__title">{title}</p>
         </div>
-        <button type="button" className="button button--small" onClick={onClose} aria-keyshortcuts="Escape" title="Close (Esc)">
-          Close
+        <button type="button" className="button button--small" onClick={onClose} aria-keyshortcuts="Escape" title={t('policy.closeTitle')}>
+          {t('policy.close')}
         </button>
       </div>
       {range ? null : (
         <p className="banner banner--error" role="alert">
-          This quote was not found in the policy text.
+          {t('policy.notFound')}
         </p>
       )}
-      <div className="policy__scroller" ref={scrollerRef} tabIndex={0} role="region" aria-label={`Policy text: ${title}`}>
+      <div className="policy__scroller" ref={scrollerRef} tabIndex={0} role="region" aria-label={t('policy.scroller', { title })}>
         <pre className="policy__text">
           {range ? (
             <>

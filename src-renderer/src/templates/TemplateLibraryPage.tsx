@@ -4,10 +4,10 @@
  * asks before applying.
  */
 import { useEffect, useRef, useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import { toast } from 'sonner'
-import { MAX_PACK_FILE_BYTES, type TemplatePack } from '@core/templates/pack-schema'
+import { MAX_PACK_FILE_BYTES } from '@core/templates/pack-schema'
 import type { Problem } from '@core/util/problems'
-import type { InstalledPack } from '@core/templates/installed-pack'
 import { describeDiff } from '@core/templates/pack-diff'
 import { describePackPath } from '@core/templates/pack-path-names'
 import type { ApplicablePreview, PackPreview } from '../db/template-repository'
@@ -16,26 +16,21 @@ import { host } from '../host/host'
 import { AffectedRecordsTable, PackDiffView } from './PackDiffView'
 import { templateRepository } from './template-services'
 import { useTemplateData } from './use-templates'
-import { formatDate } from '../ui/dates'
+import { originLabel, policyDate, type TemplatesT } from './template-words'
+import { currentLocale } from '../i18n/i18n'
 import { failureReason } from '../ui/failure-text'
 import { useAsyncAction } from '../ui/use-async-action'
 
-export const ORIGIN_LABELS: Record<InstalledPack['origin'], string> = { shipped: 'Shipped', imported: 'Imported', user: 'Your own' }
-
-export function policyDate(pack: TemplatePack): string {
-  const date = pack.source.effectiveDate ?? pack.source.lastUpdated
-  return date ? formatDate(date) : 'not stated'
-}
-
 export function ExportPackButton({ packId }: { packId: string }) {
+  const { t } = useTranslation('templates')
   const exportPack = useAsyncAction(async () => {
     const { fileName, text } = await templateRepository.exportPack(packId)
-    const result = await host.saveFile({ title: 'Export template pack', suggestedName: fileName, filters: [{ name: 'Template pack', extensions: ['json'] }], data: text })
-    if (result.status === 'saved') toast.success(`Exported ${result.name}`)
-  }, `Could not export pack ${packId}`)
+    const result = await host.saveFile({ title: t('export.dialogTitle'), suggestedName: fileName, filters: [{ name: t('export.filter'), extensions: ['json'] }], data: text })
+    if (result.status === 'saved') toast.success(t('export.done', { name: result.name }))
+  }, t('export.failed', { id: packId }))
   return (
-    <button type="button" className="button button--small" onClick={() => void exportPack.run()} disabled={exportPack.busy} aria-label={`Export ${packId}`}>
-      Export
+    <button type="button" className="button button--small" onClick={() => void exportPack.run()} disabled={exportPack.busy} aria-label={t('export.label', { id: packId })}>
+      {t('export.button')}
     </button>
   )
 }
@@ -58,18 +53,14 @@ function parsedOrNothing(text: string): unknown {
 /** Each problem where a person reads it (“Activity 1 “Accounts” › Purpose 2 › Quote 1”), then the JSON path the author edits. */
 const problemLines = (problems: Problem[], pack?: unknown) => problems.map((problem) => `${describePackPath(problem.path, pack)} — ${problem.path}: ${problem.message}`)
 
-function outcomeOf(fileName: string, preview: Exclude<PackPreview, ApplicablePreview>, pack?: unknown): Outcome {
+function outcomeOf(t: TemplatesT, fileName: string, preview: Exclude<PackPreview, ApplicablePreview>, pack?: unknown): Outcome {
   switch (preview.kind) {
     case 'invalid':
-      return { tone: 'error', title: `${fileName} is not a valid template pack. Nothing was imported.`, lines: problemLines(preview.problems, pack) }
+      return { tone: 'error', title: t('import.invalid', { file: fileName }), lines: problemLines(preview.problems, pack) }
     case 'same':
-      return { tone: 'info', title: `${fileName}: ${preview.pack.vendor.name} pack “${preview.pack.id}” version ${preview.pack.version} is already installed, nothing changed.`, lines: [] }
+      return { tone: 'info', title: t('import.same', { file: fileName, what: t('import.what', { vendor: preview.pack.vendor.name, id: preview.pack.id, version: preview.pack.version }) }), lines: [] }
     case 'older':
-      return {
-        tone: 'error',
-        title: `${fileName} holds version ${preview.pack.version} of pack “${preview.pack.id}”, older than the installed version ${preview.installed.version}. It was not imported; nothing changed.`,
-        lines: []
-      }
+      return { tone: 'error', title: t('import.older', { file: fileName, version: preview.pack.version, id: preview.pack.id, installed: preview.installed.version }), lines: [] }
   }
 }
 
@@ -83,6 +74,7 @@ function decodeText(bytes: Uint8Array): string | null {
 
 /** What a newer version changes, in full, and the records it affects, asking before applying. */
 function UpgradeDialog({ preview, onAnswer }: { preview: Extract<PackPreview, { kind: 'newer' }>; onAnswer: (apply: boolean) => void }) {
+  const { t } = useTranslation('templates')
   const dialogRef = useRef<HTMLDialogElement>(null)
   useEffect(() => {
     if (!dialogRef.current?.open) dialogRef.current?.showModal()
@@ -90,21 +82,16 @@ function UpgradeDialog({ preview, onAnswer }: { preview: Extract<PackPreview, { 
   const { diff, affected } = preview
   return (
     <dialog ref={dialogRef} className="dialog dialog--wide" aria-labelledby="upgrade-title" onCancel={(event) => { event.preventDefault(); onAnswer(false) }}>
-      <h2 id="upgrade-title">
-        Update {preview.pack.vendor.name} from version {diff.installedVersion} to {diff.incomingVersion}?
-      </h2>
+      <h2 id="upgrade-title">{t('upgrade.title', { vendor: preview.pack.vendor.name, from: diff.installedVersion, to: diff.incomingVersion })}</h2>
       <div className="dialog__body upgrade">
-        <p className="upgrade__summary">{describeDiff(diff)}.</p>
+        <p className="upgrade__summary">{describeDiff(diff, currentLocale())}.</p>
         <PackDiffView diff={diff} />
-        <h3>Records this update affects</h3>
+        <h3>{t('upgrade.affectedTitle')}</h3>
         {affected.length === 0 ? (
-          <p>None: no record was made from an activity this update changes or removes.</p>
+          <p>{t('upgrade.noneAffected')}</p>
         ) : (
           <>
-            <p>
-              Each record is measured against the version it was made from. The records stay as they are; after the update, compare each with the new version on the pack's page and
-              take over what applies. A record whose policy quotes changed goes back to review.
-            </p>
+            <p>{t('upgrade.affectedIntro')}</p>
             <AffectedRecordsTable affected={affected} />
           </>
         )}
@@ -112,10 +99,10 @@ function UpgradeDialog({ preview, onAnswer }: { preview: Extract<PackPreview, { 
       </div>
       <div className="dialog__actions">
         <button type="button" className="button" onClick={() => onAnswer(false)} autoFocus>
-          Cancel
+          {t('upgrade.cancel')}
         </button>
         <button type="button" className="button button--primary" onClick={() => onAnswer(true)}>
-          Apply update
+          {t('upgrade.apply')}
         </button>
       </div>
     </dialog>
@@ -123,15 +110,17 @@ function UpgradeDialog({ preview, onAnswer }: { preview: Extract<PackPreview, { 
 }
 
 function WarningList({ warnings }: { warnings: Problem[] }) {
+  const { t } = useTranslation('templates')
   return (
     <div className="tpl-warnings">
-      <h3>Warnings</h3>
+      <h3>{t('library.warnings')}</h3>
       <ul>{problemLines(warnings).map((line, index) => <li key={index}>{line}</li>)}</ul>
     </div>
   )
 }
 
 export function TemplateLibraryPage() {
+  const { t } = useTranslation('templates')
   const packs = useTemplateData(() => templateRepository.listPacks(), [])
   const [outcome, setOutcome] = useState<Outcome | null>(null)
   const [pendingUpgrade, setPendingUpgrade] = useState<{ fileName: string; preview: Extract<PackPreview, { kind: 'newer' }> } | null>(null)
@@ -139,56 +128,51 @@ export function TemplateLibraryPage() {
 
   const install = async (fileName: string, preview: ApplicablePreview) => {
     const installed = await templateRepository.applyPack(preview, 'imported')
-    const what = `${installed.vendorName} pack “${installed.id}” version ${installed.version}`
+    const what = t('import.what', { vendor: installed.vendorName, id: installed.id, version: installed.version })
     const sourceCount = installed.pack.sources.filter((source) => source.text.trim() !== '').length
-    const checked = preview.quotesChecked
-      ? ` Every quote was found word for word in ${sourceCount > 1 ? `its ${sourceCount} embedded sources` : 'its embedded source'}.`
-      : ' It carries no source text: its quotes were not checked, so its values show as unverified.'
-    setOutcome({
-      tone: 'success',
-      title: `${preview.kind === 'newer' ? `${fileName}: updated ${what}.` : `${fileName}: installed ${what} with ${installed.pack.activities.length} activity templates.`}${checked}`,
-      lines: problemLines(preview.warnings)
-    })
-    toast.success(preview.kind === 'newer' ? `Updated ${installed.id} to ${installed.version}` : `Installed ${installed.id} ${installed.version}`)
+    const checked = preview.quotesChecked ? t('import.checked', { count: sourceCount }) : t('import.unchecked')
+    const done = preview.kind === 'newer' ? t('import.updated', { file: fileName, what }) : t('import.installed', { file: fileName, what, count: installed.pack.activities.length })
+    setOutcome({ tone: 'success', title: `${done} ${checked}`, lines: problemLines(preview.warnings) })
+    toast.success(preview.kind === 'newer' ? t('import.toastUpdated', { id: installed.id, version: installed.version }) : t('import.toastInstalled', { id: installed.id, version: installed.version }))
   }
 
   const importPack = useAsyncAction(async () => {
-    const opened = await host.openFile({ title: 'Import a template pack', filters: [{ name: 'Template pack', extensions: ['json'] }], maxBytes: MAX_PACK_FILE_BYTES })
+    const opened = await host.openFile({ title: t('import.dialogTitle'), filters: [{ name: t('export.filter'), extensions: ['json'] }], maxBytes: MAX_PACK_FILE_BYTES })
     if (opened.status === 'cancelled') return
     if (opened.status === 'refused') {
-      setOutcome({ tone: 'error', title: `${opened.name} was not imported. Nothing changed.`, lines: [opened.reason] })
+      setOutcome({ tone: 'error', title: t('import.notImported', { file: opened.name }), lines: [opened.reason] })
       return
     }
     setBusy(true)
     try {
       const text = decodeText(opened.bytes)
       if (text === null) {
-        setOutcome({ tone: 'error', title: `${opened.name} is not a valid template pack. Nothing was imported.`, lines: ['$: the file is not UTF-8 text'] })
+        setOutcome({ tone: 'error', title: t('import.invalid', { file: opened.name }), lines: [`$: ${t('import.notUtf8')}`] })
         return
       }
-      const preview = await templateRepository.previewPackText(text)
+      const preview = await templateRepository.previewPackText(text, currentLocale())
       if (preview.kind === 'new') await install(opened.name, preview)
       else if (preview.kind === 'newer') setPendingUpgrade({ fileName: opened.name, preview })
-      else setOutcome(outcomeOf(opened.name, preview, preview.kind === 'invalid' ? parsedOrNothing(text) : undefined))
+      else setOutcome(outcomeOf(t, opened.name, preview, preview.kind === 'invalid' ? parsedOrNothing(text) : undefined))
     } catch (error) {
-      setOutcome({ tone: 'error', title: `${opened.name} was not imported. Nothing changed.`, lines: [failureReason(error)] })
+      setOutcome({ tone: 'error', title: t('import.notImported', { file: opened.name }), lines: [failureReason(error)] })
     } finally {
       setBusy(false)
     }
-  }, 'Could not open the pack file')
+  }, t('import.openFailed'))
 
   const answerUpgrade = async (apply: boolean) => {
     const pending = pendingUpgrade
     setPendingUpgrade(null)
     if (!pending) return
     if (!apply) {
-      setOutcome({ tone: 'info', title: `${pending.fileName}: update cancelled, nothing changed.`, lines: [] })
+      setOutcome({ tone: 'info', title: t('import.cancelled', { file: pending.fileName }), lines: [] })
       return
     }
     try {
       await install(pending.fileName, pending.preview)
     } catch (error) {
-      setOutcome({ tone: 'error', title: `${pending.fileName} was not imported. Nothing changed.`, lines: [failureReason(error)] })
+      setOutcome({ tone: 'error', title: t('import.notImported', { file: pending.fileName }), lines: [failureReason(error)] })
     }
   }
 
@@ -196,18 +180,18 @@ export function TemplateLibraryPage() {
     <main className="page">
       <header className="page__header">
         <div>
-          <h1>Template library</h1>
-          <p className="lead">Packs drawn from vendors' privacy policies. Each activity pre-fills a record, every value with the policy's own words.</p>
+          <h1>{t('library.title')}</h1>
+          <p className="lead">{t('library.lead')}</p>
         </div>
         <div className="page__actions">
-          <NavLink to="/templates/draft" className="button">Draft a pack from a policy…</NavLink>
+          <NavLink to="/templates/draft" className="button">{t('library.draftFromPolicy')}</NavLink>
           <button type="button" className="button button--primary" onClick={() => void importPack.run()} disabled={busy || importPack.busy}>
-            Import pack…
+            {t('library.importPack')}
           </button>
         </div>
       </header>
       {outcome ? (
-        <div className={`banner tpl-outcome banner--${outcome.tone === 'error' ? 'error' : outcome.tone === 'success' ? 'success' : 'info'}`} role={outcome.tone === 'error' ? 'alert' : 'status'} aria-label="Import result">
+        <div className={`banner tpl-outcome banner--${outcome.tone === 'error' ? 'error' : outcome.tone === 'success' ? 'success' : 'info'}`} role={outcome.tone === 'error' ? 'alert' : 'status'} aria-label={t('import.region')}>
           <p className="tpl-outcome__title">{outcome.title}</p>
           {outcome.lines.length > 0 ? (
             <ul className="tpl-outcome__lines">
@@ -219,21 +203,21 @@ export function TemplateLibraryPage() {
         </div>
       ) : null}
       {packs === undefined ? (
-        <p>Loading the template packs…</p>
+        <p>{t('library.loading')}</p>
       ) : packs.length === 0 ? (
-        <p className="empty">No template packs are installed.</p>
+        <p className="empty">{t('library.empty')}</p>
       ) : (
-        <table className="data-table" aria-label="Template packs">
+        <table className="data-table" aria-label={t('library.tableLabel')}>
           <thead>
             <tr>
-              <th>Vendor</th>
-              <th>Pack</th>
-              <th>Version</th>
-              <th>Policy date</th>
-              <th className="data-table__number">Activities</th>
-              <th>Origin</th>
+              <th>{t('library.col.vendor')}</th>
+              <th>{t('library.col.pack')}</th>
+              <th>{t('library.col.version')}</th>
+              <th>{t('library.col.policyDate')}</th>
+              <th className="data-table__number">{t('library.col.activities')}</th>
+              <th>{t('library.col.origin')}</th>
               <th>
-                <span className="tpl-hidden">Actions</span>
+                <span className="tpl-hidden">{t('library.col.actions')}</span>
               </th>
             </tr>
           </thead>
@@ -246,10 +230,10 @@ export function TemplateLibraryPage() {
                 </td>
                 <td className="tpl-id">{installed.id}</td>
                 <td>{installed.version}</td>
-                <td>{policyDate(installed.pack)}</td>
+                <td>{policyDate(t, installed.pack)}</td>
                 <td className="data-table__number">{installed.pack.activities.length}</td>
                 <td>
-                  <span className={`badge badge--origin-${installed.origin}`}>{ORIGIN_LABELS[installed.origin]}</span>
+                  <span className={`badge badge--origin-${installed.origin}`}>{originLabel(t, installed.origin)}</span>
                 </td>
                 <td className="data-table__actions">
                   <ExportPackButton packId={installed.id} />

@@ -45,7 +45,7 @@ export function recordText(locale: Locale): RecordText {
   // French sets a space before a colon.
   const colon = locale === 'fr' ? ' : ' : ': '
   const retentionText = (retention: Retention): string => {
-    const end = labelIn(locale, 'endAction', retention.endAction).toLowerCase()
+    const end = retention.endAction === '' ? `(${notStated.toLowerCase()})` : labelIn(locale, 'endAction', retention.endAction).toLowerCase()
     if (retention.mode === 'period' && retention.period !== null) {
       const unit = labelIn(locale, 'retentionUnit', retention.unit)
       return retention.fromEvent
