@@ -50,6 +50,8 @@ export async function runExportJob(repository: RegisterRepository, request: Expo
 
 async function exportJob(repository: RegisterRepository, request: ExportJobRequest, onStage: (stage: ExportStage) => void, digestWorker: DigestWorker | null): Promise<ExportJobResult> {
   onStage({ step: 'reading' })
+  // The writer's code loads while the records are read, not after.
+  const writerModules = request.write ? Promise.all([import('@core/workbook/write-workbook'), import('@core/workbook/remote-digests')]) : null
   const records = request.ids === null ? await repository.allRecords() : (await repository.recordsById(request.ids)).filter((record): record is StoredRecord => record !== undefined)
   const db = repository.db
   const [organisation, vendors, packs, packArchive, context, log, anchor] = await Promise.all([
@@ -76,10 +78,10 @@ async function exportJob(repository: RegisterRepository, request: ExportJobReque
     ...(request.layout ? { layout: request.layout } : {}),
     ...exportChecks(records, context, log, anchor, request.ids === null)
   }
-  if (!request.write) return { kind: 'data', data, records: records.length }
+  if (!writerModules) return { kind: 'data', data, records: records.length }
   const fingerprint = await recordsPrint
   if (fingerprint) data.fingerprint = fingerprint
-  const [{ writeWorkbookBuffer }, { RemoteDigestsFailed }] = await Promise.all([import('@core/workbook/write-workbook'), import('@core/workbook/remote-digests')])
+  const [{ writeWorkbookBuffer }, { RemoteDigestsFailed }] = await writerModules
   const progress = (done: number, total: number) => onStage({ step: 'writing', done, total })
   let bytes: Uint8Array<ArrayBuffer>
   try {
