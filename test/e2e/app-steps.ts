@@ -28,3 +28,35 @@ export async function setUpOrganisation(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Save and open the register' }).click()
   await page.getByRole('heading', { name: 'Register of processing activities' }).waitFor()
 }
+
+/** The first-run screen's words in French and German, as the tests that run the app in those languages look for them. */
+export const FIRST_RUN_WORDS = {
+  fr: {
+    locale: 'fr-FR',
+    yourName: 'Votre nom',
+    yourRole: 'Votre fonction',
+    controller: 'Responsable du traitement — art. 30, par. 1, point a)',
+    organisationName: 'Nom de l’organisme',
+    saveAndOpen: 'Enregistrer et ouvrir le registre',
+    registerTitle: 'Registre des activités de traitement'
+  },
+  de: {
+    locale: 'de-DE',
+    yourName: 'Ihr Name',
+    yourRole: 'Ihre Funktion',
+    controller: 'Verantwortlicher — Art. 30 Abs. 1 lit. a',
+    organisationName: 'Name der Organisation',
+    saveAndOpen: 'Speichern und Verzeichnis öffnen',
+    registerTitle: 'Verzeichnis von Verarbeitungstätigkeiten'
+  }
+} as const
+export type FirstRunWords = (typeof FIRST_RUN_WORDS)[keyof typeof FIRST_RUN_WORDS]
+
+/** The first run in French or German: the least the register needs, then the register. */
+export async function setUpOrganisationIn(page: Page, words: FirstRunWords): Promise<void> {
+  await page.getByLabel(words.yourName).fill('Dana Fischer')
+  await page.getByLabel(words.yourRole).fill('DPO')
+  await page.locator('fieldset', { hasText: words.controller }).getByLabel(words.organisationName).fill('Northwind Analytics GmbH')
+  await page.getByRole('button', { name: words.saveAndOpen }).click()
+  await page.getByRole('heading', { name: words.registerTitle }).waitFor()
+}

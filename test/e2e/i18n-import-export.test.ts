@@ -6,6 +6,7 @@
  * the language too. At 1280×800 nothing is cut off, and no English text of the page's catalogue
  * is left on screen. Screenshots: test-results/screenshots/i18n-io-<language>-*.png.
  */
+import { FIRST_RUN_WORDS, setUpOrganisationIn } from './app-steps'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -82,13 +83,7 @@ async function englishOnScreen(page: Page): Promise<string[]> {
 
 const WORDS = {
   fr: {
-    locale: 'fr-FR',
-    yourName: 'Votre nom',
-    yourRole: 'Votre fonction',
-    controller: 'Responsable du traitement — art. 30, par. 1, point a)',
-    organisationName: 'Nom de l’organisme',
-    saveAndOpen: 'Enregistrer et ouvrir le registre',
-    registerTitle: 'Registre des activités de traitement',
+    ...FIRST_RUN_WORDS.fr,
     data: 'Import et export',
     restoreFromFile: 'Restaurer depuis un fichier de sauvegarde…',
     summary: 'Sauvegarde à restaurer',
@@ -121,13 +116,7 @@ const WORDS = {
     completeness: 'Complétude de l’art. 30'
   },
   de: {
-    locale: 'de-DE',
-    yourName: 'Ihr Name',
-    yourRole: 'Ihre Funktion',
-    controller: 'Verantwortlicher — Art. 30 Abs. 1 lit. a',
-    organisationName: 'Name der Organisation',
-    saveAndOpen: 'Speichern und Verzeichnis öffnen',
-    registerTitle: 'Verzeichnis von Verarbeitungstätigkeiten',
+    ...FIRST_RUN_WORDS.de,
     data: 'Import und Export',
     restoreFromFile: 'Aus einer Sicherungsdatei wiederherstellen…',
     summary: 'Wiederherzustellende Sicherung',
@@ -182,11 +171,7 @@ describe.each(Object.entries(WORDS))('Import & export in %s', (language, words) 
     }
     try {
       await page.goto(session.baseUrl)
-      await page.getByLabel(words.yourName).fill('Dana Fischer')
-      await page.getByLabel(words.yourRole).fill('DPO')
-      await page.locator('fieldset', { hasText: words.controller }).getByLabel(words.organisationName).fill('Northwind Analytics GmbH')
-      await page.getByRole('button', { name: words.saveAndOpen }).click()
-      await page.getByRole('heading', { name: words.registerTitle }).waitFor()
+      await setUpOrganisationIn(page, words)
       await page.getByRole('link', { name: words.data, exact: true }).click()
       await page.getByRole('heading', { name: words.data, level: 1 }).waitFor()
       await look('page')

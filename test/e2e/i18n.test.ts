@@ -5,6 +5,7 @@
  * format; at 1280×800 no button, label, heading or table header is cut off. A choice made in the
  * picker outlasts a reload and wins over the browser's language.
  */
+import { FIRST_RUN_WORDS } from './app-steps'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { generateDemoRegister } from '@core/demo/demo-register'
@@ -36,17 +37,11 @@ async function openIn(locale: string): Promise<{ page: Page; pageErrors: string[
 /** The words each language shows, the GDPR's own terms among them (see docs/i18n-glossary.md). */
 const WORDS = {
   fr: {
-    locale: 'fr-FR',
+    ...FIRST_RUN_WORDS.fr,
     welcome: 'Bienvenue',
-    yourName: 'Votre nom',
-    yourRole: 'Votre fonction',
-    controller: 'Responsable du traitement — art. 30, par. 1, point a)',
-    organisationName: 'Nom de l’organisme',
     email: 'Courriel',
     dpo: 'Délégué à la protection des données',
     dpoName: 'Nom du DPD',
-    saveAndOpen: 'Enregistrer et ouvrir le registre',
-    registerTitle: 'Registre des activités de traitement',
     newController: 'Nouvelle fiche (responsable du traitement)',
     activityName: 'Nom de l’activité de traitement',
     addPurpose: 'Ajouter une finalité',
@@ -67,17 +62,11 @@ const WORDS = {
     language: 'Langue'
   },
   de: {
-    locale: 'de-DE',
+    ...FIRST_RUN_WORDS.de,
     welcome: 'Willkommen',
-    yourName: 'Ihr Name',
-    yourRole: 'Ihre Funktion',
-    controller: 'Verantwortlicher — Art. 30 Abs. 1 lit. a',
-    organisationName: 'Name der Organisation',
     email: 'E-Mail',
     dpo: 'Datenschutzbeauftragter',
     dpoName: 'Name des Datenschutzbeauftragten',
-    saveAndOpen: 'Speichern und Verzeichnis öffnen',
-    registerTitle: 'Verzeichnis von Verarbeitungstätigkeiten',
     newController: 'Neuer Eintrag als Verantwortlicher',
     activityName: 'Bezeichnung der Verarbeitungstätigkeit',
     addPurpose: 'Zweck hinzufügen',

@@ -15,7 +15,7 @@ import { confirmSuggestion } from '@core/records/suggestions'
 import { recordFromActivity } from '@core/templates/instantiate'
 import { validatePackText } from '@core/templates/validate-pack'
 import { screenshot, startRenderer, type RendererSession } from './browser'
-import { waitForShippedPacks } from './app-steps'
+import { FIRST_RUN_WORDS, setUpOrganisationIn, waitForShippedPacks } from './app-steps'
 import { overflowing } from './overflow'
 import { readTables } from './stored-tables'
 import { NEW_YOUTUBE_QUOTE, V2_ACTIVITY_ID, haivisionV1Text, haivisionV2 } from '../fixtures/packs/haivision-v2'
@@ -48,13 +48,7 @@ type Bench = { ropaBench: { repository: { insertRecords(forms: unknown[]): Promi
 /** The words each language shows on the template screens (the first-run screen's, to get there). */
 const WORDS = {
   fr: {
-    locale: 'fr-FR',
-    yourName: 'Votre nom',
-    yourRole: 'Votre fonction',
-    controller: 'Responsable du traitement — art. 30, par. 1, point a)',
-    organisationName: 'Nom de l’organisme',
-    saveAndOpen: 'Enregistrer et ouvrir le registre',
-    registerTitle: 'Registre des activités de traitement',
+    ...FIRST_RUN_WORDS.fr,
     templates: 'Modèles',
     library: 'Bibliothèque de modèles',
     packsTable: 'Packs de modèles',
@@ -91,13 +85,7 @@ const WORDS = {
     saved: /suit désormais Haivision version 1\.1\.0/
   },
   de: {
-    locale: 'de-DE',
-    yourName: 'Ihr Name',
-    yourRole: 'Ihre Funktion',
-    controller: 'Verantwortlicher — Art. 30 Abs. 1 lit. a',
-    organisationName: 'Name der Organisation',
-    saveAndOpen: 'Speichern und Verzeichnis öffnen',
-    registerTitle: 'Verzeichnis von Verarbeitungstätigkeiten',
+    ...FIRST_RUN_WORDS.de,
     templates: 'Vorlagen',
     library: 'Vorlagenbibliothek',
     packsTable: 'Vorlagenpakete',
@@ -155,11 +143,7 @@ describe.each(Object.entries(WORDS))('the template screens in %s', (language, wo
       cutOff.push(...(await overflowing(page)).map((problem) => `${name}: ${problem}`))
     }
     try {
-      await page.getByLabel(words.yourName).fill('Dana Fischer')
-      await page.getByLabel(words.yourRole).fill('DPO')
-      await page.locator('fieldset', { hasText: words.controller }).getByLabel(words.organisationName).fill('Northwind Analytics GmbH')
-      await page.getByRole('button', { name: words.saveAndOpen }).click()
-      await page.getByRole('heading', { name: words.registerTitle }).waitFor()
+      await setUpOrganisationIn(page, words)
       await waitForShippedPacks(page)
       const [made] = await page.evaluate((form) => (window as unknown as Bench).ropaBench.repository.insertRecords([form]), controllerRecord())
 

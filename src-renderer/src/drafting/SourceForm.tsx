@@ -3,7 +3,7 @@
  * title, date and version, and its text, pasted or opened from a .txt or .md file. The first
  * document also takes the vendor's name, when the author knows it better than the text says it.
  */
-import { useEffect, useId, useRef, useState } from 'react'
+import { useEffect, useId, useRef, useState, type Ref } from 'react'
 import { useTranslation } from 'react-i18next'
 import { PACK_SOURCE_KIND_LABELS } from '@core/templates/pack-schema'
 import { keysOf } from '@core/records/enums'
@@ -66,13 +66,7 @@ export function SourceForm({ initialKind, withVendor, reading, busy, openFile, o
       <div className="draft-source__row">
         <div className="field">
           <label htmlFor={`${id}-kind`}>{t('source.kind')}</label>
-          <select ref={kindRef} id={`${id}-kind`} value={kind} onChange={(event) => setKind(event.target.value as DraftSource['kind'])}>
-            {keysOf(PACK_SOURCE_KIND_LABELS).map((key) => (
-              <option key={key} value={key}>
-                {t(`kinds.${key}`)}
-              </option>
-            ))}
-          </select>
+          <SourceKindSelect ref={kindRef} id={`${id}-kind`} value={kind} onChange={setKind} />
         </div>
         <div className="field">
           <label htmlFor={`${id}-title`}>{t('source.title')}</label>
@@ -124,5 +118,19 @@ export function SourceForm({ initialKind, withVendor, reading, busy, openFile, o
         ) : null}
       </div>
     </div>
+  )
+}
+
+/** The kinds of document a pack embeds (privacy policy, sub-processor list, DPA…), for adding one or changing it. */
+export function SourceKindSelect({ id, value, onChange, ref }: { id: string; value: DraftSource['kind']; onChange: (kind: DraftSource['kind']) => void; ref?: Ref<HTMLSelectElement> }) {
+  const { t } = useTranslation('drafting')
+  return (
+    <select ref={ref} id={id} value={value} onChange={(event) => onChange(event.target.value as DraftSource['kind'])}>
+      {keysOf(PACK_SOURCE_KIND_LABELS).map((key) => (
+        <option key={key} value={key}>
+          {t(`kinds.${key}`)}
+        </option>
+      ))}
+    </select>
   )
 }

@@ -7,11 +7,10 @@
  */
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react'
 import { useTranslation } from 'react-i18next'
-import { keysOf } from '@core/records/enums'
-import { PACK_SOURCE_KIND_LABELS } from '@core/templates/pack-schema'
 import type { DraftSource } from '@core/templates/drafting/draft-pack'
 import { DRAFT_FIELDS, type DraftField, type Span } from '@core/templates/drafting/proposal'
 import { locateIn, normaliseWithOffsets } from '@core/templates/drafting/locate-quote'
+import { SourceKindSelect } from './SourceForm'
 import { moveQuoteSelection, quoteMoveFor, textUnits } from './keyboard-quote'
 import { excerpt, fieldLabel, valueText } from './proposal-words'
 import type { ReviewItem } from './review-state'
@@ -158,13 +157,7 @@ export function SourcePane(props: SourcePaneProps) {
             <div className="draft-source__row">
               <div className="field">
                 <label htmlFor="draft-source-kind">{t('source.kind')}</label>
-                <select id="draft-source-kind" value={source.kind} onChange={(event) => onUpdateSource(source.id, { kind: event.target.value as DraftSource['kind'] })}>
-                  {keysOf(PACK_SOURCE_KIND_LABELS).map((key) => (
-                    <option key={key} value={key}>
-                      {t(`kinds.${key}`)}
-                    </option>
-                  ))}
-                </select>
+                <SourceKindSelect id="draft-source-kind" value={source.kind} onChange={(kind) => onUpdateSource(source.id, { kind })} />
               </div>
               <div className="field">
                 <label htmlFor="draft-source-title">{t('source.title')}</label>
