@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { setUpOrganisation, waitForShippedPacks } from './app-steps'
 import { openApp, screenshot, startRenderer, type RendererSession } from './browser'
-import { overflowing } from './overflow'
+import { pageLooker } from './overflow'
 import { readTables } from './stored-tables'
 import { seriousViolations } from './axe'
 import { validatePackText } from '../../src-main/core/templates/validate-pack'
@@ -427,11 +427,7 @@ const LANGUAGES = {
 describe.each(Object.entries(LANGUAGES))('the drafting screens in %s', (language, words) => {
   it('speak the browser’s language, field labels and legal terms included, with nothing cut off at 1280×800', async () => {
     const { context, page, pageErrors } = await openApp(session, '', { locale: words.locale })
-    const cutOff: string[] = []
-    const look = async (name: string) => {
-      await screenshot(page, `drafting-${language}-${name}`)
-      cutOff.push(...(await overflowing(page)).map((problem) => `${name}: ${problem}`))
-    }
+    const { look, cutOff } = pageLooker(page, `drafting-${language}`)
     await page.getByLabel(words.setUp.name).fill('Dana Fischer')
     await page.getByLabel(words.setUp.role).fill('DPO')
     const controller = page.locator('fieldset', { hasText: words.setUp.controller })

@@ -10,8 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { generateDemoRegister } from '@core/demo/demo-register'
 import type { StoredRecord } from '@core/records/model'
-import { screenshot, startRenderer, type RendererSession } from './browser'
-import { overflowing } from './overflow'
+import { startRenderer, type RendererSession } from './browser'
+import { pageLooker } from './overflow'
 
 let session: RendererSession
 beforeAll(async () => {
@@ -91,11 +91,7 @@ const WORDS = {
 describe.each(Object.entries(WORDS))('the app in %s', (language, words) => {
   it('first run, register, editor, findings and dashboard speak the browser’s language, and nothing is cut off', async () => {
     const { page, pageErrors, close } = await openIn(words.locale)
-    const cutOff: string[] = []
-    const look = async (name: string) => {
-      await screenshot(page, `i18n-${language}-${name}`)
-      cutOff.push(...(await overflowing(page)).map((problem) => `${name}: ${problem}`))
-    }
+    const { look, cutOff } = pageLooker(page, `i18n-${language}`)
     try {
       // First run: the browser's language, with no choice made yet.
       await page.getByRole('heading', { name: words.welcome }).waitFor()

@@ -1,5 +1,6 @@
 /** What a long language cuts off: shared by the end-to-end tests that look at the app in French and German. */
 import type { Page } from 'playwright-core'
+import { screenshot } from './browser'
 
 /**
  * Text that does not fit its box: buttons, labels, headings, table headers, badges, tiles and
@@ -30,4 +31,17 @@ export async function overflowing(page: Page): Promise<string[]> {
     }
     return cut
   })
+}
+
+/**
+ * Looks at the page as the language tests do: `look(name)` saves the screenshot `<prefix>-<name>`
+ * and notes what is cut off on it in `cutOff`, for one assertion at the end.
+ */
+export function pageLooker(page: Page, prefix: string): { look: (name: string) => Promise<void>; cutOff: string[] } {
+  const cutOff: string[] = []
+  const look = async (name: string) => {
+    await screenshot(page, `${prefix}-${name}`)
+    cutOff.push(...(await overflowing(page)).map((problem) => `${name}: ${problem}`))
+  }
+  return { look, cutOff }
 }

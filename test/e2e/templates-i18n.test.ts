@@ -14,9 +14,9 @@ import type { RecordForm } from '@core/records/model'
 import { confirmSuggestion } from '@core/records/suggestions'
 import { recordFromActivity } from '@core/templates/instantiate'
 import { validatePackText } from '@core/templates/validate-pack'
-import { screenshot, startRenderer, type RendererSession } from './browser'
+import { startRenderer, type RendererSession } from './browser'
 import { FIRST_RUN_WORDS, setUpOrganisationIn, waitForShippedPacks } from './app-steps'
-import { overflowing } from './overflow'
+import { pageLooker } from './overflow'
 import { readTables } from './stored-tables'
 import { NEW_YOUTUBE_QUOTE, V2_ACTIVITY_ID, haivisionV1Text, haivisionV2 } from '../fixtures/packs/haivision-v2'
 
@@ -137,11 +137,7 @@ async function openIn(locale: string): Promise<{ page: Page; pageErrors: string[
 describe.each(Object.entries(WORDS))('the template screens in %s', (language, words) => {
   it('library, pack page, version diff and compare view speak the browser’s language, and nothing is cut off', async () => {
     const { page, pageErrors, close } = await openIn(words.locale)
-    const cutOff: string[] = []
-    const look = async (name: string) => {
-      await screenshot(page, `templates-${language}-${name}`)
-      cutOff.push(...(await overflowing(page)).map((problem) => `${name}: ${problem}`))
-    }
+    const { look, cutOff } = pageLooker(page, `templates-${language}`)
     try {
       await setUpOrganisationIn(page, words)
       await waitForShippedPacks(page)
