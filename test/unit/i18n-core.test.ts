@@ -11,7 +11,7 @@ import ExcelJS from 'exceljs'
 import { runChecks } from '@core/checks/run-checks'
 import { generateDemoRegister, demoOrganisation } from '@core/demo/demo-register'
 import { LOCALES, resolveLocale, type Locale } from '@core/i18n'
-import { CATALOGUES, formatArticle, lookupText, translateMessage, untranslatedVocabulary } from '@core/i18n/catalogues'
+import { CATALOGUES, CORE_NAMESPACES, formatArticle, lookupText, translateMessage, untranslatedVocabulary } from '@core/i18n/catalogues'
 import { createTranslator } from '@core/i18n/translator'
 import { isMessageRef, type MessageParam, type MessageRef } from '@core/i18n/message'
 import { readSpreadsheet } from '@core/migration/read-spreadsheet'
@@ -99,7 +99,7 @@ const SAME_IN_EVERY_LANGUAGE = new Set([
 describe('catalogues', () => {
   it('has every key of every core namespace in English, French and German, with the same parameters', () => {
     const english = { ...CATALOGUES.en.workbook, ...englishSheetTexts() }
-    for (const namespace of ['findings', 'labels', 'workbook', 'cli', 'problems', 'rules'] as const) {
+    for (const namespace of CORE_NAMESPACES.filter((name) => name !== 'vocabulary')) {
       const en = namespace === 'workbook' ? english : CATALOGUES.en[namespace]
       for (const locale of ['fr', 'de'] as const) {
         const other = CATALOGUES[locale][namespace]
@@ -113,7 +113,7 @@ describe('catalogues', () => {
   it('leaves no English in French or German, except names that read the same', () => {
     const english = { ...CATALOGUES.en.workbook, ...englishSheetTexts() }
     const leftInEnglish: string[] = []
-    for (const namespace of ['findings', 'labels', 'workbook', 'vocabulary', 'cli', 'problems', 'rules'] as const) {
+    for (const namespace of CORE_NAMESPACES) {
       const en = namespace === 'workbook' ? english : CATALOGUES.en[namespace]
       for (const locale of ['fr', 'de'] as const) {
         for (const [key, text] of Object.entries(CATALOGUES[locale][namespace])) {

@@ -8,6 +8,21 @@ import { describeFieldPath, describeFieldValue, ENGLISH_VALUE_WORDS, type FieldV
 import { CUSTOM_TERM_PREFIX, VOCABULARY } from '../vocabulary/vocabulary'
 import type { Locale } from './index'
 import { interpolate, renderMessage, type MessageRef } from './message'
+import dePackProblems from './locales/de/packProblems'
+import deFileProblems from './locales/de/fileProblems'
+import deAudit from './locales/de/audit'
+import deRecordText from './locales/de/recordText'
+import deDraftReasons from './locales/de/draftReasons'
+import enPackProblems from './locales/en/packProblems'
+import enFileProblems from './locales/en/fileProblems'
+import enAudit from './locales/en/audit'
+import enRecordText from './locales/en/recordText'
+import enDraftReasons from './locales/en/draftReasons'
+import frPackProblems from './locales/fr/packProblems'
+import frFileProblems from './locales/fr/fileProblems'
+import frAudit from './locales/fr/audit'
+import frRecordText from './locales/fr/recordText'
+import frDraftReasons from './locales/fr/draftReasons'
 import deCli from './locales/de/cli'
 import deFindings from './locales/de/findings'
 import deLabels from './locales/de/labels'
@@ -29,7 +44,7 @@ import frRules from './locales/fr/rules'
 import frVocabulary from './locales/fr/vocabulary'
 import frWorkbook from './locales/fr/workbook'
 
-export const CORE_NAMESPACES = ['findings', 'labels', 'vocabulary', 'workbook', 'cli', 'problems', 'rules'] as const
+export const CORE_NAMESPACES = ['findings', 'labels', 'vocabulary', 'workbook', 'cli', 'problems', 'rules', 'packProblems', 'fileProblems', 'audit', 'recordText', 'draftReasons'] as const
 export type CoreNamespace = (typeof CORE_NAMESPACES)[number]
 export type Catalogue = Readonly<Record<string, string>>
 
@@ -37,9 +52,9 @@ const enVocabulary: Record<string, string> = {}
 for (const entries of Object.values(VOCABULARY)) for (const entry of entries) enVocabulary[entry.key] ??= entry.name
 
 export const CATALOGUES: Record<Locale, Record<CoreNamespace, Catalogue>> = {
-  en: { findings: enFindings, labels: enLabels, vocabulary: enVocabulary, workbook: enWorkbook, cli: enCli, problems: enProblems, rules: enRules },
-  fr: { findings: frFindings, labels: frLabels, vocabulary: frVocabulary, workbook: frWorkbook, cli: frCli, problems: frProblems, rules: frRules },
-  de: { findings: deFindings, labels: deLabels, vocabulary: deVocabulary, workbook: deWorkbook, cli: deCli, problems: deProblems, rules: deRules }
+  en: { findings: enFindings, labels: enLabels, vocabulary: enVocabulary, workbook: enWorkbook, cli: enCli, problems: enProblems, rules: enRules, packProblems: enPackProblems, fileProblems: enFileProblems, audit: enAudit, recordText: enRecordText, draftReasons: enDraftReasons },
+  fr: { findings: frFindings, labels: frLabels, vocabulary: frVocabulary, workbook: frWorkbook, cli: frCli, problems: frProblems, rules: frRules, packProblems: frPackProblems, fileProblems: frFileProblems, audit: frAudit, recordText: frRecordText, draftReasons: frDraftReasons },
+  de: { findings: deFindings, labels: deLabels, vocabulary: deVocabulary, workbook: deWorkbook, cli: deCli, problems: deProblems, rules: deRules, packProblems: dePackProblems, fileProblems: deFileProblems, audit: deAudit, recordText: deRecordText, draftReasons: deDraftReasons }
 }
 
 function split(namespacedKey: string): [CoreNamespace, string] {

@@ -1,0 +1,2 @@
+/** Prüfprotokoll (siehe en/audit.ts). */
+export default {} satisfies Record<string, string>

@@ -1,0 +1,2 @@
+/** Begründungen des Entwurfsassistenten (siehe en/draftReasons.ts). */
+export default {} satisfies Record<string, string>

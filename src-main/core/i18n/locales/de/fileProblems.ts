@@ -1,0 +1,2 @@
+/** Abgelehnte Dateien (siehe en/fileProblems.ts). */
+export default {} satisfies Record<string, string>

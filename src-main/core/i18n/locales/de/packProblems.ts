@@ -1,0 +1,2 @@
+/** Prüfungen einer Vorlage (siehe en/packProblems.ts). */
+export default {} satisfies Record<string, string>

@@ -1,0 +1,2 @@
+/** Audit trail summaries and approval decisions. */
+export default {} satisfies Record<string, string>

@@ -1,0 +1,2 @@
+/** The drafting assistant's reasons and notes. */
+export default {} satisfies Record<string, string>

@@ -1,0 +1,2 @@
+/** Files the app refuses to read (workbooks, spreadsheets, backups). */
+export default {} satisfies Record<string, string>

@@ -1,0 +1,2 @@
+/** Raisons de l’assistant de rédaction (voir en/draftReasons.ts). */
+export default {} satisfies Record<string, string>

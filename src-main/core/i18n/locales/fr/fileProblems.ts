@@ -1,0 +1,2 @@
+/** Fichiers refusés (voir en/fileProblems.ts). */
+export default {} satisfies Record<string, string>
