@@ -11,6 +11,9 @@ import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import type { Command } from 'commander'
 import { anchorOf, chainEntry, GENESIS_HASH, type AuditEntry } from '../core/audit/audit-chain'
+import { auditRef } from '../core/audit/audit-summary'
+import type { MessageRef } from '../core/i18n/message'
+import { inEnglish } from '../core/i18n/problem'
 import { createBackup, serialiseBackup, type Backup } from '../core/backup/backup-format'
 import { RECORD_PERSPECTIVE_LABELS, type RecordPerspective } from '../core/records/enums'
 import { formatReference, referenceNumber, type StoredRecord } from '../core/records/model'
@@ -102,8 +105,9 @@ function applyTemplates(session: CliSession, packArgument: string, options: Appl
   const appended: AuditEntry[] = []
   let previousHash = log.at(-1)?.hash ?? GENESIS_HASH
   let nextSeq = (log.at(-1)?.seq ?? log.length) + 1
-  const audit = (entity: AuditEntry['entity'], entityId: string, summary: string, changes: AuditEntry['changes']) => {
-    const entry = { ...chainEntry({ at: now, ...actor, entity, entityId, action: 'create', summary, changes }, previousHash), seq: nextSeq++ }
+  // The same entries the app writes: English text and the key the app says in the reader's language.
+  const audit = (entity: AuditEntry['entity'], entityId: string, summaryRef: MessageRef, changes: AuditEntry['changes']) => {
+    const entry = { ...chainEntry({ at: now, ...actor, entity, entityId, action: 'create', summary: inEnglish(summaryRef), summaryRef, changes }, previousHash), seq: nextSeq++ }
     previousHash = entry.hash
     appended.push(entry)
   }
@@ -112,19 +116,19 @@ function applyTemplates(session: CliSession, packArgument: string, options: Appl
   const vendors = [...backup.vendors]
   if (!packs.some((installed) => installed.id === pack.id)) {
     packs.push({ id: pack.id, version: pack.version, vendorName: pack.vendor.name, origin, installedAt: now, pack, sourceText })
-    audit('pack', pack.id, `Template pack ${pack.id} ${pack.version} installed (command line)`, [])
+    audit('pack', pack.id, auditRef('pack.installedFromCommandLine', { pack: pack.id, version: pack.version }), [])
   }
   if (!vendors.some((vendor) => vendor.id === pack.id)) {
     const vendor = vendorFromPack(pack)
     vendors.push(vendor)
-    audit('vendor', vendor.id, `Vendor ${vendor.name} registered from its pack (command line)`, [])
+    audit('vendor', vendor.id, auditRef('vendor.registeredFromCommandLine', { name: vendor.name }), [])
   }
   const created: StoredRecord[] = options.activity.map((activityId, index) => {
     const reference = formatReference(highest + index + 1)
     // The app's own function: evidence marked verified or not, as the pack was checked.
     const form = recordFromInstalledPack({ pack, sourceText }, activityId, perspective)
     const record: StoredRecord = { ...form, id: newItemId(), reference, createdAt: now, updatedAt: now, approvedBy: '', approvedAt: '', revision: 1 }
-    audit('record', record.id, `${reference} created from template ${pack.id} ${pack.version}, activity ${activityId} (command line)`, diffRecords(undefined, form))
+    audit('record', record.id, auditRef('record.createdFromTemplateOnCommandLine', { reference, pack: pack.id, version: pack.version, activity: activityId }), diffRecords(undefined, form))
     return record
   })
 

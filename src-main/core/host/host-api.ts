@@ -3,7 +3,7 @@ import { BACKUP_MAX_BYTES, auditAnchorSchema, auditEntrySchema, parseBackupText 
 import { organisationSchema, storedRecordSchema } from '../records/model'
 import { formatJsonPath } from '../util/problems'
 import { LOCALES } from '../i18n'
-import type { MessageParam, MessageRef } from '../i18n/message'
+import { messageRefSchema } from '../i18n/message-schema'
 import { WORKBOOK_LAYOUTS } from '../workbook/layouts/names'
 import type { ExportData } from '../workbook/register-sheets'
 
@@ -60,18 +60,6 @@ export const saveFileRequestSchema = z.strictObject({
 export type SaveFileRequest = z.infer<typeof saveFileRequestSchema>
 
 export type SaveFileResult = { status: 'saved'; name: string } | { status: 'cancelled' }
-
-/** A finding's message as a catalogue key and parameters (core/i18n/message.ts); nested messages are parameters. */
-const messageParamSchema: z.ZodType<MessageParam> = z.lazy(() =>
-  z.union([
-    z.string(),
-    z.number(),
-    messageRefSchema,
-    z.strictObject({ date: z.string(), style: z.enum(['long', 'short']).optional() }),
-    z.strictObject({ list: z.array(messageParamSchema), separator: z.string() })
-  ])
-)
-const messageRefSchema: z.ZodType<MessageRef> = z.lazy(() => z.strictObject({ key: z.string(), params: z.record(z.string(), messageParamSchema).optional() }))
 
 const findingSchema = z.object({
   ruleId: z.string(),

@@ -2,6 +2,7 @@
 import { useEffect, useMemo, useState, useSyncExternalStore, type ReactNode } from 'react'
 import { Trans, useTranslation } from 'react-i18next'
 import { toast } from 'sonner'
+import { auditRef } from '@core/audit/audit-summary'
 import { BACKUP_MAX_BYTES, serialiseBackup, type Backup } from '@core/backup/backup-format'
 import type { AutomaticBackupList, HostProgress } from '@core/host/host-api'
 import { activityTitle, type StoredRecord } from '@core/records/model'
@@ -260,9 +261,9 @@ function ImportSection() {
     if (!ok) return
     setBusy(true)
     try {
-      // The audit trail's own words stay English, like every entry it holds (they are stored, not shown in one language).
-      const how = loaded.preview.kind === 'app-workbook' ? 'the app\'s workbook' : `sheet '${loaded.preview.sheet}' (ICO layout)`
-      const summary = `${plan.records.length} records imported from ${loaded.fileName}, ${how}`
+      // Stored as a key with its English text: each reader of the audit trail sees it in their own language.
+      const imported = { count: plan.records.length, file: loaded.fileName }
+      const summary = loaded.preview.kind === 'app-workbook' ? auditRef('records.importedFromAppWorkbook', imported) : auditRef('records.importedFromSheet', { ...imported, sheet: loaded.preview.sheet })
       const organisation = withOrganisation ? loaded.preview.organisation : undefined
       // One transaction for both: the organisation and the records are stored together or not at all.
       await repository.db.transaction('rw', repository.db.tables, async () => {
