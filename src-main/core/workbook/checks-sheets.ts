@@ -63,7 +63,7 @@ export function auditColumns(locale: Locale = 'en'): Column<AuditEntry>[] {
 function changesCell(entry: AuditEntry, locale: Locale): string {
   let text = ''
   for (const [index, change] of entry.changes.entries()) {
-    const line = `${describeFieldPathIn(change.field, locale)}: ${valueText(change.field, change.before, locale)} → ${valueText(change.field, change.after, locale)}`
+    const line = lookupText(locale, 'audit:changes.line', { field: describeFieldPathIn(change.field, locale), before: valueText(change.field, change.before, locale), after: valueText(change.field, change.after, locale) })
     const more = lookupText(locale, 'audit:changes.more', { count: entry.changes.length - index })
     if (text.length + line.length + more.length + 2 > MAX_CELL_CHARS) return `${text}\n${more}`
     text = text === '' ? line : `${text}\n${line}`

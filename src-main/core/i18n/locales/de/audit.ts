@@ -6,6 +6,7 @@ export default {
   'entity.pack': 'Vorlagenpaket',
   'entity.register': 'Verzeichnis',
   'entity.user': 'Benutzer',
+  'changes.line': '{{field}}: {{before}} → {{after}}',
   'changes.more_one': '… und {{count}} weitere Änderung',
   'changes.more_other': '… und {{count}} weitere Änderungen',
   'record.created': '{{reference}} angelegt',

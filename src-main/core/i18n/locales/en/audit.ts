@@ -9,6 +9,7 @@ import { AUDIT_ENTITY_LABELS } from '../../../audit/audit-text'
 export default {
   // What an entry is about (the workbook's Audit trail sheet)
   ...Object.fromEntries(Object.entries(AUDIT_ENTITY_LABELS).map(([entity, label]) => [`entity.${entity}`, label])),
+  'changes.line': '{{field}}: {{before}} → {{after}}',
   'changes.more_one': '… and {{count}} more change',
   'changes.more_other': '… and {{count}} more changes',
   // Records

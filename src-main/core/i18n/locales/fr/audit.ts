@@ -6,6 +6,7 @@ export default {
   'entity.pack': 'Modèle',
   'entity.register': 'Registre',
   'entity.user': 'Utilisateur',
+  'changes.line': '{{field}} : {{before}} → {{after}}',
   'changes.more_one': '… et {{count}} autre modification',
   'changes.more_other': '… et {{count}} autres modifications',
   'record.created': '{{reference}} créée',
