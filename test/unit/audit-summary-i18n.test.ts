@@ -129,16 +129,16 @@ describe('audit entries written by the app carry their summary as a key', () => 
     expect((await templates.importPackText(JSON.stringify(newer))).kind).toBe('newer')
     const entries = (await db.auditLog.orderBy('seq').toArray()).filter((entry) => entry.entity === 'pack' || entry.entity === 'vendor')
     expect(entries.map(said)).toEqual([
-      { en: 'Template pack acme-widgets 1.0.0 installed (imported, 1 activity)', fr: 'Modèle acme-widgets 1.0.0 installé (importé, 1 activité)', de: 'Vorlagenpaket acme-widgets 1.0.0 installiert (importiert, 1 Tätigkeit)' },
+      { en: 'Template pack acme-widgets 1.0.0 installed (imported, 1 activity)', fr: 'Pack de modèles acme-widgets 1.0.0 installé (importé, 1 activité)', de: 'Vorlagenpaket acme-widgets 1.0.0 installiert (importiert, 1 Tätigkeit)' },
       {
         en: 'Vendor Acme Widgets Ltd registered by template pack acme-widgets 1.0.0',
-        fr: 'Fournisseur Acme Widgets Ltd enregistré par le modèle acme-widgets 1.0.0',
+        fr: 'Fournisseur Acme Widgets Ltd enregistré par le pack de modèles acme-widgets 1.0.0',
         de: 'Anbieter Acme Widgets Ltd durch Vorlagenpaket acme-widgets 1.0.0 erfasst'
       },
       {
         en: 'Template pack acme-widgets updated from 1.0.0 to 1.1.0 (imported): 1 activity added, 0 activities changed, 0 activities removed',
         // French counts 0 in the singular, as the language does.
-        fr: 'Modèle acme-widgets mis à jour de 1.0.0 à 1.1.0 (importé) : 1 activité ajoutée, 0 activité modifiée, 0 activité retirée',
+        fr: 'Pack de modèles acme-widgets mis à jour de 1.0.0 à 1.1.0 (importé) : 1 activité ajoutée, 0 activité modifiée, 0 activité supprimée',
         de: 'Vorlagenpaket acme-widgets von 1.0.0 auf 1.1.0 aktualisiert (importiert): 1 Tätigkeit hinzugefügt, 0 Tätigkeiten geändert, 0 Tätigkeiten entfernt'
       }
     ])
