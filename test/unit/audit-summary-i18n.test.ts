@@ -108,11 +108,11 @@ describe('audit entries written by the app carry their summary as a key', () => 
     await register.importStoredRecords([{ ...stored!, name: 'A, renamed' }], { key: 'audit:records.importedFromAppWorkbook', params: { count: 1, file: 'export.xlsx' } })
     expect((await register.auditLog()).map(said)).toEqual([
       { en: '2 records added (PA-0001–PA-0002)', fr: '2 fiches ajoutées (PA-0001–PA-0002)', de: '2 Einträge hinzugefügt (PA-0001–PA-0002)' },
-      { en: 'Imported 1 records from registre.xlsx (PA-0003–PA-0003)', fr: '1 fiches importées de registre.xlsx (PA-0003–PA-0003)', de: '1 Einträge aus registre.xlsx importiert (PA-0003–PA-0003)' },
+      { en: 'Imported 1 record from registre.xlsx (PA-0003)', fr: '1 fiche importée de registre.xlsx (PA-0003)', de: '1 Eintrag aus registre.xlsx importiert (PA-0003)' },
       {
-        en: '1 records imported from export.xlsx, the app\'s workbook',
-        fr: '1 fiches importées de export.xlsx, classeur de l’application',
-        de: '1 Einträge aus export.xlsx importiert, Arbeitsmappe der Anwendung'
+        en: '1 record imported from export.xlsx, the app\'s workbook',
+        fr: '1 fiche importée de export.xlsx, classeur de l’application',
+        de: '1 Eintrag aus export.xlsx importiert, Arbeitsmappe der Anwendung'
       }
     ])
   })
@@ -158,9 +158,9 @@ describe('audit entries written by the app carry their summary as a key', () => 
     const log = await target.register.auditLog()
     expect(log.slice(0, -1).map((entry) => said(entry).fr)).toEqual(['PA-0001 créée', 'PA-0001 modifiée'])
     expect(said(log.at(-1)!)).toEqual({
-      en: `Register restored from a backup made at ${parsed.backup.exportedAt} (1 records, 2 audit entries)`,
-      fr: `Registre restauré à partir d’une sauvegarde faite le ${parsed.backup.exportedAt} (1 fiches, 2 entrées du journal d’audit)`,
-      de: `Verzeichnis aus einer Sicherung vom ${parsed.backup.exportedAt} wiederhergestellt (1 Einträge, 2 Einträge im Prüfprotokoll)`
+      en: `Register restored from a backup made at ${parsed.backup.exportedAt} (1 record, 2 audit entries)`,
+      fr: `Registre restauré à partir d’une sauvegarde faite le ${parsed.backup.exportedAt} (1 fiche, 2 entrées du journal d’audit)`,
+      de: `Verzeichnis aus einer Sicherung vom ${parsed.backup.exportedAt} wiederhergestellt (1 Eintrag, 2 Einträge im Prüfprotokoll)`
     })
     expect(verifyChain(log, await target.register.auditAnchor())).toEqual({ ok: true, entries: 3 })
   })

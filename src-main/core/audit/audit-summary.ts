@@ -35,7 +35,8 @@ const referenceRange = (firstNumber: number, count: number) => ({ first: formatR
 
 /** "Register restored from a backup made at …", saying when its audit trail was broken. */
 export function backupRestoredRef(exportedAt: string, records: number, entries: number, chainIntact: boolean): MessageRef {
-  return auditRef(chainIntact ? 'backup.restored' : 'backup.restoredBroken', { exportedAt, records, entries })
+  const counts = { records: auditRef('backup.records', { count: records }), entries: auditRef('backup.entries', { count: entries }) }
+  return auditRef(chainIntact ? 'backup.restored' : 'backup.restoredBroken', { exportedAt, ...counts })
 }
 
 /** How a pack version came to be installed: shipped with the app, imported from a file, or the organisation's own. */
