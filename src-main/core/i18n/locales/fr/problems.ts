@@ -97,7 +97,7 @@ export default {
   'validation.reference': 'Une référence a la forme PA-0001',
   'validation.revision': 'Une révision vaut 1 ou plus',
   'failure.packChangedDuringImport': 'Le modèle {{id}} a changé pendant son importation (désormais {{now}}) ; importez de nouveau le fichier.',
-  'failure.packNowVersion': 'version {{version}}',
+  'failure.packNowVersion': 'en version {{version}}',
   'failure.packNotInstalled': 'non installé',
   'failure.packMovedOn': 'Le modèle {{id}} est désormais en version {{version}}, et non {{expected}} : comparez de nouveau {{reference}}. Rien n’a été enregistré.',
   'failure.noSuchPack': 'Aucun modèle ne porte l’identifiant {{id}}',
