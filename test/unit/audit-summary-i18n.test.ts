@@ -4,6 +4,9 @@
  * it in the reader's language; approval refusals are keys too. Storage on fake-indexeddb.
  */
 import 'fake-indexeddb/auto'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import ExcelJS from 'exceljs'
 import { canonicalJson, chainEntry, GENESIS_HASH, hashEntry, verifyChain, type AuditEntry, type AuditEntryContent } from '@core/audit/audit-chain'
@@ -22,7 +25,8 @@ import { MigrationRepository } from '../../src-renderer/src/db/migration-reposit
 import { RegisterRepository } from '../../src-renderer/src/db/register-repository'
 import { TemplateRepository } from '../../src-renderer/src/db/template-repository'
 import { completeControllerRecord, completeOrganisation, TODAY } from '../fixtures/checks/records'
-import { fixturePackJson } from '../fixtures/packs/fixture-pack'
+import { FIXTURE_PACK_FILE, fixturePackJson } from '../fixtures/packs/fixture-pack'
+import { ropa } from '../fixtures/run-ropa'
 
 const databases: RopaDatabase[] = []
 afterEach(async () => {
@@ -254,6 +258,36 @@ describe('the workbook\'s Audit trail sheet', () => {
       ['102', 'Fiche', 'Modification', 'PA-0001 edited']
     ])
     expect(rows[1]![8]).toBe('Responsable opérationnel : (vide) → RH')
+  })
+})
+
+describe('the command line', () => {
+  it('writes the keys with `templates apply`, and `export --layout dsk` says them in German', async () => {
+    const directory = mkdtempSync(join(tmpdir(), 'ropa-audit-i18n-'))
+    try {
+      const backupFile = join(directory, 'applied.json')
+      const applied = await ropa(['templates', 'apply', FIXTURE_PACK_FILE, '--activity', 'accounts', '-o', backupFile])
+      expect(applied.code, applied.stderr).toBe(0)
+      const parsed = parseBackupText(readFileSync(backupFile, 'utf8'))
+      if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems))
+      expect(parsed.backup.auditLog.map((entry) => said(entry).de)).toEqual([
+        'Vorlagenpaket acme-widgets 1.0.0 installiert (Befehlszeile)',
+        'Anbieter Acme Widgets Ltd aus seinem Vorlagenpaket erfasst (Befehlszeile)',
+        'PA-0001 aus Vorlage acme-widgets 1.0.0 angelegt, Tätigkeit accounts (Befehlszeile)'
+      ])
+      const workbookFile = join(directory, 'verzeichnis.xlsx')
+      const exported = await ropa(['export', backupFile, '-o', workbookFile, '--layout', 'dsk'])
+      expect(exported.code, exported.stderr).toBe(0)
+      const workbook = new ExcelJS.Workbook()
+      await workbook.xlsx.load(readFileSync(workbookFile) as unknown as ArrayBuffer)
+      const sheet = workbook.getWorksheet('Änderungsprotokoll')
+      expect(sheet, workbook.worksheets.map((each) => each.name).join(', ')).toBeDefined()
+      const summaries = [2, 3, 4].map((row) => String(sheet!.getRow(row).getCell(8).value))
+      expect(summaries).toEqual(parsed.backup.auditLog.map((entry) => said(entry).de))
+      expect(String(sheet!.getRow(2).getCell(5).value)).toBe('Vorlagenpaket')
+    } finally {
+      rmSync(directory, { recursive: true, force: true })
+    }
   })
 })
 
