@@ -38,7 +38,7 @@ export default {
   'user.roleChanged': 'Rôle de {{name}} modifié',
   'user.switched': '{{name}} utilise désormais l’application (une autre personne que {{previous}})',
   'settings.separateApproverOn': 'Approbateur distinct exigé',
-  'settings.separateApproverOff': 'Approbateur distinct plus exigé',
+  'settings.separateApproverOff': 'Approbateur distinct n’est plus exigé',
   'backup.restored': 'Registre restauré à partir d’une sauvegarde faite le {{exportedAt}} ({{records}}, {{entries}})',
   'backup.restoredBroken': 'Registre restauré à partir d’une sauvegarde faite le {{exportedAt}} ({{records}}, {{entries}} ; son journal d’audit était rompu et la restauration a été confirmée deux fois)',
   'pack.installed': 'Pack de modèles {{pack}} {{version}} installé ({{origin}}, {{activities}})',
