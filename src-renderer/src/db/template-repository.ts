@@ -14,7 +14,7 @@ import type { InstalledPack, PackOrigin } from '@core/templates/installed-pack'
 import { affectedRecords, compareVersions, describeDiff, diffPacks, packChanges, type AffectedRecord, type PackDiff } from '@core/templates/pack-diff'
 import type { TemplatePack } from '@core/templates/pack-schema'
 import { quoteChangeFinder } from '@core/templates/quote-changes'
-import { applyRecordUpgrade, planRecordUpgrade, type FieldChoice, type RecordUpgradePlan, type UpgradeField } from '@core/templates/record-upgrade'
+import { applyRecordUpgrade, planRecordUpgrade, RecordUpgradeError, type FieldChoice, type RecordUpgradePlan, type UpgradeField } from '@core/templates/record-upgrade'
 import { activityFromRecord, bumpMinor, newUserPack, slugify } from '@core/templates/user-pack'
 import { validatePackText } from '@core/templates/validate-pack'
 import { recordUsesVendor, vendorFromPack, type Vendor } from '@core/templates/vendor'
@@ -276,7 +276,7 @@ export class TemplateRepository {
       const { record: before, installed, plan } = await this.planRecordUpgrade(recordId)
       if (before.revision !== revision) throw new StaleRecordError(before, revision)
       if (installed.version !== toVersion) {
-        throw new Error(`Template pack ${installed.id} is now at version ${installed.version}, not ${toVersion}: compare ${before.reference} again. Nothing was saved.`)
+        throw new RecordUpgradeError('upgrade.packMovedOn', { pack: installed.id, installed: installed.version, version: toVersion, reference: before.reference })
       }
       const upgraded = applyRecordUpgrade(before, plan, choices, this.now().toISOString())
       const after: StoredRecord = { ...upgraded, updatedAt: this.now().toISOString(), revision: before.revision + 1 }

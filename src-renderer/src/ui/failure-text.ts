@@ -3,7 +3,9 @@
  * full …". IndexedDB and Dexie report failures by error name (often wrapped: Dexie's
  * AbortError carries the cause in `inner`), which means nothing to a DPO.
  */
+import { isMessageRef } from '@core/i18n/message'
 import { fieldInWords } from '../i18n/findings'
+import { messageIn } from '../i18n/messages'
 
 import { t } from '../i18n/i18n'
 
@@ -32,6 +34,8 @@ interface ErrorLike {
   inner?: unknown
   cause?: unknown
   issues?: unknown
+  /** The core's reason as a catalogue key (e.g. `RecordUpgradeError`): said in the interface's language. */
+  ref?: unknown
 }
 
 /** The error and the causes it wraps, outermost first (Dexie's `inner`, the standard `cause`). */
@@ -70,6 +74,7 @@ export function failureReason(error: unknown): string {
   const known = knownReason(chain)
   if (known) return known
   const first = chain[0]
+  if (first && isMessageRef(first.ref)) return messageIn(first.ref)
   if (first) {
     const validation = validationReason(first)
     if (validation) return validation
