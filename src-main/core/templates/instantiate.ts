@@ -23,6 +23,7 @@ import { emptyRecordForm, emptyRetention, newItemId } from '../records/new-recor
 import { CRIMINAL_OFFENCE_TERMS } from '../vocabulary/vocabulary'
 import { isUserAuthoredSource, type ActivityTemplate, type TemplatePack } from './pack-schema'
 import { gapNoteIn, recordWordsIn, type RecordWords } from './record-words'
+import { semicolon } from './template-text'
 
 type PackRetention = NonNullable<ActivityTemplate['retention']>
 
@@ -184,7 +185,7 @@ export function recordFromActivity(pack: TemplatePack, activityId: string, persp
         processor.country && say('recipient.country', { country: processor.country })
       ]
         .filter(Boolean)
-        .join('; ')
+        .join(semicolon(locale))
     },
     quotes: processor.quotes
   }))
