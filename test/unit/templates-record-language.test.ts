@@ -16,7 +16,8 @@ import { originSchema, recordFormSchema, storedRecordSchema, type RecordForm } f
 import { parseBackupText } from '@core/backup/backup-format'
 import { recordFromActivity } from '@core/templates/instantiate'
 import type { ActivityTemplate, TemplatePack } from '@core/templates/pack-schema'
-import { applyRecordUpgrade, planRecordUpgrade, RecordUpgradeError } from '@core/templates/record-upgrade'
+import { MessageError } from '@core/i18n/message-error'
+import { applyRecordUpgrade, planRecordUpgrade } from '@core/templates/record-upgrade'
 import { activityFromRecord } from '@core/templates/user-pack'
 import { validatePackText } from '@core/templates/validate-pack'
 import { i18n } from '../../src-renderer/src/i18n/i18n'
@@ -207,9 +208,9 @@ describe('bringing a record made in French up to a newer version of its template
       }
       return undefined
     })()
-    expect(refused).toBeInstanceOf(RecordUpgradeError)
+    expect(refused).toBeInstanceOf(MessageError)
     expect((refused as Error).message).toBe('The record was not made from template pack kaltura.')
-    expect(translateMessage((refused as RecordUpgradeError).ref, 'de')).toBe('Der Eintrag wurde nicht aus dem Vorlagenpaket kaltura erstellt.')
+    expect(translateMessage((refused as MessageError).ref, 'de')).toBe('Der Eintrag wurde nicht aus dem Vorlagenpaket kaltura erstellt.')
 
     const removed = { ...v2, activities: v2.activities.filter((activity) => activity.id !== V2_ACTIVITY_ID) }
     const plan = planRecordUpgrade(record, v1, removed)

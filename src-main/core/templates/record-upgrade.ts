@@ -13,8 +13,7 @@
  */
 import type { Locale } from '../i18n'
 import { describeFieldPathIn } from '../i18n/catalogues'
-import type { MessageParam, MessageRef } from '../i18n/message'
-import { inEnglish } from '../i18n/problem'
+import { MessageError } from '../i18n/message-error'
 import { perspectiveOf, type DataCategory, type Evidence, type OpenItem, type Origin, type RecordForm, type Suggestion, type SupersededEvidence } from '../records/model'
 import { recordText } from '../workbook/layouts/record-text'
 import { recordFromActivity } from './instantiate'
@@ -95,17 +94,6 @@ export interface RecordUpgradePlan {
   originForm?: RecordForm
   /** Every quote of the activity in the new version (whitespace-normalised). */
   incomingActivityQuotes: string[]
-}
-
-/** Why a record cannot be compared or brought up: English `message`, and `ref` for the screen's language. */
-export class RecordUpgradeError extends Error {
-  readonly ref: MessageRef
-  constructor(key: string, params: Record<string, MessageParam>) {
-    const ref = recordTextRef(key, params)
-    super(inEnglish(ref))
-    this.name = 'RecordUpgradeError'
-    this.ref = ref
-  }
 }
 
 /** The record as a version of its template makes it, from the record's own perspective and in its language (the one place that calls the instantiation). */
@@ -204,7 +192,7 @@ function quotesOfForm(form: RecordForm, field: UpgradeField): string[] {
 /** What bringing `record` from its origin version (`originPack`, when kept) to `incoming` involves, said in `locale`. */
 export function planRecordUpgrade(record: RecordForm, originPack: TemplatePack | undefined, incoming: TemplatePack, locale: Locale = 'en'): RecordUpgradePlan {
   const origin = record.origin
-  if (!origin || origin.packId !== incoming.id) throw new RecordUpgradeError('upgrade.notFromPack', { pack: incoming.id })
+  if (!origin || origin.packId !== incoming.id) throw new MessageError(recordTextRef('upgrade.notFromPack', { pack: incoming.id }))
   const base = { packId: incoming.id, activityId: origin.activityId, fromVersion: origin.packVersion, toVersion: incoming.version }
   const originForm = originPack?.activities.some((activity) => activity.id === origin.activityId) ? formFromVersion(originPack, origin) : undefined
   if (!incoming.activities.some((activity) => activity.id === origin.activityId)) {
@@ -259,7 +247,7 @@ export function takeOverUnchangedChoices(plan: RecordUpgradePlan): Partial<Recor
  */
 export function applyRecordUpgrade<T extends RecordForm>(record: T, plan: RecordUpgradePlan, choices: Partial<Record<UpgradeField, FieldChoice>>, replacedAt: string): T {
   const incomingForm = plan.incomingForm
-  if (!incomingForm || plan.activityRemoved) throw new RecordUpgradeError('upgrade.activityRemoved', { version: plan.toVersion, pack: plan.packId, activity: plan.activityId })
+  if (!incomingForm || plan.activityRemoved) throw new MessageError(recordTextRef('upgrade.activityRemoved', { version: plan.toVersion, pack: plan.packId, activity: plan.activityId }))
   const next = structuredClone(record)
   const planned = new Set(plan.fields.map((comparison) => comparison.field))
   const refreshed = new Set<string>()

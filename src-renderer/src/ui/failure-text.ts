@@ -5,9 +5,8 @@
  */
 import { isMessageRef } from '@core/i18n/message'
 import { fieldInWords } from '../i18n/findings'
-import { messageIn } from '../i18n/messages'
-
 import { t } from '../i18n/i18n'
+import { messageIn } from '../i18n/messages'
 
 /** The error names IndexedDB, Dexie and zod use that have words of their own (catalogue `failure.reasons.<name>`). */
 const KNOWN_ERRORS = [
@@ -34,7 +33,7 @@ interface ErrorLike {
   inner?: unknown
   cause?: unknown
   issues?: unknown
-  /** The core's reason as a catalogue key (e.g. `RecordUpgradeError`): said in the interface's language. */
+  /** A catalogue message (the core's `MessageError`): said in the interface's language. */
   ref?: unknown
 }
 
@@ -73,8 +72,9 @@ export function failureReason(error: unknown): string {
   const chain = causeChain(error)
   const known = knownReason(chain)
   if (known) return known
+  const said = chain.find((link) => isMessageRef(link.ref))?.ref
+  if (isMessageRef(said)) return messageIn(said)
   const first = chain[0]
-  if (first && isMessageRef(first.ref)) return messageIn(first.ref)
   if (first) {
     const validation = validationReason(first)
     if (validation) return validation

@@ -32,6 +32,5 @@ export default {
   'open.policyVague': 'Die Richtlinie ist unklar: {{note}}',
 
   'upgrade.notFromPack': 'Der Eintrag wurde nicht aus dem Vorlagenpaket {{pack}} erstellt.',
-  'upgrade.activityRemoved': 'Version {{version}} des Vorlagenpakets {{pack}} hat die Tätigkeit „{{activity}}“ nicht mehr: Es gibt nichts zu übernehmen.',
-  'upgrade.packMovedOn': 'Das Vorlagenpaket {{pack}} ist jetzt in Version {{installed}}, nicht {{version}}: Vergleichen Sie {{reference}} erneut. Es wurde nichts gespeichert.'
+  'upgrade.activityRemoved': 'Version {{version}} des Vorlagenpakets {{pack}} hat die Tätigkeit „{{activity}}“ nicht mehr: Es gibt nichts zu übernehmen.'
 } satisfies Record<string, string>

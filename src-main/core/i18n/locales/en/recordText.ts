@@ -36,6 +36,5 @@ export default {
   'open.policyVague': 'The policy is vague: {{note}}',
 
   'upgrade.notFromPack': 'The record was not made from template pack {{pack}}.',
-  'upgrade.activityRemoved': 'Version {{version}} of template pack {{pack}} no longer has the activity "{{activity}}": there is nothing to take over.',
-  'upgrade.packMovedOn': 'Template pack {{pack}} is now at version {{installed}}, not {{version}}: compare {{reference}} again. Nothing was saved.'
+  'upgrade.activityRemoved': 'Version {{version}} of template pack {{pack}} no longer has the activity "{{activity}}": there is nothing to take over.'
 } satisfies Record<string, string>

@@ -32,6 +32,5 @@ export default {
   'open.policyVague': 'La politique est imprécise : {{note}}',
 
   'upgrade.notFromPack': 'La fiche n’a pas été créée à partir du pack de modèles {{pack}}.',
-  'upgrade.activityRemoved': 'La version {{version}} du pack de modèles {{pack}} n’a plus l’activité « {{activity}} » : il n’y a rien à reprendre.',
-  'upgrade.packMovedOn': 'Le pack de modèles {{pack}} est désormais en version {{installed}}, et non {{version}} : comparez de nouveau {{reference}}. Rien n’a été enregistré.'
+  'upgrade.activityRemoved': 'La version {{version}} du pack de modèles {{pack}} n’a plus l’activité « {{activity}} » : il n’y a rien à reprendre.'
 } satisfies Record<string, string>
