@@ -69,6 +69,9 @@ describe('a record made from a template in German', () => {
       expect(controllerItems).toContain('Die Richtlinie schweigt: Haivision acts as processor here; the client (controller) is responsible for the lawful basis.')
       expect(controllerItems).toContain('Die Richtlinie sagt, wie lange die Daten aufbewahrt werden, aber nicht, was danach mit ihnen geschieht')
       expect(controllerItems).not.toMatch(ENGLISH_FRAME)
+      // Confirming the vendor's purpose leaves evidence whose note is in the record's language too.
+      await page.getByRole('region', { name: 'Vorschläge aus der Richtlinie des Anbieters' }).getByRole('button', { name: /^Als unseren Zweck bestätigen/ }).first().click()
+      await expect.poll(() => page.locator('#purposes .item').count()).toBe(1)
       await showTop(page, nameField(page))
       await look('controller-editor')
       await showTop(page, openItems)
@@ -106,6 +109,7 @@ describe('a record made from a template in German', () => {
       expect(stored[0]!.recipients[1]!.notes).toBe('Unterauftragsverarbeiter von Haivision; Dienst: Cloud services')
       expect(stored[2]!.recipients[0]!.notes).toBe('Laut seiner Richtlinie handelt er bei dieser Tätigkeit als Verantwortlicher')
       expect(stored[0]!.evidence.find((entry) => entry.note === 'Rolle von Haivision')!.quotes.length).toBeGreaterThan(0)
+      expect(stored[0]!.evidence.find((entry) => entry.note === 'Vorgeschlagen in der Richtlinie von Haivision; von uns übernommen')!.quotes.length).toBeGreaterThan(0)
       for (const record of stored) for (const item of record.openItems) expect(item.note).not.toMatch(ENGLISH_FRAME)
 
       // The register: the German names next to each other, nothing cut off.

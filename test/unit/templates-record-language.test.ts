@@ -13,6 +13,7 @@ import type { Locale } from '@core/i18n'
 import { CATALOGUES, formatArticle, translateMessage } from '@core/i18n/catalogues'
 import { RECORD_PERSPECTIVE_LABELS, keysOf } from '@core/records/enums'
 import { originSchema, recordFormSchema, storedRecordSchema, type RecordForm } from '@core/records/model'
+import { confirmSuggestion } from '@core/records/suggestions'
 import { parseBackupText } from '@core/backup/backup-format'
 import { recordFromActivity } from '@core/templates/instantiate'
 import type { ActivityTemplate, TemplatePack } from '@core/templates/pack-schema'
@@ -161,6 +162,18 @@ describe('the words a template writes into a record, in the record language', ()
     const german = recordFromActivity(firstResonance, activity.id, 'controller-using-vendor', { locale: 'de' })
     expect(german.name).toBe(`${activity.name} (mit First Resonance als eigenständigem Verantwortlichen)`)
     expect(german.description.split('\n\n')[1]).toBe(`Altersgrenze: Laut der Richtlinie ist der Dienst nicht für Personen unter ${activity.ageLimit!.minimumAge} Jahren bestimmt.`)
+  })
+
+  it("notes a confirmed suggestion's evidence in the record's language", () => {
+    const record = recordFromActivity(haivision, 'customer-relationship-management', 'controller-using-vendor', { locale: 'de' })
+    const parts = { purposes: record.purposes, evidence: record.evidence, suggestions: record.suggestions ?? [] }
+    const first = parts.suggestions[0]!
+    const purposeConfirmed = confirmSuggestion(parts, first.id, 'de')
+    expect(purposeConfirmed.evidence.at(-1)).toEqual({ field: 'purposes.0', quotes: first.quotes, note: 'Vorgeschlagen in der Richtlinie von Haivision; von uns übernommen' })
+    const basis = purposeConfirmed.suggestions.find((suggestion) => suggestion.kind === 'lawful-basis')!
+    expect(confirmSuggestion(purposeConfirmed, basis.id, 'fr').evidence.at(-1)!.note).toBe('Proposé par la politique de Haivision ; repris à notre compte')
+    expect(confirmSuggestion({ ...parts, suggestions: [{ ...first, from: '' }] }, first.id, 'fr').evidence.at(-1)!.note).toBe('Proposé par la politique du fournisseur ; repris à notre compte')
+    expect(confirmSuggestion(parts, first.id).evidence.at(-1)!.note).toBe("Suggested by Haivision's policy; confirmed as ours")
   })
 
   it('keeps English records exactly as before: no language stored, an origin without one reads as English', () => {

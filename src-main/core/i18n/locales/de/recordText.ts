@@ -12,6 +12,9 @@ export default {
   'evidence.ageLimit': 'Altersgrenze',
   'evidence.specialCategoryStance': 'Haltung zu besonderen Kategorien personenbezogener Daten',
   'evidence.activityRetention': 'Aufbewahrung der gesamten Tätigkeit',
+  'evidence.confirmedSuggestion': 'Vorgeschlagen in {{whose}}; von uns übernommen',
+  'evidence.vendorPolicy': 'der Richtlinie von {{vendor}}',
+  'evidence.theVendorPolicy': 'der Richtlinie des Anbieters',
 
   'recipient.ourSubProcessor': 'Unser Unterauftragsverarbeiter',
   'recipient.actsAsController': 'Laut seiner Richtlinie handelt er bei dieser Tätigkeit als Verantwortlicher',

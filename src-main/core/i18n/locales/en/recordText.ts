@@ -16,6 +16,9 @@ export default {
   'evidence.ageLimit': 'Age limit',
   'evidence.specialCategoryStance': 'Stance on special-category data',
   'evidence.activityRetention': "The activity's retention",
+  'evidence.confirmedSuggestion': 'Suggested by {{whose}}; confirmed as ours',
+  'evidence.vendorPolicy': "{{vendor}}'s policy",
+  'evidence.theVendorPolicy': "the vendor's policy",
 
   'recipient.ourSubProcessor': 'Our sub-processor',
   'recipient.actsAsController': 'Its policy says it acts as a controller for this activity',

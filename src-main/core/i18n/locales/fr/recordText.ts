@@ -12,6 +12,9 @@ export default {
   'evidence.ageLimit': 'Limite d’âge',
   'evidence.specialCategoryStance': 'Position sur les catégories particulières de données',
   'evidence.activityRetention': 'Conservation indiquée pour l’ensemble du traitement',
+  'evidence.confirmedSuggestion': 'Proposé par {{whose}} ; repris à notre compte',
+  'evidence.vendorPolicy': 'la politique de {{vendor}}',
+  'evidence.theVendorPolicy': 'la politique du fournisseur',
 
   'recipient.ourSubProcessor': 'Notre sous-traitant ultérieur',
   'recipient.actsAsController': 'Selon sa politique, il agit pour ce traitement en tant que responsable du traitement',
