@@ -140,7 +140,7 @@ describe('the words a template writes into a record, in the record language', ()
     expect(record.recipients[3]!.notes).toBe('Sous-traitant ultérieur de Haivision ; Prestation : Processing to provide the Haivision Technology ; Pays : Worldwide (not named)')
     expect(record.openItems.slice(1, 3).map(({ field, note }) => [field, note])).toEqual([
       ['recipients.0.contractReference', 'Indiquez la référence du contrat de sous-traitance ultérieure conclu avec Haivision et de l’autorisation de vos clients d’y recourir (Art. 28, par. 2 et 4).'],
-      ['controllersActedFor', 'Nommez les clients (responsables du traitement) pour le compte desquels vous agissez dans ce traitement.']
+      ['controllersActedFor', 'Nommez les clients (responsables du traitement) pour le compte desquels vous agissez dans cette activité.']
     ])
     expect(record.openItems).toContainEqual(expect.objectContaining({ field: 'recipients.3.country', note: 'La politique est imprécise : The policy does not name the country: "Worldwide (not named)".' }))
   })
@@ -150,11 +150,11 @@ describe('the words a template writes into a record, in the record language', ()
     const record = recordFromActivity(firstResonance, activity.id, 'controller-using-vendor', { locale: 'fr' })
     expect(record.name).toBe(`${activity.name} (avec First Resonance, responsable du traitement distinct)`)
     expect(record.description.split('\n\n')).toEqual([
-      `La politique de First Resonance décrit le traitement ainsi : ${activity.description.trim()}`,
+      `La politique de First Resonance décrit l’activité ainsi : ${activity.description.trim()}`,
       `Limite d’âge : selon la politique, le service n’est pas destiné aux personnes de moins de ${activity.ageLimit!.minimumAge} ans.`,
       `Catégories particulières de données : ${activity.sensitiveDataStance!.statement}`
     ])
-    expect(record.recipients[0]!.notes).toBe('Selon sa politique, il agit pour ce traitement en tant que responsable du traitement')
+    expect(record.recipients[0]!.notes).toBe('Selon sa politique, il agit pour cette activité en tant que responsable du traitement')
     expect(record.evidence.filter((entry) => entry.field === 'description').map((entry) => [entry.note, entry.quotes])).toEqual([
       ['Limite d’âge', activity.ageLimit!.quotes],
       ['Position sur les catégories particulières de données', activity.sensitiveDataStance!.quotes]

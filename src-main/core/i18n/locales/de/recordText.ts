@@ -11,7 +11,7 @@ export default {
   'evidence.vendorRole': 'Rolle von {{vendor}}',
   'evidence.ageLimit': 'Altersgrenze',
   'evidence.specialCategoryStance': 'Haltung zu besonderen Kategorien personenbezogener Daten',
-  'evidence.activityRetention': 'Aufbewahrung der gesamten Tätigkeit',
+  'evidence.activityRetention': 'Aufbewahrung für die gesamte Tätigkeit',
   'evidence.confirmedSuggestion': 'Vorgeschlagen in {{whose}}; von uns übernommen',
   'evidence.vendorPolicy': 'der Richtlinie von {{vendor}}',
   'evidence.theVendorPolicy': 'der Richtlinie des Anbieters',
