@@ -7,15 +7,22 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import ExcelJS from 'exceljs'
-import { afterAll, describe, expect, it } from 'vitest'
+import { afterAll, afterEach, describe, expect, it } from 'vitest'
 import { translateMessage } from '@core/i18n/catalogues'
-import { formatNumberIn } from '@core/i18n/message'
+import { formatNumberIn, type MessageRef } from '@core/i18n/message'
 import { readSpreadsheet } from '@core/migration/read-spreadsheet'
 import type { Problem } from '@core/util/problems'
 import { readWorkbook } from '@core/workbook/read-workbook'
 import { verifyWorkbook } from '@core/workbook/verify-workbook'
 import { readFileWithLimit } from '../../src-main/files'
 import { workbookWithSheet, zipOf } from '../fixtures/workbooks/zip-of'
+import { readWorkbookInBackground } from '../../src-renderer/src/export/workbook-reader'
+import { i18n } from '../../src-renderer/src/i18n/i18n'
+import { problemMessage, problemPath, refusalReason } from '../../src-renderer/src/i18n/messages'
+import { runInBackground } from '../../src-renderer/src/migration/spreadsheet-reader'
+import type { JobWorker } from '../../src-renderer/src/ui/worker-job'
+import type { ReaderMessage, ReadRequest } from '../../src-renderer/src/export/workbook-reader-protocol'
+import type { MigrationRequest, MigrationWorkerMessage } from '../../src-renderer/src/migration/spreadsheet-reader-protocol'
 
 const NNBSP = '\u202f'
 const NBSP = '\u00a0'
@@ -163,5 +170,55 @@ describe('numbers in messages', () => {
     expect([formatNumberIn(16384, 'en'), formatNumberIn(16384, 'fr'), formatNumberIn(16384, 'de')]).toEqual(['16,384', `16${NNBSP}384`, '16.384'])
     expect([formatNumberIn(1234.5, 'en', 2), formatNumberIn(1234.5, 'fr', 2), formatNumberIn(1234.5, 'de', 2)]).toEqual(['1,234.50', `1${NNBSP}234,50`, '1.234,50'])
     expect([formatNumberIn(999, 'de'), formatNumberIn(-2_000_000, 'en'), formatNumberIn(0.5, 'fr', 1)]).toEqual(['999', '-2,000,000', '0,5'])
+  })
+})
+
+/** A worker that starts and then answers with `answer.message`, or crashes with `answer.crash`. */
+function workerAnswering<Request, Message>(answer: { message: Message } | { crash: string }): () => JobWorker<Request, Message> {
+  return () => {
+    const worker: JobWorker<Request, Message> = {
+      onmessage: null,
+      onerror: null,
+      onmessageerror: null,
+      postMessage: () => {
+        queueMicrotask(() => {
+          if ('crash' in answer) worker.onerror?.({ message: answer.crash, preventDefault: () => undefined } as ErrorEvent)
+          else worker.onmessage?.({ data: answer.message } as MessageEvent<Message>)
+        })
+      },
+      terminate: () => undefined
+    }
+    queueMicrotask(() => worker.onmessage?.({ data: { type: 'started' } } as MessageEvent<Message>))
+    return worker
+  }
+}
+
+describe('the screens, in the interface’s language', () => {
+  afterEach(async () => {
+    await i18n.changeLanguage('en')
+  })
+
+  it('show a refused file’s problem, its place in words, and the open dialog’s refusal in German', async () => {
+    await i18n.changeLanguage('de')
+    const csv = refusedWith(await readSpreadsheet('legacy.csv', new TextEncoder().encode('A;B\n"x;y\n')))
+    expect([problemPath(csv), problemMessage(csv)]).toEqual(['legacy.csv: Zeile 2', 'ein Wert in Anführungszeichen wird nicht geschlossen (technisches Detail: Quoted field unterminated)'])
+    const refused = { reason: 'big.xlsx is 70.0 MB; the limit is 60.0 MB', reasonRef: undefined }
+    expect(refusalReason(refused)).toBe(refused.reason)
+    const folder = mkdtempSync(join(tmpdir(), 'ropa-file-problems-'))
+    try {
+      const opened = await readFileWithLimit(folder, 10)
+      expect(opened.status === 'refused' && refusalReason(opened)).toMatch(/ist keine reguläre Datei$/)
+    } finally {
+      rmSync(folder, { recursive: true, force: true })
+    }
+  })
+
+  it('say a reading worker’s own failure, and the guided import’s crash, in French', async () => {
+    await i18n.changeLanguage('fr')
+    const ref: MessageRef = { key: 'fileProblems:notRead', params: { file: 'x.xlsx', detail: { key: 'fileProblems:library.tooLarge', params: { detail: '' } } } }
+    const reading = readWorkbookInBackground(new Uint8Array([1]), [], { fileName: 'x.xlsx', createWorker: workerAnswering<ReadRequest, ReaderMessage>({ message: { type: 'failed', message: 'x.xlsx could not be read: it is too large or too deeply nested to read', ref } }) })
+    await expect(reading.result).rejects.toThrow('x.xlsx n’a pas pu être lu : il est trop grand ou trop profondément imbriqué pour être lu')
+    const crashed = runInBackground({ kind: 'read', bytes: new Uint8Array([1]), fileName: 'legacy.ods' }, { createWorker: workerAnswering<MigrationRequest, MigrationWorkerMessage>({ crash: 'Out of memory' }) })
+    await expect(crashed.result).rejects.toThrow('L’import du tableur s’est arrêté de façon inattendue pendant la lecture de legacy.ods (Out of memory). Le fichier est peut-être trop volumineux ou endommagé ; rien n’a été enregistré.')
   })
 })

@@ -29,7 +29,7 @@ export async function readSpreadsheet(fileName: string, bytes: Uint8Array): Prom
     if (extension === 'ods' || (isZip && containsAscii(bytes, 'application/vnd.oasis.opendocument.spreadsheet'))) return readOds(fileName, bytes)
     if (extension === 'xlsx' || isZip) return await readXlsx(fileName, bytes)
   } catch (error) {
-    return refused(fileName, 'notRead', { detail: libraryErrorRef(error) })
+    return { ok: false, problems: [fileProblemAt(fileName, 'notRead', { file: fileName, detail: libraryErrorRef(error) })] }
   }
   return refused(fileName, 'unknownKind')
 }

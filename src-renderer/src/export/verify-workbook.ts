@@ -1,6 +1,7 @@
 /** "Verify a workbook": the same check as `ropa verify`, in a worker (on the page only where no worker can start). */
 import type { WorkbookVerification } from '@core/workbook/verify-workbook'
 import { t } from '../i18n/i18n'
+import { messageIn } from '../i18n/messages'
 import type { VerifyMessage } from './verify-workbook.worker'
 
 export function verifyWorkbookInBackground(bytes: Uint8Array, fileName: string): Promise<WorkbookVerification> {
@@ -14,7 +15,7 @@ export function verifyWorkbookInBackground(bytes: Uint8Array, fileName: string):
     worker.onmessage = (event: MessageEvent<VerifyMessage>) => {
       worker.terminate()
       if (event.data.type === 'done') resolve(event.data.result)
-      else reject(new Error(event.data.message))
+      else reject(new Error(messageIn(event.data.ref, event.data.message)))
     }
     worker.onerror = (event) => {
       event.preventDefault()

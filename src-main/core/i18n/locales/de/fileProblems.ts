@@ -68,7 +68,6 @@ export default {
 
   'spreadsheet.tooLarge': '{{file}} ist {{size}} groß und überschreitet die Grenze von {{limit}} für eine Tabelle',
   'spreadsheet.empty': '{{file}} ist leer',
-  'spreadsheet.notRead': '{{file}} konnte nicht gelesen werden: {{detail}}',
   'spreadsheet.unknownKind': '{{file}} ist keine Tabelle, die diese Anwendung lesen kann: verwenden Sie eine .xlsx- oder .ods-Arbeitsmappe oder eine .csv-Datei',
   'spreadsheet.tooManyFilledCells': '{{file}} hat mehr als {{limit}} gefüllte Zellen, mehr als jedes Verzeichnis',
   'spreadsheet.tooManyCells': '{{file}} hat mehr als {{limit}} Zellen, mehr als jedes Verzeichnis',
@@ -81,5 +80,9 @@ export default {
   'open.size.kb': '{{size}} KB',
   'open.size.mb': '{{size}} MB',
 
-  'backup.notValid': 'keine gültige Sicherung: {{path}}: {{problem}}'
+  'backup.notValid': 'keine gültige Sicherung: {{path}}: {{problem}}',
+
+  'notRead': '{{file}} konnte nicht gelesen werden: {{detail}}',
+  'notChecked': '{{file}} konnte nicht geprüft werden: {{detail}}',
+  'notPlanned': 'die Einträge aus {{file}} konnten nicht geplant werden: {{detail}}'
 } satisfies Record<string, string>

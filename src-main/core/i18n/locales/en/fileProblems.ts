@@ -77,7 +77,6 @@ export default {
   // A spreadsheet for the guided import or `ropa import` (read-spreadsheet.ts).
   'spreadsheet.tooLarge': '{{file}} is {{size}}, over the limit of {{limit}} for a spreadsheet',
   'spreadsheet.empty': '{{file}} is empty',
-  'spreadsheet.notRead': '{{file}} could not be read: {{detail}}',
   'spreadsheet.unknownKind': '{{file}} is not a spreadsheet this app reads: use an .xlsx or .ods workbook or a .csv file',
   'spreadsheet.tooManyFilledCells': '{{file}} has more than {{limit}} filled cells, more than any register',
   'spreadsheet.tooManyCells': '{{file}} has more than {{limit}} cells, more than any register',
@@ -92,5 +91,10 @@ export default {
   'open.size.mb': '{{size}} MB',
 
   // An automatic backup the host refuses to keep (host-api.ts).
-  'backup.notValid': 'not a valid backup: {{path}}: {{problem}}'
+  'backup.notValid': 'not a valid backup: {{path}}: {{problem}}',
+
+  // A file whose reading failed outright (a spreadsheet the library cannot open, a reading worker that failed).
+  'notRead': '{{file}} could not be read: {{detail}}',
+  'notChecked': '{{file}} could not be checked: {{detail}}',
+  'notPlanned': '{{file}} could not be planned: {{detail}}'
 } satisfies Record<string, string>

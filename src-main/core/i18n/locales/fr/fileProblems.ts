@@ -68,7 +68,6 @@ export default {
 
   'spreadsheet.tooLarge': '{{file}} pèse {{size}}, au-delà de la limite de {{limit}} pour un tableur',
   'spreadsheet.empty': '{{file}} est vide',
-  'spreadsheet.notRead': '{{file}} n’a pas pu être lu : {{detail}}',
   'spreadsheet.unknownKind': '{{file}} n’est pas un tableur que cette application sait lire : utilisez un classeur .xlsx ou .ods, ou un fichier .csv',
   'spreadsheet.tooManyFilledCells': '{{file}} a plus de {{limit}} cellules remplies, plus que tout registre',
   'spreadsheet.tooManyCells': '{{file}} a plus de {{limit}} cellules, plus que tout registre',
@@ -81,5 +80,9 @@ export default {
   'open.size.kb': '{{size}} Ko',
   'open.size.mb': '{{size}} Mo',
 
-  'backup.notValid': 'sauvegarde non valide : {{path}} : {{problem}}'
+  'backup.notValid': 'sauvegarde non valide : {{path}} : {{problem}}',
+
+  'notRead': '{{file}} n’a pas pu être lu : {{detail}}',
+  'notChecked': '{{file}} n’a pas pu être vérifié : {{detail}}',
+  'notPlanned': 'les fiches de {{file}} n’ont pas pu être préparées : {{detail}}'
 } satisfies Record<string, string>
