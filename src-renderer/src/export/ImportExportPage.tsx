@@ -441,6 +441,8 @@ function VerifySection() {
     const { verifyWorkbookInBackground } = await import('./verify-workbook')
     const result = await verifyWorkbookInBackground(opened.bytes, opened.name)
     if (result.ok) setOutcome({ fileName: opened.name, result })
+    // A file refused before any sheet was compared (damaged, hostile, no Verification sheet) has reasons, not differences.
+    else if (result.sheetsChecked === 0) setProblems({ title: t('verify.notChecked', { file: opened.name }), problems: result.problems })
     else setProblems({ title: t('verify.differences', { ...counted(result.problems.length), file: opened.name }), problems: result.problems })
   }, t('verify.couldNotCheck'))
 
