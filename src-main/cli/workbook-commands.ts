@@ -14,7 +14,7 @@ import { formatProblem, type Problem } from '../core/util/problems'
 import { registerCsv } from '../core/workbook/register-csv'
 import { REGISTER_LAYOUTS, WORKBOOK_LAYOUTS, isWorkbookLayout, type WorkbookLayoutName } from '../core/workbook/layouts'
 import { isLocale, LOCALES, type Locale } from '../core/i18n'
-import { translateMessage } from '../core/i18n/catalogues'
+import { problemIn } from '../core/i18n/problem'
 import { packSourcesOf } from '../core/workbook/register-sheets'
 import { DEFAULT_XLSX_LIMITS } from '../core/workbook/xlsx-guard'
 import { localToday } from '../core/checks/dates'
@@ -258,7 +258,7 @@ export function registerWorkbookCommands(program: Command, session: CliSession):
         const [{ verifyWorkbook }, { nodeHash }] = await Promise.all([import('../core/workbook/verify-workbook'), import('../export/write-workbook-stream')])
         const result = await verifyWorkbook(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), workbookPath, { createHash: nodeHash })
         // Each difference carries its catalogue key: said in the language asked for, English by default.
-        if (!result.ok) throw new CommandProblems(workbookPath, result.problems.map((problem) => ({ path: problem.path, message: problem.ref ? translateMessage(problem.ref, locale) : problem.message })))
+        if (!result.ok) throw new CommandProblems(workbookPath, result.problems.map((problem) => problemIn(problem, locale)))
         session.out(
           `${workbookPath}: unchanged since export: ${result.sheetsChecked} sheets, every cell matches its row and column hashes\n` +
             `exported at ${result.exportedAt}\nfingerprint of the whole export: ${result.fingerprint}\n` +

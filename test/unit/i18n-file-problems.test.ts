@@ -16,6 +16,7 @@ import { readWorkbook } from '@core/workbook/read-workbook'
 import { verifyWorkbook } from '@core/workbook/verify-workbook'
 import { readFileWithLimit } from '../../src-main/files'
 import { workbookWithSheet, zipOf } from '../fixtures/workbooks/zip-of'
+import { ropa } from '../fixtures/run-ropa'
 import { readWorkbookInBackground } from '../../src-renderer/src/export/workbook-reader'
 import { i18n } from '../../src-renderer/src/i18n/i18n'
 import { problemMessage, problemPath, refusalReason } from '../../src-renderer/src/i18n/messages'
@@ -162,6 +163,27 @@ describe('a picked file the open dialog refuses', () => {
     const refused = await readFileWithLimit(folder, 100)
     if (refused.status !== 'refused') throw new Error('the folder was opened')
     expect(translateMessage(refused.reasonRef!, 'de')).toMatch(/ ist keine reguläre Datei$/)
+  })
+})
+
+describe('the command line', () => {
+  const folder = mkdtempSync(join(tmpdir(), 'ropa-file-problems-cli-'))
+  afterAll(() => rmSync(folder, { recursive: true, force: true }))
+
+  it('says a refused file in English, and in the language of --lang where the command has it', async () => {
+    const hostile = join(folder, 'hostile.xlsx')
+    writeFileSync(hostile, workbookWithSheet('<cols><col min="1" max="99999999999"/></cols><sheetData/>'))
+    const english = await ropa(['verify', hostile])
+    expect(english.code).toBe(1)
+    expect(english.stderr).toContain(`${hostile}: sheet 'Register' declares columns 1 to 99,999,999,999`)
+    expect((await ropa(['verify', hostile, '--lang', 'de'])).stderr).toContain(`${hostile}: das Tabellenblatt „Register“ gibt die Spalten 1 bis 99.999.999.999 an`)
+    const checked = await ropa(['check', hostile, '--lang', 'fr'])
+    expect(checked.code).toBe(2)
+    expect(checked.stderr).toContain(`la feuille « Register » déclare les colonnes 1 à 99${NNBSP}999${NNBSP}999${NNBSP}999`)
+    const csv = join(folder, 'legacy.csv')
+    writeFileSync(csv, 'Name;Purpose\n"Payroll;Pay staff\n')
+    // `ropa import` has no --lang: English, the line named as it always was.
+    expect((await ropa(['import', csv, '-o', join(folder, 'out.json')])).stderr).toContain(`${csv}: line 2: a quoted value is not closed`)
   })
 })
 
