@@ -22,6 +22,7 @@ import { i18n } from '../../src-renderer/src/i18n/i18n'
 import { problemMessage, problemPath, refusalReason } from '../../src-renderer/src/i18n/messages'
 import { runInBackground } from '../../src-renderer/src/migration/spreadsheet-reader'
 import type { JobWorker } from '../../src-renderer/src/ui/worker-job'
+import { failureReason } from '../../src-renderer/src/ui/failure-text'
 import type { ReaderMessage, ReadRequest } from '../../src-renderer/src/export/workbook-reader-protocol'
 import type { MigrationRequest, MigrationWorkerMessage } from '../../src-renderer/src/migration/spreadsheet-reader-protocol'
 
@@ -239,7 +240,10 @@ describe('the screens, in the interface’s language', () => {
     await i18n.changeLanguage('fr')
     const ref: MessageRef = { key: 'fileProblems:notRead', params: { file: 'x.xlsx', detail: { key: 'fileProblems:library.tooLarge', params: { detail: '' } } } }
     const reading = readWorkbookInBackground(new Uint8Array([1]), [], { fileName: 'x.xlsx', createWorker: workerAnswering<ReadRequest, ReaderMessage>({ message: { type: 'failed', message: 'x.xlsx could not be read: it is too large or too deeply nested to read', ref } }) })
-    await expect(reading.result).rejects.toThrow('x.xlsx n’a pas pu être lu : il est trop grand ou trop profondément imbriqué pour être lu')
+    const failed: unknown = await reading.result.catch((error: unknown) => error)
+    expect(failed).toBeInstanceOf(Error)
+    expect((failed as Error).message).toBe('x.xlsx could not be read: it is too large or too deeply nested to read')
+    expect(failureReason(failed)).toBe('x.xlsx n’a pas pu être lu : il est trop grand ou trop profondément imbriqué pour être lu')
     const crashed = runInBackground({ kind: 'read', bytes: new Uint8Array([1]), fileName: 'legacy.ods' }, { createWorker: workerAnswering<MigrationRequest, MigrationWorkerMessage>({ crash: 'Out of memory' }) })
     await expect(crashed.result).rejects.toThrow('L’import du tableur s’est arrêté de façon inattendue pendant la lecture de legacy.ods (Out of memory). Le fichier est peut-être trop volumineux ou endommagé ; rien n’a été enregistré.')
   })
