@@ -156,9 +156,6 @@ export function libraryErrorRef(error: unknown): MessageRef {
   return said('other')
 }
 
-/** `libraryErrorRef` in English. */
-export const describeLibraryError = (error: unknown): string => inEnglish(libraryErrorRef(error))
-
 /** Records that a confirmed import stores: new and update rows, and conflicts only when the user chose to overwrite. */
 export function recordsToImport(preview: ImportPreview, options: { includeConflicts?: boolean } = {}): StoredRecord[] {
   return preview.rows
