@@ -34,8 +34,9 @@ class CommandProblems extends Error {
     readonly label: string,
     readonly problems: Problem[]
   ) {
-    // A problem with the whole file names the file once.
-    super(problems.map((problem) => (problem.path === label ? `${label}: ${problem.message}` : formatProblem(label, problem))).join('\n'))
+    // A problem with the whole file, or at a place that names the file (`legacy.csv: line 3`), names the file once.
+    const namesFile = (path: string) => path === label || path.startsWith(`${label}: `)
+    super(problems.map((problem) => (namesFile(problem.path) ? `${problem.path}: ${problem.message}` : formatProblem(label, problem))).join('\n'))
   }
 }
 
