@@ -12,6 +12,7 @@ import { translateMessage } from '@core/i18n/catalogues'
 import { formatNumberIn, type MessageRef } from '@core/i18n/message'
 import { readSpreadsheet } from '@core/migration/read-spreadsheet'
 import type { Problem } from '@core/util/problems'
+import { setValidationLocale } from '@core/i18n/validation'
 import { readWorkbook } from '@core/workbook/read-workbook'
 import { verifyWorkbook } from '@core/workbook/verify-workbook'
 import { readFileWithLimit } from '../../src-main/files'
@@ -113,6 +114,29 @@ describe('a refused workbook, in French and German', () => {
       'keine erkennbaren Verzeichnis-Überschriften in den ersten 20 Zeilen der Blätter („Einkäufe“, „Notes“); erwartet werden mindestens 3 englische Überschriften wie „Purpose of processing“, „Categories of individuals“, „Categories of personal data“, „Retention schedule“'
     )
     expect(inFrench(problem)).toMatch(/^aucun en-tête de registre reconnaissable dans les 20 premières lignes des feuilles \(« Einkäufe », « Notes »\) ; il en faut au moins 3, en anglais,/)
+  })
+})
+
+describe('a row the workbook import cannot take, in French and German', () => {
+  afterEach(() => setValidationLocale('en'))
+
+  it('names the cell and the field in the editor’s words, with the schema’s own message in the language', async () => {
+    const workbook = new ExcelJS.Workbook()
+    const sheet = workbook.addWorksheet('Register')
+    sheet.addRow(['Name', 'Description', 'Last reviewed'])
+    sheet.addRow(['Payroll', 'Pays the staff', '2026-02-31'])
+    const bytes = new Uint8Array(await workbook.xlsx.writeBuffer())
+    const read = async () => {
+      const result = await readWorkbook(bytes, [], { fileName: 'ico.xlsx', now: '2026-12-06T00:00:00.000Z' })
+      if (!result.ok) throw new Error('ico.xlsx was refused')
+      const row = result.preview.rows[0]!
+      expect(row.status).toBe('invalid')
+      expect(translateMessage(row.reasonRef!, 'en')).toBe(row.reason)
+      return row
+    }
+    expect((await read()).reason).toBe("'Register'!C2: not valid: Last reviewed: Use a real date in the form YYYY-MM-DD")
+    setValidationLocale('de')
+    expect(translateMessage((await read()).reasonRef!, 'de')).toBe("'Register'!C2: ungültig: Zuletzt überprüft: Geben Sie ein gültiges Datum im Format JJJJ-MM-TT ein")
   })
 })
 

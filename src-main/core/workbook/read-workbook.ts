@@ -28,7 +28,7 @@ import { safeParseStoredRecord } from '../records/validated-record'
 import { emptyRecordForm, emptyRetention, newItemId } from '../records/new-record'
 import { fileProblemAt, fileProblemRef } from '../i18n/file-problem'
 import { inEnglish, problemAt, problemRef } from '../i18n/problem'
-import { listParam, type MessageParam, type MessageRef } from '../i18n/message'
+import { fieldPathParam, listParam, type MessageParam, type MessageRef } from '../i18n/message'
 import type { Problem } from '../util/problems'
 import { customTerm, VOCABULARY, type VocabularyKind } from '../vocabulary/vocabulary'
 import { columnLetter, fitCell, normaliseHeading, restoreNeutralisedCell, SHEET, WORKBOOK_FORMAT_MARK } from './columns'
@@ -237,7 +237,7 @@ function readAppWorkbook(workbook: ExcelJS.Workbook, existing: readonly StoredRe
     }
     const result = safeParseStoredRecord(parsed)
     if (!result.success) {
-      rows.push(invalidRow(location, entry.reference, describeIssues(result.error.issues)))
+      rows.push(invalidRow(location, entry.reference, fileProblemRef('data.recordNotValid', { issues: recordIssuesParam(result.error.issues) })))
       continue
     }
     exported.push(parsed as StoredRecord)
@@ -319,6 +319,12 @@ function classify(record: StoredRecord, existing: readonly StoredRecord[], expor
   if (canonicalJson(stored) === canonicalJson(record)) return because('update', 'read.identical')
   if (exportedAt !== null && stored.updatedAt > exportedAt) return because('conflict', 'read.changedSinceExport', { changedAt: stored.updatedAt, exportedAt })
   return because('update', 'read.replaces', { changedAt: stored.updatedAt })
+}
+
+/** A record the schema refuses: each field in the editor's words, in the reader's language, with the schema's message (at most five). */
+function recordIssuesParam(issues: ReadonlyArray<{ path: PropertyKey[]; message: string }>): MessageParam {
+  const said = issues.slice(0, 5).map((issue) => fileProblemRef('data.issue', { field: issue.path.length > 0 ? fieldPathParam(issue.path.map(String).join('.')) : fileProblemRef('data.wholeRecord'), message: issue.message }))
+  return listParam(said, '; ')
 }
 
 function describeIssues(issues: ReadonlyArray<{ path: PropertyKey[]; message: string }>): string {
@@ -468,7 +474,9 @@ function readIcoRegister(workbook: ExcelJS.Workbook, existing: readonly StoredRe
     const result = safeParseStoredRecord(built.record)
     if (!result.success) {
       const field = RECORD_FIELD_TO_ICO[String(result.error.issues[0]!.path[0] ?? '')]
-      rows.push(invalidRow(location, reference, `${field ? `${where(field)}: ` : ''}${describeIssues(result.error.issues)}`))
+      const column = field ? columnOf(field) : 0
+      const issues = recordIssuesParam(result.error.issues)
+      rows.push(invalidRow(location, reference, column === 0 ? fileProblemRef('data.recordNotValid', { issues }) : fileProblemRef('ico.cellNotValid', { cell: cellPath(sheetName, rowNumber, column), issues })))
       continue
     }
     const record = result.data

@@ -57,6 +57,9 @@ export default {
   'data.cellLength': '{{cell}} hat {{length}} Zeichen statt {{expected}}',
   'data.recordDamaged': 'die Daten des Eintrags sind beschädigt: {{problem}}',
   'data.recordNotJson': 'die Daten des Eintrags im verborgenen Blatt Data sind kein gültiges JSON (wurde das Blatt bearbeitet?)',
+  'data.recordNotValid': 'ungültig: {{issues}}',
+  'data.issue': '{{field}}: {{message}}',
+  'data.wholeRecord': 'der Eintrag',
   'organisation.damaged': 'das Organisationsprofil im verborgenen Blatt Data ist beschädigt: {{problem}}; daher kann die Arbeitsmappe nicht exakt wieder importiert werden',
   'organisation.notJson': 'das Organisationsprofil im verborgenen Blatt Data ist kein gültiges JSON (wurde das Blatt bearbeitet?); daher kann die Arbeitsmappe nicht exakt wieder importiert werden',
   'organisation.notValid': 'das Organisationsprofil im verborgenen Blatt Data ist nicht gültig ({{issues}}); daher kann die Arbeitsmappe nicht exakt wieder importiert werden',
@@ -64,6 +67,7 @@ export default {
   'ico.noHeadings': 'keine erkennbaren Verzeichnis-Überschriften in den ersten {{rows}} Zeilen der Blätter ({{sheets}}); erwartet werden mindestens {{minimum}} englische Überschriften wie „Purpose of processing“, „Categories of individuals“, „Categories of personal data“, „Retention schedule“',
   'ico.sheetName': '„{{sheet}}“',
   'ico.noSheets': 'keine Blätter',
+  'ico.cellNotValid': '{{cell}}: ungültig: {{issues}}',
   'ico.referenceTwice': 'die Kennung {{reference}} wird auch in {{other}} verwendet',
 
   'spreadsheet.tooLarge': '{{file}} ist {{size}} groß und überschreitet die Grenze von {{limit}} für eine Tabelle',

@@ -64,6 +64,9 @@ export default {
   'data.cellLength': '{{cell}} has {{length}} characters, expected {{expected}}',
   'data.recordDamaged': "the record's data is damaged: {{problem}}",
   'data.recordNotJson': "the record's data in the hidden Data sheet is not valid JSON (was the sheet edited?)",
+  'data.recordNotValid': 'not valid: {{issues}}',
+  'data.issue': '{{field}}: {{message}}',
+  'data.wholeRecord': 'the record',
   'organisation.damaged': 'the organisation profile in the hidden Data sheet is damaged: {{problem}}, so the workbook cannot be re-imported exactly',
   'organisation.notJson': 'the organisation profile in the hidden Data sheet is not valid JSON (was the sheet edited?), so the workbook cannot be re-imported exactly',
   'organisation.notValid': 'the organisation profile in the hidden Data sheet is not valid ({{issues}}), so the workbook cannot be re-imported exactly',
@@ -72,6 +75,7 @@ export default {
   'ico.noHeadings': 'no recognisable register headings in the first {{rows}} rows of any sheet (sheets: {{sheets}}); expected at least {{minimum}} headings such as "Purpose of processing", "Categories of individuals", "Categories of personal data", "Retention schedule"',
   'ico.sheetName': "'{{sheet}}'",
   'ico.noSheets': 'none',
+  'ico.cellNotValid': '{{cell}}: not valid: {{issues}}',
   'ico.referenceTwice': 'reference {{reference}} is also used by {{other}}',
 
   // A spreadsheet for the guided import or `ropa import` (read-spreadsheet.ts).

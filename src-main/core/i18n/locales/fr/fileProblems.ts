@@ -57,6 +57,9 @@ export default {
   'data.cellLength': '{{cell}} compte {{length}} caractères au lieu de {{expected}}',
   'data.recordDamaged': 'les données de la fiche sont endommagées : {{problem}}',
   'data.recordNotJson': 'les données de la fiche dans la feuille masquée Data ne sont pas du JSON valide (la feuille a-t-elle été modifiée ?)',
+  'data.recordNotValid': 'non valide : {{issues}}',
+  'data.issue': '{{field}} : {{message}}',
+  'data.wholeRecord': 'la fiche',
   'organisation.damaged': 'le profil de l’organisme dans la feuille masquée Data est endommagé : {{problem}} ; le classeur ne peut donc pas être réimporté à l’identique',
   'organisation.notJson': 'le profil de l’organisme dans la feuille masquée Data n’est pas du JSON valide (la feuille a-t-elle été modifiée ?) ; le classeur ne peut donc pas être réimporté à l’identique',
   'organisation.notValid': 'le profil de l’organisme dans la feuille masquée Data n’est pas valide ({{issues}}) ; le classeur ne peut donc pas être réimporté à l’identique',
@@ -64,6 +67,7 @@ export default {
   'ico.noHeadings': 'aucun en-tête de registre reconnaissable dans les {{rows}} premières lignes des feuilles ({{sheets}}) ; il en faut au moins {{minimum}}, en anglais, tels que « Purpose of processing », « Categories of individuals », « Categories of personal data », « Retention schedule »',
   'ico.sheetName': '« {{sheet}} »',
   'ico.noSheets': 'aucune feuille',
+  'ico.cellNotValid': '{{cell}} : non valide : {{issues}}',
   'ico.referenceTwice': 'la référence {{reference}} est aussi utilisée en {{other}}',
 
   'spreadsheet.tooLarge': '{{file}} pèse {{size}}, au-delà de la limite de {{limit}} pour un tableur',
