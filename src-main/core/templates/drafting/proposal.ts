@@ -15,6 +15,7 @@ import type {
 } from '../../records/enums'
 import type { Span } from './segment'
 import { RECORD_ROLE_LABELS } from '../../records/enums'
+import type { MessageRef } from '../../i18n/message'
 
 export type { Span }
 
@@ -76,8 +77,8 @@ export type DraftProposal = {
     source?: string
     /** The id of the activity proposal this item belongs to; without it, the activity above it in the text. */
     activity?: string
-    /** Why the assistant proposes it, in words ("names “email address”"). */
-    reason: string
+    /** Why the assistant proposes it ("names “email address”"), a `draftReasons` message said in the reader's language. */
+    reason: MessageRef
   }
 }[DraftField]
 
@@ -86,7 +87,8 @@ export type ProposalOf<F extends DraftField> = Extract<DraftProposal, { field: F
 /** A field the assistant found nothing for: a gap where the policy may be silent. */
 export interface DraftGap {
   field: DraftField
-  note: string
+  /** A `draftReasons` message. */
+  note: MessageRef
 }
 
 export interface Draft {
