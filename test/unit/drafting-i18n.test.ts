@@ -7,10 +7,11 @@
 import { readFileSync, readdirSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { translateMessage } from '../../src-main/core/i18n/catalogues'
+import { CATALOGUES, translateMessage } from '../../src-main/core/i18n/catalogues'
 import { isMessageRef, type MessageParam, type MessageRef } from '../../src-main/core/i18n/message'
 import { packFromDraft } from '../../src-main/core/templates/drafting/draft-pack'
 import { draftPolicy } from '../../src-main/core/templates/drafting/draft-policy'
+import { draftReason } from '../../src-main/core/templates/drafting/draft-reasons'
 import type { DraftProposal, ProposalOf } from '../../src-main/core/templates/drafting/proposal'
 import { proposalsFromPack } from '../../src-main/core/templates/drafting/proposals-from-pack'
 import { validatePackText } from '../../src-main/core/templates/validate-pack'
@@ -43,6 +44,10 @@ function ownWords(ref: MessageRef, locale: 'en' | 'fr' | 'de'): string[] {
   return text.toLowerCase().match(/[\p{L}’']+/gu) ?? []
 }
 
+/** French no-break spaces (checked on their own below) read as spaces, so that the expected texts stay legible. */
+const plain = (text: string | undefined) => text?.replaceAll('\u00a0', ' ')
+const say = (ref: MessageRef, locale: 'en' | 'fr' | 'de') => plain(translateMessage(ref, locale))!
+
 /** Words French or German rightly share with the English reasons. */
 const SHARED_WORDS = new Set(['service', 'pack', 'consultants', 'transit', 'obligation', 'name'])
 
@@ -71,7 +76,7 @@ describe('the drafting assistant’s reasons in French and German', () => {
       }
       for (const gap of draft.gaps) {
         expect(gap.note.key).toBe('draftReasons:nothingFound')
-        expect(translateMessage(gap.note, 'fr')).toMatch(/^Rien trouvé dans la politique pour « .+ » : elle est peut-être muette sur ce point\./)
+        expect(say(gap.note, 'fr')).toMatch(/^Rien trouvé dans la politique pour « .+ » : elle est peut-être muette sur ce point\./)
       }
     }
     // Most of the reasons are met across the five policies.
@@ -83,7 +88,7 @@ describe('the drafting assistant’s reasons in French and German', () => {
     const said = (key: string, where: (proposal: DraftProposal) => boolean = () => true) => {
       const proposal = draft.proposals.find((candidate) => candidate.reason.key === `draftReasons:${key}` && where(candidate))
       if (!proposal) throw new Error(`no ${key}`)
-      return (['en', 'fr', 'de'] as const).map((locale) => translateMessage(proposal.reason, locale))
+      return (['en', 'fr', 'de'] as const).map((locale) => say(proposal.reason, locale))
     }
     expect(said('countryInTransfer', (proposal) => (proposal as ProposalOf<'transfer'>).value.country === 'United States')).toEqual([
       'names “United States” in a sentence about where data goes',
@@ -112,8 +117,15 @@ describe('the drafting assistant’s reasons in French and German', () => {
     const stated = drafts.flatMap(({ draft }) => draft.proposals).find((proposal) => proposal.field === 'purpose' && proposal.value.lawfulBasis === 'f')
     expect(stated).toBeDefined()
     expect(translateMessage(stated!.reason, 'en')).toMatch(/; states legitimate interests$/)
-    expect(translateMessage(stated!.reason, 'fr')).toMatch(/ ; indique la base légale : intérêts légitimes$/)
+    expect(say(stated!.reason, 'fr')).toMatch(/ ; indique la base légale : intérêts légitimes$/)
     expect(translateMessage(stated!.reason, 'de')).toMatch(/; nennt die Rechtsgrundlage: berechtigte Interessen$/)
+  })
+})
+
+describe('French typography', () => {
+  it('keeps « », : and ; on the line of the word before them, with no-break spaces', () => {
+    expect(translateMessage(draftReason('statesPeriod', { period: '24 months' }), 'fr')).toBe('indique une durée\u00a0: «\u00a024 months\u00a0»')
+    for (const [key, text] of Object.entries(CATALOGUES.fr.draftReasons)) expect(text, key).not.toMatch(/ [:;?!»]|« /)
   })
 })
 
@@ -138,7 +150,7 @@ describe('a drafted pack in its author’s language', () => {
     const activity = pack.activities[0]!
     expect(pack.activities).toHaveLength(1)
     expect(activity.name).toBe('Traitement décrit dans Harmonic Privacy Policy')
-    const note = (field: string) => activity.gaps.find((gap) => gap.field === field)?.note
+    const note = (field: string) => plain(activity.gaps.find((gap) => gap.field === field)?.note)
     expect(note('retention')).toBe('L’assistant de rédaction n’a rien trouvé dans la politique sur la durée de conservation des données ; l’auteur n’a rien accepté. Vérifiez la politique.')
     expect(note('dataSubjects')).toBe('L’assistant de rédaction n’a rien trouvé dans la politique sur les personnes concernées ; l’auteur n’a rien accepté. Vérifiez la politique.')
     expect(note('transfers[0].country')).toBe('L’assistant de rédaction n’a rien trouvé dans la politique sur le pays de destination de ce transfert ; l’auteur n’a rien accepté. Vérifiez la politique.')
@@ -147,6 +159,7 @@ describe('a drafted pack in its author’s language', () => {
       `La politique ne dit pas si ${pack.vendor.name} agit en tant que responsable du traitement ou sous-traitant ; le brouillon le considère comme responsable du traitement, car une politique de confidentialité décrit les traitements propres du fournisseur. Vérifiez-le.`
     )
     expect(activity.transfers[0]!.country).toBe('Non indiqué dans la politique')
+    expect(activity.gaps.find((gap) => gap.field === 'retention')?.note).toContain('conservation des données\u00a0; l’auteur')
     for (const gap of activity.gaps) expect(gap.note, gap.field).not.toMatch(/\b(?:the|policy|drafting|accepted|Check)\b/)
   })
 
@@ -175,7 +188,7 @@ describe('a drafted pack in its author’s language', () => {
     expect(warning!.message).toMatch(/^an activity keeps one retention rule; “.+” was left out: give it its own activity to keep it$/)
     expect(warning!.path).toBe(`${warning!.at!.activity} › Retention`)
     expect(warning!.at!.field).toBe('retention')
-    expect(translateMessage(warning!.ref!, 'fr')).toMatch(/^une activité n’a qu’une règle de conservation ; « .+ » a été omis : donnez-lui sa propre activité pour le garder$/)
+    expect(say(warning!.ref!, 'fr')).toMatch(/^une activité n’a qu’une règle de conservation ; « .+ » a été omis : donnez-lui sa propre activité pour le garder$/)
   })
 })
 
@@ -189,10 +202,10 @@ describe('a pack opened in the editor', () => {
     expect(opened.unplaced.length).toBeGreaterThan(5)
     const vendor = checked.pack.vendor.legalEntities[0]!
     expect(translateMessage(opened.unplaced[0]!, 'en')).toBe(`Vendor “${vendor.name}”: quote not in the text (“${vendor.quotes[0]!.slice(0, 60)}”)`)
-    expect(translateMessage(opened.unplaced[0]!, 'fr')).toBe(`Fournisseur « ${vendor.name} » : citation absente du texte (« ${vendor.quotes[0]!.slice(0, 60)} »)`)
+    expect(say(opened.unplaced[0]!, 'fr')).toBe(`Fournisseur « ${vendor.name} » : citation absente du texte (« ${vendor.quotes[0]!.slice(0, 60)} »)`)
     const activity = checked.pack.activities[0]!
     expect(opened.unplaced.map((line) => translateMessage(line, 'de'))).toContain(`Tätigkeit „${activity.name}“: ihre Zitate stehen nicht im Text`)
-    expect(opened.unplaced.map((line) => translateMessage(line, 'fr')).some((line) => line.startsWith(`${activity.name} › Finalité : citation absente du texte (« `))).toBe(true)
+    expect(opened.unplaced.map((line) => say(line, 'fr')).some((line) => line.startsWith(`${activity.name} › Finalité : citation absente du texte (« `))).toBe(true)
     for (const part of opened.keptAsTheyAre) expect(translateMessage(part, 'fr')).not.toBe(translateMessage(part, 'en'))
   })
 })

@@ -2,7 +2,11 @@
 import FR_DRAFTING from './drafting.json'
 import { draftFieldEntries } from '../en/draftReasons'
 
-export default {
+/** French spacing: a no-break space before : ; ? ! » and after «, so that no line starts with one of them. */
+const spacedInFrench = (texts: Record<string, string>): Record<string, string> =>
+  Object.fromEntries(Object.entries(texts).map(([key, text]) => [key, text.replace(/ ([:;?!»])/g, '\u00a0$1').replace(/« /g, '«\u00a0')]))
+
+const texts = {
   names: 'nomme « {{wording}} »',
   purposeStated: 'dit à quoi servent les données ; {{basis}}',
   purposeListed: 'listée sous une phrase sur l’utilisation des données ; {{basis}}',
@@ -68,6 +72,7 @@ export default {
   'kept.contacts': 'les contacts du fournisseur',
   'kept.specialCategories': 'les catégories particulières',
   'kept.retentionPerCategory': 'la conservation par catégorie de données',
-  'kept.statements': 'l’âge minimal, les décisions automatisées, la source des données et les déclarations sur les données sensibles',
-  ...draftFieldEntries(FR_DRAFTING.fields)
-} satisfies Record<string, string>
+  'kept.statements': 'l’âge minimal, les décisions automatisées, la source des données et les déclarations sur les données sensibles'
+}
+
+export default { ...spacedInFrench(texts), ...draftFieldEntries(FR_DRAFTING.fields) } satisfies Record<string, string>
