@@ -51,6 +51,8 @@ describe('the drafting assistant in French', () => {
     expect(reasons.filter((reason) => ENGLISH_REASON.test(reason.replace(/«[^»]*»/g, '')))).toEqual([])
     await page.getByRole('region', { name: /^Transferts/ }).scrollIntoViewIfNeeded()
     await look('review')
+    await page.getByRole('region', { name: /^Finalités et bases légales/ }).scrollIntoViewIfNeeded()
+    await look('review-purposes')
 
     // Installed: the retention rule left out is said in French, at its activity's field (\s: French no-break spaces, which regular expressions do not fold).
     await page.getByRole('button', { name: 'Accepter toutes celles à examiner' }).click()
