@@ -206,6 +206,8 @@ describe('a pack opened in the editor', () => {
     const activity = checked.pack.activities[0]!
     expect(opened.unplaced.map((line) => translateMessage(line, 'de'))).toContain(`Tätigkeit „${activity.name}“: ihre Zitate stehen nicht im Text`)
     expect(opened.unplaced.map((line) => say(line, 'fr')).some((line) => line.startsWith(`${activity.name} › Finalité : citation absente du texte (« `))).toBe(true)
+    expect(opened.unplaced.map((line) => translateMessage(line, 'en')).some((line) => line.startsWith(`${activity.name} › Purpose: quote not in the text (“`))).toBe(true)
+    for (const line of opened.unplaced) for (const locale of ['en', 'fr', 'de'] as const) expect(translateMessage(line, locale)).not.toMatch(/draftReasons:|labels:|\{\{/)
     for (const part of opened.keptAsTheyAre) expect(translateMessage(part, 'fr')).not.toBe(translateMessage(part, 'en'))
   })
 })

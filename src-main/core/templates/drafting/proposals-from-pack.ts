@@ -11,7 +11,7 @@ import { locateIn, normaliseWithOffsets } from './locate-quote'
 import type { DraftField, DraftProposal, DraftValueByField, Span } from './proposal'
 import type { DraftSource } from './draft-pack'
 import { draftReason } from './draft-reasons'
-import type { MessageRef } from '../../i18n/message'
+import { msg, type MessageRef } from '../../i18n/message'
 
 export interface PackInEditor {
   sources: DraftSource[]
@@ -39,6 +39,19 @@ export function editorSources(pack: TemplatePack, installedText = ''): DraftSour
   return installedText.trim() === '' ? [] : [{ id: 'policy', kind: 'privacy-policy', title: pack.source.title, text: installedText }]
 }
 
+/** An activity's item as the record editor names it (the `labels` catalogue), for the values the editor cannot place. */
+const ITEM_LABELS: Record<Exclude<DraftField, 'vendor' | 'activity'>, string> = {
+  role: 'labels:field.role',
+  purpose: 'labels:item.purposes',
+  dataSubject: 'labels:item.dataSubjects',
+  dataCategory: 'labels:item.dataCategories',
+  retention: 'labels:field.retention',
+  recipient: 'labels:item.recipients',
+  subProcessor: 'labels:item.subProcessors',
+  transfer: 'labels:item.transfers',
+  securityMeasure: 'labels:field.securityMeasures'
+}
+
 export function proposalsFromPack(pack: TemplatePack, documents: string | readonly DraftSource[]): PackInEditor {
   const sources: DraftSource[] = typeof documents === 'string' ? [{ id: 'policy', kind: 'privacy-policy', title: pack.source.title, text: documents }] : [...documents]
   const normalisedSources = sources.map((source) => ({ source, normalised: normaliseWithOffsets(source.text) }))
@@ -54,13 +67,13 @@ export function proposalsFromPack(pack: TemplatePack, documents: string | readon
   const unplaced: MessageRef[] = []
   const reason = draftReason('fromPack', { id: pack.id, version: pack.version })
   let counter = 0
-  /** `what`: the vendor's legal entity, or an item of an activity. */
+  /** `what`: the vendor's legal entity, or an item of an activity (named by the editor's label for it). */
   const add = <F extends DraftField>(field: F, value: DraftValueByField[F], quotes: readonly string[], what: { vendor: string } | { activity: string; item: Exclude<DraftField, 'vendor' | 'activity'> }, activity?: string): void => {
     const list = quotes.length > 0 ? quotes : []
     const missing = (quote?: string): MessageRef => {
       const excerpt: Record<string, string> = quote === undefined ? {} : { quote: quote.slice(0, 60) }
       if ('vendor' in what) return draftReason(quote === undefined ? 'vendorNoQuote' : 'vendorQuoteNotInText', { name: what.vendor, ...excerpt })
-      return draftReason(quote === undefined ? 'itemNoQuote' : 'itemQuoteNotInText', { activity: what.activity, item: draftReason(`item.${what.item}`), ...excerpt })
+      return draftReason(quote === undefined ? 'itemNoQuote' : 'itemQuoteNotInText', { activity: what.activity, item: msg(ITEM_LABELS[what.item]), ...excerpt })
     }
     if (list.length === 0) unplaced.push(missing())
     for (const quote of list) {
