@@ -16,22 +16,12 @@ import type {
 import type { Span } from './segment'
 import { RECORD_ROLE_LABELS } from '../../records/enums'
 import type { MessageRef } from '../../i18n/message'
+import EN_DRAFTING from '../../i18n/locales/en/drafting.json'
 
 export type { Span }
 
-export const DRAFT_FIELD_LABELS = {
-  vendor: 'Vendor (legal entity)',
-  role: 'Role (controller or processor)',
-  activity: 'Activities',
-  dataCategory: 'Data categories',
-  dataSubject: 'Data subjects',
-  purpose: 'Purposes and lawful bases',
-  retention: 'Retention',
-  recipient: 'Recipients',
-  subProcessor: 'Sub-processors',
-  transfer: 'Transfers',
-  securityMeasure: 'Security measures'
-} as const
+/** The fields' English names, as the drafting screen says them (the CLI's report, problem paths). */
+export const DRAFT_FIELD_LABELS = EN_DRAFTING.fields
 export type DraftField = keyof typeof DRAFT_FIELD_LABELS
 export const DRAFT_FIELDS = Object.keys(DRAFT_FIELD_LABELS) as DraftField[]
 
