@@ -167,7 +167,7 @@ describe('a drafted pack in its author’s language', () => {
     const activity = drafted('de').pack.activities[0]!
     expect(activity.name).toBe('In Harmonic Privacy Policy beschriebene Verarbeitung')
     expect(activity.gaps.find((gap) => gap.field === 'retention')?.note).toBe(
-      'Der Entwurfsassistent hat nichts gefunden, was die Erklärung zu der Dauer, für die Daten aufbewahrt werden angibt; der Autor hat nichts übernommen. Prüfen Sie die Erklärung.'
+      'Der Entwurfsassistent hat in der Erklärung keine Angaben gefunden zu der Dauer, für die Daten aufbewahrt werden; der Autor hat nichts übernommen. Prüfen Sie die Erklärung.'
     )
     expect(activity.transfers[0]!.country).toBe('In der Erklärung nicht angegeben')
   })

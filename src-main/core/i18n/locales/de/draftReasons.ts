@@ -33,7 +33,7 @@ export default {
   fromPack: 'aus Paket {{id}} {{version}}',
   quotedByYou: 'von Ihnen zitiert',
   nothingFound: 'In der Erklärung nichts gefunden für „{{field}}“: Sie schweigt hierzu vielleicht. Prüfen Sie das, bevor Sie sich auf das Paket verlassen.',
-  silentGap: 'Der Entwurfsassistent hat nichts gefunden, was die Erklärung zu {{what}} angibt; der Autor hat nichts übernommen. Prüfen Sie die Erklärung.',
+  silentGap: 'Der Entwurfsassistent hat in der Erklärung keine Angaben gefunden zu {{what}}; der Autor hat nichts übernommen. Prüfen Sie die Erklärung.',
   'what.lawfulBasis': 'der Rechtsgrundlage dieses Zwecks',
   'what.legitimateInterest': 'dem berechtigten Interesse, dem dieser Zweck dient',
   'what.subProcessorCountry': 'dem Land dieses Unterauftragsverarbeiters',
