@@ -60,7 +60,7 @@ describe('the drafting assistant in French', () => {
     const outcome = page.getByRole('status', { name: 'Résultat de la rédaction' })
     await outcome.waitFor()
     await outcome
-      .getByText(/^\(e\.g\., to create, share, analyze and distribute media content such as video\) › Conservation : une activité n’a qu’une règle de conservation\s; «\sIn some cases, .+\s» a été omis\s: donnez-lui sa propre activité pour le garder$/)
+      .getByText(/^\(e\.g\., to create, share, analyze and distribute media content such as video\) › Conservation : une activité n’a qu’une règle de conservation\s; «\sIn some cases, .+\s» a été omis\s: placez-le dans une activité à part pour le garder$/)
       .waitFor()
     await look('installed')
 

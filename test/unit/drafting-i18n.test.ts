@@ -188,7 +188,7 @@ describe('a drafted pack in its author’s language', () => {
     expect(warning!.message).toMatch(/^an activity keeps one retention rule; “.+” was left out: give it its own activity to keep it$/)
     expect(warning!.path).toBe(`${warning!.at!.activity} › Retention`)
     expect(warning!.at!.field).toBe('retention')
-    expect(say(warning!.ref!, 'fr')).toMatch(/^une activité n’a qu’une règle de conservation ; « .+ » a été omis : donnez-lui sa propre activité pour le garder$/)
+    expect(say(warning!.ref!, 'fr')).toMatch(/^une activité n’a qu’une règle de conservation ; « .+ » a été omis : placez-le dans une activité à part pour le garder$/)
   })
 })
 

@@ -46,10 +46,10 @@ export default {
   'what.transfers': 'Übermittlungen außerhalb des EWR',
   'what.securityMeasures': 'den Sicherheitsmaßnahmen',
   roleNotStated:
-    'Die Erklärung sagt nicht, ob {{vendor}} als Verantwortlicher oder als Auftragsverarbeiter handelt; der Entwurf nimmt Verantwortlicher an, weil eine Datenschutzerklärung die eigene Verarbeitung des Anbieters beschreibt. Prüfen Sie das.',
+    'Die Erklärung sagt nicht, ob {{vendor}} als Verantwortlicher oder als Auftragsverarbeiter handelt; der Entwurf behandelt ihn als Verantwortlichen, weil eine Datenschutzerklärung die eigene Verarbeitung des Anbieters beschreibt. Prüfen Sie das.',
   processingDescribedIn: 'In {{title}} beschriebene Verarbeitung',
   notStatedInPolicy: 'In der Erklärung nicht angegeben',
-  oneRetentionRule: 'eine Tätigkeit hat nur eine Aufbewahrungsregel; „{{quote}}“ wurde weggelassen: Geben Sie ihm eine eigene Tätigkeit, um es zu behalten',
+  oneRetentionRule: 'eine Tätigkeit hat nur eine Aufbewahrungsregel; „{{quote}}“ wurde weggelassen: Ordnen Sie diese Regel einer eigenen Tätigkeit zu, um sie zu behalten',
   vendorNoQuote: 'Anbieter „{{name}}“: kein Zitat',
   vendorQuoteNotInText: 'Anbieter „{{name}}“: Zitat steht nicht im Text („{{quote}}“)',
   itemNoQuote: '{{activity}} › {{item}}: kein Zitat',

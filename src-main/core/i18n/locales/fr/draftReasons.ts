@@ -53,7 +53,7 @@ const texts = {
     'La politique ne dit pas si {{vendor}} agit en tant que responsable du traitement ou sous-traitant ; le brouillon le considère comme responsable du traitement, car une politique de confidentialité décrit les traitements propres du fournisseur. Vérifiez-le.',
   processingDescribedIn: 'Traitement décrit dans {{title}}',
   notStatedInPolicy: 'Non indiqué dans la politique',
-  oneRetentionRule: 'une activité n’a qu’une règle de conservation ; « {{quote}} » a été omis : donnez-lui sa propre activité pour le garder',
+  oneRetentionRule: 'une activité n’a qu’une règle de conservation ; « {{quote}} » a été omis : placez-le dans une activité à part pour le garder',
   vendorNoQuote: 'Fournisseur « {{name}} » : aucune citation',
   vendorQuoteNotInText: 'Fournisseur « {{name}} » : citation absente du texte (« {{quote}} »)',
   itemNoQuote: '{{activity}} › {{item}} : aucune citation',
