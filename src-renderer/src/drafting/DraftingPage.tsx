@@ -63,7 +63,7 @@ const problemLines = (problems: ReadonlyArray<DraftProblem | DraftWarning | Prob
     const at = 'at' in problem ? problem.at : undefined
     if (at) return translate('drafting:problems.line', { where: `${at.activity} › ${fieldLabel(at.field)}`, message: problemMessage(problem) })
     const said = 'said' in problem ? problem.said : undefined
-    if (!said) return `${problem.path}: ${problemMessage(problem)}`
+    if (!said) return translate('drafting:problems.line', { where: problem.path, message: problemMessage(problem) })
     const where = said.field ? fieldLabel(said.field) : said.sourceTitle !== undefined ? translate('drafting:problems.sourcePath', { title: said.sourceTitle }) : translate('drafting:problems.sourcesPath')
     return translate('drafting:problems.line', { where, message: translate(`drafting:problems.${said.key}`, said.params) })
   })
