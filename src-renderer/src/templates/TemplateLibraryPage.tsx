@@ -18,6 +18,7 @@ import { templateRepository } from './template-services'
 import { useTemplateData } from './use-templates'
 import { originLabel, policyDate, type TemplatesT } from './template-words'
 import { currentLocale } from '../i18n/i18n'
+import { problemMessage } from '../i18n/messages'
 import { failureReason } from '../ui/failure-text'
 import { useAsyncAction } from '../ui/use-async-action'
 
@@ -50,8 +51,9 @@ function parsedOrNothing(text: string): unknown {
   }
 }
 
-/** Each problem where a person reads it (“Activity 1 “Accounts” › Purpose 2 › Quote 1”), then the JSON path the author edits. */
-const problemLines = (problems: Problem[], pack?: unknown) => problems.map((problem) => `${describePackPath(problem.path, pack)} — ${problem.path}: ${problem.message}`)
+/** Each problem where a person reads it (“Activity 1 “Accounts” › Purpose 2 › Quote 1”), then the JSON path the author edits, then why: in the interface's language. */
+const problemLines = (problems: Problem[], pack?: unknown) =>
+  problems.map((problem) => `${describePackPath(problem.path, pack, currentLocale())} — ${problem.path}: ${problemMessage(problem)}`)
 
 function outcomeOf(t: TemplatesT, fileName: string, preview: Exclude<PackPreview, ApplicablePreview>, pack?: unknown): Outcome {
   switch (preview.kind) {
