@@ -127,7 +127,8 @@ export function zodIssueToProblems(issue: z.core.$ZodIssue): Problem[] {
     case 'custom':
       return [{ path, message: issue.message, ref: customIssueRef(issue.params) ?? schemaMessageRef(issue.message) ?? packProblem('schema.rejected', { detail: issue.message }) }]
     case 'invalid_format':
-      if (issue.format === 'regex' && !schemaMessageRef(issue.message) && 'pattern' in issue && typeof issue.pattern === 'string') {
+      // zod's own message for a pattern without one of ours; another schema's message (a backup's records) is its own.
+      if (issue.format === 'regex' && 'pattern' in issue && issue.message === `Invalid string: must match pattern ${String(issue.pattern)}`) {
         return [{ path, message: issue.message, ref: packProblem('schema.pattern', { pattern: issue.pattern }) }]
       }
       return [otherIssue(path, issue)]
