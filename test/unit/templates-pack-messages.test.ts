@@ -152,7 +152,7 @@ describe('pack problems in the interface language', () => {
       '„user.biometric“ gehört zu den besonderen Kategorien personenbezogener Daten nach Art. 9 (Biometrische Daten zur eindeutigen Identifizierung einer natürlichen Person), aber specialCategories führt sie nicht auf'
     ])
     expect(de('quote in none of two sources')).toEqual([
-      'Zitat nicht wörtlich gefunden in keinem der 2 Quelltexte (Leerraum vereinheitlicht): „Sub-processors: Example Cloud Inc. (hosting, Canada).“; die ersten 45 Zeichen stimmen überein (in „Acme sub-processors“), dann weicht es bei „Canada).“ ab'
+      'Zitat in den 2 Quelltexten nicht wörtlich gefunden (Leerraum vereinheitlicht): „Sub-processors: Example Cloud Inc. (hosting, Canada).“; die ersten 45 Zeichen stimmen überein (in „Acme sub-processors“), dann weicht es bei „Canada).“ ab'
     ])
   })
 
@@ -199,7 +199,7 @@ describe('the place of a problem in words', () => {
         visit(child)
       }
     }
-    visit(templatePackSchema as unknown as Node)
+    visit(templatePackSchema)
     expect(keys.size).toBeGreaterThan(60)
     const unnamed = [...keys].flatMap((key) => (['fr', 'de'] as const).filter((locale) => CATALOGUES[locale].packProblems[`place.field.${key}`] === undefined).map((locale) => `${locale}: ${key}`))
     expect(unnamed).toEqual([])

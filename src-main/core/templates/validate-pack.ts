@@ -129,7 +129,7 @@ export function zodIssueToProblems(issue: z.core.$ZodIssue): Problem[] {
     case 'invalid_format':
       // zod's own message for a pattern without one of ours; another schema's message (a backup's records) is its own.
       if (issue.format === 'regex' && 'pattern' in issue && issue.message === `Invalid string: must match pattern ${String(issue.pattern)}`) {
-        return [{ path, message: issue.message, ref: packProblem('schema.pattern', { pattern: issue.pattern }) }]
+        return [{ path, message: issue.message, ref: packProblem('schema.pattern', { pattern: String(issue.pattern) }) }]
       }
       return [otherIssue(path, issue)]
     default:
