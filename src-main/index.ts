@@ -49,11 +49,7 @@ const handlers: Handlers = {
     return { status: 'saved', name: picked.filePath }
   },
   async exportWorkbook(request, sender) {
-    const picked = await dialog.showSaveDialog(windowOf(sender), {
-      title: 'Export the register as a workbook',
-      defaultPath: request.suggestedName,
-      filters: [{ name: 'Excel workbook', extensions: ['xlsx'] }]
-    })
+    const picked = await dialog.showSaveDialog(windowOf(sender), { title: request.title, defaultPath: request.suggestedName, filters: request.filters })
     if (picked.canceled || !picked.filePath) return { status: 'cancelled' }
     await writeWorkbookStream(picked.filePath, request.data, (done, total) => {
       if (!sender.isDestroyed()) sender.send(PROGRESS_CHANNEL, { operation: 'export', done, total } satisfies HostProgress)

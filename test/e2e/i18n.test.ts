@@ -7,10 +7,9 @@
  */
 import { FIRST_RUN_WORDS } from './app-steps'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Page } from 'playwright-core'
 import { generateDemoRegister } from '@core/demo/demo-register'
 import type { StoredRecord } from '@core/records/model'
-import { startRenderer, type RendererSession } from './browser'
+import { openApp, startRenderer, type RendererSession } from './browser'
 import { pageLooker } from './overflow'
 
 let session: RendererSession
@@ -22,17 +21,6 @@ afterAll(async () => {
 })
 
 type Bench = { ropaBench: { repository: { insertRecords(forms: unknown[]): Promise<StoredRecord[]> } } }
-
-/** A fresh profile at 1280×800 whose browser language is `locale`, failing on any page error. */
-async function openIn(locale: string): Promise<{ page: Page; pageErrors: string[]; close: () => Promise<void> }> {
-  const context = await session.browser.newContext({ viewport: { width: 1280, height: 800 }, locale })
-  await context.addInitScript({ content: 'globalThis.__name = (target) => target' })
-  const page = await context.newPage()
-  const pageErrors: string[] = []
-  page.on('pageerror', (error) => pageErrors.push(error.message))
-  await page.goto(`${session.baseUrl}?bench`)
-  return { page, pageErrors, close: () => context.close() }
-}
 
 /** The words each language shows, the GDPR's own terms among them (see docs/i18n-glossary.md). */
 const WORDS = {
@@ -90,7 +78,7 @@ const WORDS = {
 
 describe.each(Object.entries(WORDS))('the app in %s', (language, words) => {
   it('first run, register, editor, findings and dashboard speak the browser’s language, and nothing is cut off', async () => {
-    const { page, pageErrors, close } = await openIn(words.locale)
+    const { context, page, pageErrors } = await openApp(session, '?bench', { locale: words.locale })
     const { look, cutOff } = pageLooker(page, `i18n-${language}`)
     try {
       // First run: the browser's language, with no choice made yet.
@@ -166,14 +154,14 @@ describe.each(Object.entries(WORDS))('the app in %s', (language, words) => {
       expect(cutOff).toEqual([])
       expect(pageErrors).toEqual([])
     } finally {
-      await close()
+      await context.close()
     }
   })
 })
 
 describe('choosing the language', () => {
   it('a choice in the picker wins over the browser’s language and outlasts a reload', async () => {
-    const { page, pageErrors, close } = await openIn('en-US')
+    const { context, page, pageErrors } = await openApp(session, '?bench', { locale: 'en-US' })
     try {
       await page.getByRole('heading', { name: 'Welcome' }).waitFor()
       await page.getByLabel('Language').selectOption('de')
@@ -187,7 +175,7 @@ describe('choosing the language', () => {
       await page.getByRole('heading', { name: 'Bienvenue' }).waitFor()
       expect(pageErrors).toEqual([])
     } finally {
-      await close()
+      await context.close()
     }
   })
 })

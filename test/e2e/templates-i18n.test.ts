@@ -9,12 +9,11 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Page } from 'playwright-core'
 import type { RecordForm } from '@core/records/model'
 import { confirmSuggestion } from '@core/records/suggestions'
 import { recordFromActivity } from '@core/templates/instantiate'
 import { validatePackText } from '@core/templates/validate-pack'
-import { startRenderer, type RendererSession } from './browser'
+import { openApp, startRenderer, type RendererSession } from './browser'
 import { FIRST_RUN_WORDS, setUpOrganisationIn, waitForShippedPacks } from './app-steps'
 import { pageLooker } from './overflow'
 import { readTables } from './stored-tables'
@@ -123,20 +122,9 @@ const WORDS = {
   }
 } as const
 
-/** A fresh profile at 1280×800 whose browser language is `locale`, failing on any page error. */
-async function openIn(locale: string): Promise<{ page: Page; pageErrors: string[]; close: () => Promise<void> }> {
-  const context = await session.browser.newContext({ viewport: { width: 1280, height: 800 }, locale })
-  await context.addInitScript({ content: 'globalThis.__name = (target) => target' })
-  const page = await context.newPage()
-  const pageErrors: string[] = []
-  page.on('pageerror', (error) => pageErrors.push(error.message))
-  await page.goto(`${session.baseUrl}?bench`)
-  return { page, pageErrors, close: () => context.close() }
-}
-
 describe.each(Object.entries(WORDS))('the template screens in %s', (language, words) => {
   it('library, pack page, version diff and compare view speak the browser’s language, and nothing is cut off', async () => {
-    const { page, pageErrors, close } = await openIn(words.locale)
+    const { context, page, pageErrors } = await openApp(session, '?bench', { locale: words.locale })
     const { look, cutOff } = pageLooker(page, `templates-${language}`)
     try {
       await setUpOrganisationIn(page, words)
@@ -209,7 +197,7 @@ describe.each(Object.entries(WORDS))('the template screens in %s', (language, wo
       expect(cutOff).toEqual([])
       expect(pageErrors).toEqual([])
     } finally {
-      await close()
+      await context.close()
     }
   })
 })

@@ -7,7 +7,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { z } from 'zod'
 import { emptyRecordForm } from '@core/records/new-record'
 import { RopaDatabase } from '../../src-renderer/src/db/database'
+import { MigrationRepository } from '../../src-renderer/src/db/migration-repository'
 import { RegisterRepository } from '../../src-renderer/src/db/register-repository'
+import { i18n } from '../../src-renderer/src/i18n/i18n'
 import { describeFailure, failureReason } from '../../src-renderer/src/ui/failure-text'
 
 let db: RopaDatabase
@@ -75,5 +77,21 @@ describe('failure text', () => {
   it('keeps the message of an ordinary error', () => {
     expect(describeFailure('Could not export pack x', new Error('The pack is not installed.'))).toBe('Could not export pack x: The pack is not installed.')
     expect(describeFailure('Could not export pack x', 'offline')).toBe('Could not export pack x: offline.')
+  })
+
+  it('says a reason the app itself gives in the interface\'s language, and in English where a log reads it', async () => {
+    const migration = new MigrationRepository(db, repository)
+    const refused = await rejectionOf(migration.saveMapping('   ', { sheet: 'Register', headerRow: 1, columns: [] } as never))
+    expect(refused).toBeInstanceOf(Error)
+    expect((refused as Error).message).toBe('Give the mapping a name')
+    try {
+      await i18n.changeLanguage('fr')
+      expect(describeFailure('Impossible d’enregistrer', refused)).toBe('Impossible d’enregistrer : Donnez un nom à la correspondance.')
+      await i18n.changeLanguage('de')
+      expect(failureReason(refused)).toBe('Geben Sie der Zuordnung einen Namen')
+    } finally {
+      await i18n.changeLanguage('en')
+    }
+    expect(await migration.savedMappings()).toEqual([])
   })
 })

@@ -22,7 +22,7 @@ describe('host API requests, checked in the main process', () => {
     const save = { title: 'Save', suggestedName: 'ropa-backup-2026-05-01.json', filters: [{ name: 'RoPA backup', extensions: ['json'] }], data: new Uint8Array([1, 2]) }
     expect(parseHostRequest('saveFile', save)).toEqual(save)
     const data = exportData()
-    expect(parseHostRequest('exportWorkbook', { data, suggestedName: 'register.xlsx' }).data.records).toEqual(data.records)
+    expect(parseHostRequest('exportWorkbook', { data, suggestedName: 'register.xlsx', title: 'Exporter le registre', filters: [{ name: 'Classeur Excel', extensions: ['xlsx'] }] }).data.records).toEqual(data.records)
     const json = validBackupJson()
     expect(parseHostRequest('writeAutomaticBackup', { json, reason: 'daily' })).toEqual({ json, reason: 'daily' })
     expect(parseHostRequest('readAutomaticBackup', { name: 'ropa-backup-2026-05-01T10-20-30-123Z-daily.json' })).toEqual({ name: 'ropa-backup-2026-05-01T10-20-30-123Z-daily.json' })
@@ -64,15 +64,15 @@ describe('host API requests, checked in the main process', () => {
     const broken = { ok: false as const, entries: 3, firstBreak: { seq: undefined, index: 3, reason: 'the chain ends before its anchor', kind: 'anchor' as const } }
     for (const verification of [{ ok: true as const, entries: 0 }, broken]) {
       const audit = { anchor: { headHash: '0'.repeat(64), count: 0 }, verification }
-      expect(parseHostRequest('exportWorkbook', { data: { ...data, auditLog: [], audit }, suggestedName: 'register.xlsx' }).data.audit).toEqual(audit)
+      expect(parseHostRequest('exportWorkbook', { data: { ...data, auditLog: [], audit }, suggestedName: 'register.xlsx', title: 'Exporter le registre', filters: [{ name: 'Classeur Excel', extensions: ['xlsx'] }] }).data.audit).toEqual(audit)
     }
   })
 
   it('checks an export’s records as stored records before the writer sees them', () => {
     const data = exportData()
     const broken = { ...data, records: [{ ...data.records[0]!, reference: 'not a reference' }, ...data.records.slice(1)] }
-    expect(() => parseHostRequest('exportWorkbook', { data: broken, suggestedName: 'register.xlsx' })).toThrow(/\$\.data\.records\[0\]\.reference: A reference looks like PA-0001/)
-    expect(() => parseHostRequest('exportWorkbook', { data: { ...data, exportedAt: 'yesterday' }, suggestedName: 'register.xlsx' })).toThrow(/\$\.data\.exportedAt/)
+    expect(() => parseHostRequest('exportWorkbook', { data: broken, suggestedName: 'register.xlsx', title: 'Exporter le registre', filters: [{ name: 'Classeur Excel', extensions: ['xlsx'] }] })).toThrow(/\$\.data\.records\[0\]\.reference: A reference looks like PA-0001/)
+    expect(() => parseHostRequest('exportWorkbook', { data: { ...data, exportedAt: 'yesterday' }, suggestedName: 'register.xlsx', title: 'Exporter le registre', filters: [{ name: 'Classeur Excel', extensions: ['xlsx'] }] })).toThrow(/\$\.data\.exportedAt/)
   })
 
   it('writes no automatic backup that is not a valid backup, and names what is wrong', () => {

@@ -121,11 +121,14 @@ void exportDataMatches
 void exportDataCovered
 
 export interface ExportWorkbookRequest {
+  /** The save dialog's title and file type, in the interface's language. */
+  title: string
+  filters: FileFilter[]
   /** Plain data: the host writes the workbook (Electron: the streaming writer in the main process). */
   data: ExportData
   suggestedName: string
 }
-export const exportWorkbookRequestSchema = z.strictObject({ data: exportDataSchema, suggestedName: suggestedFileName })
+export const exportWorkbookRequestSchema = z.strictObject({ title: dialogTitle, filters: z.array(fileFilterSchema).max(20), data: exportDataSchema, suggestedName: suggestedFileName })
 
 /** Progress of a long host operation, sent from the host to the renderer while it runs. */
 export interface HostProgress {

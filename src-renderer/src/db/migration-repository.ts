@@ -8,6 +8,7 @@ import { formatReference, organisationSchema, recordFormSchema, type Organisatio
 import { mappingSchema, type Mapping } from '@core/migration/types'
 import { ORGANISATION_ROW_ID, type RopaDatabase } from './database'
 import type { RegisterRepository } from './register-repository'
+import { failureError } from '@core/i18n/message-error'
 
 export const SAVED_MAPPINGS_KEY = 'importMappings'
 
@@ -40,7 +41,7 @@ export class MigrationRepository {
   async importRecords(input: MigrationInput): Promise<StoredRecord[]> {
     const forms = input.records.map((record, index) => {
       const parsed = recordFormSchema.safeParse(record)
-      if (!parsed.success) throw new Error(`Record ${index + 1} of ${input.fileName} is not valid: ${parsed.error.issues.map((issue) => issue.message).join('; ')}. Nothing was stored.`)
+      if (!parsed.success) throw failureError('importedRecordInvalid', { index: index + 1, file: input.fileName, issues: parsed.error.issues.map((issue) => issue.message).join('; ') })
       // An imported record has not been reviewed in this register yet, whatever the old sheet said.
       return { ...parsed.data, status: 'draft' as const }
     })
@@ -81,7 +82,7 @@ export class MigrationRepository {
   /** Saves (or replaces, by name) a mapping to reuse on the next file. */
   async saveMapping(name: string, mapping: Mapping): Promise<SavedMapping> {
     const trimmed = name.trim()
-    if (trimmed === '') throw new Error('Give the mapping a name')
+    if (trimmed === '') throw failureError('mappingNameMissing')
     const saved: SavedMapping = { name: trimmed, savedAt: this.now().toISOString(), mapping: mappingSchema.parse(mapping) }
     await this.db.transaction('rw', this.db.meta, async () => {
       const others = (await this.savedMappings()).filter((item) => item.name !== trimmed)

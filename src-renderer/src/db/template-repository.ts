@@ -21,6 +21,8 @@ import { recordUsesVendor, vendorFromPack, type Vendor } from '@core/templates/v
 import type { Problem } from '@core/util/problems'
 import type { RopaDatabase } from './database'
 import { RecordNotFoundError, StaleRecordError, type RegisterRepository } from './register-repository'
+import { failureError } from '@core/i18n/message-error'
+import { msg } from '@core/i18n/message'
 
 export type { PackOrigin }
 
@@ -197,7 +199,7 @@ export class TemplateRepository {
       const current = await this.db.packs.get(preview.pack.id)
       const expected = preview.kind === 'newer' ? preview.installed.version : undefined
       if (current?.version !== expected) {
-        throw new Error(`Template pack ${preview.pack.id} changed while it was being imported (now ${current ? `version ${current.version}` : 'not installed'}); import the file again.`)
+        throw failureError('packChangedDuringImport', { id: preview.pack.id, now: current ? msg('problems:failure.packNowVersion', { version: current.version }) : msg('problems:failure.packNotInstalled') })
       }
       return this.writePack(current, preview.pack, origin, actor)
     })
@@ -276,7 +278,7 @@ export class TemplateRepository {
       const { record: before, installed, plan } = await this.planRecordUpgrade(recordId)
       if (before.revision !== revision) throw new StaleRecordError(before, revision)
       if (installed.version !== toVersion) {
-        throw new Error(`Template pack ${installed.id} is now at version ${installed.version}, not ${toVersion}: compare ${before.reference} again. Nothing was saved.`)
+        throw failureError('packMovedOn', { id: installed.id, version: installed.version, expected: toVersion, reference: before.reference })
       }
       const upgraded = applyRecordUpgrade(before, plan, choices, this.now().toISOString())
       const after: StoredRecord = { ...upgraded, updatedAt: this.now().toISOString(), revision: before.revision + 1 }
@@ -345,7 +347,7 @@ export class TemplateRepository {
 
   async exportPack(id: string): Promise<{ fileName: string; text: string }> {
     const installed = await this.db.packs.get(id)
-    if (!installed) throw new Error(`No template pack with id ${id}`)
+    if (!installed) throw failureError('noSuchPack', { id })
     return { fileName: `${installed.id}-${installed.version}.json`, text: `${JSON.stringify(installed.pack, null, 2)}\n` }
   }
 
@@ -355,7 +357,7 @@ export class TemplateRepository {
    */
   async saveRecordAsTemplate(record: StoredRecord): Promise<{ pack: InstalledPack; activityId: string }> {
     const organisation = await this.register.getOrganisation()
-    if (!organisation) throw new Error('Set up the organisation profile before saving templates.')
+    if (!organisation) throw failureError('organisationFirst')
     const base = slugify(organisation.controller.name, 'my-organisation')
     let packId = base
     for (let suffix = 2; ; suffix++) {

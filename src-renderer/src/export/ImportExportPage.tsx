@@ -100,11 +100,8 @@ function ExportSection() {
         const inBrowser = (await host.getAppInfo()).host === 'browser'
         const exported = await exportInBackground(scope, filter, await idsInScope(scope, filter), inBrowser, setProgress, layout)
         count = exported.records
-        const suggestedName = datedFileName(stem, 'xlsx')
-        result =
-          exported.kind === 'workbook'
-            ? await host.saveFile({ title: t('export.saveWorkbookTitle'), suggestedName, filters: [{ name: t('export.excelWorkbook'), extensions: ['xlsx'] }], data: exported.bytes })
-            : await host.exportWorkbook({ data: exported.data, suggestedName })
+        const dialog = { title: t('export.saveWorkbookTitle'), suggestedName: datedFileName(stem, 'xlsx'), filters: [{ name: t('export.excelWorkbook'), extensions: ['xlsx'] }] }
+        result = exported.kind === 'workbook' ? await host.saveFile({ ...dialog, data: exported.bytes }) : await host.exportWorkbook({ ...dialog, data: exported.data })
       } else {
         const records = await recordsInScope(scope, filter)
         count = records.length

@@ -6,6 +6,7 @@
  */
 import Dexie, { type Table } from 'dexie'
 import { automaticBackupsToRemove, newestFirst } from '@core/backup/automatic-backups'
+import { failureError } from '@core/i18n/message-error'
 import {
   AUTOMATIC_BACKUPS_KEPT,
   type AppInfo,
@@ -120,7 +121,7 @@ export function createBrowserHost(): HostApi {
     },
     async readAutomaticBackup(request: { name: string }) {
       const stored = await backupDatabase().contents.get(request.name)
-      if (!stored) throw new Error(`there is no automatic backup named "${request.name}" in ${automaticBackupLocation()}`)
+      if (!stored) throw failureError('noAutomaticBackup', { name: request.name, location: automaticBackupLocation() })
       return { json: stored.json }
     },
     onProgress(listener) {

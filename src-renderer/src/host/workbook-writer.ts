@@ -5,6 +5,8 @@
  */
 import type { ExportData } from '@core/workbook/register-sheets'
 import type { WriterMessage, WriteRequest } from './workbook-writer-protocol'
+import { failureError } from '@core/i18n/message-error'
+import { msg } from '@core/i18n/message'
 
 export function writeWorkbookInBackground(data: ExportData, onProgress: (done: number, total: number) => void): Promise<Uint8Array> {
   return new Promise((resolve, reject) => {
@@ -21,12 +23,12 @@ export function writeWorkbookInBackground(data: ExportData, onProgress: (done: n
       if (message.type === 'progress') return onProgress(message.done, message.total)
       worker.terminate()
       if (message.type === 'done') resolve(message.bytes)
-      else reject(new Error(`the workbook could not be written: ${message.message}`))
+      else reject(failureError('workbookNotWritten', { reason: message.message }))
     }
     worker.onerror = (event) => {
       event.preventDefault()
       worker.terminate()
-      reject(new Error(`the workbook writer stopped unexpectedly (${event.message || 'no reason given'}); nothing was saved`))
+      reject(failureError('workbookWriterStopped', { reason: event.message || msg('problems:failure.noReasonGiven') }))
     }
     worker.postMessage({ data } satisfies WriteRequest)
   })

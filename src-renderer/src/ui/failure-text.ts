@@ -3,9 +3,10 @@
  * full …". IndexedDB and Dexie report failures by error name (often wrapped: Dexie's
  * AbortError carries the cause in `inner`), which means nothing to a DPO.
  */
+import { isMessageRef } from '@core/i18n/message'
 import { fieldInWords } from '../i18n/findings'
-
 import { t } from '../i18n/i18n'
+import { messageIn } from '../i18n/messages'
 
 /** The error names IndexedDB, Dexie and zod use that have words of their own (catalogue `failure.reasons.<name>`). */
 const KNOWN_ERRORS = [
@@ -32,6 +33,8 @@ interface ErrorLike {
   inner?: unknown
   cause?: unknown
   issues?: unknown
+  /** A catalogue message (the core's `MessageError`): said in the interface's language. */
+  ref?: unknown
 }
 
 /** The error and the causes it wraps, outermost first (Dexie's `inner`, the standard `cause`). */
@@ -69,6 +72,8 @@ export function failureReason(error: unknown): string {
   const chain = causeChain(error)
   const known = knownReason(chain)
   if (known) return known
+  const said = chain.find((link) => isMessageRef(link.ref))?.ref
+  if (isMessageRef(said)) return messageIn(said)
   const first = chain[0]
   if (first) {
     const validation = validationReason(first)

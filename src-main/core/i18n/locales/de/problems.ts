@@ -95,5 +95,17 @@ export default {
   'validation.periodMax': 'Höchstens {{max}}',
   'validation.acceptNote': 'Geben Sie an, warum dieser offene Punkt akzeptiert wird',
   'validation.reference': 'Eine Kennung hat die Form PA-0001',
-  'validation.revision': 'Eine Revision ist 1 oder höher'
+  'validation.revision': 'Eine Revision ist 1 oder höher',
+  'failure.packChangedDuringImport': 'Die Vorlage {{id}} hat sich während des Imports geändert (jetzt {{now}}); importieren Sie die Datei erneut.',
+  'failure.packNowVersion': 'Version {{version}}',
+  'failure.packNotInstalled': 'nicht installiert',
+  'failure.packMovedOn': 'Die Vorlage {{id}} ist jetzt in Version {{version}}, nicht {{expected}}: Vergleichen Sie {{reference}} erneut. Es wurde nichts gespeichert.',
+  'failure.noSuchPack': 'Keine Vorlage mit der Kennung {{id}}',
+  'failure.organisationFirst': 'Legen Sie zuerst das Profil der Organisation an, bevor Sie Vorlagen speichern.',
+  'failure.importedRecordInvalid': 'Eintrag {{index}} aus {{file}} ist nicht gültig: {{issues}}. Es wurde nichts gespeichert.',
+  'failure.mappingNameMissing': 'Geben Sie der Zuordnung einen Namen',
+  'failure.workbookNotWritten': 'die Arbeitsmappe konnte nicht geschrieben werden: {{reason}}',
+  'failure.workbookWriterStopped': 'das Schreiben der Arbeitsmappe brach unerwartet ab ({{reason}}); es wurde nichts gespeichert',
+  'failure.noReasonGiven': 'ohne Angabe eines Grundes',
+  'failure.noAutomaticBackup': 'es gibt keine automatische Sicherung namens „{{name}}“ in {{location}}'
 } satisfies Record<string, string>

@@ -101,5 +101,17 @@ export default {
   'validation.periodMax': 'At most {{max}}',
   'validation.acceptNote': 'Say why this open item is accepted',
   'validation.reference': 'A reference looks like PA-0001',
-  'validation.revision': 'A revision is 1 or more'
+  'validation.revision': 'A revision is 1 or more',
+  'failure.packChangedDuringImport': 'Template pack {{id}} changed while it was being imported (now {{now}}); import the file again.',
+  'failure.packNowVersion': 'version {{version}}',
+  'failure.packNotInstalled': 'not installed',
+  'failure.packMovedOn': 'Template pack {{id}} is now at version {{version}}, not {{expected}}: compare {{reference}} again. Nothing was saved.',
+  'failure.noSuchPack': 'No template pack with id {{id}}',
+  'failure.organisationFirst': 'Set up the organisation profile before saving templates.',
+  'failure.importedRecordInvalid': 'Record {{index}} of {{file}} is not valid: {{issues}}. Nothing was stored.',
+  'failure.mappingNameMissing': 'Give the mapping a name',
+  'failure.workbookNotWritten': 'the workbook could not be written: {{reason}}',
+  'failure.workbookWriterStopped': 'the workbook writer stopped unexpectedly ({{reason}}); nothing was saved',
+  'failure.noReasonGiven': 'no reason given',
+  'failure.noAutomaticBackup': 'there is no automatic backup named "{{name}}" in {{location}}'
 } satisfies Record<string, string>

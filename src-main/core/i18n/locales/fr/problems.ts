@@ -95,5 +95,17 @@ export default {
   'validation.periodMax': '{{max}} au plus',
   'validation.acceptNote': 'Indiquez pourquoi ce point ouvert est accepté',
   'validation.reference': 'Une référence a la forme PA-0001',
-  'validation.revision': 'Une révision vaut 1 ou plus'
+  'validation.revision': 'Une révision vaut 1 ou plus',
+  'failure.packChangedDuringImport': 'Le modèle {{id}} a changé pendant son importation (désormais {{now}}) ; importez de nouveau le fichier.',
+  'failure.packNowVersion': 'en version {{version}}',
+  'failure.packNotInstalled': 'non installé',
+  'failure.packMovedOn': 'Le modèle {{id}} est désormais en version {{version}}, et non {{expected}} : comparez de nouveau {{reference}}. Rien n’a été enregistré.',
+  'failure.noSuchPack': 'Aucun modèle ne porte l’identifiant {{id}}',
+  'failure.organisationFirst': 'Renseignez le profil de l’organisme avant d’enregistrer des modèles.',
+  'failure.importedRecordInvalid': 'La fiche {{index}} de {{file}} n’est pas valide : {{issues}}. Rien n’a été enregistré.',
+  'failure.mappingNameMissing': 'Donnez un nom à la correspondance',
+  'failure.workbookNotWritten': 'le classeur n’a pas pu être écrit : {{reason}}',
+  'failure.workbookWriterStopped': 'l’écriture du classeur s’est arrêtée de façon inattendue ({{reason}}) ; rien n’a été enregistré',
+  'failure.noReasonGiven': 'aucune raison indiquée',
+  'failure.noAutomaticBackup': 'il n’existe aucune sauvegarde automatique nommée « {{name}} » dans {{location}}'
 } satisfies Record<string, string>
