@@ -4,6 +4,7 @@
  * JSON path the author edits, as it is) and why, in French or German; the vendor's quote and the
  * file's own keys stay as they are. Nothing is installed, and at 1280×800 nothing is cut off.
  */
+import { createHash } from 'node:crypto'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -44,6 +45,15 @@ function contentBrokenPack(): string {
   return JSON.stringify(pack, null, 2)
 }
 
+/** A pack that imports with warnings: no source text (its quotes unchecked), and special-category data it does not declare. */
+function packWithWarnings(): string {
+  const pack = fixturePackV2Json()
+  pack.sources = []
+  pack.source.sha256 = createHash('sha256').update('').digest('hex')
+  pack.activities[0].dataCategories[0].term = 'user.biometric'
+  return JSON.stringify(pack, null, 2)
+}
+
 const WORDS = {
   fr: {
     ...FIRST_RUN_WORDS.fr,
@@ -52,6 +62,7 @@ const WORDS = {
     importPack: 'Importer un pack…',
     region: 'Résultat de l’import',
     invalid: (file: string) => `${file} n’est pas un pack de modèles valide. Rien n’a été importé.`,
+    unchecked: /Il ne contient aucun texte source/,
     shapeLines: [
       'Activité 1 « Customer accounts » › Rôle — $.activities[0].role: valeur non valide : l’une de "controller"|"joint-controller"|"processor" était attendue ; trouvé "owner"',
       'Activité 1 « Customer accounts » › Colour — $.activities[0].colour: champ inconnu « colour » : il ne fait pas partie du format 2 des packs de modèles'
@@ -59,6 +70,10 @@ const WORDS = {
     contentLines: [
       'Activité 1 « Customer accounts » › Catégorie de données 1 › Terme — $.activities[0].dataCategories[0].term: « user.nmae » ne figure pas dans le vocabulaire (fideslang et ajouts RGPD) : vouliez-vous dire « user.name » ? Utilisez une clé de catégorie de données (`ropa templates vocabulary --search <texte>` les liste) ou « custom:<texte> »',
       `Activité 1 « Customer accounts » › Finalité 1 › Citation 1 — $.activities[0].purposes[0].quotes[0]: citation introuvable mot pour mot dans le texte de la politique (espaces normalisées) : « ${INVENTED_QUOTE} » ; les 27 premiers caractères correspondent, puis elle diffère à « sell it to anyone. »`
+    ],
+    warningLines: [
+      'Activité 1 « Customer accounts » › Catégorie de données 1 › Terme — $.activities[0].dataCategories[0].term: « user.biometric » relève des catégories particulières de données de l’article 9 (Données biométriques aux fins d’identifier une personne physique de manière unique), mais specialCategories ne la mentionne pas',
+      'Documents sources — $.sources: le pack ne contient aucun texte source : ses citations n’ont pas été vérifiées, et ses valeurs s’affichent comme non vérifiées'
     ]
   },
   de: {
@@ -68,6 +83,7 @@ const WORDS = {
     importPack: 'Paket importieren…',
     region: 'Ergebnis des Imports',
     invalid: (file: string) => `${file} ist kein gültiges Vorlagenpaket. Es wurde nichts importiert.`,
+    unchecked: /Es enthält keinen Quelltext/,
     shapeLines: [
       'Tätigkeit 1 „Customer accounts“ › Rolle — $.activities[0].role: ungültiger Wert: einer von "controller"|"joint-controller"|"processor" erwartet; gefunden wurde "owner"',
       'Tätigkeit 1 „Customer accounts“ › Colour — $.activities[0].colour: unbekanntes Feld „colour“: gehört nicht zum Format 2 der Vorlagenpakete'
@@ -75,6 +91,10 @@ const WORDS = {
     contentLines: [
       'Tätigkeit 1 „Customer accounts“ › Datenkategorie 1 › Begriff — $.activities[0].dataCategories[0].term: „user.nmae“ steht nicht im Vokabular (fideslang und DSGVO-Ergänzungen): Meinten Sie „user.name“? Verwenden Sie einen Schlüssel für Datenkategorien (`ropa templates vocabulary --search <Text>` listet sie auf) oder „custom:<Text>“',
       `Tätigkeit 1 „Customer accounts“ › Zweck 1 › Zitat 1 — $.activities[0].purposes[0].quotes[0]: Zitat im Text der Richtlinie nicht wörtlich gefunden (Leerraum vereinheitlicht): „${INVENTED_QUOTE}“; die ersten 27 Zeichen stimmen überein, dann weicht es bei „sell it to anyone.“ ab`
+    ],
+    warningLines: [
+      'Tätigkeit 1 „Customer accounts“ › Datenkategorie 1 › Begriff — $.activities[0].dataCategories[0].term: „user.biometric“ gehört zu den besonderen Kategorien personenbezogener Daten nach Art. 9 (Biometrische Daten zur eindeutigen Identifizierung einer natürlichen Person), aber specialCategories führt sie nicht auf',
+      'Quelldokumente — $.sources: das Paket enthält keinen Quelltext: Seine Zitate wurden nicht geprüft, und seine Werte erscheinen als ungeprüft'
     ]
   }
 } as const
@@ -111,6 +131,17 @@ describe.each(Object.entries(WORDS))('a broken pack refused in %s', (language, w
 
       // Refused: only the shipped packs are stored.
       expect((await readTables(page, ['packs'])).packs.map((pack) => (pack as { id: string }).id)).not.toContain(fixturePackV2Json().id)
+
+      // A pack that imports, with what it should fix: the warnings in the language, the activity named.
+      writeFileSync(join(fixtureDir, `acme-warnings-${language}.json`), packWithWarnings())
+      const chooser = page.waitForEvent('filechooser')
+      await page.getByRole('button', { name: words.importPack }).click()
+      await (await chooser).setFiles(join(fixtureDir, `acme-warnings-${language}.json`))
+      const installed = page.getByRole('status', { name: words.region })
+      await installed.getByText(words.unchecked).waitFor()
+      expect((await installed.locator('li').allInnerTexts()).map((line) => line.trim())).toEqual(words.warningLines)
+      await look('warnings')
+      await expect.poll(async () => (await readTables(page, ['packs'])).packs.map((pack) => (pack as { id: string }).id)).toContain(fixturePackV2Json().id)
       expect(cutOff).toEqual([])
       expect(pageErrors).toEqual([])
     } finally {

@@ -97,7 +97,7 @@ function UpgradeDialog({ preview, onAnswer }: { preview: Extract<PackPreview, { 
             <AffectedRecordsTable affected={affected} />
           </>
         )}
-        {preview.warnings.length > 0 ? <WarningList warnings={preview.warnings} /> : null}
+        {preview.warnings.length > 0 ? <WarningList warnings={preview.warnings} pack={preview.pack} /> : null}
       </div>
       <div className="dialog__actions">
         <button type="button" className="button" onClick={() => onAnswer(false)} autoFocus>
@@ -111,12 +111,12 @@ function UpgradeDialog({ preview, onAnswer }: { preview: Extract<PackPreview, { 
   )
 }
 
-function WarningList({ warnings }: { warnings: Problem[] }) {
+function WarningList({ warnings, pack }: { warnings: Problem[]; pack: unknown }) {
   const { t } = useTranslation('templates')
   return (
     <div className="tpl-warnings">
       <h3>{t('library.warnings')}</h3>
-      <ul>{problemLines(warnings).map((line, index) => <li key={index}>{line}</li>)}</ul>
+      <ul>{problemLines(warnings, pack).map((line, index) => <li key={index}>{line}</li>)}</ul>
     </div>
   )
 }
@@ -134,7 +134,7 @@ export function TemplateLibraryPage() {
     const sourceCount = installed.pack.sources.filter((source) => source.text.trim() !== '').length
     const checked = preview.quotesChecked ? t('import.checked', { count: sourceCount }) : t('import.unchecked')
     const done = preview.kind === 'newer' ? t('import.updated', { file: fileName, what }) : t('import.installed', { file: fileName, what, count: installed.pack.activities.length })
-    setOutcome({ tone: 'success', title: `${done} ${checked}`, lines: problemLines(preview.warnings) })
+    setOutcome({ tone: 'success', title: `${done} ${checked}`, lines: problemLines(preview.warnings, preview.pack) })
     toast.success(preview.kind === 'newer' ? t('import.toastUpdated', { id: installed.id, version: installed.version }) : t('import.toastInstalled', { id: installed.id, version: installed.version }))
   }
 

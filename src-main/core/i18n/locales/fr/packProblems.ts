@@ -101,7 +101,7 @@ export default {
   'source.hashMismatch': 'sha256 ne correspond pas au texte de « {{title}} » (son SHA-256 est {{actual}})',
   'quote.notFound': 'citation introuvable mot pour mot dans {{inWhat}} (espaces normalisées) : « {{quote}} » ; {{where}}',
   'quote.inPolicyText': 'le texte de la politique',
-  'quote.inSourceTexts': 'aucun des {{count}} textes sources',
+  'quote.inSourceTexts': 'les {{count}} textes sources',
   'quote.noCharacterMatches': 'pas même son premier caractère ne correspond',
   'quote.differsAt': 'les {{matched}} premiers caractères correspondent, puis elle diffère à « {{rest}} »',
   'quote.differsAtIn': 'les {{matched}} premiers caractères correspondent (dans « {{title}} »), puis elle diffère à « {{rest}} »',
