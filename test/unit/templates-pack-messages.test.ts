@@ -36,6 +36,9 @@ const say = (problem: Problem, locale: Locale) => translateMessage(problem.ref!,
 const BROKEN_PACKS: Record<string, string> = {
   'bad JSON': '{\n  "formatVersion": 2,\n  "id": \'acme\'\n}',
   'trailing comma': '{"formatVersion": 2, "id": "acme",}',
+  'too large': `"${'x'.repeat(5 * 1024 * 1024)}"`,
+  'too deep': `${'['.repeat(70)}${']'.repeat(70)}`,
+  'string too long': JSON.stringify({ formatVersion: 2, id: 'x'.repeat(100_001) }),
   'not an object': '[1, 2]',
   'no formatVersion': '{"id": "acme"}',
   'formatVersion as text': '{"formatVersion": "2"}',
@@ -119,6 +122,8 @@ describe('pack problems in the interface language', () => {
   it('says the refusals in French, with the file’s keys and the vendor’s quote as they are', () => {
     const fr = (name: string) => problemsOf(BROKEN_PACKS[name]!).map((problem) => `${problem.path}: ${say(problem, 'fr')}`)
     expect(fr('bad JSON')).toEqual(['$: JSON non valide à la ligne 3, colonne 9 : une valeur était attendue (objet, liste, chaîne, nombre, true, false ou null), trouvé le caractère "\'" (les chaînes s’écrivent entre guillemets doubles)'])
+    expect(fr('too large')).toEqual(['$: le pack de modèles pèse 5.00 Mo (5242882 octets), au-delà de la limite de 5 Mo (5242880 octets)'])
+    expect(fr('too deep')).toEqual([`$${'[0]'.repeat(64)}: l’imbrication dépasse la limite de 64 niveaux`])
     expect(fr('newer formatVersion')).toEqual(['$.formatVersion: formatVersion 3 est plus récent que ce que cette application prend en charge (2) : mettez l’application à jour pour utiliser ce pack'])
     expect(fr('unknown field')).toEqual(['$.activities[0].colour: champ inconnu « colour » : il ne fait pas partie du format 2 des packs de modèles'])
     expect(fr('duplicate activity id')).toEqual(['$.activities[1].id: identifiant d’activité « accounts » en double'])
