@@ -7,7 +7,7 @@
  */
 import type { z } from 'zod'
 import { problemAt, problemRef } from '../i18n/problem'
-import { labelParam, type MessageParam } from '../i18n/message'
+import { labelParam, type MessageParam, type MessageRef } from '../i18n/message'
 import { formatJsonPath, type Problem } from '../util/problems'
 import { sha256Hex } from '../util/sha256'
 import { specialCategoryOfTerm } from '../vocabulary/vocabulary'
@@ -125,7 +125,7 @@ export function zodIssueToProblems(issue: z.core.$ZodIssue): Problem[] {
       }
       return [otherIssue(path, issue)]
     case 'custom':
-      return [{ path, message: issue.message, ref: customIssueRef(issue.params) ?? schemaMessageRef(issue.message) ?? packProblem('schema.rejected', { detail: issue.message }) }]
+      return [withRef(path, issue.message, customIssueRef(issue.params) ?? schemaMessageRef(issue.message))]
     case 'invalid_format':
       // zod's own message for a pattern without one of ours; another schema's message (a backup's records) is its own.
       if (issue.format === 'regex' && 'pattern' in issue && issue.message === `Invalid string: must match pattern ${String(issue.pattern)}`) {
@@ -137,10 +137,15 @@ export function zodIssueToProblems(issue: z.core.$ZodIssue): Problem[] {
   }
 }
 
-/** An issue said by its message: one of the pack schema's own (which has a key), or zod's in English as the last resort. */
+/**
+ * An issue said by its message, with the key of the pack schema's own messages. Another schema's
+ * message (a backup's records, said in the validation language already) stays as it is, without a key.
+ */
 function otherIssue(path: string, issue: z.core.$ZodIssue): Problem {
-  return { path, message: issue.message, ref: schemaMessageRef(issue.message) ?? packProblem('schema.rejected', { detail: issue.message }) }
+  return withRef(path, issue.message, schemaMessageRef(issue.message))
 }
+
+const withRef = (path: string, message: string, ref: MessageRef | undefined): Problem => (ref ? { path, message, ref } : { path, message })
 
 const NAMED_TYPES = new Set(['string', 'number', 'boolean', 'object', 'array', 'null'])
 /** A type zod expected, "a string" (in the reader's language); another one as zod names it, with its article. */

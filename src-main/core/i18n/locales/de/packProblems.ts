@@ -43,7 +43,6 @@ export default {
   'schema.notExactly': 'ungültiger Wert: {{expected}} erwartet; gefunden wurde {{found}}',
   'schema.pattern': 'ungültige Zeichenkette: Sie muss dem Muster {{pattern}} entsprechen',
   'schema.type.int': 'eine ganze Zahl',
-  'schema.rejected': 'abgelehnter Wert: {{detail}}',
   'schema.notEmpty': 'darf nicht leer sein',
   'schema.longerThan': 'länger als {{max}} Zeichen',
   'schema.date': 'geben Sie ein Datum wie 2026-01-31 an',

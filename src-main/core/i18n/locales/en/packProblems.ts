@@ -51,7 +51,6 @@ export default {
   'schema.notExactly': 'Invalid input: expected {{expected}}; found {{found}}',
   'schema.pattern': 'Invalid string: must match pattern {{pattern}}',
   'schema.type.int': 'an int',
-  'schema.rejected': '{{detail}}',
   'schema.notEmpty': 'must not be empty',
   'schema.longerThan': 'longer than {{max}} characters',
   'schema.date': 'use a date like 2026-01-31',

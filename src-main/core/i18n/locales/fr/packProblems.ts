@@ -43,7 +43,6 @@ export default {
   'schema.notExactly': 'valeur non valide : {{expected}} était attendu ; trouvé {{found}}',
   'schema.pattern': 'chaîne non valide : elle doit correspondre au motif {{pattern}}',
   'schema.type.int': 'un nombre entier',
-  'schema.rejected': 'valeur refusée : {{detail}}',
   'schema.notEmpty': 'ne doit pas être vide',
   'schema.longerThan': 'plus de {{max}} caractères',
   'schema.date': 'saisissez une date comme 2026-01-31',
