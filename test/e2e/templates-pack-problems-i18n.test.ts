@@ -72,7 +72,7 @@ const WORDS = {
       `Activité 1 « Customer accounts » › Finalité 1 › Citation 1 — $.activities[0].purposes[0].quotes[0]: citation introuvable mot pour mot dans le texte de la politique (espaces normalisées) : « ${INVENTED_QUOTE} » ; les 27 premiers caractères correspondent, puis elle diffère à « sell it to anyone. »`
     ],
     warningLines: [
-      'Activité 1 « Customer accounts » › Catégorie de données 1 › Terme — $.activities[0].dataCategories[0].term: « user.biometric » relève des catégories particulières de données de l’article 9 (Données biométriques aux fins d’identifier une personne physique de manière unique), mais specialCategories ne la mentionne pas',
+      'Activité 1 « Customer accounts » › Catégorie de données 1 › Terme — $.activities[0].dataCategories[0].term: « user.biometric » relève des catégories particulières de données de l’article 9 (Données biométriques aux fins d’identifier une personne physique de manière unique), mais specialCategories ne mentionne pas cette catégorie',
       'Documents sources — $.sources: le pack ne contient aucun texte source : ses citations n’ont pas été vérifiées, et ses valeurs s’affichent comme non vérifiées'
     ]
   },

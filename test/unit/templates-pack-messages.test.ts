@@ -33,7 +33,7 @@ function problemsOf(text: string): Problem[] {
 const say = (problem: Problem, locale: Locale) => translateMessage(problem.ref!, locale)
 
 /** Each kind of broken pack an author can bring, and the problem it must get. */
-const BROKEN_PACKS: Record<string, string> = {
+const BROKEN_PACKS = {
   'bad JSON': '{\n  "formatVersion": 2,\n  "id": \'acme\'\n}',
   'trailing comma': '{"formatVersion": 2, "id": "acme",}',
   'too large': `"${'x'.repeat(5 * 1024 * 1024)}"`,
@@ -59,7 +59,7 @@ const BROKEN_PACKS: Record<string, string> = {
   'age not whole': broken((pack) => (pack.activities[0].ageLimit = { minimumAge: 15.5, quotes: ['we collect your name'] })),
   'item without id': broken((pack) => delete pack.activities[0].purposes[0].id),
   'duplicate item id': broken((pack) => (pack.activities[0].dataCategories[1].id = pack.activities[0].dataCategories[0].id)),
-  'format 1 safeguard': broken((pack) => (pack.activities[0].transfers[0].safeguard = 'scc')),
+  'format 1 safeguard': broken((pack) => (pack.activities[0].transfers[0].safeguard = 'sccs')),
   'quote not in the source': broken((pack) => (pack.activities[0].purposes[0].quotes[0] = 'We use this information to sell it to anyone.')),
   'quote in none of two sources': broken((pack) => {
     const list = 'Sub-processors: Example Cloud Inc. (hosting, United States).'
@@ -82,7 +82,7 @@ const BROKEN_PACKS: Record<string, string> = {
   'unknown country': broken((pack) => (pack.activities[0].transfers[0].country = 'Germny')),
   'mechanism against instrument': broken((pack) => {
     pack.activities[0].transfers[0].instrument = 'scc-2021'
-    pack.activities[0].transfers[0].mechanism = 'adequacy'
+    pack.activities[0].transfers[0].mechanism = 'art45'
   }),
   'gap on no field': broken((pack) => {
     const gap = (field: string) => ({ field, kind: 'silent', note: 'Not stated.' })
@@ -93,9 +93,64 @@ const BROKEN_PACKS: Record<string, string> = {
     pack.sources = []
     pack.source.sha256 = sha256('')
   })
+} satisfies Record<string, string>
+
+/** The key each broken pack must be refused (or warned) with, so that each case tests what it is named after. */
+const EXPECTED_KEYS: Record<keyof typeof BROKEN_PACKS, string> = {
+  'bad JSON': 'packProblems:json.invalidAt',
+  'trailing comma': 'packProblems:json.invalidAt',
+  'too large': 'packProblems:json.tooLarge',
+  'too deep': 'packProblems:json.tooDeep',
+  'string too long': 'packProblems:json.stringTooLong',
+  'not an object': 'packProblems:format.notObject',
+  'no formatVersion': 'packProblems:format.missing',
+  'formatVersion as text': 'packProblems:format.notNumber',
+  'newer formatVersion': 'packProblems:format.newer',
+  'unknown formatVersion': 'packProblems:format.unknown',
+  'forbidden key': 'packProblems:json.forbiddenKey',
+  'unknown field': 'packProblems:schema.unknownField',
+  'duplicate activity id': 'packProblems:schema.duplicateActivityId',
+  'missing field': 'problems:schema.missing',
+  'wrong type': 'problems:schema.wrongType',
+  'empty name': 'packProblems:schema.notEmpty',
+  'bad id': 'packProblems:schema.slug',
+  'bad version': 'packProblems:schema.version',
+  'bad date': 'packProblems:schema.pattern',
+  'unknown role': 'packProblems:schema.notOneOf',
+  'no purpose': 'packProblems:schema.noPurpose',
+  'no quote': 'packProblems:schema.quoteMissing',
+  'age not whole': 'problems:schema.wrongType',
+  'item without id': 'packProblems:item.idMissing',
+  'duplicate item id': 'packProblems:item.duplicateId',
+  'format 1 safeguard': 'packProblems:transfer.safeguardIsFormat1',
+  'quote not in the source': 'packProblems:quote.notFound',
+  'quote in none of two sources': 'packProblems:quote.notFound',
+  'bad sha256': 'packProblems:source.hashMismatch',
+  'duplicate source id': 'packProblems:source.duplicateId',
+  'main policy hash of no source': 'packProblems:source.hashOfNoSource',
+  'source file with a folder': 'packProblems:source.fileNotPlainName',
+  'unknown vocabulary term': 'packProblems:term.unknownDidYouMean',
+  'vocabulary term of another kind': 'packProblems:term.wrongKind',
+  'empty custom term': 'packProblems:term.emptyCustom',
+  'retention period without period': 'packProblems:retention.periodAndUnitMissing',
+  'retention criterion without criterion': 'packProblems:retention.criterionMissing',
+  'legitimate interest missing': 'packProblems:purpose.legitimateInterestMissing',
+  'unknown country': 'packProblems:country.unknown',
+  'mechanism against instrument': 'packProblems:mechanism.mismatch',
+  'gap on no field': 'packProblems:gap.notAField',
+  'special category not declared (warning)': 'packProblems:specialCategory.undeclared',
+  'no source text (warning)': 'packProblems:source.noText'
 }
 
 describe('pack problems in the interface language', () => {
+  it('refuses each broken pack for the reason it is named after', () => {
+    const missed = Object.entries(BROKEN_PACKS).flatMap(([name, text]) => {
+      const keys = problemsOf(text).map((problem) => problem.ref?.key)
+      return keys.includes(EXPECTED_KEYS[name as keyof typeof BROKEN_PACKS]) ? [] : [`${name}: ${keys.join(', ')}`]
+    })
+    expect(missed).toEqual([])
+  })
+
   it('gives every problem of every broken pack a key that says its English text, and French and German texts of their own', () => {
     const lacking: string[] = []
     const untranslated: string[] = []
@@ -120,7 +175,7 @@ describe('pack problems in the interface language', () => {
   })
 
   it('says the refusals in French, with the file’s keys and the vendor’s quote as they are', () => {
-    const fr = (name: string) => problemsOf(BROKEN_PACKS[name]!).map((problem) => `${problem.path}: ${say(problem, 'fr')}`)
+    const fr = (name: keyof typeof BROKEN_PACKS) => problemsOf(BROKEN_PACKS[name]).map((problem) => `${problem.path}: ${say(problem, 'fr')}`)
     expect(fr('bad JSON')).toEqual(['$: JSON non valide à la ligne 3, colonne 9 : une valeur était attendue (objet, liste, chaîne, nombre, true, false ou null), trouvé le caractère "\'" (les chaînes s’écrivent entre guillemets doubles)'])
     expect(fr('too large')).toEqual(['$: le pack de modèles pèse 5.00 Mo (5242882 octets), au-delà de la limite de 5 Mo (5242880 octets)'])
     expect(fr('too deep')).toEqual([`$${'[0]'.repeat(64)}: l’imbrication dépasse la limite de 64 niveaux`])
@@ -138,13 +193,22 @@ describe('pack problems in the interface language', () => {
     expect(fr('unknown vocabulary term')).toEqual([
       '$.activities[0].dataCategories[0].term: « user.nmae » ne figure pas dans le vocabulaire (fideslang et ajouts RGPD) : vouliez-vous dire « user.name » ? Utilisez une clé de catégorie de données (`ropa templates vocabulary --search <texte>` les liste) ou « custom:<texte> »'
     ])
+    expect(fr('mechanism against instrument')).toEqual([
+      '$.activities[0].transfers[0].mechanism: le mécanisme "art45" ne va pas avec l’instrument "scc-2021", qui relève du mécanisme « Garanties appropriées (art. 46) » ("art46")'
+    ])
+    expect(fr('retention period without period')).toEqual([
+      '$.activities[0].dataCategories[0].retention.period: le mode de conservation "period" exige "period" (un nombre) et "unit" (days, months ou years) ; si la politique ne donne pas de durée, utilisez le mode "criterion" avec ses mots, ou un point ouvert sur "retention"'
+    ])
+    expect(fr('gap on no field')[0]).toBe(
+      '$.activities[1].gaps[0].field: « retension » n’est pas un champ d’un modèle d’activité ; vouliez-vous dire « retention » ? (par exemple "retention", "purposes[0].lawfulBasis", "transfers[1].instrument")'
+    )
     expect(fr('unknown country')).toEqual([
       '$.activities[0].transfers[0].country: « Germny » n’est ni un pays de la norme ISO 3166 ni une organisation internationale (vouliez-vous dire « Germany » ?). Si la politique ne nomme pas le pays, décrivez ce qu’elle dit et ajoutez un point ouvert sur "transfers[0].country".'
     ])
   })
 
   it('says the refusals in German, enum labels and legal terms in the Regulation’s words', () => {
-    const de = (name: string) => problemsOf(BROKEN_PACKS[name]!).map((problem) => say(problem, 'de'))
+    const de = (name: keyof typeof BROKEN_PACKS) => problemsOf(BROKEN_PACKS[name]).map((problem) => say(problem, 'de'))
     expect(de('duplicate activity id')).toEqual(['doppelte Kennung der Tätigkeit „accounts“'])
     expect(de('no formatVersion')).toEqual(['formatVersion fehlt: Ein Vorlagenpaket muss "formatVersion": 2 angeben'])
     expect(de('wrong type')).toEqual(['purposes muss eine Liste sein, nicht "all of them"'])

@@ -70,8 +70,8 @@ export default {
   'purpose.legitimateInterestMissing': 'la base légale f) exige "legitimateInterest" : l’intérêt que la politique nomme, ou un point ouvert sur "purposes[{{index}}].legitimateInterest" si elle n’en nomme aucun',
   'country.unknown': '« {{country}} » n’est ni un pays de la norme ISO 3166 ni une organisation internationale{{suggestion}}. Si la politique ne nomme pas le pays, décrivez ce qu’elle dit et ajoutez un point ouvert sur "{{gapField}}".',
   'country.didYouMean': ' (vouliez-vous dire « {{name}} » ?)',
-  'mechanism.mismatch': 'le mécanisme "{{mechanism}}" ne va pas avec l’instrument "{{instrument}}", qui relève de : {{expectedLabel}} ("{{expected}}")',
-  'specialCategory.undeclared': '« {{term}} » relève des catégories particulières de données de l’article 9 ({{category}}), mais specialCategories ne la mentionne pas',
+  'mechanism.mismatch': 'le mécanisme "{{mechanism}}" ne va pas avec l’instrument "{{instrument}}", qui relève du mécanisme « {{expectedLabel}} » ("{{expected}}")',
+  'specialCategory.undeclared': '« {{term}} » relève des catégories particulières de données de l’article 9 ({{category}}), mais specialCategories ne mentionne pas cette catégorie',
 
   'gap.examples': 'par exemple "retention", "purposes[0].lawfulBasis", "transfers[1].instrument"',
   'gap.notAPath': '« {{field}} » n’est pas un chemin de point ouvert : indiquez un champ, un élément de liste ou le champ d’un élément ({{examples}})',
