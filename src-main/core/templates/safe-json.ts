@@ -15,8 +15,9 @@ export interface SafeJsonOptions {
   /** Deepest accepted nesting of objects and arrays. Default 64. */
   maxDepth?: number
   /** What the input is, for messages: "template pack", "backup". Default "input". */
-  label?: keyof typeof SUBJECT_KEYS
+  label?: SafeJsonLabel
 }
+export type SafeJsonLabel = keyof typeof SUBJECT_KEYS
 
 /** The words for what is read, in each language. */
 const SUBJECT_KEYS = { 'template pack': 'json.what.templatePack', backup: 'json.what.backup', input: 'json.what.input' } as const
@@ -33,7 +34,7 @@ const MAX_PROBLEMS = 100
 export function parseJsonSafely(text: string, options: SafeJsonOptions): SafeJsonResult {
   const size = utf8ByteLength(text)
   if (size > options.maxBytes) {
-    return fail('$', 'json.tooLarge', { what: packProblem(SUBJECT_KEYS[options.label ?? 'input']), size: bytesParam(size), limit: bytesParam(options.maxBytes) })
+    return { ok: false, problems: [tooLargeProblem(options.label ?? 'input', size, options.maxBytes)] }
   }
   // Editors on Windows may save a byte-order mark, which JSON.parse refuses.
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1)
@@ -52,6 +53,11 @@ export function parseJsonSafely(text: string, options: SafeJsonOptions): SafeJso
     maxDepth: options.maxDepth ?? DEFAULT_MAX_DEPTH
   })
   return problems.length > 0 ? { ok: false, problems } : { ok: true, value }
+}
+
+/** The refusal of an input over its size limit, before it is read. */
+export function tooLargeProblem(label: SafeJsonLabel, size: number, maxBytes: number): Problem {
+  return packProblemAt('$', 'json.tooLarge', { what: packProblem(SUBJECT_KEYS[label]), size: bytesParam(size), limit: bytesParam(maxBytes) })
 }
 
 function fail(path: string, key: string, params: Record<string, MessageParam>): SafeJsonResult {
