@@ -11,7 +11,7 @@ import { basename, dirname, join, relative, resolve, sep } from 'node:path'
 import type { Command } from 'commander'
 import { suggestVocabularyKey } from '../core/templates/pack-checks'
 import { MAX_PACK_FILE_BYTES, MAX_SOURCE_TEXT, PACK_SOURCE_KIND_LABELS, type PackSource, type TemplatePack } from '../core/templates/pack-schema'
-import { formatBytes } from '../core/templates/safe-json'
+import { formatBytes, tooLargeProblem } from '../core/templates/safe-json'
 import { slugify } from '../core/templates/user-pack'
 import { collectQuotes, isPackFileName, validatePackText, type PackValidation } from '../core/templates/validate-pack'
 import { formatProblem, type Problem } from '../core/util/problems'
@@ -37,7 +37,7 @@ export function validatePackFile(path: string): PackValidation {
     const size = statSync(path).size
     // Refused before reading, so that a huge file is never loaded.
     if (size > MAX_PACK_FILE_BYTES) {
-      return { ok: false, problems: [{ path: '$', message: `template pack is ${formatBytes(size)}, over the limit of ${formatBytes(MAX_PACK_FILE_BYTES)}` }] }
+      return { ok: false, problems: [tooLargeProblem('template pack', size, MAX_PACK_FILE_BYTES)] }
     }
     bytes = readFileSync(path)
   } catch (error) {

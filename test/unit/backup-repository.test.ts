@@ -177,7 +177,7 @@ describe('BackupRepository', () => {
   it('refuses, before anything is replaced, a backup whose pack row carries an unknown value', async () => {
     const backup = JSON.parse(serialiseBackup(await source.backups.takeBackup()))
     backup.packs[0].pack.activities[0].role = 'owner'
-    expect(parseBackupText(JSON.stringify(backup))).toEqual({ ok: false, problems: [{ path: '$.packs[0].pack.activities[0].role', message: expect.any(String) }] })
+    expect(parseBackupText(JSON.stringify(backup))).toEqual({ ok: false, problems: [expect.objectContaining({ path: '$.packs[0].pack.activities[0].role', message: expect.any(String) })] })
   })
 
   it('reports a backup whose audit log was tampered with', async () => {

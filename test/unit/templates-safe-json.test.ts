@@ -3,8 +3,11 @@ import fc from 'fast-check'
 import { FORBIDDEN_KEYS, locateJsonSyntaxError, parseJsonSafely, utf8ByteLength } from '@core/templates/safe-json'
 import { formatJsonPath } from '@core/util/problems'
 
-const parse = (text: string, extra: Partial<Parameters<typeof parseJsonSafely>[1]> = {}) =>
-  parseJsonSafely(text, { maxBytes: 10_000, ...extra })
+/** The result with each problem's path and English text (their catalogue keys are tested in templates-pack-messages.test.ts). */
+function parse(text: string, extra: Partial<Parameters<typeof parseJsonSafely>[1]> = {}) {
+  const result = parseJsonSafely(text, { maxBytes: 10_000, ...extra })
+  return result.ok ? result : { ok: false as const, problems: result.problems.map(({ path, message }) => ({ path, message })) }
+}
 
 function hasForbiddenKey(value: unknown): boolean {
   if (Array.isArray(value)) return value.some(hasForbiddenKey)

@@ -9,6 +9,7 @@ import { z } from 'zod'
 import type { RecordPerspective } from '../records/enums'
 import type { RecordForm } from '../records/model'
 import { recordFromActivity, type InstantiateOptions } from './instantiate'
+import { customIssue, schemaMessage } from './pack-messages'
 import { templatePackSchema } from './pack-schema'
 import { embeddedQuoteSources, normaliseWhitespace, type QuoteSource } from './quote-check'
 
@@ -16,7 +17,7 @@ export const PACK_ORIGINS = ['shipped', 'imported', 'user'] as const
 
 export const installedPackSchema = z
   .object({
-    id: z.string().min(1, 'must not be empty'),
+    id: z.string().min(1, schemaMessage('schema.notEmpty')),
     version: z.string(),
     vendorName: z.string(),
     origin: z.enum(PACK_ORIGINS),
@@ -30,9 +31,9 @@ export const installedPackSchema = z
   })
   .superRefine((row, context) => {
     // The row's own id and version index the tables; they must be the pack's.
-    if (row.id !== row.pack.id) context.addIssue({ code: 'custom', path: ['id'], message: `"${row.id}" is not the id of the pack it holds ("${row.pack.id}")` })
+    if (row.id !== row.pack.id) context.addIssue({ code: 'custom', path: ['id'], ...customIssue('installed.idMismatch', { rowId: row.id, packId: row.pack.id }) })
     if (row.version !== row.pack.version) {
-      context.addIssue({ code: 'custom', path: ['version'], message: `"${row.version}" is not the version of the pack it holds ("${row.pack.version}")` })
+      context.addIssue({ code: 'custom', path: ['version'], ...customIssue('installed.versionMismatch', { rowVersion: row.version, packVersion: row.pack.version }) })
     }
   })
 export type InstalledPack = z.infer<typeof installedPackSchema>

@@ -7,16 +7,17 @@
 import { distance } from 'fastest-levenshtein'
 import { DESTINATION_OPTIONS, resolveDestinationCode } from '../legal/destinations'
 import { mechanismOfInstrument } from '../legal/parse-instrument-text'
-import { TRANSFER_MECHANISM_LABELS } from '../records/enums'
+import { labelParam, type MessageParam, type MessageRef } from '../i18n/message'
 import { formatJsonPath, type Problem } from '../util/problems'
 import { CUSTOM_TERM_PREFIX, VOCABULARY, isCustomTerm, isKnownTerm, type VocabularyKind } from '../vocabulary/vocabulary'
+import { packProblem, packProblemAt, problemOf } from './pack-messages'
 import { activityTemplateSchema, type ActivityTemplate, type TemplatePack } from './pack-schema'
 
 /** The lists whose items carry a stable id (format 2 requires it). */
 export const PACK_ITEM_LISTS = ['purposes', 'dataSubjects', 'dataCategories', 'specialCategories', 'recipients', 'subProcessors', 'transfers'] as const
 
 type Path = Array<string | number>
-const at = (path: Path, message: string): Problem => ({ path: formatJsonPath(path), message })
+const at = (path: Path, key: string, params?: Record<string, MessageParam>): Problem => packProblemAt(formatJsonPath(path), key, params)
 
 // ---- format 2 ---------------------------------------------------------------------------
 
@@ -32,20 +33,18 @@ export function checkFormat2Items(pack: TemplatePack): Problem[] {
       const seen = new Map<string, number>()
       ;(activity[list] as Array<{ id?: string | undefined }>).forEach((item, index) => {
         const path = ['activities', a, list, index, 'id']
-        if (item.id === undefined) problems.push(at(path, `required field "id" is missing: format 2 gives every item of ${list} a stable id (lower-case letters, digits and hyphens)`))
-        else if (seen.has(item.id)) problems.push(at(path, `duplicate id "${item.id}": ${list}[${seen.get(item.id)}] has it already`))
+        if (item.id === undefined) problems.push(at(path, 'item.idMissing', { list }))
+        else if (seen.has(item.id)) problems.push(at(path, 'item.duplicateId', { id: item.id, list, index: seen.get(item.id)! }))
         else seen.set(item.id, index)
       })
     }
     activity.transfers.forEach((transfer, t) => {
       const path = ['activities', a, 'transfers', t]
       if (transfer.safeguard !== undefined) {
-        problems.push(at([...path, 'safeguard'], '"safeguard" is format 1: name the transfer\'s "instrument" (and "mechanism") instead'))
+        problems.push(at([...path, 'safeguard'], 'transfer.safeguardIsFormat1'))
       }
       if (transfer.instrument === undefined && !gapCovers(activity, `transfers[${t}]`, ['instrument', 'mechanism'])) {
-        problems.push(
-          at([...path, 'instrument'], `transfer to ${transfer.recipient} names no "instrument": give one, or add a gap on "transfers[${t}].instrument" saying the policy does not name it`)
-        )
+        problems.push(at([...path, 'instrument'], 'transfer.noInstrument', { recipient: transfer.recipient, index: t }))
       }
     })
   })
@@ -77,12 +76,10 @@ type PackRetention = NonNullable<ActivityTemplate['retention']>
 
 function retentionProblem(retention: PackRetention, path: Path): Problem[] {
   if (retention.mode === 'period') {
-    const missing = [retention.period === undefined && '"period" (a number)', retention.unit === undefined && '"unit" (days, months or years)'].filter(Boolean)
-    return missing.length === 0 ? [] : [at([...path, missing.length === 2 || retention.period === undefined ? 'period' : 'unit'], `retention mode "period" needs ${missing.join(' and ')}; where the policy gives no period, use mode "criterion" with its words, or a gap on "retention"`)]
+    if (retention.period === undefined) return [at([...path, 'period'], retention.unit === undefined ? 'retention.periodAndUnitMissing' : 'retention.periodMissing')]
+    return retention.unit === undefined ? [at([...path, 'unit'], 'retention.unitMissing')] : []
   }
-  if ((retention.criterion ?? '').trim() === '') {
-    return [at([...path, 'criterion'], 'retention mode "criterion" needs "criterion": the event or rule that ends the retention, in the policy\'s words')]
-  }
+  if ((retention.criterion ?? '').trim() === '') return [at([...path, 'criterion'], 'retention.criterionMissing')]
   return []
 }
 
@@ -96,7 +93,7 @@ function retentionProblems(activity: ActivityTemplate, a: number): Problem[] {
 function legitimateInterestProblems(activity: ActivityTemplate, a: number): Problem[] {
   return activity.purposes.flatMap((purpose, p) =>
     purpose.lawfulBasis === 'f' && (purpose.legitimateInterest ?? '').trim() === '' && !gapCovers(activity, `purposes[${p}]`, ['legitimateInterest'])
-      ? [at(['activities', a, 'purposes', p, 'legitimateInterest'], `lawful basis (f) needs "legitimateInterest": the interest the policy names, or a gap on "purposes[${p}].legitimateInterest" where it names none`)]
+      ? [at(['activities', a, 'purposes', p, 'legitimateInterest'], 'purpose.legitimateInterestMissing', { index: p })]
       : []
   )
 }
@@ -106,13 +103,7 @@ const DESTINATION_NAMES = DESTINATION_OPTIONS.map((option) => option.name)
 function countryProblem(country: string, path: Path, gapField: string): Problem[] {
   if (resolveDestinationCode(country) !== '') return []
   const suggestion = closestName(country, DESTINATION_NAMES)
-  return [
-    at(
-      path,
-      `"${country}" is not a country in ISO 3166 nor an international organisation${suggestion ? ` (did you mean "${suggestion}"?)` : ''}. ` +
-        `Where the policy does not name the country, describe what it says and add a gap on "${gapField}".`
-    )
-  ]
+  return [at(path, 'country.unknown', { country, suggestion: suggestion ? packProblem('country.didYouMean', { name: suggestion }) : '', gapField })]
 }
 
 function countryProblems(activity: ActivityTemplate, a: number): Problem[] {
@@ -134,7 +125,14 @@ function mechanismProblems(activity: ActivityTemplate, a: number): Problem[] {
     const expected = mechanismOfInstrument(transfer.instrument)
     return expected === transfer.mechanism
       ? []
-      : [at(['activities', a, 'transfers', t, 'mechanism'], `mechanism "${transfer.mechanism}" does not go with instrument "${transfer.instrument}", which is ${TRANSFER_MECHANISM_LABELS[expected]} ("${expected}")`)]
+      : [
+          at(['activities', a, 'transfers', t, 'mechanism'], 'mechanism.mismatch', {
+            mechanism: transfer.mechanism,
+            instrument: transfer.instrument,
+            expectedLabel: labelParam('mechanism', expected),
+            expected
+          })
+        ]
   })
 }
 
@@ -173,25 +171,23 @@ export const GAP_FIELDS: ReadonlyMap<string, GapFieldShape> = (() => {
 
 const GAP_PATH = /^([A-Za-z]+)(?:\[(\d+)\])?(?:\.([A-Za-z]+))?$/
 
-/** Why a gap's `field` names no field of the activity, or null when it names one. */
-export function gapFieldProblem(field: string, activity: ActivityTemplate): string | null {
+/** Why a gap's `field` names no field of the activity (a `packProblems` message), or null when it names one. */
+export function gapFieldProblem(field: string, activity: ActivityTemplate): MessageRef | null {
   const match = GAP_PATH.exec(field)
-  const examples = 'e.g. "retention", "purposes[0].lawfulBasis", "transfers[1].instrument"'
-  if (!match) return `"${field}" is not a gap path: write a field, a list item or an item's field (${examples})`
+  const examples = packProblem('gap.examples')
+  const didYouMean = (suggestion: string | undefined) => (suggestion ? packProblem('gap.didYouMean', { name: suggestion }) : '')
+  if (!match) return packProblem('gap.notAPath', { field, examples })
   const [, name = '', indexText, subfield] = match
   const shape = GAP_FIELDS.get(name)
-  if (!shape) {
-    const suggestion = closestName(name, [...GAP_FIELDS.keys()])
-    return `"${name}" is not a field of an activity template${suggestion ? `; did you mean "${suggestion}"?` : ''} (${examples})`
-  }
+  if (!shape) return packProblem('gap.notAField', { name, suggestion: didYouMean(closestName(name, [...GAP_FIELDS.keys()])), examples })
   if (indexText !== undefined) {
-    if (!shape.list) return `"${name}" is not a list, so "${name}[${indexText}]" names nothing`
+    if (!shape.list) return packProblem('gap.notAList', { name, index: indexText })
     const length = (activity[name as keyof ActivityTemplate] as unknown[]).length
-    if (Number(indexText) >= length) return `"${name}[${indexText}]" names no item: the activity has ${length} ${name}`
+    if (Number(indexText) >= length) return packProblem('gap.noSuchItem', { name, index: indexText, length })
   }
   if (subfield !== undefined && !shape.subfields.includes(subfield)) {
-    const suggestion = closestName(subfield, shape.subfields)
-    return `"${subfield}" is not a field of ${name}${shape.subfields.length ? ` (${shape.subfields.join(', ')})` : ''}${suggestion ? `; did you mean "${suggestion}"?` : ''}`
+    const subfields = shape.subfields.length ? ` (${shape.subfields.join(', ')})` : ''
+    return packProblem('gap.notASubfield', { subfield, name, subfields, suggestion: didYouMean(closestName(subfield, shape.subfields)) })
   }
   return null
 }
@@ -199,13 +195,13 @@ export function gapFieldProblem(field: string, activity: ActivityTemplate): stri
 function gapFieldProblems(activity: ActivityTemplate, a: number): Problem[] {
   return activity.gaps.flatMap((gap, g) => {
     const problem = gapFieldProblem(gap.field, activity)
-    return problem ? [at(['activities', a, 'gaps', g, 'field'], problem)] : []
+    return problem ? [problemOf(formatJsonPath(['activities', a, 'gaps', g, 'field']), problem)] : []
   })
 }
 
 // ---- vocabulary ---------------------------------------------------------------------------
 
-const KIND_NAMES: Record<VocabularyKind, string> = { dataCategories: 'data category', dataUses: 'data use', dataSubjects: 'data subject' }
+const kindName = (kind: VocabularyKind): MessageRef => packProblem(`term.kind.${kind}`)
 const KEYS_BY_KIND = Object.fromEntries(Object.entries(VOCABULARY).map(([kind, entries]) => [kind, new Set(entries.map((entry) => entry.key))])) as Record<VocabularyKind, Set<string>>
 
 /** Every term of the pack with the vocabulary it belongs to and its path. */
@@ -226,19 +222,14 @@ export function checkVocabulary(pack: TemplatePack): Problem[] {
   const problems: Problem[] = []
   for (const { term, kind, path } of packTerms(pack)) {
     if (isCustomTerm(term)) {
-      if (term.slice(CUSTOM_TERM_PREFIX.length).trim() === '') problems.push(at(path, `"${term}" has no text after "${CUSTOM_TERM_PREFIX}"`))
+      if (term.slice(CUSTOM_TERM_PREFIX.length).trim() === '') problems.push(at(path, 'term.emptyCustom', { term, prefix: CUSTOM_TERM_PREFIX }))
     } else if (!isKnownTerm(term)) {
       const suggestion = suggestVocabularyKey(term, kind)
-      problems.push(
-        at(
-          path,
-          `"${term}" is not in the vocabulary (fideslang + GDPR additions)${suggestion ? `: did you mean "${suggestion}"?` : '.'} ` +
-            `Use a ${KIND_NAMES[kind]} key (\`ropa templates vocabulary --search <text>\` lists them) or "${CUSTOM_TERM_PREFIX}<text>"`
-        )
-      )
+      const params = { term, kind: kindName(kind), prefix: CUSTOM_TERM_PREFIX }
+      problems.push(suggestion ? at(path, 'term.unknownDidYouMean', { ...params, suggestion }) : at(path, 'term.unknown', params))
     } else if (!KEYS_BY_KIND[kind].has(term)) {
       const actual = (Object.keys(KEYS_BY_KIND) as VocabularyKind[]).find((other) => KEYS_BY_KIND[other].has(term))
-      problems.push(at(path, `"${term}" is a ${KIND_NAMES[actual ?? kind]} key, not a ${KIND_NAMES[kind]} key`))
+      problems.push(at(path, 'term.wrongKind', { term, actual: kindName(actual ?? kind), kind: kindName(kind) }))
     }
   }
   return problems

@@ -24,6 +24,7 @@ import {
   SPECIAL_CATEGORY_LABELS,
   keysOf
 } from '../records/enums'
+import { customIssue, schemaMessage } from './pack-messages'
 
 /** The format this app writes. Format 1 still reads, and is upgraded on import (see pack-upgrade.ts). */
 export const PACK_FORMAT_VERSION = 2
@@ -32,13 +33,14 @@ export const READABLE_PACK_FORMAT_VERSIONS = [1, 2] as const
 export const MAX_PACK_FILE_BYTES = 5 * 1024 * 1024
 const MAX_STRING = 10_000
 
-const str = (max = MAX_STRING) => z.string().max(max, `longer than ${max} characters`)
-const nonEmpty = (max = MAX_STRING) => str(max).trim().min(1, 'must not be empty')
-const isoDate = () => z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'use a date like 2026-01-31')
-const slug = () => z.string().regex(/^[a-z0-9][a-z0-9-]{0,79}$/, 'use lower-case letters, digits and hyphens')
+// The messages are English for zod; `schemaMessage` keeps their catalogue key for the app (see pack-messages.ts).
+const str = (max = MAX_STRING) => z.string().max(max, schemaMessage('schema.longerThan', { max }))
+const nonEmpty = (max = MAX_STRING) => str(max).trim().min(1, schemaMessage('schema.notEmpty'))
+const isoDate = () => z.string().regex(/^\d{4}-\d{2}-\d{2}$/, schemaMessage('schema.date'))
+const slug = () => z.string().regex(/^[a-z0-9][a-z0-9-]{0,79}$/, schemaMessage('schema.slug'))
+const sha256 = () => z.string().regex(/^[0-9a-f]{64}$/, schemaMessage('schema.sha256'))
 /** At least one quote is required, except in a user-authored pack (see `isUserAuthoredSource`), checked on the whole pack. */
 const quotes = () => z.array(nonEmpty(4000))
-const MISSING_QUOTE_MESSAGE = 'give at least one verbatim quote from the policy'
 /** Vocabulary key or `custom:` free text; checked against the vocabulary by the pack checker. */
 const term = () => nonEmpty(300)
 /**
@@ -71,9 +73,9 @@ export const packSourceSchema = z.strictObject({
   version: str(200).optional(),
   date: isoDate().optional(),
   url: str(2000).optional(),
-  text: z.string().max(MAX_SOURCE_TEXT, `longer than ${MAX_SOURCE_TEXT} characters`),
+  text: z.string().max(MAX_SOURCE_TEXT, schemaMessage('schema.longerThan', { max: MAX_SOURCE_TEXT })),
   /** SHA-256 (lower-case hex) of `text`, checked on import. */
-  sha256: z.string().regex(/^[0-9a-f]{64}$/, 'a lower-case hex SHA-256')
+  sha256: sha256()
 })
 export type PackSource = z.infer<typeof packSourceSchema>
 
@@ -123,7 +125,7 @@ export const activityTemplateSchema = z.strictObject({
         quotes: quotes()
       })
     )
-    .min(1, 'an activity needs at least one purpose'),
+    .min(1, schemaMessage('schema.noPurpose')),
   dataSubjects: z.array(z.strictObject({ id: itemId(), term: term(), quotes: quotes() })).default([]),
   dataCategories: z
     .array(
@@ -186,10 +188,10 @@ export const templatePackSchema = z
   .strictObject({
     $schema: str(500).optional(),
     formatVersion: z.union(READABLE_PACK_FORMAT_VERSIONS.map((version) => z.literal(version)), {
-      message: `formatVersion must be ${READABLE_PACK_FORMAT_VERSIONS.join(' or ')}`
+      message: schemaMessage('schema.formatVersion', { oldest: READABLE_PACK_FORMAT_VERSIONS[0], newest: PACK_FORMAT_VERSION })
     }),
     id: slug(),
-    version: z.string().regex(/^\d+\.\d+\.\d+$/, 'use a version like 1.0.0'),
+    version: z.string().regex(/^\d+\.\d+\.\d+$/, schemaMessage('schema.version')),
     vendor: z.strictObject({
       name: nonEmpty(300),
       legalEntities: z.array(z.strictObject({ name: nonEmpty(300), address: str(1000).optional(), quotes: quotes() })).min(1),
@@ -206,22 +208,22 @@ export const templatePackSchema = z
       effectiveDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
       lastUpdated: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
       /** SHA-256 (hex) of the policy text shipped in templates/sources/. */
-      sha256: z.string().regex(/^[0-9a-f]{64}$/, 'a lower-case hex SHA-256'),
+      sha256: sha256(),
       /** File name of the policy text under templates/sources/; empty for a user-authored pack. */
       file: str(200).default('')
     }),
     /** Format 2: the vendor documents the quotes come from, embedded (see packSourceSchema). */
     sources: z.array(packSourceSchema).default([]),
-    activities: z.array(activityTemplateSchema).min(1, 'a pack needs at least one activity')
+    activities: z.array(activityTemplateSchema).min(1, schemaMessage('schema.noActivity'))
   })
   .superRefine((pack, context) => {
     if (!isUserAuthoredSource(pack.source)) {
-      for (const path of emptyQuoteLists(pack)) context.addIssue({ code: 'custom', path, message: MISSING_QUOTE_MESSAGE })
+      for (const path of emptyQuoteLists(pack)) context.addIssue({ code: 'custom', path, ...customIssue('schema.quoteMissing') })
     }
     const seen = new Set<string>()
     pack.activities.forEach((activity, index) => {
       if (seen.has(activity.id)) {
-        context.addIssue({ code: 'custom', path: ['activities', index, 'id'], message: `duplicate activity id "${activity.id}"` })
+        context.addIssue({ code: 'custom', path: ['activities', index, 'id'], ...customIssue('schema.duplicateActivityId', { id: activity.id }) })
       }
       seen.add(activity.id)
     })

@@ -6,6 +6,7 @@
  */
 import { formatJsonPath, type Problem } from '../util/problems'
 import { sha256Hex } from '../util/sha256'
+import { packProblem, packProblemAt } from './pack-messages'
 import type { TemplatePack } from './pack-schema'
 
 /** A text the quotes may come from, with the title a refusal names. */
@@ -46,11 +47,11 @@ export function checkSourceHashes(pack: TemplatePack): Problem[] {
   const problems: Problem[] = []
   const ids = new Map<string, number>()
   pack.sources.forEach((source, index) => {
-    if (ids.has(source.id)) problems.push({ path: formatJsonPath(['sources', index, 'id']), message: `duplicate source id "${source.id}": sources[${ids.get(source.id)}] has it already` })
+    if (ids.has(source.id)) problems.push(packProblemAt(formatJsonPath(['sources', index, 'id']), 'source.duplicateId', { id: source.id, index: ids.get(source.id)! }))
     ids.set(source.id, index)
     const actual = sha256Hex(source.text)
     if (actual !== source.sha256) {
-      problems.push({ path: formatJsonPath(['sources', index, 'sha256']), message: `sha256 does not match the text of "${source.title}" (its SHA-256 is ${actual})` })
+      problems.push(packProblemAt(formatJsonPath(['sources', index, 'sha256']), 'source.hashMismatch', { title: source.title, actual }))
     }
   })
   return problems
@@ -73,12 +74,16 @@ export function checkQuotes(pack: TemplatePack, sources: readonly QuoteSource[])
       const matched = longestMatchingPrefix(source.text, wanted)
       if (matched > best.matched) best = { matched, title: source.title }
     }
+    const rest = excerpt(wanted.slice(best.matched))
     const where =
       best.matched === 0
-        ? 'not even its first character matches'
-        : `the first ${best.matched} characters match${normalised.length > 1 ? ` (in "${best.title}")` : ''}, then it differs at "${excerpt(wanted.slice(best.matched))}"`
-    const inWhat = normalised.length === 1 ? 'the policy text' : `any of the ${normalised.length} source texts`
-    problems.push({ path, message: `quote not found verbatim in ${inWhat} (whitespace-normalised): "${excerpt(wanted)}"; ${where}` })
+        ? packProblem('quote.noCharacterMatches')
+        : normalised.length > 1
+          ? packProblem('quote.differsAtIn', { matched: best.matched, title: best.title, rest })
+          : packProblem('quote.differsAt', { matched: best.matched, rest })
+    const inWhat = normalised.length === 1 ? packProblem('quote.inPolicyText') : packProblem('quote.inSourceTexts', { count: normalised.length })
+    // The quote itself stays as the pack has it, in every language.
+    problems.push(packProblemAt(path, 'quote.notFound', { inWhat, quote: excerpt(wanted), where }))
   }
   return problems
 }

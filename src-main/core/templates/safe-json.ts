@@ -2,7 +2,10 @@
  * JSON parsing for untrusted files (template packs, backups): size, depth, string-length and
  * prototype-pollution limits, and every refusal says where and why. Pure and isomorphic.
  */
+import type { MessageParam, MessageRef } from '../i18n/message'
 import { formatJsonPath, type Problem } from '../util/problems'
+import { inEnglish } from '../i18n/problem'
+import { packProblem, packProblemAt } from './pack-messages'
 
 export interface SafeJsonOptions {
   /** Largest accepted input, in UTF-8 bytes. */
@@ -12,8 +15,12 @@ export interface SafeJsonOptions {
   /** Deepest accepted nesting of objects and arrays. Default 64. */
   maxDepth?: number
   /** What the input is, for messages: "template pack", "backup". Default "input". */
-  label?: string
+  label?: SafeJsonLabel
 }
+export type SafeJsonLabel = keyof typeof SUBJECT_KEYS
+
+/** The words for what is read, in each language. */
+const SUBJECT_KEYS = { 'template pack': 'json.what.templatePack', backup: 'json.what.backup', input: 'json.what.input' } as const
 
 export type SafeJsonResult = { ok: true; value: unknown } | { ok: false; problems: Problem[] }
 
@@ -25,10 +32,9 @@ export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constr
 const MAX_PROBLEMS = 100
 
 export function parseJsonSafely(text: string, options: SafeJsonOptions): SafeJsonResult {
-  const label = options.label ?? 'input'
   const size = utf8ByteLength(text)
   if (size > options.maxBytes) {
-    return fail('$', `${label} is ${formatBytes(size)}, over the limit of ${formatBytes(options.maxBytes)}`)
+    return { ok: false, problems: [tooLargeProblem(options.label ?? 'input', size, options.maxBytes)] }
   }
   // Editors on Windows may save a byte-order mark, which JSON.parse refuses.
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1)
@@ -37,9 +43,10 @@ export function parseJsonSafely(text: string, options: SafeJsonOptions): SafeJso
     value = JSON.parse(text)
   } catch (error) {
     const located = locateJsonSyntaxError(text)
-    if (located === null) return fail('$', `invalid JSON: ${error instanceof Error ? error.message : String(error)}`)
+    // The engine's own words, in English: only when this scanner finds no error where JSON.parse did.
+    if (located === null) return fail('$', 'json.invalid', { detail: error instanceof Error ? error.message : String(error) })
     const { line, column } = lineAndColumn(text, located.offset)
-    return fail('$', `invalid JSON at line ${line}, column ${column}: ${located.message}`)
+    return fail('$', 'json.invalidAt', { line, column, detail: located.ref })
   }
   const problems = checkParsedValue(value, {
     maxStringLength: options.maxStringLength ?? DEFAULT_MAX_STRING_LENGTH,
@@ -48,8 +55,13 @@ export function parseJsonSafely(text: string, options: SafeJsonOptions): SafeJso
   return problems.length > 0 ? { ok: false, problems } : { ok: true, value }
 }
 
-function fail(path: string, message: string): SafeJsonResult {
-  return { ok: false, problems: [{ path, message }] }
+/** The refusal of an input over its size limit, before it is read. */
+export function tooLargeProblem(label: SafeJsonLabel, size: number, maxBytes: number): Problem {
+  return packProblemAt('$', 'json.tooLarge', { what: packProblem(SUBJECT_KEYS[label]), size: bytesParam(size), limit: bytesParam(maxBytes) })
+}
+
+function fail(path: string, key: string, params: Record<string, MessageParam>): SafeJsonResult {
+  return { ok: false, problems: [packProblemAt(path, key, params)] }
 }
 
 /**
@@ -58,20 +70,20 @@ function fail(path: string, message: string): SafeJsonResult {
  */
 function checkParsedValue(root: unknown, limits: { maxStringLength: number; maxDepth: number }): Problem[] {
   const problems: Problem[] = []
-  const report = (segments: PropertyKey[], message: string) => {
-    if (problems.length < MAX_PROBLEMS) problems.push({ path: formatJsonPath(segments), message })
-    else if (problems.length === MAX_PROBLEMS) problems.push({ path: '$', message: `more than ${MAX_PROBLEMS} problems; the rest are not listed` })
+  const report = (segments: PropertyKey[], key: string, params: Record<string, MessageParam>) => {
+    if (problems.length < MAX_PROBLEMS) problems.push(packProblemAt(formatJsonPath(segments), key, params))
+    else if (problems.length === MAX_PROBLEMS) problems.push(packProblemAt('$', 'json.tooManyProblems', { max: MAX_PROBLEMS }))
   }
-  const checkString = (value: string, segments: PropertyKey[], what: string) => {
+  const checkString = (value: string, segments: PropertyKey[], what: 'string' | 'key') => {
     if (value.length > limits.maxStringLength) {
-      report(segments, `${what} of ${value.length} characters is longer than the limit of ${limits.maxStringLength}`)
+      report(segments, what === 'key' ? 'json.keyTooLong' : 'json.stringTooLong', { length: value.length, max: limits.maxStringLength })
     }
   }
   const visit = (value: unknown, segments: PropertyKey[], depth: number): void => {
     if (problems.length > MAX_PROBLEMS) return
     if (typeof value === 'string') return checkString(value, segments, 'string')
     if (typeof value !== 'object' || value === null) return
-    if (depth > limits.maxDepth) return report(segments, `nesting is deeper than the limit of ${limits.maxDepth} levels`)
+    if (depth > limits.maxDepth) return report(segments, 'json.tooDeep', { max: limits.maxDepth })
     if (Array.isArray(value)) {
       value.forEach((item, index) => visit(item, [...segments, index], depth + 1))
       return
@@ -79,7 +91,7 @@ function checkParsedValue(root: unknown, limits: { maxStringLength: number; maxD
     for (const key of Object.keys(value)) {
       const keyPath = [...segments, key]
       if (FORBIDDEN_KEYS.has(key)) {
-        report(keyPath, `forbidden key "${key}": the keys __proto__, constructor and prototype are refused (prototype pollution)`)
+        report(keyPath, 'json.forbiddenKey', { key })
         continue
       }
       checkString(key, keyPath, 'key')
@@ -108,13 +120,24 @@ export function utf8ByteLength(text: string): number {
   return bytes
 }
 
-export function formatBytes(bytes: number): string {
+/** A size said in the reader's language, as `formatBytes` says it in English. */
+export function bytesParam(bytes: number): MessageRef {
+  const { unit, value } = scaledBytes(bytes)
+  return unit === 'bytes' ? packProblem('json.bytes', { bytes }) : packProblem(unit === 'MB' ? 'json.megabytes' : 'json.kilobytes', { value, bytes })
+}
+
+function scaledBytes(bytes: number): { unit: 'MB' | 'KB' | 'bytes'; value: string } {
   const MB = 1024 * 1024
   // Two decimals, so that a size just over a limit does not read the same as the limit.
   const scaled = (value: number) => (Number.isInteger(value) ? String(value) : value.toFixed(2))
-  if (bytes >= MB) return `${scaled(bytes / MB)} MB (${bytes} bytes)`
-  if (bytes >= 1024) return `${scaled(bytes / 1024)} KB (${bytes} bytes)`
-  return `${bytes} bytes`
+  if (bytes >= MB) return { unit: 'MB', value: scaled(bytes / MB) }
+  if (bytes >= 1024) return { unit: 'KB', value: scaled(bytes / 1024) }
+  return { unit: 'bytes', value: String(bytes) }
+}
+
+export function formatBytes(bytes: number): string {
+  const { unit, value } = scaledBytes(bytes)
+  return unit === 'bytes' ? `${bytes} bytes` : `${value} ${unit} (${bytes} bytes)`
 }
 
 export function lineAndColumn(text: string, offset: number): { line: number; column: number } {
@@ -134,13 +157,14 @@ export function lineAndColumn(text: string, offset: number): { line: number; col
  * differ between engines and often lack a position, so the location is computed here.
  * Iterative, so deep nesting cannot overflow the stack. Returns null for valid JSON.
  */
-export function locateJsonSyntaxError(text: string): { offset: number; message: string } | null {
+export function locateJsonSyntaxError(text: string): { offset: number; message: string; ref: MessageRef } | null {
   const length = text.length
   const closers: string[] = []
   let index = 0
   let state: 'value' | 'value-or-close' | 'key' | 'key-or-close' | 'after-value' = 'value'
-  const error = (message: string) => ({ offset: index, message })
-  const describe = () => (index >= length ? 'end of input' : `character ${JSON.stringify(text[index])}`)
+  const error = (ref: MessageRef) => ({ offset: index, message: inEnglish(ref), ref })
+  const describe = () => (index >= length ? packProblem('json.syntax.endOfInput') : packProblem('json.syntax.character', { character: JSON.stringify(text[index]) }))
+  const found = (key: string) => packProblem(`json.syntax.${key}`, { found: describe() })
 
   const skipWhitespace = () => {
     while (index < length) {
@@ -149,7 +173,7 @@ export function locateJsonSyntaxError(text: string): { offset: number; message: 
       else break
     }
   }
-  const scanString = (): string | null => {
+  const scanString = (): MessageRef | null => {
     index++ // opening quote
     while (index < length) {
       const code = text.charCodeAt(index)
@@ -160,31 +184,31 @@ export function locateJsonSyntaxError(text: string): { offset: number; message: 
       if (code === 0x5c) {
         const escape = text[index + 1]
         if (escape === 'u') {
-          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(index + 2, index + 6))) return 'invalid \\u escape: expected four hex digits'
+          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(index + 2, index + 6))) return packProblem('json.syntax.unicodeEscape')
           index += 6
         } else if (escape !== undefined && '"\\/bfnrt'.includes(escape)) index += 2
-        else return `invalid escape "\\${escape ?? ''}" in string`
+        else return packProblem('json.syntax.escape', { escape: escape ?? '' })
         continue
       }
-      if (code < 0x20) return 'control character inside a string (escape it, e.g. \\n)'
+      if (code < 0x20) return packProblem('json.syntax.controlCharacter')
       index++
     }
-    return 'unterminated string: missing closing double quote'
+    return packProblem('json.syntax.unterminatedString')
   }
-  const scanNumber = (): string | null => {
+  const scanNumber = (): MessageRef | null => {
     if (text[index] === '-') index++
     if (text[index] === '0') index++
     else if (isDigit(text[index])) while (isDigit(text[index])) index++
-    else return `invalid number: expected a digit, found ${describe()}`
+    else return found('digit')
     if (text[index] === '.') {
       index++
-      if (!isDigit(text[index])) return `invalid number: expected a digit after the decimal point, found ${describe()}`
+      if (!isDigit(text[index])) return found('fractionDigit')
       while (isDigit(text[index])) index++
     }
     if (text[index] === 'e' || text[index] === 'E') {
       index++
       if (text[index] === '+' || text[index] === '-') index++
-      if (!isDigit(text[index])) return `invalid number: expected a digit in the exponent, found ${describe()}`
+      if (!isDigit(text[index])) return found('exponentDigit')
       while (isDigit(text[index])) index++
     }
     return null
@@ -218,10 +242,7 @@ export function locateJsonSyntaxError(text: string): { offset: number; message: 
         state = 'after-value'
       } else {
         const literal = ['true', 'false', 'null'].find((word) => text.startsWith(word, index))
-        if (!literal) {
-          const hint = char === "'" ? ' (strings need double quotes)' : ''
-          return error(`expected a value (object, array, string, number, true, false or null), found ${describe()}${hint}`)
-        }
+        if (!literal) return error(found(char === "'" ? 'valueSingleQuote' : 'value'))
         index += literal.length
         state = 'after-value'
       }
@@ -232,20 +253,17 @@ export function locateJsonSyntaxError(text: string): { offset: number; message: 
         state = 'after-value'
         continue
       }
-      if (text[index] !== '"') {
-        const hint = state === 'key' && text[index] === '}' ? ' (trailing comma?)' : ''
-        return error(`expected a property name in double quotes, found ${describe()}${hint}`)
-      }
+      if (text[index] !== '"') return error(found(state === 'key' && text[index] === '}' ? 'propertyNameTrailingComma' : 'propertyName'))
       const problem = scanString()
       if (problem) return error(problem)
       skipWhitespace()
-      if (text[index] !== ':') return error(`expected ':' after the property name, found ${describe()}`)
+      if (text[index] !== ':') return error(found('colon'))
       index++
       state = 'value'
     } else {
       const closer = closers[closers.length - 1]
       if (closer === undefined) {
-        if (index < length) return error(`unexpected ${describe()} after the end of the JSON value`)
+        if (index < length) return error(found('afterEnd'))
         return null
       }
       if (text[index] === ',') {
@@ -253,12 +271,12 @@ export function locateJsonSyntaxError(text: string): { offset: number; message: 
         state = closer === '}' ? 'key' : 'value'
         if (closer === ']') {
           skipWhitespace()
-          if (text[index] === ']') return error("expected a value after ',', found ']' (trailing comma?)")
+          if (text[index] === ']') return error(packProblem('json.syntax.trailingCommaInArray'))
         }
       } else if (text[index] === closer) {
         closers.pop()
         index++
-      } else return error(`expected ',' or '${closer}', found ${describe()}`)
+      } else return error(packProblem('json.syntax.commaOrClose', { closer, found: describe() }))
     }
   }
 }

@@ -7,12 +7,12 @@
  */
 import type { z } from 'zod'
 import { problemAt, problemRef } from '../i18n/problem'
-import type { MessageParam } from '../i18n/message'
+import { labelParam, type MessageParam, type MessageRef } from '../i18n/message'
 import { formatJsonPath, type Problem } from '../util/problems'
 import { sha256Hex } from '../util/sha256'
-import { SPECIAL_CATEGORY_LABELS } from '../records/enums'
 import { specialCategoryOfTerm } from '../vocabulary/vocabulary'
 import { checkFormat2Items, checkValues, checkVocabulary } from './pack-checks'
+import { customIssueRef, packProblem, packProblemAt, schemaMessageRef } from './pack-messages'
 import { MAX_PACK_FILE_BYTES, PACK_FORMAT_VERSION, READABLE_PACK_FORMAT_VERSIONS, isUserAuthoredSource, templatePackSchema, type TemplatePack } from './pack-schema'
 import { upgradePack } from './pack-upgrade'
 import { checkQuotes, checkSourceHashes, embeddedQuoteSources, type QuoteSource } from './quote-check'
@@ -78,43 +78,44 @@ export function validatePackText(text: string, options: ValidatePackOptions = {}
 
 function checkFormatVersion(value: unknown): Problem | null {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    return { path: '$', message: 'a template pack must be a JSON object' }
+    return packProblemAt('$', 'format.notObject')
   }
   const path = '$.formatVersion'
-  if (!('formatVersion' in value)) {
-    return { path, message: `formatVersion is missing: a template pack must declare "formatVersion": ${PACK_FORMAT_VERSION}` }
-  }
+  const expected = PACK_FORMAT_VERSION
+  if (!('formatVersion' in value)) return packProblemAt(path, 'format.missing', { expected })
   const version = value.formatVersion
   if ((READABLE_PACK_FORMAT_VERSIONS as readonly unknown[]).includes(version)) return null
-  if (typeof version !== 'number') {
-    return { path, message: `formatVersion must be the number ${PACK_FORMAT_VERSION}, not ${JSON.stringify(version)}` }
-  }
-  if (Number.isInteger(version) && version > PACK_FORMAT_VERSION) {
-    return {
-      path,
-      message: `formatVersion ${version} is newer than this app supports (${PACK_FORMAT_VERSION}): update the app to use this pack`
-    }
-  }
-  return { path, message: `unknown formatVersion ${version}: this app reads formatVersion ${PACK_FORMAT_VERSION}` }
+  if (typeof version !== 'number') return packProblemAt(path, 'format.notNumber', { expected, found: JSON.stringify(version) })
+  if (Number.isInteger(version) && version > PACK_FORMAT_VERSION) return packProblemAt(path, 'format.newer', { version, expected })
+  return packProblemAt(path, 'format.unknown', { version, expected })
 }
 
-/** zod's issues as problems; generic messages get the field's name and what was found. */
+/**
+ * zod's issues as problems; generic messages get the field's name and what was found. Each carries
+ * its catalogue key: zod's own English messages are said again from the issue's details.
+ */
 export function zodIssueToProblems(issue: z.core.$ZodIssue): Problem[] {
   const path = formatJsonPath(issue.path)
   const field = issue.path.length > 0 ? String(issue.path[issue.path.length - 1]) : 'value'
   switch (issue.code) {
     case 'unrecognized_keys':
-      return issue.keys.map((key) => ({
-        path: formatJsonPath([...issue.path, key]),
-        message: `unknown field "${key}": not part of template pack format ${PACK_FORMAT_VERSION}`
-      }))
+      return issue.keys.map((key) => packProblemAt(formatJsonPath([...issue.path, key]), 'schema.unknownField', { key, format: PACK_FORMAT_VERSION }))
     case 'invalid_type':
       if (!('input' in issue) || issue.input === undefined) {
         return [problemAt(path, 'schema.missing', { field, expected: NAMED_TYPES.has(issue.expected) ? problemRef(`schema.typeName.${issue.expected}`) : issue.expected })]
       }
       return [problemAt(path, 'schema.wrongType', { field, expected: typeName(issue.expected), found: valueParam(issue.input) })]
-    case 'invalid_value':
-      return [{ path, message: `${issue.message}; found ${describeValue(issue.input)}` }]
+    case 'invalid_value': {
+      const refOfMessage = schemaMessageRef(issue.message)
+      if (refOfMessage) return [{ path, message: `${issue.message}; found ${describeValue(issue.input)}`, ref: refOfMessage }]
+      // zod's own message ("Invalid option: expected one of …"), said from its values.
+      const values = issue.values.map((value) => (typeof value === 'string' ? `"${value}"` : String(value)))
+      const ref =
+        values.length === 1
+          ? packProblem('schema.notExactly', { expected: values[0]!, found: valueParam(issue.input) })
+          : packProblem('schema.notOneOf', { options: values.join('|'), found: valueParam(issue.input) })
+      return [{ path, message: `${issue.message}; found ${describeValue(issue.input)}`, ref }]
+    }
     case 'too_small':
     case 'too_big':
       if (/^Too (small|big):/.test(issue.message)) {
@@ -122,16 +123,36 @@ export function zodIssueToProblems(issue: z.core.$ZodIssue): Problem[] {
         const key = issue.code === 'too_small' ? `schema.atLeast${unit}` : `schema.atMost${unit}`
         return [problemAt(path, key, { field, bound: String(issue.code === 'too_small' ? issue.minimum : issue.maximum) })]
       }
-      return [{ path, message: issue.message }]
+      return [otherIssue(path, issue)]
+    case 'custom':
+      return [withRef(path, issue.message, customIssueRef(issue.params) ?? schemaMessageRef(issue.message))]
+    case 'invalid_format':
+      // zod's own message for a pattern without one of ours; another schema's message (a backup's records) is its own.
+      if (issue.format === 'regex' && 'pattern' in issue && issue.message === `Invalid string: must match pattern ${String(issue.pattern)}`) {
+        return [{ path, message: issue.message, ref: packProblem('schema.pattern', { pattern: String(issue.pattern) }) }]
+      }
+      return [otherIssue(path, issue)]
     default:
-      return [{ path, message: issue.message }]
+      return [otherIssue(path, issue)]
   }
 }
+
+/**
+ * An issue said by its message, with the key of the pack schema's own messages. Another schema's
+ * message (a backup's records, said in the validation language already) stays as it is, without a key.
+ */
+function otherIssue(path: string, issue: z.core.$ZodIssue): Problem {
+  return withRef(path, issue.message, schemaMessageRef(issue.message))
+}
+
+const withRef = (path: string, message: string, ref: MessageRef | undefined): Problem => (ref ? { path, message, ref } : { path, message })
 
 const NAMED_TYPES = new Set(['string', 'number', 'boolean', 'object', 'array', 'null'])
 /** A type zod expected, "a string" (in the reader's language); another one as zod names it, with its article. */
 function typeName(type: string): MessageParam {
-  return NAMED_TYPES.has(type) ? problemRef(`schema.type.${type}`) : /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`
+  if (NAMED_TYPES.has(type)) return problemRef(`schema.type.${type}`)
+  if (type === 'int') return packProblem('schema.type.int')
+  return /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`
 }
 
 /** What was found instead: an array or an object by its kind, anything else as JSON. */
@@ -156,12 +177,7 @@ function specialCategoryWarnings(pack: TemplatePack): Problem[] {
     return activity.dataCategories.flatMap((category, c) => {
       const special = specialCategoryOfTerm(category.term)
       if (!special || declared.has(special)) return []
-      return [
-        {
-          path: formatJsonPath(['activities', a, 'dataCategories', c, 'term']),
-          message: `"${category.term}" is Art. 9 special-category data (${SPECIAL_CATEGORY_LABELS[special]}) but specialCategories does not list it`
-        }
-      ]
+      return [packProblemAt(formatJsonPath(['activities', a, 'dataCategories', c, 'term']), 'specialCategory.undeclared', { term: category.term, category: labelParam('specialCategory', special) })]
     })
   })
 }
@@ -170,7 +186,7 @@ function checkSource(pack: TemplatePack, options: ValidatePackOptions): { proble
   const file = pack.source.file
   const folder = options.sourceFolder ?? 'templates/sources/'
   if (file !== '' && !PLAIN_FILE_NAME.test(file)) {
-    return { problems: [{ path: '$.source.file', message: `source.file "${file}" must be a plain file name in ${folder} (no folders)` }], warnings: [], quotesChecked: false }
+    return { problems: [packProblemAt('$.source.file', 'source.fileNotPlainName', { file, folder })], warnings: [], quotesChecked: false }
   }
   const problems: Problem[] = []
   const sources: QuoteSource[] = embeddedQuoteSources(pack)
@@ -179,21 +195,21 @@ function checkSource(pack: TemplatePack, options: ValidatePackOptions): { proble
   if (typeof sourceOption === 'string') policyText = sourceOption
   else if (typeof sourceOption === 'function' && file !== '') {
     policyText = sourceOption(file)
-    if (policyText === undefined) return { problems: [{ path: '$.source.file', message: `source file "${file}" not found in ${folder}` }], warnings: [], quotesChecked: false }
+    if (policyText === undefined) return { problems: [packProblemAt('$.source.file', 'source.fileNotFound', { file, folder })], warnings: [], quotesChecked: false }
   }
   if (policyText !== undefined) {
     const actualHash = sha256Hex(policyText)
     if (actualHash !== pack.source.sha256) {
-      problems.push({ path: '$.source.sha256', message: `source.sha256 does not match the policy text${file ? ` ${file}` : ''} (its SHA-256 is ${actualHash})` })
+      problems.push(file ? packProblemAt('$.source.sha256', 'source.policyFileHashMismatch', { file, actual: actualHash }) : packProblemAt('$.source.sha256', 'source.policyHashMismatch', { actual: actualHash }))
     }
     sources.push({ title: pack.source.title, text: policyText })
   } else if (pack.sources.length > 0 && !isUserAuthoredSource(pack.source) && !pack.sources.some((source) => source.sha256 === pack.source.sha256)) {
-    problems.push({ path: '$.source.sha256', message: 'source.sha256 is the SHA-256 of none of the embedded sources: it names the policy the pack is mainly drawn from' })
+    problems.push(packProblemAt('$.source.sha256', 'source.hashOfNoSource'))
   }
   if (sources.length === 0) {
     return {
       problems,
-      warnings: [{ path: '$.sources', message: 'the pack carries no source text: its quotes were not checked, and its values show as unverified' }],
+      warnings: [packProblemAt('$.sources', 'source.noText')],
       quotesChecked: false
     }
   }

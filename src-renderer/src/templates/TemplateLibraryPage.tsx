@@ -18,6 +18,7 @@ import { templateRepository } from './template-services'
 import { useTemplateData } from './use-templates'
 import { originLabel, policyDate, type TemplatesT } from './template-words'
 import { currentLocale } from '../i18n/i18n'
+import { problemMessage } from '../i18n/messages'
 import { failureReason } from '../ui/failure-text'
 import { useAsyncAction } from '../ui/use-async-action'
 
@@ -50,8 +51,9 @@ function parsedOrNothing(text: string): unknown {
   }
 }
 
-/** Each problem where a person reads it (“Activity 1 “Accounts” › Purpose 2 › Quote 1”), then the JSON path the author edits. */
-const problemLines = (problems: Problem[], pack?: unknown) => problems.map((problem) => `${describePackPath(problem.path, pack)} — ${problem.path}: ${problem.message}`)
+/** Each problem where a person reads it (“Activity 1 “Accounts” › Purpose 2 › Quote 1”), then the JSON path the author edits, then why: in the interface's language. */
+const problemLines = (problems: Problem[], pack?: unknown) =>
+  problems.map((problem) => `${describePackPath(problem.path, pack, currentLocale())} — ${problem.path}: ${problemMessage(problem)}`)
 
 function outcomeOf(t: TemplatesT, fileName: string, preview: Exclude<PackPreview, ApplicablePreview>, pack?: unknown): Outcome {
   switch (preview.kind) {
@@ -95,7 +97,7 @@ function UpgradeDialog({ preview, onAnswer }: { preview: Extract<PackPreview, { 
             <AffectedRecordsTable affected={affected} />
           </>
         )}
-        {preview.warnings.length > 0 ? <WarningList warnings={preview.warnings} /> : null}
+        {preview.warnings.length > 0 ? <WarningList warnings={preview.warnings} pack={preview.pack} /> : null}
       </div>
       <div className="dialog__actions">
         <button type="button" className="button" onClick={() => onAnswer(false)} autoFocus>
@@ -109,12 +111,12 @@ function UpgradeDialog({ preview, onAnswer }: { preview: Extract<PackPreview, { 
   )
 }
 
-function WarningList({ warnings }: { warnings: Problem[] }) {
+function WarningList({ warnings, pack }: { warnings: Problem[]; pack: unknown }) {
   const { t } = useTranslation('templates')
   return (
     <div className="tpl-warnings">
       <h3>{t('library.warnings')}</h3>
-      <ul>{problemLines(warnings).map((line, index) => <li key={index}>{line}</li>)}</ul>
+      <ul>{problemLines(warnings, pack).map((line, index) => <li key={index}>{line}</li>)}</ul>
     </div>
   )
 }
@@ -132,7 +134,7 @@ export function TemplateLibraryPage() {
     const sourceCount = installed.pack.sources.filter((source) => source.text.trim() !== '').length
     const checked = preview.quotesChecked ? t('import.checked', { count: sourceCount }) : t('import.unchecked')
     const done = preview.kind === 'newer' ? t('import.updated', { file: fileName, what }) : t('import.installed', { file: fileName, what, count: installed.pack.activities.length })
-    setOutcome({ tone: 'success', title: `${done} ${checked}`, lines: problemLines(preview.warnings) })
+    setOutcome({ tone: 'success', title: `${done} ${checked}`, lines: problemLines(preview.warnings, preview.pack) })
     toast.success(preview.kind === 'newer' ? t('import.toastUpdated', { id: installed.id, version: installed.version }) : t('import.toastInstalled', { id: installed.id, version: installed.version }))
   }
 
