@@ -64,6 +64,12 @@ describe('the drafting assistant in French', () => {
       .waitFor()
     await look('installed')
 
+    // Exported as JSON: the same warning, since the file leaves the rule out too.
+    const download = page.waitForEvent('download')
+    await page.getByRole('button', { name: 'Exporter en JSON…' }).click()
+    await download
+    await page.getByRole('status', { name: 'Résultat de la rédaction' }).getByText(/› Conservation : une activité n’a qu’une règle de conservation\s;/).waitFor()
+
     // The pack's notes are written in the author's language and stored so.
     const { packs } = await readTables(page, ['packs'])
     const stored = (packs as Array<{ id: string; pack: TemplatePack }>).find((row) => row.id === 'haivision-systems-inc-draft')
@@ -74,7 +80,7 @@ describe('the drafting assistant in French', () => {
     expect(stored!.pack.activities.flatMap((activity) => activity.transfers.map((transfer) => transfer.country))).toContain('Non indiqué dans la politique')
 
     // And the pack's page shows them.
-    await outcome.getByRole('link', { name: 'Ouvrir le pack' }).click()
+    await page.goto(`${session.baseUrl}#/templates/haivision-systems-inc-draft`)
     const summary = page.locator('summary.activity__summary', { hasText: 'Managing support tickets' })
     const activity = page.locator('details', { has: summary })
     if ((await activity.getAttribute('open')) === null) await summary.click()
