@@ -22,7 +22,7 @@ import type { Span } from '@core/templates/drafting/proposal'
 import { NavLink, useLeaveGuard } from '../app/navigation'
 import { host } from '../host/host'
 import { currentLocale, t as translate } from '../i18n/i18n'
-import { messageIn, problemMessage } from '../i18n/messages'
+import { messageIn, problemMessage, refusalReason } from '../i18n/messages'
 import { templateRepository } from '../templates/template-services'
 import { useConfirm } from '../ui/confirm'
 import { failureReason } from '../ui/failure-text'
@@ -160,7 +160,7 @@ export function DraftingPage({ packId }: { packId?: string }) {
     const opened = await host.openFile({ title: t('source.openTitle'), filters: [{ name: t('source.openFilter'), extensions: ['txt', 'md'] }], maxBytes: MAX_SOURCE_TEXT * 4 })
     if (opened.status === 'cancelled') return null
     if (opened.status === 'refused') {
-      setOutcome({ tone: 'error', title: t('outcome.notOpened', { name: opened.name }), lines: [opened.reason] })
+      setOutcome({ tone: 'error', title: t('outcome.notOpened', { name: opened.name }), lines: [refusalReason(opened)] })
       return null
     }
     const text = decodeText(opened.bytes)
