@@ -280,7 +280,7 @@ describe('the command line', () => {
       expect(exported.code, exported.stderr).toBe(0)
       const workbook = new ExcelJS.Workbook()
       await workbook.xlsx.load(readFileSync(workbookFile) as unknown as ArrayBuffer)
-      const sheet = workbook.getWorksheet('Änderungsprotokoll')
+      const sheet = workbook.getWorksheet('Prüfprotokoll')
       expect(sheet, workbook.worksheets.map((each) => each.name).join(', ')).toBeDefined()
       const summaries = [2, 3, 4].map((row) => String(sheet!.getRow(row).getCell(8).value))
       expect(summaries).toEqual(parsed.backup.auditLog.map((entry) => said(entry).de))
