@@ -3,21 +3,14 @@ import { randomUUID } from 'node:crypto'
 import { open, readFile, rename, rm, stat } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 import type { OpenFileResult } from './core/host/host-api'
-
-export function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`
-  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`
-}
+import { openFileRefusal } from './core/i18n/file-problem'
 
 /** Reads a file only if it is a regular file no larger than `maxBytes`, so that a huge file is refused before it fills memory. */
 export async function readFileWithLimit(path: string, maxBytes: number): Promise<OpenFileResult> {
   const name = basename(path)
   const info = await stat(path)
-  if (!info.isFile()) return { status: 'refused', name, reason: `${name} is not a regular file` }
-  if (info.size > maxBytes) {
-    return { status: 'refused', name, reason: `${name} is ${formatBytes(info.size)}; the limit is ${formatBytes(maxBytes)}` }
-  }
+  if (!info.isFile()) return { status: 'refused', name, ...openFileRefusal(name) }
+  if (info.size > maxBytes) return { status: 'refused', name, ...openFileRefusal(name, { bytes: info.size, limit: maxBytes }) }
   return { status: 'opened', name, bytes: new Uint8Array(await readFile(path)) }
 }
 

@@ -13,6 +13,7 @@ import { ART30_LETTERS, groupByArticle } from '../core/checks/art30-items'
 import { isLocale, LOCALES, type Locale } from '../core/i18n'
 import { articleHeadingIn, describeFieldPathIn, lookupText, translateMessage } from '../core/i18n/catalogues'
 import { formatShortDate } from '../core/i18n/message'
+import { problemIn } from '../core/i18n/problem'
 import { isIsoDate, localToday } from '../core/checks/dates'
 import type { CheckContext, Finding } from '../core/checks/finding'
 import { checkRecord, completeness, groupFindingsByRecord, runChecks, summariseFindings, type Completeness, type FindingsSummary } from '../core/checks/run-checks'
@@ -195,7 +196,8 @@ export function registerCheckCommands(program: Command, session: CliSession): vo
       }
       const read = await readRegister(session.file(file))
       if (!read.ok) {
-        for (const problem of read.problems) session.err(`${formatProblem(file, problem)}\n`)
+        // Problems that carry their keys (a refused workbook or backup) are said in the language asked for.
+        for (const problem of read.problems) session.err(`${formatProblem(file, problemIn(problem, options.lang ?? 'en'))}\n`)
         session.err(`ropa check: ${file} is not a valid backup or workbook; nothing was checked\n`)
         session.exitCode = EXIT_UNREADABLE
         return

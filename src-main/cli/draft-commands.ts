@@ -12,6 +12,7 @@ import { packFromDraft } from '../core/templates/drafting/draft-pack'
 import { draftPolicy } from '../core/templates/drafting/draft-policy'
 import { DRAFT_FIELDS, DRAFT_FIELD_LABELS } from '../core/templates/drafting/proposal'
 import { formatProblem } from '../core/util/problems'
+import { inEnglish } from '../core/i18n/problem'
 import { writeFileData } from '../files'
 import type { CliSession } from './run-cli'
 
@@ -70,7 +71,7 @@ export function registerDraftCommands(program: Command, session: CliSession): vo
         const count = draft.proposals.filter((proposal) => proposal.field === field).length
         report(`${DRAFT_FIELD_LABELS[field]}: ${count} proposed\n`)
       }
-      for (const gap of draft.gaps) report(`gap: ${gap.note}\n`)
+      for (const gap of draft.gaps) report(`gap: ${inEnglish(gap.note)}\n`)
       for (const warning of result.warnings) report(`${formatProblem(policy, { ...warning, message: `warning: ${warning.message}` })}\n`)
       if (options.output) {
         await writeFileData(session.file(options.output), result.json)

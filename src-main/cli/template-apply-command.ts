@@ -1,16 +1,22 @@
 /**
  * `ropa templates apply <pack> --activity <id>… [--as controller|processor|vendor]
- * [--into backup.json] -o backup.json`: makes records from a template pack's activities with the
+ * [--lang en|fr|de] [--into backup.json] -o backup.json`: makes records from a template pack's activities with the
  * same core function as the app's "New record from this activity", for automation. The pack is
  * validated first; every activity id is checked before anything is made; the records are
  * appended to the backup (a new one without --into) with the next references, an audit entry
  * each, and the pack and its vendor installed in the backup when it lacks them. Nothing is
- * written when anything is wrong.
+ * written when anything is wrong. `--lang` is the language of the words the app writes into the
+ * records (name, description, notes, open items), as the app's interface language is; the
+ * policy's quotes stay as they are.
  */
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import type { Command } from 'commander'
+import { isLocale, LOCALES } from '../core/i18n'
 import { anchorOf, chainEntry, GENESIS_HASH, type AuditEntry } from '../core/audit/audit-chain'
+import { auditRef } from '../core/audit/audit-summary'
+import type { MessageRef } from '../core/i18n/message'
+import { inEnglish } from '../core/i18n/problem'
 import { createBackup, serialiseBackup, type Backup } from '../core/backup/backup-format'
 import { RECORD_PERSPECTIVE_LABELS, type RecordPerspective } from '../core/records/enums'
 import { formatReference, referenceNumber, type StoredRecord } from '../core/records/model'
@@ -39,6 +45,7 @@ const COMMAND_LINE_ACTOR = 'ropa templates apply (command line)'
 interface ApplyOptions {
   activity: string[]
   as?: string
+  lang?: string
   into?: string
   output: string
 }
@@ -84,6 +91,8 @@ function applyTemplates(session: CliSession, packArgument: string, options: Appl
   if (perspectiveWord !== undefined && !(perspectiveWord in AS_OPTIONS)) {
     throw new ApplyProblem(`--as ${perspectiveWord}: use controller (${RECORD_PERSPECTIVE_LABELS['controller-using-vendor']}), processor (${RECORD_PERSPECTIVE_LABELS['processor-with-vendor-as-sub-processor']}) or vendor (${RECORD_PERSPECTIVE_LABELS['vendor-as-is']})`)
   }
+  if (options.lang !== undefined && !isLocale(options.lang)) throw new ApplyProblem(`--lang must be one of ${LOCALES.join(', ')}, not "${options.lang}"`)
+  const locale = options.lang ?? 'en'
   const base = options.into ? readBackupFile(session.file(options.into), options.into) : null
   const { pack, sourceText, origin } = resolvePack(session, packArgument, base)
   const missing = options.activity.filter((id) => !pack.activities.some((activity) => activity.id === id))
@@ -102,8 +111,9 @@ function applyTemplates(session: CliSession, packArgument: string, options: Appl
   const appended: AuditEntry[] = []
   let previousHash = log.at(-1)?.hash ?? GENESIS_HASH
   let nextSeq = (log.at(-1)?.seq ?? log.length) + 1
-  const audit = (entity: AuditEntry['entity'], entityId: string, summary: string, changes: AuditEntry['changes']) => {
-    const entry = { ...chainEntry({ at: now, ...actor, entity, entityId, action: 'create', summary, changes }, previousHash), seq: nextSeq++ }
+  // The same entries the app writes: English text and the key the app says in the reader's language.
+  const audit = (entity: AuditEntry['entity'], entityId: string, summaryRef: MessageRef, changes: AuditEntry['changes']) => {
+    const entry = { ...chainEntry({ at: now, ...actor, entity, entityId, action: 'create', summary: inEnglish(summaryRef), summaryRef, changes }, previousHash), seq: nextSeq++ }
     previousHash = entry.hash
     appended.push(entry)
   }
@@ -112,19 +122,19 @@ function applyTemplates(session: CliSession, packArgument: string, options: Appl
   const vendors = [...backup.vendors]
   if (!packs.some((installed) => installed.id === pack.id)) {
     packs.push({ id: pack.id, version: pack.version, vendorName: pack.vendor.name, origin, installedAt: now, pack, sourceText })
-    audit('pack', pack.id, `Template pack ${pack.id} ${pack.version} installed (command line)`, [])
+    audit('pack', pack.id, auditRef('pack.installedFromCommandLine', { pack: pack.id, version: pack.version }), [])
   }
   if (!vendors.some((vendor) => vendor.id === pack.id)) {
     const vendor = vendorFromPack(pack)
     vendors.push(vendor)
-    audit('vendor', vendor.id, `Vendor ${vendor.name} registered from its pack (command line)`, [])
+    audit('vendor', vendor.id, auditRef('vendor.registeredFromCommandLine', { name: vendor.name }), [])
   }
   const created: StoredRecord[] = options.activity.map((activityId, index) => {
     const reference = formatReference(highest + index + 1)
     // The app's own function: evidence marked verified or not, as the pack was checked.
-    const form = recordFromInstalledPack({ pack, sourceText }, activityId, perspective)
+    const form = recordFromInstalledPack({ pack, sourceText }, activityId, perspective, { locale })
     const record: StoredRecord = { ...form, id: newItemId(), reference, createdAt: now, updatedAt: now, approvedBy: '', approvedAt: '', revision: 1 }
-    audit('record', record.id, `${reference} created from template ${pack.id} ${pack.version}, activity ${activityId} (command line)`, diffRecords(undefined, form))
+    audit('record', record.id, auditRef('record.createdFromTemplateOnCommandLine', { reference, pack: pack.id, version: pack.version, activity: activityId }), diffRecords(undefined, form))
     return record
   })
 
@@ -154,6 +164,7 @@ export function registerTemplateApplyCommand(program: Command, session: CliSessi
     .argument('<pack>', 'a pack file (.json), or the id of a pack installed in the --into backup or shipped with the app')
     .requiredOption('--activity <id...>', 'the activity to make a record from (repeat for several)')
     .option('--as <perspective>', 'controller (default: our record, using the vendor), processor (our processor record, the vendor as sub-processor) or vendor (the vendor\'s activity as it is)')
+    .option('--lang <language>', 'language of the words the app writes into the records (name, description, notes, open items): en (default), fr or de')
     .option('--into <backup.json>', 'the backup to add the records to (default: a new, empty register)')
     .requiredOption('-o, --output <backup.json>', 'the backup file to write')
     .action((packArgument: string, options: ApplyOptions) => {

@@ -14,7 +14,7 @@ import { formatProblem, type Problem } from '../core/util/problems'
 import { registerCsv } from '../core/workbook/register-csv'
 import { REGISTER_LAYOUTS, WORKBOOK_LAYOUTS, isWorkbookLayout, type WorkbookLayoutName } from '../core/workbook/layouts'
 import { isLocale, LOCALES, type Locale } from '../core/i18n'
-import { translateMessage } from '../core/i18n/catalogues'
+import { problemIn } from '../core/i18n/problem'
 import { packSourcesOf } from '../core/workbook/register-sheets'
 import { DEFAULT_XLSX_LIMITS } from '../core/workbook/xlsx-guard'
 import { localToday } from '../core/checks/dates'
@@ -34,8 +34,9 @@ class CommandProblems extends Error {
     readonly label: string,
     readonly problems: Problem[]
   ) {
-    // A problem with the whole file names the file once.
-    super(problems.map((problem) => (problem.path === label ? `${label}: ${problem.message}` : formatProblem(label, problem))).join('\n'))
+    // A problem with the whole file, or at a place that names the file (`legacy.csv: line 3`), names the file once.
+    const namesFile = (path: string) => path === label || path.startsWith(`${label}: `)
+    super(problems.map((problem) => (namesFile(problem.path) ? `${problem.path}: ${problem.message}` : formatProblem(label, problem))).join('\n'))
   }
 }
 
@@ -258,7 +259,7 @@ export function registerWorkbookCommands(program: Command, session: CliSession):
         const [{ verifyWorkbook }, { nodeHash }] = await Promise.all([import('../core/workbook/verify-workbook'), import('../export/write-workbook-stream')])
         const result = await verifyWorkbook(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), workbookPath, { createHash: nodeHash })
         // Each difference carries its catalogue key: said in the language asked for, English by default.
-        if (!result.ok) throw new CommandProblems(workbookPath, result.problems.map((problem) => ({ path: problem.path, message: problem.ref ? translateMessage(problem.ref, locale) : problem.message })))
+        if (!result.ok) throw new CommandProblems(workbookPath, result.problems.map((problem) => problemIn(problem, locale)))
         session.out(
           `${workbookPath}: unchanged since export: ${result.sheetsChecked} sheets, every cell matches its row and column hashes\n` +
             `exported at ${result.exportedAt}\nfingerprint of the whole export: ${result.fingerprint}\n` +

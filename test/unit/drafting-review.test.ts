@@ -67,8 +67,8 @@ describe('several sources', () => {
 
   it('makes the proposals of each source unique and names their source, activities included', () => {
     const tagged = proposalsOfSource('sub-processor-list', [
-      { id: 'activity-1', field: 'activity', value: { name: 'Hosting' }, span: { start: 0, end: 5 }, quote: 'Cloud', reason: 'heading' },
-      { id: 'subProcessor-1', field: 'subProcessor', value: { name: 'Cloudvault' }, span: { start: 0, end: 5 }, quote: 'Cloud', activity: 'activity-1', reason: 'names it' }
+      { id: 'activity-1', field: 'activity', value: { name: 'Hosting' }, span: { start: 0, end: 5 }, quote: 'Cloud', reason: { key: 'draftReasons:activityHeading' } },
+      { id: 'subProcessor-1', field: 'subProcessor', value: { name: 'Cloudvault' }, span: { start: 0, end: 5 }, quote: 'Cloud', activity: 'activity-1', reason: { key: 'draftReasons:vendorGiven' } }
     ])
     expect(tagged.map((proposal) => [proposal.id, proposal.source, proposal.activity])).toEqual([
       ['sub-processor-list:activity-1', 'sub-processor-list', undefined],

@@ -15,7 +15,7 @@ import { isPackFileName, validatePackText } from '../../src-main/core/templates/
 const ROOT = resolve(import.meta.dirname, '..', '..')
 
 function proposal(field: DraftProposal['field'], value: unknown, start = 0, end = 1): DraftProposal {
-  return { id: `${field}-${start}`, field, value, span: { start, end }, quote: 'x', reason: '' } as DraftProposal
+  return { id: `${field}-${start}`, field, value, span: { start, end }, quote: 'x', reason: { key: 'draftReasons:quotedByYou' } } as DraftProposal
 }
 
 const TEXT = 'We keep data as long as needed. Other sentence here.'

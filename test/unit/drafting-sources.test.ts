@@ -29,7 +29,7 @@ const SOURCES: DraftSource[] = [
 function listQuote(passage: string, name: string, country: string): DraftProposal {
   const start = LIST.indexOf(passage)
   if (start < 0) throw new Error(passage)
-  return { id: `subProcessor-list-${start}`, field: 'subProcessor', value: { name, country }, span: { start, end: start + passage.length }, quote: passage, source: 'sub-processors', reason: 'quoted by you' }
+  return { id: `subProcessor-list-${start}`, field: 'subProcessor', value: { name, country }, span: { start, end: start + passage.length }, quote: passage, source: 'sub-processors', reason: { key: 'draftReasons:quotedByYou' } }
 }
 
 const LIST_QUOTES = [listQuote('Transcribo GmbH - speech-to-text processing - Germany', 'Transcribo GmbH', 'Germany'), listQuote('Mailrelay Ltd - transactional e-mail - Ireland', 'Mailrelay Ltd', 'Ireland')]

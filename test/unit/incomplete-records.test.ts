@@ -146,7 +146,7 @@ describe('open items: resolved, or accepted with a note', () => {
     const record = completeControllerRecord()
     record.openItems = [{ ...base, field: 'recipients.0.contractReference', resolution: 'open', resolutionNote: '' }]
     const refused = canApprove(record, checkRecord(record, checkContext()), { name: 'Dana' }, null, { separateApprover: false })
-    expect(refused).toEqual({
+    expect(refused).toMatchObject({
       ok: false,
       reasons: ['Open item not yet decided — Recipient 1 › Contract / DPA: The policy names no sub-processors. Mark it resolved, or accept it with a note saying why.']
     })

@@ -186,7 +186,8 @@ describe('the built main process', () => {
     expect(await invoke(state, 'openFile', { title: 'Import a pack', filters: [], maxBytes: 50 }, { sender: window.webContents })).toEqual({
       status: 'refused',
       name: 'big.json',
-      reason: 'big.json is 100 B; the limit is 50 B'
+      reason: 'big.json is 100 B; the limit is 50 B',
+      reasonRef: expect.objectContaining({ key: 'fileProblems:open.tooLarge' })
     })
     expect(state.dialogCalls.at(-1)?.window).toBe(window)
     expect(await invoke(state, 'openFile', { title: 'Import', filters: [], maxBytes: 50 }, { sender: window.webContents })).toEqual({ status: 'cancelled' })

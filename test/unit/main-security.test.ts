@@ -81,7 +81,7 @@ describe('reading a picked file', () => {
   it('refuses a file over the limit before reading it, naming its size and the limit', async () => {
     const path = join(folder, 'huge.xlsx')
     writeFileSync(path, Buffer.alloc(3 * 1024 * 1024))
-    expect(await readFileWithLimit(path, 1024 * 1024)).toEqual({ status: 'refused', name: 'huge.xlsx', reason: 'huge.xlsx is 3.0 MB; the limit is 1.0 MB' })
+    expect(await readFileWithLimit(path, 1024 * 1024)).toEqual({ status: 'refused', name: 'huge.xlsx', reason: 'huge.xlsx is 3.0 MB; the limit is 1.0 MB', reasonRef: expect.objectContaining({ key: 'fileProblems:open.tooLarge' }) })
   })
 
   it('refuses a folder', async () => {

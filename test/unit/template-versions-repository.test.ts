@@ -2,6 +2,7 @@
 import 'fake-indexeddb/auto'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { verifyChain } from '@core/audit/audit-chain'
+import { auditSummaryIn } from '@core/audit/audit-summary'
 import { checkRecord } from '@core/checks/run-checks'
 import { recordFromActivity } from '@core/templates/instantiate'
 import { takeOverUnchangedChoices } from '@core/templates/record-upgrade'
@@ -113,6 +114,8 @@ describe('a changed quote reopens review', () => {
     const audit = await db.auditLog.toArray()
     const entry = audit.find((candidate) => candidate.entityId === relying.id && candidate.action === 'update')!
     expect(entry.summary).toBe(`${relying.reference} back to review: template pack haivision 1.1.0 no longer has 5 quotes its evidence relies on`)
+    expect(auditSummaryIn(entry, 'fr')).toBe(`${relying.reference} renvoyée en revue : le pack de modèles haivision 1.1.0 ne contient plus 5 citations sur lesquelles reposent ses justificatifs`)
+    expect(auditSummaryIn(entry, 'de')).toBe(`${relying.reference} zurück in Prüfung: Im Vorlagenpaket haivision 1.1.0 fehlt nun: 5 Zitate, auf die sich seine Nachweise stützen`)
     expect(entry.changes).toContainEqual({ field: 'status', before: 'approved', after: 'in-review' })
     expect(verifyChain(audit).ok).toBe(true)
   })
@@ -143,6 +146,8 @@ describe('bringing a record up to the installed version', () => {
     expect(await register.getRecord(original.id)).toEqual(upgraded)
     const entry = (await db.auditLog.toArray()).at(-1)!
     expect(entry.summary).toBe(`${original.reference} brought from template pack haivision 1.0.0 to 1.1.0: took over Purposes, Recipients; kept Data categories`)
+    expect(auditSummaryIn(entry, 'fr')).toBe(`${original.reference} mise à jour du pack de modèles haivision 1.0.0 vers 1.1.0 : repris Finalités, Destinataires ; conservé Catégories de données`)
+    expect(auditSummaryIn(entry, 'de')).toBe(`${original.reference} von Vorlagenpaket haivision 1.0.0 auf 1.1.0 gebracht: übernommen Zwecke, Empfänger; beibehalten Datenkategorien`)
     expect(entry.changes.map((change) => change.field)).toEqual(expect.arrayContaining(['origin.packVersion', 'supersededEvidence', 'quoteChanges']))
 
     // Up to date now: nothing more to compare.

@@ -30,10 +30,10 @@ describe('a workbook built to freeze the app', () => {
 
   it.each([
     ['one column past Excel\'s last (XFD)', '<cols><col min="16385" max="16385"/></cols><sheetData/>', /declares columns 16,385 to 16,385 .* at most 16,384 columns/],
-    ['a used range (<dimension>) beyond the last row', '<dimension ref="A1:C99999999"/><sheetData/>', /declares its used range \(<dimension>\) up to C99999999 lies beyond the last row; a sheet has at most 1,048,576 rows/],
-    ['a used range beyond the last column', '<dimension ref="A1:ZZZZ2"/><sheetData/>', /used range .* up to ZZZZ2 lies beyond the last column/],
+    ['a used range (<dimension>) beyond the last row', '<dimension ref="A1:C99999999"/><sheetData/>', /declares its used range \(<dimension>\) up to C99999999, beyond the last row; a sheet has at most 1,048,576 rows/],
+    ['a used range beyond the last column', '<dimension ref="A1:ZZZZ2"/><sheetData/>', /used range .* up to ZZZZ2, beyond the last column/],
     ['a row numbered past the last row', '<sheetData><row r="2000000"><c r="A2000000"><v>1</v></c></row></sheetData>', /has a row numbered 2,000,000; a sheet has at most 1,048,576 rows/],
-    ['a cell reference past the last column', '<sheetData><row r="1"><c r="XFE1"><v>1</v></c></row></sheetData>', /has a cell at XFE1 lies beyond the last column/],
+    ['a cell reference past the last column', '<sheetData><row r="1"><c r="XFE1"><v>1</v></c></row></sheetData>', /has a cell at XFE1, beyond the last column/],
     ['a merged range of every cell in the sheet', '<sheetData/><mergeCells count="1"><mergeCell ref="A1:XFD1048576"/></mergeCells>', /merges 17,179,869,184 cells \(A1:XFD1048576\), which would take more than [\d,]+ cells in memory for a 1\.\d\d KB/],
     ['rows numbered up to Excel\'s last in a tiny file', '<sheetData><row r="1048576"><c r="A1048576"><v>1</v></c></row></sheetData>', /numbers its rows up to 1,048,576, which would take more than [\d,]+ cells/],
     [
@@ -54,7 +54,7 @@ describe('a workbook built to freeze the app', () => {
     const bytes = workbookWithSheet('<sheetData/>', 'Register', [['xl/sharedStrings.xml', strings]])
     const limits = { ...DEFAULT_XLSX_LIMITS, cellBudgetBase: 1_500, cellBudgetPerByte: 0 }
     expect(await checkXlsx(bytes, 'strings.xlsx', limits)).toEqual([
-      { path: 'strings.xlsx', message: expect.stringMatching(/^strings\.xlsx: the shared strings table holds 2,000 strings, which would take more than 1,500 cells in memory/) }
+      { path: 'strings.xlsx', message: expect.stringMatching(/^strings\.xlsx: the shared strings table holds 2,000 strings, which would take more than 1,500 cells in memory/), ref: expect.objectContaining({ key: 'fileProblems:content.overBudget' }) }
     ])
     expect(await checkXlsx(bytes, 'strings.xlsx', { ...limits, cellBudgetBase: 2_500 })).toEqual([])
   })
@@ -68,7 +68,7 @@ describe('a workbook built to freeze the app', () => {
 
   it('names the sheet file when the workbook does not say which sheet it is', async () => {
     const bytes = zipOfEntries([['xl/worksheets/sheet3.xml', '<worksheet><cols><col min="1" max="20000"/></cols></worksheet>']])
-    expect(await checkXlsx(bytes, 'bare.xlsx')).toEqual([{ path: 'bare.xlsx', message: expect.stringMatching(/^bare\.xlsx: worksheet xl\/worksheets\/sheet3\.xml declares columns 1 to 20,000/) }])
+    expect(await checkXlsx(bytes, 'bare.xlsx')).toEqual([{ path: 'bare.xlsx', message: expect.stringMatching(/^bare\.xlsx: worksheet xl\/worksheets\/sheet3\.xml declares columns 1 to 20,000/), ref: expect.objectContaining({ key: 'fileProblems:content.beyondLimit' }) }])
   })
 
   it('lets a real export of the register through, and a sheet using the last column and row Excel allows', { timeout: 30_000 }, async () => {

@@ -27,7 +27,10 @@ export interface AuditEntryContent {
   entity: AuditEntity
   entityId: string
   action: AuditAction
+  /** In English, as written (older readers, search and the CLI read it). */
   summary: string
+  /** The summary as a catalogue key (`audit:*`), said in the reader's language; absent in entries written before it existed. */
+  summaryRef?: MessageRef
   changes: FieldChange[]
 }
 
@@ -50,10 +53,13 @@ export function canonicalJson(value: unknown): string {
   })
 }
 
-/** `actorId` is hashed when present; an entry without one hashes exactly as it did before ids existed. */
+/**
+ * `actorId` and `summaryRef` are hashed when present (`canonicalJson` drops what is undefined): an
+ * entry without them hashes exactly as it did before they existed, so older trails keep verifying.
+ */
 export function hashEntry(content: AuditEntryContent, prevHash: string): string {
-  const { at, actor, actorId, entity, entityId, action, summary, changes } = content
-  return sha256Hex(prevHash + canonicalJson({ at, actor, actorId, entity, entityId, action, summary, changes }))
+  const { at, actor, actorId, entity, entityId, action, summary, summaryRef, changes } = content
+  return sha256Hex(prevHash + canonicalJson({ at, actor, actorId, entity, entityId, action, summary, summaryRef, changes }))
 }
 
 export function chainEntry(content: AuditEntryContent, prevHash: string): AuditEntry {

@@ -1,9 +1,7 @@
-/** How an audit entry's field changes read, for the audit trail page and the workbook's "Audit trail" sheet. */
+/** The audit trail's English labels (kinds of entry and actions) and how a broken chain reads. */
 import type { ChainBreak } from './audit-chain'
 import { inEnglish, problemRef } from '../i18n/problem'
 import type { MessageParam, MessageRef } from '../i18n/message'
-import type { FieldChange } from '../records/diff'
-import { describeFieldPath, describeFieldValue, type ItemPosition } from '../records/field-names'
 
 export const AUDIT_ENTITY_LABELS = {
   record: 'Record',
@@ -22,17 +20,6 @@ export const AUDIT_ACTION_LABELS = {
   import: 'Imported',
   approve: 'Approved'
 } as const
-
-/** A stored value as one line, in labels (see `describeFieldValue`), cut at `maxChars`. */
-export function changeValueText(field: string, value: unknown, maxChars = 160): string {
-  const text = describeFieldValue(field, value)
-  return text.length > maxChars ? `${text.slice(0, maxChars - 1)}…` : text
-}
-
-/** "Purpose 1 › Lawful basis: (empty) → Art. 6(1)(b) Contract" */
-export function changeText(change: FieldChange, maxChars?: number, position?: ItemPosition): string {
-  return `${describeFieldPath(change.field, position)}: ${changeValueText(change.field, change.before, maxChars)} → ${changeValueText(change.field, change.after, maxChars)}`
-}
 
 /** Where and why a chain fails, in one clause: "entry 7 does not link to …", or the anchor mismatch. */
 export function chainBreakText(firstBreak: ChainBreak): string {

@@ -12,6 +12,7 @@ import { parseJsonSafely } from '../templates/safe-json'
 import { vendorSchema } from '../templates/vendor'
 import { zodIssueToProblems } from '../templates/validate-pack'
 import { problemAt } from '../i18n/problem'
+import { messageRefSchema } from '../i18n/message-schema'
 import { formatJsonPath, type Problem } from '../util/problems'
 
 export const BACKUP_FORMAT_VERSION = 1
@@ -31,6 +32,7 @@ export const auditEntrySchema = z.object({
   entityId: z.string(),
   action: z.enum(['create', 'update', 'delete', 'restore', 'import', 'approve']),
   summary: z.string(),
+  summaryRef: messageRefSchema.optional().describe('The summary as a catalogue key with parameters, said in the reader\'s language; absent in entries written before it existed'),
   changes: z.array(fieldChangeSchema),
   prevHash: z.string().regex(/^[0-9a-f]{64}$/, 'a SHA-256 hash: 64 hexadecimal characters'),
   hash: z.string().regex(/^[0-9a-f]{64}$/, 'a SHA-256 hash: 64 hexadecimal characters')

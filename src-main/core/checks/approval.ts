@@ -1,6 +1,8 @@
 /** The review workflow's gate: who may approve a record, and when it is next due. */
 import type { AuditPerson } from '../audit/audit-chain'
-import { describeFieldPath } from '../records/field-names'
+import { articleParam, auditRef } from '../audit/audit-summary'
+import { fieldPathParam, type MessageRef } from '../i18n/message'
+import { inEnglish } from '../i18n/problem'
 import { isUnsettled } from '../records/model'
 import { addMonths } from './dates'
 import type { CheckableRecord, Finding } from './finding'
@@ -10,7 +12,13 @@ export interface ApprovalSettings {
   separateApprover: boolean
 }
 
-export type ApprovalDecision = { ok: true } | { ok: false; reasons: string[] }
+/** A refusal gives each reason in English (`reasons`) and as a catalogue key (`reasonRefs`, same order) for the interface's language. */
+export type ApprovalDecision = { ok: true } | { ok: false; reasons: string[]; reasonRefs: MessageRef[] }
+
+/** A refusal for these reasons. */
+export function refusedFor(reasonRefs: MessageRef[]): { ok: false; reasons: string[]; reasonRefs: MessageRef[] } {
+  return { ok: false, reasons: reasonRefs.map(inEnglish), reasonRefs }
+}
 
 /**
  * Whether two people in the audit trail are the same: by their stable ids, so that a rename
@@ -34,31 +42,32 @@ export function canApprove(
   lastEditor: AuditPerson | null | undefined,
   settings: ApprovalSettings
 ): ApprovalDecision {
-  const reasons: string[] = []
+  const reasons: MessageRef[] = []
   const actorName = actor.name.trim()
-  if (actorName === '') reasons.push('Set your name in the user profile first: approval records who approved.')
-  if (record.status === 'approved') reasons.push('The record is already approved.')
-  if (record.status === 'archived') reasons.push('The record is archived; restore it before approving.')
+  if (actorName === '') reasons.push(auditRef('approval.noName'))
+  if (record.status === 'approved') reasons.push(auditRef('approval.alreadyApproved'))
+  if (record.status === 'archived') reasons.push(auditRef('approval.archived'))
   const recordId = record.id ?? null
   for (const finding of findings) {
     if (finding.severity !== 'error' || (finding.recordId !== null && finding.recordId !== recordId)) continue
-    reasons.push(`${finding.article} — ${finding.message} (${finding.recordId === null ? 'Organisation profile › ' : ''}${describeFieldPath(finding.field)})`)
+    const params = { article: articleParam(finding.article), message: finding.messageRef, field: fieldPathParam(finding.field) }
+    reasons.push(auditRef(finding.recordId === null ? 'approval.organisationFinding' : 'approval.finding', params))
   }
   for (const item of record.openItems) {
     if (isUnsettled(item)) reasons.push(openItemReason(item))
   }
   if (settings.separateApprover && lastEditor && actorName !== '' && samePerson(actor, lastEditor)) {
-    const editor = lastEditor.name.trim().toLowerCase() === actorName.toLowerCase() ? actorName : `${actorName} (then named ${lastEditor.name.trim()})`
-    reasons.push(`${editor} made the last change to this record; with "separate approver" on, someone else must approve it.`)
+    const renamed = lastEditor.name.trim().toLowerCase() !== actorName.toLowerCase()
+    reasons.push(renamed ? auditRef('approval.lastEditorRenamed', { name: actorName, before: lastEditor.name.trim() }) : auditRef('approval.lastEditor', { name: actorName }))
   }
-  return reasons.length === 0 ? { ok: true } : { ok: false, reasons }
+  return reasons.length === 0 ? { ok: true } : refusedFor(reasons)
 }
 
 /** An undecided open item as a refusal reason: where it is and what is undecided, in the editor's words. */
-function openItemReason(item: { field: string; note: string }): string {
-  const where = item.field.trim() === '' ? 'The record' : describeFieldPath(item.field)
-  const what = item.note.trim() === '' ? 'still needs a decision' : item.note.trim()
-  return `Open item not yet decided — ${where}: ${what} Mark it resolved, or accept it with a note saying why.`
+function openItemReason(item: { field: string; note: string }): MessageRef {
+  const where = item.field.trim() === '' ? auditRef('approval.openItemOnRecord') : fieldPathParam(item.field)
+  const what = item.note.trim() === '' ? auditRef('approval.openItemNeedsDecision') : item.note.trim()
+  return auditRef('approval.openItem', { where, what })
 }
 
 /** The next review date after an approval: 12 months on (29 Feb → 28 Feb), as YYYY-MM-DD. */

@@ -3,7 +3,10 @@ import { BACKUP_MAX_BYTES, auditAnchorSchema, auditEntrySchema, parseBackupText 
 import { organisationSchema, storedRecordSchema } from '../records/model'
 import { formatJsonPath } from '../util/problems'
 import { LOCALES } from '../i18n'
-import type { MessageParam, MessageRef } from '../i18n/message'
+import type { MessageRef } from '../i18n/message'
+import { messageRefSchema } from '../i18n/message-schema'
+import { fileProblemRef } from '../i18n/file-problem'
+import { inEnglish } from '../i18n/problem'
 import { WORKBOOK_LAYOUTS } from '../workbook/layouts/names'
 import type { ExportData } from '../workbook/register-sheets'
 
@@ -49,7 +52,8 @@ export type OpenFileRequest = z.infer<typeof openFileRequestSchema>
 export type OpenFileResult =
   | { status: 'opened'; name: string; bytes: Uint8Array }
   | { status: 'cancelled' }
-  | { status: 'refused'; name: string; reason: string }
+  /** `reason` in English; `reasonRef` for the interface to say it in its own language. */
+  | { status: 'refused'; name: string; reason: string; reasonRef?: MessageRef }
 
 export const saveFileRequestSchema = z.strictObject({
   title: dialogTitle,
@@ -60,18 +64,6 @@ export const saveFileRequestSchema = z.strictObject({
 export type SaveFileRequest = z.infer<typeof saveFileRequestSchema>
 
 export type SaveFileResult = { status: 'saved'; name: string } | { status: 'cancelled' }
-
-/** A finding's message as a catalogue key and parameters (core/i18n/message.ts); nested messages are parameters. */
-const messageParamSchema: z.ZodType<MessageParam> = z.lazy(() =>
-  z.union([
-    z.string(),
-    z.number(),
-    messageRefSchema,
-    z.strictObject({ date: z.string(), style: z.enum(['long', 'short']).optional() }),
-    z.strictObject({ list: z.array(messageParamSchema), separator: z.string() })
-  ])
-)
-const messageRefSchema: z.ZodType<MessageRef> = z.lazy(() => z.strictObject({ key: z.string(), params: z.record(z.string(), messageParamSchema).optional() }))
 
 const findingSchema = z.object({
   ruleId: z.string(),
@@ -150,8 +142,9 @@ const automaticBackupJson = z
   .superRefine((json, context) => {
     const parsed = parseBackupText(json)
     if (parsed.ok) return
+    // Said in English: the message crosses IPC as an Error's text. A backup the app made itself is never refused here unless it has a bug.
     for (const problem of parsed.problems.slice(0, PROBLEMS_LISTED)) {
-      context.addIssue({ code: 'custom', message: `not a valid backup: ${problem.path}: ${problem.message}` })
+      context.addIssue({ code: 'custom', message: inEnglish(fileProblemRef('backup.notValid', { path: problem.path, problem: problem.ref ?? problem.message })) })
     }
   })
 

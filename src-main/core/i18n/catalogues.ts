@@ -69,8 +69,19 @@ export function lookupText(locale: Locale, namespacedKey: string, params: Record
   const [namespace, key] = split(namespacedKey)
   if (namespace === 'vocabulary') return termLabelIn(key, locale)
   if ((namespace as string) === 'fieldPath') return describeFieldPathIn(key, locale)
-  const template = CATALOGUES[locale][namespace]?.[key] ?? CATALOGUES.en[namespace]?.[key] ?? key
+  if ((namespace as string) === 'article') return formatArticle(key, locale)
+  const template = CATALOGUES[locale][namespace]?.[key] ?? pluralIn(locale, namespace, key, params.count) ?? CATALOGUES.en[namespace]?.[key] ?? pluralIn('en', namespace, key, params.count) ?? key
   return interpolate(template, params)
+}
+
+const pluralRules = new Map<Locale, Intl.PluralRules>()
+/** A key without a text of its own and a numeric `count`: its `_one` / `_other` form in that language, as i18next picks them. */
+function pluralIn(locale: Locale, namespace: CoreNamespace, key: string, count: string | number | undefined): string | undefined {
+  if (typeof count !== 'number') return undefined
+  let rules = pluralRules.get(locale)
+  if (!rules) pluralRules.set(locale, (rules = new Intl.PluralRules(locale)))
+  const catalogue = CATALOGUES[locale][namespace]
+  return catalogue?.[`${key}_${rules.select(count)}`] ?? catalogue?.[`${key}_other`]
 }
 
 /** A message said in one language. */

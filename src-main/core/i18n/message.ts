@@ -21,7 +21,12 @@ export interface ListParam {
   list: readonly MessageParam[]
   separator: string
 }
-export type MessageParam = string | number | MessageRef | DateParam | ListParam
+/** A number written the way the reader's language writes it: "16,384", "16 384", "16.384"; `decimals` fixes the digits after the mark. */
+export interface NumberParam {
+  number: number
+  decimals?: number
+}
+export type MessageParam = string | number | MessageRef | DateParam | ListParam | NumberParam
 
 export const msg = (key: string, params?: Record<string, MessageParam>): MessageRef => (params ? { key, params } : { key })
 export const dateParam = (date: string): DateParam => ({ date })
@@ -33,6 +38,7 @@ export const termParam = (term: string): MessageRef => ({ key: `vocabulary:${ter
 /** An enum value's label, e.g. `labelParam('instrument', 'scc-2021')`. */
 export const labelParam = (group: string, key: string): MessageRef => ({ key: `labels:${group}.${key}` })
 export const listParam = (list: readonly MessageParam[], separator: string): ListParam => ({ list, separator })
+export const numberParam = (number: number, decimals?: number): NumberParam => (decimals === undefined ? { number } : { number, decimals })
 
 export function isMessageRef(value: unknown): value is MessageRef {
   return typeof value === 'object' && value !== null && typeof (value as MessageRef).key === 'string'
@@ -67,6 +73,24 @@ export function formatShortDate(isoDate: string, locale: Locale): string {
   return isoDate
 }
 
+/** The digit group separators and decimal mark of each language, as Intl writes them (fr: a narrow no-break space). */
+const NUMBER_MARKS: Record<Locale, { group: string; decimal: string }> = {
+  en: { group: ',', decimal: '.' },
+  fr: { group: '\u202f', decimal: ',' },
+  de: { group: '.', decimal: ',' }
+}
+
+/** 99999999999 → "99,999,999,999" (en), "99 999 999 999" (fr), "99.999.999.999" (de); written here, not by Intl, so that every runtime says the same. */
+export function formatNumberIn(number: number, locale: Locale, decimals?: number): string {
+  if (!Number.isFinite(number)) return String(number)
+  const marks = NUMBER_MARKS[locale]
+  const [whole = '', fraction] = (decimals === undefined ? String(Math.abs(number)) : Math.abs(number).toFixed(decimals)).split('.')
+  // Huge numbers print in exponent form: no digits to group.
+  if (!/^\d+$/.test(whole)) return String(number)
+  const grouped = whole.replace(/\B(?=(\d{3})+$)/g, marks.group)
+  return `${number < 0 ? '-' : ''}${grouped}${fraction === undefined ? '' : marks.decimal + fraction}`
+}
+
 /** Renders a message: nested messages and dates first, then the message itself. */
 export function renderMessage(ref: MessageRef, lookup: Lookup, locale: Locale): string {
   const params: Record<string, string | number> = {}
@@ -78,6 +102,7 @@ function renderParam(value: MessageParam, lookup: Lookup, locale: Locale): strin
   if (typeof value === 'string' || typeof value === 'number') return value
   if (isMessageRef(value)) return renderMessage(value, lookup, locale)
   if ('list' in value) return value.list.map((item) => renderParam(item, lookup, locale)).join(value.separator)
+  if ('number' in value) return formatNumberIn(value.number, locale, value.decimals)
   return value.style === 'short' ? formatShortDate(value.date, locale) : formatLongDate(value.date, locale)
 }
 

@@ -4,6 +4,7 @@
  */
 import type { Problem } from '../util/problems'
 import { translateMessage } from './catalogues'
+import type { Locale } from './index'
 import { msg, type MessageParam, type MessageRef } from './message'
 
 /** A key of the `problems` catalogue with its parameters. */
@@ -16,4 +17,9 @@ export const inEnglish = (ref: MessageRef): string => translateMessage(ref, 'en'
 export function problemAt(path: string, key: string, params?: Record<string, MessageParam>): Problem {
   const ref = problemRef(key, params)
   return { path, message: inEnglish(ref), ref }
+}
+
+/** A problem said in one language, where it carries keys (its message, and its place when that is words): for the CLI's `--lang`. */
+export function problemIn(problem: Problem, locale: Locale): Problem {
+  return { path: problem.pathRef ? translateMessage(problem.pathRef, locale) : problem.path, message: problem.ref ? translateMessage(problem.ref, locale) : problem.message }
 }

@@ -7,9 +7,11 @@
 import ExcelJS from 'exceljs'
 import Papa from 'papaparse'
 import * as XLSX from '@e965/xlsx'
-import { formatBytes } from '../templates/safe-json'
+import { fileProblemAt, fileProblemRef, fileProblemWhere, sizeParam } from '../i18n/file-problem'
+import { numberParam, type MessageParam } from '../i18n/message'
+import { problemAt } from '../i18n/problem'
 import { columnLetter, SHEET, WORKBOOK_FORMAT_MARK } from '../workbook/columns'
-import { cellText, describeLibraryError } from '../workbook/read-workbook'
+import { cellText, libraryErrorRef } from '../workbook/read-workbook'
 import { checkXlsx, DEFAULT_XLSX_LIMITS } from '../workbook/xlsx-guard'
 import type { MergedRange, SpreadsheetFile, SpreadsheetRead, SpreadsheetSheet } from './types'
 
@@ -18,11 +20,8 @@ export const MAX_SPREADSHEET_BYTES = DEFAULT_XLSX_LIMITS.maxFileBytes
 export const MAX_GRID_CELLS = 2_000_000
 
 export async function readSpreadsheet(fileName: string, bytes: Uint8Array): Promise<SpreadsheetRead> {
-  const refused = (message: string): SpreadsheetRead => ({ ok: false, problems: [{ path: fileName, message }] })
-  if (bytes.length > MAX_SPREADSHEET_BYTES) {
-    return refused(`${fileName} is ${formatBytes(bytes.length)}, over the limit of ${formatBytes(MAX_SPREADSHEET_BYTES)} for a spreadsheet`)
-  }
-  if (bytes.length === 0) return refused(`${fileName} is empty`)
+  if (bytes.length > MAX_SPREADSHEET_BYTES) return refused(fileName, 'tooLarge', { size: sizeParam(bytes.length), limit: sizeParam(MAX_SPREADSHEET_BYTES) })
+  if (bytes.length === 0) return refused(fileName, 'empty')
   const extension = /\.([a-z0-9]+)$/i.exec(fileName)?.[1]?.toLowerCase() ?? ''
   const isZip = bytes[0] === 0x50 && bytes[1] === 0x4b
   try {
@@ -30,9 +29,14 @@ export async function readSpreadsheet(fileName: string, bytes: Uint8Array): Prom
     if (extension === 'ods' || (isZip && containsAscii(bytes, 'application/vnd.oasis.opendocument.spreadsheet'))) return readOds(fileName, bytes)
     if (extension === 'xlsx' || isZip) return await readXlsx(fileName, bytes)
   } catch (error) {
-    return refused(`${fileName} could not be read: ${describeLibraryError(error)}`)
+    return { ok: false, problems: [fileProblemAt(fileName, 'notRead', { file: fileName, detail: libraryErrorRef(error) })] }
   }
-  return refused(`${fileName} is not a spreadsheet this app reads: use an .xlsx or .ods workbook or a .csv file`)
+  return refused(fileName, 'unknownKind')
+}
+
+/** The file refused as a whole, for the reason `fileProblems:spreadsheet.<key>` gives. */
+function refused(fileName: string, key: string, params?: Record<string, MessageParam>): SpreadsheetRead {
+  return { ok: false, problems: [fileProblemAt(fileName, `spreadsheet.${key}`, { file: fileName, ...params })] }
 }
 
 function containsAscii(bytes: Uint8Array, text: string): boolean {
@@ -61,7 +65,7 @@ async function readXlsx(fileName: string, bytes: Uint8Array): Promise<Spreadshee
     // exceljs's typings ask for a Node Buffer; it accepts any ArrayBuffer view (jszip).
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer)
   } catch (error) {
-    return { ok: false, problems: [{ path: fileName, message: `${fileName} is not a readable .xlsx workbook: ${describeLibraryError(error)}` }] }
+    return { ok: false, problems: [problemAt(fileName, 'read.notXlsx', { file: fileName, detail: libraryErrorRef(error) })] }
   }
   const sheets: SpreadsheetSheet[] = []
   for (const worksheet of workbook.worksheets) {
@@ -108,7 +112,7 @@ function readOds(fileName: string, bytes: Uint8Array): SpreadsheetRead {
       const { r, c } = XLSX.utils.decode_cell(address)
       const text = odsCellText(cell)
       if (text === '') continue
-      if (++cells > MAX_GRID_CELLS) return { ok: false, problems: [{ path: fileName, message: `${fileName} has more than ${MAX_GRID_CELLS.toLocaleString('en')} filled cells, more than any register` }] }
+      if (++cells > MAX_GRID_CELLS) return refused(fileName, 'tooManyFilledCells', { limit: numberParam(MAX_GRID_CELLS) })
       const row = (grid[r] ??= [])
       while (row.length < c) row.push('')
       row[c] = text
@@ -152,11 +156,12 @@ function readCsv(fileName: string, bytes: Uint8Array): SpreadsheetRead {
   const parsed = Papa.parse<string[]>(text, { delimiter, skipEmptyLines: false })
   const fatal = parsed.errors.find((error) => error.type === 'Quotes')
   if (fatal) {
-    return { ok: false, problems: [{ path: `${fileName}: line ${(fatal.row ?? 0) + 1}`, message: `a quoted value is not closed (${fatal.message})` }] }
+    const line = fileProblemRef('csv.line', { file: fileName, line: (fatal.row ?? 0) + 1 })
+    return { ok: false, problems: [fileProblemWhere(line, 'csv.quoteNotClosed', { detail: fatal.message })] }
   }
   const rows = trimTrailing(parsed.data.map((row) => row.map((cell) => cell ?? '')))
   if (rows.reduce((sum, row) => sum + row.length, 0) > MAX_GRID_CELLS) {
-    return { ok: false, problems: [{ path: fileName, message: `${fileName} has more than ${MAX_GRID_CELLS.toLocaleString('en')} cells, more than any register` }] }
+    return refused(fileName, 'tooManyCells', { limit: numberParam(MAX_GRID_CELLS) })
   }
   const sheetName = fileName.replace(/^.*[\\/]/, '').replace(/\.[^.]*$/, '') || 'CSV'
   const file: SpreadsheetFile = { fileName, format: 'csv', sheets: [{ name: sheetName, hidden: false, rows: rectangular(rows), merges: [] }], csv: { delimiter, encoding }, appWorkbookWithData: false }

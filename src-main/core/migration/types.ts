@@ -7,6 +7,7 @@
 import type { MessageRef } from '../i18n/message'
 import { z } from 'zod'
 import type { Contact, ImportedCell, RecordForm } from '../records/model'
+import type { Problem } from '../util/problems'
 
 // ---------------------------------------------------------------- the spreadsheet as read
 
@@ -43,11 +44,8 @@ export interface SpreadsheetFile {
   appWorkbookWithData: boolean
 }
 
-export interface SpreadsheetProblem {
-  /** The file, sheet or cell the problem is in, e.g. `legacy.xlsx` or `'Register'!C4`. */
-  path: string
-  message: string
-}
+/** A problem of a spreadsheet: `path` is the file, sheet or cell it is in, e.g. `legacy.xlsx` or `'Register'!C4`. */
+export type SpreadsheetProblem = Problem
 
 export type SpreadsheetRead = { ok: true; file: SpreadsheetFile } | { ok: false; problems: SpreadsheetProblem[] }
 

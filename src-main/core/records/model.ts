@@ -28,6 +28,7 @@ import {
 } from './enums'
 import { upgradeLegacyTransfer } from './legacy-transfer'
 import { validationError, validationText } from '../i18n/validation'
+import { LOCALES } from '../i18n'
 
 /** Longest text a single field may hold: generous for prose, small enough to keep hostile input out. */
 export const MAX_TEXT_LENGTH = 20_000
@@ -272,7 +273,9 @@ export const originSchema = z.object({
   packVersion: z.string().max(50),
   activityId: z.string().max(200),
   /** How the record was made from the activity (absent on records made before there was a choice: see `perspectiveOf`). */
-  perspective: z.enum(keysOf(RECORD_PERSPECTIVE_LABELS)).optional()
+  perspective: z.enum(keysOf(RECORD_PERSPECTIVE_LABELS)).optional(),
+  /** The language the template's words were written in (absent: English, as on every record made before there was a choice). */
+  locale: z.enum(LOCALES).optional()
 })
 export type Origin = z.infer<typeof originSchema>
 

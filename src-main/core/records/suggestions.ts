@@ -3,6 +3,8 @@
  * record's purposes, evidence and suggestions and returns them changed, so that the editor
  * and the tests share one behaviour.
  */
+import type { Locale } from '../i18n'
+import { lookupText } from '../i18n/catalogues'
 import { LAWFUL_BASIS_LABELS } from './enums'
 import type { Evidence, Purpose, Suggestion } from './model'
 import { newItemId } from './new-record'
@@ -13,18 +15,19 @@ export interface SuggestionParts {
   suggestions: Suggestion[]
 }
 
-/** The evidence a confirmed suggestion leaves: its quotes, verified as they were, and whose words they are. */
-function confirmedEvidence(field: string, suggestion: Suggestion): Evidence {
+/**
+ * The evidence a confirmed suggestion leaves: its quotes, verified as they were, and whose words
+ * they are, said in the record's language (that of the template's other words in it).
+ */
+function confirmedEvidence(field: string, suggestion: Suggestion, locale: Locale): Evidence {
+  const vendor = suggestion.from.trim()
+  const whose = vendor === '' ? lookupText(locale, 'recordText:evidence.theVendorPolicy') : lookupText(locale, 'recordText:evidence.vendorPolicy', { vendor })
   return {
     field,
     quotes: [...suggestion.quotes],
-    note: `Suggested by ${whose(suggestion)}; confirmed as ours`,
+    note: lookupText(locale, 'recordText:evidence.confirmedSuggestion', { whose }),
     ...(suggestion.verified === undefined ? {} : { verified: suggestion.verified })
   }
-}
-
-function whose(suggestion: Suggestion): string {
-  return suggestion.from.trim() === '' ? "the vendor's policy" : `${suggestion.from.trim()}'s policy`
 }
 
 /**
@@ -32,7 +35,7 @@ function whose(suggestion: Suggestion): string {
  * the vendor's own processing, so it stays a separate suggestion for the new purpose. Confirming
  * a lawful basis sets it on its purpose. Either way the quotes follow into the record's evidence.
  */
-export function confirmSuggestion(parts: SuggestionParts, suggestionId: string): SuggestionParts {
+export function confirmSuggestion(parts: SuggestionParts, suggestionId: string, locale: Locale = 'en'): SuggestionParts {
   const suggestion = parts.suggestions.find((candidate) => candidate.id === suggestionId)
   if (!suggestion) return parts
   const others = parts.suggestions.filter((candidate) => candidate.id !== suggestionId)
@@ -47,7 +50,7 @@ export function confirmSuggestion(parts: SuggestionParts, suggestionId: string):
       consentRecordReference: ''
     }
     const index = parts.purposes.length
-    const evidence = [...parts.evidence, confirmedEvidence(`purposes.${index}`, suggestion)]
+    const evidence = [...parts.evidence, confirmedEvidence(`purposes.${index}`, suggestion, locale)]
     const basisSuggestion: Suggestion[] = suggestion.lawfulBasis === '' ? [] : [{ ...suggestion, id: newItemId(), kind: 'lawful-basis', purposeId: purpose.id }]
     const position = parts.suggestions.indexOf(suggestion)
     return {
@@ -65,7 +68,7 @@ export function confirmSuggestion(parts: SuggestionParts, suggestionId: string):
   )
   return {
     purposes,
-    evidence: [...parts.evidence, confirmedEvidence(`purposes.${index}.lawfulBasis`, suggestion)],
+    evidence: [...parts.evidence, confirmedEvidence(`purposes.${index}.lawfulBasis`, suggestion, locale)],
     suggestions: others
   }
 }

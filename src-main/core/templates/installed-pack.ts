@@ -8,7 +8,7 @@
 import { z } from 'zod'
 import type { RecordPerspective } from '../records/enums'
 import type { RecordForm } from '../records/model'
-import { recordFromActivity } from './instantiate'
+import { recordFromActivity, type InstantiateOptions } from './instantiate'
 import { customIssue, schemaMessage } from './pack-messages'
 import { templatePackSchema } from './pack-schema'
 import { embeddedQuoteSources, normaliseWhitespace, type QuoteSource } from './quote-check'
@@ -71,8 +71,8 @@ export function sourceOfQuote(sources: readonly QuoteSource[], quote: string): Q
  * A draft record from one activity of an installed pack, its evidence marked verified or not:
  * the quotes of a pack without source text were never checked.
  */
-export function recordFromInstalledPack(installed: Pick<InstalledPack, 'pack' | 'sourceText'>, activityId: string, perspective?: RecordPerspective): RecordForm {
-  const record = recordFromActivity(installed.pack, activityId, perspective)
+export function recordFromInstalledPack(installed: Pick<InstalledPack, 'pack' | 'sourceText'>, activityId: string, perspective?: RecordPerspective, options: InstantiateOptions = {}): RecordForm {
+  const record = recordFromActivity(installed.pack, activityId, perspective, options)
   const verified = isVerifiedPack(installed)
   return {
     ...record,

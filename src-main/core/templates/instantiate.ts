@@ -9,14 +9,21 @@
  * purposes and lawful bases are then only suggestions, marked as the vendor's, for the DPO to
  * confirm. "vendor-as-is" keeps the activity as the policy describes it (and is what the
  * organisation's own pack, made from its own records, gives).
+ *
+ * The words the app adds (the name's suffix, the frame of the description, recipient notes, open
+ * items, evidence labels) are written in the record's language (`locale`, stored on its origin);
+ * the policy's quotes and the pack's own words stay as they are.
  */
+import type { Locale } from '../i18n'
 import { mechanismOfInstrument } from '../legal/parse-instrument-text'
 import { upgradeLegacyTransfer } from '../records/legacy-transfer'
 import type { RecordPerspective } from '../records/enums'
 import { UNSTATED_INSTRUMENT, type Evidence, type OpenItem, type Recipient, type RecordForm, type Retention, type Suggestion, type Transfer } from '../records/model'
 import { emptyRecordForm, emptyRetention, newItemId } from '../records/new-record'
 import { CRIMINAL_OFFENCE_TERMS } from '../vocabulary/vocabulary'
-import { isUserAuthoredSource, type ActivityTemplate, type PackGap, type TemplatePack } from './pack-schema'
+import { isUserAuthoredSource, type ActivityTemplate, type TemplatePack } from './pack-schema'
+import { gapNoteIn, recordWordsIn, type RecordWords } from './record-words'
+import { semicolon } from './template-text'
 
 type PackRetention = NonNullable<ActivityTemplate['retention']>
 
@@ -34,11 +41,18 @@ interface RecordLayout {
   purposesSuggested: boolean
 }
 
-export function recordFromActivity(pack: TemplatePack, activityId: string, perspective: RecordPerspective = defaultPerspective(pack)): RecordForm {
+export interface InstantiateOptions {
+  /** The language of the words the app writes into the record; English by default. */
+  locale?: Locale
+}
+
+export function recordFromActivity(pack: TemplatePack, activityId: string, perspective: RecordPerspective = defaultPerspective(pack), options: InstantiateOptions = {}): RecordForm {
   const activity = pack.activities.find((candidate) => candidate.id === activityId)
   if (!activity) throw new Error(`template pack "${pack.id}" has no activity "${activityId}"`)
 
   const vendor = pack.vendor.name
+  const locale = options.locale ?? 'en'
+  const say = recordWordsIn(locale)
   const asIs = perspective === 'vendor-as-is'
   const asProcessor = perspective === 'processor-with-vendor-as-sub-processor'
   const vendorIsProcessor = activity.role === 'processor'
@@ -52,20 +66,22 @@ export function recordFromActivity(pack: TemplatePack, activityId: string, persp
 
   // A name that ends with the vendor's role ("… (processor)") would describe the vendor, not the DPO: that part goes.
   const activityName = asIs ? activity.name : activity.name.replace(/\s*\((?:processor|controller|joint controller)\)\s*$/i, '')
-  record.name = asIs ? activityName : asProcessor ? `${activityName} (for our clients, with ${vendor} as sub-processor)` : vendorIsProcessor ? `${activityName} (using ${vendor})` : `${activityName} (with ${vendor} as independent controller)`
-  record.origin = { packId: pack.id, packVersion: pack.version, activityId: activity.id, perspective }
+  const nameKey = asProcessor ? 'name.forClientsWithSubProcessor' : vendorIsProcessor ? 'name.usingVendor' : 'name.vendorAsIndependentController'
+  record.name = asIs ? activityName : say(nameKey, { activity: activityName, vendor })
+  // English records carry no language: that is what every record made before languages were is.
+  record.origin = { packId: pack.id, packVersion: pack.version, activityId: activity.id, perspective, ...(locale === 'en' ? {} : { locale }) }
   // The pack's role is the vendor's: on the DPO's side its quotes show what kind of recipient the vendor is.
-  cite(asIs ? 'role' : 'recipients.0', activity.roleQuotes, asIs ? '' : `${vendor}'s role`)
+  cite(asIs ? 'role' : 'recipients.0', activity.roleQuotes, asIs ? '' : say('evidence.vendorRole', { vendor }))
 
   const stated = activity.description.trim()
-  const descriptionParts = stated === '' ? [] : [asIs ? stated : `${vendor}'s policy describes the activity: ${stated}`]
+  const descriptionParts = stated === '' ? [] : [asIs ? stated : say('description.vendorDescribes', { vendor, description: stated })]
   if (activity.ageLimit) {
-    descriptionParts.push(`Age limit: the policy says the service is not meant for people under ${activity.ageLimit.minimumAge}.`)
-    cite('description', activity.ageLimit.quotes, 'Age limit')
+    descriptionParts.push(say('description.ageLimit', { age: activity.ageLimit.minimumAge }))
+    cite('description', activity.ageLimit.quotes, say('evidence.ageLimit'))
   }
   if (activity.sensitiveDataStance) {
-    descriptionParts.push(`Special-category data: ${activity.sensitiveDataStance.statement}`)
-    cite('description', activity.sensitiveDataStance.quotes, 'Stance on special-category data')
+    descriptionParts.push(say('description.specialCategories', { statement: activity.sensitiveDataStance.statement }))
+    cite('description', activity.sensitiveDataStance.quotes, say('evidence.specialCategoryStance'))
   }
   record.description = descriptionParts.join('\n\n')
 
@@ -110,19 +126,19 @@ export function recordFromActivity(pack: TemplatePack, activityId: string, persp
     const packRetention = category.retention ?? activity.retention
     let retention = emptyRetention()
     if (packRetention) {
-      const mapped = toRecordRetention(packRetention)
+      const mapped = toRecordRetention(packRetention, say)
       retention = mapped.retention
-      cite(`dataCategories.${index}.retention`, packRetention.quotes, category.retention ? '' : 'The activity\'s retention')
+      cite(`dataCategories.${index}.retention`, packRetention.quotes, category.retention ? '' : say('evidence.activityRetention'))
       if (mapped.problem) openItem(`dataCategories.${index}.retention`, mapped.problem, packRetention.quotes)
-      else if (retention.endAction === '' && category.retention) openItem(`dataCategories.${index}.retention.endAction`, END_ACTION_UNSTATED, packRetention.quotes)
+      else if (retention.endAction === '' && category.retention) openItem(`dataCategories.${index}.retention.endAction`, say('open.endActionUnstated'), packRetention.quotes)
     }
     return { id: newItemId(), term: category.term, description: category.wording, retention }
   })
   // The activity's retention serves every category without its own: one open point for all of them.
-  const inheritsUnstatedEnd = activity.retention && toRecordRetention(activity.retention).problem === undefined && activity.retention.endAction === undefined
-  if (inheritsUnstatedEnd && activity.dataCategories.some((category) => !category.retention)) openItem('dataCategories', END_ACTION_UNSTATED, activity.retention?.quotes)
+  const inheritsUnstatedEnd = activity.retention && toRecordRetention(activity.retention, say).problem === undefined && activity.retention.endAction === undefined
+  if (inheritsUnstatedEnd && activity.dataCategories.some((category) => !category.retention)) openItem('dataCategories', say('open.endActionUnstated'), activity.retention?.quotes)
   if (activity.retention && activity.dataCategories.length === 0) {
-    openItem('dataCategories', 'The policy states a retention period but names no data categories to attach it to.', activity.retention.quotes)
+    openItem('dataCategories', say('open.retentionWithoutCategories'), activity.retention.quotes)
   }
   if (activity.dataCategories.some((category) => CRIMINAL_OFFENCE_TERMS.has(category.term))) {
     record.criminalOffenceData = { processed: true, basis: '' }
@@ -143,17 +159,17 @@ export function recordFromActivity(pack: TemplatePack, activityId: string, persp
           type: vendorIsProcessor || asProcessor ? 'processor' : 'controller',
           vendorId: pack.id,
           contractReference: '',
-          notes: asProcessor ? 'Our sub-processor' : vendorIsProcessor ? '' : `Its policy says it acts as ${activity.role === 'joint-controller' ? 'a joint controller' : 'a controller'} for this activity`
+          notes: asProcessor ? say('recipient.ourSubProcessor') : vendorIsProcessor ? '' : say(activity.role === 'joint-controller' ? 'recipient.actsAsJointController' : 'recipient.actsAsController')
         }
       ]
   if (asProcessor) {
-    openItem('recipients.0.contractReference', `Reference the sub-processing agreement with ${vendor} and your clients' authorisation to use it (Art. 28(2) and (4)).`)
-    openItem('controllersActedFor', 'Name the clients (controllers) you act for in this activity.')
+    openItem('recipients.0.contractReference', say('open.subProcessingAgreement', { vendor }))
+    openItem('controllersActedFor', say('open.controllersActedFor'))
   } else if (vendorIsProcessor && !asIs) {
-    openItem('recipients.0.contractReference', `Reference the data processing agreement with ${vendor} (Art. 28(3)).`)
+    openItem('recipients.0.contractReference', say('open.dataProcessingAgreement', { vendor }))
   }
   const recipients = activity.recipients.map((recipient) => ({
-    recipient: { id: newItemId(), name: recipient.name, type: recipient.type, vendorId: '', contractReference: '', notes: asIs ? '' : `Named by ${vendor}'s policy` },
+    recipient: { id: newItemId(), name: recipient.name, type: recipient.type, vendorId: '', contractReference: '', notes: asIs ? '' : say('recipient.namedByPolicy', { vendor }) },
     quotes: recipient.quotes
   }))
   const subProcessors = activity.subProcessors.map((processor) => ({
@@ -163,7 +179,13 @@ export function recordFromActivity(pack: TemplatePack, activityId: string, persp
       type: 'processor' as const,
       vendorId: '',
       contractReference: '',
-      notes: [!asIs && `Sub-processor of ${vendor}`, processor.service && `Service: ${processor.service}`, processor.country && `Country: ${processor.country}`].filter(Boolean).join('; ')
+      notes: [
+        !asIs && say('recipient.subProcessorOf', { vendor }),
+        processor.service && say('recipient.service', { service: processor.service }),
+        processor.country && say('recipient.country', { country: processor.country })
+      ]
+        .filter(Boolean)
+        .join(semicolon(locale))
     },
     quotes: processor.quotes
   }))
@@ -179,11 +201,7 @@ export function recordFromActivity(pack: TemplatePack, activityId: string, persp
       cite(`transfers.${record.transfers.length}`, transfer.quotes)
       record.transfers.push({ id: newItemId(), recipient: transfer.recipient, country: transfer.country, documentation: instrument.documentation, ...UNSTATED_INSTRUMENT, ...instrument.fields })
     } else {
-      openItem(
-        'transfers',
-        `Transfer to ${transfer.recipient} (${transfer.country}): the policy names no safeguard. Choose the Chapter V safeguard and add the transfer.`,
-        transfer.quotes
-      )
+      openItem('transfers', say('open.transferWithoutSafeguard', { recipient: transfer.recipient, country: transfer.country }), transfer.quotes)
     }
   }
 
@@ -202,21 +220,16 @@ export function recordFromActivity(pack: TemplatePack, activityId: string, persp
     cite('source', activity.dataSource.quotes)
   }
 
-  for (const gap of activity.gaps) openItem(recordFieldOfGap(gap.field, activity, layout), gapNote(gap), gap.quotes)
+  // The frame is the app's words, in the record's language; the note is the pack's, as written.
+  for (const gap of activity.gaps) openItem(recordFieldOfGap(gap.field, activity, layout), gapNoteIn(locale, gap.kind, gap.note), gap.quotes)
 
   record.evidence = evidence
   record.openItems = openItems
   return record
 }
 
-const END_ACTION_UNSTATED = 'The policy states how long the data is kept but not what happens to it then (erased, anonymised or reviewed); say which.'
-
-function gapNote(gap: PackGap): string {
-  return `${gap.kind === 'silent' ? 'The policy is silent' : 'The policy is vague'}: ${gap.note}`
-}
-
 /** Pack retention → record retention; a period without a number or a criterion without text stays unspecified. */
-function toRecordRetention(packRetention: PackRetention): { retention: Retention; problem?: string } {
+function toRecordRetention(packRetention: PackRetention, say: RecordWords): { retention: Retention; problem?: string } {
   const retention: Retention = {
     ...emptyRetention(),
     unit: packRetention.unit ?? 'years',
@@ -227,7 +240,7 @@ function toRecordRetention(packRetention: PackRetention): { retention: Retention
   }
   if (packRetention.mode === 'period' && packRetention.period !== undefined) return { retention: { ...retention, mode: 'period', period: packRetention.period } }
   if (retention.criterion.trim() !== '') return { retention: { ...retention, mode: 'criterion' } }
-  return { retention, problem: 'The policy\'s retention has neither a period nor a criterion; set the retention.' }
+  return { retention, problem: say('open.retentionUnset') }
 }
 
 /**

@@ -8,16 +8,19 @@
  * version. Records made from the DPO's side hold the vendor's purposes and lawful bases as
  * `suggestions`: a newer version's are compared like any field, and taking them over never
  * undoes a suggestion the DPO already confirmed or dismissed (see `mergeSuggestions`). Labels
- * and values are said in the interface's language. Pure.
+ * and values are said in the interface's language; the texts the template writes into the record
+ * in the record's own (`origin.locale`), so that they compare with what it first wrote. Pure.
  */
 import type { Locale } from '../i18n'
 import { describeFieldPathIn } from '../i18n/catalogues'
+import { MessageError } from '../i18n/message-error'
 import { perspectiveOf, type DataCategory, type Evidence, type OpenItem, type Origin, type RecordForm, type Suggestion, type SupersededEvidence } from '../records/model'
 import { recordText } from '../workbook/layouts/record-text'
 import { recordFromActivity } from './instantiate'
 import type { TemplatePack } from './pack-schema'
 import { normaliseQuote, quoteSlots } from './quote-changes'
 import { upgradePack } from './pack-upgrade'
+import { recordTextRef } from './record-words'
 import { colon, describeValueIn, enumLabelIn, templateText } from './template-text'
 
 /** The record fields a template fills, in the editor's order. */
@@ -93,9 +96,9 @@ export interface RecordUpgradePlan {
   incomingActivityQuotes: string[]
 }
 
-/** The record as a version of its template makes it, from the record's own perspective (the one place that calls the instantiation). */
+/** The record as a version of its template makes it, from the record's own perspective and in its language (the one place that calls the instantiation). */
 export function formFromVersion(pack: TemplatePack, origin: Origin): RecordForm {
-  return recordFromActivity(pack, origin.activityId, perspectiveOf(origin))
+  return recordFromActivity(pack, origin.activityId, perspectiveOf(origin), { locale: origin.locale ?? 'en' })
 }
 
 /** A value without the app's item ids (random per instantiation), so that two versions compare. */
@@ -189,7 +192,7 @@ function quotesOfForm(form: RecordForm, field: UpgradeField): string[] {
 /** What bringing `record` from its origin version (`originPack`, when kept) to `incoming` involves, said in `locale`. */
 export function planRecordUpgrade(record: RecordForm, originPack: TemplatePack | undefined, incoming: TemplatePack, locale: Locale = 'en'): RecordUpgradePlan {
   const origin = record.origin
-  if (!origin || origin.packId !== incoming.id) throw new Error(`The record was not made from template pack ${incoming.id}.`)
+  if (!origin || origin.packId !== incoming.id) throw new MessageError(recordTextRef('upgrade.notFromPack', { pack: incoming.id }))
   const base = { packId: incoming.id, activityId: origin.activityId, fromVersion: origin.packVersion, toVersion: incoming.version }
   const originForm = originPack?.activities.some((activity) => activity.id === origin.activityId) ? formFromVersion(originPack, origin) : undefined
   if (!incoming.activities.some((activity) => activity.id === origin.activityId)) {
@@ -244,7 +247,7 @@ export function takeOverUnchangedChoices(plan: RecordUpgradePlan): Partial<Recor
  */
 export function applyRecordUpgrade<T extends RecordForm>(record: T, plan: RecordUpgradePlan, choices: Partial<Record<UpgradeField, FieldChoice>>, replacedAt: string): T {
   const incomingForm = plan.incomingForm
-  if (!incomingForm || plan.activityRemoved) throw new Error(`Version ${plan.toVersion} of template pack ${plan.packId} no longer has the activity "${plan.activityId}": there is nothing to take over.`)
+  if (!incomingForm || plan.activityRemoved) throw new MessageError(recordTextRef('upgrade.activityRemoved', { version: plan.toVersion, pack: plan.packId, activity: plan.activityId }))
   const next = structuredClone(record)
   const planned = new Set(plan.fields.map((comparison) => comparison.field))
   const refreshed = new Set<string>()

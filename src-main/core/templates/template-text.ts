@@ -67,3 +67,5 @@ export function describeValueIn(path: string, value: unknown, locale: Locale): s
 
 /** French sets a space before a colon. */
 export const colon = (locale: Locale): string => (locale === 'fr' ? ' : ' : ': ')
+/** And before a semicolon. */
+export const semicolon = (locale: Locale): string => (locale === 'fr' ? ' ; ' : '; ')

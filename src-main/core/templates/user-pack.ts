@@ -6,6 +6,7 @@
 import { activityTitle, isUnsettled, type Organisation, type StoredRecord } from '../records/model'
 import { EMPTY_TEXT_SHA256, PACK_FORMAT_VERSION, type ActivityTemplate, type TemplatePack } from './pack-schema'
 import { upgradeActivity } from './pack-upgrade'
+import { parseGapNote } from './record-words'
 import { slugify } from './slug'
 
 export { slugify }
@@ -41,8 +42,6 @@ function quotesUnder(record: StoredRecord, field: string, exact = false): string
   const matching = record.evidence.filter((item) => item.field === field || (!exact && item.field.startsWith(`${field}.`)))
   return [...new Set(matching.flatMap((item) => item.quotes))]
 }
-
-const GAP_PREFIX = /^The policy is (silent|vague): /
 
 /** An open item's record field as the template field recordFromActivity maps back from. */
 function templateFieldOf(recordField: string): string {
@@ -116,9 +115,10 @@ export function activityFromRecord(record: StoredRecord, takenIds: ReadonlySet<s
     gaps: record.openItems
       .filter(isUnsettled)
       .map((item) => {
-        const kind = GAP_PREFIX.exec(item.note)?.[1] as 'silent' | 'vague' | undefined
-        const note = item.note.replace(GAP_PREFIX, '').trim()
-        return { field: templateFieldOf(item.field), kind: kind ?? (item.quotes.length > 0 ? 'vague' : 'silent'), note: note || 'Open point carried over from the record', quotes: [...item.quotes] }
+        // A gap the template wrote (in the record's language) goes back as the pack's own note.
+        const gap = parseGapNote(item.note)
+        const note = gap?.note ?? item.note.trim()
+        return { field: templateFieldOf(item.field), kind: gap?.kind ?? (item.quotes.length > 0 ? 'vague' : 'silent'), note: note || 'Open point carried over from the record', quotes: [...item.quotes] }
       })
   }
   activity.gaps.push(...blankGaps)

@@ -11,6 +11,8 @@ export interface Problem {
   message: string
   /** The message as a catalogue key with parameters, for the interface to say in its own language. */
   ref?: MessageRef
+  /** `path` as a message, where it holds words (`legacy.csv: line 3`), for the interface to say in its own language. */
+  pathRef?: MessageRef
 }
 
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/

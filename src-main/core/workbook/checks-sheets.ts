@@ -5,10 +5,10 @@
  * Columns are built inside the functions: this module and register-sheets import each other.
  */
 import type { AuditEntry } from '../audit/audit-chain'
-import { AUDIT_ACTION_LABELS, AUDIT_ENTITY_LABELS, changeText } from '../audit/audit-text'
+import { auditSummaryIn } from '../audit/audit-summary'
 import { SEVERITIES, type Finding } from '../checks/finding'
 import type { Locale } from '../i18n'
-import { describeFieldPathIn, formatArticle, lookupText, translateMessage } from '../i18n/catalogues'
+import { describeFieldPathIn, describeFieldValueIn, formatArticle, lookupText, translateMessage } from '../i18n/catalogues'
 import type { StoredRecord } from '../records/model'
 import { MAX_CELL_CHARS } from './columns'
 import { column, sheetName, type CellValue, type Column, type ExportData, type SheetLayout } from './register-sheets'
@@ -35,34 +35,46 @@ export function findingColumns(locale: Locale = 'en'): Column<FindingRow>[] {
   ]
 }
 
+/** The Audit trail sheet in one language: what each entry is about, its action, summary and changes in the reader's words; ids and hashes as stored. */
 export function auditColumns(locale: Locale = 'en'): Column<AuditEntry>[] {
   const say = (key: string) => lookupText(locale, `workbook:audit.${key}`)
+  // A kind or action from a newer version of the app (no word for it here) reads as it is stored.
+  const wordOr = (namespacedKey: string, stored: string) => {
+    const word = lookupText(locale, namespacedKey)
+    return word === namespacedKey.slice(namespacedKey.indexOf(':') + 1) ? stored : word
+  }
   return [
     column('seq', say('seq'), 8, (entry) => entry.seq ?? ''),
     column('at', say('at'), 24, (entry) => entry.at),
     column('actor', say('actor'), 20, (entry) => entry.actor),
     // Hashed with the entry: without it the chain could not be re-verified from the sheet.
     column('actorId', say('actorId'), 38, (entry) => entry.actorId ?? ''),
-    column('entity', say('entity'), 14, (entry) => AUDIT_ENTITY_LABELS[entry.entity] ?? entry.entity),
+    column('entity', say('entity'), 14, (entry) => wordOr(`audit:entity.${entry.entity}`, entry.entity)),
     column('entityId', say('entityId'), 38, (entry) => entry.entityId),
-    column('action', say('action'), 12, (entry) => AUDIT_ACTION_LABELS[entry.action] ?? entry.action),
-    column('summary', say('summary'), 44, (entry) => entry.summary),
-    column('changes', say('changes'), 70, (entry) => changesCell(entry)),
+    column('action', say('action'), 12, (entry) => wordOr(`labels:auditAction.${entry.action}`, entry.action)),
+    column('summary', say('summary'), 44, (entry) => auditSummaryIn(entry, locale)),
+    column('changes', say('changes'), 70, (entry) => changesCell(entry, locale)),
     column('prevHash', say('prevHash'), 30, (entry) => entry.prevHash),
     column('hash', say('hash'), 30, (entry) => entry.hash)
   ]
 }
 
-/** One line per change, within Excel's cell limit. */
-function changesCell(entry: AuditEntry): string {
+/** One line per change ("Purpose 1 › Lawful basis: (empty) → …" in the reader's words), within Excel's cell limit. */
+function changesCell(entry: AuditEntry, locale: Locale): string {
   let text = ''
   for (const [index, change] of entry.changes.entries()) {
-    const line = changeText(change, CHANGE_VALUE_CHARS)
-    const more = `… and ${entry.changes.length - index} more changes`
+    const line = lookupText(locale, 'audit:changes.line', { field: describeFieldPathIn(change.field, locale), before: valueText(change.field, change.before, locale), after: valueText(change.field, change.after, locale) })
+    const more = lookupText(locale, 'audit:changes.more', { count: entry.changes.length - index })
     if (text.length + line.length + more.length + 2 > MAX_CELL_CHARS) return `${text}\n${more}`
     text = text === '' ? line : `${text}\n${line}`
   }
   return text
+}
+
+/** A stored value in the editor's words, cut at the sheet's length. */
+function valueText(field: string, value: unknown, locale: Locale): string {
+  const text = describeFieldValueIn(field, value, locale)
+  return text.length > CHANGE_VALUE_CHARS ? `${text.slice(0, CHANGE_VALUE_CHARS - 1)}…` : text
 }
 
 /** Organisation findings first, then by record reference, most severe first within a record. */

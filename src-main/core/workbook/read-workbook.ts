@@ -26,8 +26,9 @@ import { parseTransferInstrumentText } from '../legal/parse-instrument-text'
 import { formatReference, organisationSchema, referenceNumber, UNSTATED_INSTRUMENT, type OpenItem, type Organisation, type StoredRecord } from '../records/model'
 import { safeParseStoredRecord } from '../records/validated-record'
 import { emptyRecordForm, emptyRetention, newItemId } from '../records/new-record'
+import { fileProblemAt, fileProblemRef } from '../i18n/file-problem'
 import { inEnglish, problemAt, problemRef } from '../i18n/problem'
-import type { MessageParam, MessageRef } from '../i18n/message'
+import { fieldPathParam, listParam, type MessageParam, type MessageRef } from '../i18n/message'
 import type { Problem } from '../util/problems'
 import { customTerm, VOCABULARY, type VocabularyKind } from '../vocabulary/vocabulary'
 import { columnLetter, fitCell, normaliseHeading, restoreNeutralisedCell, SHEET, WORKBOOK_FORMAT_MARK } from './columns'
@@ -127,14 +128,14 @@ export async function readWorkbook(bytes: Uint8Array, existing: readonly StoredR
     // exceljs's typings ask for a Node Buffer; it accepts any ArrayBuffer view (jszip).
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer)
   } catch (error) {
-    return { ok: false, problems: [problemAt(fileName, 'read.notXlsx', { file: fileName, detail: describeLibraryError(error) })] }
+    return { ok: false, problems: [problemAt(fileName, 'read.notXlsx', { file: fileName, detail: libraryErrorRef(error) })] }
   }
   options.onStage?.('reading')
   try {
     if (isAppWorkbook(workbook)) return readAppWorkbook(workbook, existing)
     return readIcoRegister(workbook, existing, fileName, options.now ?? new Date().toISOString())
   } catch (error) {
-    return { ok: false, problems: [problemAt(fileName, 'read.sheetsUnreadable', { file: fileName, detail: describeLibraryError(error) })] }
+    return { ok: false, problems: [problemAt(fileName, 'read.sheetsUnreadable', { file: fileName, detail: libraryErrorRef(error) })] }
   }
 }
 
@@ -143,26 +144,16 @@ export async function readWorkbook(bytes: Uint8Array, existing: readonly StoredR
  * ("Cannot set properties of undefined (setting 'x')" says nothing to a DPO); the original
  * text follows as a technical detail.
  */
-export function describeLibraryError(error: unknown): string {
+export function libraryErrorRef(error: unknown): MessageRef {
   const raw = error instanceof Error ? error.message : String(error)
-  const detail = raw.trim() === '' ? '' : ` (technical detail: ${raw.trim().slice(0, 200)})`
-  if (/end of central directory|corrupted zip|zip file|end of data|invalid (stored|code|distance|block)|unexpected end|crc32|compression/i.test(raw)) {
-    return `the zip archive inside it is damaged, so its sheets cannot be unpacked; it may be damaged or another kind of file${detail}`
-  }
-  if (/unclosed|unexpected close tag|invalid character|non-whitespace before first tag|text data outside of root|unmatched|attribute without value|sax/i.test(raw)) {
-    return `one of its parts is not well-formed XML, so it was damaged or written by a faulty program${detail}`
-  }
-  if (/invalid (row|column) number|invalid address|out of bounds/i.test(raw)) {
-    return `a row or cell in one of its sheets has no valid position (row number or cell reference)${detail}`
-  }
-  if (/already merged/i.test(raw)) return `two merged cell ranges in one of its sheets overlap${detail}`
-  if (error instanceof RangeError || /maximum call stack|invalid array length|out of memory/i.test(raw)) {
-    return `it is too large or too deeply nested to read${detail}`
-  }
-  if (error instanceof TypeError || /cannot (set|read) propert|undefined|null/i.test(raw)) {
-    return `a part every .xlsx workbook has is missing or laid out unexpectedly (it may be damaged, or saved by a program that writes .xlsx files incorrectly)${detail}`
-  }
-  return `it may be damaged or another kind of file${detail}`
+  const said = (key: string) => fileProblemRef(`library.${key}`, { detail: raw.trim() === '' ? '' : fileProblemRef('library.technicalDetail', { detail: raw.trim().slice(0, 200) }) })
+  if (/end of central directory|corrupted zip|zip file|end of data|invalid (stored|code|distance|block)|unexpected end|crc32|compression/i.test(raw)) return said('damagedZip')
+  if (/unclosed|unexpected close tag|invalid character|non-whitespace before first tag|text data outside of root|unmatched|attribute without value|sax/i.test(raw)) return said('badXml')
+  if (/invalid (row|column) number|invalid address|out of bounds/i.test(raw)) return said('noPosition')
+  if (/already merged/i.test(raw)) return said('overlappingMerges')
+  if (error instanceof RangeError || /maximum call stack|invalid array length|out of memory/i.test(raw)) return said('tooLarge')
+  if (error instanceof TypeError || /cannot (set|read) propert|undefined|null/i.test(raw)) return said('missingPart')
+  return said('other')
 }
 
 /** Records that a confirmed import stores: new and update rows, and conflicts only when the user chose to overwrite. */
@@ -191,8 +182,10 @@ function coverValue(workbook: ExcelJS.Workbook, item: 'exportedAt' | 'fingerprin
   return ''
 }
 
-function invalidRow(location: string, reference: string, reason: string): ImportPreviewRow {
-  return { location, reference, name: '', status: 'invalid', reason, warnings: [], record: null }
+/** A row that cannot be imported; `reason` in English only where the core has no key for it (a schema's own words). */
+function invalidRow(location: string, reference: string, reason: string | MessageRef): ImportPreviewRow {
+  const said = typeof reason === 'string' ? { reason } : { reason: inEnglish(reason), reasonRef: reason }
+  return { location, reference, name: '', status: 'invalid', ...said, warnings: [], record: null }
 }
 
 function readAppWorkbook(workbook: ExcelJS.Workbook, existing: readonly StoredRecord[]): WorkbookImport {
@@ -201,7 +194,7 @@ function readAppWorkbook(workbook: ExcelJS.Workbook, existing: readonly StoredRe
   const fingerprint = coverValue(workbook, 'fingerprint')
 
   // Chunks are consecutive rows of one reference, parts 1..n.
-  const entries: Array<{ row: number; reference: string; json: string; problem: string | null }> = []
+  const entries: Array<{ row: number; reference: string; json: string; problem: MessageRef | null }> = []
   for (let row = 2; row <= data.rowCount; row++) {
     const reference = cellText(data.getCell(row, 1).value)
     if (reference === '') continue
@@ -214,10 +207,10 @@ function readAppWorkbook(workbook: ExcelJS.Workbook, existing: readonly StoredRe
     const last = entries[entries.length - 1]
     if (part > 1 && last && last.reference === reference) {
       last.json += chunk
-      if (chunk.length !== characters) last.problem ??= `part ${part} at ${cellPath(SHEET.data, row, 4)} has ${chunk.length} characters, expected ${characters}`
+      if (chunk.length !== characters) last.problem ??= fileProblemRef('data.partLength', { part, cell: cellPath(SHEET.data, row, 4), length: chunk.length, expected: characters })
     } else {
-      entries.push({ row, reference, json: chunk, problem: part === 1 ? null : `part ${part} at ${cellPath(SHEET.data, row, 2)} has no part 1 before it` })
-      if (chunk.length !== characters) entries[entries.length - 1]!.problem ??= `${cellPath(SHEET.data, row, 4)} has ${chunk.length} characters, expected ${characters}`
+      entries.push({ row, reference, json: chunk, problem: part === 1 ? null : fileProblemRef('data.partWithoutFirst', { part, cell: cellPath(SHEET.data, row, 2) }) })
+      if (chunk.length !== characters) entries[entries.length - 1]!.problem ??= fileProblemRef('data.cellLength', { cell: cellPath(SHEET.data, row, 4), length: chunk.length, expected: characters })
     }
   }
 
@@ -232,19 +225,19 @@ function readAppWorkbook(workbook: ExcelJS.Workbook, existing: readonly StoredRe
     if (entry === organisationEntry) continue
     const location = cellPath(SHEET.data, entry.row, 4)
     if (entry.problem) {
-      rows.push(invalidRow(location, entry.reference, `the record's data is damaged: ${entry.problem}`))
+      rows.push(invalidRow(location, entry.reference, fileProblemRef('data.recordDamaged', { problem: entry.problem })))
       continue
     }
     let parsed: unknown
     try {
       parsed = JSON.parse(entry.json)
     } catch {
-      rows.push(invalidRow(location, entry.reference, 'the record\'s data in the hidden Data sheet is not valid JSON (was the sheet edited?)'))
+      rows.push(invalidRow(location, entry.reference, fileProblemRef('data.recordNotJson')))
       continue
     }
     const result = safeParseStoredRecord(parsed)
     if (!result.success) {
-      rows.push(invalidRow(location, entry.reference, describeIssues(result.error.issues)))
+      rows.push(invalidRow(location, entry.reference, fileProblemRef('data.recordNotValid', { issues: recordIssuesParam(result.error.issues) })))
       continue
     }
     exported.push(parsed as StoredRecord)
@@ -264,18 +257,17 @@ function readAppWorkbook(workbook: ExcelJS.Workbook, existing: readonly StoredRe
 }
 
 /** The organisation profile's JSON from the Data sheet; a damaged one refuses the file (it would be restored). */
-function readOrganisation(entry: { row: number; json: string; problem: string | null }): { organisation: Organisation } | { problem: Problem } {
-  const path = cellPath(SHEET.data, entry.row, 4)
-  const refuse = (message: string) => ({ problem: { path, message: `the organisation profile in the hidden Data sheet ${message}, so the workbook cannot be re-imported exactly` } })
-  if (entry.problem) return refuse(`is damaged: ${entry.problem}`)
+function readOrganisation(entry: { row: number; json: string; problem: MessageRef | null }): { organisation: Organisation } | { problem: Problem } {
+  const refuse = (key: string, params?: Record<string, MessageParam>) => ({ problem: fileProblemAt(cellPath(SHEET.data, entry.row, 4), `organisation.${key}`, params) })
+  if (entry.problem) return refuse('damaged', { problem: entry.problem })
   let parsed: unknown
   try {
     parsed = JSON.parse(entry.json)
   } catch {
-    return refuse('is not valid JSON (was the sheet edited?)')
+    return refuse('notJson')
   }
   const result = organisationSchema.safeParse(parsed)
-  return result.success ? { organisation: result.data } : refuse(`is not valid (${describeIssues(result.error.issues)})`)
+  return result.success ? { organisation: result.data } : refuse('notValid', { issues: describeIssues(result.error.issues) })
 }
 
 /**
@@ -327,6 +319,12 @@ function classify(record: StoredRecord, existing: readonly StoredRecord[], expor
   if (canonicalJson(stored) === canonicalJson(record)) return because('update', 'read.identical')
   if (exportedAt !== null && stored.updatedAt > exportedAt) return because('conflict', 'read.changedSinceExport', { changedAt: stored.updatedAt, exportedAt })
   return because('update', 'read.replaces', { changedAt: stored.updatedAt })
+}
+
+/** A record the schema refuses: each field in the editor's words, in the reader's language, with the schema's message (at most five). */
+function recordIssuesParam(issues: ReadonlyArray<{ path: PropertyKey[]; message: string }>): MessageParam {
+  const said = issues.slice(0, 5).map((issue) => fileProblemRef('data.issue', { field: issue.path.length > 0 ? fieldPathParam(issue.path.map(String).join('.')) : fileProblemRef('data.wholeRecord'), message: issue.message }))
+  return listParam(said, '; ')
 }
 
 function describeIssues(issues: ReadonlyArray<{ path: PropertyKey[]; message: string }>): string {
@@ -433,16 +431,9 @@ function readIcoRegister(workbook: ExcelJS.Workbook, existing: readonly StoredRe
   const matches = candidates.map(findHeader).filter((match): match is HeaderMatch => match !== null)
   const match = matches.sort((a, b) => b.fields.size - a.fields.size)[0]
   if (!match) {
-    const names = workbook.worksheets.map((sheet) => `'${sheet.name}'`).join(', ') || 'none'
-    return {
-      ok: false,
-      problems: [
-        {
-          path: fileName,
-          message: `no recognisable register headings in the first ${HEADER_SEARCH_ROWS} rows of any sheet (sheets: ${names}); expected at least ${MIN_MATCHED_HEADINGS} headings such as "Purpose of processing", "Categories of individuals", "Categories of personal data", "Retention schedule"`
-        }
-      ]
-    }
+    const names = workbook.worksheets.map((sheet) => fileProblemRef('ico.sheetName', { sheet: sheet.name }))
+    const sheets = names.length > 0 ? listParam(names, ', ') : fileProblemRef('ico.noSheets')
+    return { ok: false, problems: [fileProblemAt(fileName, 'ico.noHeadings', { rows: HEADER_SEARCH_ROWS, sheets, minimum: MIN_MATCHED_HEADINGS })] }
   }
 
   const sheetName = match.sheet.name
@@ -464,7 +455,7 @@ function readIcoRegister(workbook: ExcelJS.Workbook, existing: readonly StoredRe
     const location = cellPath(sheetName, rowNumber)
     let reference = cells.get('reference') ?? ''
     if (reference !== '' && seenInSheet.has(reference)) {
-      rows.push(invalidRow(location, reference, `reference ${reference} is also used by ${seenInSheet.get(reference)}`))
+      rows.push(invalidRow(location, reference, fileProblemRef('ico.referenceTwice', { reference, other: seenInSheet.get(reference) ?? '' })))
       continue
     }
     if (!/^PA-\d{4,}$/.test(reference)) {
@@ -483,7 +474,9 @@ function readIcoRegister(workbook: ExcelJS.Workbook, existing: readonly StoredRe
     const result = safeParseStoredRecord(built.record)
     if (!result.success) {
       const field = RECORD_FIELD_TO_ICO[String(result.error.issues[0]!.path[0] ?? '')]
-      rows.push(invalidRow(location, reference, `${field ? `${where(field)}: ` : ''}${describeIssues(result.error.issues)}`))
+      const column = field ? columnOf(field) : 0
+      const issues = recordIssuesParam(result.error.issues)
+      rows.push(invalidRow(location, reference, column === 0 ? fileProblemRef('data.recordNotValid', { issues }) : fileProblemRef('ico.cellNotValid', { cell: cellPath(sheetName, rowNumber, column), issues })))
       continue
     }
     const record = result.data

@@ -8,7 +8,7 @@ import { problemAt } from '../i18n/problem'
 import type { MessageParam } from '../i18n/message'
 import type { Problem } from '../util/problems'
 import { columnLetter } from './columns'
-import { describeLibraryError } from './read-workbook'
+import { libraryErrorRef } from './read-workbook'
 import {
   exportFingerprint,
   shortFingerprint,
@@ -98,7 +98,7 @@ export async function verifyWorkbook(bytes: Uint8Array, fileName = 'the workbook
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer)
   } catch (error) {
-    problem(fileName, 'notXlsx', { detail: describeLibraryError(error) })
+    problem(fileName, 'notXlsx', { detail: libraryErrorRef(error) })
     return result
   }
   // Found by its format mark: the export's language names the sheet ("Verification", "Vérification", "Prüfnachweis").

@@ -13,8 +13,9 @@
  * An entry that inflates to more than its declared size is refused too, so a file cannot pass
  * step 1 by under-declaring sizes.
  */
-import { problemAt } from '../i18n/problem'
-import { formatBytes } from '../templates/safe-json'
+import { fileProblemAt, fileProblemRef, sizeParam } from '../i18n/file-problem'
+import { numberParam, type MessageParam, type MessageRef } from '../i18n/message'
+import { inEnglish, problemAt } from '../i18n/problem'
 import type { Problem } from '../util/problems'
 
 export interface XlsxLimits {
@@ -65,9 +66,9 @@ interface ZipEntry {
 type Directory = { ok: true; entries: ZipEntry[] } | { ok: false; problems: Problem[] }
 
 function readDirectory(bytes: Uint8Array, fileName: string, limits: XlsxLimits): Directory {
-  const fail = (message: string): Directory => ({ ok: false, problems: [{ path: fileName, message }] })
+  const fail = (key: string, params: Record<string, MessageParam> = {}): Directory => ({ ok: false, problems: [fileProblemAt(fileName, `zip.${key}`, { file: fileName, ...params })] })
   if (bytes.length > limits.maxFileBytes) {
-    return { ok: false, problems: [problemAt(fileName, 'xlsx.tooLarge', { file: fileName, size: formatBytes(bytes.length), limit: formatBytes(limits.maxFileBytes) })] }
+    return { ok: false, problems: [problemAt(fileName, 'xlsx.tooLarge', { file: fileName, size: sizeParam(bytes.length), limit: sizeParam(limits.maxFileBytes) })] }
   }
   if (bytes.length < 22 || bytes[0] !== 0x50 || bytes[1] !== 0x4b) {
     return { ok: false, problems: [problemAt(fileName, 'xlsx.notZip', { file: fileName })] }
@@ -80,37 +81,33 @@ function readDirectory(bytes: Uint8Array, fileName: string, limits: XlsxLimits):
       break
     }
   }
-  if (eocd < 0) return fail(`${fileName} is damaged: the zip archive has no central directory (was it cut short?)`)
+  if (eocd < 0) return fail('noCentralDirectory')
   const count = view.getUint16(eocd + 10, true)
   const directorySize = view.getUint32(eocd + 12, true)
   const directoryOffset = view.getUint32(eocd + 16, true)
   if (directoryOffset === ZIP64_MARK || directorySize === ZIP64_MARK || count === 0xffff) {
-    return fail(`${fileName} is a ZIP64 archive, far larger than any register workbook; refused`)
+    return fail('zip64')
   }
-  if (count > limits.maxEntries) return fail(`${fileName} holds ${count} zip entries, over the limit of ${limits.maxEntries}`)
-  if (directoryOffset + directorySize > eocd) return fail(`${fileName} is damaged: its zip central directory points outside the file`)
+  if (count > limits.maxEntries) return fail('tooManyEntries', { count, limit: limits.maxEntries })
+  if (directoryOffset + directorySize > eocd) return fail('directoryOutside')
 
   const entries: ZipEntry[] = []
   let total = 0
   let offset = directoryOffset
   for (let index = 0; index < count; index++) {
     if (offset + 46 > bytes.length || view.getUint32(offset, true) !== CENTRAL_HEADER_SIGNATURE) {
-      return fail(`${fileName} is damaged: zip entry ${index + 1} of ${count} in the central directory is unreadable`)
+      return fail('entryUnreadable', { entry: index + 1, count })
     }
     const compressed = view.getUint32(offset + 20, true)
     const uncompressed = view.getUint32(offset + 24, true)
     const nameLength = view.getUint16(offset + 28, true)
     const name = new TextDecoder().decode(bytes.subarray(offset + 46, offset + 46 + nameLength))
-    if (compressed === ZIP64_MARK || uncompressed === ZIP64_MARK) return fail(`${fileName}: zip entry "${name}" uses ZIP64 sizes; refused`)
+    if (compressed === ZIP64_MARK || uncompressed === ZIP64_MARK) return fail('entryZip64', { entry: name })
     if (uncompressed > 1024 * 1024 && uncompressed / Math.max(compressed, 1) > limits.maxRatio) {
-      return fail(
-        `${fileName} looks like a zip bomb: entry "${name}" inflates ${formatBytes(compressed)} to ${formatBytes(uncompressed)} (more than ${limits.maxRatio} times); refused`
-      )
+      return fail('bomb', { entry: name, compressed: sizeParam(compressed), uncompressed: sizeParam(uncompressed), ratio: limits.maxRatio })
     }
     total += uncompressed
-    if (total > limits.maxUncompressedBytes) {
-      return fail(`${fileName} would unpack to more than ${formatBytes(limits.maxUncompressedBytes)} (a zip bomb, or far larger than a register); refused`)
-    }
+    if (total > limits.maxUncompressedBytes) return fail('unpacksTooLarge', { limit: sizeParam(limits.maxUncompressedBytes) })
     entries.push({ name, method: view.getUint16(offset + 10, true), compressed, uncompressed, localHeaderOffset: view.getUint32(offset + 42, true) })
     offset += 46 + nameLength + view.getUint16(offset + 30, true) + view.getUint16(offset + 32, true)
   }
@@ -137,7 +134,14 @@ const WORKSHEET_ENTRY = /xl\/worksheets\/sheet(\d+)[.]xml$/
 const SHARED_STRINGS_ENTRY = 'xl/sharedStrings.xml'
 const INPUT_SLICE = 64 * 1024
 
-class RefusedFile extends Error {}
+/** Ends the content check: the file is refused for the reason its ref says. */
+class RefusedFile extends Error {
+  constructor(readonly ref: MessageRef) {
+    super(inEnglish(ref))
+  }
+}
+const refuse = (fileName: string, entry: ZipEntry, key: string, params: Record<string, MessageParam> = {}) =>
+  new RefusedFile(fileProblemRef(`zip.${key}`, { file: fileName, entry: entry.name, ...params }))
 
 const entryName = (entry: ZipEntry) => (entry.name.startsWith('/') ? entry.name.slice(1) : entry.name)
 
@@ -146,17 +150,17 @@ async function inflateEntry(bytes: Uint8Array, entry: ZipEntry, fileName: string
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
   const local = entry.localHeaderOffset
   if (local + 30 > bytes.length || view.getUint32(local, true) !== LOCAL_HEADER_SIGNATURE) {
-    throw new RefusedFile(`${fileName} is damaged: zip entry "${entry.name}" has no local header where the directory says`)
+    throw refuse(fileName, entry, 'noLocalHeader')
   }
   const start = local + 30 + view.getUint16(local + 26, true) + view.getUint16(local + 28, true)
   const data = bytes.subarray(start, start + entry.compressed)
-  if (data.length < entry.compressed) throw new RefusedFile(`${fileName} is damaged: zip entry "${entry.name}" is cut short`)
+  if (data.length < entry.compressed) throw refuse(fileName, entry, 'entryCutShort')
   const decoder = new TextDecoder('utf-8')
   if (entry.method === 0) {
     onText(decoder.decode(data))
     return
   }
-  if (entry.method !== 8) throw new RefusedFile(`${fileName}: zip entry "${entry.name}" uses compression method ${entry.method}; an .xlsx uses deflate`)
+  if (entry.method !== 8) throw refuse(fileName, entry, 'compressionMethod', { method: entry.method })
   const compressedInput = new ReadableStream<Uint8Array>({
     start(controller) {
       for (let offset = 0; offset < data.length; offset += INPUT_SLICE) controller.enqueue(data.slice(offset, offset + INPUT_SLICE))
@@ -173,14 +177,14 @@ async function inflateEntry(bytes: Uint8Array, entry: ZipEntry, fileName: string
       if (done) break
       inflated += value.length
       if (inflated > entry.uncompressed) {
-        throw new RefusedFile(`${fileName} is damaged or hostile: zip entry "${entry.name}" inflates to more than the ${formatBytes(entry.uncompressed)} it declares; refused`)
+        throw refuse(fileName, entry, 'inflatesBeyond', { declared: sizeParam(entry.uncompressed) })
       }
       onText(decoder.decode(value, { stream: true }))
     }
   } catch (error) {
     await reader.cancel().catch(() => undefined)
     if (error instanceof RefusedFile) throw error
-    throw new RefusedFile(`${fileName} is damaged: zip entry "${entry.name}" cannot be inflated (${error instanceof Error ? error.message : String(error)})`)
+    throw refuse(fileName, entry, 'cannotInflate', { detail: error instanceof Error ? error.message : String(error) })
   }
   onText(decoder.decode())
 }
@@ -231,8 +235,6 @@ function parseCellRef(ref: string): { column: number; row: number } | undefined 
   return { column: letters.length > 8 ? Number.MAX_SAFE_INTEGER : column, row: Number(match[2]) }
 }
 
-const count = (value: number) => value.toLocaleString('en-GB')
-
 /** Sheet file → sheet name, from xl/workbook.xml and its relationships; {} when either is unreadable. */
 async function sheetNames(bytes: Uint8Array, byName: Map<string, ZipEntry>, fileName: string): Promise<Map<string, string>> {
   const names = new Map<string, string>()
@@ -262,32 +264,32 @@ async function sheetNames(bytes: Uint8Array, byName: Map<string, ZipEntry>, file
   return names
 }
 
+/** What a sheet holds or declares, refused when beyond a limit or the cell budget (`fileProblems:content.*`). */
+const content = (key: string, params?: Record<string, MessageParam>) => fileProblemRef(`content.${key}`, params)
+
 async function checkXlsxContent(bytes: Uint8Array, entries: ZipEntry[], fileName: string, limits: XlsxLimits): Promise<Problem[]> {
   const byName = new Map(entries.map((entry) => [entryName(entry), entry]))
   const budget = limits.cellBudgetBase + limits.cellBudgetPerByte * bytes.length
   let used = 0
-  const spend = (cells: number, where: string, what: string) => {
+  const spend = (cells: number, where: MessageRef, what: MessageRef) => {
     used += cells
-    if (used > budget) {
-      throw new RefusedFile(
-        `${fileName}: ${where} ${what}, which would take more than ${count(budget)} cells in memory for a ${formatBytes(bytes.length)} file; the file is damaged or made to exhaust the app, so it was not read`
-      )
-    }
+    if (used > budget) throw new RefusedFile(content('overBudget', { file: fileName, where, what, budget: numberParam(budget), size: sizeParam(bytes.length) }))
   }
   try {
     const names = await sheetNames(bytes, byName, fileName)
     for (const [name, entry] of byName) {
       if (!WORKSHEET_ENTRY.test(name)) continue
       const sheet = names.get(name)
-      const where = sheet === undefined ? `worksheet ${name}` : `sheet '${sheet}'`
-      const beyond = (what: string, limit: string) => new RefusedFile(`${fileName}: ${where} ${what}; ${limit}. The file is damaged or made to crash the app, so it was not read`)
-      const columnLimit = `a sheet has at most ${count(limits.maxColumns)} columns`
-      const rowLimit = `a sheet has at most ${count(limits.maxRows)} rows`
+      const where = sheet === undefined ? content('where.worksheet', { entry: name }) : content('where.sheet', { sheet })
+      const beyond = (what: MessageRef, limit: MessageRef) => new RefusedFile(content('beyondLimit', { file: fileName, where, what, limit }))
+      const columnLimit = content('limit.columns', { limit: numberParam(limits.maxColumns) })
+      const rowLimit = content('limit.rows', { limit: numberParam(limits.maxRows) })
+      /** `what`: 'cell', 'dimension', 'mergeFrom' or 'mergeTo', the kind of reference. */
       const checkRef = (ref: string, what: string) => {
         const cell = parseCellRef(ref)
         if (!cell) return
-        if (cell.column > limits.maxColumns) throw beyond(`${what} ${ref} lies beyond the last column`, columnLimit)
-        if (cell.row > limits.maxRows || cell.row < 1) throw beyond(`${what} ${ref} lies beyond the last row`, rowLimit)
+        if (cell.column > limits.maxColumns) throw beyond(content(`${what}.beyondLastColumn`, { ref }), columnLimit)
+        if (cell.row > limits.maxRows || cell.row < 1) throw beyond(content(`${what}.beyondLastRow`, { ref }), rowLimit)
         return cell
       }
       let cells = 0
@@ -298,48 +300,48 @@ async function checkXlsxContent(bytes: Uint8Array, entries: ZipEntry[], fileName
         if (tag === 'c') {
           cells++
           const ref = attribute(attributes, 'r')
-          if (ref !== undefined) checkRef(ref, 'has a cell at')
+          if (ref !== undefined) checkRef(ref, 'cell')
         } else if (tag === 'row') {
           const row = integerAttribute(attributes, 'r')
           if (row === undefined) return
-          if (row > limits.maxRows || row < 1) throw beyond(`has a row numbered ${count(row)}`, rowLimit)
+          if (row > limits.maxRows || row < 1) throw beyond(content('rowNumbered', { row: numberParam(row) }), rowLimit)
           lastRow = Math.max(lastRow, row)
         } else if (tag === 'col') {
           const min = integerAttribute(attributes, 'min') ?? 0
           const max = integerAttribute(attributes, 'max') ?? 0
           if (max > limits.maxColumns || min > limits.maxColumns) {
-            throw beyond(`declares columns ${count(min)} to ${count(max)} (<col min="${min}" max="${max}">)`, columnLimit)
+            throw beyond(content('declaresColumns', { from: numberParam(min), to: numberParam(max), tag: `<col min="${min}" max="${max}">` }), columnLimit)
           }
           lastColumnObject = Math.max(lastColumnObject, max)
         } else if (tag === 'dimension') {
           const ref = attribute(attributes, 'ref')
-          for (const corner of ref?.split(':') ?? []) checkRef(corner, 'declares its used range (<dimension>) up to')
+          for (const corner of ref?.split(':') ?? []) checkRef(corner, 'dimension')
         } else if (tag === 'mergeCell') {
           const [from, to] = (attribute(attributes, 'ref') ?? '').split(':')
-          const start = from === undefined ? undefined : checkRef(from, 'merges cells from')
-          const end = to === undefined ? start : checkRef(to, 'merges cells up to')
-          if (++merges > limits.maxMergedRanges) throw beyond(`has more than ${count(limits.maxMergedRanges)} merged ranges`, 'no register needs that many')
+          const start = from === undefined ? undefined : checkRef(from, 'mergeFrom')
+          const end = to === undefined ? start : checkRef(to, 'mergeTo')
+          if (++merges > limits.maxMergedRanges) throw beyond(content('tooManyMerges', { limit: numberParam(limits.maxMergedRanges) }), content('limit.merges'))
           if (start && end) {
             const area = (Math.abs(end.column - start.column) + 1) * (Math.abs(end.row - start.row) + 1)
-            spend(area, where, `merges ${count(area)} cells (${from}:${to})`)
+            spend(area, where, content('mergesCells', { cells: numberParam(area), range: `${from}:${to}` }))
           }
         }
       })
       await inflateEntry(bytes, entry, fileName, (text) => scanner.feed(text))
-      spend(cells, where, `holds ${count(cells)} cells`)
+      spend(cells, where, content('holdsCells', { cells: numberParam(cells) }))
       // Readers walk every row up to the last one, and exceljs builds every column up to the largest <col max>.
-      spend(lastRow, where, `numbers its rows up to ${count(lastRow)}`)
-      spend(lastColumnObject, where, `declares column formats up to column ${count(lastColumnObject)}`)
+      spend(lastRow, where, content('numbersRows', { row: numberParam(lastRow) }))
+      spend(lastColumnObject, where, content('columnFormats', { column: numberParam(lastColumnObject) }))
     }
     const strings = byName.get(SHARED_STRINGS_ENTRY)
     if (strings) {
       let total = 0
       const scanner = new TagScanner(STRING_TAGS, () => total++)
       await inflateEntry(bytes, strings, fileName, (text) => scanner.feed(text))
-      spend(total, 'the shared strings table', `holds ${count(total)} strings`)
+      spend(total, content('where.sharedStrings'), content('holdsStrings', { strings: numberParam(total) }))
     }
   } catch (error) {
-    if (error instanceof RefusedFile) return [{ path: fileName, message: error.message }]
+    if (error instanceof RefusedFile) return [{ path: fileName, message: error.message, ref: error.ref }]
     throw error
   }
   return []

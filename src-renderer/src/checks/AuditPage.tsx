@@ -14,6 +14,7 @@ import { database, repository } from '../app/services'
 import { NavLink } from '../app/navigation'
 import { changeText, describeVerification, entityLabel, formatWhen } from './audit-view'
 import { auditActionInWords } from '../i18n/findings'
+import { messageIn } from '../i18n/messages'
 import { useAsyncAction } from '../ui/use-async-action'
 import { onTableChanges } from '../db/change-events'
 
@@ -188,7 +189,7 @@ export function AuditPage() {
               <td>
                 <span className={`badge badge--action-${entry.action}`}>{auditActionInWords(entry.action)}</span>
               </td>
-              <td>{entry.summary}</td>
+              <td>{messageIn(entry.summaryRef, entry.summary)}</td>
               <td>
                 <Changes entry={entry} />
               </td>

@@ -8,7 +8,9 @@ import { useLiveQuery } from 'dexie-react-hooks'
 import { useFormContext, useWatch } from 'react-hook-form'
 import { toast } from 'sonner'
 import { Trans, useTranslation } from 'react-i18next'
+import type { MessageRef } from '@core/i18n/message'
 import { enumLabels } from '../i18n/labels'
+import { messageIn } from '../i18n/messages'
 import { formOfRecord, type RecordFormInput, type StoredRecord } from '@core/records/model'
 import { repository } from '../app/services'
 import { FieldShell } from '../ui/fields'
@@ -29,9 +31,9 @@ export function useReviewWorkflow({ record, dirty, onChanged }: ReviewOptions): 
   const { t } = useTranslation()
   // A refusal belongs to the version it was given for: a newer or another record hides it.
   const version = `${record?.id ?? ''}@${record?.revision ?? 0}`
-  const [refused, setRefused] = useState<{ version: string; reasons: string[] } | null>(null)
+  const [refused, setRefused] = useState<{ version: string; reasons: MessageRef[] } | null>(null)
   const refusal = refused?.version === version ? refused.reasons : null
-  const setRefusal = (reasons: string[] | null) => setRefused(reasons ? { version, reasons } : null)
+  const setRefusal = (reasons: MessageRef[] | null) => setRefused(reasons ? { version, reasons } : null)
 
   const submitForReview = useAsyncAction(async (current: StoredRecord) => {
     // Against the revision on screen: a record changed elsewhere is refused (StaleRecordError says so) and looked at again first.
@@ -42,7 +44,7 @@ export function useReviewWorkflow({ record, dirty, onChanged }: ReviewOptions): 
   const approve = useAsyncAction(async (current: StoredRecord) => {
     const result = await approvals.approve(current.id)
     if (!result.ok) {
-      setRefusal(result.reasons)
+      setRefusal(result.reasonRefs)
       return
     }
     setRefusal(null)
@@ -79,7 +81,7 @@ export function useReviewWorkflow({ record, dirty, onChanged }: ReviewOptions): 
       </div>
       <ul>
         {refusal.map((reason, index) => (
-          <li key={index}>{reason}</li>
+          <li key={index}>{messageIn(reason)}</li>
         ))}
       </ul>
     </div>

@@ -4,7 +4,8 @@
  * needs from the database and writes the approval with its audit entry in one transaction.
  */
 import type { AuditPerson } from '@core/audit/audit-chain'
-import { canApprove, nextReviewAfterApproval, type ApprovalDecision, type ApprovalSettings } from '@core/checks/approval'
+import { auditRef } from '@core/audit/audit-summary'
+import { canApprove, nextReviewAfterApproval, refusedFor, type ApprovalDecision, type ApprovalSettings } from '@core/checks/approval'
 import { checkOrganisation, checkRecord } from '@core/checks/run-checks'
 import { diffRecords } from '@core/records/diff'
 import type { StoredRecord } from '@core/records/model'
@@ -16,7 +17,7 @@ export const DEFAULT_APPROVAL_SETTINGS: ApprovalSettings = { separateApprover: f
 /** The audit trail names the settings row like this, under the organisation. */
 const SETTINGS_AUDIT_ID = 'settings'
 
-export type ApprovalResult = { ok: true; record: StoredRecord } | { ok: false; reasons: string[] }
+export type ApprovalResult = { ok: true; record: StoredRecord } | Extract<ApprovalDecision, { ok: false }>
 
 export class ApprovalRepository {
   constructor(
@@ -39,7 +40,7 @@ export class ApprovalRepository {
       const changes = diffRecords(before, after)
       if (changes.length === 0) return
       await this.db.meta.put({ key: APPROVAL_SETTINGS_KEY, value: after })
-      const summary = after.separateApprover ? 'Separate approver required' : 'Separate approver no longer required'
+      const summary = auditRef(after.separateApprover ? 'settings.separateApproverOn' : 'settings.separateApproverOff')
       await this.register.appendAudit('organisation', SETTINGS_AUDIT_ID, 'update', summary, changes, actor)
     })
   }
@@ -64,7 +65,7 @@ export class ApprovalRepository {
     const findings = [...checkOrganisation(context), ...checkRecord(record, context)]
     const decision = canApprove(record, findings, actor, lastEditor, settings)
     if (decision.ok && record.status !== 'in-review') {
-      return { record, decision: { ok: false, reasons: ['Only a record that is in review can be approved: set its status to "In review" and save it first.'] } }
+      return { record, decision: refusedFor([auditRef('approval.notInReview')]) }
     }
     return { record, decision }
   }
@@ -95,10 +96,10 @@ export class ApprovalRepository {
         revision: current.revision + 1
       }
       await this.db.records.put(after)
-      await this.register.appendAudit('record', recordId, 'approve', `${current.reference} approved by ${actor.name}`, diffRecords(current, after), actor)
+      await this.register.appendAudit('record', recordId, 'approve', auditRef('record.approved', { reference: current.reference, name: actor.name }), diffRecords(current, after), actor)
       return after
     })
-    if (!approved) return { ok: false, reasons: ['The record changed while it was being approved. Check it again, then approve.'] }
+    if (!approved) return refusedFor([auditRef('approval.changedMeanwhile')])
     return { ok: true, record: approved }
   }
 }

@@ -5,6 +5,7 @@
  * automatic backup of the current data before calling `restore`.
  */
 import { anchorOf, type AuditAnchor, type AuditEntry, type ChainVerification } from '@core/audit/audit-chain'
+import { backupRestoredRef } from '@core/audit/audit-summary'
 import { backupAuditTrail, createBackup, type Backup } from '@core/backup/backup-format'
 import type { StoredRecord } from '@core/records/model'
 import Dexie from 'dexie'
@@ -135,7 +136,7 @@ export class BackupRepository {
         'register',
         'backup',
         'restore',
-        `Register restored from a backup made at ${backup.exportedAt} (${backup.records.length} records, ${backup.auditLog.length} audit entries${summary.auditChain.ok ? '' : '; its audit trail was broken and the restore was confirmed twice'})`,
+        backupRestoredRef(backup.exportedAt, backup.records.length, backup.auditLog.length, summary.auditChain.ok),
         [],
         user
       )

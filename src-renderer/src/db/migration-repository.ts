@@ -3,6 +3,7 @@
  * nothing (with the organisation fields the DPO chose to take from the file), and the column
  * mappings the DPO saves to reuse on the next file.
  */
+import { auditRef, recordsImportedFromFileRef } from '@core/audit/audit-summary'
 import { diffRecords } from '@core/records/diff'
 import { formatReference, organisationSchema, recordFormSchema, type Organisation, type RecordFormInput, type StoredRecord } from '@core/records/model'
 import { mappingSchema, type Mapping } from '@core/migration/types'
@@ -54,15 +55,14 @@ export class MigrationRepository {
         (form, index): StoredRecord => ({ ...form, id: crypto.randomUUID(), reference: formatReference(first + index), createdAt: timestamp, updatedAt: timestamp, approvedBy: '', approvedAt: '', revision: 1 })
       )
       await this.db.records.bulkAdd(created)
-      const range = created.length ? ` (${formatReference(first)}–${formatReference(first + created.length - 1)})` : ''
-      await this.register.appendAudit('register', 'records', 'import', `Imported ${created.length} records from ${input.fileName}${range}`, [], actor)
+      await this.register.appendAudit('register', 'records', 'import', recordsImportedFromFileRef(created.length, input.fileName, first), [], actor)
       if (organisation) {
         const before = await this.register.getOrganisation()
         const after = { ...organisation, updatedAt: timestamp }
         const changes = diffRecords(before, after).filter((change) => change.field !== 'updatedAt')
         if (changes.length > 0) {
           await this.db.organisation.put({ ...after, id: ORGANISATION_ROW_ID })
-          await this.register.appendAudit('organisation', ORGANISATION_ROW_ID, before ? 'update' : 'create', `Organisation profile updated from ${input.fileName}`, changes, actor)
+          await this.register.appendAudit('organisation', ORGANISATION_ROW_ID, before ? 'update' : 'create', auditRef('organisation.updatedFromFile', { file: input.fileName }), changes, actor)
         }
       }
       return created

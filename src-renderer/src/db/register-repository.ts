@@ -15,8 +15,11 @@ import {
   chainEntry,
   verifyChain
 } from '@core/audit/audit-chain'
+import { auditRef, recordsAddedRef } from '@core/audit/audit-summary'
 import { localToday } from '@core/checks/dates'
 import type { CheckContext } from '@core/checks/finding'
+import type { MessageRef } from '@core/i18n/message'
+import { inEnglish } from '@core/i18n/problem'
 import { diffRecords, type FieldChange } from '@core/records/diff'
 import { toValidatedRecord } from '@core/records/validated-record'
 import { statusAfterEdit } from '@core/records/workflow'
@@ -148,10 +151,10 @@ export class RegisterRepository {
     await this.db.transaction('rw', this.auditTables, async () => {
       await this.db.meta.put({ key: USER_PROFILE_KEY, value: profile })
       if (before) {
-        const summary = before.name !== profile.name ? `User renamed: ${before.name} → ${profile.name}` : `${profile.name}'s role changed`
+        const summary = before.name !== profile.name ? auditRef('user.renamed', { before: before.name, after: profile.name }) : auditRef('user.roleChanged', { name: profile.name })
         await this.appendAudit('user', profile.id, 'update', summary, changes, profile)
       } else if (previousUser) {
-        await this.appendAudit('user', profile.id, 'create', `${profile.name} now uses the app (a different person from ${previousUser.name})`, changes, profile)
+        await this.appendAudit('user', profile.id, 'create', auditRef('user.switched', { name: profile.name, previous: previousUser.name }), changes, profile)
       }
     })
     return profile
@@ -173,13 +176,15 @@ export class RegisterRepository {
   /**
    * Appends to the hash-chained audit log and moves the anchor (head hash and count, in
    * `meta`) with it. Must be called inside a transaction over `auditTables`. Refuses an entry
-   * without a user: the trail never records a change by nobody.
+   * without a user: the trail never records a change by nobody. A summary given as a catalogue key
+   * (`audit:*`, see core/audit/audit-summary.ts) is stored both as the key and in English.
    */
-  async appendAudit(entity: AuditEntity, entityId: string, action: AuditAction, summary: string, changes: FieldChange[], actor: AuditPerson): Promise<void> {
+  async appendAudit(entity: AuditEntity, entityId: string, action: AuditAction, summary: MessageRef | string, changes: FieldChange[], actor: AuditPerson): Promise<void> {
     const name = actor.name.trim()
     if (name === '' || !actor.id) throw new NoUserError()
     const last = await this.db.auditLog.orderBy('seq').last()
-    const entry = chainEntry({ at: this.now().toISOString(), actor: name, actorId: actor.id, entity, entityId, action, summary, changes }, last?.hash ?? GENESIS_HASH)
+    const said = typeof summary === 'string' ? { summary } : { summary: inEnglish(summary), summaryRef: summary }
+    const entry = chainEntry({ at: this.now().toISOString(), actor: name, actorId: actor.id, entity, entityId, action, ...said, changes }, last?.hash ?? GENESIS_HASH)
     await this.db.auditLog.add(entry)
     const anchor = await this.auditAnchor()
     // A database from before the anchor existed starts counting from its log as it stands.
@@ -240,7 +245,7 @@ export class RegisterRepository {
       const changes = diffRecords(before, organisation)
       // Saving without a change is not a change: the trail would fill with empty entries.
       if (before && changes.length === 0) return
-      await this.appendAudit('organisation', ORGANISATION_ROW_ID, before ? 'update' : 'create', before ? 'Organisation profile edited' : 'Organisation profile created', changes, actor)
+      await this.appendAudit('organisation', ORGANISATION_ROW_ID, before ? 'update' : 'create', auditRef(before ? 'organisation.edited' : 'organisation.created'), changes, actor)
     })
     return organisation
   }
@@ -266,7 +271,7 @@ export class RegisterRepository {
       const reference = formatReference(await this.takeReferenceNumbers(1))
       const created: StoredRecord = { ...form, id: crypto.randomUUID(), reference, createdAt: timestamp, updatedAt: timestamp, approvedBy: '', approvedAt: '', revision: 1 }
       await this.db.records.add(created)
-      await this.appendAudit('record', created.id, 'create', `${reference} created`, diffRecords(undefined, form), actor)
+      await this.appendAudit('record', created.id, 'create', auditRef('record.created', { reference }), diffRecords(undefined, form), actor)
       return created
     })
     return record
@@ -292,7 +297,9 @@ export class RegisterRepository {
       after.updatedAt = this.now().toISOString()
       after.revision = before.revision + 1
       await this.db.records.put(after)
-      const summary = base?.overwrite ? `${before.reference} edited, overwriting revision ${before.revision} (changed elsewhere)` : `${before.reference} edited`
+      const summary = base?.overwrite
+        ? auditRef('record.editedOverwriting', { reference: before.reference, revision: before.revision })
+        : auditRef('record.edited', { reference: before.reference })
       await this.appendAudit('record', id, 'update', summary, changes, actor)
       return after
     })
@@ -318,7 +325,7 @@ export class RegisterRepository {
       const record = await this.db.records.get(id)
       if (!record) throw new RecordNotFoundError(id)
       await this.db.records.delete(id)
-      await this.appendAudit('record', id, 'delete', `${record.reference} deleted`, diffRecords(record, undefined), actor)
+      await this.appendAudit('record', id, 'delete', auditRef('record.deleted', { reference: record.reference }), diffRecords(record, undefined), actor)
       return record
     })
     return deleted
@@ -331,7 +338,7 @@ export class RegisterRepository {
     const actor = await this.currentActor()
     await this.db.transaction('rw', [this.db.records, ...this.auditTables], async () => {
       await this.db.records.add(restored)
-      await this.appendAudit('record', restored.id, 'restore', `${restored.reference} restored`, diffRecords(undefined, restored), actor)
+      await this.appendAudit('record', restored.id, 'restore', auditRef('record.restored', { reference: restored.reference }), diffRecords(undefined, restored), actor)
     })
   }
 
@@ -356,8 +363,7 @@ export class RegisterRepository {
         revision: 1
       }))
       await this.db.records.bulkAdd(created)
-      const summary = `${created.length} records added${created.length ? ` (${formatReference(firstNumber)}–${formatReference(firstNumber + created.length - 1)})` : ''}`
-      await this.appendAudit('register', 'records', 'import', summary, [], actor)
+      await this.appendAudit('register', 'records', 'import', recordsAddedRef(created.length, firstNumber), [], actor)
       return created
     })
     return records
@@ -369,7 +375,7 @@ export class RegisterRepository {
    * their file was read (see `safeParseStoredRecord`) are not checked twice. The reference
    * counter moves past the highest reference so that new records never collide.
    */
-  async importStoredRecords(inputs: readonly unknown[], summary: string): Promise<StoredRecord[]> {
+  async importStoredRecords(inputs: readonly unknown[], summary: MessageRef | string): Promise<StoredRecord[]> {
     const actor = await this.currentActor()
     const records = await this.db.transaction('rw', [this.db.records, ...this.auditTables], async (transaction) => {
       // A pipeline: each chunk is validated (unless it was already) while IndexedDB writes the

@@ -6,12 +6,13 @@
  */
 import type { Locale } from '@core/i18n'
 import type { AuditPerson } from '@core/audit/audit-chain'
+import { auditRef, packChangesParam, packOriginParam, upgradeFieldsParam } from '@core/audit/audit-summary'
 import type { FieldChange } from '@core/records/diff'
 import { diffRecords, diffValues } from '@core/records/diff'
 import type { StoredRecord } from '@core/records/model'
 import { statusAfterEdit } from '@core/records/workflow'
 import type { InstalledPack, PackOrigin } from '@core/templates/installed-pack'
-import { affectedRecords, compareVersions, describeDiff, diffPacks, packChanges, type AffectedRecord, type PackDiff } from '@core/templates/pack-diff'
+import { affectedRecords, compareVersions, diffPacks, packChanges, type AffectedRecord, type PackDiff } from '@core/templates/pack-diff'
 import type { TemplatePack } from '@core/templates/pack-schema'
 import { quoteChangeFinder } from '@core/templates/quote-changes'
 import { applyRecordUpgrade, planRecordUpgrade, type FieldChoice, type RecordUpgradePlan, type UpgradeField } from '@core/templates/record-upgrade'
@@ -211,13 +212,15 @@ export class TemplateRepository {
     const row: InstalledPack = { id: pack.id, version: pack.version, vendorName: pack.vendor.name, origin, installedAt: this.now().toISOString(), pack, sourceText: '' }
     if (current) await this.db.packArchive.put(current)
     await this.db.packs.put(row)
-    const activities = `${pack.activities.length} ${pack.activities.length === 1 ? 'activity' : 'activities'}`
     if (current) {
       const diff = diffPacks(current.pack, pack)
-      await this.register.appendAudit('pack', pack.id, 'update', `Template pack ${pack.id} updated from ${current.version} to ${pack.version} (${origin}): ${describeDiff(diff)}`, packChanges(diff), actor)
+      const summary = auditRef('pack.updated', { pack: pack.id, from: current.version, to: pack.version, origin: packOriginParam(origin), changes: packChangesParam(diff) })
+      await this.register.appendAudit('pack', pack.id, 'update', summary, packChanges(diff), actor)
       await this.noteQuoteChanges(pack, actor)
     } else {
-      await this.register.appendAudit('pack', pack.id, 'create', `Template pack ${pack.id} ${pack.version} installed (${origin}, ${activities})`, [{ field: 'version', after: pack.version }], actor)
+      const activities = auditRef('pack.activities', { count: pack.activities.length })
+      const summary = auditRef('pack.installed', { pack: pack.id, version: pack.version, origin: packOriginParam(origin), activities })
+      await this.register.appendAudit('pack', pack.id, 'create', summary, [{ field: 'version', after: pack.version }], actor)
     }
     // A user pack's "vendor" is the organisation itself, not a recipient records could name.
     if (origin !== 'user') await this.registerVendor(pack, actor)
@@ -241,11 +244,12 @@ export class TemplateRepository {
       const after: StoredRecord = { ...before, quoteChanges, updatedAt: this.now().toISOString(), revision: before.revision + 1 }
       if (quoteChanges.length > 0 && before.status === 'approved') after.status = 'in-review'
       await this.db.records.put(after)
-      const words = `${quoteChanges.length} ${quoteChanges.length === 1 ? 'quote' : 'quotes'}`
+      const about = { reference: before.reference, pack: pack.id, version: pack.version }
+      const quotes = auditRef('record.quotes', { count: quoteChanges.length })
       const summary =
         quoteChanges.length === 0
-          ? `${before.reference}: template pack ${pack.id} ${pack.version} has every quote its evidence relies on again`
-          : `${before.reference}${after.status !== before.status ? ' back to review' : ''}: template pack ${pack.id} ${pack.version} no longer has ${words} its evidence relies on`
+          ? auditRef('record.quotesBack', about)
+          : auditRef(after.status !== before.status ? 'record.quotesGoneBackToReview' : 'record.quotesGone', { ...about, quotes })
       await this.register.appendAudit('record', before.id, 'update', summary, diffRecords(before, after), actor)
     }
   }
@@ -254,7 +258,7 @@ export class TemplateRepository {
 
   /**
    * What bringing a record made from an earlier version of its pack up to the installed version
-   * involves, field by field, said in `locale` (the audit entry of an upgrade is written in English). Throws with the reason when there is nothing to compare.
+   * involves, field by field, said in `locale` (the audit entry of an upgrade keeps the fields' keys, said in each reader's language). Throws with the reason when there is nothing to compare.
    */
   async planRecordUpgrade(recordId: string, locale: Locale = 'en'): Promise<{ record: StoredRecord; installed: InstalledPack; plan: RecordUpgradePlan }> {
     const record = await this.db.records.get(recordId)
@@ -284,10 +288,8 @@ export class TemplateRepository {
       const after: StoredRecord = { ...upgraded, updatedAt: this.now().toISOString(), revision: before.revision + 1 }
       after.status = statusAfterEdit(before.status, after.status, diffRecords(before, after))
       await this.db.records.put(after)
-      const named = (choice: FieldChoice) => plan.fields.filter((field) => (choices[field.field] ?? 'keep') === choice).map((field) => field.label)
-      const taken = named('take')
-      const kept = named('keep')
-      const summary = `${before.reference} brought from template pack ${plan.packId} ${plan.fromVersion} to ${plan.toVersion}: took over ${taken.length === 0 ? 'nothing' : taken.join(', ')}; kept ${kept.length === 0 ? 'nothing' : kept.join(', ')}`
+      const named = (choice: FieldChoice) => upgradeFieldsParam(plan.fields.filter((field) => (choices[field.field] ?? 'keep') === choice).map((field) => field.field))
+      const summary = auditRef('record.upgraded', { reference: before.reference, pack: plan.packId, from: plan.fromVersion, to: plan.toVersion, taken: named('take'), kept: named('keep') })
       await this.register.appendAudit('record', before.id, 'update', summary, diffRecords(before, after), actor)
       return after
     })
@@ -299,7 +301,7 @@ export class TemplateRepository {
     const changes: FieldChange[] = diffValues(before, vendor)
     if (before && changes.length === 0) return
     await this.db.vendors.put(vendor)
-    await this.register.appendAudit('vendor', vendor.id, before ? 'update' : 'create', `Vendor ${vendor.name} ${before ? 'refreshed from' : 'registered by'} template pack ${pack.id} ${pack.version}`, before ? changes : [], actor)
+    await this.register.appendAudit('vendor', vendor.id, before ? 'update' : 'create', auditRef(before ? 'vendor.refreshed' : 'vendor.registered', { name: vendor.name, pack: pack.id, version: pack.version }), before ? changes : [], actor)
   }
 
   /** Validates and installs a file's text when it is new or newer; returns what it found. */

@@ -10,17 +10,19 @@ import { useCallback, useEffect, useMemo, useState, type KeyboardEvent } from 'r
 import { useTranslation } from 'react-i18next'
 import { toast } from 'sonner'
 import { MAX_SOURCE_TEXT, type TemplatePack } from '@core/templates/pack-schema'
-import { packFromDraft, type DraftProblem, type DraftSource } from '@core/templates/drafting/draft-pack'
+import { packFromDraft, type DraftProblem, type DraftSource, type DraftWarning } from '@core/templates/drafting/draft-pack'
 import { gapsFor } from '@core/templates/drafting/extract'
 import type { DraftField } from '@core/templates/drafting/proposal'
 import { editorSources, proposalsFromPack } from '@core/templates/drafting/proposals-from-pack'
 import { bumpMinor } from '@core/templates/user-pack'
 import { describeDiff } from '@core/templates/pack-diff'
 import type { Problem } from '@core/util/problems'
+import type { MessageRef } from '@core/i18n/message'
 import type { Span } from '@core/templates/drafting/proposal'
 import { NavLink, useLeaveGuard } from '../app/navigation'
 import { host } from '../host/host'
 import { currentLocale, t as translate } from '../i18n/i18n'
+import { messageIn, problemMessage } from '../i18n/messages'
 import { templateRepository } from '../templates/template-services'
 import { useConfirm } from '../ui/confirm'
 import { failureReason } from '../ui/failure-text'
@@ -43,8 +45,8 @@ interface Session {
   packId: string
   version: string
   /** Values of an opened pack the editor could not place in its documents. */
-  unplaced: string[]
-  keptAsTheyAre: string[]
+  unplaced: MessageRef[]
+  keptAsTheyAre: MessageRef[]
   draftMs?: number
 }
 
@@ -55,14 +57,19 @@ interface Outcome {
   packId?: string
 }
 
-/** Each problem as a line: in the screen's language where the drafting knows its words, else as the checker says it. */
-const problemLines = (problems: ReadonlyArray<DraftProblem | Problem>) =>
+/** Each problem as a line: in the screen's language where the core gives its words, else as the checker says it. */
+const problemLines = (problems: ReadonlyArray<DraftProblem | DraftWarning | Problem>) =>
   problems.map((problem) => {
+    const at = 'at' in problem ? problem.at : undefined
+    if (at) return translate('drafting:problems.line', { where: `${at.activity} › ${fieldLabel(at.field)}`, message: problemMessage(problem) })
     const said = 'said' in problem ? problem.said : undefined
-    if (!said) return `${problem.path}: ${problem.message}`
+    if (!said) return translate('drafting:problems.line', { where: problem.path, message: problemMessage(problem) })
     const where = said.field ? fieldLabel(said.field) : said.sourceTitle !== undefined ? translate('drafting:problems.sourcePath', { title: said.sourceTitle }) : translate('drafting:problems.sourcesPath')
     return translate('drafting:problems.line', { where, message: translate(`drafting:problems.${said.key}`, said.params) })
   })
+
+/** What the draft itself left out (the checker's own warnings are the import preview's to say). */
+const draftWarnings = (warnings: readonly DraftWarning[]) => warnings.filter((warning) => warning.at !== undefined)
 
 export function DraftingPage({ packId }: { packId?: string }) {
   const { t } = useTranslation('drafting')
@@ -207,7 +214,9 @@ export function DraftingPage({ packId }: { packId?: string }) {
       ...(session.vendor.trim() ? { vendorName: session.vendor.trim() } : {}),
       ...(session.packId.trim() ? { packId: session.packId.trim() } : {}),
       version: session.version.trim(),
-      ...(session.base ? { base: session.base } : {})
+      ...(session.base ? { base: session.base } : {}),
+      // The notes the assistant writes into the pack, in the author's language.
+      locale: currentLocale()
     })
   }
 
@@ -248,7 +257,11 @@ export function DraftingPage({ packId }: { packId?: string }) {
       tone: 'success',
       title: t('outcome.installed', { vendor: installed.vendorName, id: installed.id, version: installed.version, count: installed.pack.activities.length }),
       // packFromDraft checked every quote against its own embedded document already; the import's own "not checked" would mislead.
-      lines: [t('outcome.checked', { count: installed.pack.sources.length }), ...problemLines(preview.warnings.filter((warning) => !/^no policy text given/.test(warning.message)))],
+      lines: [
+        t('outcome.checked', { count: installed.pack.sources.length }),
+        ...problemLines(draftWarnings(built.warnings)),
+        ...problemLines(preview.warnings.filter((warning) => !/^no policy text given/.test(warning.message)))
+      ],
       packId: installed.id
     })
     toast.success(t('outcome.installedToast', { id: installed.id, version: installed.version }))
@@ -265,6 +278,8 @@ export function DraftingPage({ packId }: { packId?: string }) {
     if (result.status === 'saved') {
       setSaved(true)
       toast.success(t('save.exported', { name: result.name }))
+      const left = draftWarnings(built.warnings)
+      setOutcome(left.length > 0 ? { tone: 'info', title: t('save.exported', { name: result.name }), lines: problemLines(left) } : null)
     }
   }, t('failures.export'))
 
@@ -434,10 +449,10 @@ export function DraftingPage({ packId }: { packId?: string }) {
       {session.unplaced.length > 0 ? (
         <div className="banner banner--error" role="alert">
           <p>{t('review.unplaced', { count: session.unplaced.length })}</p>
-          <ul>{session.unplaced.slice(0, 20).map((line, index) => <li key={index}>{line}</li>)}</ul>
+          <ul>{session.unplaced.slice(0, 20).map((line, index) => <li key={index}>{messageIn(line)}</li>)}</ul>
         </div>
       ) : null}
-      {session.keptAsTheyAre.length > 0 ? <p className="banner banner--info">{t('review.kept', { list: session.keptAsTheyAre.join('; ') })}</p> : null}
+      {session.keptAsTheyAre.length > 0 ? <p className="banner banner--info">{t('review.kept', { list: session.keptAsTheyAre.map((part) => messageIn(part)).join('; ') })}</p> : null}
       {adding ? (
         <section className="draft-source" aria-labelledby="draft-add-title">
           <h2 id="draft-add-title">{t('source.addHeading')}</h2>
@@ -591,8 +606,8 @@ function ProposalItem({
   const { t } = useTranslation('drafting')
   const { proposal, status } = item
   const badge = [t(`status.${status}`), ...(item.edited ? [t('review.edited')] : []), ...(item.authored ? [t('review.yourQuote')] : [])].join(', ')
-  // The assistant's reasons are the core's words; the two the screen knows are said in its language.
-  const reason = item.authored ? t('review.quotedByYou') : proposal.reason.startsWith('from pack ') ? proposal.reason.replace(/^from pack (\S+) (\S+)$/, (_whole, id: string, version: string) => t('review.fromPack', { id, version })) : proposal.reason
+  // The core's words, in the interface's language; the policy's own words in them stay as they are.
+  const reason = messageIn(proposal.reason)
   return (
     <li
       id={`proposal-${proposal.id}`}

@@ -3,6 +3,7 @@
  * and passages the author quoted themselves. Pure, so that the page only renders it.
  */
 import { valueForSelection } from '@core/templates/drafting/extract'
+import { draftReason } from '@core/templates/drafting/draft-reasons'
 import { DRAFT_FIELDS, type DraftField, type DraftProposal, type DraftValueByField, type Span } from '@core/templates/drafting/proposal'
 
 export type ReviewStatus = 'pending' | 'accepted' | 'rejected'
@@ -62,7 +63,7 @@ export function quoteSelection(items: readonly ReviewItem[], source: { id: strin
     span: { start, end },
     quote: text.slice(start, end),
     source: source.id,
-    reason: 'quoted by you'
+    reason: draftReason('quotedByYou')
   } as DraftProposal
   const item: ReviewItem = { proposal, status: 'accepted', edited: false, authored: true }
   const sameSource = (candidate: ReviewItem) => (candidate.proposal.source ?? source.id) === source.id

@@ -2,6 +2,7 @@
 import { useEffect, useMemo, useState, useSyncExternalStore, type ReactNode } from 'react'
 import { Trans, useTranslation } from 'react-i18next'
 import { toast } from 'sonner'
+import { auditRef } from '@core/audit/audit-summary'
 import { BACKUP_MAX_BYTES, serialiseBackup, type Backup } from '@core/backup/backup-format'
 import type { AutomaticBackupList, HostProgress } from '@core/host/host-api'
 import { activityTitle, type StoredRecord } from '@core/records/model'
@@ -14,7 +15,7 @@ import { NavLink } from '../app/navigation'
 import { registerStore, repository } from '../app/services'
 import { summariseBackup, type BackupSummary, type LastBackup } from '../db/backup-repository'
 import { host } from '../host/host'
-import { chainBreakIn, problemMessage, messageIn } from '../i18n/messages'
+import { chainBreakIn, problemMessage, problemPath, messageIn, refusalReason } from '../i18n/messages'
 import { t } from '../i18n/i18n'
 import { useFormatters } from '../i18n/use-formatters'
 import { currentRegisterFilter } from '../records/RegisterPage'
@@ -46,10 +47,11 @@ function ProblemList({ title, problems }: { title: string; problems: Problem[] }
       <ul className="problems">
         {problems.map((problem, index) => {
           const message = problemMessage(problem)
+          const path = problemPath(problem)
           return (
             <li key={index}>
               {/* A problem with the whole file names it in its message already. */}
-              {problem.path && problem.path !== '$' && !message.startsWith(problem.path) ? <code>{problem.path}</code> : null} {message}
+              {path && path !== '$' && !message.startsWith(path) ? <code>{path}</code> : null} {message}
             </li>
           )
         })}
@@ -206,7 +208,7 @@ function ImportSection() {
     setRestoreOrganisation(false)
     const opened = await host.openFile({ title: t('import.openTitle'), filters: [{ name: t('export.excelWorkbook'), extensions: ['xlsx'] }], maxBytes: DEFAULT_XLSX_LIMITS.maxFileBytes })
     if (opened.status === 'cancelled') return
-    if (opened.status === 'refused') return setProblems({ title: t('problemsOfFile', { file: opened.name }), problems: [{ path: '', message: opened.reason }] })
+    if (opened.status === 'refused') return setProblems({ title: t('problemsOfFile', { file: opened.name }), problems: [{ path: '', message: refusalReason(opened) }] })
     const fileName = opened.name
     const notImported = t('import.notImported', { file: fileName })
     setBusy(true)
@@ -257,9 +259,9 @@ function ImportSection() {
     if (!ok) return
     setBusy(true)
     try {
-      // The audit trail's own words stay English, like every entry it holds (they are stored, not shown in one language).
-      const how = loaded.preview.kind === 'app-workbook' ? 'the app\'s workbook' : `sheet '${loaded.preview.sheet}' (ICO layout)`
-      const summary = `${plan.records.length} records imported from ${loaded.fileName}, ${how}`
+      // Stored as a key with its English text: each reader of the audit trail sees it in their own language.
+      const imported = { count: plan.records.length, file: loaded.fileName }
+      const summary = loaded.preview.kind === 'app-workbook' ? auditRef('records.importedFromAppWorkbook', imported) : auditRef('records.importedFromSheet', { ...imported, sheet: loaded.preview.sheet })
       const organisation = withOrganisation ? loaded.preview.organisation : undefined
       // One transaction for both: the organisation and the records are stored together or not at all.
       await repository.db.transaction('rw', repository.db.tables, async () => {
@@ -433,10 +435,12 @@ function VerifySection() {
     setProblems(null)
     const opened = await host.openFile({ title: t('verify.openTitle'), filters: [{ name: t('export.excelWorkbook'), extensions: ['xlsx'] }], maxBytes: DEFAULT_XLSX_LIMITS.maxFileBytes })
     if (opened.status === 'cancelled') return
-    if (opened.status === 'refused') return setProblems({ title: t('verify.notChecked', { file: opened.name }), problems: [{ path: '', message: opened.reason }] })
+    if (opened.status === 'refused') return setProblems({ title: t('verify.notChecked', { file: opened.name }), problems: [{ path: '', message: refusalReason(opened) }] })
     const { verifyWorkbookInBackground } = await import('./verify-workbook')
     const result = await verifyWorkbookInBackground(opened.bytes, opened.name)
     if (result.ok) setOutcome({ fileName: opened.name, result })
+    // A file refused before any sheet was compared (damaged, hostile, no Verification sheet) has reasons, not differences.
+    else if (result.sheetsChecked === 0) setProblems({ title: t('verify.notChecked', { file: opened.name }), problems: result.problems })
     else setProblems({ title: t('verify.differences', { ...counted(result.problems.length), file: opened.name }), problems: result.problems })
   }, t('verify.couldNotCheck'))
 
@@ -534,7 +538,7 @@ function BackupSection() {
     setPending(null)
     const opened = await host.openFile({ title: t('backup.restoreTitle'), filters: [{ name: t('backup.fileKind'), extensions: ['json'] }], maxBytes: BACKUP_MAX_BYTES })
     if (opened.status === 'cancelled') return
-    if (opened.status === 'refused') return setProblems({ title: t('problemsOfFile', { file: opened.name }), problems: [{ path: '', message: opened.reason }] })
+    if (opened.status === 'refused') return setProblems({ title: t('problemsOfFile', { file: opened.name }), problems: [{ path: '', message: refusalReason(opened) }] })
     check({ source: opened.name }, opened.bytes)
   }, t('backup.couldNotOpen'))
 

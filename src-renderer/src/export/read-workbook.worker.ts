@@ -2,7 +2,9 @@
  * Reads a workbook off the page's thread, so that a large or hostile file never freezes the
  * window (and unsaved edits with it). Any error comes back as a message, never as silence.
  */
-import { describeLibraryError, readWorkbook } from '@core/workbook/read-workbook'
+import { fileProblemRef } from '@core/i18n/file-problem'
+import { inEnglish } from '@core/i18n/problem'
+import { libraryErrorRef, readWorkbook } from '@core/workbook/read-workbook'
 import { setValidationLocale } from '@core/i18n/validation'
 import type { ReaderMessage, ReadRequest } from './workbook-reader-protocol'
 
@@ -16,7 +18,8 @@ self.onmessage = async (event: MessageEvent<ReadRequest>) => {
     const result = await readWorkbook(bytes, existing, { fileName, onStage: (stage) => post({ type: 'stage', stage }) })
     post({ type: 'done', result })
   } catch (error) {
-    post({ type: 'failed', message: `${fileName} could not be read: ${describeLibraryError(error)}` })
+    const ref = fileProblemRef('notRead', { file: fileName, detail: libraryErrorRef(error) })
+    post({ type: 'failed', message: inEnglish(ref), ref })
   }
 }
 

@@ -1,5 +1,6 @@
 /** "Verify a workbook": the same check as `ropa verify`, in a worker (on the page only where no worker can start). */
 import type { WorkbookVerification } from '@core/workbook/verify-workbook'
+import { MessageError } from '@core/i18n/message-error'
 import { t } from '../i18n/i18n'
 import type { VerifyMessage } from './verify-workbook.worker'
 
@@ -14,7 +15,7 @@ export function verifyWorkbookInBackground(bytes: Uint8Array, fileName: string):
     worker.onmessage = (event: MessageEvent<VerifyMessage>) => {
       worker.terminate()
       if (event.data.type === 'done') resolve(event.data.result)
-      else reject(new Error(event.data.message))
+      else reject(event.data.ref ? new MessageError(event.data.ref) : new Error(event.data.message))
     }
     worker.onerror = (event) => {
       event.preventDefault()

@@ -1,5 +1,6 @@
 /** The messages between the import page and the workbook-reading worker. */
 import type { Locale } from '@core/i18n'
+import type { MessageRef } from '@core/i18n/message'
 import type { StoredRecord } from '@core/records/model'
 import type { ReadStage, WorkbookImport } from '@core/workbook/read-workbook'
 
@@ -16,4 +17,4 @@ export type ReaderMessage =
   | { type: 'started' }
   | { type: 'stage'; stage: ReadStage }
   | { type: 'done'; result: WorkbookImport }
-  | { type: 'failed'; message: string }
+  | { type: 'failed'; message: string; ref?: MessageRef }

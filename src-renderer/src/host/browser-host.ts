@@ -21,6 +21,7 @@ import {
   type SaveFileResult,
   type WriteAutomaticBackupRequest
 } from '@core/host/host-api'
+import { openFileRefusal } from '@core/i18n/file-problem'
 
 /** Its own database, so that restoring or clearing the register never touches the copies that protect it. */
 export const AUTOMATIC_BACKUP_DATABASE = 'ropa-automatic-backups'
@@ -86,10 +87,7 @@ export function createBrowserHost(): HostApi {
     async openFile(request: OpenFileRequest): Promise<OpenFileResult> {
       const file = await pickFile(acceptAttribute(request.filters))
       if (!file) return { status: 'cancelled' }
-      if (file.size > request.maxBytes) {
-        const megabytes = (bytes: number) => `${(bytes / (1024 * 1024)).toFixed(1)} MB`
-        return { status: 'refused', name: file.name, reason: `${file.name} is ${megabytes(file.size)}; the limit is ${megabytes(request.maxBytes)}` }
-      }
+      if (file.size > request.maxBytes) return { status: 'refused', name: file.name, ...openFileRefusal(file.name, { bytes: file.size, limit: request.maxBytes }) }
       return { status: 'opened', name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }
     },
     async saveFile(request: SaveFileRequest): Promise<SaveFileResult> {

@@ -19,6 +19,16 @@ export function problemMessage(problem: Problem): string {
   return messageIn(problem.ref, problem.message)
 }
 
+/** Where a problem is: a cell or JSON path as it is, a place said in words (`legacy.csv: line 3`) in the interface's language. */
+export function problemPath(problem: Problem): string {
+  return messageIn(problem.pathRef, problem.path)
+}
+
+/** Why the host refused to open a picked file (too large, not a file), in the interface's language. */
+export function refusalReason(refused: { reason: string; reasonRef?: MessageRef }): string {
+  return messageIn(refused.reasonRef, refused.reason)
+}
+
 /** Where and why an audit chain fails, in one clause. */
 export function chainBreakIn(firstBreak: ChainBreak): string {
   return messageIn(chainBreakRef(firstBreak))

@@ -3,6 +3,7 @@ import { useState, type DragEvent } from 'react'
 import { toast } from 'sonner'
 import { useTranslation } from 'react-i18next'
 import { t as translate } from '../i18n/i18n'
+import { problemMessage, problemPath, refusalReason } from '../i18n/messages'
 import type { Mapping, SpreadsheetFile, SpreadsheetProblem } from '@core/migration/types'
 import { DEFAULT_XLSX_LIMITS } from '@core/workbook/xlsx-guard'
 import { host } from '../host/host'
@@ -26,11 +27,15 @@ export function ProblemList({ title, problems }: { title: string; problems: Spre
     <div className="banner banner--error migration__problems" role="alert">
       <p className="problems__title">{title}</p>
       <ul className="problems">
-        {problems.map((problem, index) => (
-          <li key={index}>
-            {problem.path && problem.path !== '$' && !problem.message.includes(problem.path) ? <code>{problem.path}</code> : null} {problem.message}
-          </li>
-        ))}
+        {problems.map((problem, index) => {
+          const message = problemMessage(problem)
+          const path = problemPath(problem)
+          return (
+            <li key={index}>
+              {path && path !== '$' && !message.includes(path) ? <code>{path}</code> : null} {message}
+            </li>
+          )
+        })}
       </ul>
     </div>
   )
@@ -78,7 +83,7 @@ export function ChooseStep({ onLoaded }: { onLoaded: (loaded: LoadedSpreadsheet)
     setProblems(null)
     const opened = await host.openFile({ title: t('migration.dialogTitle'), filters: [{ name: t('migration.spreadsheet'), extensions: [...SPREADSHEET_EXTENSIONS] }], maxBytes: MAX_BYTES })
     if (opened.status === 'cancelled') return
-    if (opened.status === 'refused') return setProblems({ title: t('migration.notRead', { name: opened.name }), problems: [{ path: '', message: opened.reason }] })
+    if (opened.status === 'refused') return setProblems({ title: t('migration.notRead', { name: opened.name }), problems: [{ path: '', message: refusalReason(opened) }] })
     const refused = refusedFile(opened.name, opened.bytes.length)
     if (refused) return setProblems({ title: t('migration.notRead', { name: opened.name }), problems: [{ path: '', message: refused }] })
     await read(opened.name, opened.bytes)

@@ -8,6 +8,7 @@ import { useEffect, useId, useState } from 'react'
 import { toast } from 'sonner'
 import type { ColumnMapping, Mapping, SheetMapping, SpreadsheetFile, SpreadsheetProblem } from '@core/migration/types'
 import { host } from '../host/host'
+import { refusalReason } from '../i18n/messages'
 import { formatDateTime } from '../ui/dates'
 import { useAsyncAction } from '../ui/use-async-action'
 import { ProblemList } from './ChooseStep'
@@ -131,7 +132,7 @@ function SavedMappings({ mapping, reuse, parseMapping, onReuse, fileName }: Pick
     setProblems(null)
     const opened = await host.openFile({ title: t('mapping.loadTitle'), filters: [{ name: t('mapping.fileType'), extensions: ['json'] }], maxBytes: MAPPING_FILE_MAX_BYTES })
     if (opened.status === 'cancelled') return
-    if (opened.status === 'refused') return setProblems({ title: t('mapping.notRead', { name: opened.name }), problems: [{ path: '', message: opened.reason }] })
+    if (opened.status === 'refused') return setProblems({ title: t('mapping.notRead', { name: opened.name }), problems: [{ path: '', message: refusalReason(opened) }] })
     let json: unknown
     try {
       json = JSON.parse(new TextDecoder().decode(opened.bytes))

@@ -1,5 +1,6 @@
 /** The jobs the guided import hands to its worker, and the messages between them. */
 import type { Locale } from '@core/i18n'
+import type { MessageRef } from '@core/i18n/message'
 import type { CheckContext, Finding } from '@core/checks/finding'
 import type { ImportPlan, Mapping, SpreadsheetFile, SpreadsheetProblem } from '@core/migration/types'
 
@@ -37,4 +38,4 @@ export type MigrationWorkerMessage =
   | { type: 'started' }
   | { type: 'stage'; stage: MigrationStage }
   | { type: 'done'; result: MigrationResults[MigrationRequest['kind']] }
-  | { type: 'failed'; message: string }
+  | { type: 'failed'; message: string; ref?: MessageRef }

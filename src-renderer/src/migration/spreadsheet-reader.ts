@@ -5,6 +5,7 @@
  * worker cannot start at all does the job run on the page instead.
  */
 import { getValidationLocale } from '@core/i18n/validation'
+import { t as translate } from '../i18n/i18n'
 import type { MigrationRequest, MigrationResults, MigrationStage, MigrationWorkerMessage } from './spreadsheet-reader-protocol'
 import { runWorkerJob, type JobWorker, type WorkerJob } from '../ui/worker-job'
 
@@ -32,7 +33,7 @@ export function runInBackground<Kind extends MigrationRequest['kind']>(request: 
   const { onStage } = options
   const job: MigrationRequest = request
   const fileName = job.kind === 'read' ? job.fileName : job.file.fileName
-  const doing = job.kind === 'read' ? 'reading' : job.kind === 'plan' ? 'planning the records of' : 'mapping'
+  const doing = translate(`migration.job.doing.${job.kind}`, { name: fileName })
   // Only the file's bytes are handed over rather than copied: a large file is not held twice.
   const transfer = job.kind === 'read' ? [job.bytes.buffer] : []
   return runWorkerJob<MigrationRequest, MigrationStage, Result>({
@@ -42,11 +43,13 @@ export function runInBackground<Kind extends MigrationRequest['kind']>(request: 
     runOnPage: async () => (await (options.runOnPage ?? defaultRunOnPage)(request, onStage)) as Result,
     ...(onStage ? { onStage } : {}),
     words: {
-      notStarted: (why) => `The spreadsheet import's worker could not start (${why}); ${doing} ${fileName} on the page instead`,
-      pageFailed: (message) => `${doing.replace(/^./, (first) => first.toUpperCase())} ${fileName} failed: ${message}`,
-      crashed: (detail) => `The spreadsheet import stopped unexpectedly while ${doing} ${fileName} (${detail}). The file may be too large or damaged; nothing was stored.`,
-      unreadableAnswer: `The spreadsheet import's answer for ${fileName} could not be received; nothing was stored.`,
-      cancelled: () => new StoppedJob(`Stopped ${doing} ${fileName}`)
+      // Logged, not shown: in English, as the console's other messages.
+      notStarted: (why) => `The spreadsheet import's worker could not start (${why}); the ${job.kind} job for ${fileName} runs on the page instead`,
+      pageFailed: (message) => translate(`migration.job.failed.${job.kind}`, { name: fileName, message }),
+      crashed: (detail) => translate('migration.job.crashed', { doing, detail }),
+      unreadableAnswer: translate('migration.job.unreadableAnswer', { name: fileName }),
+      // ChooseStep and PreviewStep say that the job was stopped in their own words.
+      cancelled: () => new StoppedJob(`Stopped ${doing}`)
     }
   })
 }

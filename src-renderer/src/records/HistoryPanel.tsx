@@ -3,6 +3,7 @@ import { useLiveQuery } from 'dexie-react-hooks'
 import { useTranslation } from 'react-i18next'
 import { itemPositionIn } from '@core/records/field-names'
 import { auditActionInWords, fieldInWords, valueInWords } from '../i18n/findings'
+import { messageIn } from '../i18n/messages'
 import { repository } from '../app/services'
 import { formatDateTime } from '../ui/dates'
 
@@ -39,9 +40,10 @@ export function HistoryPanel({ recordId }: { recordId: string }) {
               </tbody>
             </table>
           ) : (
-            <p className="history__summary">{entry.summary}</p>
+            <p className="history__summary">{messageIn(entry.summaryRef, entry.summary)}</p>
           )}
-          {entry.action === 'update' && !entry.summary.endsWith(' edited') ? <p className="history__summary">{entry.summary}</p> : null}
+          {/* A plain edit says no more than its table; any other update (an upgrade, an overwrite) says what it was. The English text is there in old and new entries alike. */}
+          {entry.action === 'update' && !entry.summary.endsWith(' edited') ? <p className="history__summary">{messageIn(entry.summaryRef, entry.summary)}</p> : null}
         </li>
       ))}
     </ol>

@@ -236,7 +236,8 @@ export function RegisterPage() {
                   <div role="cell" className="table__cell">
                     <HealthBadge health={checks.health.get(row.id)} counts={countsText(checks.findingsByRecord.get(row.id))} />
                   </div>
-                  <div role="cell" className="table__cell table__cell--strong">
+                  {/* A long name is cut short in its column (a template's suffix first): the full name on hover. */}
+                  <div role="cell" className="table__cell table__cell--strong" title={activityTitle(row.name)}>
                     {activityTitle(row.name)}
                     {/* Shown so that a search by the old register's reference says why the row matched. */}
                     {row.previousReference ? <span className="table__previous"> {t('register.was', { reference: row.previousReference })}</span> : null}

@@ -49,7 +49,9 @@ export function VendorSuggestions() {
               : described === ''
                 ? t('vendorSuggestions.purposeName', { number: index + 1 })
                 : t('vendorSuggestions.purposeNamed', { number: index + 1, description: described })
-          return <SuggestionRow key={suggestion.id} suggestion={suggestion} purposeName={purposeName} onConfirm={() => change(confirmSuggestion, suggestion.id)} onDismiss={() => change(dismissSuggestion, suggestion.id)} />
+          // The evidence note is stored with the record: in the language the template wrote it in.
+          const confirm = (current: SuggestionParts, id: string) => confirmSuggestion(current, id, getValues('origin')?.locale ?? 'en')
+          return <SuggestionRow key={suggestion.id} suggestion={suggestion} purposeName={purposeName} onConfirm={() => change(confirm, suggestion.id)} onDismiss={() => change(dismissSuggestion, suggestion.id)} />
         })}
       </ul>
     </div>

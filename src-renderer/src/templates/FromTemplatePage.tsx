@@ -12,6 +12,7 @@ import { recordFromInstalledPack } from '@core/templates/installed-pack'
 import { defaultPerspective } from '@core/templates/instantiate'
 import { isUserAuthoredSource, type ActivityTemplate, type TemplatePack } from '@core/templates/pack-schema'
 import { NavLink, useNavigation } from '../app/navigation'
+import { currentLocale } from '../i18n/i18n'
 import { enumLabel } from '../i18n/labels'
 import type { TemplatesT } from './template-words'
 import { RecordEditorPage } from '../records/RecordEditorPage'
@@ -49,7 +50,7 @@ export function FromTemplatePage({ packId, activityId, perspective }: { packId: 
   return (
     <>
       {ownPack ? null : <PerspectiveChoice pack={installed.pack} activity={activity} chosen={chosen} />}
-      <PrefilledEditor key={`${packId}/${activityId}/${installed.version}/${chosen}`} form={() => recordFromInstalledPack(installed, activityId, chosen)} />
+      <PrefilledEditor key={`${packId}/${activityId}/${installed.version}/${chosen}`} form={() => recordFromInstalledPack(installed, activityId, chosen, { locale: currentLocale() })} />
     </>
   )
 }

@@ -4,9 +4,11 @@
  * module workers), the job run on the page instead. The workbook import's reader and the guided
  * import's jobs both run this way; each gives its worker, its request and its own words.
  */
+import type { MessageRef } from '@core/i18n/message'
+import { MessageError } from '@core/i18n/message-error'
 
-/** What a job's worker posts back. */
-export type WorkerJobMessage<Stage, Result> = { type: 'started' } | { type: 'stage'; stage: Stage } | { type: 'done'; result: Result } | { type: 'failed'; message: string }
+/** What a job's worker posts back; a failure says why in English and, with `ref`, in the interface's language. */
+export type WorkerJobMessage<Stage, Result> = { type: 'started' } | { type: 'stage'; stage: Stage } | { type: 'done'; result: Result } | { type: 'failed'; message: string; ref?: MessageRef }
 
 /** The part of `Worker` a job uses, so that tests can stand in for it. */
 export interface JobWorker<Request, Message> {
@@ -82,7 +84,7 @@ export function runWorkerJob<Request, Stage, Result>(options: WorkerJobOptions<R
         worker?.postMessage(options.request, options.transfer)
       } else if (message.type === 'stage') onStage?.(message.stage)
       else if (message.type === 'done') finish({ result: message.result })
-      else finish({ error: new Error(message.message) })
+      else finish({ error: message.ref ? new MessageError(message.ref) : new Error(message.message) })
     }
     worker.onerror = (event) => {
       event.preventDefault()

@@ -14,7 +14,12 @@ import { validatePackText } from '../validate-pack'
 import { upgradePack } from '../pack-upgrade'
 import { DRAFT_FIELD_LABELS, type DraftField, type DraftProposal, type ProposalOf } from './proposal'
 import EN_DRAFTING from '../../i18n/locales/en/drafting.json'
-import { interpolate } from '../../i18n/message'
+import type { DraftReasonKey } from '../../i18n/locales/en/draftReasons'
+import type { Locale } from '../../i18n'
+import { translateMessage } from '../../i18n/catalogues'
+import { interpolate, type MessageParam } from '../../i18n/message'
+import { inEnglish } from '../../i18n/problem'
+import { draftReason } from './draft-reasons'
 
 /** One document the proposals are read from, as the author described it. */
 export interface DraftSource {
@@ -40,6 +45,8 @@ export type DraftPackInput = {
   version?: string
   /** The installed pack being edited: what the editor does not show is kept from it (contacts, special categories...). */
   base?: TemplatePack
+  /** The author's language, in which the assistant's notes and names are written into the pack ("Not stated in the policy", gap notes). Default English. */
+  locale?: Locale
 } & (
   | {
       /** The documents, in the pack's order; its main `source` is the first privacy policy among them (else the first). */
@@ -79,7 +86,12 @@ export interface DraftProblem extends Problem {
   }
 }
 
-export type DraftPackResult = { ok: true; pack: TemplatePack; json: string; warnings: Problem[] } | { ok: false; problems: DraftProblem[] }
+/** A warning about the pack made: in English with its `draftReasons` message, and where (an activity's field) for the screen to name in its own words. */
+export interface DraftWarning extends Problem {
+  at?: { activity: string; field: DraftField }
+}
+
+export type DraftPackResult = { ok: true; pack: TemplatePack; json: string; warnings: DraftWarning[] } | { ok: false; problems: DraftProblem[] }
 
 /** One problem, its English words taken from the drafting screen's English catalogue. */
 function problem(key: keyof typeof EN_DRAFTING.problems, params: Record<string, string | number>, where: { field: DraftField } | { sourceTitle: string } | Record<string, never>): DraftProblem {
@@ -108,8 +120,12 @@ function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): T[][] {
   return [...groups.values()]
 }
 
-function silentGap(field: string, what: string): PackGap {
-  return { field, kind: 'silent', note: `The drafting assistant found nothing the policy states about ${what}; the author accepted none. Check the policy.`, quotes: [] }
+/** A drafting text written into the pack, in the author's language. */
+const draftText = (locale: Locale, key: DraftReasonKey, params?: Record<string, MessageParam>): string => translateMessage(draftReason(key, params), locale)
+
+/** A gap where the policy says nothing about `what` (a `what.*` key), its note in the author's language. */
+function silentGap(locale: Locale, field: string, what: Extract<DraftReasonKey, `what.${string}`>): PackGap {
+  return { field, kind: 'silent', note: draftText(locale, 'silentGap', { what: draftReason(what) }), quotes: [] }
 }
 
 export function packFromDraft(input: DraftPackInput): DraftPackResult {
@@ -176,14 +192,15 @@ export function packFromDraft(input: DraftPackInput): DraftPackResult {
     groups.set(target, [...(groups.get(target) ?? []), ...(groups.get(id) ?? [])].sort((a, b) => sourceIndex(a) - sourceIndex(b) || a.span.start - b.span.start))
   }
 
-  const warnings: Problem[] = []
+  const locale = input.locale ?? 'en'
+  const warnings: DraftWarning[] = []
   const vendorQuote = vendorProposals[0]!.quote
   const activities: ActivityTemplate[] = kept.map((id) => {
     const items = groups.get(id) ?? []
     const heading = activityProposals.find((activity) => activity.id === id)
-    const name = heading?.value.name.trim() || `Processing described in ${primary.title}`
+    const name = heading?.value.name.trim() || draftText(locale, 'processingDescribedIn', { title: primary.title })
     // An activity's own role statement, else the policy's first.
-    const activity = buildActivity(name, items, only(items, 'role')[0] ?? roleProposal, vendorQuote, vendorName, warnings)
+    const activity = buildActivity(name, items, only(items, 'role')[0] ?? roleProposal, vendorQuote, vendorName, warnings, locale)
     return keepFromBase(activity, input.base?.activities.find((candidate) => candidate.name === name))
   })
   const usedIds = new Set<string>()
@@ -269,14 +286,15 @@ function buildActivity(
   roleProposal: ProposalOf<'role'> | undefined,
   vendorQuote: string,
   vendorName: string,
-  warnings: Problem[]
+  warnings: DraftWarning[],
+  locale: Locale
 ): ActivityTemplate {
   const gaps: PackGap[] = []
   const purposes = groupBy(only(items, 'purpose'), (proposal) => `${proposal.value.description.trim()}|${proposal.value.lawfulBasis ?? ''}`).map((group, index) => {
     const value = group[0]!.value
-    if (!value.lawfulBasis) gaps.push(silentGap(`purposes[${index}].lawfulBasis`, 'the lawful basis of this purpose'))
+    if (!value.lawfulBasis) gaps.push(silentGap(locale, `purposes[${index}].lawfulBasis`, 'what.lawfulBasis'))
     const interest = value.lawfulBasis === 'f' ? value.legitimateInterest?.trim() : undefined
-    if (value.lawfulBasis === 'f' && !interest) gaps.push(silentGap(`purposes[${index}].legitimateInterest`, 'which legitimate interest this purpose serves'))
+    if (value.lawfulBasis === 'f' && !interest) gaps.push(silentGap(locale, `purposes[${index}].legitimateInterest`, 'what.legitimateInterest'))
     return {
       description: value.description.trim(),
       uses: [...new Set(group.flatMap((proposal) => proposal.value.uses))],
@@ -306,7 +324,8 @@ function buildActivity(
       : { mode: 'criterion' as const, criterion: firstRetention.value.criterion, ...(firstRetention.value.endAction ? { endAction: firstRetention.value.endAction } : {}), quotes: [firstRetention.quote] }
     : undefined
   for (const extra of retentions.slice(1)) {
-    warnings.push({ path: `${name} › Retention`, message: `an activity keeps one retention rule; “${extra.quote.slice(0, 80)}” was left out: give it its own activity to keep it` })
+    const ref = draftReason('oneRetentionRule', { quote: extra.quote.slice(0, 80) })
+    warnings.push({ path: `${name} › Retention`, message: inEnglish(ref), ref, at: { activity: name, field: 'retention' } })
   }
   const recipients = groupBy(only(items, 'recipient'), (proposal) => proposal.value.name.trim().toLowerCase()).map((group) => ({
     name: group[0]!.value.name.trim(),
@@ -316,16 +335,16 @@ function buildActivity(
   const subProcessors = groupBy(only(items, 'subProcessor'), (proposal) => proposal.value.name.trim().toLowerCase()).map((group, index) => {
     const country = group[0]!.value.country?.trim()
     // A country in the policy's own words ("worldwide") is kept, with a gap saying no country is named.
-    if (country && resolveDestinationCode(country) === '') gaps.push(silentGap(`subProcessors[${index}].country`, 'the country of this sub-processor'))
+    if (country && resolveDestinationCode(country) === '') gaps.push(silentGap(locale, `subProcessors[${index}].country`, 'what.subProcessorCountry'))
     return { name: group[0]!.value.name.trim(), service: group[0]!.value.service ?? '', ...(country ? { country } : {}), quotes: quotesOf(group) }
   })
   const transfers = groupBy(only(items, 'transfer'), (proposal) => proposal.value.countryCode || proposal.value.country.trim().toLowerCase()).map((group, index) => {
     const value = group[0]!.value
-    if (!value.instrument) gaps.push(silentGap(`transfers[${index}].instrument`, 'the instrument (safeguard) for this transfer'))
-    if (resolveDestinationCode(value.country) === '') gaps.push(silentGap(`transfers[${index}].country`, 'the country this transfer goes to'))
+    if (!value.instrument) gaps.push(silentGap(locale, `transfers[${index}].instrument`, 'what.transferInstrument'))
+    if (resolveDestinationCode(value.country) === '') gaps.push(silentGap(locale, `transfers[${index}].country`, 'what.transferCountry'))
     return {
       recipient: vendorName,
-      country: value.country.trim() || 'Not stated in the policy',
+      country: value.country.trim() || draftText(locale, 'notStatedInPolicy'),
       ...(value.mechanism ? { mechanism: value.mechanism } : {}),
       ...(value.instrument ? { instrument: value.instrument } : {}),
       ...(value.sccModule ? { sccModule: value.sccModule } : {}),
@@ -342,17 +361,17 @@ function buildActivity(
         }
       : undefined
 
-  if (dataCategories.length === 0) gaps.push(silentGap('dataCategories', 'the categories of personal data'))
-  if (dataSubjects.length === 0) gaps.push(silentGap('dataSubjects', 'whose data it is'))
-  if (!retention) gaps.push(silentGap('retention', 'how long data is kept'))
-  if (recipients.length === 0 && subProcessors.length === 0) gaps.push(silentGap('recipients', 'who receives the data'))
-  if (transfers.length === 0) gaps.push(silentGap('transfers', 'transfers outside the EEA'))
-  if (!securityMeasures) gaps.push(silentGap('securityMeasures', 'security measures'))
+  if (dataCategories.length === 0) gaps.push(silentGap(locale, 'dataCategories', 'what.dataCategories'))
+  if (dataSubjects.length === 0) gaps.push(silentGap(locale, 'dataSubjects', 'what.dataSubjects'))
+  if (!retention) gaps.push(silentGap(locale, 'retention', 'what.retention'))
+  if (recipients.length === 0 && subProcessors.length === 0) gaps.push(silentGap(locale, 'recipients', 'what.recipients'))
+  if (transfers.length === 0) gaps.push(silentGap(locale, 'transfers', 'what.transfers'))
+  if (!securityMeasures) gaps.push(silentGap(locale, 'securityMeasures', 'what.securityMeasures'))
   if (!roleProposal) {
     gaps.push({
       field: 'role',
       kind: 'silent',
-      note: `The policy does not say whether ${vendorName} acts as controller or processor; the draft reads it as controller because a privacy policy describes the vendor's own processing. Check it.`,
+      note: draftText(locale, 'roleNotStated', { vendor: vendorName }),
       quotes: []
     })
   }

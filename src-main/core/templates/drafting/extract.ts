@@ -12,7 +12,9 @@ import { parseTransferInstrumentText } from '../../legal/parse-instrument-text'
 import { COUNTRY_OPTIONS, resolveDestinationCode } from '../../legal/destinations'
 import type { LawfulBasis, RecipientType, RetentionEndAction, RetentionUnit, SecurityMeasure } from '../../records/enums'
 import { CATEGORY_LEXICON, SUBJECT_LEXICON, USE_LEXICON, learnedLexicon, matchTerms, type LexiconEntry } from './lexicon'
-import { DRAFT_FIELD_LABELS, type Draft, type DraftField, type DraftGap, type DraftProposal, type DraftValueByField } from './proposal'
+import { draftReason } from './draft-reasons'
+import type { MessageRef } from '../../i18n/message'
+import { type Draft, type DraftField, type DraftGap, type DraftProposal, type DraftValueByField } from './proposal'
 import { splitSentences, type Sentence, type Span } from './segment'
 import { findNames, findLegalEntities, nameKey, repeatedNames } from './names'
 import type { TextAnalysis } from './text-analysis'
@@ -39,7 +41,7 @@ class ProposalList {
   constructor(private readonly text: string) {}
 
   /** Adds a proposal unless one with the same field and `dedupeKey` exists; returns whether it was added. */
-  add<F extends DraftField>(field: F, value: DraftValueByField[F], sentence: Span, reason: string, dedupeKey: string, focus?: Span, features?: Features): boolean {
+  add<F extends DraftField>(field: F, value: DraftValueByField[F], sentence: Span, reason: MessageRef, dedupeKey: string, focus?: Span, features?: Features): boolean {
     const key = `${field}|${dedupeKey}`
     if (this.seen.has(key)) return false
     this.seen.add(key)
@@ -74,7 +76,7 @@ function dataCategories(sentences: readonly Sentence[], list: ProposalList, lexi
       // Rejected before the term is added, so that another wording of the same term can still propose it.
       if (rejected.has(`${match.key}|${match.wording.toLowerCase()}`)) continue
       const focus = { start: sentence.start + match.start, end: sentence.start + match.end }
-      list.add('dataCategory', { term: match.key, wording: match.wording }, sentence, `names “${match.wording}”`, match.key, focus)
+      list.add('dataCategory', { term: match.key, wording: match.wording }, sentence, draftReason('names', { wording: match.wording }), match.key, focus)
     }
   }
 }
@@ -83,7 +85,7 @@ function dataSubjects(sentences: readonly Sentence[], list: ProposalList): void 
   for (const sentence of sentences) {
     for (const match of matchTerms(sentence.text, SUBJECT_LEXICON)) {
       const focus = { start: sentence.start + match.start, end: sentence.start + match.end }
-      list.add('dataSubject', { term: match.key, wording: match.wording }, sentence, `names “${match.wording}”`, match.key, focus)
+      list.add('dataSubject', { term: match.key, wording: match.wording }, sentence, draftReason('names', { wording: match.wording }), match.key, focus)
     }
   }
 }
@@ -118,7 +120,7 @@ function purposes(sentences: readonly Sentence[], list: ProposalList): void {
     const tableRow = basis !== undefined && /\t|\bnecessary\b/i.test(sentence.text) && /^\s*(?:to|for)\b/i.test(sentence.text.replace(BULLET_MARK, ''))
     if (!isLeadIn && (listed || stated || tableRow)) {
       const description = sentence.text.replace(BULLET_MARK, '').replace(/\s+/g, ' ').trim().slice(0, 2000)
-      const reason = [listed ? 'listed under a sentence about use' : 'says what data is used for', basis ? `states ${basisWords(basis)}` : 'no lawful basis stated'].join('; ')
+      const reason = draftReason(listed ? 'purposeListed' : 'purposeStated', { basis: basis ? draftReason('statesBasis', { basis: draftReason(`basis.${basis}`) }) : draftReason('noBasis') })
       const interest = basis === 'f' ? legitimateInterestOf(sentence.text) : undefined
       list.add('purpose', { description, uses, ...(basis ? { lawfulBasis: basis } : {}), ...(interest ? { legitimateInterest: interest } : {}) }, sentence, reason, description.toLowerCase())
     }
@@ -132,10 +134,6 @@ export function legitimateInterestOf(text: string): string | undefined {
   const match = /\blegitimate (?:business )?interests?\s*(?:\(([^)]{5,400})\)|,?\s+(?:in|to|of|namely|such as|including)\s+([^.;]{5,400}))/i.exec(text)
   const interest = (match?.[1] ?? match?.[2])?.replace(/\s+/g, ' ').trim()
   return interest || undefined
-}
-
-function basisWords(basis: LawfulBasis): string {
-  return { a: 'consent', b: 'contract', c: 'legal obligation', d: 'vital interests', e: 'public task', f: 'legitimate interests' }[basis]
 }
 
 const RETENTION_CUE = /\b(?:retain\w*|retention|keep|keeps|kept|stor(?:e|es|ed|ing)|delet\w*|eras\w*|anonymi[sz]\w*|held|hold)\b/i
@@ -172,13 +170,13 @@ function retention(sentences: readonly Sentence[], list: ProposalList): void {
       const fromEvent = /^\s*(?:after|from|following|of)\s+((?:the|your|its|a|an)\s+[^,.;()]{3,80})/i.exec(after)?.[1]?.trim()
       const endAction = endActionOf(sentence.text)
       const focus = { start: sentence.start + match.index, end: sentence.start + match.index + match[0].length }
-      list.add('retention', { mode: 'period', period, unit, ...(fromEvent ? { fromEvent } : {}), ...(endAction ? { endAction } : {}) }, sentence, `states a period: “${match[0]}”`, `${sentence.start}-${match.index}`, focus)
+      list.add('retention', { mode: 'period', period, unit, ...(fromEvent ? { fromEvent } : {}), ...(endAction ? { endAction } : {}) }, sentence, draftReason('statesPeriod', { period: match[0] }), `${sentence.start}-${match.index}`, focus)
       foundPeriod = true
     }
     if (!foundPeriod && CRITERION.test(sentence.text)) {
       const endAction = endActionOf(sentence.text)
       const criterion = sentence.text.replace(BULLET_MARK, '').replace(/\s+/g, ' ').trim().slice(0, 2000)
-      list.add('retention', { mode: 'criterion', criterion, ...(endAction ? { endAction } : {}) }, sentence, 'states how long data is kept without a fixed period', `${sentence.start}`, undefined, features)
+      list.add('retention', { mode: 'criterion', criterion, ...(endAction ? { endAction } : {}) }, sentence, draftReason('statesCriterion'), `${sentence.start}`, undefined, features)
     }
   }
 }
@@ -204,7 +202,7 @@ function recipients(sentences: readonly Sentence[], list: ProposalList): void {
       const type: RecipientType = typeRule === 'by-context' ? (ON_OUR_BEHALF.test(sentence.text) ? 'processor' : 'not-stated') : typeRule
       const name = wording.charAt(0).toUpperCase() + wording.slice(1)
       const focus = { start: sentence.start + match.index, end: sentence.start + match.index + wording.length }
-      const reason = type === 'not-stated' ? `data is shared with “${wording}”; the policy does not say in what capacity` : `data is shared with “${wording}”`
+      const reason = draftReason(type === 'not-stated' ? 'sharedWithCapacityUnknown' : 'sharedWith', { wording })
       list.add('recipient', { name, type }, sentence, reason, wording.toLowerCase().replace(/^(?:our|third[- ]party|corporate) /, ''), focus)
     }
   }
@@ -238,7 +236,7 @@ function subProcessors(text: string, sentences: readonly Sentence[], vendorStems
     if (PROVIDER_CUE.test(sentence.text)) {
       for (const kind of abbreviatedKinds(sentence)) {
         const features = subProcessorFeatures(text, sentence, { ...kind, how: 'kind' }, vendorStems)
-        list.add('subProcessor', { name: kind.name }, sentence, `a kind of provider the policy names and abbreviates: “${kind.name}”`, nameKey(kind.name), { start: kind.start, end: kind.end }, features)
+        list.add('subProcessor', { name: kind.name }, sentence, draftReason('abbreviatedKind', { name: kind.name }), nameKey(kind.name), { start: kind.start, end: kind.end }, features)
       }
     }
     // A bare name on a bullet line, followed by what the service does ("• Name" / "We use Name to ...").
@@ -253,7 +251,7 @@ function subProcessors(text: string, sentences: readonly Sentence[], vendorStems
       if (!near) continue
       const focus = { start: found.start, end: found.end }
       const features = subProcessorFeatures(text, sentence, { name: found.name, start: found.start, end: found.end, how: bareName ? 'bullet' : 'name' }, vendorStems)
-      list.add('subProcessor', { name: found.name }, sentence, bareName ? 'a named service listed by the policy' : `a named provider in a sentence about providers: “${found.name}”`, nameKey(found.name), focus, features)
+      list.add('subProcessor', { name: found.name }, sentence, bareName ? draftReason('listedService') : draftReason('namedProvider', { name: found.name }), nameKey(found.name), focus, features)
     }
   }
 }
@@ -311,10 +309,10 @@ function transfers(sentences: readonly Sentence[], list: ProposalList): void {
       if (code === '' || code.startsWith('org:')) continue
       named = true
       const focus = { start: sentence.start + match.index, end: sentence.start + match.index + match[0].length }
-      list.add('transfer', { country: match[0], countryCode: code, ...safeguard }, sentence, `names “${match[0]}” in a sentence about where data goes`, code, focus)
+      list.add('transfer', { country: match[0], countryCode: code, ...safeguard }, sentence, draftReason('countryInTransfer', { country: match[0] }), code, focus)
     }
     if (!named && parsed.mechanism && !instrumentOnly) {
-      instrumentOnly = list.add('transfer', { country: '', countryCode: '', ...safeguard }, sentence, 'names a transfer safeguard without naming a country', 'no-country')
+      instrumentOnly = list.add('transfer', { country: '', countryCode: '', ...safeguard }, sentence, draftReason('safeguardWithoutCountry'), 'no-country')
     }
   }
 }
@@ -345,19 +343,19 @@ function securityMeasures(sentences: readonly Sentence[], list: ProposalList): v
       if (!match) continue
       named = true
       const focus = { start: sentence.start + match.index, end: sentence.start + match.index + match[0].length }
-      list.add('securityMeasure', { measure }, sentence, `names “${match[0]}”`, measure, focus)
+      list.add('securityMeasure', { measure }, sentence, draftReason('names', { wording: match[0] }), measure, focus)
     }
-    if (!named && /\bencrypt\w*/i.test(sentence.text)) list.add('securityMeasure', {}, sentence, 'mentions encryption without saying at rest or in transit', 'encryption')
+    if (!named && /\bencrypt\w*/i.test(sentence.text)) list.add('securityMeasure', {}, sentence, draftReason('encryptionUnspecified'), 'encryption')
   }
 }
 
 function roles(sentences: readonly Sentence[], list: ProposalList): void {
   for (const sentence of sentences) {
     if (/\b(?:we are|we act as|acts? as|is|are) (?:the |a |an )?(?:independent |joint )?(?:data )?controllers?\b/i.test(sentence.text)) {
-      list.add('role', { role: 'controller' }, sentence, 'says who is the controller', 'controller')
+      list.add('role', { role: 'controller' }, sentence, draftReason('controllerStated'), 'controller')
     }
     if (/\b(?:we are|we act as|acts? as|is|are) (?:the |a |an )?(?:data )?processors?\b|\bon behalf of (?:our )?(?:customers|clients|account owners)\b/i.test(sentence.text)) {
-      list.add('role', { role: 'processor' }, sentence, 'says data is processed on behalf of customers', 'processor')
+      list.add('role', { role: 'processor' }, sentence, draftReason('processorStated'), 'processor')
     }
   }
 }
@@ -370,7 +368,7 @@ function activities(sentences: readonly Sentence[], list: ProposalList): void {
     if (!sentence.heading || sentence.bullet || !ACTIVITY_WORDS.test(sentence.text) || NOT_AN_ACTIVITY.test(sentence.text)) continue
     const name = sentence.text.replace(/^\s*\d+[.)]?\s*/, '').replace(/[:\s]+$/, '')
     if (name.length < 4) continue
-    list.add('activity', { name }, sentence, 'a heading about how data is used', name.toLowerCase())
+    list.add('activity', { name }, sentence, draftReason('activityHeading'), name.toLowerCase())
   }
 }
 
@@ -383,7 +381,7 @@ function vendors(text: string, sentences: readonly Sentence[], vendorOption: str
     const sentence = sentences.find((candidate) => candidate.text.toLowerCase().includes(lower))
     if (sentence) {
       const at = sentence.text.toLowerCase().indexOf(lower)
-      list.add('vendor', { name: option }, sentence, 'names the vendor you gave', nameKey(option), { start: sentence.start + at, end: sentence.start + at + option.length })
+      list.add('vendor', { name: option }, sentence, draftReason('vendorGiven'), nameKey(option), { start: sentence.start + at, end: sentence.start + at + option.length })
     }
   }
   const entities = findLegalEntities(text, sentences)
@@ -394,12 +392,12 @@ function vendors(text: string, sentences: readonly Sentence[], vendorOption: str
     const top = repeatedNames(text, sentences)[0]
     if (top && top.count >= 3) {
       stems.add(stemOf(top.found.tokens[0]!))
-      list.add('vendor', { name: top.found.name }, top.sentence, `the name the policy repeats most (${top.count} times)`, nameKey(top.found.name), { start: top.found.start, end: top.found.end })
+      list.add('vendor', { name: top.found.name }, top.sentence, draftReason('vendorRepeated', { count: top.count }), nameKey(top.found.name), { start: top.found.start, end: top.found.end })
     }
   }
   for (const entity of entities) {
     if (!stems.has(stemOf(entity.tokens[0]!))) continue
-    list.add('vendor', { name: entity.name }, entity.sentence, 'a legal entity with the vendor’s name', nameKey(entity.name), { start: entity.start, end: entity.end })
+    list.add('vendor', { name: entity.name }, entity.sentence, draftReason('vendorEntity'), nameKey(entity.name), { start: entity.start, end: entity.end })
   }
   return stems
 }
@@ -460,7 +458,7 @@ export function gapsFor(proposals: readonly DraftProposal[]): DraftGap[] {
   const present = new Set(proposals.map((proposal) => proposal.field))
   return GAP_FIELDS.filter((field) => !present.has(field)).map((field) => ({
     field,
-    note: `Nothing found in the policy for “${DRAFT_FIELD_LABELS[field]}”: the policy may be silent on it. Check before relying on the pack.`
+    note: draftReason('nothingFound', { field: draftReason(`field.${field}`) })
   }))
 }
 

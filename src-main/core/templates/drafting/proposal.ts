@@ -15,22 +15,13 @@ import type {
 } from '../../records/enums'
 import type { Span } from './segment'
 import { RECORD_ROLE_LABELS } from '../../records/enums'
+import type { MessageRef } from '../../i18n/message'
+import EN_DRAFTING from '../../i18n/locales/en/drafting.json'
 
 export type { Span }
 
-export const DRAFT_FIELD_LABELS = {
-  vendor: 'Vendor (legal entity)',
-  role: 'Role (controller or processor)',
-  activity: 'Activities',
-  dataCategory: 'Data categories',
-  dataSubject: 'Data subjects',
-  purpose: 'Purposes and lawful bases',
-  retention: 'Retention',
-  recipient: 'Recipients',
-  subProcessor: 'Sub-processors',
-  transfer: 'Transfers',
-  securityMeasure: 'Security measures'
-} as const
+/** The fields' English names, as the drafting screen says them (the CLI's report, problem paths). */
+export const DRAFT_FIELD_LABELS = EN_DRAFTING.fields
 export type DraftField = keyof typeof DRAFT_FIELD_LABELS
 export const DRAFT_FIELDS = Object.keys(DRAFT_FIELD_LABELS) as DraftField[]
 
@@ -76,8 +67,8 @@ export type DraftProposal = {
     source?: string
     /** The id of the activity proposal this item belongs to; without it, the activity above it in the text. */
     activity?: string
-    /** Why the assistant proposes it, in words ("names “email address”"). */
-    reason: string
+    /** Why the assistant proposes it ("names “email address”"), a `draftReasons` message said in the reader's language. */
+    reason: MessageRef
   }
 }[DraftField]
 
@@ -86,7 +77,8 @@ export type ProposalOf<F extends DraftField> = Extract<DraftProposal, { field: F
 /** A field the assistant found nothing for: a gap where the policy may be silent. */
 export interface DraftGap {
   field: DraftField
-  note: string
+  /** A `draftReasons` message. */
+  note: MessageRef
 }
 
 export interface Draft {

@@ -10,14 +10,16 @@ import { resolveDestinationCode } from '../../legal/destinations'
 import { locateIn, normaliseWithOffsets } from './locate-quote'
 import type { DraftField, DraftProposal, DraftValueByField, Span } from './proposal'
 import type { DraftSource } from './draft-pack'
+import { draftReason } from './draft-reasons'
+import { msg, type MessageRef } from '../../i18n/message'
 
 export interface PackInEditor {
   sources: DraftSource[]
   proposals: DraftProposal[]
-  /** Values the editor cannot place in the text (quote missing from it), in words. */
-  unplaced: string[]
-  /** Parts of the pack the editor does not edit; saving keeps them from `pack` (see packFromDraft's `base`). */
-  keptAsTheyAre: string[]
+  /** Values the editor cannot place in the text (quote missing from it), as `draftReasons` messages. */
+  unplaced: MessageRef[]
+  /** Parts of the pack the editor does not edit; saving keeps them from `pack` (see packFromDraft's `base`); `draftReasons` messages. */
+  keptAsTheyAre: MessageRef[]
 }
 
 /** The policy text embedded in a pack (format 2): the source the pack is mainly drawn from, else its first; else the installed copy given. */
@@ -37,6 +39,19 @@ export function editorSources(pack: TemplatePack, installedText = ''): DraftSour
   return installedText.trim() === '' ? [] : [{ id: 'policy', kind: 'privacy-policy', title: pack.source.title, text: installedText }]
 }
 
+/** An activity's item as the record editor names it (the `labels` catalogue), for the values the editor cannot place. */
+const ITEM_LABELS: Record<Exclude<DraftField, 'vendor' | 'activity'>, string> = {
+  role: 'labels:field.role',
+  purpose: 'labels:item.purposes',
+  dataSubject: 'labels:item.dataSubjects',
+  dataCategory: 'labels:item.dataCategories',
+  retention: 'labels:field.retention',
+  recipient: 'labels:item.recipients',
+  subProcessor: 'labels:item.subProcessors',
+  transfer: 'labels:item.transfers',
+  securityMeasure: 'labels:field.securityMeasures'
+}
+
 export function proposalsFromPack(pack: TemplatePack, documents: string | readonly DraftSource[]): PackInEditor {
   const sources: DraftSource[] = typeof documents === 'string' ? [{ id: 'policy', kind: 'privacy-policy', title: pack.source.title, text: documents }] : [...documents]
   const normalisedSources = sources.map((source) => ({ source, normalised: normaliseWithOffsets(source.text) }))
@@ -49,15 +64,22 @@ export function proposalsFromPack(pack: TemplatePack, documents: string | readon
     return null
   }
   const proposals: DraftProposal[] = []
-  const unplaced: string[] = []
+  const unplaced: MessageRef[] = []
+  const reason = draftReason('fromPack', { id: pack.id, version: pack.version })
   let counter = 0
-  const add = <F extends DraftField>(field: F, value: DraftValueByField[F], quotes: readonly string[], what: string, activity?: string): void => {
+  /** `what`: the vendor's legal entity, or an item of an activity (named by the editor's label for it). */
+  const add = <F extends DraftField>(field: F, value: DraftValueByField[F], quotes: readonly string[], what: { vendor: string } | { activity: string; item: Exclude<DraftField, 'vendor' | 'activity'> }, activity?: string): void => {
     const list = quotes.length > 0 ? quotes : []
-    if (list.length === 0) unplaced.push(`${what}: no quote`)
+    const missing = (quote?: string): MessageRef => {
+      const excerpt: Record<string, string> = quote === undefined ? {} : { quote: quote.slice(0, 60) }
+      if ('vendor' in what) return draftReason(quote === undefined ? 'vendorNoQuote' : 'vendorQuoteNotInText', { name: what.vendor, ...excerpt })
+      return draftReason(quote === undefined ? 'itemNoQuote' : 'itemQuoteNotInText', { activity: what.activity, item: msg(ITEM_LABELS[what.item]), ...excerpt })
+    }
+    if (list.length === 0) unplaced.push(missing())
     for (const quote of list) {
       const found = locate(quote)
       if (!found) {
-        unplaced.push(`${what}: quote not in the text (“${quote.slice(0, 60)}”)`)
+        unplaced.push(missing(quote))
         continue
       }
       counter += 1
@@ -68,13 +90,13 @@ export function proposalsFromPack(pack: TemplatePack, documents: string | readon
         span: found.span,
         source: found.source.id,
         quote: found.source.text.slice(found.span.start, found.span.end),
-        reason: `from pack ${pack.id} ${pack.version}`,
+        reason,
         ...(activity ? { activity } : {})
       } as DraftProposal)
     }
   }
 
-  for (const entity of pack.vendor.legalEntities) add('vendor', { name: entity.name }, entity.quotes, `Vendor “${entity.name}”`)
+  for (const entity of pack.vendor.legalEntities) add('vendor', { name: entity.name }, entity.quotes, { vendor: entity.name })
   for (const activity of pack.activities) {
     const activityId = `activity-pack-${activity.id}`
     const headingQuote = activity.roleQuotes[0] ?? activity.purposes[0]?.quotes[0]
@@ -87,11 +109,11 @@ export function proposalsFromPack(pack: TemplatePack, documents: string | readon
         span: heading.span,
         source: heading.source.id,
         quote: heading.source.text.slice(heading.span.start, heading.span.end),
-        reason: `from pack ${pack.id} ${pack.version}`
+        reason
       })
-    } else unplaced.push(`Activity “${activity.name}”: its quotes are not in the text`)
+    } else unplaced.push(draftReason('activityNotInText', { name: activity.name }))
     const of = heading ? activityId : undefined
-    add('role', { role: activity.role }, activity.roleQuotes.slice(0, 1), `${activity.name} › Role`, of)
+    add('role', { role: activity.role }, activity.roleQuotes.slice(0, 1), { activity: activity.name, item: 'role' }, of)
     for (const purpose of activity.purposes) {
       const value = {
         description: purpose.description,
@@ -99,21 +121,21 @@ export function proposalsFromPack(pack: TemplatePack, documents: string | readon
         ...(purpose.lawfulBasis ? { lawfulBasis: purpose.lawfulBasis } : {}),
         ...(purpose.legitimateInterest ? { legitimateInterest: purpose.legitimateInterest } : {})
       }
-      add('purpose', value, purpose.quotes, `${activity.name} › Purpose`, of)
+      add('purpose', value, purpose.quotes, { activity: activity.name, item: 'purpose' }, of)
     }
-    for (const subject of activity.dataSubjects) add('dataSubject', { term: subject.term, wording: '' }, subject.quotes, `${activity.name} › Data subject`, of)
-    for (const category of activity.dataCategories) add('dataCategory', { term: category.term, wording: category.wording }, category.quotes, `${activity.name} › Data category`, of)
+    for (const subject of activity.dataSubjects) add('dataSubject', { term: subject.term, wording: '' }, subject.quotes, { activity: activity.name, item: 'dataSubject' }, of)
+    for (const category of activity.dataCategories) add('dataCategory', { term: category.term, wording: category.wording }, category.quotes, { activity: activity.name, item: 'dataCategory' }, of)
     const retention = activity.retention
     if (retention) {
       const value: DraftValueByField['retention'] =
         retention.mode === 'period' && retention.period && retention.unit
           ? { mode: 'period', period: retention.period, unit: retention.unit, ...(retention.fromEvent ? { fromEvent: retention.fromEvent } : {}), ...(retention.endAction ? { endAction: retention.endAction } : {}) }
           : { mode: 'criterion', criterion: retention.criterion ?? '', ...(retention.endAction ? { endAction: retention.endAction } : {}) }
-      add('retention', value, retention.quotes.slice(0, 1), `${activity.name} › Retention`, of)
+      add('retention', value, retention.quotes.slice(0, 1), { activity: activity.name, item: 'retention' }, of)
     }
-    for (const recipient of activity.recipients) add('recipient', { name: recipient.name, type: recipient.type }, recipient.quotes, `${activity.name} › Recipient`, of)
+    for (const recipient of activity.recipients) add('recipient', { name: recipient.name, type: recipient.type }, recipient.quotes, { activity: activity.name, item: 'recipient' }, of)
     for (const processor of activity.subProcessors) {
-      add('subProcessor', { name: processor.name, ...(processor.service ? { service: processor.service } : {}), ...(processor.country ? { country: processor.country } : {}) }, processor.quotes, `${activity.name} › Sub-processor`, of)
+      add('subProcessor', { name: processor.name, ...(processor.service ? { service: processor.service } : {}), ...(processor.country ? { country: processor.country } : {}) }, processor.quotes, { activity: activity.name, item: 'subProcessor' }, of)
     }
     for (const transfer of activity.transfers) {
       add(
@@ -126,24 +148,24 @@ export function proposalsFromPack(pack: TemplatePack, documents: string | readon
           ...(transfer.sccModule ? { sccModule: transfer.sccModule } : {})
         },
         transfer.quotes,
-        `${activity.name} › Transfer`,
+        { activity: activity.name, item: 'transfer' },
         of
       )
     }
     const security = activity.securityMeasures
     if (security) {
       const [firstQuote, ...otherQuotes] = security.quotes
-      for (const measure of security.measures) add('securityMeasure', { measure }, firstQuote ? [firstQuote] : [], `${activity.name} › Security`, of)
+      for (const measure of security.measures) add('securityMeasure', { measure }, firstQuote ? [firstQuote] : [], { activity: activity.name, item: 'securityMeasure' }, of)
       const descriptionQuotes = security.measures.length > 0 ? otherQuotes : security.quotes
-      if (descriptionQuotes.length > 0 || security.measures.length === 0) add('securityMeasure', {}, descriptionQuotes, `${activity.name} › Security`, of)
+      if (descriptionQuotes.length > 0 || security.measures.length === 0) add('securityMeasure', {}, descriptionQuotes, { activity: activity.name, item: 'securityMeasure' }, of)
     }
   }
   const keptAsTheyAre = [
-    ...(pack.activities.some((activity) => activity.gaps.some((gap) => !/[[.]/.test(gap.field))) ? ['gaps on whole fields, with their notes (gaps on single items are made anew)'] : []),
-    ...(pack.vendor.privacyContact || pack.vendor.dpoContact || pack.vendor.euRepresentative || pack.vendor.ukRepresentative ? ['vendor contacts'] : []),
-    ...(pack.activities.some((activity) => activity.specialCategories.length > 0) ? ['special categories'] : []),
-    ...(pack.activities.some((activity) => activity.dataCategories.some((category) => category.retention)) ? ['retention per data category'] : []),
-    ...(pack.activities.some((activity) => activity.ageLimit || activity.automatedDecisionMaking || activity.dataSource || activity.sensitiveDataStance) ? ['age limit, automated decisions, data source and sensitive-data statements'] : [])
+    ...(pack.activities.some((activity) => activity.gaps.some((gap) => !/[[.]/.test(gap.field))) ? [draftReason('kept.fieldGaps')] : []),
+    ...(pack.vendor.privacyContact || pack.vendor.dpoContact || pack.vendor.euRepresentative || pack.vendor.ukRepresentative ? [draftReason('kept.contacts')] : []),
+    ...(pack.activities.some((activity) => activity.specialCategories.length > 0) ? [draftReason('kept.specialCategories')] : []),
+    ...(pack.activities.some((activity) => activity.dataCategories.some((category) => category.retention)) ? [draftReason('kept.retentionPerCategory')] : []),
+    ...(pack.activities.some((activity) => activity.ageLimit || activity.automatedDecisionMaking || activity.dataSource || activity.sensitiveDataStance) ? [draftReason('kept.statements')] : [])
   ]
   // In the pack's own order, so that saving keeps its activities in that order.
   return { sources, proposals, unplaced, keptAsTheyAre }
