@@ -177,7 +177,7 @@ describe('pack problems in the interface language', () => {
   it('says the refusals in French, with the file’s keys and the vendor’s quote as they are', () => {
     const fr = (name: keyof typeof BROKEN_PACKS) => problemsOf(BROKEN_PACKS[name]).map((problem) => `${problem.path}: ${say(problem, 'fr')}`)
     expect(fr('bad JSON')).toEqual(['$: JSON non valide à la ligne 3, colonne 9 : une valeur était attendue (objet, liste, chaîne, nombre, true, false ou null), trouvé le caractère "\'" (les chaînes s’écrivent entre guillemets doubles)'])
-    expect(fr('too large')).toEqual(['$: le pack de modèles pèse 5.00 Mo (5242882 octets), au-delà de la limite de 5 Mo (5242880 octets)'])
+    expect(fr('too large')).toEqual(['$: le pack de modèles pèse 5,00\u00a0Mo (5242882\u00a0octets), au-delà de la limite de 5\u00a0Mo (5242880\u00a0octets)'])
     expect(fr('too deep')).toEqual([`$${'[0]'.repeat(64)}: l’imbrication dépasse la limite de 64 niveaux`])
     expect(fr('newer formatVersion')).toEqual(['$.formatVersion: formatVersion 3 est plus récent que ce que cette application prend en charge (2) : mettez l’application à jour pour utiliser ce pack'])
     expect(fr('unknown field')).toEqual(['$.activities[0].colour: champ inconnu « colour » : il ne fait pas partie du format 2 des packs de modèles'])

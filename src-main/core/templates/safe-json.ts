@@ -4,6 +4,7 @@
  */
 import type { MessageParam, MessageRef } from '../i18n/message'
 import { formatJsonPath, type Problem } from '../util/problems'
+import { sizeParam } from '../i18n/file-problem'
 import { inEnglish } from '../i18n/problem'
 import { packProblem, packProblemAt } from './pack-messages'
 
@@ -57,7 +58,7 @@ export function parseJsonSafely(text: string, options: SafeJsonOptions): SafeJso
 
 /** The refusal of an input over its size limit, before it is read. */
 export function tooLargeProblem(label: SafeJsonLabel, size: number, maxBytes: number): Problem {
-  return packProblemAt('$', 'json.tooLarge', { what: packProblem(SUBJECT_KEYS[label]), size: bytesParam(size), limit: bytesParam(maxBytes) })
+  return packProblemAt('$', 'json.tooLarge', { what: packProblem(SUBJECT_KEYS[label]), size: sizeParam(size), limit: sizeParam(maxBytes) })
 }
 
 function fail(path: string, key: string, params: Record<string, MessageParam>): SafeJsonResult {
@@ -120,24 +121,13 @@ export function utf8ByteLength(text: string): number {
   return bytes
 }
 
-/** A size said in the reader's language, as `formatBytes` says it in English. */
-export function bytesParam(bytes: number): MessageRef {
-  const { unit, value } = scaledBytes(bytes)
-  return unit === 'bytes' ? packProblem('json.bytes', { bytes }) : packProblem(unit === 'MB' ? 'json.megabytes' : 'json.kilobytes', { value, bytes })
-}
-
-function scaledBytes(bytes: number): { unit: 'MB' | 'KB' | 'bytes'; value: string } {
+export function formatBytes(bytes: number): string {
   const MB = 1024 * 1024
   // Two decimals, so that a size just over a limit does not read the same as the limit.
   const scaled = (value: number) => (Number.isInteger(value) ? String(value) : value.toFixed(2))
-  if (bytes >= MB) return { unit: 'MB', value: scaled(bytes / MB) }
-  if (bytes >= 1024) return { unit: 'KB', value: scaled(bytes / 1024) }
-  return { unit: 'bytes', value: String(bytes) }
-}
-
-export function formatBytes(bytes: number): string {
-  const { unit, value } = scaledBytes(bytes)
-  return unit === 'bytes' ? `${bytes} bytes` : `${value} ${unit} (${bytes} bytes)`
+  if (bytes >= MB) return `${scaled(bytes / MB)} MB (${bytes} bytes)`
+  if (bytes >= 1024) return `${scaled(bytes / 1024)} KB (${bytes} bytes)`
+  return `${bytes} bytes`
 }
 
 export function lineAndColumn(text: string, offset: number): { line: number; column: number } {
