@@ -18,7 +18,7 @@ import { templateRepository } from './template-services'
 import { useTemplateData } from './use-templates'
 import { originLabel, policyDate, type TemplatesT } from './template-words'
 import { currentLocale } from '../i18n/i18n'
-import { problemMessage } from '../i18n/messages'
+import { problemMessage, refusalReason } from '../i18n/messages'
 import { failureReason } from '../ui/failure-text'
 import { useAsyncAction } from '../ui/use-async-action'
 
@@ -142,7 +142,7 @@ export function TemplateLibraryPage() {
     const opened = await host.openFile({ title: t('import.dialogTitle'), filters: [{ name: t('export.filter'), extensions: ['json'] }], maxBytes: MAX_PACK_FILE_BYTES })
     if (opened.status === 'cancelled') return
     if (opened.status === 'refused') {
-      setOutcome({ tone: 'error', title: t('import.notImported', { file: opened.name }), lines: [opened.reason] })
+      setOutcome({ tone: 'error', title: t('import.notImported', { file: opened.name }), lines: [refusalReason(opened)] })
       return
     }
     setBusy(true)
