@@ -15,7 +15,7 @@ import enFileProblems from '@core/i18n/locales/en/fileProblems'
 import { workbookWithSheet } from '../fixtures/workbooks/zip-of'
 import { FIRST_RUN_WORDS, setUpOrganisationIn } from './app-steps'
 import { openApp, startRenderer, type RendererSession } from './browser'
-import { pageLooker } from './overflow'
+import { fragmentsOnScreen, pageLooker } from './overflow'
 
 const NNBSP = '\u202f'
 const files = mkdtempSync(join(tmpdir(), 'ropa-e2e-i18n-files-'))
@@ -45,10 +45,7 @@ const ENGLISH = [
   )
 ]
 
-async function englishOnScreen(page: Page): Promise<string[]> {
-  const text = await page.evaluate(() => document.querySelector('main')?.innerText ?? '')
-  return ENGLISH.filter((fragment) => text.includes(fragment))
-}
+const englishOnScreen = (page: Page) => fragmentsOnScreen(page, ENGLISH)
 
 const WORDS = {
   de: {

@@ -22,7 +22,8 @@ import { storedRecordSchema } from '@core/records/model'
 import { SHEET } from '@core/workbook/columns'
 import { verifyWorkbook } from '@core/workbook/verify-workbook'
 import { LEGACY_FILE_NAME, legacyWorkbook } from '../fixtures/migration/legacy-workbook'
-import { screenshot, startRenderer, type RendererSession } from './browser'
+import { openApp, screenshot, startRenderer, type RendererSession } from './browser'
+import { fragmentsOnScreen, overflowing } from './overflow'
 
 const files = mkdtempSync(join(tmpdir(), 'ropa-e2e-i18n-io-'))
 let session: RendererSession
@@ -39,29 +40,6 @@ afterAll(async () => {
   rmSync(files, { recursive: true, force: true })
 })
 
-/** The same overflow check as i18n.test.ts: text wider or taller than its box, and the page scrolling sideways. */
-async function overflowing(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const cut: string[] = []
-    for (const element of document.querySelectorAll<HTMLElement>('button, label, legend, h1, h2, h3, h4, th, dt, .badge, summary, .topbar__nav a')) {
-      const box = element.getBoundingClientRect()
-      if (box.width === 0 || box.height === 0 || element.closest('.visually-hidden, [hidden], dialog:not([open])')) continue
-      if (element.scrollWidth > element.clientWidth + 1 || (element.scrollHeight > element.clientHeight + 2 && getComputedStyle(element).overflowY !== 'visible')) {
-        cut.push(`${element.tagName.toLowerCase()} "${(element.textContent ?? '').trim().slice(0, 60)}" (${element.scrollWidth}×${element.scrollHeight} in ${element.clientWidth}×${element.clientHeight})`)
-      }
-    }
-    // A box wider than the box holding it (a table or fieldset spilling out of its card), unless that one scrolls.
-    for (const element of document.querySelectorAll<HTMLElement>('main fieldset, main table, main [role="region"], main .banner')) {
-      const parent = element.parentElement
-      if (!parent || element.getBoundingClientRect().width === 0 || element.closest('.visually-hidden') || ['auto', 'scroll'].includes(getComputedStyle(parent).overflowX)) continue
-      const spill = element.getBoundingClientRect().right - parent.getBoundingClientRect().right
-      if (spill > 1) cut.push(`${element.tagName.toLowerCase()}.${[...element.classList].join('.')} spills ${Math.round(spill)}px out of ${parent.tagName.toLowerCase()}.${[...parent.classList].join('.')}`)
-    }
-    if (document.documentElement.scrollWidth > document.documentElement.clientWidth) cut.push(`the page scrolls sideways (${document.documentElement.scrollWidth} > ${document.documentElement.clientWidth})`)
-    return cut
-  })
-}
-
 /** Every English text of the page's catalogue and of the core's problems, as fragments between placeholders, long enough to be telling. */
 function englishFragments(): string[] {
   const texts: string[] = []
@@ -75,11 +53,7 @@ function englishFragments(): string[] {
 }
 const ENGLISH = englishFragments()
 
-/** The English fragments on screen (the main area, dialogs and toasts). */
-async function englishOnScreen(page: Page): Promise<string[]> {
-  const text = await page.evaluate(() => [document.querySelector('main'), ...document.querySelectorAll('dialog[open], [data-sonner-toast]')].map((element) => (element as HTMLElement | null)?.innerText ?? '').join('\n'))
-  return ENGLISH.filter((fragment) => text.includes(fragment))
-}
+const englishOnScreen = (page: Page) => fragmentsOnScreen(page, ENGLISH)
 
 const WORDS = {
   fr: {
@@ -152,11 +126,7 @@ const WORDS = {
 
 describe.each(Object.entries(WORDS))('Import & export in %s', (language, words) => {
   it('restores, exports, verifies, refuses and previews in the interface’s language, with nothing cut off and no English left', async () => {
-    const context = await session.browser.newContext({ viewport: { width: 1280, height: 800 }, locale: words.locale, acceptDownloads: true })
-    await context.addInitScript({ content: 'globalThis.__name = (target) => target' })
-    const page = await context.newPage()
-    const pageErrors: string[] = []
-    page.on('pageerror', (error) => pageErrors.push(error.message))
+    const { context, page, pageErrors } = await openApp(session, '', { locale: words.locale })
     const findings: string[] = []
     const look = async (name: string) => {
       await page.waitForFunction(() => [...document.querySelectorAll('[data-sonner-toast]')].every((toast) => getComputedStyle(toast).opacity === '1'))
@@ -170,7 +140,6 @@ describe.each(Object.entries(WORDS))('Import & export in %s', (language, words) 
       await (await chooser).setFiles(path)
     }
     try {
-      await page.goto(session.baseUrl)
       await setUpOrganisationIn(page, words)
       await page.getByRole('link', { name: words.data, exact: true }).click()
       await page.getByRole('heading', { name: words.data, level: 1 }).waitFor()

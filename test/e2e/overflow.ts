@@ -5,11 +5,11 @@ import { screenshot } from './browser'
 /**
  * Text that does not fit its box: buttons, labels, headings, table headers, badges, tiles and
  * links of the navigation whose content is wider than the element (cut off or spilling out),
- * and the page itself scrolling sideways.
+ * a table or fieldset spilling out of its card, and the page itself scrolling sideways.
  */
 export async function overflowing(page: Page): Promise<string[]> {
   return page.evaluate(() => {
-    const selector = 'button, label, legend, h1, h2, h3, th, [role="columnheader"], .badge, .tile__label, .tile__detail, .topbar__nav a, .finding-count, .evidence__badge, summary, .table__cell--wrap, .table__row .badge, .table__cell--overdue, .table__cell--due-soon, .table__row [role="cell"]:has(.health, .badge), .tpl-value__label'
+    const selector = 'button, label, legend, h1, h2, h3, h4, th, dt, [role="columnheader"], .badge, .tile__label, .tile__detail, .topbar__nav a, .finding-count, .evidence__badge, summary, .table__cell--wrap, .table__row .badge, .table__cell--overdue, .table__cell--due-soon, .table__row [role="cell"]:has(.health, .badge), .tpl-value__label'
     const cut: string[] = []
     for (const element of document.querySelectorAll<HTMLElement>(selector)) {
       const box = element.getBoundingClientRect()
@@ -17,6 +17,13 @@ export async function overflowing(page: Page): Promise<string[]> {
       if (element.scrollWidth > element.clientWidth + 1 || element.scrollHeight > element.clientHeight + 2 && getComputedStyle(element).overflowY !== 'visible') {
         cut.push(`${element.tagName.toLowerCase()} "${(element.textContent ?? '').trim().slice(0, 60)}" (${element.scrollWidth}×${element.scrollHeight} in ${element.clientWidth}×${element.clientHeight})`)
       }
+    }
+    // A box wider than the box holding it (a table or fieldset spilling out of its card), unless that one scrolls.
+    for (const element of document.querySelectorAll<HTMLElement>('main fieldset, main table, main [role="region"], main .banner')) {
+      const parent = element.parentElement
+      if (!parent || element.getBoundingClientRect().width === 0 || element.closest('.visually-hidden') || ['auto', 'scroll'].includes(getComputedStyle(parent).overflowX)) continue
+      const spill = element.getBoundingClientRect().right - parent.getBoundingClientRect().right
+      if (spill > 1) cut.push(`${element.tagName.toLowerCase()}.${[...element.classList].join('.')} spills ${Math.round(spill)}px out of ${parent.tagName.toLowerCase()}.${[...parent.classList].join('.')}`)
     }
     if (document.documentElement.scrollWidth > document.documentElement.clientWidth) {
       // Name the element reaching furthest right, so that the failure says what to fix.
@@ -44,4 +51,12 @@ export function pageLooker(page: Page, prefix: string): { look: (name: string) =
     cutOff.push(...(await overflowing(page)).map((problem) => `${name}: ${problem}`))
   }
   return { look, cutOff }
+}
+
+/** Which of `fragments` (words of another language) the main area, an open dialog or a toast shows. */
+export async function fragmentsOnScreen(page: Page, fragments: readonly string[]): Promise<string[]> {
+  const text = await page.evaluate(() =>
+    [document.querySelector('main'), ...document.querySelectorAll('dialog[open], [data-sonner-toast]')].map((element) => (element as HTMLElement | null)?.innerText ?? '').join('\n')
+  )
+  return fragments.filter((fragment) => text.includes(fragment))
 }
