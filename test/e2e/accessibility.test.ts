@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
-import { setUpOrganisation } from './app-steps'
+import { chooseFile, setUpOrganisation } from './app-steps'
 import { seriousViolations, type Violation } from './axe'
 import { openApp, startRenderer, type RendererSession } from './browser'
 
@@ -27,12 +27,6 @@ async function audit(page: Page, name: string, found: Map<string, Violation[]>):
   const nodes = violations.reduce((sum, violation) => sum + violation.nodes.length, 0)
   console.log(`axe ${name}: ${violations.length} serious/critical rules, ${nodes} nodes${violations.length ? ` — ${violations.map((violation) => `${violation.id} (${violation.impact}, ${violation.nodes.length}: ${violation.nodes.slice(0, 3).join(' | ')})`).join('; ')}` : ''}`)
   found.set(name, violations)
-}
-
-async function chooseFile(page: Page, button: string, path: string): Promise<void> {
-  const chooser = page.waitForEvent('filechooser')
-  await page.getByRole('button', { name: button }).click()
-  await (await chooser).setFiles(path)
 }
 
 describe('accessibility', () => {

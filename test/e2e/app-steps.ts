@@ -3,6 +3,13 @@ import type { Page } from 'playwright-core'
 import { expect } from 'vitest'
 import { readTables } from './stored-tables'
 
+/** Clicks the button that opens a file chooser and picks `path` in it. */
+export async function chooseFile(page: Page, button: string, path: string): Promise<void> {
+  const chooser = page.waitForEvent('filechooser')
+  await page.getByRole('button', { name: button }).click()
+  await (await chooser).setFiles(path)
+}
+
 /** How many template packs ship with the app (templates/*.json). */
 const SHIPPED_PACKS = 5
 

@@ -20,6 +20,7 @@ import { installedPackRow } from '../fixtures/templates/installed-pack'
 import { exportData } from '../fixtures/workbooks/sample-register'
 import { workbookWithSheet, zipOf } from '../fixtures/workbooks/zip-of'
 import { openApp, screenshot, startRenderer, type RendererSession } from './browser'
+import { chooseFile } from './app-steps'
 import { readTables } from './stored-tables'
 
 const HOSTILE = '=HYPERLINK("http://evil.example","click")'
@@ -103,12 +104,6 @@ function automaticBackups(page: Page): Promise<Array<{ name: string; reason: str
   )
 }
 
-async function choose(page: Page, button: string, path: string): Promise<void> {
-  const chooser = page.waitForEvent('filechooser')
-  await page.getByRole('button', { name: button }).click()
-  await (await chooser).setFiles(path)
-}
-
 async function download(page: Page, button: string, name: string): Promise<Uint8Array> {
   const started = page.waitForEvent('download')
   await page.getByRole('button', { name: button }).click()
@@ -138,7 +133,7 @@ async function workbookRecords(bytes: Uint8Array): Promise<StoredRecord[]> {
 }
 
 async function restoreFrom(page: Page, path: string, records: number): Promise<void> {
-  await choose(page, 'Restore from a backup file…', path)
+  await chooseFile(page, 'Restore from a backup file…', path)
   const summary = page.getByRole('region', { name: 'Backup to restore' })
   await expect.poll(() => summary.textContent()).toContain(`Records${records.toLocaleString('en-US')}`)
   await summary.getByRole('button', { name: 'Replace the register with this backup…' }).click()
@@ -251,7 +246,7 @@ describe('import, export, backup and restore in the browser build', () => {
 
   it('re-imports its own workbook: every row an update with nothing to change, and export → import → export keeps every field', async () => {
     const before = await storedRecords(page)
-    await choose(page, 'Choose a workbook…', join(files, 'export-1.xlsx'))
+    await chooseFile(page, 'Choose a workbook…', join(files, 'export-1.xlsx'))
     const preview = page.getByRole('region', { name: 'Import preview' })
     await preview.waitFor()
     await expect.poll(() => page.locator('.import-preview .counts').textContent()).toContain('Update 30 (30 with nothing to change)')
@@ -281,7 +276,7 @@ describe('import, export, backup and restore in the browser build', () => {
     const sheet = workbook.addWorksheet('RoPA')
     sheet.addRow(['Name of processing activity', 'Purpose of processing', 'Categories of individuals', 'Article 6 lawful basis', 'Retention schedule'])
     sheet.addRow(['Visitor Wi-Fi', 'Offer guests internet access', 'Visitors', 'Legitimate interests', '30 days'])
-    await choose(page, 'Choose a workbook…', writeFile('ico.xlsx', new Uint8Array(await workbook.xlsx.writeBuffer())))
+    await chooseFile(page, 'Choose a workbook…', writeFile('ico.xlsx', new Uint8Array(await workbook.xlsx.writeBuffer())))
     await expect.poll(() => page.locator('.import-preview .counts').textContent()).toMatch(/New 1/)
     await page.getByRole('button', { name: 'Import 1 record' }).click()
     await page.getByRole('button', { name: 'Import', exact: true }).click()
@@ -333,7 +328,7 @@ describe('import, export, backup and restore in the browser build', () => {
   ])('refuses %s with a message, and stores nothing', async (_name, button, make, message) => {
     const path = await make()
     const before = await storedData(page)
-    await choose(page, button, path)
+    await chooseFile(page, button, path)
     const section = page.getByRole('region', { name: button.startsWith('Restore') ? 'Backup and restore' : 'Import a workbook' })
     const alert = section.getByRole('alert')
     await alert.waitFor()
@@ -368,7 +363,7 @@ describe('import, export, backup and restore in the browser build', () => {
     const before = await storedData(page)
     const longestGap = await watchPageResponsiveness()
     const started = Date.now()
-    await choose(page, 'Choose a workbook…', writeFile('invoice.xlsx', hostile))
+    await chooseFile(page, 'Choose a workbook…', writeFile('invoice.xlsx', hostile))
     const alert = page.getByRole('region', { name: 'Import a workbook' }).getByRole('alert')
     await alert.waitFor()
     const refusedAfter = Date.now() - started
@@ -392,7 +387,7 @@ describe('import, export, backup and restore in the browser build', () => {
     const large = await writeWorkbookBuffer(exportData(generateDemoRegister(1500, 9).map((record) => storedRecordSchema.parse(record))))
     const before = await storedData(page)
     const longestGap = await watchPageResponsiveness()
-    await choose(page, 'Choose a workbook…', writeFile('large.xlsx', large))
+    await chooseFile(page, 'Choose a workbook…', writeFile('large.xlsx', large))
     const status = page.getByRole('status').filter({ hasText: /Checking the file|Unpacking the sheets|Reading the rows|Opening large\.xlsx/ })
     await status.waitFor()
     await page.getByRole('progressbar', { name: 'Reading large.xlsx' }).waitFor()
@@ -414,13 +409,13 @@ describe('import, export, backup and restore in the browser build', () => {
   })
 
   it('verifies an exported workbook on the page, and names the cell of an edit in a copy', async () => {
-    await choose(page, 'Verify a workbook…', join(files, 'export-1.xlsx'))
+    await chooseFile(page, 'Verify a workbook…', join(files, 'export-1.xlsx'))
     const section = page.getByRole('region', { name: 'Verify a workbook' })
     await section.getByText('export-1.xlsx is unchanged since export').waitFor()
     expect(await section.textContent()).toMatch(/Fingerprint of the whole export: [0-9a-f]{64}/)
     const workbook = await loadWorkbook(exported)
     workbook.getWorksheet(SHEET.controller)!.getCell('B4').value = 'Renamed in the spreadsheet'
-    await choose(page, 'Verify a workbook…', writeFile('edited.xlsx', new Uint8Array(await workbook.xlsx.writeBuffer())))
+    await chooseFile(page, 'Verify a workbook…', writeFile('edited.xlsx', new Uint8Array(await workbook.xlsx.writeBuffer())))
     const alert = section.getByRole('alert')
     await alert.waitFor()
     expect(await alert.textContent()).toMatch(/edited\.xlsx is not the workbook as exported: 1 difference/)
@@ -433,7 +428,7 @@ describe('import, export, backup and restore in the browser build', () => {
   it('shows the workbook\'s organisation profile old → new on import, and restores it with the records only when asked', async () => {
     const organisation = { ...demoOrganisation(), controller: { ...demoOrganisation().controller, name: 'Example Trading Group plc' }, dpo: { ...demoOrganisation().dpo, email: 'privacy-office@example.org' } }
     const bytes = await writeWorkbookBuffer({ ...exportData(await storedRecords(page)), organisation })
-    await choose(page, 'Choose a workbook…', writeFile('other-organisation.xlsx', bytes))
+    await chooseFile(page, 'Choose a workbook…', writeFile('other-organisation.xlsx', bytes))
     const changes = page.getByRole('region', { name: 'Organisation profile in the workbook' })
     await changes.waitFor()
     const rows = await changes.locator('tbody tr').allTextContents()

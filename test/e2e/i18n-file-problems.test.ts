@@ -13,7 +13,7 @@ import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import enFileProblems from '@core/i18n/locales/en/fileProblems'
 import { workbookWithSheet } from '../fixtures/workbooks/zip-of'
-import { FIRST_RUN_WORDS, setUpOrganisationIn } from './app-steps'
+import { chooseFile, FIRST_RUN_WORDS, setUpOrganisationIn } from './app-steps'
 import { openApp, startRenderer, type RendererSession } from './browser'
 import { fragmentsOnScreen, pageLooker } from './overflow'
 
@@ -92,11 +92,7 @@ describe.each(Object.entries(WORDS))('refused files in %s', (language, words) =>
       await look(name)
       english.push(...(await englishOnScreen(page)).map((fragment) => `${name}: "${fragment}"`))
     }
-    const choose = async (button: string, path: string) => {
-      const chooser = page.waitForEvent('filechooser')
-      await page.getByRole('button', { name: button }).click()
-      await (await chooser).setFiles(path)
-    }
+    const choose = (button: string, path: string) => chooseFile(page, button, path)
     try {
       await setUpOrganisationIn(page, words)
       await page.getByRole('link', { name: words.data, exact: true }).click()

@@ -6,7 +6,7 @@
  * the language too. At 1280×800 nothing is cut off, and no English text of the page's catalogue
  * is left on screen. Screenshots: test-results/screenshots/i18n-io-<language>-*.png.
  */
-import { FIRST_RUN_WORDS, setUpOrganisationIn } from './app-steps'
+import { chooseFile, FIRST_RUN_WORDS, setUpOrganisationIn } from './app-steps'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -134,11 +134,7 @@ describe.each(Object.entries(WORDS))('Import & export in %s', (language, words) 
       findings.push(...(await overflowing(page)).map((problem) => `${name}: cut off: ${problem}`))
       findings.push(...(await englishOnScreen(page)).map((fragment) => `${name}: English: "${fragment}"`))
     }
-    const choose = async (button: string, path: string) => {
-      const chooser = page.waitForEvent('filechooser')
-      await page.getByRole('button', { name: button }).click()
-      await (await chooser).setFiles(path)
-    }
+    const choose = (button: string, path: string) => chooseFile(page, button, path)
     try {
       await setUpOrganisationIn(page, words)
       await page.getByRole('link', { name: words.data, exact: true }).click()

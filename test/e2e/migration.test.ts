@@ -14,7 +14,7 @@ import type { AuditEntry } from '@core/audit/audit-chain'
 import { parseMapping } from '@core/migration/propose-mapping'
 import type { Organisation } from '@core/records/model'
 import { LEGACY_FILE_NAME, legacyWorkbook } from '../fixtures/migration/legacy-workbook'
-import { setUpOrganisation, waitForShippedPacks } from './app-steps'
+import { chooseFile, setUpOrganisation, waitForShippedPacks } from './app-steps'
 import { seriousViolations } from './axe'
 import { openApp, screenshot, startRenderer, type RendererSession } from './browser'
 import { readTables, storedRecords } from './stored-tables'
@@ -46,11 +46,7 @@ async function openGuidedImport(): Promise<void> {
   await page.getByRole('heading', { name: 'Import a register from a spreadsheet' }).waitFor()
 }
 
-async function chooseFileFor(button: string, path: string): Promise<void> {
-  const chooser = page.waitForEvent('filechooser')
-  await page.getByRole('button', { name: button }).click()
-  await (await chooser).setFiles(path)
-}
+const chooseFileFor = (button: string, path: string) => chooseFile(page, button, path)
 
 /** Leaves the guided import mid-way: the app asks first, since the mapping work would be lost. */
 async function leaveImportUnderWay(): Promise<void> {
