@@ -14,7 +14,6 @@ import type {
   TransferMechanism
 } from '../../records/enums'
 import type { Span } from './segment'
-import { RECORD_ROLE_LABELS } from '../../records/enums'
 import type { MessageRef } from '../../i18n/message'
 import EN_DRAFTING from '../../i18n/locales/en/drafting.json'
 
@@ -84,31 +83,4 @@ export interface DraftGap {
 export interface Draft {
   proposals: DraftProposal[]
   gaps: DraftGap[]
-}
-
-/** A short readable form of a proposal's value, for lists and the CLI. */
-export function describeProposalValue(proposal: DraftProposal, termLabel: (term: string) => string): string {
-  switch (proposal.field) {
-    case 'vendor':
-    case 'activity':
-    case 'subProcessor':
-      return proposal.value.name
-    case 'role':
-      return RECORD_ROLE_LABELS[proposal.value.role]
-    case 'dataCategory':
-    case 'dataSubject':
-      return termLabel(proposal.value.term)
-    case 'purpose':
-      return proposal.value.description
-    case 'retention':
-      return proposal.value.mode === 'period'
-        ? `${proposal.value.period} ${proposal.value.unit}${proposal.value.fromEvent ? ` (counted from: ${proposal.value.fromEvent})` : ''}`
-        : proposal.value.criterion
-    case 'recipient':
-      return proposal.value.name
-    case 'transfer':
-      return proposal.value.country || 'Country not stated'
-    case 'securityMeasure':
-      return proposal.value.measure ?? 'Security (no listed measure)'
-  }
 }
