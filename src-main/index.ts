@@ -5,6 +5,8 @@
  */
 import { app, BrowserWindow, dialog, ipcMain, protocol, session, type IpcMainInvokeEvent, type WebContents } from 'electron'
 import { join } from 'node:path'
+import { resolveLocale } from './core/i18n'
+import { lookupText } from './core/i18n/catalogues'
 import { HOST_METHODS, PROGRESS_CHANNEL, ipcChannel, parseHostRequest, type HostMethod, type HostMethods, type HostProgress, type HostRequest } from './core/host/host-api'
 import { listAutomaticBackups, readAutomaticBackup, writeAutomaticBackup } from './backups'
 import { writeWorkbookStream } from './export/write-workbook-stream'
@@ -122,7 +124,10 @@ function createWindow(): void {
   })
   window.once('ready-to-show', () => window.show())
   window.loadURL(devServerUrl ?? RENDERER_URL).catch((error: unknown) => {
-    dialog.showErrorBox('RoPA Manager could not start', `The app's page did not load: ${error instanceof Error ? error.message : String(error)}`)
+    // The page keeps the chosen language, and it did not load: say it in the system's language.
+    const locale = resolveLocale(app.getPreferredSystemLanguages())
+    const reason = error instanceof Error ? error.message : String(error)
+    dialog.showErrorBox(lookupText(locale, 'problems:failure.appDidNotStart'), lookupText(locale, 'problems:failure.pageDidNotLoad', { reason }))
   })
 }
 

@@ -68,6 +68,10 @@ interface FakeState {
   dialogAnswers: DialogAnswer[]
   dialogCalls: Array<{ kind: 'open' | 'save'; window: unknown; options: Record<string, unknown> }>
   errorBoxes: Array<{ title: string; content: string }>
+  /** What app.getPreferredSystemLanguages() answers. */
+  systemLanguages: string[]
+  /** When set, a window's loadURL fails with it, as when the page cannot be served. */
+  pageLoadError: Error | null
 }
 
 const STATE_KEY = Symbol.for('ropa.fakeElectron')
@@ -100,7 +104,9 @@ function freshState(): FakeState {
     rendererListeners: new Map(),
     dialogAnswers: [],
     dialogCalls: [],
-    errorBoxes: []
+    errorBoxes: [],
+    systemLanguages: ['en-US'],
+    pageLoadError: null
   }
 }
 
@@ -136,6 +142,7 @@ export const app = {
     return fakeElectron().isPackaged
   },
   getVersion: () => '0.1.0-fake',
+  getPreferredSystemLanguages: () => [...fakeElectron().systemLanguages],
   getPath(name: string): string {
     const path = fakeElectron().paths.get(name)
     if (path === undefined) throw new Error(`Failed to get '${name}' path`)
@@ -182,6 +189,9 @@ export class FakeBrowserWindow extends EventEmitter {
   }
   loadURL(url: string): Promise<void> {
     this.loadedUrls.push(url)
+    const failure = fakeElectron().pageLoadError
+    // As in Electron, a page that fails to load rejects with the navigation error.
+    if (failure) return Promise.reject(failure)
     this.webContents.mainFrame.url = url
     return Promise.resolve()
   }

@@ -18,8 +18,10 @@ import { exportData } from '../fixtures/workbooks/sample-register'
 vi.mock('electron', () => import('../fakes/electron'))
 
 /** Imports a fresh copy of the built main process with the given environment, then makes the app ready. */
-async function startMainProcess(options: { isPackaged?: boolean; env?: Record<string, string> } = {}) {
+async function startMainProcess(options: { isPackaged?: boolean; env?: Record<string, string>; systemLanguages?: string[]; pageLoadError?: Error } = {}) {
   const state = resetFakeElectron({ isPackaged: options.isPackaged })
+  if (options.systemLanguages) state.systemLanguages = options.systemLanguages
+  if (options.pageLoadError) state.pageLoadError = options.pageLoadError
   vi.resetModules()
   const saved = { ...process.env }
   delete process.env.ELECTRON_RENDERER_URL
@@ -233,5 +235,28 @@ describe('the built main process, packaged', () => {
     const window = windowOf(state)
     expect(window.loadedUrls).toEqual(['http://127.0.0.1:5173/'])
     expect(await invoke(state, 'getAppInfo', undefined, { sender: window.webContents })).toMatchObject({ host: 'electron' })
+  })
+})
+
+describe('the built main process, when its page does not load', () => {
+  const loadError = () => new Error("ERR_FILE_NOT_FOUND (-6) loading 'app://ropa/index.html'")
+
+  it('says so in an error box, in the system’s first language the app speaks', async () => {
+    ensureAppBuilt()
+    const { state } = await startMainProcess({ systemLanguages: ['de-AT', 'en-GB'], pageLoadError: loadError() })
+    await new Promise((resolve) => setImmediate(resolve))
+    expect(state.errorBoxes).toEqual([
+      { title: 'RoPA Manager konnte nicht starten', content: "Die Seite der App wurde nicht geladen: ERR_FILE_NOT_FOUND (-6) loading 'app://ropa/index.html'" }
+    ])
+  }, 120_000)
+
+  it('in French for a French system, and in English for a system language it does not speak', async () => {
+    const french = await startMainProcess({ systemLanguages: ['fr-CA'], pageLoadError: loadError() })
+    await new Promise((resolve) => setImmediate(resolve))
+    expect(french.state.errorBoxes.map((box) => box.title)).toEqual(['RoPA Manager n’a pas pu démarrer'])
+    expect(french.state.errorBoxes[0]!.content).toMatch(/^La page de l’application ne s’est pas chargée : ERR_FILE_NOT_FOUND/)
+    const other = await startMainProcess({ systemLanguages: ['ja-JP'], pageLoadError: loadError() })
+    await new Promise((resolve) => setImmediate(resolve))
+    expect(other.state.errorBoxes).toEqual([{ title: 'RoPA Manager could not start', content: "The app's page did not load: ERR_FILE_NOT_FOUND (-6) loading 'app://ropa/index.html'" }])
   })
 })

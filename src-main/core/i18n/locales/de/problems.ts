@@ -107,5 +107,7 @@ export default {
   'failure.workbookNotWritten': 'die Arbeitsmappe konnte nicht geschrieben werden: {{reason}}',
   'failure.workbookWriterStopped': 'das Schreiben der Arbeitsmappe brach unerwartet ab ({{reason}}); es wurde nichts gespeichert',
   'failure.noReasonGiven': 'ohne Angabe eines Grundes',
-  'failure.noAutomaticBackup': 'es gibt keine automatische Sicherung namens „{{name}}“ in {{location}}'
+  'failure.noAutomaticBackup': 'es gibt keine automatische Sicherung namens „{{name}}“ in {{location}}',
+  'failure.appDidNotStart': 'RoPA Manager konnte nicht starten',
+  'failure.pageDidNotLoad': 'Die Seite der App wurde nicht geladen: {{reason}}'
 } satisfies Record<string, string>

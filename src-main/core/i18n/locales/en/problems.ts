@@ -113,5 +113,7 @@ export default {
   'failure.workbookNotWritten': 'the workbook could not be written: {{reason}}',
   'failure.workbookWriterStopped': 'the workbook writer stopped unexpectedly ({{reason}}); nothing was saved',
   'failure.noReasonGiven': 'no reason given',
-  'failure.noAutomaticBackup': 'there is no automatic backup named "{{name}}" in {{location}}'
+  'failure.noAutomaticBackup': 'there is no automatic backup named "{{name}}" in {{location}}',
+  'failure.appDidNotStart': 'RoPA Manager could not start',
+  'failure.pageDidNotLoad': "The app's page did not load: {{reason}}"
 } satisfies Record<string, string>

@@ -107,5 +107,7 @@ export default {
   'failure.workbookNotWritten': 'le classeur n’a pas pu être écrit : {{reason}}',
   'failure.workbookWriterStopped': 'l’écriture du classeur s’est arrêtée de façon inattendue ({{reason}}) ; rien n’a été enregistré',
   'failure.noReasonGiven': 'aucune raison indiquée',
-  'failure.noAutomaticBackup': 'il n’existe aucune sauvegarde automatique nommée « {{name}} » dans {{location}}'
+  'failure.noAutomaticBackup': 'il n’existe aucune sauvegarde automatique nommée « {{name}} » dans {{location}}',
+  'failure.appDidNotStart': 'RoPA Manager n’a pas pu démarrer',
+  'failure.pageDidNotLoad': 'La page de l’application ne s’est pas chargée : {{reason}}'
 } satisfies Record<string, string>
