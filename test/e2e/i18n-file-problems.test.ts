@@ -12,6 +12,7 @@ import ExcelJS from 'exceljs'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import enFileProblems from '@core/i18n/locales/en/fileProblems'
+import { invalidOrganisationProfile, workbookWithOrganisationEdited } from '../fixtures/workbooks/organisation-edited'
 import { workbookWithSheet } from '../fixtures/workbooks/zip-of'
 import { chooseFile, FIRST_RUN_WORDS, setUpOrganisationIn } from './app-steps'
 import { openApp, startRenderer, type RendererSession } from './browser'
@@ -28,6 +29,7 @@ beforeAll(async () => {
   writeFileSync(join(files, 'einkaeufe.xlsx'), new Uint8Array(await shopping.xlsx.writeBuffer()))
   const whole = workbookWithSheet('<sheetData/>')
   writeFileSync(join(files, 'cut.xlsx'), whole.slice(0, Math.floor(whole.length / 2)))
+  writeFileSync(join(files, 'profile.xlsx'), await workbookWithOrganisationEdited(invalidOrganisationProfile))
   writeFileSync(join(files, 'legacy.csv'), 'Name;Purpose\nPayroll;Pay staff\n"Recruiting;Hire people\n')
 })
 afterAll(async () => {
@@ -58,6 +60,8 @@ const WORDS = {
     hostileTitle: 'hostile.xlsx kann nicht importiert werden; nichts wurde gespeichert',
     hostile: `hostile.xlsx: das Tabellenblatt „Verarbeitungen“ gibt die Spalten 1 bis 99.999.999.999 an (<col min="1" max="99999999999">); ein Tabellenblatt hat höchstens 16.384 Spalten. Die Datei ist beschädigt oder darauf angelegt, die Anwendung abstürzen zu lassen, und wurde daher nicht gelesen`,
     noHeadings: 'keine erkennbaren Verzeichnis-Überschriften in den ersten 20 Zeilen der Blätter („Einkäufe“)',
+    profileTitle: 'profile.xlsx kann nicht importiert werden; nichts wurde gespeichert',
+    profileFields: ['Datenschutzbeauftragter › E-Mail: ', 'Gemeinsam Verantwortlicher 1 › Name: '],
     cutTitle: 'cut.xlsx wurde nicht geprüft',
     cut: 'cut.xlsx ist beschädigt: das Zip-Archiv hat kein zentrales Verzeichnis (wurde es abgeschnitten?)',
     csvTitle: 'legacy.csv kann nicht importiert werden; es wurde nichts gespeichert',
@@ -74,6 +78,8 @@ const WORDS = {
     hostileTitle: 'hostile.xlsx ne peut pas être importé ; rien n’a été enregistré',
     hostile: `hostile.xlsx : la feuille « Verarbeitungen » déclare les colonnes 1 à 99${NNBSP}999${NNBSP}999${NNBSP}999 (<col min="1" max="99999999999">) ; une feuille compte au plus 16${NNBSP}384 colonnes. Le fichier est endommagé ou conçu pour faire planter l’application : il n’a donc pas été lu`,
     noHeadings: 'aucun en-tête de registre reconnaissable dans les 20 premières lignes des feuilles (« Einkäufe »)',
+    profileTitle: 'profile.xlsx ne peut pas être importé ; rien n’a été enregistré',
+    profileFields: ['Délégué à la protection des données › Courriel : ', 'Responsable conjoint 1 › Nom : '],
     cutTitle: 'cut.xlsx n’a pas été contrôlé',
     cut: 'cut.xlsx est endommagé : l’archive zip n’a pas de répertoire central (a-t-elle été tronquée ?)',
     csvTitle: 'legacy.csv ne peut pas être importé ; rien n’a été enregistré',
@@ -110,6 +116,15 @@ describe.each(Object.entries(WORDS))('refused files in %s', (language, words) =>
       const noHeadings = page.getByRole('alert').filter({ hasText: words.noHeadings })
       await noHeadings.waitFor()
       await lookAt('no-headings', noHeadings)
+
+      // The app's own workbook whose organisation profile was edited by hand: each field named as the Organisation page names it.
+      await choose(words.chooseWorkbook, join(files, 'profile.xlsx'))
+      const profile = page.getByRole('alert').filter({ hasText: words.profileTitle })
+      await profile.waitFor()
+      const profileText = (await profile.textContent()) ?? ''
+      for (const field of words.profileFields) expect(profileText).toContain(field)
+      expect(profileText).not.toMatch(/dpo\.email|jointControllers/)
+      await lookAt('organisation-profile', profile)
 
       // "Verify a workbook" with a file cut short: not checked, and why.
       await choose(words.verify, join(files, 'cut.xlsx'))

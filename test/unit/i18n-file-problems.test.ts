@@ -16,6 +16,7 @@ import { setValidationLocale } from '@core/i18n/validation'
 import { readWorkbook } from '@core/workbook/read-workbook'
 import { verifyWorkbook } from '@core/workbook/verify-workbook'
 import { readFileWithLimit } from '../../src-main/files'
+import { invalidOrganisationProfile, workbookWithOrganisationEdited } from '../fixtures/workbooks/organisation-edited'
 import { workbookWithSheet, zipOf } from '../fixtures/workbooks/zip-of'
 import { ropa } from '../fixtures/run-ropa'
 import { readWorkbookInBackground } from '../../src-renderer/src/export/workbook-reader'
@@ -137,6 +138,23 @@ describe('a row the workbook import cannot take, in French and German', () => {
     expect((await read()).reason).toBe("'Register'!C2: not valid: Last reviewed: Use a real date in the form YYYY-MM-DD")
     setValidationLocale('de')
     expect(translateMessage((await read()).reasonRef!, 'de')).toBe("'Register'!C2: ungültig: Zuletzt überprüft: Geben Sie ein gültiges Datum im Format JJJJ-MM-TT ein")
+  })
+})
+
+describe('an organisation profile the workbook import cannot take', () => {
+  afterEach(() => setValidationLocale('en'))
+
+  it('names each field as the Organisation page does, in the reader’s language, not as a JSON path', async () => {
+    const bytes = await workbookWithOrganisationEdited(invalidOrganisationProfile)
+    const read = async () => refusedWith(await readWorkbook(bytes, [], { fileName: 'register.xlsx' }))
+    const problem = await read()
+    expect(problem.path).toBe("'Data'!D2")
+    expect(problem.message).toBe(
+      'the organisation profile in the hidden Data sheet is not valid (Data Protection Officer › E-mail: Enter a valid e-mail address, e.g. dpo@example.org; Joint controller 1 › Name: Joint controller name is required), so the workbook cannot be re-imported exactly'
+    )
+    setValidationLocale('de')
+    expect(inGerman(await read())).toMatch(/^das Organisationsprofil im verborgenen Blatt Data ist nicht gültig \(Datenschutzbeauftragter › E-Mail: .+; Gemeinsam Verantwortlicher 1 › Name: .+\); daher/)
+    expect(inGerman(await read())).not.toMatch(/dpo\.email|jointControllers/)
   })
 })
 

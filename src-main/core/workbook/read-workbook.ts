@@ -267,7 +267,7 @@ function readOrganisation(entry: { row: number; json: string; problem: MessageRe
     return refuse('notJson')
   }
   const result = organisationSchema.safeParse(parsed)
-  return result.success ? { organisation: result.data } : refuse('notValid', { issues: describeIssues(result.error.issues) })
+  return result.success ? { organisation: result.data } : refuse('notValid', { issues: organisationIssuesParam(result.error.issues) })
 }
 
 /**
@@ -327,11 +327,32 @@ function recordIssuesParam(issues: ReadonlyArray<{ path: PropertyKey[]; message:
   return listParam(said, '; ')
 }
 
-function describeIssues(issues: ReadonlyArray<{ path: PropertyKey[]; message: string }>): string {
-  return issues
-    .slice(0, 5)
-    .map((issue) => `${issue.path.map(String).join('.') || 'record'}: ${issue.message}`)
-    .join('; ')
+/** An organisation profile the schema refuses: each field as the Organisation page names it (at most five). */
+function organisationIssuesParam(issues: ReadonlyArray<{ path: PropertyKey[]; message: string }>): MessageParam {
+  const said = issues.slice(0, 5).map((issue) => fileProblemRef('organisation.issue', { field: organisationFieldParam(issue.path.map(String)), message: issue.message }))
+  return listParam(said, '; ')
+}
+
+const ORGANISATION_CONTACTS = ['controller', 'dpo', 'representative']
+const ORGANISATION_FIELDS = ['name', 'email', 'phone', 'address', 'regime', 'updatedAt']
+
+/** `dpo.email` as "Data Protection Officer › E-mail"; a path the profile does not have stays as it is. */
+function organisationFieldParam(path: readonly string[]): MessageParam {
+  const [first, ...rest] = path
+  if (first === undefined) return fileProblemRef('organisation.wholeProfile')
+  let part: MessageRef | null = null
+  let leaf = path
+  if (ORGANISATION_CONTACTS.includes(first)) {
+    part = fileProblemRef(`organisation.part.${first}`)
+    leaf = rest
+  } else if (first === 'jointControllers' && /^\d+$/.test(rest[0] ?? '')) {
+    part = fileProblemRef('organisation.part.jointController', { number: Number(rest[0]) + 1 })
+    leaf = rest.slice(1)
+  }
+  if (part && leaf.length === 0) return part
+  const field = leaf.length === 1 && ORGANISATION_FIELDS.includes(leaf[0]!) ? fileProblemRef(`organisation.field.${leaf[0]}`) : null
+  if (!field) return path.join('.')
+  return part ? fileProblemRef('organisation.place', { part, field }) : field
 }
 
 // ---------------------------------------------------------------- ICO-style register
