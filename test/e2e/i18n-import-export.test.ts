@@ -87,6 +87,8 @@ const WORDS = {
     saveOrganisation: 'Enregistrer l’organisme',
     controllerNameRequired: 'Le nom du responsable du traitement est obligatoire',
     dashboard: 'Tableau de bord',
+    auditTrail: 'Journal d’audit',
+    restoredEntry: 'Registre restauré à partir d’une sauvegarde faite le 1er avril 2026 à 09:00 UTC (12 fiches, 0 entrée du journal d’audit)',
     completeness: 'Complétude de l’art. 30'
   },
   de: {
@@ -120,6 +122,8 @@ const WORDS = {
     saveOrganisation: 'Organisation speichern',
     controllerNameRequired: 'Der Name des Verantwortlichen ist erforderlich',
     dashboard: 'Übersicht',
+    auditTrail: 'Prüfprotokoll',
+    restoredEntry: 'Verzeichnis aus einer Sicherung vom 1. April 2026, 09:00 UTC wiederhergestellt (12 Einträge, 0 Einträge im Prüfprotokoll)',
     completeness: 'Vollständigkeit nach Art. 30'
   }
 } as const
@@ -229,6 +233,14 @@ describe.each(Object.entries(WORDS))('Import & export in %s', (language, words) 
       await page.getByRole('button', { name: words.saveOrganisation }).click()
       await page.getByText(words.controllerNameRequired).first().waitFor()
       await look('organisation-required')
+
+      // The restore's audit entry says when the backup was made as the language writes it, not as a raw timestamp.
+      await page.getByRole('navigation').getByRole('link', { name: words.auditTrail, exact: true }).click()
+      const auditTable = page.getByRole('table', { name: words.auditTrail })
+      await auditTable.waitFor()
+      expect(await auditTable.locator('tbody tr td:nth-child(6)').allTextContents()).toContain(words.restoredEntry)
+      await auditTable.getByText(words.restoredEntry).scrollIntoViewIfNeeded()
+      await look('audit-restore')
 
       await page.getByRole('navigation').getByRole('link', { name: words.dashboard, exact: true }).click()
       await page.getByText(words.completeness).first().waitFor()

@@ -25,6 +25,12 @@ export async function overflowing(page: Page): Promise<string[]> {
       const spill = element.getBoundingClientRect().right - parent.getBoundingClientRect().right
       if (spill > 1) cut.push(`${element.tagName.toLowerCase()}.${[...element.classList].join('.')} spills ${Math.round(spill)}px out of ${parent.tagName.toLowerCase()}.${[...parent.classList].join('.')}`)
     }
+    // A badge wider than its table cell runs over the next column's text (a fixed-layout table clips nothing).
+    for (const badge of document.querySelectorAll<HTMLElement>('main td .badge')) {
+      const cell = badge.closest('td')!
+      const spill = badge.getBoundingClientRect().right - (cell.getBoundingClientRect().right - parseFloat(getComputedStyle(cell).paddingRight))
+      if (badge.getBoundingClientRect().width > 0 && spill > 1) cut.push(`badge "${(badge.textContent ?? '').trim()}" runs ${Math.round(spill)}px past its table cell`)
+    }
     if (document.documentElement.scrollWidth > document.documentElement.clientWidth) {
       // Name the element reaching furthest right, so that the failure says what to fix.
       let widest: Element | null = null

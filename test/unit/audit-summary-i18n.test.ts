@@ -10,10 +10,11 @@ import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import ExcelJS from 'exceljs'
 import { canonicalJson, chainEntry, GENESIS_HASH, hashEntry, verifyChain, type AuditEntry, type AuditEntryContent } from '@core/audit/audit-chain'
-import { auditSummaryIn } from '@core/audit/audit-summary'
+import { auditSummaryIn, backupRestoredRef } from '@core/audit/audit-summary'
 import { createBackup, parseBackupText, serialiseBackup } from '@core/backup/backup-format'
 import type { Locale } from '@core/i18n'
 import { translateMessage } from '@core/i18n/catalogues'
+import { formatDateTimeIn } from '@core/i18n/message'
 import { formOfRecord } from '@core/records/model'
 import { emptyRecordForm } from '@core/records/new-record'
 import { sha256Hex } from '@core/util/sha256'
@@ -162,11 +163,20 @@ describe('audit entries written by the app carry their summary as a key', () => 
     const log = await target.register.auditLog()
     expect(log.slice(0, -1).map((entry) => said(entry).fr)).toEqual(['PA-0001 créée', 'PA-0001 modifiée'])
     expect(said(log.at(-1)!)).toEqual({
-      en: `Register restored from a backup made at ${parsed.backup.exportedAt} (1 record, 2 audit entries)`,
-      fr: `Registre restauré à partir d’une sauvegarde faite le ${parsed.backup.exportedAt} (1 fiche, 2 entrées du journal d’audit)`,
-      de: `Verzeichnis aus einer Sicherung vom ${parsed.backup.exportedAt} wiederhergestellt (1 Eintrag, 2 Einträge im Prüfprotokoll)`
+      en: `Register restored from a backup made on ${formatDateTimeIn(parsed.backup.exportedAt, 'en')} (1 record, 2 audit entries)`,
+      fr: `Registre restauré à partir d’une sauvegarde faite le ${formatDateTimeIn(parsed.backup.exportedAt, 'fr')} (1 fiche, 2 entrées du journal d’audit)`,
+      de: `Verzeichnis aus einer Sicherung vom ${formatDateTimeIn(parsed.backup.exportedAt, 'de')} wiederhergestellt (1 Eintrag, 2 Einträge im Prüfprotokoll)`
     })
     expect(verifyChain(log, await target.register.auditAnchor())).toEqual({ ok: true, entries: 3 })
+  })
+
+  it('says when the backup was made as a reader writes it, in UTC, never as a raw timestamp', () => {
+    const ref = backupRestoredRef('2026-05-01T10:07:30.000+02:00', 3, 12, true)
+    expect(translateMessage(ref, 'en')).toBe('Register restored from a backup made on 1 May 2026, 08:07 UTC (3 records, 12 audit entries)')
+    expect(translateMessage(ref, 'fr')).toBe('Registre restauré à partir d’une sauvegarde faite le 1er mai 2026 à 08:07 UTC (3 fiches, 12 entrées du journal d’audit)')
+    expect(translateMessage(ref, 'de')).toBe('Verzeichnis aus einer Sicherung vom 1. Mai 2026, 08:07 UTC wiederhergestellt (3 Einträge, 12 Einträge im Prüfprotokoll)')
+    // What is no timestamp (a hand-edited backup) is said as it is, not as "Invalid Date".
+    expect(translateMessage(backupRestoredRef('last Tuesday', 1, 1, true), 'en')).toBe('Register restored from a backup made on last Tuesday (1 record, 1 audit entry)')
   })
 
   it('restores a backup written before entries had keys: its entries verify and read as stored', async () => {

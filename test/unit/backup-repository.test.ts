@@ -1,3 +1,4 @@
+import { formatDateTimeIn } from '@core/i18n/message'
 import 'fake-indexeddb/auto'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { verifyChain } from '@core/audit/audit-chain'
@@ -115,7 +116,7 @@ describe('BackupRepository', () => {
     expect(restoredAnchor).toEqual({ count: 5, headHash: restoredLog.at(-1)!.hash })
     expect(restoredLog.slice(0, -1)).toEqual(originalLog)
     expect(restoredLog.at(-1)).toMatchObject({ entity: 'register', action: 'restore', actor: 'Restoring Clerk' })
-    expect(restoredLog.at(-1)!.summary).toContain(`backup made at ${original.exportedAt} (26 records, 4 audit entries)`)
+    expect(restoredLog.at(-1)!.summary).toContain(`backup made on ${formatDateTimeIn(original.exportedAt, 'en')} (26 records, 4 audit entries)`)
     expect(verifyChain(restoredLog, restoredAnchor)).toEqual({ ok: true, entries: 5 })
   })
 

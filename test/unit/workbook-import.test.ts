@@ -1,3 +1,4 @@
+import { translateMessage } from '@core/i18n/catalogues'
 import { zipOf } from '../fixtures/workbooks/zip-of'
 import ExcelJS from 'exceljs'
 import { describe, expect, it } from 'vitest'
@@ -54,9 +55,11 @@ describe('re-importing the app\'s own workbook', { timeout: 30_000 }, () => {
     ]
     const rows = new Map((await preview(bytes, existing)).rows.map((row) => [row.reference, row]))
     expect(rows.get('PA-0001')).toMatchObject({ status: 'update', reason: expect.stringMatching(/identical/) })
-    expect(rows.get('PA-0002')).toMatchObject({ status: 'conflict', reason: expect.stringMatching(/after this workbook was exported/) })
+    expect(rows.get('PA-0002')).toMatchObject({ status: 'conflict', reason: expect.stringMatching(/^changed in the app on 2 September 2025, 08:00 UTC, after this workbook was exported \(\d{1,2} \w+ \d{4}, \d\d:\d\d UTC\)/) })
+    expect(translateMessage(rows.get('PA-0002')!.reasonRef!, 'de')).toMatch(/^in der Anwendung am 2\. September 2025, 08:00 UTC geändert, nach dem Export dieser Arbeitsmappe \(\d{1,2}\. \S+ \d{4}, \d\d:\d\d UTC\)/)
     expect(rows.get('PA-0005')).toMatchObject({ status: 'conflict', reason: expect.stringMatching(/different activity/) })
-    expect(rows.get('PA-0006')).toMatchObject({ status: 'update', reason: expect.stringMatching(/replaces the stored version/) })
+    expect(rows.get('PA-0006')).toMatchObject({ status: 'update', reason: 'replaces the stored version (last changed 1 August 2025, 00:00 UTC)' })
+    expect(translateMessage(rows.get('PA-0006')!.reasonRef!, 'fr')).toBe('remplace la version enregistrée (dernière modification le 1er août 2025 à 00:00 UTC)')
     expect(rows.get('PA-0007')).toMatchObject({ status: 'new' })
     const preview2 = await preview(bytes, existing)
     expect(recordsToImport(preview2).map((record) => record.reference)).not.toContain('PA-0002')

@@ -6,7 +6,7 @@
  */
 import type { Locale } from '../i18n'
 import { translateMessage } from '../i18n/catalogues'
-import { fieldPathParam, listParam, msg, type MessageParam, type MessageRef } from '../i18n/message'
+import { dateTimeParam, fieldPathParam, listParam, msg, type MessageParam, type MessageRef } from '../i18n/message'
 import { formatReference } from '../records/model'
 import type { AuditEntryContent } from './audit-chain'
 
@@ -36,7 +36,7 @@ const referenceRange = (firstNumber: number, count: number) => ({ first: formatR
 /** "Register restored from a backup made at …", saying when its audit trail was broken. */
 export function backupRestoredRef(exportedAt: string, records: number, entries: number, chainIntact: boolean): MessageRef {
   const counts = { records: auditRef('backup.records', { count: records }), entries: auditRef('backup.entries', { count: entries }) }
-  return auditRef(chainIntact ? 'backup.restored' : 'backup.restoredBroken', { exportedAt, ...counts })
+  return auditRef(chainIntact ? 'backup.restored' : 'backup.restoredBroken', { exportedAt: dateTimeParam(exportedAt), ...counts })
 }
 
 /** How a pack version came to be installed: shipped with the app, imported from a file, or the organisation's own. */

@@ -8,7 +8,7 @@ export const messageParamSchema: z.ZodType<MessageParam> = z.lazy(() =>
     z.string(),
     z.number(),
     messageRefSchema,
-    z.strictObject({ date: z.string(), style: z.enum(['long', 'short']).optional() }),
+    z.strictObject({ date: z.string(), style: z.enum(['long', 'short', 'dateTime']).optional() }),
     z.strictObject({ list: z.array(messageParamSchema), separator: z.string() }),
     z.strictObject({ number: z.number(), decimals: z.number().int().min(0).max(20).optional() })
   ])

@@ -13,8 +13,11 @@ export interface MessageRef {
 /** A calendar date (YYYY-MM-DD) to be written the way the reader's language writes it. */
 export interface DateParam {
   date: string
-  /** 'long' (default): "16 July 2020"; 'short': the way the reader's language writes dates in a table (ISO in English). */
-  style?: 'long' | 'short'
+  /**
+   * 'long' (default): "16 July 2020"; 'short': the way the reader's language writes dates in a table
+   * (ISO in English); 'dateTime': an ISO timestamp as "1 May 2026, 10:00 UTC".
+   */
+  style?: 'long' | 'short' | 'dateTime'
 }
 /** A list of parameters, each said in the reader's language, joined with `separator`. */
 export interface ListParam {
@@ -31,6 +34,8 @@ export type MessageParam = string | number | MessageRef | DateParam | ListParam 
 export const msg = (key: string, params?: Record<string, MessageParam>): MessageRef => (params ? { key, params } : { key })
 export const dateParam = (date: string): DateParam => ({ date })
 export const shortDateParam = (date: string): DateParam => ({ date, style: 'short' })
+/** A moment (an ISO 8601 timestamp such as an export's or a change's), said as "1 May 2026, 10:00 UTC". */
+export const dateTimeParam = (timestamp: string): DateParam => ({ date: timestamp, style: 'dateTime' })
 /** A record's field path (`purposes.0.lawfulBasis`), said in the editor's words in the reader's language. */
 export const fieldPathParam = (path: string): MessageRef => ({ key: `fieldPath:${path}` })
 /** A vocabulary term (stored key or `custom:` text), said by its label in the reader's language. */
@@ -73,6 +78,18 @@ export function formatShortDate(isoDate: string, locale: Locale): string {
   return isoDate
 }
 
+/**
+ * "1 May 2026, 10:00 UTC", « 1er mai 2026 à 10:00 UTC », „1. Mai 2026, 10:00 UTC“. In UTC, said so:
+ * the same words on every machine, in the audit trail and in the workbook. Text that is no timestamp stays as it is.
+ */
+export function formatDateTimeIn(timestamp: string, locale: Locale): string {
+  const time = Date.parse(timestamp)
+  if (!/^\d{4}-\d{2}-\d{2}T/.test(timestamp) || Number.isNaN(time)) return timestamp
+  const utc = new Date(time).toISOString()
+  const day = formatLongDate(utc.slice(0, 10), locale)
+  return `${day}${locale === 'fr' ? ' à' : ','} ${utc.slice(11, 16)} UTC`
+}
+
 /** The digit group separators and decimal mark of each language, as Intl writes them (fr: a narrow no-break space). */
 const NUMBER_MARKS: Record<Locale, { group: string; decimal: string }> = {
   en: { group: ',', decimal: '.' },
@@ -103,6 +120,7 @@ function renderParam(value: MessageParam, lookup: Lookup, locale: Locale): strin
   if (isMessageRef(value)) return renderMessage(value, lookup, locale)
   if ('list' in value) return value.list.map((item) => renderParam(item, lookup, locale)).join(value.separator)
   if ('number' in value) return formatNumberIn(value.number, locale, value.decimals)
+  if (value.style === 'dateTime') return formatDateTimeIn(value.date, locale)
   return value.style === 'short' ? formatShortDate(value.date, locale) : formatLongDate(value.date, locale)
 }
 

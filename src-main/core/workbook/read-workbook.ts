@@ -28,7 +28,7 @@ import { safeParseStoredRecord } from '../records/validated-record'
 import { emptyRecordForm, emptyRetention, newItemId } from '../records/new-record'
 import { fileProblemAt, fileProblemRef } from '../i18n/file-problem'
 import { inEnglish, problemAt, problemRef } from '../i18n/problem'
-import { fieldPathParam, listParam, type MessageParam, type MessageRef } from '../i18n/message'
+import { dateTimeParam, fieldPathParam, listParam, type MessageParam, type MessageRef } from '../i18n/message'
 import type { Problem } from '../util/problems'
 import { customTerm, VOCABULARY, type VocabularyKind } from '../vocabulary/vocabulary'
 import { columnLetter, fitCell, normaliseHeading, restoreNeutralisedCell, SHEET, WORKBOOK_FORMAT_MARK } from './columns'
@@ -317,8 +317,8 @@ function classify(record: StoredRecord, existing: readonly StoredRecord[], expor
   }
   if (stored.id !== record.id) return because('conflict', 'read.differentActivity', { reference: record.reference, name: stored.name })
   if (canonicalJson(stored) === canonicalJson(record)) return because('update', 'read.identical')
-  if (exportedAt !== null && stored.updatedAt > exportedAt) return because('conflict', 'read.changedSinceExport', { changedAt: stored.updatedAt, exportedAt })
-  return because('update', 'read.replaces', { changedAt: stored.updatedAt })
+  if (exportedAt !== null && stored.updatedAt > exportedAt) return because('conflict', 'read.changedSinceExport', { changedAt: dateTimeParam(stored.updatedAt), exportedAt: dateTimeParam(exportedAt) })
+  return because('update', 'read.replaces', { changedAt: dateTimeParam(stored.updatedAt) })
 }
 
 /** A record the schema refuses: each field in the editor's words, in the reader's language, with the schema's message (at most five). */

@@ -45,8 +45,8 @@ export default {
   'settings.separateApproverOn': 'Separate approver required',
   'settings.separateApproverOff': 'Separate approver no longer required',
   // Backups
-  'backup.restored': 'Register restored from a backup made at {{exportedAt}} ({{records}}, {{entries}})',
-  'backup.restoredBroken': 'Register restored from a backup made at {{exportedAt}} ({{records}}, {{entries}}; its audit trail was broken and the restore was confirmed twice)',
+  'backup.restored': 'Register restored from a backup made on {{exportedAt}} ({{records}}, {{entries}})',
+  'backup.restoredBroken': 'Register restored from a backup made on {{exportedAt}} ({{records}}, {{entries}}; its audit trail was broken and the restore was confirmed twice)',
   // Template packs and vendors
   'pack.installed': 'Template pack {{pack}} {{version}} installed ({{origin}}, {{activities}})',
   'pack.installedFromCommandLine': 'Template pack {{pack}} {{version}} installed (command line)',

@@ -65,7 +65,7 @@ export default {
   'read.notInRegister': '{{reference}} is not in the register yet',
   'read.differentActivity': '{{reference}} is a different activity in this register ("{{name}}")',
   'read.identical': 'identical to the stored record: nothing changes',
-  'read.changedSinceExport': 'changed in the app at {{changedAt}}, after this workbook was exported ({{exportedAt}}); importing would overwrite that change',
+  'read.changedSinceExport': 'changed in the app on {{changedAt}}, after this workbook was exported ({{exportedAt}}); importing would overwrite that change',
   'read.replaces': 'replaces the stored version (last changed {{changedAt}})',
   'read.visibleEdits': 'edited in the spreadsheet, not imported (change these in the app): {{cells}}',
   'read.icoExists': '{{reference}} already exists ("{{name}}"); a spreadsheet in the ICO layout does not hold every field, so it cannot replace a stored record. Clear the Reference cell to import the row as a new activity',
