@@ -93,7 +93,7 @@ const parameters = (text: string) => [...text.matchAll(/\{\{\s*([\w.-]+)\s*\}\}/
 const SAME_IN_EVERY_LANGUAGE = new Set([
   'Format', 'Description', 'Notes', 'Note', 'Version', 'Instrument', 'Action', 'Article', 'Status', 'Marketing', 'Finance', 'Name', 'Service', 'Patient', 'Prospect', 'Consultant',
   'Pseudonymisation', 'Export', 'Documentation', 'Organisation', 'Link', 'Critère', 'Module', 'Section', 'Transfert', 'Transferts', 'Page {{page}} of {{pages}}', '"{{term}}"', 'Safe Harbor', 'Rolle', 'DPO',
-  '{{destination}}: {{scope}}.', '{{field}}: {{message}}', 'Opérations', 'Patienten', 'Mise à jour', 'Fonction', 'Type', 'E-Mail', 'Anbieter', 'Option', 'null', '{{text}}', '{{field}}: {{before}} → {{after}}'
+  '{{destination}}: {{scope}}.', '{{field}}: {{message}}', 'Opérations', 'Patienten', 'Mise à jour', 'Fonction', 'Type', 'E-Mail', 'Anbieter', 'Option', 'null', '{{text}}', '{{field}}: {{before}} → {{after}}', '{{part}} › {{field}}'
 ])
 
 describe('catalogues', () => {
