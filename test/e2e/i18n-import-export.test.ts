@@ -238,7 +238,8 @@ describe.each(Object.entries(WORDS))('Import & export in %s', (language, words) 
       await page.getByRole('navigation').getByRole('link', { name: words.auditTrail, exact: true }).click()
       const auditTable = page.getByRole('table', { name: words.auditTrail })
       await auditTable.waitFor()
-      expect(await auditTable.locator('tbody tr td:nth-child(6)').allTextContents()).toContain(words.restoredEntry)
+      // The rows arrive after the table: wait for them.
+      await expect.poll(() => auditTable.locator('tbody tr td:nth-child(6)').allTextContents()).toContain(words.restoredEntry)
       await auditTable.getByText(words.restoredEntry).scrollIntoViewIfNeeded()
       await look('audit-restore')
 
