@@ -237,7 +237,7 @@ function readAppWorkbook(workbook: ExcelJS.Workbook, existing: readonly StoredRe
     }
     const result = safeParseStoredRecord(parsed)
     if (!result.success) {
-      rows.push(invalidRow(location, entry.reference, fileProblemRef('data.recordNotValid', { issues: recordIssuesParam(result.error.issues) })))
+      rows.push(invalidRow(location, entry.reference, fileProblemRef('data.recordNotValid', { issues: issuesParam(result.error.issues, recordFieldParam) })))
       continue
     }
     exported.push(parsed as StoredRecord)
@@ -267,7 +267,7 @@ function readOrganisation(entry: { row: number; json: string; problem: MessageRe
     return refuse('notJson')
   }
   const result = organisationSchema.safeParse(parsed)
-  return result.success ? { organisation: result.data } : refuse('notValid', { issues: organisationIssuesParam(result.error.issues) })
+  return result.success ? { organisation: result.data } : refuse('notValid', { issues: issuesParam(result.error.issues, organisationFieldParam) })
 }
 
 /**
@@ -321,17 +321,13 @@ function classify(record: StoredRecord, existing: readonly StoredRecord[], expor
   return because('update', 'read.replaces', { changedAt: dateTimeParam(stored.updatedAt) })
 }
 
-/** A record the schema refuses: each field in the editor's words, in the reader's language, with the schema's message (at most five). */
-function recordIssuesParam(issues: ReadonlyArray<{ path: PropertyKey[]; message: string }>): MessageParam {
-  const said = issues.slice(0, 5).map((issue) => fileProblemRef('data.issue', { field: issue.path.length > 0 ? fieldPathParam(issue.path.map(String).join('.')) : fileProblemRef('data.wholeRecord'), message: issue.message }))
-  return listParam(said, '; ')
+/** What a schema refused, each field said by `fieldOf` with the schema's message, in the reader's language (at most five). */
+function issuesParam(issues: ReadonlyArray<{ path: PropertyKey[]; message: string }>, fieldOf: (path: readonly string[]) => MessageParam): MessageParam {
+  return listParam(issues.slice(0, 5).map((issue) => fileProblemRef('data.issue', { field: fieldOf(issue.path.map(String)), message: issue.message })), '; ')
 }
 
-/** An organisation profile the schema refuses: each field as the Organisation page names it (at most five). */
-function organisationIssuesParam(issues: ReadonlyArray<{ path: PropertyKey[]; message: string }>): MessageParam {
-  const said = issues.slice(0, 5).map((issue) => fileProblemRef('organisation.issue', { field: organisationFieldParam(issue.path.map(String)), message: issue.message }))
-  return listParam(said, '; ')
-}
+/** A record's field in the editor's words. */
+const recordFieldParam = (path: readonly string[]): MessageParam => (path.length > 0 ? fieldPathParam(path.join('.')) : fileProblemRef('data.wholeRecord'))
 
 const ORGANISATION_CONTACTS = ['controller', 'dpo', 'representative']
 const ORGANISATION_FIELDS = ['name', 'email', 'phone', 'address', 'regime', 'updatedAt']
@@ -496,7 +492,7 @@ function readIcoRegister(workbook: ExcelJS.Workbook, existing: readonly StoredRe
     if (!result.success) {
       const field = RECORD_FIELD_TO_ICO[String(result.error.issues[0]!.path[0] ?? '')]
       const column = field ? columnOf(field) : 0
-      const issues = recordIssuesParam(result.error.issues)
+      const issues = issuesParam(result.error.issues, recordFieldParam)
       rows.push(invalidRow(location, reference, column === 0 ? fileProblemRef('data.recordNotValid', { issues }) : fileProblemRef('ico.cellNotValid', { cell: cellPath(sheetName, rowNumber, column), issues })))
       continue
     }

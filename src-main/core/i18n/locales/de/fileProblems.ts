@@ -63,7 +63,6 @@ export default {
   'organisation.damaged': 'das Organisationsprofil im verborgenen Blatt Data ist beschädigt: {{problem}}; daher kann die Arbeitsmappe nicht exakt wieder importiert werden',
   'organisation.notJson': 'das Organisationsprofil im verborgenen Blatt Data ist kein gültiges JSON (wurde das Blatt bearbeitet?); daher kann die Arbeitsmappe nicht exakt wieder importiert werden',
   'organisation.notValid': 'das Organisationsprofil im verborgenen Blatt Data ist nicht gültig ({{issues}}); daher kann die Arbeitsmappe nicht exakt wieder importiert werden',
-  'organisation.issue': '{{field}}: {{message}}',
   'organisation.wholeProfile': 'das Profil',
   'organisation.place': '{{part}} › {{field}}',
   'organisation.part.controller': 'Verantwortlicher',

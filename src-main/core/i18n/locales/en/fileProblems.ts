@@ -70,7 +70,6 @@ export default {
   'organisation.damaged': 'the organisation profile in the hidden Data sheet is damaged: {{problem}}, so the workbook cannot be re-imported exactly',
   'organisation.notJson': 'the organisation profile in the hidden Data sheet is not valid JSON (was the sheet edited?), so the workbook cannot be re-imported exactly',
   'organisation.notValid': 'the organisation profile in the hidden Data sheet is not valid ({{issues}}), so the workbook cannot be re-imported exactly',
-  'organisation.issue': '{{field}}: {{message}}',
   'organisation.wholeProfile': 'the profile',
   'organisation.place': '{{part}} › {{field}}',
   'organisation.part.controller': 'Controller',

@@ -63,7 +63,6 @@ export default {
   'organisation.damaged': 'le profil de l’organisme dans la feuille masquée Data est endommagé : {{problem}} ; le classeur ne peut donc pas être réimporté à l’identique',
   'organisation.notJson': 'le profil de l’organisme dans la feuille masquée Data n’est pas du JSON valide (la feuille a-t-elle été modifiée ?) ; le classeur ne peut donc pas être réimporté à l’identique',
   'organisation.notValid': 'le profil de l’organisme dans la feuille masquée Data n’est pas valide ({{issues}}) ; le classeur ne peut donc pas être réimporté à l’identique',
-  'organisation.issue': '{{field}} : {{message}}',
   'organisation.wholeProfile': 'le profil',
   'organisation.place': '{{part}} › {{field}}',
   'organisation.part.controller': 'Responsable du traitement',
